@@ -588,7 +588,7 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
             return False
-    if core.form == "words":
+    if core.form == "words" and not core.ordinal:
         if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une"):
             return False
         if core.single_word in ("un", "une"):
@@ -610,6 +610,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.reference(text, s, e) and not fig.unit and not fig.qualified:
             return False
+    if fig.kind == "duration" and fp.relative_date(text, fig.start, s):
+        return False
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return False
@@ -917,7 +919,8 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
 
 def _mark_lists(text: str, words: list[_Core]) -> None:
     """Mark spelled numbers that stand in a list of numbers (``un, deux, trois``)."""
-    for a, b in zip(words, words[1:], strict=False):
+    cardinals = [w for w in words if not w.ordinal]
+    for a, b in zip(cardinals, cardinals[1:], strict=False):
         gap = text[a.end : b.start]
         if re.fullmatch(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*", gap) and not (
             a.single_word in ("un", "une") and b.single_word in ("un", "une")

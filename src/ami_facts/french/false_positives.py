@@ -16,6 +16,7 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``day_of_month``: a day number before a month name (``le 25 juillet``,
   ``1er février``).
 - ``time_of_day``: ``14h30``, ``14:30``, ``à 22 h``.
+- ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
 - URLs and e-mail addresses (``url_spans``).
 - ``naming_ordinal`` (see ``ordinal_role``): an ordinal that names rather than
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ami_facts.french.numbers import ALL_NUMBER_WORDS
 from ami_facts.french.words import FUNCTION_WORDS
 
 _A = "['’]"
@@ -183,7 +185,16 @@ def time_of_day(text: str, start: int, end: int) -> bool:
     return bool(_HOUR_AFTER.match(text, end) and _TIME_BEFORE.search(before))
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
+
+
+def relative_date(text: str, start: int, end: int) -> bool:
+    """``il y a un an``: a duration that points back to a date (the dates' job)."""
+    return bool(_RELATIVE_BEFORE.search(text, max(0, start - 16), start))
+
+
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "relative_date": relative_date,
     "name_or_code": name_or_code,
     "model_or_label": model_or_label,
     "reference": reference,
@@ -227,14 +238,16 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
     a hyphen-glued name (``26e-RI``) names; ``des``/``d'entre`` after
     (``la première des deux étapes``) selects, not a figure; a rank noun or
     ``de``/``du`` after (``deuxième de ce marché``, ``première place``,
-    ``35e victoire``) ranks; any other noun after an ordinal that follows a
-    determiner (``le second aqueduc``) names; an ordinal standing alone
-    (``se classant troisième``, ``arrive 3e``) ranks.
+    ``35e victoire``) ranks; any other lower-case noun after it names (``le
+    second aqueduc``, ``Huitième étape``); a capitalised ordinal inside a
+    sentence is a title (``le Premier ministre``); an ordinal standing alone
+    or before a function word (``se classant troisième après``, ``arrive
+    3e``) ranks.
     """
     after = text[end : end + 40]
     if after[:1] in "-–" and after[1:2].isalnum():
         return None
-    m = re.match(r"[\s\u00a0]*([^\W\d_][\w'’]*)", after)
+    m = re.match(r"[\s\u00a0]*([^\W\d_][\w'’-]*)", after)
     nxt = m.group(1).lower() if m else ""
     nxt = nxt.replace("’", "'")
     if nxt in NAMING_NOUNS:
@@ -243,9 +256,19 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return None
     if nxt in RANK_NOUNS or nxt in ("de", "du") or nxt.startswith("d'"):
         return "rank"
-    b = re.search(r"([^\W\d_]+)['’]?[\s\u00a0]*$", text[max(0, start - 20) : start])
-    prev = b.group(1).lower() if b else ""
-    if m and nxt and nxt[0].isalpha() and m.group(1)[0].islower() and prev in DETERMINERS:
-        if nxt not in FUNCTION_WORDS:
+    if (
+        m
+        and nxt
+        and m.group(1)[0].islower()
+        and nxt not in FUNCTION_WORDS
+        and nxt not in ALL_NUMBER_WORDS
+    ):
+        return None
+    if text[start : start + 1].isupper():
+        # "le Premier ministre", "Huitième étape": a title or a heading.
+        b = text[max(0, start - 3) : start].strip()
+        if b and b[-1] not in ".!?:;\n\"«":
+            return None
+        if m and nxt:
             return None
     return "rank"
