@@ -50,6 +50,8 @@ from ami_facts.french.units import (
     ADJ_PER_RE,
     PER_RE,
     SECONDS,
+    SUBUNIT_RE,
+    currency_before,
     match_unit,
     per_value,
     unit_kind,
@@ -76,7 +78,7 @@ _DIGITS_RE = re.compile(
     r"|(?<![\w.,]),\d+)"
 )
 _ORDINAL_SUFFIX_RE = re.compile(
-    r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])|°(?=[\s\u00a0]*[^\W\d_])"
+    r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])"
 )
 _MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
 _MULT_SPACED_RE = re.compile(
@@ -257,6 +259,14 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
         if sm and "," not in raw and "." not in raw:
             core.end = sm.end()
             core.ordinal = True
+            if (
+                value > 2
+                and re.search(r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$", work[max(0, start - 6) : start])
+                and not re.match(r"[\s\u00a0]*[^\W\d_]", work[core.end : core.end + 3])
+            ):
+                core.value = 1 / value
+                core.ordinal = False
+                core.form = "fraction"
             cores.append(core)
             continue
         mm = _MULT_ATTACHED_RE.match(work, end) or _MULT_SPACED_RE.match(work, end)
@@ -295,6 +305,27 @@ def _word_cores(text: str, work: str) -> list[_Core]:
                 i += 1
                 continue
             rest = words[i:]
+            if (
+                w in ("un", "une")
+                and i + 1 < len(words)
+                and words[i + 1] in ORDINALS
+                and not words[i + 1].startswith(("premi", "second"))
+            ):
+                frac_ord = parse_ordinal_words(words[i + 1 :])
+                s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
+                tail = re.match(r"[\s\u00a0]*([^\W\d_]+)", work[e1 : e1 + 30])
+                if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
+                    run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
+                    i += 1 + frac_ord[1]
+                    continue
+            if (
+                i + 1 < len(words)
+                and words[i + 1] in ("quart", "tiers", "demi")
+                and group_of[i] == group_of[i + 1]
+                and words[i + 1] == "quart"
+            ):
+                i += 2  # "quatre-quart" (a cake), not 4 x 1/4
+                continue
             ordinal = parse_ordinal_words(rest)
             cardinal = parse_number_words(rest) if w in CARDINAL_WORDS else None
             if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
@@ -364,10 +395,14 @@ def _word_cores(text: str, work: str) -> list[_Core]:
 _COUNTED_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w'’-]*)")
 _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
-_ET_DEMI_RE = re.compile(r"[\s\u00a0]+et[\s\u00a0]+(?:demie?|(?P<quart>quart))(?![^\W_])")
+_ET_DEMI_RE = re.compile(
+    r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
+)
 _HOUR_TAIL_RE = re.compile(
-    r"[\s\u00a0]*(?P<m>[0-5]\d|(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
-    r"(?![^\W_]|[\s\u00a0]*(?:min|mn|s(?![^\W_])|sec|['’\"]))"
+    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
+    r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
+    r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
+    r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
 )
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
 
@@ -419,12 +454,22 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
 def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     p = _skip_ws(work, pos)
     found = match_unit(work, p)
+    if found is None and p == pos and work[pos : pos + 1] in ("-", "‑"):
+        # "demi-litre", "10-secondes": a hyphen before a unit word
+        found = match_unit(work, pos + 1)
+        if found is not None and (found[1] - pos - 1 < 3 or not work[pos + 1].isalpha()):
+            found = None
     if found is None:
         return None
     unit, end = found
     if end < len(work) and work[end - 1].isalpha() and (work[end].isalpha()):
         return None
-    if end < len(work) and work[end - 1].isalpha() and work[end].isdigit() and unit != "m":
+    if (
+        end < len(work)
+        and work[end - 1].isalpha()
+        and work[end].isdigit()
+        and unit not in ("m", "h")
+    ):
         return None
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
@@ -466,7 +511,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             if unit == "h":
                 hm = _HOUR_TAIL_RE.match(work, pos)
                 if hm:
-                    mins = hm.group("m")
+                    mins = hm.group("m") or hm.group("w")
                     mv = parse_digits(mins) if mins[0].isdigit() else None
                     if mv is None:
                         parsed = parse_number_words(re.split(r"[\s-]+", mins.lower()))
@@ -481,13 +526,30 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 pos = em.end()
         elif after_de is not None:
             pos = core.end
+    prefix = None
+    if unit is None and core.form in ("digits", "words") and not core.ordinal:
+        prefix = currency_before(text, core.start)
+        if prefix:
+            unit = prefix[0]
+    bz = BELOW_ZERO_RE.match(work, pos)
+    if bz and fig.value is not None and (unit is None or unit_kind(unit) == "measure"):
+        fig.value = -fig.value
+        unit = unit or "°"
+        pos = bz.end()
     if unit is not None:
         fig.unit = unit
         fig.kind = unit_kind(unit)
-        bz = BELOW_ZERO_RE.match(work, pos)
-        if bz and fig.value is not None:
-            fig.value = -fig.value
-            pos = bz.end()
+        if fig.kind == "money" and fig.value is not None:
+            sub = SUBUNIT_RE.match(work, pos)
+            if sub:
+                n = sub.group("n")
+                cents = parse_digits(n) if n[0].isdigit() else None
+                if cents is None and not n[0].isdigit():
+                    parsed = parse_number_words(re.split(r"[\s-]+", n.lower()))
+                    cents = parsed[0] if parsed and parsed[0] < 100 else None
+                if cents is not None:
+                    fig.value += cents / 100
+                    pos = sub.end()
     elif not core.ordinal:
         probe = pos
         if core.form == "approx" or (core.form == "words" and core.value >= 10**6) or (
@@ -498,6 +560,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         counted = _counted(work, probe, core.value)
         if counted:
             fig.counted, pos = counted
+            em = _ET_DEMI_RE.match(work, pos)
+            if em and fig.value is not None:
+                fig.value += 0.25 if em.group("quart") else 0.5
+                pos = em.end()
     fig.end = pos
     # rate
     pm = PER_RE.match(work, pos)
@@ -533,8 +599,8 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             prev = text[sm.start() - 1 : sm.start()] if sm.start() > 0 else ""
             if prev and (prev.isalnum() or prev in "-/"):
                 is_sign = False
-            elif re.search(r"\d[\s\u00a0]*$", before):
-                is_sign = False  # "10 - 20" is a range
+            elif re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
+                is_sign = False  # "10 - 20" is a range, "dix + deux" an operation
         else:
             if NOT_SIGN_BEFORE.search(before) or re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
                 is_sign = False
@@ -543,6 +609,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 fig.value *= sign
             start = sm.start()
             fig.number_start = start
+    if prefix is not None:
+        start = prefix[1]
+        fig.number_start = min(fig.number_start, start)
     qm = QUALIFIER_RE.search(text, max(0, start - 40), start)
     if qm:
         fig.qualified = True
@@ -566,7 +635,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
 def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
     s, e = core.start, core.end
     if core.form == "digits":
-        if fp.name_or_code(text, s, e):
+        if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
             return False
         if e < len(text) and text[e].isalpha() and fig.end == e:
             # glued letters that are not a unit or suffix: "2CV", "Free2Move"
@@ -578,7 +647,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             num_end += 1
         while num_end > s and text[num_end - 1] in ".,":
             num_end -= 1
-        if not fig.qualified and not fig.unit and not fig.counted and fp.year(text, s, num_end):
+        plain = num_end == e
+        if plain and not (fig.qualified or fig.unit or fig.counted) and fp.year(text, s, num_end):
             return False
         if fp.day_of_month(text, s, num_end) and not fig.unit:
             return False
@@ -592,7 +662,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
         if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une"):
             return False
         if core.single_word in ("un", "une"):
-            if fig.unit is None and not core.list_neighbour and not fig.qualified:
+            half = fig.value is not None and fig.value > 1
+            if fig.unit is None and not core.list_neighbour and not fig.qualified and not half:
                 return False
             if fig.unit == "point":
                 return False
@@ -652,6 +723,18 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
         while j < n:
             prev, nxt = chain[-1], figs[j]
             gap = text[prev.end : nxt.start]
+            if (
+                gap.strip() == ""
+                and text[nxt.start : nxt.start + 1] in "-–"
+                and nxt.value is not None
+                and nxt.value < 0
+                and prev.unit == nxt.unit
+                and prev.value is not None
+                and prev.value > 0
+            ):
+                nxt.value = -nxt.value
+                nxt.start = nxt.number_start = _skip_ws(text, nxt.start + 1, 5)
+                gap = text[prev.end : nxt.start]
             if nxt.kind == "rank" or nxt.value is None or len(gap) > 12:
                 break
             if prev.counted or (prev.unit and prev.unit != nxt.unit):

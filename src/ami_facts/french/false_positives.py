@@ -39,8 +39,7 @@ _A = "['’]"
 
 MONTHS = (
     r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
-    r"|novembre|décembre|decembre|janv\.?|févr?\.?|fevr?\.?|avr\.?|juil\.?|sept\.?|oct\.?"
-    r"|nov\.?|déc\.?|dec\.?"
+    r"|novembre|décembre|decembre|janv\.|févr?\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
 )
 _MONTH_AFTER = re.compile(
     r"(?:er|ère|re)?[\s\u00a0]*(?:-[\s\u00a0]*\d{1,2}[\s\u00a0]*)?(?i:" + MONTHS + r")(?![^\W_])"
@@ -268,7 +267,5 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         # "le Premier ministre", "Huitième étape": a title or a heading.
         b = text[max(0, start - 3) : start].strip()
         if b and b[-1] not in ".!?:;\n\"«":
-            return None
-        if m and nxt:
             return None
     return "rank"

@@ -399,6 +399,8 @@ def parse_ordinal_words(tokens: list[str]) -> tuple[float, int] | None:
                 card = [*tokens[:k], ORDINAL_CARDINAL[t]]
                 if k == 0 and t.startswith("un"):
                     return None
+                if k == 0 and card[0] in BIG:
+                    return float(BIG[card[0]]), 1
                 parsed = parse_number_words(card)
                 if parsed is not None and parsed[1] == len(card):
                     return parsed[0], k + 1

@@ -173,18 +173,18 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"(?i:bars?)" + _W, "bar"),
     # temperature
     (
-        r"°\s?C|(?i:(?:°|degr[ée]s?|degres)\s*(?:celsius|centigrades?|C))" + _W + r"|(?i:celsius)" + _W,
+        r"°\s?C|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:celsius|centigrades?|C))" + _W + r"|(?i:celsius)" + _W + r"|C|c",
         "°C",
     ),
     (
-        r"°\s?F|(?i:(?:°|degr[ée]s?|degres)\s*(?:fahrenheit|F))" + _W + r"|(?i:fahrenheit)" + _W,
+        r"°\s?F|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:fahrenheit|F))" + _W + r"|(?i:fahrenheit)" + _W,
         "°F",
     ),
     (
         r"°\s?[Kk]" + _W + r"|(?i:(?:degr[ée]s?\s+)?kelvins?)" + _W + r"|K" + _W,
         "K",
     ),
-    (r"°|(?i:degr[ée]s?|degres|deg\.)", "°"),
+    (r"°|(?i:degr[ée]s?|degrès|degres|deg\.)", "°"),
     # duration
     (r"s|sec|(?i:secondes?|secs?)" + _W + r"|\"|″|''", "s"),
     (r"mn|min|(?i:minutes?|mins)" + _W + r"|'|’|′", "min"),
@@ -218,6 +218,41 @@ _COMPILED = [re.compile(f"(?:{pattern})(?![^\\W\\d_])") for pattern, _ in _UNIT_
 
 # A unit symbol must not run into a following letter or digit ("2CV", "M3").
 _SYMBOL_END = re.compile(r"(?![^\W_])")
+
+
+# A currency written before the number: "$10", "EUR 20", "USD1,23", "£9".
+CURRENCY_BEFORE_RE = re.compile(
+    r"(?:(?P<sym>US\$|\$|€|£|¥|₩|₹|₽|฿)|(?<![^\W\d_])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|DKK"
+    r"|NOK|SEK|INR|RUB|KRW|ILS))[\s\u00a0]?$"
+)
+_SYMBOL_UNITS = {
+    "US$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
+    "₽": "RUB",
+    "฿": "BTC",
+}
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """A currency symbol or ISO code right before ``start``: (unit, its start)."""
+    m = CURRENCY_BEFORE_RE.search(text, max(0, start - 5), start)
+    if not m:
+        return None
+    if m.group("sym"):
+        return _SYMBOL_UNITS[m.group("sym")], m.start()
+    return m.group("code"), m.start()
+
+
+# Sub-units after an amount: "et 23 centimes", "50 cents".
+SUBUNIT_RE = re.compile(
+    r"[\s\u00a0]+(?:et[\s\u00a0]+)?(?P<n>\d{1,2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)[\s\u00a0]+"
+    r"(?i:centimes?|cents?|pence|kopecks?)(?![^\W_])"
+)
 
 
 def unit_kind(unit: str) -> UnitKind:
@@ -265,7 +300,7 @@ _PER_WORDS: dict[str, str] = {
 }
 _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
 PER_RE = re.compile(
-    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les|(?:l|d)['’]|un|une)\s+|\s?/\s?)"
+    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
     rf"(?P<per>{_PER_ALT})(?![^\W_])",
 )
 _ADJ_PER: dict[str, str] = {
