@@ -20,6 +20,7 @@ French knowledge (words, units, qualifiers, false positives) lives in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -132,6 +133,8 @@ _WORD_RUN_RE = re.compile(
     r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
+_ALPHA_RE = re.compile(r"[^\W\d_]+")
+_RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 
 
 @dataclass
@@ -201,6 +204,8 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
     def one(s: str) -> int:
         return 1 if s in ("l", "I", "T") else int(s)
 
+    if not any(c in text for c in "\"″*_"):
+        return cores
     for m in _RACE_RE.finditer(text):
         if m.group("h") is not None:
             value = one(m.group("h")) * 3600 + int(m.group("m1")) * 60 + int(m.group("s1"))
@@ -250,6 +255,8 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGITS_RE.finditer(work):
         raw = m.group()
+        if len(raw) > 24:
+            continue  # identifiers and digit soups, not figures
         value = parse_digits(raw)
         if value is None:
             continue
@@ -282,9 +289,23 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
     return cores
 
 
+def _word_runs(work: str) -> list[re.Match[str]]:
+    """Runs of number words, found from a plain word scan (faster than one big regex)."""
+    runs: list[re.Match[str]] = []
+    run_end = -1
+    for m in _ALPHA_RE.finditer(work):
+        if m.start() < run_end or m.group().lower() not in _RUN_STARTS:
+            continue
+        run = _WORD_RUN_RE.match(work, m.start())
+        if run:
+            runs.append(run)
+            run_end = run.end()
+    return runs
+
+
 def _word_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
-    for run in _WORD_RUN_RE.finditer(work):
+    for run in _word_runs(work):
         toks = [(t.group().lower(), t.start(), t.end()) for t in _TOKEN_RE.finditer(run.group())]
         base = run.start()
         words = [t[0] for t in toks]
@@ -643,7 +664,7 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
         if e < len(text) and text[e].isdigit():
             return False
         num_end = s
-        while num_end < len(text) and (text[num_end].isdigit() or text[num_end] in ".,"):
+        while num_end < e and (text[num_end].isdigit() or text[num_end] in ".,"):
             num_end += 1
         while num_end > s and text[num_end - 1] in ".,":
             num_end -= 1
@@ -863,15 +884,19 @@ _SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|
 
 
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
+    """A bare count takes the counted noun of a figure before it in the same sentence."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
+        k = bisect.bisect_left(ends, f.start)
+        sentence_start = ends[k - 1] if k else -1
         best: _Fig | None = None
-        for p in reversed(figs[:i]):
+        for p in reversed(figs[max(0, i - 12) : i]):
+            if p.end <= sentence_start or f.start - p.end > 400:
+                break
             if not p.counted or p.kind != "count":
                 continue
-            if _SENTENCE_END.search(text, p.end, f.start):
-                break
             if best is None:
                 best = p
             if p.form == f.form:

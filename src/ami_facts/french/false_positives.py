@@ -93,7 +93,9 @@ PHONE_RE = re.compile(
     r"|0\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
 )
 URL_RE = re.compile(
-    r"(?i:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])[\w-]+\.(?:fr|com|org|net|eu|io)\b(?:/[^\s]*)?"
+    r"(?i:https?://|www\.)[^\s<>\"]{1,2000}"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
+    r"|(?<![\w.-])[\w-]{1,63}\.(?:fr|com|org|net|eu|io)\b(?:/[^\s]{0,2000})?"
 )
 
 
@@ -164,7 +166,7 @@ def year_context(text: str, start: int) -> bool:
 def day_of_month(text: str, start: int, end: int) -> bool:
     """``25 juillet``, ``1er février``, ``8-9 mars``; and a year after a month."""
     core = text[start:end]
-    if core.isdigit() and 1 <= int(core) <= 31 and _MONTH_AFTER.match(text, end):
+    if core.isdigit() and len(core) <= 2 and 1 <= int(core) <= 31 and _MONTH_AFTER.match(text, end):
         return True
     if core.lower() in ("premier", "1er") and _MONTH_AFTER.match(text, end):
         return True
@@ -174,7 +176,7 @@ def day_of_month(text: str, start: int, end: int) -> bool:
 def time_of_day(text: str, start: int, end: int) -> bool:
     """``14h30``, ``14:30``, ``à 22 h`` (a duration cue like ``pendant`` wins)."""
     core = text[start:end]
-    if not core.isdigit() or int(core) > 24:
+    if not core.isdigit() or len(core) > 2 or int(core) > 24:
         return False
     before = text[max(0, start - 20) : start]
     if _DURATION_CUE_BEFORE.search(before):

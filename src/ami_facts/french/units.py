@@ -107,7 +107,6 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     # currencies
     (r"€|(?i:euros?)" + _W, "EUR"),
     (r"(?i:dollars?\s+(?:américains?|us))" + _W + r"|US\$|USD" + _W + r"|\$", "USD"),
-    (r"(?i:dollars?)" + _W, "USD"),
     (r"(?i:dollars?\s+(?:australiens?))" + _W + r"|AUD" + _W + r"|A\$", "AUD"),
     (r"(?i:dollars?\s+canadiens?)" + _W + r"|CAD" + _W, "CAD"),
     (r"(?i:dollars?\s+de\s+hong\s*kong)" + _W + r"|HKD" + _W, "HKD"),
@@ -135,14 +134,17 @@ _UNIT_FORMS: list[tuple[str, str]] = [
         + r"|kmh" + _W,
         "km/h",
     ),
+    (r"m2|m²|(?i:m[èe]tres?\s+carr[ée]s)" + _W, "m2"),
+    (r"km2|km²|(?i:kilom[èe]tres?\s+carr[ée]s)" + _W, "km2"),
+    (r"dm3|dm³", "dm3"),
+    (r"cm3|cm³", "cm3"),
+    (r"m3|m³|(?i:m[èe]tres?\s+cubes?)" + _W, "m3"),
     (r"km|(?i:kilom[èe]tres?)" + _W, "km"),
     (r"m|(?i:m[èe]tres?)" + _W, "m"),
     (r"dm|(?i:d[ée]cim[èe]tres?)" + _W, "dm"),
     (r"cm|(?i:centim[èe]tres?)" + _W, "cm"),
     (r"mm|(?i:millim[èe]tres?)" + _W, "mm"),
     (r"(?i:miles?)" + _W, "mile"),
-    (r"m2|m²|(?i:m[èe]tres?\s+carr[ée]s)" + _W, "m2"),
-    (r"km2|km²|(?i:kilom[èe]tres?\s+carr[ée]s)" + _W, "km2"),
     (r"ha|(?i:hectares?)" + _W, "ha"),
     (r"(?i:pouces?)" + _W, "inch"),
     # mass
@@ -156,9 +158,6 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"dl|(?i:d[ée]cilitres?)" + _W, "dl"),
     (r"cl|(?i:centilitres?)" + _W, "cl"),
     (r"ml|(?i:millilitres?)" + _W, "ml"),
-    (r"dm3|dm³", "dm3"),
-    (r"cm3|cm³", "cm3"),
-    (r"m3|m³|(?i:m[èe]tres?\s+cubes?)" + _W, "m3"),
     (r"(?i:gallons?)" + _W + r"|gal" + _W, "gal"),
     (r"(?i:tasses?)" + _W, "cup"),
     (r"(?i:cuill[èe]res?\s+à\s+soupe)" + _W, "tbsp"),
@@ -194,30 +193,26 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"(?i:mois)" + _W, "month"),
     (r"(?i:trimestres?)" + _W, "quarter"),
     (r"(?i:ans|années?|an)" + _W, "year"),
+    (r"(?i:dollars?)" + _W, "USD"),
 ]
 
-# Symbols that need a digit right before them (no space): "3k", "2'" ...
+# One pattern, alternatives ordered from specific to generic ("km/h" before
+# "km", "dollars australiens" before "dollars"); a unit never runs into a
+# following letter, so "m" cannot match the start of "mois".
 UNIT_RE = re.compile(
-    "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_UNIT_FORMS)),
+    "|".join(
+        f"(?P<u{i}>(?:{pattern})(?![^\\W\\d_]))" for i, (pattern, _) in enumerate(_UNIT_FORMS)
+    )
 )
 _UNIT_BY_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(_UNIT_FORMS)}
 
 
 def match_unit(text: str, pos: int) -> tuple[str, int] | None:
-    """The longest unit written at ``text[pos:]``: (canonical unit, end offset)."""
-    best: tuple[str, int] | None = None
-    # Try each alternative at pos, keep the longest (alternation alone is first-wins).
-    for i, (pattern, unit) in enumerate(_UNIT_FORMS):
-        m = _COMPILED[i].match(text, pos)
-        if m and m.end() > pos and (best is None or m.end() > best[1]):
-            best = (unit, m.end())
-    return best
-
-
-_COMPILED = [re.compile(f"(?:{pattern})(?![^\\W\\d_])") for pattern, _ in _UNIT_FORMS]
-
-# A unit symbol must not run into a following letter or digit ("2CV", "M3").
-_SYMBOL_END = re.compile(r"(?![^\W_])")
+    """The unit written at ``text[pos:]``: (canonical unit, end offset)."""
+    m = UNIT_RE.match(text, pos)
+    if m is None or m.end() == pos or m.lastgroup is None:
+        return None
+    return _UNIT_BY_GROUP[m.lastgroup], m.end()
 
 
 # A currency written before the number: "$10", "EUR 20", "USD1,23", "£9".
