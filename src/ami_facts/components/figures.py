@@ -109,15 +109,18 @@ _RACE_RE = re.compile(
     # OCR with no minute mark: "T 03 ""
     r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
 )
+_RACE_MARK_RE = re.compile(r"[\"″*_]")
 _HOUR_MIN_RE = re.compile(
     r"(?P<h>\d{1,2})[\s\u00a0]?h[\s\u00a0]?(?P<m>[0-5]\d)(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?(?!\d)"
 )
 
 _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
 _APPROX_RE = re.compile(
-    r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette)[\s\u00a0]+)?"
-    r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r"))(?![^\W_])"
-    r"|(?<![^\W_])(?i:des)[\s\u00a0]+(?i:(?P<big>millions|milliards))(?![^\W_])"
+    r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])"
+    r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
+)
+_APPROX_DET_RE = re.compile(
+    r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
 )
 
 _WORD_ALT = "|".join(
@@ -204,9 +207,17 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
     def one(s: str) -> int:
         return 1 if s in ("l", "I", "T") else int(s)
 
-    if not any(c in text for c in "\"″*_"):
-        return cores
-    for m in _RACE_RE.finditer(text):
+    found: list[re.Match[str]] = []
+    last = -1
+    for mark in _RACE_MARK_RE.finditer(text):
+        q = mark.start()
+        if q < last:
+            continue
+        m = _RACE_RE.search(text, max(0, q - 18, last), min(len(text), q + 8))
+        if m and m.start() <= q < m.end() + 1:
+            found.append(m)
+            last = m.end()
+    for m in found:
         if m.group("h") is not None:
             value = one(m.group("h")) * 3600 + int(m.group("m1")) * 60 + int(m.group("s1"))
         elif m.group("m2") is not None:
@@ -222,22 +233,25 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
 def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
     for m in _APPROX_RE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         if m.group("big"):
             value = float(BIG[m.group("big").lower()])
             start = m.start()
         else:
             value = float(APPROX_NOUNS[m.group("noun").lower()])
-            det = (m.group("det") or "").lower()
-            start = m.start() if det in ("une", "d'une", "d’une", "la", "des", "les") else m.start(
-                "noun"
-            )
+            dm = _APPROX_DET_RE.search(text, max(0, m.start() - 16), m.start())
+            det = (dm.group("det") if dm else "").lower()
+            start = dm.start() if dm and det in ("une", "d'une", "d’une", "la", "des", "les") else m.start()
         cores.append(_Core(start, m.end(), value, "approx", approximate=True))
-        _mask(chars, m.start(), m.end())
+        _mask(chars, start, m.end())
     return cores
 
 
 def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
+    if "/" not in text and not any(c in text for c in _VULGAR):
+        return cores
     for m in _FRACTION_RE.finditer(text):
         if m.group("vulgar"):
             value = _VULGAR[m.group("vulgar")]
@@ -500,6 +514,32 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     return unit, end
 
 
+def _last_word(text: str, start: int) -> str:
+    window = text[max(0, start - 24) : start].rstrip()
+    if not window:
+        return ""
+    word = window.rsplit(None, 1)[-1].lower()
+    return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1] if word[-1:] not in "'’" else word[-2:-1]
+
+
+_QUALIFIER_LAST = frozenset(
+    """de d à a environ env. quasi quasiment presque quelque approximativement près pres moins
+    plus mot minimum maximum dès que les la le l loin modo ~ ≈ ± > < ≥ ≤ exactement pile
+    précisément juste partir pas dessus dessous delà au-delà au-dessus en-dessous
+    au-dessous""".split()
+)
+
+
+def _may_qualify(text: str, start: int) -> bool:
+    word = _last_word(text, start)
+    return word in _QUALIFIER_LAST or word.endswith(("à", "de")) or word[:1] in "~≈±><≥≤"
+
+
+def _may_sign(text: str, start: int) -> bool:
+    window = text[max(0, start - 8) : start].rstrip()
+    return bool(window) and (window[-1] in "-+−–" or window.lower().endswith(("moins", "plus")))
+
+
 def _build(text: str, work: str, core: _Core) -> _Fig:
     fig = _Fig(core.start, core.end, core.start, core.end, core.value, core.form)
     fig.approximate = core.approximate
@@ -611,7 +651,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             fig.end = pe.end()
     # sign and qualifier before
     start = core.start
-    sm = SIGN_RE.search(text, max(0, start - 8), start)
+    sm = SIGN_RE.search(text, max(0, start - 8), start) if _may_sign(text, start) else None
     if sm and core.form in ("digits", "words", "time", "fraction") and not core.ordinal:
         before = text[max(0, sm.start() - 20) : sm.start()]
         sign = -1.0 if (sm.group("sym") in ("-", "−", "–") or (sm.group("word") or "").lower() == "moins") else 1.0
@@ -633,7 +673,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     if prefix is not None:
         start = prefix[1]
         fig.number_start = min(fig.number_start, start)
-    qm = QUALIFIER_RE.search(text, max(0, start - 40), start)
+    qm = QUALIFIER_RE.search(text, max(0, start - 40), start) if _may_qualify(text, start) else None
     if qm:
         fig.qualified = True
         if qm.group("approx"):
