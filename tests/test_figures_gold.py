@@ -92,7 +92,9 @@ def gold_report() -> GoldReport:
             if match is None:
                 report.fn += 1
                 near = [h.text for h in hits if _overlap(h, row)]
-                report.errors.append(f"{path.name[:30]} MISS {row['text']!r} {row.get('value')} near={near}")
+                report.errors.append(
+                    f"{path.name[:30]} MISS {row['text']!r} {row.get('value')} near={near}"
+                )
                 continue
             used.add(match)
             report.tp += 1
@@ -105,7 +107,8 @@ def gold_report() -> GoldReport:
                     report.field_ok[name] = report.field_ok.get(name, 0) + 1
                 else:
                     report.errors.append(
-                        f"{path.name[:30]} FIELD {name} {row['text']!r}: {getattr(hit, name)!r} != {row[name]!r}"
+                        f"{path.name[:30]} FIELD {name} {row['text']!r}: "
+                        f"{getattr(hit, name)!r} != {row[name]!r}"
                     )
         for k, hit in enumerate(hits):
             if k not in used:

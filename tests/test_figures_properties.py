@@ -59,7 +59,13 @@ def to_french(n: int, sep: str = " ") -> str:
     for size, name in ((10**9, "milliard"), (10**6, "million")):
         q, n = divmod(n, size)
         if q:
-            head = "un" if q == 1 else _below_1000(q, sep, plural=False) if q < 1000 else to_french(q, sep)
+            head = (
+                "un"
+                if q == 1
+                else _below_1000(q, sep, plural=False)
+                if q < 1000
+                else to_french(q, sep)
+            )
             parts.append(head + " " + name + ("s" if q > 1 else ""))
     q, n = divmod(n, 1000)
     if q:
@@ -92,7 +98,9 @@ def test_figures_grouped_integers_read_back(n: int, sep: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=1000, max_value=10**12), st.sampled_from([".", " ", "\u00a0", "\u202f"]))
+@given(
+    st.integers(min_value=1000, max_value=10**12), st.sampled_from([".", " ", "\u00a0", "\u202f"])
+)
 def test_figures_grouped_integers_read_back_without_unit(n: int, sep: str) -> None:
     assert read_one(f"On en compte {group(n, sep)} depuis.") == n
 
@@ -127,8 +135,37 @@ def test_figures_arbitrary_text_never_raises_and_spans_hold(text: str) -> None:
 
 
 _PIECES = st.sampled_from(
-    ["1", "23", "456", ".", ",", " ", "\u00a0", "\u202f", "-", "'", '"', "€", "%", "km", "deux",
-     "mille", "et", "un", "de", "entre", "à", "ou", "h", "e", "ème", "x", "\n", "/", "°"]
+    [
+        "1",
+        "23",
+        "456",
+        ".",
+        ",",
+        " ",
+        "\u00a0",
+        "\u202f",
+        "-",
+        "'",
+        '"',
+        "€",
+        "%",
+        "km",
+        "deux",
+        "mille",
+        "et",
+        "un",
+        "de",
+        "entre",
+        "à",
+        "ou",
+        "h",
+        "e",
+        "ème",
+        "x",
+        "\n",
+        "/",
+        "°",
+    ]
 )
 
 

@@ -192,10 +192,7 @@ def _digits(text: str, hit: FigureHit, source: str) -> str:
         if n == 2 and core.lower().startswith("second"):
             return "2nd"
         return f"{n}ème" + ("s" if core.endswith("s") else "")
-    if value == int(value):
-        out = str(abs(int(value)))
-    else:
-        out = f"{abs(value)}".replace(".", ",")
+    out = str(abs(int(value))) if value == int(value) else f"{abs(value)}".replace(".", ",")
     if value < 0:
         out = "-" + out
     elif core[:1] == "+" or core.lower().startswith("plus"):
@@ -295,7 +292,9 @@ def peer_report() -> PeerReport:
             report.total[src] += 1
             report.ok[src] += passed
         if not passed:
-            got = [(h.text, h.value, h.low, h.high, h.unit, h.kind) for h in find_figures(row["text"])]
+            got = [
+                (h.text, h.value, h.low, h.high, h.unit, h.kind) for h in find_figures(row["text"])
+            ]
             report.failures.append(f"{row['id']} {row['text']!r} want={row['expected']} got={got}")
     return report
 
@@ -304,7 +303,8 @@ def print_peer_report(report: PeerReport) -> None:
     print(f"\npeers (numeric dims), {report.skipped} rows out of scope")
     for src in SOURCES:
         print(
-            f"  {src:14s} value/unit {report.accuracy(src):.3f} ({report.ok[src]}/{report.total[src]})"
+            f"  {src:14s} value/unit {report.accuracy(src):.3f}"
+            f" ({report.ok[src]}/{report.total[src]})"
             f"  negatives {report.negative_accuracy(src):.3f}"
             f" ({report.neg_ok[src]}/{report.neg_total[src]})"
         )

@@ -21,6 +21,7 @@ French knowledge (words, units, qualifiers, false positives) lives in
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,12 +79,11 @@ _DIGITS_RE = re.compile(
     r"|\d+(?:\.\d+)*(?:,\d+)?"
     r"|(?<![\w.,]),\d+)"
 )
-_ORDINAL_SUFFIX_RE = re.compile(
-    r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])"
-)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
 _MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
 _MULT_SPACED_RE = re.compile(
-    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
+    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
+    r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
 )
 _MULT_WORD_RE = re.compile(
     r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
@@ -100,7 +100,9 @@ _MARK = r"(?:['’′]|\*|_[\s\u00a0]*['’])"
 _OCR_ONE = r"(?<![^\W\d_])[lIT](?![^\W\d_])"
 _RACE_RE = re.compile(
     # h, min, s: "37 h 32'48 "", OCR "l' 47'30 "" (hour mark lost)
-    r"(?P<h>\d{1,3}|" + _OCR_ONE + r")[\s\u00a0]*(?:h|['’])[\s\u00a0]*(?P<m1>\d{2})[\s\u00a0]*"
+    r"(?P<h>\d{1,3}|"
+    + _OCR_ONE
+    + r")[\s\u00a0]*(?:h|['’])[\s\u00a0]*(?P<m1>\d{2})[\s\u00a0]*"
     + _MARK
     + r"[\s\u00a0]*(?P<s1>\d{2})[\s\u00a0]*[\"″]"
     # min, s with a mark: "2'24 "", "1 * 03 "", "7 _' 23 "", OCR "l' 06 ""
@@ -242,7 +244,11 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
             value = float(APPROX_NOUNS[m.group("noun").lower()])
             dm = _APPROX_DET_RE.search(text, max(0, m.start() - 16), m.start())
             det = (dm.group("det") if dm else "").lower()
-            start = dm.start() if dm and det in ("une", "d'une", "d’une", "la", "des", "les") else m.start()
+            start = (
+                dm.start()
+                if dm and det in ("une", "d'une", "d’une", "la", "des", "les")
+                else m.start()
+            )
         cores.append(_Core(start, m.end(), value, "approx", approximate=True))
         _mask(chars, start, m.end())
     return cores
@@ -282,7 +288,9 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             core.ordinal = True
             if (
                 value > 2
-                and re.search(r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$", work[max(0, start - 6) : start])
+                and re.search(
+                    r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$", work[max(0, start - 6) : start]
+                )
                 and not re.match(r"[\s\u00a0]*[^\W\d_]", work[core.end : core.end + 3])
             ):
                 core.value = 1 / value
@@ -481,7 +489,11 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
             and comp.lower() not in ALL_NUMBER_WORDS
             and match_unit(text, dm.start(1)) is None
         ):
-            sep = " d'" if dm.group().rstrip(comp).strip().startswith("d'") or "’" in dm.group() else " de "
+            sep = (
+                " d'"
+                if dm.group().rstrip(comp).strip().startswith("d'") or "’" in dm.group()
+                else " de "
+            )
             return lemma + sep + comp.lower(), dm.end()
     return lemma, end
 
@@ -523,10 +535,54 @@ def _last_word(text: str, start: int) -> str:
 
 
 _QUALIFIER_LAST = frozenset(
-    """de d à a environ env. quasi quasiment presque quelque approximativement près pres moins
-    plus mot minimum maximum dès que les la le l loin modo ~ ≈ ± > < ≥ ≤ exactement pile
-    précisément juste partir pas dessus dessous delà au-delà au-dessus en-dessous
-    au-dessous""".split()
+    [
+        "de",
+        "d",
+        "à",
+        "a",
+        "environ",
+        "env.",
+        "quasi",
+        "quasiment",
+        "presque",
+        "quelque",
+        "approximativement",
+        "près",
+        "pres",
+        "moins",
+        "plus",
+        "mot",
+        "minimum",
+        "maximum",
+        "dès",
+        "que",
+        "les",
+        "la",
+        "le",
+        "l",
+        "loin",
+        "modo",
+        "~",
+        "≈",
+        "±",
+        ">",
+        "<",
+        "≥",
+        "≤",
+        "exactement",
+        "pile",
+        "précisément",
+        "juste",
+        "partir",
+        "pas",
+        "dessus",
+        "dessous",
+        "delà",
+        "au-delà",
+        "au-dessus",
+        "en-dessous",
+        "au-dessous",
+    ]
 )
 
 
@@ -549,18 +605,19 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.kind = "rank"
     elif unit is None:
         after_de = None
-        if core.form == "approx" or (
-            core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha()
-        ) or (core.form == "words" and core.value >= 10**6):
+        if (
+            core.form == "approx"
+            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
+            or (core.form == "words" and core.value >= 10**6)
+        ):
             after_de = _DE_RE.match(work, pos)
         probe = after_de.end() if after_de else pos
         found = _unit_at(work, probe)
-        if found is None and after_de is None:
-            # "un et demi", "quart de litre": unit after "de"
-            if core.form in ("words", "fraction") and core.value < 1:
-                de = _DE_RE.match(work, pos)
-                if de:
-                    found = _unit_at(work, de.end())
+        if found is None and after_de is None and core.form in ("words", "fraction"):
+            # "quart de litre", "un tiers de litre": unit after "de"
+            de = _DE_RE.match(work, pos) if core.value < 1 else None
+            if de:
+                found = _unit_at(work, de.end())
         if found:
             unit, pos = found
             # "1 m 50", "1 h 30", "2 heures et demie"
@@ -613,8 +670,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     pos = sub.end()
     elif not core.ordinal:
         probe = pos
-        if core.form == "approx" or (core.form == "words" and core.value >= 10**6) or (
-            core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha()
+        if (
+            core.form == "approx"
+            or (core.form == "words" and core.value >= 10**6)
+            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
         ):
             de = _DE_RE.match(work, pos)
             probe = de.end() if de else pos
@@ -654,7 +713,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     sm = SIGN_RE.search(text, max(0, start - 8), start) if _may_sign(text, start) else None
     if sm and core.form in ("digits", "words", "time", "fraction") and not core.ordinal:
         before = text[max(0, sm.start() - 20) : sm.start()]
-        sign = -1.0 if (sm.group("sym") in ("-", "−", "–") or (sm.group("word") or "").lower() == "moins") else 1.0
+        sign = (
+            -1.0
+            if (sm.group("sym") in ("-", "−", "–") or (sm.group("word") or "").lower() == "moins")
+            else 1.0
+        )
         is_sign = True
         if sm.group("sym"):
             prev = text[sm.start() - 1 : sm.start()] if sm.start() > 0 else ""
@@ -663,7 +726,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             elif re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
                 is_sign = False  # "10 - 20" is a range, "dix + deux" an operation
         else:
-            if NOT_SIGN_BEFORE.search(before) or re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
+            if NOT_SIGN_BEFORE.search(before) or re.search(
+                r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I
+            ):
                 is_sign = False
         if is_sign:
             if fig.value is not None:
@@ -800,7 +865,12 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
                 break
             if prev.counted or (prev.unit and prev.unit != nxt.unit):
                 break
-            if _COMMA_GAP.match(gap) or _OU_GAP.match(gap) or _ET_GAP.match(gap) or _RANGE_GAP.match(gap):
+            if (
+                _COMMA_GAP.match(gap)
+                or _OU_GAP.match(gap)
+                or _ET_GAP.match(gap)
+                or _RANGE_GAP.match(gap)
+            ):
                 chain.append(nxt)
                 gaps.append(gap.strip().lower())
                 j += 1
@@ -822,8 +892,15 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
         if range_like and len(chain) == 2:
             de = _DE_BEFORE.search(before_a)
             change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de.start()))
-            if change or numbers[0] >= numbers[1] or (
-                a.unit is None and last.unit is None and last_gap in ("-", "–", "—") and a.form != last.form
+            if (
+                change
+                or numbers[0] >= numbers[1]
+                or (
+                    a.unit is None
+                    and last.unit is None
+                    and last_gap in ("-", "–", "—")
+                    and a.form != last.form
+                )
             ):
                 for f in chain:
                     if f.unit is None and last.unit is not None:
@@ -1068,7 +1145,7 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
 def _mark_lists(text: str, words: list[_Core]) -> None:
     """Mark spelled numbers that stand in a list of numbers (``un, deux, trois``)."""
     cardinals = [w for w in words if not w.ordinal]
-    for a, b in zip(cardinals, cardinals[1:], strict=False):
+    for a, b in itertools.pairwise(cardinals):
         gap = text[a.end : b.start]
         if re.fullmatch(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*", gap) and not (
             a.single_word in ("un", "une") and b.single_word in ("un", "une")

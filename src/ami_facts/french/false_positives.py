@@ -55,7 +55,7 @@ COMMON_CAPITALISED = frozenset(
     si soit son sur ta tes ton tous toutes un une vers voici voilà vos votre plus quasi
     presque jusqu approximativement autour déjà encore enfin ensuite total seuls seules
     seulement soit désormais aujourd hui hier demain ici là alors donc car or ni
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 _REFERENCE_BEFORE = re.compile(
@@ -71,7 +71,12 @@ _STREET_AFTER = re.compile(
     r"|chemin|quai|impasse|route|cours|square|passage|faubourg)(?![^\W_])"
 )
 _YEAR_BEFORE = re.compile(
-    r"(?<![^\W_])(?i:en|depuis|dès|de|d" + _A + r"|l" + _A + r"an|années?|an|jusqu" + _A
+    r"(?<![^\W_])(?i:en|depuis|dès|de|d"
+    + _A
+    + r"|l"
+    + _A
+    + r"an|années?|an|jusqu"
+    + _A
     + r"en|avant|après|vers|fin|début|mi|printemps|été|automne|hiver|saison|exercice"
     r"|entre|et|ou|à|au|-|–)[\s\u00a0]*$"
 )
@@ -133,7 +138,7 @@ def model_or_label(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 40) : start - len(m.group(0))]
     # A capitalised first word of a sentence is an ordinary word.
-    if not before.strip() or before.rstrip()[-1:] in ".!?:;«\"\n":
+    if not before.strip() or before.rstrip()[-1:] in '.!?:;«"\n':
         return word.isupper() and len(word) <= 4 and word not in ("A", "À", "EN", "LE", "LA")
     return True
 
@@ -215,20 +220,20 @@ NAMING_NOUNS = frozenset(
     legislature tour round manche journée jour semaine mois trimestre semestre année
     circonscription division régiment ri bataillon avenue rue fois classe catégorie degré
     voie ligne porte partie phase vague dose série opération version volet plan
-    """.split()
+    """.split()  # noqa: SIM905
 )
 RANK_NOUNS = frozenset(
     """
     place places position positions rang marche marches victoire victoires titre titres
     succès podium meilleur meilleure meilleurs plus producteur exportateur importateur
     constructeur marché vendeur acteur fournisseur pays ville économie mondial mondiale
-    """.split()
+    """.split()  # noqa: SIM905
 )
 DETERMINERS = frozenset(
     """
     le la les l un une des du ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes
     notre nos votre vos au aux chaque
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 
@@ -268,6 +273,6 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
     if text[start : start + 1].isupper():
         # "le Premier ministre", "Huitième étape": a title or a heading.
         b = text[max(0, start - 3) : start].strip()
-        if b and b[-1] not in ".!?:;\n\"«":
+        if b and b[-1] not in '.!?:;\n"«':
             return None
     return "rank"

@@ -171,9 +171,7 @@ _PLAIN = re.compile(r"\d*(?:\.\d+)?")
 
 def strip_accents(word: str) -> str:
     """``zéro`` -> ``zero`` (used for tolerant lookups)."""
-    return "".join(
-        c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
-    )
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 def parse_digits(raw: str) -> float | None:

@@ -129,9 +129,12 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"(?i:points?(?:\s+de\s+pourcentage)?)" + _W + r"|pts?" + _W, "point"),
     # speed before length
     (
-        r"km\s?/\s?h" + _W + r"|(?i:kilom[èe]tres?[\s-]?(?:heure|/\s?h|à\s+l['’]heure|par\s+heure))"
+        r"km\s?/\s?h"
         + _W
-        + r"|kmh" + _W,
+        + r"|(?i:kilom[èe]tres?[\s-]?(?:heure|/\s?h|à\s+l['’]heure|par\s+heure))"
+        + _W
+        + r"|kmh"
+        + _W,
         "km/h",
     ),
     (r"m2|m²|(?i:m[èe]tres?\s+carr[ée]s)" + _W, "m2"),
@@ -172,11 +175,18 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"(?i:bars?)" + _W, "bar"),
     # temperature
     (
-        r"°\s?C|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:celsius|centigrades?|C))" + _W + r"|(?i:celsius)" + _W + r"|C|c",
+        r"°\s?C|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:celsius|centigrades?|C))"
+        + _W
+        + r"|(?i:celsius)"
+        + _W
+        + r"|C|c",
         "°C",
     ),
     (
-        r"°\s?F|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:fahrenheit|F))" + _W + r"|(?i:fahrenheit)" + _W,
+        r"°\s?F|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:fahrenheit|F))"
+        + _W
+        + r"|(?i:fahrenheit)"
+        + _W,
         "°F",
     ),
     (
@@ -200,9 +210,7 @@ _UNIT_FORMS: list[tuple[str, str]] = [
 # "km", "dollars australiens" before "dollars"); a unit never runs into a
 # following letter, so "m" cannot match the start of "mois".
 UNIT_RE = re.compile(
-    "|".join(
-        f"(?P<u{i}>(?:{pattern})(?![^\\W\\d_]))" for i, (pattern, _) in enumerate(_UNIT_FORMS)
-    )
+    "|".join(f"(?P<u{i}>(?:{pattern})(?![^\\W\\d_]))" for i, (pattern, _) in enumerate(_UNIT_FORMS))
 )
 _UNIT_BY_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(_UNIT_FORMS)}
 

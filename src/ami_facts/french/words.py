@@ -29,7 +29,7 @@ FUNCTION_WORDS = frozenset(
     hier demain aujourd'hui dernier dernière derniers dernières prochain prochaine
     prochains prochaines seul seule seuls seules chacun chacune tels telles tel telle
     contre-la-montre depuis lesquelles desquelles auxquels auxquelles
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 PRENOMINAL = frozenset(
@@ -39,7 +39,7 @@ PRENOMINAL = frozenset(
     longues courtes courts hauts hautes principaux principales premiers premières derniers
     dernières seuls seules simples anciens anciennes futurs futures véritables millions
     milliards
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 INVARIABLE = frozenset(
@@ -49,7 +49,7 @@ INVARIABLE = frozenset(
     excès abus discours concours secours parcours recours cours fils puits remords tapis
     relais palais mas legs gens français anglais chinois japonais marocains noix paix croix
     perdrix sens vis index lapsus corpus bonus sinus thermos express matelas tas hors
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _AUX_SINGULAR = {
     "chevaux": "cheval",
@@ -77,9 +77,7 @@ _AUX_SINGULAR = {
     "terminaux": "terminal",
     "réseaux": "réseau",
 }
-_X_PLURALS = frozenset(
-    "bijoux cailloux choux genoux hiboux joujoux poux".split()
-)
+_X_PLURALS = frozenset(["bijoux", "cailloux", "choux", "genoux", "hiboux", "joujoux", "poux"])
 
 # Complements that belong to the counted noun: "étapes contre la montre".
 COMPOUND_TAILS = (
