@@ -49,6 +49,7 @@ from ami_facts.french.qualifiers import (
     SIGN_RE,
 )
 from ami_facts.french.units import (
+    ADJ_PER,
     ADJ_PER_RE,
     PER_RE,
     SECONDS,
@@ -468,7 +469,7 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
     if "'" in word or "’" in word:
         return None
     low = word.lower()
-    if not word[0].islower() or low in FUNCTION_WORDS or low in ALL_NUMBER_WORDS:
+    if not word[0].islower() or low in FUNCTION_WORDS or low in ALL_NUMBER_WORDS or low in ADJ_PER:
         return None
     if value >= 2 and not looks_plural(word):
         return None
@@ -785,7 +786,7 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
         if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
             return False
     if core.form == "words" and not core.ordinal:
-        if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une"):
+        if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une") and not fig.unit:
             return False
         if core.single_word in ("un", "une"):
             half = fig.value is not None and fig.value > 1

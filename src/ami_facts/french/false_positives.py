@@ -181,7 +181,11 @@ def day_of_month(text: str, start: int, end: int) -> bool:
 def time_of_day(text: str, start: int, end: int) -> bool:
     """``14h30``, ``14:30``, ``à 22 h`` (a duration cue like ``pendant`` wins)."""
     core = text[start:end]
-    if not core.isdigit() or len(core) > 2 or int(core) > 24:
+    if not core.isdigit() or len(core) > 2:
+        return False
+    if re.search(r"\d[:hH][\s\u00a0]?$", text[max(0, start - 4) : start]):
+        return True  # the minutes of "9:45", "14h30"
+    if int(core) > 24:
         return False
     before = text[max(0, start - 20) : start]
     if _DURATION_CUE_BEFORE.search(before):

@@ -17,6 +17,7 @@ APPROXIMATE: list[str] = [
     r"environ",
     r"env\.",
     r"près\s+de",
+    r"près\s+d" + _A,
     r"pres\s+de",
     r"pas\s+loin\s+de",
     r"aux\s+environs\s+de",

@@ -306,7 +306,7 @@ PER_RE = re.compile(
     r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
     rf"(?P<per>{_PER_ALT})(?![^\W_])",
 )
-_ADJ_PER: dict[str, str] = {
+ADJ_PER: dict[str, str] = {
     "annuel": "year",
     "annuels": "year",
     "annuelle": "year",
@@ -329,11 +329,11 @@ _ADJ_PER: dict[str, str] = {
     "horaires": "h",
 }
 ADJ_PER_RE = re.compile(
-    r"[\s\u00a0]+(?i:(?P<adj>" + "|".join(_ADJ_PER) + r"))(?![^\W_])",
+    r"[\s\u00a0]+(?i:(?P<adj>" + "|".join(ADJ_PER) + r"))(?![^\W_])",
 )
 
 
 def per_value(word: str) -> str:
     """Canonical rate denominator of a rate word (``mois`` -> ``month``)."""
     w = word.lower()
-    return _PER_WORDS.get(w) or _PER_WORDS.get(word) or _ADJ_PER.get(w, w)
+    return _PER_WORDS.get(w) or _PER_WORDS.get(word) or ADJ_PER.get(w, w)
