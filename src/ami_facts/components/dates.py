@@ -661,7 +661,8 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if (
         not m.group("det")
         and (stxt.isupper() or not stxt[0].isupper() or not _at_sentence_start(ctx, m.start("s")))
-        and not re.match(r"\s+(?:comme|et|ou)\s+(?:l['’]\s*)?(?:hiver|printemps|automne)", ctx.text[m.end() : m.end() + 20], _F)
+        and not re.match(r"\s+(?:comme|et|ou)\s+(?:l['’]\s*)?(?:hiver|printemps|automne|été)", follow, _F)
+        and not re.search(r"\b(?:comme|et|ou)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], _F)
     ):
         return None
     code = fr.SEASONS[m.group("s").lower().replace("é", "é")] if m.group("s").lower() in fr.SEASONS else None
@@ -1370,7 +1371,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "race",
-        r"(?<![\w'’])(?:(?P<h>\d{1,2})\s*h\s+)?(?P<a>\d{1,2}|[lIT])\s*(?:['’]|\*|_\s*['’]?)\s*(?P<b>\d{2})(?:\s*['’]\s*(?P<c>\d{2}))?(?:\s*\")?(?!\d)",
+        r"(?<![\w'’])(?:(?P<h>\d{1,2})\s*h\s+)?(?P<a>\d{1,2}|[lIT])\s*(?:['’]|\*|_\s*['’]?|(?<=[lIT])\s)\s*(?P<b>\d{2})(?:\s*['’]\s*(?P<c>\d{2}))?(?:\s*\")?(?!\d)",
         _h_race,
         lambda m, t: _check_race(m, t),
     ),
@@ -1436,9 +1437,9 @@ def _check_race(m: re.Match[str], text: str) -> bool:
 
 
 def _check_seconds(m: re.Match[str], text: str) -> bool:
-    # a closing quote after a number: the seconds mark, unless a quotation closes here
-    before = text[max(0, m.start() - 200) : m.start()]
-    return before.count('"') % 2 == 0
+    # a quote after a number is the seconds mark in results: "à 41 \"", "(Be, 8 \")"
+    before = text[max(0, m.start() - 12) : m.start()]
+    return bool(re.search(r"(?:\bà|\ba|\bavec|\bbonif\.?|\bde|[,(])\s*$", before, _F))
 
 
 def _check_set(m: re.Match[str], text: str) -> bool:

@@ -61,6 +61,7 @@ SEASONS: dict[str, str] = {
     "printemps": "SP",
     "été": "SU",
     "ete": "SU",
+    "eté": "SU",
     "automne": "FA",
     "hiver": "WI",
 }
