@@ -286,10 +286,10 @@ def test_dates_fast_enough() -> None:
     words = sum(len(t.split()) for t in texts)
     best = float("inf")
     for _ in range(5):  # best of five: the machine may be busy
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for t in texts:
             find_dates(t, anchor=A21)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     print(f"\n{words / best:,.0f} words/s")
     assert words / best > 100_000
 

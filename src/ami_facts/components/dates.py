@@ -44,11 +44,14 @@ class Resolution:
     (``same_year``), or the next (``future``) or last (``past``) occurrence.
     ``merge_day_time``: ``demain à 11 h`` as one TIME (True) or as a DATE and a
     TIME (False, the TimeML/FTiB convention).
+    ``prochain``: ``jeudi prochain`` said on a Tuesday is the coming Thursday
+    (``next``) or the Thursday of next week (``next_week``); French usage varies.
     """
 
     weekday: WeekdayDirection = "nearest"
     day_month: DateDirection = "same_year"
     merge_day_time: bool = False
+    prochain: Literal["next", "next_week"] = "next"
 
 
 NEWS = Resolution()
@@ -83,6 +86,12 @@ _UNIT_WORDS = [
 ] + ["ans", "an", "mois"]
 _UNIT = "(?:" + _alt(_UNIT_WORDS) + r"|min|mn|sec)(?![\w-])"
 _ORD = _alt(list(fr.ORDINALS))
+_DUR1 = rf"(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT}(?:\s+et\s+(?:demie?|quart))?"
+_DURN = rf"{_DUR1}(?:(?:\s*,\s*|\s+et\s+|\s+){_DUR1}){{0,6}}"
+_DUR_NOUNS = r"(?:un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure|une\s+demi-journée|un\s+demi-siècle)"
+_DUR_PART_RE = re.compile(
+    rf"(?P<n>{_DIGITS}|{_NUMWORDS})\s+(?P<u>{_UNIT})(?:\s+et\s+(?P<f>demie?|quart))?", re.IGNORECASE
+)
 _DAYPART_WORDS = {
     "matin": "MO",
     "matinée": "MO",
@@ -102,6 +111,8 @@ _DAYPART_WORDS = {
     "midi": "MI",
 }
 _DAYPART = _alt(list(_DAYPART_WORDS))
+_MINW = _alt([w for w in fr.NUMBER_WORDS if w not in ("un", "une", "mille", "cent", "cents", "zéro")] + ["trente", "quarante", "cinquante"])
+_MINW = rf"(?:{_MINW}(?:[-\s]+(?:et[-\s]+)?{_MINW})?)"
 _QUAL = {
     "près de": "APPROX",
     "pres de": "APPROX",
@@ -381,13 +392,18 @@ def _resolve_weekday(ctx: _Ctx, pos: int, wd: int, rel: str | None) -> date | No
     rel = re.sub(r"\s+", " ", rel)
     if rel in ("dernier", "passé", "précédent"):
         return a - timedelta(days=(aw - wd) % 7 or 7)
-    if rel in ("prochain", "suivant", "qui vient", "d'après"):
+    if rel in ("prochain", "qui vient"):
+        if ctx.res.prochain == "next_week":
+            return a + timedelta(days=wd - aw + 7)
         return a + timedelta(days=(wd - aw) % 7 or 7)
     this_week = a + timedelta(days=wd - aw)
+    coming = a + timedelta(days=(wd - aw) % 7)
     if rel in ("en huit", "en 8"):
-        return this_week + timedelta(days=7)
+        return coming + timedelta(days=7)
     if rel in ("en quinze", "en 15"):
-        return this_week + timedelta(days=14)
+        return coming + timedelta(days=14)
+    if rel in ("suivant", "d'après"):
+        return this_week + timedelta(days=7)
     if "semaine prochaine" in rel or "semaine suivante" in rel or "semaine d'après" in rel:
         return this_week + timedelta(days=7)
     if "semaine dernière" in rel or "semaine passée" in rel or "semaine précédente" in rel:
@@ -696,7 +712,8 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    wd = fr.WEEKDAYS[m.group("wd").lower()]
+    wtxt = m.group("wd").lower()
+    wd = fr.WEEKDAYS.get(wtxt, fr.WEEKDAY_ABBR.get(wtxt, 0))
     rel = m.group("rel")
     dp = _daypart_code(m.group("dp"))
     d = ctx.context_day(m.start()) if m.group("meme") else None
@@ -724,6 +741,7 @@ _REL_DAYS = {
     "veille": -1,
     "surlendemain": 2,
     "ce jour": 0,
+    "ce jour-ci": 0,
 }
 
 
@@ -733,18 +751,21 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     off = _REL_DAYS.get(word, 0)
     dp = _daypart_code(m.group("dp"))
     base = ctx.anchor
+    offset = {"offset": f"{'-' if off < 0 else ''}P{abs(off)}D"}
     if word in ("lendemain", "veille", "surlendemain"):
         cd = ctx.context_day(m.start())
         if cd is not None:
             base = cd
     if base is None:
         if dp:
-            return _Built("TIME", f"XXXX-XX-XXT{dp}", relative=True)
-        return _Built("DATE", "XXXX-XX-XX", relative=True)
+            return _Built("TIME", f"XXXX-XX-XXT{dp}", relative=True, extra=offset)
+        return _Built("DATE", "XXXX-XX-XX", relative=True, extra=offset)
     d = base + timedelta(days=off)
+    if base is not ctx.anchor:
+        offset = {}
     if dp:
-        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, day=d)
-    return _apply_depuis(_day_built(d, relative=True), ctx, m.start())
+        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, dict(offset), day=d)
+    return _apply_depuis(_day_built(d, relative=True, **offset), ctx, m.start())
 
 
 def _h_this_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
@@ -776,6 +797,15 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     else:
         return None
     a = ctx.anchor
+    letter = "Y" if unit.startswith(("an", "ann")) else "M" if unit == "mois" else "W" if unit.startswith(("semaine", "week")) else "D"
+    off = {"offset": f"{'-' if shift < 0 else ''}P{abs(shift)}{letter}"}
+    b = _rel_unit_value(unit, shift, a)
+    if b is not None:
+        b.extra.update(off)
+    return b
+
+
+def _rel_unit_value(unit: str, shift: int, a: date | None) -> _Built | None:
     if unit.startswith(("an", "ann")):
         if a is None:
             return _Built("DATE", "XXXX", relative=True)
@@ -824,6 +854,46 @@ def _duration_value(n: float | None, unit: str, half: bool = False) -> str:
             letter, v = "D", v * 7
         amount = _fmt_num(v)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+_ORDER = "YMWDhms"
+
+
+def _duration_text(s: str) -> str | None:
+    """ISO 8601 duration of ``2 ans, 3 mois et 1 jour``, ``une demi-heure``; None if not one."""
+    low = re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+    fixed = {
+        "un quart d'heure": "PT15M",
+        "un quart d' heure": "PT15M",
+        "une demi-heure": "PT30M",
+        "trois quarts d'heure": "PT45M",
+        "trois quarts d' heure": "PT45M",
+        "une demi-journée": "PT12H",
+        "un demi-siècle": "P50Y",
+    }
+    if low in fixed:
+        return fixed[low]
+    amounts: dict[str, float] = {}
+    for m in _DUR_PART_RE.finditer(s):
+        n = _num(m.group("n"))
+        if n is None:
+            return None
+        letter, is_time, factor = _unit_code(m.group("u"))
+        key = letter.lower() if is_time else letter
+        if key == "h":
+            key = "h"
+        v = n * factor
+        f = (m.group("f") or "").lower()
+        if f.startswith("demi"):
+            v += 0.5 * factor
+        elif f == "quart":
+            v += 0.25 * factor
+        amounts[key] = amounts.get(key, 0) + v
+    if not amounts:
+        return None
+    date_part = "".join(f"{_fmt_num(amounts[k])}{k}" for k in "YMWD" if k in amounts)
+    time_part = "".join(f"{_fmt_num(amounts[k])}{k.upper()}" for k in "hms" if k in amounts)
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def _vague(q: str) -> bool:
@@ -876,6 +946,13 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
             return None
     half = bool(m.group("half"))
     value = _duration_value(n, unit, half)
+    if m.groupdict().get("more"):
+        if vague:
+            return None
+        compound = _duration_text(ctx.text[m.start("n") : m.end("more")])
+        if compound is None:
+            return None
+        value = compound
     extra: dict[str, str] = {}
     q = m.group("q") or m.group("q2")
     if q:
@@ -883,6 +960,18 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if re.search(r"depuis\s*$", _before(ctx.text, m.start(), 10)):
         extra["depuis"] = "true"
     return _Built("DURATION", value, extra=extra)
+
+
+def _h_duration_compound(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    dur = _duration_text(m.group("dur"))
+    if dur is None:
+        return None
+    extra: dict[str, str] = {}
+    if m.group("q"):
+        extra["mod"] = _QUAL.get(re.sub(r"\s+", " ", m.group("q").lower()), "APPROX")
+    if re.search(r"depuis\s*$", _before(ctx.text, m.start(), 10)):
+        extra["depuis"] = "true"
+    return _Built("DURATION", dur, extra=extra)
 
 
 def _h_duration_noun(m: re.Match[str], ctx: _Ctx) -> _Built | None:
@@ -908,36 +997,26 @@ def _h_last_n(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    """``il y a un an environ`` -> the anchor minus a year, at month grain."""
-    n = _num(m.group("n"))
-    if n is None:
-        return None
-    if re.match(r"\s+(?:de|d['’]|où|comme)\b", _after(ctx.text, m.end(), 6)):
+    """``il y a un an environ`` -> the anchor minus a year, at month grain; ``dans 3 semaines``."""
+    dur = _duration_text(m.group("dur"))
+    if dur is None or re.match(r"\s+(?:de|d'|où|comme)\b", _after(ctx.text, m.end(), 6)):
         return None  # "dans un jour de grande forme"
-    sign = -1 if m.group("k").lower().startswith("il") else 1
-    unit = m.group("u")
-    letter, is_time, factor = _unit_code(unit)
-    a = ctx.anchor
-    extra: dict[str, str] = {"offset": _duration_value(n, unit)}
+    past = m.group("k").lower().startswith("il")
+    extra: dict[str, str] = {"offset": ("-" if past else "") + dur}
     if m.group("q") or m.group("q2"):
         extra["mod"] = "APPROX"
+    grain = "D" if re.search(r"[WD]|T", dur) else "M"
+    a = ctx.anchor
     if a is None:
-        return _Built("DATE", "XXXX-XX-XX" if letter in ("D", "W") else "XXXX-XX", relative=True, extra=extra)
-    k = int(n) * factor * sign
-    if is_time:
-        extra["point"] = _iso(a)
-        return _Built("DATE", _iso(a), _iso(a), _iso(a), True, extra, day=a)
-    if letter == "Y":
-        d = _add_months(a, 12 * k)
-        extra["point"] = _iso(d)
-        return _Built("DATE", f"{d.year}-{d.month:02d}", _iso(d.replace(day=1)), _iso(_month_end(d.year, d.month)), True, extra)
-    if letter == "M":
-        d = _add_months(a, k)
-        extra["point"] = _iso(d)
-        return _Built("DATE", f"{d.year}-{d.month:02d}", _iso(d.replace(day=1)), _iso(_month_end(d.year, d.month)), True, extra)
-    days = k * (7 if letter == "W" else 1)
-    d = a + timedelta(days=days)
+        return _Built("DATE", "XXXX-XX-XX" if grain == "D" else "XXXX-XX", relative=True, extra=extra)
+    d = _shift_date(a, dur.split("T")[0] if dur.split("T")[0] != "P" else "P0D", -1 if past else 1)
+    if d is None:
+        return None
     extra["point"] = _iso(d)
+    if grain == "M":
+        return _Built(
+            "DATE", f"{d.year}-{d.month:02d}", _iso(d.replace(day=1)), _iso(_month_end(d.year, d.month)), True, extra
+        )
     return _day_built(d, relative=True, **extra)
 
 
@@ -959,15 +1038,27 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         if mv is None:
             return None
         minute = int(mv)
-    frac = (g.get("frac") or "").lower()
+    frac = re.sub(r"\s+", " ", (g.get("frac") or "").lower())
     if "demi" in frac:
         minute = 30
     elif "trois quarts" in frac:
         minute = 45
     elif "quart" in frac:
         minute = 15 if "moins" not in frac else -15
+    elif g.get("minus"):
+        mv = _num(g["minus"])
+        if mv is None or not 0 < mv < 60:
+            return None
+        minute = -int(mv)
+    elif g.get("plus"):
+        mv = _num(g["plus"])
+        if mv is None or not 0 < mv < 60:
+            return None
+        minute = int(mv)
     if minute < 0:
-        hour, minute = hour - 1, 60 + minute
+        hour, minute = (hour - 1) % 24, 60 + minute
+        if g.get("noon") and g["noon"].lower().startswith("minuit"):
+            hour = 23
     dp = (g.get("ampm") or "").lower()
     if dp and hour < 12 and any(k in dp for k in ("soir", "après-midi", "apres-midi", "aprem")):
         hour += 12
@@ -984,7 +1075,7 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         r"(?:\ben|\bpendant|\bdurant|\bdepuis|\bdernières|\bprochaines|\bplus\s+de|\bmoins\s+de|\bprès\s+de|\benviron|\bsur|\bles|\bdes|\bquelque)\s*$",
         before,
     )
-    if not g.get("noon") and not mtxt and (dur_cue or (word_unit and not time_cue)):
+    if not g.get("noon") and not mtxt and not frac and (dur_cue or (word_unit and not time_cue)):
         if hour > 99:
             return None
         return _Built("DURATION", f"PT{hour}H")
@@ -1054,7 +1145,7 @@ def _h_freq_adj(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     name = re.sub(r"\s+", " ", m.group("hn").lower().replace("’", "'"))
     word = m.group("hn")
-    if name in ("toussaint", "ascension", "assomption", "armistice", "pentecôte", "pentecote", "pâques", "paques") and not word[0].isupper():
+    if name in ("ascension", "assomption", "armistice") and not word[0].isupper():
         return None
     ytxt = m.group("y")
     y: int | None = int(ytxt) if ytxt else (ctx.context_year(m.start()) or (ctx.anchor.year if ctx.anchor else None))
@@ -1185,6 +1276,8 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
         day, month = int(m.group("d")), int(m.group("m"))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return False
+        if m.group("sep") == ".":
+            return False  # "5.7", "2.5": decimals
         before = text[max(0, s - 12) : s].lower()
         if day <= 4 and month <= 4 and not re.search(r"(?:\ble|\bdu|\bau|\bdepuis|\bavant|\baprès)\s*$", before):
             return False
@@ -1335,9 +1428,40 @@ _PATTERNS: list[_Pattern] = [
     _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso),
     _p(
         "numeric",
-        r"(?:\ble\s+)?(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)(?:[/.-](?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\d)",
+        r"(?:\ble\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\d)",
         _h_numeric,
         lambda m, t: _check_numeric_le(m, t),
+    ),
+    _p(
+        "numeric_space",
+        r"(?<!\d\s)(?<![\d.,])(?P<d>[0-3]?\d) (?P<m>[01]?\d)(?: (?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\s?\d)(?![.,]\d)",
+        _h_numeric,
+        lambda m, t: _check_numeric_space(m, t),
+    ),
+    _p(
+        "month_year_numeric",
+        r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])(?P<pre>)(?P<part>)(?P<rel>)",
+        lambda m, c: _h_month_num(m, c),
+    ),
+    _p(
+        "iso_datetime",
+        r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?!\d)",
+        lambda m, c: _h_iso_datetime(m, c),
+    ),
+    _p(
+        "mdy",
+        rf"\b(?P<m>{_MONTH_ANY})\.?\s+(?P<d>{_DAYNUM})(?:er)?,?\s+(?P<y>{_YEAR4})\b(?P<rel>)(?P<wd>)",
+        _h_dmy,
+    ),
+    _p(
+        "month_abbr_year",
+        rf"\b(?P<m>{_MONTH_ANY})\.?\s+(?P<y>{_YEAR4})\b(?P<pre>)(?P<part>)(?P<rel>)",
+        _h_month,
+    ),
+    _p(
+        "weekday_abbr",
+        r"\b(?P<wd>lun|mar|mer|jeu|ven|sam|dim)\.?(?=\s+\d)(?P<rel>)(?P<dp>)(?P<meme>)",
+        _h_weekday,
     ),
     _p(
         "month",
@@ -1409,7 +1533,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "relday",
-        rf"\b(?P<w>avant[-\s]hier|après[-\s]demain|apres[-\s]demain|hier|aujourd['’]\s*hui|demain)\b{_DP}?(?:\s+(?P<wd>{_WD})\b)?",
+        rf"\b(?P<w>avant[-\s]hier|après[-\s]demain|apres[-\s]demain|hier|aujourd['’]\s*hui|demain|ce\s+jour(?![-\s]+là))\b{_DP}?(?:\s+(?P<wd>{_WD})\b)?",
         _h_relday,
     ),
     _p(
@@ -1424,7 +1548,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "duration_range_first",
-        rf"(?:(?<=\bde\s)|(?<=\bentre\s))(?P<n>{_DIGITS}|{_NUMWORDS})(?=\s+(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+(?P<u>{_UNIT}))(?P<q>)(?P<q2>)(?P<half>)",
+        rf"(?:(?<=\bde\s)|(?<=\bentre\s))(?P<n>{_DIGITS}|{_NUMWORDS})(?=\s+(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+(?P<u>{_UNIT}))(?P<q>)(?P<q2>)(?P<half>)(?P<more>)",
         _h_duration,
     ),
     _p(
@@ -1460,7 +1584,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "ago",
-        rf"\b(?P<k>il\s+y\s+a|dans|d['’]\s*ici)\s+(?:(?P<q>{_QUALP})\s+)?(?P<n>{_DIGITS}|{_NUMWORDS})\s+(?P<u>{_UNIT})(?:\s+(?P<q2>environ|à\s+peu\s+près))?",
+        rf"\b(?P<k>il\s*y\s*a|dans|d['’]\s*ici)\s+(?:(?P<q>{_QUALP})\s+)?(?P<dur>{_DUR_NOUNS}|{_DURN})(?:\s+(?P<q2>environ|à\s+peu\s+près))?",
         _h_ago,
     ),
     _p(
@@ -1482,11 +1606,12 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "clock",
-        rf"(?:(?P<noon>midi|minuit)(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trente))?"
-        rf"|\b(?P<h>[01]?\d|2[0-4]|{_NUMWORDS})\s*(?P<hu>heures?\b|h(?![a-zà-ÿ])|H(?![a-zà-ÿ]))\s*(?P<mi>[0-5]\d(?!\d)|{_NUMWORDS}(?=\b))?(?:\s*(?:min|mn)\b)?"
-        rf"(?:\s+(?P<frac2>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts))?"
-        rf"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l['’]\s*après-midi|de\s+l['’]\s*aprem))?"
-        rf"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b)",
+        rf"(?:(?P<noon>midi|minuit)|\b(?P<h>[01]?\d|2[0-4]|{_NUMWORDS})\s*(?P<hu>heures?\b|h(?![a-zà-ÿ])|H(?![a-zà-ÿ]))"
+        rf"|\b(?P<h2>[01]?\d|2[0-3]):(?=[0-5]\d))"
+        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b)(?:\s*(?:min|mn|minutes?)\b)?)?"
+        rf"(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts|moins\s+(?P<minus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?"
+        rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?))?"
+        rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
         lambda m, c: _h_clock_t(m, c),
     ),
     _p(
@@ -1499,7 +1624,8 @@ _PATTERNS: list[_Pattern] = [
     _p("freq_adj", _alt(list(fr.FREQUENCY_ADJ)) + r"\b", _h_freq_adj, _check_not_glued),
     _p(
         "duration",
-        rf"(?:\b(?P<q>{_QUALP})\s+)?(?<![\w,.])(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?:\s+(?P<half>et\s+demie?))?(?:\s+(?P<q2>environ))?",
+        rf"(?:\b(?P<q>{_QUALP})\s+)?(?<![\w,.])(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?:\s+(?P<half>et\s+demie?))?"
+        rf"(?P<more>(?:(?:\s*,\s*|\s+et\s+|\s+){_DUR1}){{0,6}})(?:\s+(?P<q2>environ))?",
         _h_duration,
     ),
     _p(
@@ -1543,6 +1669,9 @@ _NEEDS: dict[str, frozenset[str]] = {
     "same_day": _words(["même"]),
     "night_of": _words(["nuit"]),
     "weekday": _words(fr.WEEKDAYS),
+    "weekday_abbr": _words(fr.WEEKDAY_ABBR),
+    "mdy": _MONTH_WORDS,
+    "month_abbr_year": _MONTH_WORDS,
     "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
     "ago": _words(["y", "ya", "dans", "ici"]),
     "last_n": _words(["derniers", "dernières", "prochains", "prochaines"]),
@@ -1558,6 +1687,35 @@ _NEEDS: dict[str, frozenset[str]] = {
 }
 for _pat in _PATTERNS:
     _pat.needs = _NEEDS.get(_pat.name)
+
+
+def _check_numeric_space(m: re.Match[str], text: str) -> bool:
+    day, month = int(m.group("d")), int(m.group("m"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    if m.group("y") and len(m.group("y")) == 4:
+        return True
+    # "le 17 02", "du 03 07 19": only after a determiner, two-digit fields
+    le = re.search(r"\b(?:le|du|au)\s+$", text[max(0, m.start() - 4) : m.start()], _F) is not None
+    return le and (len(m.group("m")) == 2 or bool(m.group("y")))
+
+
+def _h_month_num(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    y, mo = int(m.group("y")), int(m.group("m"))
+    s, e = _clip_month(y, mo, None)
+    b = _Built("DATE", f"{y}-{mo:02d}", _iso(s), _iso(e), False)
+    b.year = y
+    return b
+
+
+def _h_iso_datetime(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if d is None:
+        return None
+    t = f"{m.group('H')}:{m.group('M')}" + (f":{m.group('S')}" if m.group("S") else "")
+    b = _Built("TIME", f"{_iso(d)}T{t}", _iso(d), _iso(d), False, day=d)
+    b.year = d.year
+    return b
 
 
 def _check_numeric_le(m: re.Match[str], text: str) -> bool:
@@ -1599,9 +1757,7 @@ def _h_quarter_rel_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 def _h_clock_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     over: dict[str, str | None] = {}
     if m.group("h2"):
-        over = {"h": m.group("h2"), "mi": m.group("mi2"), "hu": "h"}
-    if m.group("frac2"):
-        over["frac"] = m.group("frac2")
+        over = {"h": m.group("h2"), "hu": "h"}
     return _h_clock(_GroupView(m, over), ctx)
 
 
@@ -1658,6 +1814,9 @@ def find_dates(
     """
     if not text:
         return []
+    original = text
+    # one-to-one character normalisation: offsets stay valid on the original text
+    text = text.translate(_NORM_TABLE)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     tokens = set(_TOKEN_RE.findall(text.lower()))
     for idx, pat in enumerate(_PATTERNS):
@@ -1714,7 +1873,7 @@ def find_dates(
             DateHit(
                 start=hs,
                 end=he,
-                text=text[hs:he],
+                text=original[hs:he],
                 type=b.type,
                 value=b.value,
                 start_date=b.start_date,
@@ -1725,9 +1884,85 @@ def find_dates(
             )
         )
     _date_times_from_following_day(ctx, hits)
+    hits = _shift_by_duration(ctx, hits, original)
     if resolution.merge_day_time:
         hits = _merge_day_time(text, hits)
     return hits
+
+
+_NORM_TABLE = str.maketrans(
+    {
+        "’": "'",
+        "ʼ": "'",
+        "ʻ": "'",
+        "՚": "'",
+        "ꞌ": "'",
+        "＇": "'",
+        "′": "'",
+        "‵": "'",
+        "ʹ": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "–": "-",
+        "‑": "-",
+        "″": '"',
+        "“": '"',
+        "”": '"',
+    }
+)
+_SHIFT_GAP = re.compile(r"\s+(après|avant|plus\s+tard\s+que|plus\s+tôt\s+que)\s+(?:le\s+|l'\s*)?", _F)
+
+
+def _shift_by_duration(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit]:
+    """``trois jours après le 14 juillet``, ``2 semaines après vendredi``: the day shifted."""
+    out: list[DateHit] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if h.type == "DURATION" and nxt is not None and _DAY_VALUE.match(nxt.value) and "X" not in h.value:
+            m = _SHIFT_GAP.fullmatch(ctx.text[h.end : nxt.start])
+            if m is not None:
+                w = m.group(1).lower()
+                sign = -1 if w.startswith("avant") or "tôt" in w else 1
+                d = _shift_date(date.fromisoformat(nxt.value), h.value, sign)
+                if d is not None:
+                    out.append(
+                        DateHit(
+                            start=h.start,
+                            end=nxt.end,
+                            text=original[h.start : nxt.end],
+                            type="DATE",
+                            value=_iso(d),
+                            start_date=_iso(d),
+                            end_date=_iso(d),
+                            relative=True,
+                            anchor=nxt.anchor,
+                            extra={"shift": ("-" if sign < 0 else "") + h.value},
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(h)
+        i += 1
+    return out
+
+
+_DUR_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def _shift_date(d: date, duration: str, sign: int) -> date | None:
+    m = _DUR_PARTS.match(duration)
+    if not m:
+        return None
+    y, mo, w, dd = (int(x) if x else 0 for x in m.groups())
+    d = _add_months(d, sign * (12 * y + mo))
+    return d + timedelta(days=sign * (7 * w + dd))
 
 
 _YEAR_PREFIX = re.compile(r"\d{4}(?:$|-)")

@@ -56,6 +56,8 @@ WEEKDAYS: dict[str, int] = {
     "dimanche": 6,
 }
 
+WEEKDAY_ABBR: dict[str, int] = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
+
 # TIMEX3 season codes; start (month, day) of the astronomical season.
 SEASONS: dict[str, str] = {
     "printemps": "SP",
