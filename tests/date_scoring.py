@@ -42,8 +42,8 @@ class Score:
 
     def summary(self, name: str) -> str:
         po, ro, fo = self.overlap
-        ps, rs, fs = self.strict
-        pv, rv, fv = self.value
+        fs = self.strict[2]
+        fv = self.value[2]
         acc_t = self.tp_type / self.tp_overlap if self.tp_overlap else 0.0
         acc_v = self.tp_value / self.tp_overlap if self.tp_overlap else 0.0
         return (

@@ -16,7 +16,16 @@ from datetime import date, datetime, timedelta
 
 from ami_facts.hits import DateHit
 
-GRAIN_LEN = {"year": 4, "quarter": 7, "month": 7, "week": 10, "day": 10, "hour": 13, "minute": 16, "second": 19}
+GRAIN_LEN = {
+    "year": 4,
+    "quarter": 7,
+    "month": 7,
+    "week": 10,
+    "day": 10,
+    "hour": 13,
+    "minute": 16,
+    "second": 19,
+}
 
 
 @dataclass
@@ -48,7 +57,11 @@ def add_duration(ref: datetime, iso: str, sign: int = 1) -> datetime | None:
     d = min(ref.day, calendar.monthrange(y, mo)[1])
     out = ref.replace(year=y, month=mo, day=d)
     delta = timedelta(
-        weeks=g.get("W", 0), days=g.get("D", 0), hours=g.get("H", 0), minutes=g.get("MI", 0), seconds=g.get("S", 0)
+        weeks=g.get("W", 0),
+        days=g.get("D", 0),
+        hours=g.get("H", 0),
+        minutes=g.get("MI", 0),
+        seconds=g.get("S", 0),
     )
     return out + delta * sign
 
@@ -96,27 +109,40 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
     if m:
         day = _dt(m.group(1))
         if peer in DAYPARTS_POINT:
-            return PeerValue("value", day + timedelta(hours=DAYPARTS_POINT[peer][m.group(2)]), "hour")
+            return PeerValue(
+                "value", day + timedelta(hours=DAYPARTS_POINT[peer][m.group(2)]), "hour"
+            )
         a, b = DAYPARTS_INTERVAL.get(peer, DAYPARTS_INTERVAL["duckling"])[m.group(2)]
-        return PeerValue("interval", start=day + timedelta(hours=a), end=day + timedelta(hours=b), grain="hour")
+        return PeerValue(
+            "interval", start=day + timedelta(hours=a), end=day + timedelta(hours=b), grain="hour"
+        )
     if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
         return PeerValue("value", _dt(v), "day")
     if re.fullmatch(r"\d{4}-\d\d", v):
         if x.get("mod") and hit.start_date and hit.end_date:
             e = date.fromisoformat(hit.end_date) + timedelta(days=1)
-            return PeerValue("interval", start=_dt(hit.start_date), end=datetime(e.year, e.month, e.day), grain="day")
+            return PeerValue(
+                "interval",
+                start=_dt(hit.start_date),
+                end=datetime(e.year, e.month, e.day),
+                grain="day",
+            )
         return PeerValue("value", _dt(v + "-01"), "month")
     if re.fullmatch(r"\d{4}", v):
         return PeerValue("value", datetime(int(v), 1, 1), "year")
     m = re.fullmatch(r"(\d{4})-W(\d\d)", v)
     if m:
-        return PeerValue("value", datetime.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), "week")
+        return PeerValue(
+            "value", datetime.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), "week"
+        )
     m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
     if m:
         return PeerValue("value", datetime(int(m.group(1)), 3 * int(m.group(2)) - 2, 1), "quarter")
     if hit.start_date and hit.end_date:
         e = date.fromisoformat(hit.end_date) + timedelta(days=1)
-        return PeerValue("interval", start=_dt(hit.start_date), end=datetime(e.year, e.month, e.day), grain="day")
+        return PeerValue(
+            "interval", start=_dt(hit.start_date), end=datetime(e.year, e.month, e.day), grain="day"
+        )
     return None
 
 

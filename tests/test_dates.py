@@ -29,14 +29,32 @@ def values(text: str, anchor: date | None = A21) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "span", "value", "start", "end"),
     [
-        ("La production a repris le 25 juillet 2021.", "le 25 juillet 2021", "2021-07-25", "2021-07-25", "2021-07-25"),
+        (
+            "La production a repris le 25 juillet 2021.",
+            "le 25 juillet 2021",
+            "2021-07-25",
+            "2021-07-25",
+            "2021-07-25",
+        ),
         ("Signé le 25/07/2021 à Paris.", "le 25/07/2021", "2021-07-25", "2021-07-25", "2021-07-25"),
         ("Lancée en juillet 2021, elle", "juillet 2021", "2021-07", "2021-07-01", "2021-07-31"),
         ("Ainsi en 2020, la marque", "2020", "2020", "2020-01-01", "2020-12-31"),
         ("la meilleure voiture depuis l'an 2000", "l'an 2000", "2000", "2000-01-01", "2021-04-15"),
-        ("Le 1er janvier 2022 entre en vigueur", "Le 1er janvier 2022", "2022-01-01", "2022-01-01", "2022-01-01"),
+        (
+            "Le 1er janvier 2022 entre en vigueur",
+            "Le 1er janvier 2022",
+            "2022-01-01",
+            "2022-01-01",
+            "2022-01-01",
+        ),
         ("Le 31 octobre 74, il", "Le 31 octobre 74", "1974-10-31", "1974-10-31", "1974-10-31"),
-        ("un chiffre de 2 000 habitants en 1999-12-31.", "1999-12-31", "1999-12-31", "1999-12-31", "1999-12-31"),
+        (
+            "un chiffre de 2 000 habitants en 1999-12-31.",
+            "1999-12-31",
+            "1999-12-31",
+            "1999-12-31",
+            "1999-12-31",
+        ),
     ],
 )
 def test_dates_absolute_forms(text: str, span: str, value: str, start: str, end: str) -> None:
@@ -48,7 +66,12 @@ def test_dates_absolute_forms(text: str, span: str, value: str, start: str, end:
 @pytest.mark.parametrize(
     ("text", "value", "start", "end"),
     [
-        ("la reprise de la production fin février dans l'usine", "2021-02", "2021-02-21", "2021-02-28"),
+        (
+            "la reprise de la production fin février dans l'usine",
+            "2021-02",
+            "2021-02-21",
+            "2021-02-28",
+        ),
         ("une livraison début mars", "2021-03", "2021-03-01", "2021-03-10"),
         ("une livraison mi-mars", "2021-03", "2021-03-11", "2021-03-20"),
         ("une livraison à la fin du mois de juin", "2021-06", "2021-06-21", "2021-06-30"),
@@ -61,12 +84,22 @@ def test_dates_debut_mi_fin_month_thirds(text: str, value: str, start: str, end:
 
 def test_dates_fin_month_covers_days_21_to_end() -> None:
     h = one("fin février 2024", anchor=None)
-    assert (h.value, h.start_date, h.end_date, h.relative) == ("2024-02", "2024-02-21", "2024-02-29", False)
+    assert (h.value, h.start_date, h.end_date, h.relative) == (
+        "2024-02",
+        "2024-02-21",
+        "2024-02-29",
+        False,
+    )
 
 
 def test_dates_depuis_debut_month_runs_to_anchor() -> None:
     h = one("près de 2000 depuis début février")
-    assert (h.text, h.value, h.start_date, h.end_date) == ("début février", "2021-02", "2021-02-01", "2021-04-15")
+    assert (h.text, h.value, h.start_date, h.end_date) == (
+        "début février",
+        "2021-02",
+        "2021-02-01",
+        "2021-04-15",
+    )
     assert h.extra.get("depuis") == "true"
 
 
@@ -79,7 +112,9 @@ def test_dates_depuis_debut_month_runs_to_anchor() -> None:
         ("au second semestre 2020", "2020-H2", "2020-07-01", "2020-12-31", False),
     ],
 )
-def test_dates_quarters_and_halves(text: str, value: str, start: str, end: str, relative: bool) -> None:
+def test_dates_quarters_and_halves(
+    text: str, value: str, start: str, end: str, relative: bool
+) -> None:
     h = one(text)
     assert (h.value, h.start_date, h.end_date, h.relative) == (value, start, end, relative)
 
@@ -140,7 +175,8 @@ def test_dates_weekday_news_convention(text: str, anchor: date, value: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("direction", "value"), [("past", "2021-04-13"), ("future", "2021-04-20"), ("nearest", "2021-04-13")]
+    ("direction", "value"),
+    [("past", "2021-04-13"), ("future", "2021-04-20"), ("nearest", "2021-04-13")],
 )
 def test_dates_weekday_direction_option(direction: str, value: str) -> None:
     h = one("mardi", resolution=Resolution(weekday=direction))  # type: ignore[arg-type]
@@ -199,7 +235,12 @@ def test_dates_durations(text: str, span: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("326 chaque mois", "P1M"), ("renouvelés tous les ans", "P1Y"), ("0,38% par an", "P1Y"), ("tous les jeudis", "XXXX-WXX-4")],
+    [
+        ("326 chaque mois", "P1M"),
+        ("renouvelés tous les ans", "P1Y"),
+        ("0,38% par an", "P1Y"),
+        ("tous les jeudis", "XXXX-WXX-4"),
+    ],
 )
 def test_dates_sets(text: str, value: str) -> None:
     h = one(text)
@@ -208,7 +249,11 @@ def test_dates_sets(text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("prochainement sur le marché", "FUTURE_REF"), ("actuellement en vente", "PRESENT_REF"), ("autrefois, on", "PAST_REF")],
+    [
+        ("prochainement sur le marché", "FUTURE_REF"),
+        ("actuellement en vente", "PRESENT_REF"),
+        ("autrefois, on", "PAST_REF"),
+    ],
 )
 def test_dates_present_past_future_refs(text: str, value: str) -> None:
     h = one(text)
@@ -231,21 +276,32 @@ def test_dates_present_past_future_refs(text: str, value: str) -> None:
     ],
 )
 def test_dates_counts_ages_and_lookalikes_are_not_dates(text: str) -> None:
-    assert all(h.value not in ("2000", "2021") and h.type != "DURATION" for h in find_dates(text, anchor=A21))
+    assert all(
+        h.value not in ("2000", "2021") and h.type != "DURATION"
+        for h in find_dates(text, anchor=A21)
+    )
     if "février" not in text:
         assert values(text) == []
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("utilisée depuis les années 60", "196X"), ("les années 1990", "199X"), ("à la fin du XIXe siècle", "18XX"), ("au XXIe siècle", "20XX")],
+    [
+        ("utilisée depuis les années 60", "196X"),
+        ("les années 1990", "199X"),
+        ("à la fin du XIXe siècle", "18XX"),
+        ("au XXIe siècle", "20XX"),
+    ],
 )
 def test_dates_decades_and_centuries(text: str, value: str) -> None:
     assert one(text).value == value
 
 
 def test_dates_bare_month_takes_year_named_earlier_in_sentence() -> None:
-    hits = find_dates("deux ruptures en 97 (en janvier rue Saint-Dizier, en octobre rue de Metz)", anchor=date(1999, 7, 29))
+    hits = find_dates(
+        "deux ruptures en 97 (en janvier rue Saint-Dizier, en octobre rue de Metz)",
+        anchor=date(1999, 7, 29),
+    )
     assert [h.value for h in hits] == ["1997", "1997-01", "1997-10"]
 
 
@@ -282,7 +338,10 @@ def test_byline_date_and_range() -> None:
 def test_dates_fast_enough() -> None:
     from pathlib import Path
 
-    texts = [p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("fixtures/gold/articles/*.txt")]
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in Path(__file__).parent.glob("fixtures/gold/articles/*.txt")
+    ]
     words = sum(len(t.split()) for t in texts)
     best = float("inf")
     for _ in range(5):  # best of five: the machine may be busy
@@ -307,7 +366,31 @@ def test_dates_never_raise_and_offsets_hold(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["le", "25", "juillet", "2021", "mardi", "soir", "à", "14h30", "fin", "février", "depuis", "3", "mois", "'", "/", "-", " ", "\n", "é", "2'24", '"', "il y a", "dans"]
+            [
+                "le",
+                "25",
+                "juillet",
+                "2021",
+                "mardi",
+                "soir",
+                "à",
+                "14h30",
+                "fin",
+                "février",
+                "depuis",
+                "3",
+                "mois",
+                "'",
+                "/",
+                "-",
+                " ",
+                "\n",
+                "é",
+                "2'24",
+                '"',
+                "il y a",
+                "dans",
+            ]
         ),
         max_size=40,
     )

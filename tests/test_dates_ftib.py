@@ -6,9 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from date_scoring import Score, score_doc
-
 from ami_facts.components.dates import find_dates
+from date_scoring import Score, score_doc
 
 DEV = Path(__file__).parent / "fixtures" / "peers" / "dev.jsonl"
 

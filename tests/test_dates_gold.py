@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from date_scoring import Score, score_doc
 
 from ami_facts.components.dates import find_dates
+from date_scoring import Score, score_doc
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 FILES = sorted(GOLD.glob("*.gold.json"))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from ami_facts.french import calendar as fr
 from ami_facts.hits import DateHit, DateType
@@ -88,7 +88,10 @@ _UNIT = "(?:" + _alt(_UNIT_WORDS) + r"|min|mn|sec)(?![\w-])"
 _ORD = _alt(list(fr.ORDINALS))
 _DUR1 = rf"(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT}(?:\s+et\s+(?:demie?|quart))?"
 _DURN = rf"{_DUR1}(?:(?:\s*,\s*|\s+et\s+|\s+){_DUR1}){{0,6}}"
-_DUR_NOUNS = r"(?:un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure|une\s+demi-journée|un\s+demi-siècle)"
+_DUR_NOUNS = (
+    r"(?:un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure"
+    r"|une\s+demi-journée|un\s+demi-siècle)"
+)
 _DUR_PART_RE = re.compile(
     rf"(?P<n>{_DIGITS}|{_NUMWORDS})\s+(?P<u>{_UNIT})(?:\s+et\s+(?P<f>demie?|quart))?", re.IGNORECASE
 )
@@ -111,7 +114,10 @@ _DAYPART_WORDS = {
     "midi": "MI",
 }
 _DAYPART = _alt(list(_DAYPART_WORDS))
-_MINW = _alt([w for w in fr.NUMBER_WORDS if w not in ("un", "une", "mille", "cent", "cents", "zéro")] + ["trente", "quarante", "cinquante"])
+_MINW = _alt(
+    [w for w in fr.NUMBER_WORDS if w not in ("un", "une", "mille", "cent", "cents", "zéro")]
+    + ["trente", "quarante", "cinquante"]
+)
 _MINW = rf"(?:{_MINW}(?:[-\s]+(?:et[-\s]+)?{_MINW})?)"
 _QUAL = {
     "près de": "APPROX",
@@ -350,13 +356,20 @@ def _apply_depuis(b: _Built, ctx: _Ctx, start: int) -> _Built:
     before = _before(ctx.text, start, 20)
     if re.search(r"depuis\s+(?:le\s+|la\s+|l['’]\s*)?$", before):
         b.extra["depuis"] = "true"
-        if ctx.anchor is not None and b.start_date and b.type == "DATE":
-            if b.start_date <= _iso(ctx.anchor):
-                b.end_date = _iso(ctx.anchor)
+        anchor = ctx.anchor
+        if (
+            anchor is not None
+            and b.start_date
+            and b.type == "DATE"
+            and b.start_date <= _iso(anchor)
+        ):
+            b.end_date = _iso(anchor)
     return b
 
 
-def _resolve_year_for(ctx: _Ctx, pos: int, month: int, day: int | None, rel: str | None) -> int | None:
+def _resolve_year_for(
+    ctx: _Ctx, pos: int, month: int, day: int | None, rel: str | None
+) -> int | None:
     """Year of a day/month written without one: context year, then the anchor."""
     cy = ctx.context_year(pos)
     if cy is not None and not rel:
@@ -527,7 +540,9 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         y = _resolve_year_for(ctx, m.start(), month, None, rel)
     extra = {"mod": mod} if mod else {}
     if y is None:
-        return _apply_depuis(_Built("DATE", f"XXXX-{month:02d}", relative=True, extra=extra), ctx, m.start())
+        return _apply_depuis(
+            _Built("DATE", f"XXXX-{month:02d}", relative=True, extra=extra), ctx, m.start()
+        )
     s, e = _clip_month(y, month, mod)
     b = _Built("DATE", f"{y}-{month:02d}", _iso(s), _iso(e), not explicit, extra)
     if explicit:
@@ -625,7 +640,7 @@ def _h_century(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     )
 
 
-def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     unit = m.group("u").lower()
     half = unit.startswith("sem")
     n_parts = 2 if half else 4
@@ -641,7 +656,11 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         return None
     ytxt = m.group("y")
     relative = not ytxt
-    y: int | None = int(ytxt) if ytxt else (ctx.context_year(m.start()) or (ctx.anchor.year if ctx.anchor else None))
+    y: int | None = (
+        int(ytxt)
+        if ytxt
+        else (ctx.context_year(m.start()) or (ctx.anchor.year if ctx.anchor else None))
+    )
     letter = "H" if half else "Q"
     if y is None:
         return _Built("DATE", f"XXXX-{letter}{q}", relative=True)
@@ -654,14 +673,20 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _apply_depuis(b, ctx, m.start())
 
 
-def _h_quarter_rel(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+def _h_quarter_rel(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     """``ce trimestre``, ``le semestre dernier``."""
     a = ctx.anchor
     half = m.group("u").lower().startswith("sem")
     months = 6 if half else 3
     letter = "H" if half else "Q"
     rel = (m.group("rel") or "").lower()
-    shift = -1 if rel.startswith(("dernier", "passé", "précédent")) else 1 if rel.startswith(("prochain", "suivant")) else 0
+    shift = (
+        -1
+        if rel.startswith(("dernier", "passé", "précédent"))
+        else 1
+        if rel.startswith(("prochain", "suivant"))
+        else 0
+    )
     if a is None:
         return _Built("DATE", f"XXXX-{letter}X", relative=True)
     idx = (a.month - 1) // months + shift
@@ -675,16 +700,24 @@ def _h_quarter_rel(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     stxt = m.group("s")
     follow = ctx.text[m.end() : m.end() + 20]
-    if re.match(r"\s+(?:de|du|des|d['’])\s+(?!\d)", follow) or re.match(r"\s+(?:arabe|de\s+prague)", follow, _F):
+    if re.match(r"\s+(?:de|du|des|d['’])\s+(?!\d)", follow) or re.match(
+        r"\s+(?:arabe|de\s+prague)", follow, _F
+    ):
         return None  # "Printemps de l'environnement", "printemps arabe": names
     if (
         not m.group("det")
         and (stxt.isupper() or not stxt[0].isupper() or not _at_sentence_start(ctx, m.start("s")))
-        and not re.match(r"\s+(?:comme|et|ou)\s+(?:l['’]\s*)?(?:hiver|printemps|automne|été)", follow, _F)
+        and not re.match(
+            r"\s+(?:comme|et|ou)\s+(?:l['’]\s*)?(?:hiver|printemps|automne|été)", follow, _F
+        )
         and not re.search(r"\b(?:comme|et|ou)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], _F)
     ):
         return None
-    code = fr.SEASONS[m.group("s").lower().replace("é", "é")] if m.group("s").lower() in fr.SEASONS else None
+    code = (
+        fr.SEASONS[m.group("s").lower().replace("é", "é")]
+        if m.group("s").lower() in fr.SEASONS
+        else None
+    )
     if code is None:
         code = fr.SEASONS.get(m.group("s").lower().replace("e", "é", 1), "SU")
     ytxt = m.group("y")
@@ -704,7 +737,13 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         y = cy if cy is not None else (a.year if a else None)
         relative = True
         if y is not None and rel:
-            y += 1 if rel.startswith("prochain") else -1 if rel.startswith(("dernier", "passé")) else 0
+            y += (
+                1
+                if rel.startswith("prochain")
+                else -1
+                if rel.startswith(("dernier", "passé"))
+                else 0
+            )
     if y is None:
         return _Built("DATE", f"XXXX-{code}", relative=True, extra=extra)
     s, e = _season_range(y, code)
@@ -797,7 +836,15 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     else:
         return None
     a = ctx.anchor
-    letter = "Y" if unit.startswith(("an", "ann")) else "M" if unit == "mois" else "W" if unit.startswith(("semaine", "week")) else "D"
+    letter = (
+        "Y"
+        if unit.startswith(("an", "ann"))
+        else "M"
+        if unit == "mois"
+        else "W"
+        if unit.startswith(("semaine", "week"))
+        else "D"
+    )
     off = {"offset": f"{'-' if shift < 0 else ''}P{abs(shift)}{letter}"}
     b = _rel_unit_value(unit, shift, a)
     if b is not None:
@@ -815,7 +862,9 @@ def _rel_unit_value(unit: str, shift: int, a: date | None) -> _Built | None:
         if a is None:
             return _Built("DATE", "XXXX-XX", relative=True)
         d = _add_months(a.replace(day=1), shift)
-        return _Built("DATE", f"{d.year}-{d.month:02d}", _iso(d), _iso(_month_end(d.year, d.month)), True)
+        return _Built(
+            "DATE", f"{d.year}-{d.month:02d}", _iso(d), _iso(_month_end(d.year, d.month)), True
+        )
     if unit.startswith("semaine"):
         if a is None:
             return _Built("DATE", "XXXX-WXX", relative=True)
@@ -910,6 +959,10 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     ul = unit.lower()
     if ntxt.lower() == "des" and ul.startswith(("heure", "minute", "seconde")):
         return None
+    if ul.startswith("heure") and re.search(
+        r"\b(?:à|vers|dès)\s*$", _before(ctx.text, m.start(), 8)
+    ):
+        return None  # "à 37 heures": a (bad) clock time, not a duration
     follow = _after(ctx.text, m.end(), 20)
     if ul.startswith("quinzaine") and re.match(r"\s*(?:de|d['’])", follow):
         return None  # "une quinzaine de jardins": about fifteen
@@ -1008,19 +1061,26 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     grain = "D" if re.search(r"[WD]|T", dur) else "M"
     a = ctx.anchor
     if a is None:
-        return _Built("DATE", "XXXX-XX-XX" if grain == "D" else "XXXX-XX", relative=True, extra=extra)
+        return _Built(
+            "DATE", "XXXX-XX-XX" if grain == "D" else "XXXX-XX", relative=True, extra=extra
+        )
     d = _shift_date(a, dur.split("T")[0] if dur.split("T")[0] != "P" else "P0D", -1 if past else 1)
     if d is None:
         return None
     extra["point"] = _iso(d)
     if grain == "M":
         return _Built(
-            "DATE", f"{d.year}-{d.month:02d}", _iso(d.replace(day=1)), _iso(_month_end(d.year, d.month)), True, extra
+            "DATE",
+            f"{d.year}-{d.month:02d}",
+            _iso(d.replace(day=1)),
+            _iso(_month_end(d.year, d.month)),
+            True,
+            extra,
         )
     return _day_built(d, relative=True, **extra)
 
 
-def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     g = m.groupdict()
     if g.get("noon"):
         w = g["noon"].lower()
@@ -1091,7 +1151,11 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         extra["_day_from_anchor"] = "1"
     if d is None:
         return _Built("TIME", f"XXXX-XX-XXT{hhmm}", relative=True, extra=extra)
-    if g.get("noon", "") and g["noon"].lower().startswith("minuit") and ctx.res.day_month == "future":
+    if (
+        g.get("noon", "")
+        and g["noon"].lower().startswith("minuit")
+        and ctx.res.day_month == "future"
+    ):
         d = d + timedelta(days=1)
     return _Built("TIME", f"{_iso(d)}T{hhmm}", _iso(d), _iso(d), True, extra)
 
@@ -1121,7 +1185,7 @@ def _h_seconds(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("DURATION", f"PT{int(m.group('s'))}S")
 
 
-def _h_set(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+def _h_set(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     g = m.groupdict()
     if g.get("wd"):
         wd = fr.WEEKDAYS[g["wd"].lower().rstrip("s")]
@@ -1148,12 +1212,21 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if name in ("ascension", "assomption", "armistice") and not word[0].isupper():
         return None
     ytxt = m.group("y")
-    y: int | None = int(ytxt) if ytxt else (ctx.context_year(m.start()) or (ctx.anchor.year if ctx.anchor else None))
+    y: int | None = (
+        int(ytxt)
+        if ytxt
+        else (ctx.context_year(m.start()) or (ctx.anchor.year if ctx.anchor else None))
+    )
     if name in fr.HOLIDAYS_FIXED:
         mo, da = fr.HOLIDAYS_FIXED[name]
         if y is None:
             return _Built("DATE", f"XXXX-{mo:02d}-{da:02d}", relative=True)
-        if not ytxt and ctx.anchor and ctx.res.day_month == "future" and (mo, da) < (ctx.anchor.month, ctx.anchor.day):
+        if (
+            not ytxt
+            and ctx.anchor
+            and ctx.res.day_month == "future"
+            and (mo, da) < (ctx.anchor.month, ctx.anchor.day)
+        ):
             y += 1
         d = date(y, mo, da)
     elif name in fr.HOLIDAYS_EASTER:
@@ -1234,15 +1307,27 @@ def _check_year(m: re.Match[str], text: str) -> bool:
         return True  # "entre 1990 et 1999", "1982-1990"
     if re.search(r"\d\s*[-–]\s*$", bl):
         return False
-    if re.search(r"(?:près\s+de|pres\s+de|plus\s+de|moins\s+de|environ|quelque|au\s+moins|soit|sur|total\s+de|nombre\s+de|[€$£+×*/#=]|n°|\d[.,  ]?)\s*$", bl):
+    if re.search(
+        r"(?:près\s+de|pres\s+de|plus\s+de|moins\s+de|environ|quelque|au\s+moins|soit|sur"
+        r"|total\s+de|nombre\s+de|[€$£+×*/#=]|n°|\d[.,  ]?)\s*$",
+        bl,
+    ):
         return False
-    if re.search(r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice)\s*$", bl):
+    if re.search(
+        r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice)\s*$",
+        bl,
+    ):
         return True
-    if re.search(r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s*$", bl):
+    if re.search(
+        r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s*$",
+        bl,
+    ):
         return True
     if re.search(r"\b(?:19|20)\d\d\s*(?:et|-|–|à|ou)\s*$", bl):
         return True  # "entre 1990 et 1999", "1982-1990"
-    if re.match(r"\s*(?:-|–|à|et)\s*(?:19|20)\d\d\b", after) and not re.search(r"(?:de|des)\s*$", bl):
+    if re.match(r"\s*(?:-|–|à|et)\s*(?:19|20)\d\d\b", after) and not re.search(
+        r"(?:de|des)\s*$", bl
+    ):
         return True
     if _YEAR_TRIGGER.search(bl) or _at_start(before):
         return bool(_YEAR_FOLLOW_OK.match(after)) or _at_start(before)
@@ -1266,7 +1351,9 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
     s, e = m.span()
     if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "/.,-"):
         return False
-    if e < len(text) and (text[e].isalnum() or (text[e] in "/.,-" and e + 1 < len(text) and text[e + 1].isdigit())):
+    if e < len(text) and (
+        text[e].isalnum() or (text[e] in "/.,-" and e + 1 < len(text) and text[e + 1].isdigit())
+    ):
         return False
     if not m.group("y"):
         # "3/4 heure", "1/2": fractions, not dates
@@ -1279,7 +1366,11 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
         if m.group("sep") == ".":
             return False  # "5.7", "2.5": decimals
         before = text[max(0, s - 12) : s].lower()
-        if day <= 4 and month <= 4 and not re.search(r"(?:\ble|\bdu|\bau|\bdepuis|\bavant|\baprès)\s*$", before):
+        if (
+            day <= 4
+            and month <= 4
+            and not re.search(r"(?:\ble|\bdu|\bau|\bdepuis|\bavant|\baprès)\s*$", before)
+        ):
             return False
     return True
 
@@ -1300,8 +1391,12 @@ def _check_precedent(m: re.Match[str], text: str) -> bool:
     after = text[m.end() : m.end() + 15].lower()
     # after a noun ("recensement précédent") or before one ("un précédent dîner")
     if re.search(r"\b(?:un|le|ce|du)\s*$", before):
-        return bool(re.match(r"\s+[a-zà-ÿ]{3,}", after)) and not re.match(r"\s+(?:de|du|des|à|qui|que|pour)\b", after)
-    return bool(re.search(r"[a-zà-ÿ]{4,}\s+$", before)) and not re.search(r"\b(?:le|la|les|un|une|au|du|des|de)\s+$", before)
+        return bool(re.match(r"\s+[a-zà-ÿ]{3,}", after)) and not re.match(
+            r"\s+(?:de|du|des|à|qui|que|pour)\b", after
+        )
+    return bool(re.search(r"[a-zà-ÿ]{4,}\s+$", before)) and not re.search(
+        r"\b(?:le|la|les|un|une|au|du|des|de)\s+$", before
+    )
 
 
 def _check_unit_plain(m: re.Match[str], text: str) -> bool:
@@ -1399,7 +1494,11 @@ def _words(*groups: object) -> frozenset[str]:
 
 
 def _p(
-    name: str, rx: str, handler: Handler, check: Check | None = None, needs: frozenset[str] | None = None
+    name: str,
+    rx: str,
+    handler: Handler,
+    check: Check | None = None,
+    needs: frozenset[str] | None = None,
 ) -> _Pattern:
     chars = _first_chars(rx)
     if chars:
@@ -1408,7 +1507,9 @@ def _p(
     return _Pattern(name, re.compile(rx, _F), handler, check, needs)
 
 
-_REL_WORD = r"(?:dernier|dernière|prochain|prochaine|passé|passée|précédent|précédente|suivant|suivante)"
+_REL_WORD = (
+    r"(?:dernier|dernière|prochain|prochaine|passé|passée|précédent|précédente|suivant|suivante)"
+)
 _REL_WD = (
     r"(?:dernier|prochain|passé|précédent|suivant|qui\s+vient|d['’]\s*après|en\s+huit|en\s+8|en\s+quinze|en\s+15"
     r"|de\s+la\s+semaine\s+(?:prochaine|suivante|dernière|passée|précédente|d['’]\s*après)"
@@ -1434,7 +1535,8 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "numeric_space",
-        r"(?<!\d\s)(?<![\d.,])(?P<d>[0-3]?\d) (?P<m>[01]?\d)(?: (?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\s?\d)(?![.,]\d)",
+        r"(?<!\d\s)(?<![\d.,])(?P<d>[0-3]?\d) (?P<m>[01]?\d)(?: (?P<y>(?:1[89]|20)\d\d|\d\d))?"
+        r"(?!\s?\d)(?![.,]\d)",
         _h_numeric,
         lambda m, t: _check_numeric_space(m, t),
     ),
@@ -1445,7 +1547,8 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "iso_datetime",
-        r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?!\d)",
+        r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)"
+        r"(?::(?P<S>[0-5]\d))?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?!\d)",
         lambda m, c: _h_iso_datetime(m, c),
     ),
     _p(
@@ -1493,14 +1596,14 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "year2",
-        rf"\b(?:en|depuis|dès)\s+(?P<y>[0-9]\d)(?![\d\w%,.]\d)",
+        r"\b(?:en|depuis|dès)\s+(?P<y>[0-9]\d)(?![\d\w%,.]\d)",
         _h_year2,
         lambda m, t: _check_year2(m, t),
     ),
     _p(
         "decade",
-        rf"(?:\b(?:au\s+|le\s+|du\s+|dès\s+le\s+)?(?P<part>début|fin|milieu)\s+des\s+|\b(?:les|des|aux|dans\s+les|depuis\s+les)\s+)?"
-        rf"\bannées\s+(?:(?P<y>(?:19|20)\d0|[1-9]0)\b|(?P<yw>vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingt|quatre-vingts|quatre-vingt-dix))",
+        r"(?:\b(?:au\s+|le\s+|du\s+|dès\s+le\s+)?(?P<part>début|fin|milieu)\s+des\s+|\b(?:les|des|aux|dans\s+les|depuis\s+les)\s+)?"
+        r"\bannées\s+(?:(?P<y>(?:19|20)\d0|[1-9]0)\b|(?P<yw>vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingt|quatre-vingts|quatre-vingt-dix))",
         _h_decade,
     ),
     _p(
@@ -1516,7 +1619,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "quarter_rel",
-        rf"\b(?:(?:ce|le)\s+(?P<u>trimestre|semestre)(?:\s+(?P<rel>dernier|prochain|précédent|suivant|passé|en\s+cours)))|\bce\s+(?P<u3>trimestre|semestre)\b",
+        r"\b(?:(?:ce|le)\s+(?P<u>trimestre|semestre)(?:\s+(?P<rel>dernier|prochain|précédent|suivant|passé|en\s+cours)))|\bce\s+(?P<u3>trimestre|semestre)\b",
         lambda m, c: _h_quarter_rel_t(m, c),
     ),
     _p(
@@ -1539,7 +1642,11 @@ _PATTERNS: list[_Pattern] = [
     _p(
         "ici",
         rf"(?<=d['’])ici(?=\s+(?:à|a|le|la|l['’]|les|quelques|\d|{_NUMW})\b)",
-        lambda m, c: _Built("DATE", _iso(c.anchor), _iso(c.anchor), _iso(c.anchor), True) if c.anchor else _Built("DATE", "PRESENT_REF", relative=True),
+        lambda m, c: (
+            _Built("DATE", _iso(c.anchor), _iso(c.anchor), _iso(c.anchor), True)
+            if c.anchor
+            else _Built("DATE", "PRESENT_REF", relative=True)
+        ),
     ),
     _p(
         "day_range_first",
@@ -1563,7 +1670,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "this_daypart",
-        rf"\b(?:ce|cette|cet)\s+(?P<dp>matin|soir|après-midi|apres-midi|nuit)\b",
+        r"\b(?:ce|cette|cet)\s+(?P<dp>matin|soir|après-midi|apres-midi|nuit)\b",
         _h_this_daypart,
     ),
     _p(
@@ -1578,8 +1685,8 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "rel_unit",
-        rf"(?P<det>\b(?:la|le|l['’]|cette|cet|ce)\s*)(?P<u>semaine|mois|année|an|week-end|weekend|week\s+end)\b(?P<ci>-ci|-là)?"
-        rf"(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|d['’]\s*avant|d['’]\s*après|qui\s+vient|qui\s+suit|en\s+cours))?",
+        r"(?P<det>\b(?:la|le|l['’]|cette|cet|ce)\s*)(?P<u>semaine|mois|année|an|week-end|weekend|week\s+end)\b(?P<ci>-ci|-là)?"
+        r"(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|d['’]\s*avant|d['’]\s*après|qui\s+vient|qui\s+suit|en\s+cours))?",
         _h_rel_unit,
     ),
     _p(
@@ -1638,9 +1745,19 @@ _PATTERNS: list[_Pattern] = [
         rf"(?:\b(?:la|le|à\s+la|pour\s+la|cette)\s+)?(?:\bfête\s+de\s+(?:la\s+|l['’]\s*)?)?\b(?P<hn>{_HOLI})(?![\w-])(?:\s+(?P<y>{_YEAR4})\b)?",
         _h_holiday,
     ),
-    _p("present_ref", _alt(list(fr.PRESENT_REF_WORDS)) + r"\b", _h_ref("PRESENT_REF"), _check_not_glued),
+    _p(
+        "present_ref",
+        _alt(list(fr.PRESENT_REF_WORDS)) + r"\b",
+        _h_ref("PRESENT_REF"),
+        _check_not_glued,
+    ),
     _p("past_ref", _alt(list(fr.PAST_REF_WORDS)) + r"\b", _h_ref("PAST_REF"), _check_not_glued),
-    _p("future_ref", _alt(list(fr.FUTURE_REF_WORDS)) + r"\b", _h_ref("FUTURE_REF"), _check_not_glued),
+    _p(
+        "future_ref",
+        _alt(list(fr.FUTURE_REF_WORDS)) + r"\b",
+        _h_ref("FUTURE_REF"),
+        _check_not_glued,
+    ),
     _p("prochain_adj", r"\bprochaine?s?\b", _h_ref("FUTURE_REF"), _check_prochain_adj),
     _p("precedent_adj", r"\bprécédente?s?\b", _h_ref("PAST_REF"), _check_precedent),
 ]
@@ -1740,9 +1857,7 @@ def _check_seconds(m: re.Match[str], text: str) -> bool:
 
 
 def _check_set(m: re.Match[str], text: str) -> bool:
-    if m.group("par") and m.group("par").lower() != "par":
-        return False
-    return True
+    return not (m.group("par") and m.group("par").lower() != "par")
 
 
 def _h_quarter_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
@@ -1777,12 +1892,12 @@ class _GroupView:
         self._m = m
         self._over = over
 
-    def group(self, name: str | int = 0) -> str | None:  # type: ignore[override]
+    def group(self, name: str | int = 0) -> Any:
         if isinstance(name, str) and name in self._over:
             return self._over[name]
         return self._m.group(name)
 
-    def groupdict(self) -> dict[str, str | None]:
+    def groupdict(self) -> dict[str, Any]:
         d = self._m.groupdict()
         d.update(self._over)
         return d
@@ -1915,7 +2030,9 @@ _NORM_TABLE = str.maketrans(
         "”": '"',
     }
 )
-_SHIFT_GAP = re.compile(r"\s+(après|avant|plus\s+tard\s+que|plus\s+tôt\s+que)\s+(?:le\s+|l'\s*)?", _F)
+_SHIFT_GAP = re.compile(
+    r"\s+(après|avant|plus\s+tard\s+que|plus\s+tôt\s+que)\s+(?:le\s+|l'\s*)?", _F
+)
 
 
 def _shift_by_duration(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit]:
@@ -1925,7 +2042,12 @@ def _shift_by_duration(ctx: _Ctx, hits: list[DateHit], original: str) -> list[Da
     while i < len(hits):
         h = hits[i]
         nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if h.type == "DURATION" and nxt is not None and _DAY_VALUE.match(nxt.value) and "X" not in h.value:
+        if (
+            h.type == "DURATION"
+            and nxt is not None
+            and _DAY_VALUE.match(nxt.value)
+            and "X" not in h.value
+        ):
             m = _SHIFT_GAP.fullmatch(ctx.text[h.end : nxt.start])
             if m is not None:
                 w = m.group(1).lower()
@@ -1993,7 +2115,13 @@ def _merge_day_time(text: str, hits: list[DateHit]) -> list[DateHit]:
         if out:
             p = out[-1]
             gap = text[p.end : h.start]
-            pair = (p, h) if p.type == "DATE" and h.type == "TIME" else (h, p) if p.type == "TIME" and h.type == "DATE" else None
+            pair = (
+                (p, h)
+                if p.type == "DATE" and h.type == "TIME"
+                else (h, p)
+                if p.type == "TIME" and h.type == "DATE"
+                else None
+            )
             if pair and len(gap) <= 25 and _JOIN_RE.fullmatch(gap):
                 day, tm = pair
                 if re.fullmatch(r"\d{4}-\d\d-\d\d", day.value) and "T" in tm.value:
@@ -2029,10 +2157,8 @@ _BYLINE_DATE = (
 _BYLINE_RE = re.compile(
     r"\b(?:publié|publiée|publie|mis\s+en\s+ligne|posté|postée|paru|parue|édité)\s+le\s+"
     + _BYLINE_DATE.format(p="a")
-    + r"(?:[^\n]{0,60}?\b(?:mis\s+à\s+jour|mise\s+à\s+jour|modifié|modifiée|actualisé|actualisée|màj|maj)"
-    r"\s*(?:le\s+|:\s*)?"
-    + _BYLINE_DATE.format(p="b")
-    + r")?",
+    + r"(?:[^\n]{0,60}?\b(?:mis\s+à\s+jour|mise\s+à\s+jour|modifiée?|actualisée?|màj|maj)"
+    r"\s*(?:le\s+|:\s*)?" + _BYLINE_DATE.format(p="b") + r")?",
     _F,
 )
 

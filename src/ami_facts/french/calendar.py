@@ -56,7 +56,15 @@ WEEKDAYS: dict[str, int] = {
     "dimanche": 6,
 }
 
-WEEKDAY_ABBR: dict[str, int] = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
+WEEKDAY_ABBR: dict[str, int] = {
+    "lun": 0,
+    "mar": 1,
+    "mer": 2,
+    "jeu": 3,
+    "ven": 4,
+    "sam": 5,
+    "dim": 6,
+}
 
 # TIMEX3 season codes; start (month, day) of the astronomical season.
 SEASONS: dict[str, str] = {
@@ -302,7 +310,10 @@ NUMBER_WORDS: dict[str, int] = {
 
 
 def parse_number_words(words: str) -> int | None:
-    """``"quarante-quatre"`` -> 44, ``"soixante et onze"`` -> 71; None if not a number."""
+    """``"quarante-quatre"`` -> 44, ``"soixante et onze"`` -> 71; None if not one number.
+
+    ``"deux trois"`` (two numbers in a row) is None.
+    """
     parts = [p for p in words.lower().replace("-", " ").split() if p != "et"]
     if not parts:
         return None
@@ -312,16 +323,27 @@ def parse_number_words(words: str) -> int | None:
         v = NUMBER_WORDS.get(p)
         if v is None:
             return None
+        low = current % 100
         if v == 100:
+            if current >= 100:
+                return None
             current = max(current, 1) * 100
         elif v == 1000:
             total += max(current, 1) * 1000
             current = 0
-        elif v == 20 and current in (4,):  # quatre-vingt(s)
-            current = 80
-        elif v in (10, 11, 12, 13, 14, 15, 16) and current % 100 in (60, 80):
+        elif v == 20 and low == 4:  # quatre-vingt(s)
+            current += 76
+        elif v >= 20:
+            if low:
+                return None
+            current += v
+        elif v >= 10:
+            if low not in (0, 60, 80):
+                return None
             current += v
         else:
+            if low % 10 or (low and v == 0):
+                return None
             current += v
     return total + current
 
