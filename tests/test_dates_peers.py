@@ -26,8 +26,12 @@ SOURCES = ["duckling", "rustling", "dateparser", "lingua_franca", "edsnlp"]
 # Each peer's own convention for what the reference time does not say.
 RESOLUTION = {
     # Duckling/rustling: the next occurrence of a weekday or a day, "2013-02-12 à 5h" as one value.
-    "duckling": Resolution(weekday="future", day_month="future", merge_day_time=True),
-    "rustling": Resolution(weekday="future", day_month="future", merge_day_time=True),
+    "duckling": Resolution(
+        weekday="future", day_month="future", merge_day_time=True, merge_ranges=True
+    ),
+    "rustling": Resolution(
+        weekday="future", day_month="future", merge_day_time=True, merge_ranges=True
+    ),
     # dateparser: the previous weekday, the current year.
     "dateparser": Resolution(weekday="past", day_month="same_year", merge_day_time=True),
     # lingua_franca: "jeudi prochain" is the Thursday of next week.
@@ -84,6 +88,7 @@ def _check_value(hit: DateHit | None, ref: datetime, exp: dict[str, Any], peer: 
         for key, got in (("from", pv.start), ("to", pv.end)):
             e = exp.get(key)
             if e is None:
+                ok = ok and got is None
                 continue
             e_val = e["value"] if isinstance(e, dict) else e
             grain = e["grain"] if isinstance(e, dict) else exp.get("grain", "day")

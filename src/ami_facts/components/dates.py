@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import calendar as _cal
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -44,6 +44,8 @@ class Resolution:
     (``same_year``), or the next (``future``) or last (``past``) occurrence.
     ``merge_day_time``: ``demain à 11 h`` as one TIME (True) or as a DATE and a
     TIME (False, the TimeML/FTiB convention).
+    ``merge_ranges``: ``du 13 au 15 juillet``, ``de 9 h à 11 h`` as one hit whose
+    ``extra`` holds ``range_from``/``range_to`` (False: two hits, as in FTiB).
     ``prochain``: ``jeudi prochain`` said on a Tuesday is the coming Thursday
     (``next``) or the Thursday of next week (``next_week``); French usage varies.
     """
@@ -52,6 +54,7 @@ class Resolution:
     day_month: DateDirection = "same_year"
     merge_day_time: bool = False
     prochain: Literal["next", "next_week"] = "next"
+    merge_ranges: bool = False
 
 
 NEWS = Resolution()
@@ -1040,12 +1043,18 @@ def _h_duration_noun(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 def _h_last_n(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     """``ces derniers jours`` (PXD), ``les 24 dernières heures`` (PT24H)."""
-    ntxt = m.group("n") or m.group("n2")
+    ntxt = m.group("n") or m.group("n2") or m.group("n3")
+    if not ntxt and not m.group("det"):
+        return None  # "dernières semaines" alone: an adjective, leave it
     n = _num(ntxt) if ntxt else None
     if ntxt and n is None:
         return None
-    value = _duration_value(n, m.group("u"))
-    direction = "past" if m.group("dir").lower().startswith("derni") else "future"
+    unit = m.group("u") or m.group("u2")
+    word = (m.group("dir") or m.group("dir2")).lower()
+    direction = "past" if word.startswith(("derni", "précéd", "pass")) else "future"
+    if n is None and direction == "future":
+        return _Built("DATE", "FUTURE_REF", relative=True)  # "dans les prochaines semaines"
+    value = _duration_value(n, unit)
     return _Built("DURATION", value, extra={"direction": direction})
 
 
@@ -1148,7 +1157,7 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     extra = {"hour": str(hour), "minute": str(minute)}
     if d is None:
         d = ctx.anchor
-        extra["_day_from_anchor"] = "1"
+        extra["day"] = "anchor"
     if d is None:
         return _Built("TIME", f"XXXX-XX-XXT{hhmm}", relative=True, extra=extra)
     if (
@@ -1696,7 +1705,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "last_n",
-        rf"\b(?:ces|les|des|aux|dans\s+les|au\s+cours\s+des)\s+(?:(?P<n>{_DIGITS}|{_NUMWORDS})\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+(?:(?P<n2>{_DIGITS}|{_NUMWORDS})\s+)?(?P<u>{_UNIT})",
+        rf"(?:\b(?P<det>ces|les|des|aux|dans\s+les|au\s+cours\s+des)\s+)?(?:(?P<n>{_DIGITS}|{_NUMWORDS})\s+)?"
+        rf"(?P<dir>derni[eè]re?s?|prochaine?s?|suivante?s?|précédente?s?)\s+(?:(?P<n2>{_DIGITS}|{_NUMWORDS})\s+)?"
+        rf"(?P<u>{_UNIT})|(?<![\w,.])(?P<n3>{_DIGITS}|{_NUMWORDS})\s+(?P<u2>{_UNIT})\s+(?P<dir2>suivante?s?|précédente?s?|passée?s?)\b",
         _h_last_n,
     ),
     _p(
@@ -1791,10 +1802,15 @@ _NEEDS: dict[str, frozenset[str]] = {
     "month_abbr_year": _MONTH_WORDS,
     "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
     "ago": _words(["y", "ya", "dans", "ici"]),
-    "last_n": _words(["derniers", "dernières", "prochains", "prochaines"]),
+    "last_n": _words(
+        ["derniers", "dernières", "dernieres", "dernier", "prochains", "prochaines"]
+        + ["suivants", "suivantes", "précédents", "précédentes", "passés", "passées"]
+    ),
     "set": _words(["chaque", "tous", "toutes", "par"]),
     "freq_adj": _words(fr.FREQUENCY_ADJ),
     "duration_noun": _words(["quinquennat", "septennat", "demi", "quart"]),
+    "duration": _words(list(fr.UNITS) + ["min", "mn", "sec"]),
+    "duration_range_first": _words(list(fr.UNITS) + ["min", "mn", "sec"]),
     "holiday": _words(fr.HOLIDAYS_FIXED, fr.HOLIDAYS_EASTER),
     "present_ref": _words(fr.PRESENT_REF_WORDS),
     "past_ref": _words(fr.PAST_REF_WORDS),
@@ -1915,6 +1931,41 @@ class _GroupView:
 # --------------------------------------------------------------------------- driver
 
 
+_WINDOW_BEFORE = 80
+_WINDOW_AFTER = 100
+_WINDOW_MARGIN = 200
+
+
+def _matches(
+    pat: _Pattern, text: str, positions: dict[str, list[int]], n: int
+) -> Iterator[re.Match[str]]:
+    """Matches of a pattern, searched only near the words that gate it (fast on long texts)."""
+    if pat.needs is None:
+        yield from pat.regex.finditer(text)
+        return
+    hits = sorted(p for w in pat.needs if w in positions for p in positions[w])
+    if not hits:
+        return
+    if len(hits) * (_WINDOW_BEFORE + _WINDOW_AFTER) >= n:
+        yield from pat.regex.finditer(text)
+        return
+    windows: list[list[int]] = []
+    for p in hits:
+        ws, we = max(0, p - _WINDOW_BEFORE), p + _WINDOW_AFTER
+        if windows and ws <= windows[-1][1]:
+            windows[-1][1] = we
+        else:
+            windows.append([ws, we])
+    seen: set[tuple[int, int]] = set()
+    for ws, we in windows:
+        for m in pat.regex.finditer(text, ws, min(n, we + _WINDOW_MARGIN)):
+            if m.start() > we:
+                break
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def find_dates(
     text: str,
     *,
@@ -1933,11 +1984,12 @@ def find_dates(
     # one-to-one character normalisation: offsets stay valid on the original text
     text = text.translate(_NORM_TABLE)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
-    tokens = set(_TOKEN_RE.findall(text.lower()))
+    positions: dict[str, list[int]] = {}
+    for tm in _TOKEN_RE.finditer(text.lower()):
+        positions.setdefault(tm.group(), []).append(tm.start())
+    n = len(text)
     for idx, pat in enumerate(_PATTERNS):
-        if pat.needs is not None and tokens.isdisjoint(pat.needs):
-            continue
-        for m in pat.regex.finditer(text):
+        for m in _matches(pat, text, positions, n):
             s, e = m.span()
             if s == e:
                 continue
@@ -2000,8 +2052,11 @@ def find_dates(
         )
     _date_times_from_following_day(ctx, hits)
     hits = _shift_by_duration(ctx, hits, original)
+    _mark_bounds(ctx, hits)
+    if resolution.merge_ranges:
+        hits = _merge_ranges(ctx, hits, original)
     if resolution.merge_day_time:
-        hits = _merge_day_time(text, hits)
+        hits = _merge_day_time(ctx, hits, original)
     return hits
 
 
@@ -2094,7 +2149,7 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 def _date_times_from_following_day(ctx: _Ctx, hits: list[DateHit]) -> None:
     """``entre 0 h 30 et 4 h mardi``: a time with no day before it takes the day after it."""
     for i, h in enumerate(hits):
-        if h.extra.pop("_day_from_anchor", None) is None:
+        if h.extra.get("day") != "anchor":
             continue
         si = ctx.sentence_of(h.start)
         for nxt in hits[i + 1 : i + 4]:
@@ -2103,45 +2158,160 @@ def _date_times_from_following_day(ctx: _Ctx, hits: list[DateHit]) -> None:
             if nxt.type == "DATE" and _DAY_VALUE.match(nxt.value):
                 h.value = nxt.value + "T" + h.value.split("T", 1)[1]
                 h.start_date = h.end_date = nxt.value
+                h.extra["day"] = "context"
                 break
 
 
-_JOIN_RE = re.compile(r"\s*,?\s*(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de)?\s*$", _F)
+_JOIN_RE = re.compile(r"\s*,?\s*(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le)?\s*", _F)
+_TIME_VALUE = re.compile(
+    r"(?P<day>[\dX]{4}-[\dX]{2}-[\dX]{2})T(?P<t>\d\d:\d\d(?::\d\d)?|MO|AF|EV|NI|MI)$"
+)
+_DAYISH = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}$")
+_BOUND_FROM = re.compile(
+    r"(?:à\s+partir\s+d[eu']?|dès|après|plus\s+tard\s+que|depuis)\s*(?:le\s+|la\s+|l'\s*)?$", _F
+)
+_BOUND_TO = re.compile(r"(?:avant|plus\s+tôt\s+que)\s*(?:le\s+|la\s+|l'\s*)?$", _F)
+_BOUND_TO_INCL = re.compile(
+    r"(?:jusqu'\s*(?:à|au|en)|au\s+plus\s+tard)\s*(?:le\s+|la\s+|l'\s*)?$", _F
+)
 
 
-def _merge_day_time(text: str, hits: list[DateHit]) -> list[DateHit]:
+def _mark_bounds(ctx: _Ctx, hits: list[DateHit]) -> None:
+    """``à partir du 8 mars``, ``avant 16 h``, ``jusqu'à 16 h``: open intervals (extra bound)."""
+    for h in hits:
+        if h.type not in ("DATE", "TIME"):
+            continue
+        before = ctx.text[max(0, h.start - 22) : h.start]
+        if _BOUND_FROM.search(before):
+            h.extra.setdefault("bound", "from")
+        elif _BOUND_TO_INCL.search(before):
+            h.extra.setdefault("bound", "to_inclusive")
+        elif _BOUND_TO.search(before):
+            h.extra.setdefault("bound", "to")
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|au|à|a|jusqu'\s*(?:à|au)|et(?:\s+le)?)\s*", _F)
+
+
+def _merge_ranges(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit]:
+    """``du 13 au 15 juillet``, ``entre 9 h 30 et 11 h``, ``14 - 20 sept.``: one hit."""
     out: list[DateHit] = []
     for h in hits:
         if out:
             p = out[-1]
-            gap = text[p.end : h.start]
-            pair = (
-                (p, h)
-                if p.type == "DATE" and h.type == "TIME"
-                else (h, p)
-                if p.type == "TIME" and h.type == "DATE"
-                else None
+            gap = ctx.text[p.end : h.start]
+            same_kind = (
+                p.type == h.type == "DATE"
+                and _DAY_VALUE.match(p.value)
+                and _DAY_VALUE.match(h.value)
+            ) or (
+                p.type == h.type == "TIME"
+                and _TIME_VALUE.match(p.value)
+                and _TIME_VALUE.match(h.value)
             )
-            if pair and len(gap) <= 25 and _JOIN_RE.fullmatch(gap):
-                day, tm = pair
-                if re.fullmatch(r"\d{4}-\d\d-\d\d", day.value) and "T" in tm.value:
-                    tpart = tm.value.split("T", 1)[1]
-                    merged = DateHit(
-                        start=p.start,
-                        end=h.end,
-                        text=text[p.start : h.end],
-                        type="TIME",
-                        value=f"{day.value}T{tpart}",
-                        start_date=day.start_date,
-                        end_date=day.end_date,
-                        relative=day.relative or tm.relative,
-                        anchor=day.anchor or tm.anchor,
-                        extra={**tm.extra, **day.extra},
+            et = gap.strip().lower().startswith("et")
+            if (
+                same_kind
+                and "range_to" not in p.extra
+                and _RANGE_GAP.fullmatch(gap)
+                and (
+                    not et
+                    or re.search(
+                        r"entre\s+(?:le\s+)?$", ctx.text[max(0, p.start - 12) : p.start], _F
                     )
-                    out[-1] = merged
-                    continue
+                )
+            ):
+                to_value = h.value
+                if p.type == "TIME":
+                    # "de 11 h 30 à 1 h 30": the end is after the start
+                    mp, mh = _TIME_VALUE.match(p.value), _TIME_VALUE.match(h.value)
+                    assert mp is not None and mh is not None
+                    to_value = mh.group("day") + "T" + mh.group("t")
+                    if (
+                        ":" in mh.group("t")
+                        and ":" in mp.group("t")
+                        and mh.group("t") < mp.group("t")
+                    ):
+                        hh = int(mh.group("t")[:2]) + 12
+                        if hh < 24:
+                            to_value = f"{mh.group('day')}T{hh:02d}{mh.group('t')[2:]}"
+                extra = dict(p.extra)
+                extra.pop("bound", None)
+                extra.update({"range_from": p.value, "range_to": to_value})
+                out[-1] = DateHit(
+                    start=p.start,
+                    end=h.end,
+                    text=original[p.start : h.end],
+                    type=p.type,
+                    value=p.value,
+                    start_date=p.start_date,
+                    end_date=h.end_date,
+                    relative=p.relative or h.relative,
+                    anchor=p.anchor or h.anchor,
+                    extra=extra,
+                )
+                continue
         out.append(h)
     return out
+
+
+def _merge_day_time(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit]:
+    """``demain à 11 h``, ``8 h ce soir``: a day (or a part of day) and a time as one TIME."""
+    out: list[DateHit] = []
+    for h in hits:
+        if out:
+            p = out[-1]
+            gap = ctx.text[p.end : h.start]
+            merged = (
+                _merge_pair(p, h, gap, original)
+                if len(gap) <= 25 and _JOIN_RE.fullmatch(gap)
+                else None
+            )
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(h)
+    return out
+
+
+def _merge_pair(p: DateHit, h: DateHit, gap: str, original: str) -> DateHit | None:
+    a, b = (p, h) if p.type == "DATE" else (h, p)
+    mt_a, mt_b = _TIME_VALUE.match(p.value), _TIME_VALUE.match(h.value)
+    value: str | None = None
+    if a.type == "DATE" and b.type == "TIME" and _DAYISH.match(a.value):
+        mb = _TIME_VALUE.match(b.value)
+        if mb is None:
+            return None
+        value = f"{a.value}T{mb.group('t')}"
+        if "range_to" in b.extra:
+            b.extra["range_from"] = value
+            mr = _TIME_VALUE.match(b.extra["range_to"])
+            if mr is not None:
+                b.extra["range_to"] = f"{a.value}T{mr.group('t')}"
+    elif p.type == h.type == "TIME" and mt_a is not None and mt_b is not None:
+        # a clock time and a part of day: "8 h ce soir", "à 3 heures cet après-midi"
+        clock, part = (mt_a, mt_b) if ":" in mt_a.group("t") else (mt_b, mt_a)
+        if ":" not in clock.group("t") or ":" in part.group("t"):
+            return None
+        hh = int(clock.group("t")[:2])
+        if part.group("t") in ("AF", "EV") and hh < 12:
+            hh += 12
+        value = f"{part.group('day')}T{hh:02d}{clock.group('t')[2:]}"
+    if value is None:
+        return None
+    extra = {k: v for k, v in {**a.extra, **b.extra}.items() if k not in ("offset", "point", "day")}
+    return DateHit(
+        start=p.start,
+        end=h.end,
+        text=original[p.start : h.end],
+        type="TIME",
+        value=value,
+        start_date=value[:10] if _DAY_VALUE.match(value[:10]) else None,
+        end_date=value[:10] if _DAY_VALUE.match(value[:10]) else None,
+        relative=p.relative or h.relative,
+        anchor=p.anchor or h.anchor,
+        extra=extra,
+    )
 
 
 _SELF_TEST = re.compile(r"^$")

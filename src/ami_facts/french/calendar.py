@@ -77,9 +77,9 @@ SEASONS: dict[str, str] = {
 }
 SEASON_BOUNDS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     "SP": ((3, 20), (6, 20)),
-    "SU": ((6, 21), (9, 22)),
-    "FA": ((9, 23), (12, 20)),
-    "WI": ((12, 21), (3, 19)),
+    "SU": ((6, 21), (9, 23)),
+    "FA": ((9, 24), (12, 20)),
+    "WI": ((12, 21), (3, 20)),
 }
 
 # Parts of the day: TIMEX3 code.
