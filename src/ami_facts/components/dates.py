@@ -1803,14 +1803,13 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
     "ago": _words(["y", "ya", "dans", "ici"]),
     "last_n": _words(
-        ["derniers", "dernières", "dernieres", "dernier", "prochains", "prochaines"]
-        + ["suivants", "suivantes", "précédents", "précédentes", "passés", "passées"]
+        ["derniers", "dernières", "dernieres", "dernier", "prochains", "prochaines", "suivants", "suivantes", "précédents", "précédentes", "passés", "passées"]
     ),
     "set": _words(["chaque", "tous", "toutes", "par"]),
     "freq_adj": _words(fr.FREQUENCY_ADJ),
     "duration_noun": _words(["quinquennat", "septennat", "demi", "quart"]),
-    "duration": _words(list(fr.UNITS) + ["min", "mn", "sec"]),
-    "duration_range_first": _words(list(fr.UNITS) + ["min", "mn", "sec"]),
+    "duration": _words([*list(fr.UNITS), "min", "mn", "sec"]),
+    "duration_range_first": _words([*list(fr.UNITS), "min", "mn", "sec"]),
     "holiday": _words(fr.HOLIDAYS_FIXED, fr.HOLIDAYS_EASTER),
     "present_ref": _words(fr.PRESENT_REF_WORDS),
     "past_ref": _words(fr.PAST_REF_WORDS),
