@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, cast
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
@@ -52,7 +52,31 @@ _LABELS: dict[str, Label] = {
     "PRODUCT": "PRODUCT",
 }
 _DETERMINERS = frozenset(
-    ["le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux", "ce", "cet", "cette", "ces", "sa", "son", "ses", "leur", "leurs"]
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "d’",
+        "au",
+        "aux",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+    ]
 )
 _COORDINATORS = frozenset({",", "et", "ou", "/"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
@@ -86,6 +110,7 @@ class _Matchers:
     place_re: re.Pattern[str]
     street_re: re.Pattern[str]
     periphrase_re: re.Pattern[str]
+    code_re: re.Pattern[str]
     acronyms: frozenset[str]
 
 
@@ -99,8 +124,7 @@ def _matchers() -> _Matchers:
     lex = load_lexicons()
     brand_re = re.compile(rf"(?<![\w-])(?:{_alternation(lex.brand_by_spelling)})(?![\w-])")
     place_re = re.compile(rf"(?<![\w-])(?:{_alternation(lex.places)})(?![\w-])")
-    street_words = [w for w in lex.street_words if w[:1].islower()]
-    street_re = re.compile(_STREET_RE_TEMPLATE.format(words=_alternation(street_words)))
+    street_re = re.compile(_STREET_RE_TEMPLATE.format(words=_alternation(lex.street_heads)))
     heads = _alternation(lex.periphrase_heads)
     emblems = _alternation(lex.periphrase_emblems)
     periphrase_re = re.compile(
@@ -108,7 +132,8 @@ def _matchers() -> _Matchers:
         re.IGNORECASE,
     )
     acronyms = frozenset(a for b in lex.brands.values() for a in b.acronyms)
-    return _Matchers(brand_re, place_re, street_re, periphrase_re, acronyms)
+    code_re = re.compile(rf"\(\s*({_alternation(lex.country_codes)})\s*(?=[,)])")
+    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -135,6 +160,11 @@ def _line_or_sentence_initial(doc: Doc, i: int) -> bool:
 
 def _is_capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper()
+
+
+def _is_acronym(text: str) -> bool:
+    """``PKK``, ``D66``, ``UUP``."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", text)) and sum(c.isupper() for c in text) >= 1
 
 
 def _is_all_caps(text: str) -> bool:
@@ -419,9 +449,65 @@ def _bare_models(
 
 
 def _street_layer(text: str) -> list[_Mention]:
+    """``rue de Metz``, ``avenue du général Leclerc``, ``parc de la Pépinière``."""
     out = []
     for m in _matchers().street_re.finditer(text):
-        out.append(_Mention(m.start(), m.end(), "LOC", _collapse(m.group()), "lexicon"))
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".'’-":
+            end -= 1
+        head = m.group().split()[0].lower()
+        before = text[max(0, m.start() - 4) : m.start()].lower()
+        if head == "cours" and before.endswith("au "):  # ``au cours de``
+            continue
+        if head == "place" and not before.endswith(("la ", "la\n")):  # ``sa place de X``
+            continue
+        out.append(_Mention(m.start(), end, "LOC", _collapse(text[m.start() : end]), "lexicon"))
+    return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
+    """Sports results: ``Olano (Esp)``, ``M. Zberg (S)``. The nationality code in
+    parentheses right after a name is a LOC (named after the country) and the name
+    before it a PER."""
+    text = doc.text
+    out: list[_Mention] = []
+    for m in _matchers().code_re.finditer(text):
+        open_span = doc.char_span(m.start(), m.start() + 1)
+        if open_span is None:
+            continue
+        i = open_span.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        first = i + 1
+        while i >= 0 and first - i <= 3:
+            tok = doc[i]
+            is_name = _is_capitalised(tok.text) and (tok.is_alpha or "-" in tok.text)
+            if is_name or _INITIAL.fullmatch(tok.text) or tok.lower_ in lex.name_particles:
+                first = i
+            elif not tok.is_space:
+                break
+            i -= 1
+        while first <= open_span.start - 1 and doc[first].lower_ in lex.name_particles:
+            if first + 1 < len(doc) and _is_capitalised(doc[first + 1].text):
+                break
+            first += 1
+        last = open_span.start - 1
+        while last >= first and doc[last].is_space:
+            last -= 1
+        if last < first:
+            continue
+        name = doc[first : last + 1]
+        out.append(_Mention(m.start(1), m.end(1), "LOC", lex.country_codes[m.group(1)], "ner"))
+        if name.text in lex.places or name.text in lex.brand_by_spelling:
+            continue
+        if _is_common_word_token(doc, first, lex, load_common_words()) and len(name) == 1:
+            continue
+        out.append(
+            _Mention(name.start_char, name.end_char, "PER", _name_of(name.text, "PER", lex), "ner")
+        )
     return out
 
 
@@ -434,21 +520,29 @@ def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
 
 # --------------------------------------------------------------------------- NER layer
 
+_TRUE_DETERMINERS = frozenset(["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"])
+_DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
+
 
 def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -> bool:
     """A capitalised token that is only a French word here (``Puis``, ``Malgré``,
-    ``Suisses``, ``Classements``), not a name."""
+    ``Classements``, the demonym ``Suisses``), not a name."""
     tok = doc[i]
     text = tok.text
     if text in lex.places or text in lex.brand_by_spelling or _is_all_caps(text):
         return False
-    low = text.lower()
-    if low in STOP_WORDS:
+    if text.lower() in STOP_WORDS:
         return True
-    if not (words.is_word(text) or words.is_adjective(text)):
+    if words.is_adjective(text):  # demonyms: ``les Suisses``, ``l'Allemand``, ``Irlandais``
+        prev_det = i > 0 and doc[i - 1].lower_ in _TRUE_DETERMINERS
+        if prev_det or tok.pos_ != "PROPN" or _line_or_sentence_initial(doc, i):
+            return True
+        if _DEMONYM_END.search(text):
+            return True
+    if not words.is_word(text):
         return False
-    prev_det = i > 0 and doc[i - 1].lower_ in _DETERMINERS
-    return _line_or_sentence_initial(doc, i) or tok.pos_ != "PROPN" or prev_det
+    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X")
 
 
 def _initials(text: str) -> str:
@@ -469,10 +563,8 @@ def _ner_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     return out
 
 
-def _fix_ner_span(
-    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
-) -> _Mention | None:
-    # Split on line breaks: keep the line pieces that are not common words.
+def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) -> Range | None:
+    """Cut line pieces that are a lone common word (``Keystone\\nClassements``)."""
     pieces: list[tuple[int, int]] = []
     begin = s
     for k in range(s + 1, e):
@@ -489,21 +581,31 @@ def _fix_ner_span(
         pieces.pop(0)
     while pieces and common_piece(*pieces[-1]):
         pieces.pop()
-    if not pieces:
-        return None
-    s, e = pieces[0][0], pieces[-1][1]
+    return (pieces[0][0], pieces[-1][1]) if pieces else None
 
-    # Left trim: punctuation, determiners, lower-case words, a line-initial common word.
+
+def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords) -> int:
+    """Drop punctuation, numbers, determiners, lower-case words and a sentence-initial
+    common word from the left of an entity (street heads and name particles stay)."""
     while s < e:
         tok = doc[s]
         low = tok.lower_
+        nxt_cap = s + 1 < e and _is_capitalised(doc[s + 1].text)
+        if (
+            s + 2 < e
+            and doc[s + 1].lower_ in ("du", "des", "de")
+            and _is_acronym(doc[s + 2].text)
+            and (words.is_word(tok.text) or words.is_adjective(tok.text))
+        ):
+            return s + 2  # ``Réformistes du D66``, ``militants du PKK``: the acronym
         if tok.is_punct or tok.is_space or tok.like_num:
             s += 1
-        elif low in lex.street_words:
+        elif label == "MISC" and low in lex.event_heads:
+            break  # ``accord du Vendredi Saint``
+        elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
         elif (low in _DETERMINERS and (tok.text[0].islower() or label == "LOC" or s + 1 == e)) or tok.text[0].islower() or (
             s + 1 < e
-            and tok.text[0].isupper()
             and low not in _DETERMINERS
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
@@ -511,13 +613,68 @@ def _fix_ner_span(
             s += 1
         else:
             break
-    # Right trim: punctuation, and for persons trailing lower-case words.
+    return s
+
+
+def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
+    """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
+    and for persons any trailing lower-case word."""
     while e > s:
         tok = doc[e - 1]
-        if (tok.is_punct and tok.text not in (")",)) or tok.is_space or (label == "PER" and tok.text[0].islower() and tok.lower_ not in lex.street_words) or tok.lower_ in _DETERMINERS or tok.lower_ in ("et", "ou"):
+        low = tok.lower_
+        lower = tok.text[0].islower()
+        if (tok.is_punct and tok.text != ")") or tok.is_space or low in _DETERMINERS or low in ("et", "ou") or (lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))):
             e -= 1
         else:
             break
+    return e
+
+
+def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, Label]:
+    """Glue back what the NER cut off on the left: the first half of a hyphenated first
+    name (``José-``), the institution head of a name (``ministère des``)."""
+    if s > 0 and label == "PER":
+        prev = doc[s - 1]
+        if prev.text == "-" and s > 1 and not prev.whitespace_ and not doc[s - 2].whitespace_:
+            if _is_capitalised(doc[s - 2].text):
+                return s - 2, label
+        if prev.text.endswith("-") and _is_capitalised(prev.text) and not prev.whitespace_:
+            return s - 1, label
+    k = s - 1
+    if k >= 0 and doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
+        k -= 1
+    elif k >= 1 and doc[k].lower_ in {"la", "l'", "l’"} and doc[k - 1].lower_ == "de":
+        k -= 2
+    if 0 <= k < s - 1 and doc[k].lower_ in lex.institution_heads:
+        return k, "ORG"
+    return s, label
+
+
+def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
+    """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
+    Portland``: a head noun just before the name gives its type."""
+    k = s - 1
+    if k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}:
+        k -= 1
+    hops = 0
+    while k >= 0 and hops < 2 and doc[k].pos_ == "ADJ" and doc[k].text[0].islower():
+        k -= 1
+        hops += 1
+    if k >= 0 and doc[k].text[0].islower():
+        head = lex.apposition_heads.get(doc[k].lower_)
+        if head is not None:
+            return cast(Label, head)
+    return label
+
+
+def _fix_ner_span(
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
+) -> _Mention | None:
+    cut = _split_lines(doc, s, e, lex, words)
+    if cut is None:
+        return None
+    s = _trim_left(doc, cut[0], cut[1], label, lex, words)
+    e = _trim_right(doc, s, cut[1], label)
     if s >= e:
         return None
     span = doc[s:e]
@@ -526,20 +683,24 @@ def _fix_ner_span(
         return None
     if text in lex.not_entities or _collapse(text) in lex.not_entities:
         return None
+    if _ROMAN_ORDINAL.fullmatch(text):  # ``XIXe`` (siècle)
+        return None
     if e - s == 1 and _is_common_word_token(doc, s, lex, words):
         return None
-    if e - s > 1 and _initials(text) in lex.not_entities and _is_all_caps(_initials(text)):
-        # ``Véhicule Utilitaire Electrique``: the long form of a common-noun acronym.
-        if all(words.is_word(t.text) or t.is_stop for t in span):
-            return None
+    initials = _initials(text)
+    if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
+        return None  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
     # Relabel.
     if any(t.text in lex.street_words for t in span) and label != "PER":
         label = "LOC"
-    elif e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum():
+    elif (e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum()) or (label != "PER" and span[0].lower_ in lex.institution_heads):
         label = "ORG"
+    label = _apposition_label(doc, s, label, lex)
+    s, label = _extend_left(doc, s, label, lex)
     if text in lex.places:
         label = "LOC"
-    return _Mention(span.start_char, span.end_char, label, _name_of(text, label, lex), "ner")
+    span = doc[s:e]
+    return _Mention(span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner")
 
 
 def _name_of(text: str, label: Label, lex: Lexicons) -> str:
@@ -566,7 +727,8 @@ def _person_case(word: str) -> str:
 def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
     """One name per thing: surnames -> full names, long forms -> acronyms, majority labels."""
     ner = [m for m in mentions if m.source == "ner"]
-    # Surname (optionally after a title or initial) -> the full name it ends.
+    # Surname (optionally after a title) -> the full name it ends. A mention the NER
+    # did not call PER becomes one only if the full name has no lower-case word.
     full_names = [m for m in ner if m.label == "PER" and len(m.name.split()) >= 2]
     for m in ner:
         parts = m.name.split()
@@ -581,6 +743,7 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
             if f is not m
             and f.name.split()[-1] == surname
             and not re.fullmatch(r"\w\.", f.name.split()[0])
+            and (m.label == "PER" or all(w[0].isupper() for w in f.name.split()))
         ]
         if not candidates:
             continue
@@ -639,6 +802,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(_bare_models(doc, products, chosen, lex, words), chosen)
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(_street_layer(text), chosen)
+    chosen = _select(_results_layer(doc, lex), chosen)
     ner = _ner_layer(doc, lex, words)
     chosen = _select(ner, chosen)
     # Places from the lexicon only where the NER said nothing.

@@ -52,11 +52,17 @@ class Lexicons:
     org_words: frozenset[str]
     variants: dict[str, str]  # lower-case -> canonical casing
     places: dict[str, str]  # spelling -> canonical place
+    country_codes: dict[str, str]  # results-table nationality code -> canonical country
     periphrase_heads: tuple[str, ...]
     periphrase_emblems: dict[str, str]  # emblem -> canonical brand
     not_entities: frozenset[str]
     street_words: frozenset[str]
+    street_heads: tuple[str, ...]
     person_titles: frozenset[str]
+    name_particles: frozenset[str]
+    institution_heads: frozenset[str]
+    apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
+    event_heads: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -92,23 +98,37 @@ def load_lexicons() -> Lexicons:
                 places.setdefault(s, canonical)
     peri = _read("periphrases.json")
     fps = _read("false_positives.json")
+    words = _read("words.json")
+    apposition = {w: label for label, ws in words["apposition_heads"].items() for w in ws}
     return Lexicons(
         brands=brands,
         brand_by_spelling=by_spelling,
         org_words=frozenset(raw_brands["org_words"]),
         variants={v.lower(): v for v in raw_brands["variants"]},
         places=places,
+        country_codes={
+            code: country
+            for country, codes in _read("places.json").get("country_codes", {}).items()
+            for code in codes
+        },
         periphrase_heads=tuple(peri["heads"]),
         periphrase_emblems=dict(peri["emblems"]),
         not_entities=frozenset(fps["not_entities"]),
-        street_words=frozenset(fps["street_words"]),
-        person_titles=frozenset(fps["person_titles"]),
+        street_words=frozenset(words["street_words"]),
+        street_heads=tuple(words["street_heads"]),
+        person_titles=frozenset(words["person_titles"]),
+        name_particles=frozenset(words["name_particles"]),
+        institution_heads=frozenset(words["institution_heads"]),
+        apposition_heads=apposition,
+        event_heads=frozenset(words["event_heads"]),
     )
 
 
 def _base_forms(word: str) -> set[str]:
     """The word and its likely masculine singular forms (``allemandes`` -> ``allemand``)."""
     out = {word}
+    if len(word) < 5:
+        return out
     for suffix, repl in (
         ("s", ""),
         ("x", ""),
@@ -120,7 +140,7 @@ def _base_forms(word: str) -> set[str]:
         ("ères", "er"),
         ("ère", "er"),
     ):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
             out.add(word[: -len(suffix)] + repl)
     return out
 
