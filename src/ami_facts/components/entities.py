@@ -520,7 +520,9 @@ def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
 
 # --------------------------------------------------------------------------- NER layer
 
-_TRUE_DETERMINERS = frozenset(["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"])
+_TRUE_DETERMINERS = frozenset(
+    ["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"]
+)
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
@@ -604,13 +606,15 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             break  # ``accord du Vendredi Saint``
         elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
-        elif (low in _DETERMINERS and (tok.text[0].islower() or label == "LOC" or s + 1 == e)) or tok.text[0].islower() or (
+        elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
+            s += 1  # ``la France``, ``prise d'otages de l'OPEP``
+        elif (
             s + 1 < e
             and low not in _DETERMINERS
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
         ):
-            s += 1
+            s += 1  # ``Cyclisme Olano`` (a title line)
         else:
             break
     return s
@@ -623,7 +627,9 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
         tok = doc[e - 1]
         low = tok.lower_
         lower = tok.text[0].islower()
-        if (tok.is_punct and tok.text != ")") or tok.is_space or low in _DETERMINERS or low in ("et", "ou") or (lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))):
+        dangling = low in _DETERMINERS or low in ("et", "ou")
+        abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
+        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation:
             e -= 1
         else:
             break
@@ -635,9 +641,9 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
     name (``José-``), the institution head of a name (``ministère des``)."""
     if s > 0 and label == "PER":
         prev = doc[s - 1]
-        if prev.text == "-" and s > 1 and not prev.whitespace_ and not doc[s - 2].whitespace_:
-            if _is_capitalised(doc[s - 2].text):
-                return s - 2, label
+        glued = s > 1 and not prev.whitespace_ and not doc[s - 2].whitespace_
+        if prev.text == "-" and glued and _is_capitalised(doc[s - 2].text):
+            return s - 2, label
         if prev.text.endswith("-") and _is_capitalised(prev.text) and not prev.whitespace_:
             return s - 1, label
     k = s - 1
@@ -693,8 +699,10 @@ def _fix_ner_span(
     # Relabel.
     if any(t.text in lex.street_words for t in span) and label != "PER":
         label = "LOC"
-    elif (e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum()) or (label != "PER" and span[0].lower_ in lex.institution_heads):
-        label = "ORG"
+    elif e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum():
+        label = "ORG"  # a bare acronym
+    elif label != "PER" and span[0].lower_ in lex.institution_heads:
+        label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
     label = _apposition_label(doc, s, label, lex)
     s, label = _extend_left(doc, s, label, lex)
     if text in lex.places:
