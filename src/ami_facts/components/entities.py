@@ -244,7 +244,8 @@ def _extend_model(
     j = i
     while j < len(doc) and len(parts) < 3 and _same_line(doc, doc[j - 1], doc[j]):
         tok = doc[j]
-        if tok.text.lower() in lex.variants or (generic and _is_model_token(tok, lex, words)):
+        variant = tok.text[:1].isupper() and tok.text.lower() in lex.variants
+        if variant or (generic and _is_model_token(tok, lex, words)):
             parts.append(_model_case(tok.text, brand, lex))
             j += 1
             continue
@@ -305,20 +306,22 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
                 _Mention(m.start(), place.end_char, "ORG", f"{brand.name} {place.text}", "lexicon")
             )
             continue
-        two = doc[j : j + 2].text if j + 1 < len(doc) else ""
-        one = doc[j].text if j < len(doc) else ""
-        if j < len(doc) and _same_line(doc, doc[j - 1], doc[j]):
-            service = next((s for s in brand.services if s in (one, two)), None)
-            if service is not None:
-                end = doc[j : j + len(service.split())].end_char
-                out.append(_Mention(m.start(), end, "ORG", brand.name, "lexicon"))
-                continue
-            org_word = two if two in lex.org_words else one if one in lex.org_words else None
-            if org_word is not None:
-                end = doc[j : j + len(org_word.split())].end_char
-                name = f"{brand.name} {_collapse(text[span.end_char : end])}"
-                out.append(_Mention(m.start(), end, "ORG", name, "lexicon"))
-                continue
+        known = _known_model_at(doc, j, brand) if j < len(doc) else None
+        if known is None:
+            two = doc[j : j + 2].text if j + 1 < len(doc) else ""
+            one = doc[j].text if j < len(doc) else ""
+            if j < len(doc) and _same_line(doc, doc[j - 1], doc[j]):
+                service = next((s for s in brand.services if s in (one, two)), None)
+                if service is not None:
+                    end = doc[j : j + len(service.split())].end_char
+                    out.append(_Mention(m.start(), end, "ORG", brand.name, "lexicon"))
+                    continue
+                org_word = two if two in lex.org_words else one if one in lex.org_words else None
+                if org_word is not None:
+                    end = doc[j : j + len(org_word.split())].end_char
+                    name = f"{brand.name} {_collapse(text[span.end_char : end])}"
+                    out.append(_Mention(m.start(), end, "ORG", name, "lexicon"))
+                    continue
         model = _model_after(doc, j, brand, lex, words)
         if model is not None:
             end_tok, model_name = model
@@ -373,11 +376,13 @@ def _coordinated_models(
             i += 1
             if i < len(doc) and doc[i].lower_ in ("et", "ou"):
                 i += 1
-            if i >= len(doc) or not _is_model_token(doc[i], lex, words):
+            if i >= len(doc):
+                break
+            known = _known_model_at(doc, i, brand)
+            if known is None and not _is_model_token(doc[i], lex, words):
                 break
             if not _is_capitalised(doc[i].text) and not doc[i].text[0].isdigit():
                 break
-            known = _known_model_at(doc, i, brand)
             if known is not None:
                 end, model = known
                 end, extra = _extend_model(doc, end, brand, lex, words, generic=False)
@@ -538,13 +543,14 @@ def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -
         return True
     if words.is_adjective(text):  # demonyms: ``les Suisses``, ``l'Allemand``, ``Irlandais``
         prev_det = i > 0 and doc[i - 1].lower_ in _TRUE_DETERMINERS
-        if prev_det or tok.pos_ != "PROPN" or _line_or_sentence_initial(doc, i):
+        if prev_det or tok.pos_ not in ("PROPN", "") or _line_or_sentence_initial(doc, i):
             return True
         if _DEMONYM_END.search(text):
             return True
     if not words.is_word(text):
         return False
-    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X")
+    # An empty tag (no tagger in the pipeline) is no evidence either way.
+    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X", "")
 
 
 def _initials(text: str) -> str:
@@ -613,6 +619,7 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and low not in _DETERMINERS
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
+            and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
         ):
             s += 1  # ``Cyclisme Olano`` (a title line)
         else:
@@ -656,6 +663,12 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
     return s, label
 
 
+def _is_adjective_token(tok: Token) -> bool:
+    if tok.pos_:
+        return tok.pos_ == "ADJ"
+    return load_common_words().is_adjective(tok.text)
+
+
 def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
     """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
     Portland``: a head noun just before the name gives its type."""
@@ -663,7 +676,13 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
     if k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}:
         k -= 1
     hops = 0
-    while k >= 0 and hops < 2 and doc[k].pos_ == "ADJ" and doc[k].text[0].islower():
+    while (
+        k >= 0
+        and hops < 2
+        and doc[k].text[0].islower()
+        and doc[k].lower_ not in lex.apposition_heads
+        and _is_adjective_token(doc[k])
+    ):
         k -= 1
         hops += 1
     if k >= 0 and doc[k].text[0].islower():
