@@ -273,6 +273,11 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
         return PeerValue(
             "interval", start=sat - timedelta(hours=6), end=sat + timedelta(days=2), grain="hour"
         )
+    if "part" in x and hit.start_date and hit.end_date:
+        e = date.fromisoformat(hit.end_date) + timedelta(days=1)
+        return PeerValue(
+            "interval", start=_dt(hit.start_date), end=datetime(e.year, e.month, e.day), grain="day"
+        )
     if re.fullmatch(r"\d{4}-\d\d", v):
         mod = x.get("mod")
         if mod in MONTH_PARTS and peer in ("duckling", "rustling"):

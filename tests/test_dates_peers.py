@@ -42,11 +42,11 @@ RESOLUTION = {
 }
 # Floors reached per source (accuracy on positives); raise them as the extractor improves.
 FLOOR = {
-    "duckling": 0.43,
-    "rustling": 0.47,
-    "dateparser": 0.78,
-    "lingua_franca": 0.85,
-    "edsnlp": 0.88,
+    "duckling": 0.75,
+    "rustling": 0.77,
+    "dateparser": 1.0,
+    "lingua_franca": 0.94,
+    "edsnlp": 0.92,
 }
 NEG_FLOOR = 0.95
 

@@ -92,7 +92,7 @@ _ORD = _alt(list(fr.ORDINALS))
 _DUR1 = rf"(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT}(?:\s+et\s+(?:demie?|quart))?"
 _DURN = rf"{_DUR1}(?:(?:\s*,\s*|\s+et\s+|\s+){_DUR1}){{0,6}}"
 _DUR_NOUNS = (
-    r"(?:un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure"
+    r"(?:[13]/[24]\s*(?:h\b|heures?)|un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure"
     r"|une\s+demi-journée|un\s+demi-siècle)"
 )
 _DUR_PART_RE = re.compile(
@@ -442,12 +442,33 @@ def _resolve_weekday(ctx: _Ctx, pos: int, wd: int, rel: str | None) -> date | No
     return past if (a - past) <= (future - a) else future
 
 
+_DP_CODES = {
+    "matin": "MO",
+    "matinée": "MO",
+    "après-midi": "AF",
+    "apres-midi": "AF",
+    "aprem": "AF",
+    "soir": "EV",
+    "soirée": "EV",
+    "nuit": "NI",
+    "midi": "MI",
+    "journée": "DT",
+}
+
+
 def _daypart_code(s: str | None) -> str | None:
     if not s:
         return None
     key = re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+    if key in _DP_CODES:
+        return _DP_CODES[key]
     key = key.replace("apres", "après")
     return _DAYPART_WORDS.get(key)
+
+
+def _dp_extra(m: re.Match[str] | _GroupView) -> dict[str, str]:
+    mod = _part_of(m.groupdict().get("dpmod"))
+    return {"mod": mod} if mod else {}
 
 
 # --------------------------------------------------------------------------- handlers
@@ -709,6 +730,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         return None  # "Printemps de l'environnement", "printemps arabe": names
     if (
         not m.group("det")
+        and not m.group("y")
         and (stxt.isupper() or not stxt[0].isupper() or not _at_sentence_start(ctx, m.start("s")))
         and not re.match(
             r"\s+(?:comme|et|ou)\s+(?:l['’]\s*)?(?:hiver|printemps|automne|été)", follow, _F
@@ -739,6 +761,8 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         cy = ctx.context_year(m.start())
         y = cy if cy is not None else (a.year if a else None)
         relative = True
+        if y is not None and code == "WI" and a is not None and cy is None and a.month <= 3:
+            y -= 1  # "cet hiver" in February: the winter that began in December
         if y is not None and rel:
             y += (
                 1
@@ -763,10 +787,10 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         d = _resolve_weekday(ctx, m.start(), wd, rel)
     if d is None:
         if dp:
-            return _Built("TIME", f"XXXX-WXX-{wd + 1}T{dp}", relative=True)
+            return _Built("TIME", f"XXXX-WXX-{wd + 1}T{dp}", relative=True, extra=_dp_extra(m))
         return _Built("DATE", f"XXXX-WXX-{wd + 1}", relative=True)
     if dp:
-        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, day=d)
+        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, _dp_extra(m), day=d)
     return _apply_depuis(_day_built(d, relative=True), ctx, m.start())
 
 
@@ -806,7 +830,8 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if base is not ctx.anchor:
         offset = {}
     if dp:
-        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, dict(offset), day=d)
+        extra = {**offset, **_dp_extra(m)}
+        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, extra, day=d)
     return _apply_depuis(_day_built(d, relative=True, **offset), ctx, m.start())
 
 
@@ -816,6 +841,126 @@ def _h_this_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if a is None:
         return _Built("TIME", f"XXXX-XX-XXT{dp}", relative=True)
     return _Built("TIME", f"{_iso(a)}T{dp}", _iso(a), _iso(a), True, day=a)
+
+
+def _h_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    pre = re.sub(r"\s+", " ", m.group("pre").lower())
+    dp = m.group("dp").lower()
+    mod = m.group("dpmod")
+    if pre in ("le", "l'", "la") and not mod and dp not in ("matin", "soir", "après-midi"):
+        return None  # "la nuit", "la journée de mobilisation": too often not a time
+    if pre == "la" and not mod:
+        return None
+    code = _daypart_code(dp)
+    if code is None or (code == "MI" and not mod):
+        return None
+    extra = _dp_extra(m)
+    d = ctx.context_day(m.start())
+    if d is None:
+        d = ctx.anchor
+        extra["day"] = "anchor"
+    if d is None:
+        return _Built("TIME", f"XXXX-XX-XXT{code}", relative=True, extra=extra)
+    return _Built("TIME", f"{_iso(d)}T{code}", _iso(d), _iso(d), True, extra)
+
+
+def _h_ordinal_of_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``le premier mercredi du mois prochain``, ``la dernière semaine de septembre 2014``."""
+    o = m.group("o").lower()
+    n = _ordinal(o)
+    if n is None:
+        digits = re.match(r"\d+", o)
+        n = int(digits.group()) if digits else None
+    if n is None:
+        return None
+    a = ctx.anchor
+    relative = True
+    if m.group("m"):
+        month = fr.MONTHS[m.group("m").lower()]
+        if m.group("y"):
+            year: int | None = int(m.group("y"))
+            relative = False
+        else:
+            year = _resolve_year_for(ctx, m.start(), month, None, None)
+    else:
+        if a is None:
+            return None
+        rel = m.group("relm").lower()
+        shift = 1 if ("prochain" in rel or "suivant" in rel) else 0
+        if "dernier" in rel or "précédent" in rel:
+            shift = -1
+        first = _add_months(a.replace(day=1), shift)
+        year, month = first.year, first.month
+    if year is None:
+        return None
+    last = _month_end(year, month)
+    what = m.group("what").lower()
+    days = [date(year, month, d) for d in range(1, last.day + 1)]
+
+    def pick(seq: list[date]) -> date | None:
+        if not seq:
+            return None
+        if n == -1:
+            return seq[-1]
+        return seq[n - 1] if n is not None and 1 <= n <= len(seq) else None
+
+    if what == "jour":
+        d = pick(days)
+        return _day_built(d, relative) if d else None
+    if what == "semaine":
+        d = pick([x for x in days if x.weekday() == 0 and (x + timedelta(days=6)).month == month])
+        if d is None:
+            return None
+        return _Built("DATE", _week_value(d), _iso(d), _iso(d + timedelta(days=6)), relative)
+    if what.startswith("week"):
+        d = pick([x for x in days if x.weekday() == 5])
+        if d is None:
+            return None
+        sat_sun = (_iso(d), _iso(d + timedelta(days=1)))
+        return _Built("DATE", f"{_week_value(d)}-WE", *sat_sun, relative)
+    if what == "quinzaine":
+        if n == 1:
+            s_, e_ = date(year, month, 1), date(year, month, 14)
+        elif n in (2, -1):
+            s_, e_ = date(year, month, 15), last
+        else:
+            return None
+        extra = {"part": f"quinzaine{n}"}
+        return _Built("DATE", f"{year}-{month:02d}", _iso(s_), _iso(e_), relative, extra)
+    wd = fr.WEEKDAYS.get(what)
+    if wd is None:
+        return None
+    d = pick([x for x in days if x.weekday() == wd])
+    return _day_built(d, relative) if d else None
+
+
+def _h_day_number(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``le 16 vers 18 h``, ``samedi 16``: a day of the current (or a near) month."""
+    dtxt = m.group("d").lower()
+    day = 1 if dtxt.startswith("1e") else int(dtxt)
+    wd = fr.WEEKDAYS.get((m.group("wd") or "").lower())
+    a = ctx.anchor
+    if a is None:
+        if wd is not None:
+            extra = {"day_of_month": str(day)}
+            return _Built("DATE", f"XXXX-WXX-{wd + 1}", relative=True, extra=extra)
+        return _Built("DATE", f"XXXX-XX-{day:02d}", relative=True)
+    future = ctx.res.day_month == "future"
+    candidates = []
+    for k in range(-2, 13):
+        if future and k < 0:
+            continue
+        first = _add_months(a.replace(day=1), k)
+        d = _safe_date(first.year, first.month, day)
+        if d is None or (wd is not None and d.weekday() != wd):
+            continue
+        if future and d < a:
+            continue
+        candidates.append(d)
+    if not candidates:
+        return None
+    d = candidates[0] if future else min(candidates, key=lambda x: abs((x - a).days))
+    return _day_built(d, relative=True)
 
 
 def _h_same_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
@@ -925,6 +1070,9 @@ def _duration_text(s: str) -> str | None:
     }
     if low in fixed:
         return fixed[low]
+    frac = re.fullmatch(r"([13])/([24]) ?(?:h|heures?)", low)
+    if frac:
+        return f"PT{60 * int(frac.group(1)) // int(frac.group(2))}M"
     amounts: dict[str, float] = {}
     for m in _DUR_PART_RE.finditer(s):
         n = _num(m.group("n"))
@@ -1524,7 +1672,12 @@ _REL_WD = (
     r"|de\s+la\s+semaine\s+(?:prochaine|suivante|dernière|passée|précédente|d['’]\s*après)"
     r"|(?:de\s+)?cette\s+semaine|la\s+semaine\s+(?:prochaine|suivante|dernière|passée|d['’]\s*après))"
 )
-_DP = rf"(?:\s+(?:en\s+|dans\s+la\s+|au\s+)?(?P<dp>{_DAYPART}))"
+_DPW = r"(?:matinée|matin|après-midi|apres-midi|aprem|soirée|soir|journée|nuit|midi)"
+_DPMOD = r"(?:(?P<dpmod>début|fin|milieu)\s+(?:de\s+(?:la\s+|l'\s*)?|d'\s*))"
+_DP = (
+    rf"(?:,?\s+(?:en\s+|dans\s+la\s+|dans\s+l'\s*|au\s+|à\s+la\s+|le\s+|l'\s*)?"
+    rf"{_DPMOD}?(?P<dp>{_DPW})\b)"
+)
 _HOLI = _alt(list(fr.HOLIDAYS_FIXED) + list(fr.HOLIDAYS_EASTER))
 
 _PATTERNS: list[_Pattern] = [
@@ -1535,7 +1688,7 @@ _PATTERNS: list[_Pattern] = [
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_dmy,
     ),
-    _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso),
+    _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b", _h_iso),
     _p(
         "numeric",
         r"(?:\ble\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\d)",
@@ -1683,6 +1836,27 @@ _PATTERNS: list[_Pattern] = [
         _h_this_daypart,
     ),
     _p(
+        "daypart",
+        rf"\b(?P<pre>en|au|à\s+la|à\s+l'|dans\s+la|dans\s+l'|dès\s+la|dès\s+le|pendant\s+la|le|l'|la)\s*"
+        rf"{_DPMOD}?(?P<dp>{_DPW})\b(?!\s+(?:de|du|d')\s)",
+        lambda m, c: _h_daypart(m, c),
+    ),
+    _p(
+        "ordinal_of_month",
+        rf"(?:\b(?:le|la|l')\s*)?\b(?P<o>{_ORD}|dernière|dernier|\d{{1,2}}(?:e|ème|eme))\s+"
+        rf"(?P<what>jour|semaine|week-end|weekend|quinzaine|{_WD})\s+"
+        rf"(?:de\s+|du\s+|d'\s*)(?:(?:mois\s+(?:de\s+|d'\s*))?(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR4}))?"
+        rf"|(?P<relm>mois\s+(?:prochain|dernier|suivant|précédent)|ce\s+mois|mois))",
+        lambda m, c: _h_ordinal_of_month(m, c),
+    ),
+    _p(
+        "day_number_time",
+        rf"(?:\ble\s+|\b(?P<wd>{_WD})\s+)(?P<d>1er|[12]\d|3[01]|0?[1-9])(?:er|e)?\b"
+        rf"(?!\s*(?:{_MONTH_ANY}|[/.-]\d|\d|h\b|heures?|%|ans?\b|mois))"
+        rf"(?=\s*(?:$|[.;)]|\s(?:à|vers|plutôt|autour|dans\s+la|au|en)\b))",
+        lambda m, c: _h_day_number(m, c),
+    ),
+    _p(
         "same_day",
         r"\b(?:le|ce)\s+même\s+jour\b",
         _h_same_day,
@@ -1795,6 +1969,11 @@ _NEEDS: dict[str, frozenset[str]] = {
     "relday_anchor": _words(["lendemain", "veille", "surlendemain"]),
     "this_daypart": _words(["matin", "soir", "après", "apres", "nuit"]),
     "same_day": _words(["même"]),
+    "daypart": _words(
+        ["matin", "matinée", "après", "apres", "aprem", "soir", "soirée", "journée", "nuit"]
+    ),
+    "ordinal_of_month": _words(["jour", "semaine", "week", "weekend", "quinzaine", *fr.WEEKDAYS]),
+    "day_number_time": _words(["le", *fr.WEEKDAYS]),
     "night_of": _words(["nuit"]),
     "weekday": _words(fr.WEEKDAYS),
     "weekday_abbr": _words(fr.WEEKDAY_ABBR),
@@ -1803,7 +1982,9 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
     "ago": _words(["y", "ya", "dans", "ici"]),
     "last_n": _words(
-        ["derniers", "dernières", "dernieres", "dernier", "prochains", "prochaines", "suivants", "suivantes", "précédents", "précédentes", "passés", "passées"]
+        f"{stem}{end}"
+        for stem in ("dernier", "dernièr", "prochain", "suivant", "précédent", "passé")
+        for end in ("", "e", "s", "es")
     ),
     "set": _words(["chaque", "tous", "toutes", "par"]),
     "freq_adj": _words(fr.FREQUENCY_ADJ),
