@@ -243,7 +243,7 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             and t < ref
         ):
             t = t + timedelta(days=1)  # a time already past is tomorrow's
-        bound = x.get("bound")
+        bound = x.get("bound") if peer in ("duckling", "rustling") else None
         if bound == "from":
             return PeerValue("interval", start=t, end=None, grain=grain)
         if bound in ("to", "to_inclusive"):

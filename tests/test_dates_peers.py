@@ -42,10 +42,10 @@ RESOLUTION = {
 }
 # Floors reached per source (accuracy on positives); raise them as the extractor improves.
 FLOOR = {
-    "duckling": 0.75,
-    "rustling": 0.77,
+    "duckling": 0.81,
+    "rustling": 0.82,
     "dateparser": 1.0,
-    "lingua_franca": 0.94,
+    "lingua_franca": 0.98,
     "edsnlp": 0.92,
 }
 NEG_FLOOR = 0.95

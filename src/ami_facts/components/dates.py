@@ -83,6 +83,11 @@ _NUMWORDS = rf"(?:{_NUMW}(?:[-\s]+(?:et[-\s]+)?{_NUMW}){{0,3}})"
 _DIGITS = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:[,.]\d+)?)"
 _NUM = rf"(?:{_DIGITS}|{_NUMWORDS}|quelques|plusieurs|de\s+nombreuses|de\s+nombreux|des)"
 _DAYNUM = r"(?:1er|1e|premier|[12]\d|3[01]|0?[1-9])"
+_DAYW = (
+    r"(?:trente\s+et\s+un|trente|vingt(?:[-\s]+(?:et[-\s]+un|deux|trois|quatre|cinq|six|sept|huit|neuf))?"
+    r"|dix[-\s]+(?:sept|huit|neuf)|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+    r"|quatorze|quinze|seize)"
+)
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
 _UNIT_WORDS = [
     u for u in fr.UNITS if u not in ("h", "s", "min", "mn", "sec", "an", "ans", "mois")
@@ -475,8 +480,16 @@ def _dp_extra(m: re.Match[str] | _GroupView) -> dict[str, str]:
 
 
 def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    dtxt = m.group("d").lower()
-    day = 1 if dtxt.startswith("1e") or dtxt.startswith("prem") else int(dtxt)
+    dtxt = m.group("d").lower().strip()
+    if dtxt.startswith("1e") or dtxt.startswith("prem"):
+        day = 1
+    elif dtxt.isdigit():
+        day = int(dtxt)
+    else:
+        dn = fr.parse_number_words(dtxt)
+        if dn is None:
+            return None
+        day = dn
     month = fr.MONTHS[re.sub(r"\s+", "", m.group("m").lower())]
     ytxt = m.group("y")
     rel = (m.group("rel") or "").lower() or None
@@ -937,7 +950,12 @@ def _h_ordinal_of_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 def _h_day_number(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     """``le 16 vers 18 h``, ``samedi 16``: a day of the current (or a near) month."""
     dtxt = m.group("d").lower()
-    day = 1 if dtxt.startswith("1e") else int(dtxt)
+    dn = (
+        1 if dtxt.startswith("1e") else int(dtxt) if dtxt.isdigit() else fr.parse_number_words(dtxt)
+    )
+    if dn is None or not 1 <= dn <= 31:
+        return None
+    day = dn
     wd = fr.WEEKDAYS.get((m.group("wd") or "").lower())
     a = ctx.anchor
     if a is None:
@@ -964,9 +982,9 @@ def _h_day_number(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_same_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    d = ctx.context_day(m.start())
+    d = ctx.context_day(m.start()) or ctx.anchor
     if d is None:
-        return None
+        return _Built("DATE", "XXXX-XX-XX", relative=True)
     return _day_built(d, relative=True)
 
 
@@ -1110,6 +1128,15 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     ul = unit.lower()
     if ntxt.lower() == "des" and ul.startswith(("heure", "minute", "seconde")):
         return None
+    if ntxt.lower() in ("un", "une") and ul.startswith("jour"):
+        # "un jour" is as often "some day" as "one day": keep it after a duration cue only
+        before = _before(ctx.text, m.start(), 15)
+        if re.search(r"\bdans\s*$", before) and re.match(r"\s+d[e']", _after(ctx.text, m.end(), 5)):
+            return None  # "dans un jour de grande forme"
+        if re.match(r"\s*(?:où|ou\b|,)", _after(ctx.text, m.end(), 5)) or not re.search(
+            r"\b(?:en|pendant|durant|après|depuis|pour|dans|de|d'|qu'|que|seulement|à)\s*$", before
+        ):
+            return None
     if ul.startswith("heure") and re.search(
         r"\b(?:à|vers|dès)\s*$", _before(ctx.text, m.start(), 8)
     ):
@@ -1267,6 +1294,11 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
         if mv is None or not 0 < mv < 60:
             return None
         minute = -int(mv)
+    elif g.get("plus2"):
+        mv = _num(g["plus2"])
+        if mv is None or not 0 < mv < 60:
+            return None
+        minute = int(mv)
     elif g.get("plus"):
         mv = _num(g["plus"])
         if mv is None or not 0 < mv < 60:
@@ -1285,13 +1317,23 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     before = _before(ctx.text, m.start(), 25)
     word_unit = unitword.startswith("heure")
     time_cue = re.search(
-        r"(?:\bà|\bvers|\bdès|\bjusqu['’]\s*à|\bavant|\baprès|\bentre|\bpartir\s+de|\bde|\bet|\bpour|\bsur\s+le\s+coup\s+de|\bmidi|\bautour\s+de)\s*$",
+        r"(?:\bà|\bvers|\bdès|\bjusqu['’]\s*à|\bavant|\baprès|\bentre|\bpartir\s+de|\bde|\bet|\bpour"
+        r"|\bsur\s+le\s+coup\s+de|\bmidi|\bautour\s+de)(?:\s+(?:environ|à\s+peu\s+près))?\s*$",
         before,
     )
     dur_cue = re.search(
         r"(?:\ben|\bpendant|\bdurant|\bdepuis|\bdernières|\bprochaines|\bplus\s+de|\bmoins\s+de|\bprès\s+de|\benviron|\bsur|\bles|\bdes|\bquelque)\s*$",
         before,
     )
+    after = _after(ctx.text, m.end(), 30)
+    clock_after = re.match(
+        r"\s+(?:pile|précises?|tapantes?|ce\s+(?:soir|matin)|cet\s+après-midi|cette\s+nuit"
+        r"|demain|aujourd'hui|ce\s+jour)\b",
+        after,
+    )
+    if dp or clock_after:
+        time_cue = time_cue or clock_after or re.match("", "")
+        dur_cue = None
     if not g.get("noon") and not mtxt and not frac and (dur_cue or (word_unit and not time_cue)):
         if hour > 99:
             return None
@@ -1311,9 +1353,11 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     if (
         g.get("noon", "")
         and g["noon"].lower().startswith("minuit")
+        and hour == 0
+        and extra.get("day") == "anchor"
         and ctx.res.day_month == "future"
     ):
-        d = d + timedelta(days=1)
+        d = d + timedelta(days=1)  # "minuit": the coming midnight
     return _Built("TIME", f"{_iso(d)}T{hhmm}", _iso(d), _iso(d), True, extra)
 
 
@@ -1522,7 +1566,7 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
             return False
         if m.group("sep") == ".":
             return False  # "5.7", "2.5": decimals
-        before = text[max(0, s - 12) : s].lower()
+        before = text[max(0, s - 12) : s].lower() + m.group(0)[:3].lower()
         if (
             day <= 4
             and month <= 4
@@ -1683,7 +1727,7 @@ _HOLI = _alt(list(fr.HOLIDAYS_FIXED) + list(fr.HOLIDAYS_EASTER))
 _PATTERNS: list[_Pattern] = [
     _p(
         "dmy",
-        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM})(?:er|e|ème)?\s*"
+        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
         rf"(?P<m>{_MONTH_ANY})\b\.?(?:\s+(?P<y>{_YEAR4}(?!\d)|['’]?\d{{2}}(?![\d\w])))?"
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_dmy,
@@ -1725,7 +1769,8 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "weekday_abbr",
-        r"\b(?P<wd>lun|mar|mer|jeu|ven|sam|dim)\.?(?=\s+\d)(?P<rel>)(?P<dp>)(?P<meme>)",
+        rf"(?<![-\w])(?P<wd>lun|mar|mer|jeu|ven|sam|dim)\.?(?=\s+\d{{1,2}}(?:[:h/]\d|\s+{_MONTH_ANY}))"
+        r"(?P<rel>)(?P<dp>)(?P<meme>)",
         _h_weekday,
     ),
     _p(
@@ -1812,7 +1857,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "day_range_first",
-        rf"(?:(?<=\bdu\s)|(?<=\bentre\sle\s)|(?<=\bdès\sle\s))(?P<d>{_DAYNUM})(?:er)?(?=\s+(?:au|et\s+le|à)\s+(?:le\s+)?{_DAYNUM}(?:er)?\s+(?P<m>{_MONTH_ANY})\b(?:\s+(?P<y>{_YEAR4}))?)(?P<rel>)",
+        rf"(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW})(?:er|e|ème)?"
+        rf"(?=\s*(?:au|et\s+le|et|à|-|jusqu'\s*au)\s*(?:le\s+)?(?:{_WD}\s+)?(?:{_DAYNUM}|{_DAYW})(?:er|e|ème)?"
+        rf"\s+(?P<m>{_MONTH_ANY})\b\.?(?:\s+(?P<y>{_YEAR4}))?)(?P<rel>)",
         _h_dmy,
     ),
     _p(
@@ -1851,7 +1898,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "day_number_time",
-        rf"(?:\ble\s+|\b(?P<wd>{_WD})\s+)(?P<d>1er|[12]\d|3[01]|0?[1-9])(?:er|e)?\b"
+        rf"(?:\ble\s+|\b(?P<wd>{_WD})\s+)(?P<d>1er|[12]\d|3[01]|0?[1-9]|{_DAYW})(?:er|e)?\b"
         rf"(?!\s*(?:{_MONTH_ANY}|[/.-]\d|\d|h\b|heures?|%|ans?\b|mois))"
         rf"(?=\s*(?:$|[.;)]|\s(?:à|vers|plutôt|autour|dans\s+la|au|en)\b))",
         lambda m, c: _h_day_number(m, c),
@@ -1900,9 +1947,9 @@ _PATTERNS: list[_Pattern] = [
         "clock",
         rf"(?:(?P<noon>midi|minuit)|\b(?P<h>[01]?\d|2[0-4]|{_NUMWORDS})\s*(?P<hu>heures?\b|h(?![a-zà-ÿ])|H(?![a-zà-ÿ]))"
         rf"|\b(?P<h2>[01]?\d|2[0-3]):(?=[0-5]\d))"
-        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b)(?:\s*(?:min|mn|minutes?)\b)?)?"
+        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b(?!\s+quarts?))(?:\s*(?:min|mn|minutes?)\b)?)?"
         rf"(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts|moins\s+(?P<minus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?"
-        rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?))?"
+        rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?|et\s+(?P<plus2>\d{{1,2}}|{_MINW})\s+minutes?))?"
         rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
         lambda m, c: _h_clock_t(m, c),
     ),
@@ -2180,9 +2227,16 @@ def find_dates(
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[Range] = []
     kept: list[tuple[int, int, int, re.Match[str]]] = []
+    dry = _Ctx(text, anchor, resolution)  # to drop candidates a handler rejects
     for c in cands:
         s, e = c[0], c[1]
         if any(s < te and ts < e for ts, te in taken):
+            continue
+        try:
+            ok = _PATTERNS[c[2]].handler(c[3], dry) is not None
+        except (ValueError, OverflowError, KeyError):
+            ok = False
+        if not ok:
             continue
         taken.append((s, e))
         kept.append(c)
