@@ -121,6 +121,12 @@ DAYPARTS_INTERVAL: dict[str, dict[tuple[str, str], tuple[int, int]]] = {
 DAYPARTS_POINT = {"lingua_franca": {"MO": 8, "AF": 15, "EV": 19, "NI": 2, "MI": 12}}
 # Duckling's and rustling's thirds of a month: début = days 1-5, mi = 10-19, fin = 21-end.
 MONTH_PARTS = {"START": (1, 6), "MID": (10, 20), "END": (21, 32)}
+# Parts of a week (days from Monday, end exclusive) and of a year (months, end exclusive).
+WEEK_PARTS = {"START": (0, 2), "MID": (2, 4), "END": (3, 7)}
+YEAR_PARTS = {
+    "duckling": {"START": (1, 3), "MID": (5, 9), "END": (11, 13)},
+    "rustling": {"START": (1, 3), "MID": (5, 9), "END": (10, 13)},
+}
 _GRAIN_STEP = {
     "second": timedelta(seconds=1),
     "minute": timedelta(minutes=1),
@@ -251,6 +257,8 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             return PeerValue("interval", start=None, end=end, grain=grain)
         return PeerValue("value", t, grain)
     m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI|MI|DT)", v)
+    if m and m.group(2) == "DT" and not x.get("mod") and peer not in DAYPARTS_POINT:
+        return PeerValue("value", _dt(m.group(1)), "day")  # "dans la journée": that day
     if m:
         day = _dt(m.group(1))
         if peer in DAYPARTS_POINT:
@@ -289,8 +297,20 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             return PeerValue("interval", start=start, end=end, grain="day")
         return PeerValue("value", _dt(v + "-01"), "month")
     if re.fullmatch(r"\d{4}", v):
+        mod = x.get("mod")
+        if mod and peer in YEAR_PARTS and mod in YEAR_PARTS[peer]:
+            a, b = YEAR_PARTS[peer][mod]
+            start = datetime(int(v), a, 1)
+            end = datetime(int(v) + 1, 1, 1) if b > 12 else datetime(int(v), b, 1)
+            return PeerValue("interval", start=start, end=end, grain="month")
         return PeerValue("value", datetime(int(v), 1, 1), "year")
     m = re.fullmatch(r"(\d{4})-W(\d\d)", v)
+    if m and x.get("mod") in WEEK_PARTS:
+        mon = datetime.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        a, b = WEEK_PARTS[x["mod"]]
+        return PeerValue(
+            "interval", start=mon + timedelta(days=a), end=mon + timedelta(days=b), grain="day"
+        )
     if m:
         return PeerValue(
             "value", datetime.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), "week"

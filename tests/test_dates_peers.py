@@ -42,11 +42,11 @@ RESOLUTION = {
 }
 # Floors reached per source (accuracy on positives); raise them as the extractor improves.
 FLOOR = {
-    "duckling": 0.81,
-    "rustling": 0.82,
+    "duckling": 0.86,
+    "rustling": 0.86,
     "dateparser": 1.0,
     "lingua_franca": 0.98,
-    "edsnlp": 0.92,
+    "edsnlp": 0.96,
 }
 NEG_FLOOR = 0.95
 

@@ -981,6 +981,65 @@ def _h_day_number(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _day_built(d, relative=True)
 
 
+def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``le jour d'après``, ``le jour précédent``: a day after or before the day in focus."""
+    w = m.group("w").lower()
+    off = 1 if ("suivant" in w or "après" in w) else -1
+    base = ctx.context_day(m.start()) or ctx.anchor
+    if base is None:
+        return _Built(
+            "DATE", "XXXX-XX-XX", relative=True, extra={"offset": f"{'-' if off < 0 else ''}P1D"}
+        )
+    return _day_built(base + timedelta(days=off), relative=True)
+
+
+def _h_part_of_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``en début de semaine``, ``à la fin du mois``, ``dans la semaine``: part of the current one."""
+    unit = (m.group("u") or m.group("u2")).lower()
+    mod = _part_of(m.group("part"))
+    extra = {"mod": mod} if mod else {}
+    a = ctx.anchor
+    if unit == "semaine":
+        if a is None:
+            return _Built("DATE", "XXXX-WXX", relative=True, extra=extra)
+        mon = _week_monday(a)
+        first, last = {"START": (0, 1), "MID": (2, 3), "END": (4, 6)}.get(mod or "", (0, 6))
+        return _Built(
+            "DATE",
+            _week_value(mon),
+            _iso(mon + timedelta(days=first)),
+            _iso(mon + timedelta(days=last)),
+            True,
+            extra,
+        )
+    if a is None:
+        return _Built("DATE", "XXXX-XX", relative=True, extra=extra)
+    s_, e_ = _clip_month(a.year, a.month, mod)
+    return _Built("DATE", f"{a.year}-{a.month:02d}", _iso(s_), _iso(e_), True, extra)
+
+
+def _h_shift_from_now(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``deux jours plus tard``, ``trois mois auparavant``: shifted from the day in focus."""
+    dur = _duration_text(m.group("dur"))
+    if dur is None or "T" in dur:
+        return None
+    w = m.group("dir").lower()
+    sign = -1 if ("tôt" in w or "auparavant" in w or w == "avant") else 1
+    base = ctx.context_day(m.start()) or ctx.anchor
+    extra = {"offset": ("-" if sign < 0 else "") + dur}
+    if base is None:
+        return _Built("DATE", "XXXX-XX-XX", relative=True, extra=extra)
+    d = _shift_date(base, dur, sign)
+    if d is None:
+        return None
+    b = _day_built(d, relative=True)
+    if base is not ctx.anchor:
+        return b
+    b.extra.update(extra)
+    b.extra["point"] = _iso(d)
+    return b
+
+
 def _h_same_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     d = ctx.context_day(m.start()) or ctx.anchor
     if d is None:
@@ -1873,6 +1932,24 @@ _PATTERNS: list[_Pattern] = [
         lambda m, c: _night(m, c),
     ),
     _p(
+        "next_day",
+        r"\b(?:le\s+)?jour\s+(?P<w>d'\s*avant|précédent|suivant|d'\s*après)\b",
+        lambda m, c: _h_next_day(m, c),
+    ),
+    _p(
+        "part_of_unit",
+        r"\b(?:en|au|à\s+la|à\s+l'|dès\s+le|dès\s+la|la|le)\s+(?P<part>début|milieu|fin)\s+"
+        r"(?:de\s+(?:la\s+|l'\s*)?|du\s+|d'\s*)(?:(?:cette|ce|cet)\s+)?(?P<u>semaine|mois)\b"
+        r"(?!\s+(?:de|d'|prochain|dernier|suivant|précédent)\b)|\bdans\s+la\s+(?P<u2>semaine)\b(?!\s+(?:de|d'|du|prochaine|dernière|suivante|précédente)\b)",
+        lambda m, c: _h_part_of_unit(m, c),
+    ),
+    _p(
+        "shift_from_now",
+        rf"(?<![\w,.])(?P<dur>{_DURN})\s+(?P<dir>plus\s+tard|plus\s+tôt|auparavant|après|avant)\b"
+        r"(?=\s*(?:$|[,.;:!?)]))",
+        lambda m, c: _h_shift_from_now(m, c),
+    ),
+    _p(
         "relday_anchor",
         r"\b(?:le|la|au|du)\s+(?P<w>lendemain|veille|surlendemain)\b(?P<dp>)?",
         _h_relday,
@@ -2011,7 +2088,10 @@ _NEEDS: dict[str, frozenset[str]] = {
     "quarter_rel": _words(["trimestre", "semestre"]),
     "season": _words(fr.SEASONS),
     "season_part": _words(fr.SEASONS),
-    "relday": _words(["hier", "demain", "aujourd"]),
+    "relday": _words(["hier", "demain", "aujourd", "jour"]),
+    "next_day": _words(["jour"]),
+    "part_of_unit": _words(["semaine", "mois"]),
+    "shift_from_now": _words(["tard", "tôt", "après", "auparavant", "avant"]),
     "ici": _words(["ici"]),
     "relday_anchor": _words(["lendemain", "veille", "surlendemain"]),
     "this_daypart": _words(["matin", "soir", "après", "apres", "nuit"]),
