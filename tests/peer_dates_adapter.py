@@ -112,6 +112,7 @@ DAYPARTS_INTERVAL: dict[str, dict[tuple[str, str], tuple[int, int]]] = {
         ("EV", "START"): (18, 21),
         ("EV", "END"): (21, 24),
         ("NI", ""): (22, 28),
+        ("NI", "MID"): (26, 28),
         ("MI", ""): (12, 14),
         ("DT", "START"): (6, 10),
         ("DT", "MID"): (12, 16),
@@ -229,7 +230,7 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             return None
         end = b[0]
         if b[1] == "day" or inclusive_end:
-            end = end + _GRAIN_STEP.get(b[1], timedelta(days=1))
+            end = end + _GRAIN_STEP.get(a[1], timedelta(days=1))
         return PeerValue("interval", start=a[0], end=end, grain=a[1])
     if hit.type == "DURATION" and "direction" in x:
         return _span_interval(hit, ref)
@@ -254,7 +255,8 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             return PeerValue("interval", start=t, end=None, grain=grain)
         if bound in ("to", "to_inclusive"):
             end = t + _GRAIN_STEP[grain] if (bound == "to_inclusive" and inclusive_end) else t
-            return PeerValue("interval", start=None, end=end, grain=grain)
+            start = _dt(x["bound_day"]) if "bound_day" in x else None
+            return PeerValue("interval", start=start, end=end, grain=grain)
         return PeerValue("value", t, grain)
     m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI|MI|DT)", v)
     if m and m.group(2) == "DT" and not x.get("mod") and peer not in DAYPARTS_POINT:

@@ -97,7 +97,7 @@ _ORD = _alt(list(fr.ORDINALS))
 _DUR1 = rf"(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT}(?:\s+et\s+(?:demie?|quart))?"
 _DURN = rf"{_DUR1}(?:(?:\s*,\s*|\s+et\s+|\s+){_DUR1}){{0,6}}"
 _DUR_NOUNS = (
-    r"(?:[13]/[24]\s*(?:h\b|heures?)|un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure"
+    r"(?:[13]/[24]\s*(?:h\b|heures?)|un\s+quart\s+d'\s*heure|une\s+demi[-\s]heure|trois\s+quarts\s+d'\s*heure"
     r"|une\s+demi-journée|un\s+demi-siècle)"
 )
 _DUR_PART_RE = re.compile(
@@ -473,6 +473,8 @@ def _daypart_code(s: str | None) -> str | None:
 
 def _dp_extra(m: re.Match[str] | _GroupView) -> dict[str, str]:
     mod = _part_of(m.groupdict().get("dpmod"))
+    if mod is None and re.search(r"\btôt\b", m.group(0), _F):
+        mod = "START"
     return {"mod": mod} if mod else {}
 
 
@@ -518,7 +520,7 @@ def _year_from(ytxt: str, anchor: date | None) -> int:
     if len(t) == 4:
         return int(t)
     n = int(t)
-    ref = anchor.year if anchor else 2000
+    ref = anchor.year if anchor else 2030  # without an anchor: 00-40 -> 20xx, 41-99 -> 19xx
     century = ref // 100 * 100
     y = century + n
     if y > ref + 10:
@@ -832,6 +834,9 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     base = ctx.anchor
     offset = {"offset": f"{'-' if off < 0 else ''}P{abs(off)}D"}
     if word in ("lendemain", "veille", "surlendemain"):
+        follow = _after(ctx.text, m.end(), 40)
+        if re.match(r"\s+(?:du|de\s+la|de\s+l'|d')\s*\d", follow):
+            return None  # "le lendemain du 13 février": see _shift_by_duration
         cd = ctx.context_day(m.start())
         if cd is not None:
             base = cd
@@ -857,9 +862,19 @@ def _h_this_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    pre = re.sub(r"\s+", " ", m.group("pre").lower())
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
     dp = m.group("dp").lower()
     mod = m.group("dpmod")
+    early = m.group("early") or m.group("early2")
+    if (
+        not pre
+        and not mod
+        and not early
+        and not re.match(r"\s+du\s+\d", _after(ctx.text, m.end(), 8))
+    ):
+        return None
+    if early and not mod:
+        mod = "début"
     if pre in ("le", "l'", "la") and not mod and dp not in ("matin", "soir", "après-midi"):
         return None  # "la nuit", "la journée de mobilisation": too often not a time
     if pre == "la" and not mod:
@@ -867,7 +882,7 @@ def _h_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     code = _daypart_code(dp)
     if code is None or (code == "MI" and not mod):
         return None
-    extra = _dp_extra(m)
+    extra = _dp_extra(m) if not early else {"mod": "START"}
     d = ctx.context_day(m.start())
     if d is None:
         d = ctx.anchor
@@ -1135,7 +1150,7 @@ _ORDER = "YMWDhms"
 
 def _duration_text(s: str) -> str | None:
     """ISO 8601 duration of ``2 ans, 3 mois et 1 jour``, ``une demi-heure``; None if not one."""
-    low = re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+    low = re.sub(r"\s+", " ", s.lower().replace("’", "'")).replace("demi heure", "demi-heure")
     fixed = {
         "un quart d'heure": "PT15M",
         "un quart d' heure": "PT15M",
@@ -1392,6 +1407,9 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     )
     if dp or clock_after:
         time_cue = time_cue or clock_after or re.match("", "")
+    if re.search(r"(?:plus|moins|près)\s+de\s*$", before):
+        time_cue = None  # "moins de 21 h": a duration
+    if time_cue:
         dur_cue = None
     if not g.get("noon") and not mtxt and not frac and (dur_cue or (word_unit and not time_cue)):
         if hour > 99:
@@ -1778,8 +1796,8 @@ _REL_WD = (
 _DPW = r"(?:matinée|matin|après-midi|apres-midi|aprem|soirée|soir|journée|nuit|midi)"
 _DPMOD = r"(?:(?P<dpmod>début|fin|milieu)\s+(?:de\s+(?:la\s+|l'\s*)?|d'\s*))"
 _DP = (
-    rf"(?:,?\s+(?:en\s+|dans\s+la\s+|dans\s+l'\s*|au\s+|à\s+la\s+|le\s+|l'\s*)?"
-    rf"{_DPMOD}?(?P<dp>{_DPW})\b)"
+    rf"(?:,?\s+(?:(?:très\s+)?tôt\s+)?(?:en\s+|dans\s+la\s+|dans\s+l'\s*|au\s+|à\s+la\s+|le\s+|l'\s*)?"
+    rf"{_DPMOD}?(?P<dp>{_DPW})\b(?:\s+(?:très\s+)?tôt\b)?)"
 )
 _HOLI = _alt(list(fr.HOLIDAYS_FIXED) + list(fr.HOLIDAYS_EASTER))
 
@@ -1851,7 +1869,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "year_part_rel",
-        rf"(?:\b(?:la|le)\s+(?P<part>début|fin|milieu|courant)\s+(?:de\s+l{_AP}\s*(?:année|an)|d{_AP}\s*année)|\b(?:en|à\s+la|dès\s+la|dès\s+le|au)\s+(?P<part2>début|fin|milieu|courant)\s+d{_AP}\s*année)(?:\s+(?P<y>{_YEAR4}))?\b",
+        rf"(?:\b(?:la|le)\s+(?P<part>début|fin|milieu|courant)\s+(?:de\s+l{_AP}\s*(?:année|an)|d{_AP}\s*année)"
+        rf"|\b(?:en|à\s+la|dès\s+la|dès\s+le|au)\s+(?P<part2>début|fin|milieu|courant)\s+(?:d{_AP}\s*année|de\s+l{_AP}\s*année))"
+        rf"(?:\s+(?P<y>{_YEAR4}))?\b",
         _h_year_part,
     ),
     _p(
@@ -1961,8 +1981,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "daypart",
-        rf"\b(?P<pre>en|au|à\s+la|à\s+l'|dans\s+la|dans\s+l'|dès\s+la|dès\s+le|pendant\s+la|le|l'|la)\s*"
-        rf"{_DPMOD}?(?P<dp>{_DPW})\b(?!\s+(?:de|du|d')\s)",
+        rf"(?:\b(?P<early>(?:très\s+)?tôt)\s+)?(?:\b(?P<pre>en|au|à\s+la|à\s+l'|dans\s+la|dans\s+l'|dès\s+la|dès\s+le|pendant\s+la|le|l'|la)\s*)?"
+        rf"{_DPMOD}?\b(?P<dp>{_DPW})\b(?:\s+(?P<early2>(?:très\s+)?tôt)\b)?"
+        rf"(?!\s+(?:de|d')\s)(?!\s+du\s+(?!\d|{_WD}))",
         lambda m, c: _h_daypart(m, c),
     ),
     _p(
@@ -2238,6 +2259,21 @@ class _GroupView:
 # --------------------------------------------------------------------------- driver
 
 
+def _contested(cands: list[tuple[int, int, int, re.Match[str]]]) -> set[tuple[int, int, int]]:
+    """Candidates overlapping another one: only those need a handler's early verdict."""
+    out: set[tuple[int, int, int]] = set()
+    by_start = sorted(cands, key=lambda c: (c[0], c[1]))
+    best_end = -1
+    best: tuple[int, int, int] | None = None
+    for s, e, idx, _m in by_start:
+        if best is not None and s < best_end:
+            out.add(best)
+            out.add((s, e, idx))
+        if e > best_end:
+            best_end, best = e, (s, e, idx)
+    return out
+
+
 _WINDOW_BEFORE = 80
 _WINDOW_AFTER = 100
 _WINDOW_MARGIN = 200
@@ -2308,16 +2344,18 @@ def find_dates(
     taken: list[Range] = []
     kept: list[tuple[int, int, int, re.Match[str]]] = []
     dry = _Ctx(text, anchor, resolution)  # to drop candidates a handler rejects
+    contested = _contested(cands)
     for c in cands:
         s, e = c[0], c[1]
         if any(s < te and ts < e for ts, te in taken):
             continue
-        try:
-            ok = _PATTERNS[c[2]].handler(c[3], dry) is not None
-        except (ValueError, OverflowError, KeyError):
-            ok = False
-        if not ok:
-            continue
+        if (s, e, c[2]) in contested:
+            try:
+                ok = _PATTERNS[c[2]].handler(c[3], dry) is not None
+            except (ValueError, OverflowError, KeyError):
+                ok = False
+            if not ok:
+                continue
         taken.append((s, e))
         kept.append(c)
     kept.sort(key=lambda c: c[0])
@@ -2476,7 +2514,11 @@ def _date_times_from_following_day(ctx: _Ctx, hits: list[DateHit]) -> None:
                 break
 
 
-_JOIN_RE = re.compile(r"\s*,?\s*(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le)?\s*", _F)
+_JOIN_RE = re.compile(
+    r"\s*,?\s*(?:(?:plutôt\s+)?(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le|du|après"
+    r"|à\s+partir\s+de|à\s+partir\s+du|plus\s+tard\s+que|avant|jusqu'\s*à|jusqu'\s*au))?\s*",
+    _F,
+)
 _TIME_VALUE = re.compile(
     r"(?P<day>[\dX]{4}-[\dX]{2}-[\dX]{2})T(?P<t>\d\d:\d\d(?::\d\d)?|MO|AF|EV|NI|MI)$"
 )
@@ -2614,6 +2656,8 @@ def _merge_pair(p: DateHit, h: DateHit, gap: str, original: str) -> DateHit | No
     if value is None:
         return None
     extra = {k: v for k, v in {**a.extra, **b.extra}.items() if k not in ("offset", "point", "day")}
+    if extra.get("bound") in ("to", "to_inclusive") and a.type == "DATE":
+        extra["bound_day"] = a.value  # "demain jusqu'à 16 h": from the start of that day
     return DateHit(
         start=p.start,
         end=h.end,
