@@ -1009,7 +1009,7 @@ def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_part_of_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    """``en début de semaine``, ``à la fin du mois``, ``dans la semaine``: part of the current one."""
+    """``en début de semaine``, ``à la fin du mois``, ``dans la semaine``: part of the current."""
     unit = (m.group("u") or m.group("u2")).lower()
     mod = _part_of(m.group("part"))
     extra = {"mod": mod} if mod else {}
