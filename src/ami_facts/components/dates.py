@@ -493,7 +493,7 @@ def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _Built | None:
             return None
         day = dn
     month = fr.MONTHS[re.sub(r"\s+", "", m.group("m").lower())]
-    ytxt = m.group("y")
+    ytxt = m.group("y") or m.groupdict().get("y2")
     rel = (m.group("rel") or "").lower() or None
     explicit = False
     if ytxt:
@@ -792,7 +792,13 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("DATE", f"{y}-{code}", _iso(s), _iso(e), relative, extra)
 
 
+_WD_SPAN = re.compile(rf"\bdu\s+{_WD}\s+au\s+{_WD}\b", re.IGNORECASE)
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    around = ctx.text[max(0, m.start() - 12) : m.end() + 16]
+    if _WD_SPAN.search(around) and not m.group("rel"):
+        return None  # "du lundi au samedi": every week, not a date
     wtxt = m.group("wd").lower()
     wd = fr.WEEKDAYS.get(wtxt, fr.WEEKDAY_ABBR.get(wtxt, 0))
     rel = m.group("rel")
@@ -1805,7 +1811,8 @@ _PATTERNS: list[_Pattern] = [
     _p(
         "dmy",
         rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
-        rf"(?P<m>{_MONTH_ANY})\b\.?(?:\s+(?P<y>{_YEAR4}(?!\d)|['’]?\d{{2}}(?![\d\w])))?"
+        rf"(?P<m>{_MONTH_ANY})\b(?:\.?\s+(?P<y>{_YEAR4}(?!\d))"
+        rf"|[ \t]+(?P<y2>['’]?\d{{2}})(?=[ \t]*(?:$|[,;:.)!?\n])))?"
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_dmy,
     ),
@@ -2691,6 +2698,14 @@ _BYLINE_RE = re.compile(
 )
 
 
+_BYLINE_BY_RE = re.compile(
+    r"\bPar\s+(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}(?:[|,·•-]\s*)?(?:(?:le|publié\s+le)\s+)?"
+    + _BYLINE_DATE.format(p="a")
+    + r"(?:[^\n]{0,60}?\b(?:mis\s+à\s+jour|mise\s+à\s+jour|modifiée?|actualisée?|màj|maj)"
+    r"\s*(?:le\s+|:\s*)?" + _BYLINE_DATE.format(p="b") + r")?",
+)
+
+
 def _byline_day(m: re.Match[str], p: str) -> date | None:
     dtxt = m.group(p + "d").lower()
     day = 1 if dtxt.startswith(("1e", "prem")) else int(dtxt)
@@ -2710,6 +2725,11 @@ def find_byline_date(text: str) -> tuple[date, Range] | None:
     or None when the text has no such byline.
     """
     for m in _BYLINE_RE.finditer(text):
+        d = _byline_day(m, "a")
+        if d is not None:
+            return d, m.span()
+    # "Par Thomas Lecomte  Le 2 novembre 2023 à 16h17": an author line then the date
+    for m in _BYLINE_BY_RE.finditer(text[:3000]):
         d = _byline_day(m, "a")
         if d is not None:
             return d, m.span()
