@@ -454,3 +454,26 @@ def test_dates_two_digit_year_needs_punctuation_after_it() -> None:
 def test_byline_author_then_date() -> None:
     got = find_byline_date("Par  Thomas Lecomte\n Le 2 novembre 2023 à 16h17\nUn vent")
     assert got is not None and got[0] == date(2023, 11, 2)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "mardi soir ",
+        "2020-",
+        "12 h ",
+        "1 ",
+        "de ",
+        "2'2",
+        '4 "',
+        "il y a ",
+        "le 3 mars ",
+        "vingt et un ",
+    ],
+)
+def test_dates_linear_time_on_repetitive_text(unit: str) -> None:
+    text = unit * (20_000 // len(unit))
+    t0 = time.process_time()
+    hits = find_dates(text, anchor=A21)
+    assert time.process_time() - t0 < 3.0
+    assert all(h.text == text[h.start : h.end] for h in hits)

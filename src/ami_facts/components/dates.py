@@ -236,6 +236,7 @@ class _Ctx:
     def tense(self, pos: int) -> int:
         """+1 future, -1 past, 0 unknown: the verb closest to ``pos`` in its sentence."""
         s, e = self.sentence_span(pos)
+        s, e = max(s, pos - 200), min(e, pos + 200)  # bounded: linear time on any text
         best = 0
         dist = 10**9
         for rx, sign in ((_FUTURE_RE, 1), (_PAST_RE, -1)):
@@ -2348,13 +2349,13 @@ def find_dates(
             cands.append((s, e, idx, m))
     # longest first, then pattern order, then leftmost
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[Range] = []
+    occupied = bytearray(len(text))
     kept: list[tuple[int, int, int, re.Match[str]]] = []
     dry = _Ctx(text, anchor, resolution)  # to drop candidates a handler rejects
     contested = _contested(cands)
     for c in cands:
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if any(occupied[s:e]):
             continue
         if (s, e, c[2]) in contested:
             try:
@@ -2363,7 +2364,7 @@ def find_dates(
                 ok = False
             if not ok:
                 continue
-        taken.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
         kept.append(c)
     kept.sort(key=lambda c: c[0])
     ctx = _Ctx(text, anchor, resolution)
