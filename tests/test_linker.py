@@ -111,3 +111,22 @@ def test_linker_without_parse_still_finds_periods(fast_nlp: Language) -> None:
     figure = _figure(fast_nlp, "En 2019, la marque a vendu 4.500 voitures.", "4.500")
     assert figure["period_start"] == "2019-01-01"
     assert figure["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        ("La Renault 5 arrive. Elle offre jusqu'à 410 km d'autonomie.", "410", "Renault 5"),
+        ("Peugeot se porte bien. Le constructeur a vendu 12.000 voitures.", "12.000", "Peugeot"),
+        ("La Peugeot 208 se vend bien. Il faut 300 euros pour un plein.", "300", None),
+        (
+            "La Peugeot 208 se vend bien. Le prix du gazole a dépassé 1,95 euro.",
+            "1,95",
+            None,
+        ),
+    ],
+)
+def test_linker_subject_refers_back_only_when_the_text_does(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

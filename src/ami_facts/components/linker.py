@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ami_facts.components.entities import find_periphrases, main_subject
-from ami_facts.french.metrics import MetricLexicon, metric_lexicon
+from ami_facts.french.metrics import MetricLexicon, anaphoric_nouns, metric_lexicon
 from ami_facts.hits import EntityHit
 
 # Metrics for which a brand's count is really its product's (``la marque a écoulé
@@ -26,14 +26,37 @@ PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations
 PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
 ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
+# How far back a pronoun's antecedent is looked for (about two sentences).
+PRONOUN_WINDOW = 300
+IMPERSONAL_VERBS = {
+    "être",
+    "falloir",
+    "sembler",
+    "paraître",
+    "agir",
+    "exister",
+    "rester",
+    "manquer",
+}
+# ``la marque`` may refer to a brand named a few paragraphs before.
+ANAPHORA_WINDOW = 1500
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 # Clause links through which a verb takes the subject of the verb it depends on:
 # ``devrait envoyer``, ``pourrait acheter``, ``confirmait ... en se classant troisième``.
 SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 PERIOD_DATE_TYPES = {"DATE"}
+# A line that ends with one of these ends its sentence.
+SENTENCE_END = frozenset(".!?…»")
 # Punctuation that closes a clause: a date beyond it governs a figure only when no
 # date shares the figure's own clause.
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»]")
+# ``en hausse de 9 % par rapport à 2022``: the date is the baseline, not the period.
+BASELINE_BEFORE = re.compile(
+    r"(?:par rapport (?:à|au|aux)|comparé (?:à|au)|rapporté (?:à|au)|qu'en|qu’en|contre|vs\.?)"
+    r"\s*(?:l'|l’|la|le|les)?\s*$",
+    re.IGNORECASE,
+)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
 # How far back (in characters) word clues for the metric are looked for in a clause.
@@ -70,9 +93,23 @@ class Mention:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    if doc.has_annotation("SENT_START"):
-        return list(doc.sents)
-    return [doc[:]]
+    """Sentences, also cut where a line ends a sentence (parsers often run across them)."""
+    spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    sentences: list[Span] = []
+    for span in spans:
+        start = span.start
+        for token in span[1:-1]:
+            if (
+                token.is_space
+                and "\n" in token.text
+                and doc[token.i - 1].text[-1] in SENTENCE_END
+                and token.i + 1 > start
+            ):
+                sentences.append(doc[start : token.i + 1])
+                start = token.i + 1
+        if start < span.end:
+            sentences.append(doc[start : span.end])
+    return sentences
 
 
 def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
@@ -121,6 +158,36 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     return None
 
 
+def _antecedent(
+    mentions: list[Mention], word: Token, labels: set[str], window: int = PRONOUN_WINDOW
+) -> Mention | None:
+    """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word."""
+    window_start = max(0, word.idx - window)
+    candidates = [
+        m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """``il est difficile de``, ``il faut``, ``il y a``: an ``il`` that stands for nothing."""
+    return verb.lemma_ in IMPERSONAL_VERBS or any(child.lower_ == "y" for child in verb.children)
+
+
+def _is_definite_reference(noun: Token) -> str | None:
+    """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
+    label = anaphoric_nouns().get(noun.lemma_.lower())
+    if label is None or any(child.dep_ in {"nmod", "amod", "acl"} for child in noun.children):
+        return None
+    determiners = [child for child in noun.children if child.dep_ == "det"]
+    if any(
+        "Def" in d.morph.get("Definite", []) or "Dem" in d.morph.get("PronType", [])
+        for d in determiners
+    ):
+        return label
+    return None
+
+
 def _subject_from_parse(number: Token, mentions: list[Mention]) -> Mention | None:
     verb = _governing_verb(number)
     while verb is not None:
@@ -131,11 +198,26 @@ def _subject_from_parse(number: Token, mentions: list[Mention]) -> Mention | Non
             # stands for the noun the clause hangs on.
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
                 return _mention_covering(mentions, verb.head)
-            return _mention_covering(mentions, child)
+            if child.lower_ in PERSONAL_PRONOUNS:
+                if child.lower_ == "il" and _is_impersonal(verb):
+                    return None
+                return _antecedent(mentions, child, {"PRODUCT", "ORG", "PER"})
+            covering = _mention_covering(mentions, child)
+            if covering is None and (label := _is_definite_reference(child)) is not None:
+                return _antecedent(mentions, child, {label}, ANAPHORA_WINDOW)
+            return covering
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _has_noun_subject(number: Token | None) -> bool:
+    """Whether the figure's clause names its own subject (then the article's is not it)."""
+    verb = _governing_verb(number) if number is not None else None
+    return verb is not None and any(
+        child.dep_ in SUBJECT_DEPS and child.pos_ in {"NOUN", "PROPN"} for child in verb.children
+    )
 
 
 def _closest_before(
@@ -180,8 +262,26 @@ def _metric_from_words(lexicon: MetricLexicon, number: Token | None) -> str | No
         if lemma in lexicon.nouns and ancestor.pos_ in {"NOUN", "PROPN", "ADJ"}:
             return lexicon.nouns[lemma]
         if ancestor.pos_ in {"VERB", "AUX"}:
+            # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
+            for child in ancestor.children:
+                if child.dep_ in SUBJECT_DEPS and child.pos_ == "NOUN":
+                    return _noun_phrase_metric(lexicon, child)
             break
     return None
+
+
+def _noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
+    """``chiffre d'affaires``, ``part de marché``, ``prix``: a noun and its complement."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "nmod":
+            for link in ("de", "d'", "d’"):
+                phrase = f"{lemma} {link} {child.text.lower()}".replace("' ", "'").replace(
+                    "’ ", "’"
+                )
+                if phrase in lexicon.nouns:
+                    return lexicon.nouns[phrase]
+    return lexicon.nouns.get(lemma)
 
 
 def _metric(
@@ -271,6 +371,7 @@ def _period(doc: Doc, figure: dict[str, Any], sentences: list[Span]) -> dict[str
         if hit["type"] in PERIOD_DATE_TYPES
         and hit.get("start_date")
         and not (figure["start"] <= hit["start"] < figure["end"])
+        and not BASELINE_BEFORE.search(doc.text[max(0, hit["start"] - 25) : hit["start"]])
     ]
     sentence = _sentence_of(sentences, figure["number_start"])
     if sentence is None or not dates:
@@ -283,8 +384,10 @@ def _period(doc: Doc, figure: dict[str, Any], sentences: list[Span]) -> dict[str
     clause = [
         i
         for i in in_sentence
-        if _same_clause(
-            text, min(dates[i]["end"], figure["start"]), max(dates[i]["start"], figure["end"])
+        if (
+            _same_clause(text, dates[i]["end"], figure["start"])
+            if dates[i]["end"] <= figure["start"]
+            else _same_clause(text, figure["end"], dates[i]["start"])
         )
     ]
     if clause:
@@ -402,13 +505,19 @@ def link_figures(doc: Doc) -> None:
         if subject is None:
             labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
             subject = _closest_before(mentions, sentence, figure["start"], labels)
-        if subject is None and product is not None and metric in PRODUCT_METRICS:
+        if (
+            subject is None
+            and product is not None
+            and metric in PRODUCT_METRICS
+            and not _has_noun_subject(number)
+        ):
             subject = product
         if (
             subject is not None
             and product is not None
             and subject.label == "ORG"
-            and product.name.startswith(subject.name + " ")
+            and product.name.split()[0] == subject.name.split()[0]
+            and product.name != subject.name
             and metric in PRODUCT_METRICS
         ):
             subject = Mention(subject.start, subject.end, product.name, "PRODUCT")

@@ -26,3 +26,10 @@ def metric_lexicon() -> MetricLexicon:
     """Load the lexicon once per process."""
     raw = json.loads(files("ami_facts.french").joinpath("data/metrics.json").read_text("utf-8"))
     return MetricLexicon(**{name: raw[name] for name in MetricLexicon.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def anaphoric_nouns() -> dict[str, str]:
+    """Lemma -> entity label for definite nouns that refer back (``la marque``)."""
+    raw = json.loads(files("ami_facts.french").joinpath("data/anaphora.json").read_text("utf-8"))
+    return {lemma: label for label, lemmas in raw.items() if label != "_doc" for lemma in lemmas}
