@@ -105,7 +105,8 @@ def ner_is_standalone(nlp: Language) -> bool:
     """Whether the pipeline's ``ner`` has its own embeddings (no tok2vec listener)."""
     if "ner" not in nlp.component_names:
         return False
-    return not any(node.name == LISTENER for node in nlp.get_pipe("ner").model.walk())
+    ner: Any = nlp.get_pipe("ner")
+    return not any(node.name == LISTENER for node in ner.model.walk())
 
 
 def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Language:

@@ -102,7 +102,7 @@ class FigureSentenceParser:
             subdocs.extend(parts)
         if subdocs:
             for name in self.components:
-                proc = self.nlp.get_pipe(name)
+                proc: Any = self.nlp.get_pipe(name)
                 subdocs = list(proc.pipe(subdocs, batch_size=len(subdocs)))
         for doc, starts, regions, parts in jobs:
             _copy_back(doc, starts, regions, parts)
@@ -116,7 +116,8 @@ def _subdoc(doc: Doc, start: int, end: int) -> Doc:
         spaces=[bool(token.whitespace_) for token in span],
     )
     # Tokenizer exceptions may give a token its own norm; the embeddings read it.
-    sub.from_array([NORM], doc.to_array([NORM])[start:end].reshape(-1, 1))
+    norms: Any = doc.to_array([NORM])[start:end].reshape(-1, 1)
+    sub.from_array([NORM], norms)
     return sub
 
 
@@ -125,13 +126,13 @@ def _copy_back(doc: Doc, starts: list[int], regions: list[Region], parts: list[D
         return
     parsed = numpy.zeros(len(doc), dtype=bool)
     if parts:
-        array = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+        array: Any = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
         for (start, end), sub in zip(regions, parts, strict=True):
             array[start:end] = sub.to_array(PARSE_ATTRS)
             parsed[start:end] = True
         doc.from_array(PARSE_ATTRS, array)
     # Outside parsed regions the heads say nothing about sentences: use the rule.
-    sent_starts = doc.to_array([SENT_START]).astype("uint64")
+    sent_starts: Any = doc.to_array([SENT_START]).astype("uint64")
     rule = numpy.full(len(doc), _NOT_START, dtype="uint64")
     rule[starts] = _IS_START
     sent_starts[~parsed] = rule[~parsed]
