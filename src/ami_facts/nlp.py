@@ -136,7 +136,8 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Language:
         for name in shared:
             nlp.disable_pipe(name)
     for name in OUR_COMPONENTS:
-        if lean and name == "ami_linker":
+        # Before the entities: their rules read the part of speech of a few tokens.
+        if lean and name == "ami_entities":
             nlp.add_pipe("ami_parse_figures", config={"components": shared})
         nlp.add_pipe(name)
     return nlp

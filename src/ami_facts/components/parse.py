@@ -16,6 +16,7 @@ elsewhere the regular expression does.
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -30,9 +31,12 @@ PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
 # The components that read the shared tok2vec, in pipeline order, and the rules after them.
 SHARED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 DEFAULT_BATCH_SIZE = 16
-# A sentence ends at . ! ? … (or a closing quote after one) before a capital, digit or
-# opening quote, and at every line break.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…»\"])[ \t]+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])|\n\s*")
+# A sentence ends at . ! ? … (or a closing » after one) before a capital, a digit or an
+# opening quote; at a line break after such a mark; and at a blank line. A single line
+# break elsewhere is a wrapped line (newspaper columns, OCR), not a sentence end.
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…])[ \t]*»?[ \t]+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])|(?<=[.!?…:»])[ \t]*\n\s*|\n[ \t]*\n\s*"
+)
 
 Region = tuple[int, int]
 _IS_START = 1
@@ -52,18 +56,42 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _is_word(text: str) -> bool:
+    try:
+        lexicons: Any = importlib.import_module("ami_facts.french.lexicons")
+    except ImportError:  # without the lexicon, any capitalised name may be a word
+        return True
+    words = lexicons.load_common_words()
+    return bool(words.is_word(text) or words.is_adjective(text))
+
+
+def ambiguous_entity_tokens(doc: Doc) -> list[int]:
+    """First tokens of NER entities that are capitalised French words (``Puis``, ``Suisses``).
+
+    The entity rules ask the part of speech of exactly these to tell a name from a word.
+    """
+    return [ent.start for ent in doc.ents if ent[0].text[:1].isupper() and _is_word(ent[0].text)]
+
+
 def figure_regions(doc: Doc, starts: Sequence[int], context: int = 0) -> list[Region]:
-    """Token ranges of the sentences holding a figure's number, ``context`` sentences around."""
+    """Token ranges of the sentences holding a figure's number or an ambiguous entity.
+
+    ``context`` sentences on each side of a figure's sentence are added.
+    """
     figures: list[dict[str, Any]] = doc._.ami_figures or []
-    if not figures or not starts:
+    if not starts:
         return []
     bounds = [*starts, len(doc)]
     token_starts = [token.idx for token in doc]
+    wanted: list[tuple[int, int]] = [
+        (max(bisect.bisect_right(token_starts, int(f["number_start"])) - 1, 0), context)
+        for f in figures
+    ]
+    wanted.extend((i, 0) for i in ambiguous_entity_tokens(doc))
     regions: list[Region] = []
-    for offset in sorted(int(f["number_start"]) for f in figures):
-        token_i = max(bisect.bisect_right(token_starts, offset) - 1, 0)
+    for token_i, around in sorted(wanted):
         s = bisect.bisect_right(starts, token_i) - 1
-        region = (bounds[max(s - context, 0)], bounds[min(s + 1 + context, len(starts))])
+        region = (bounds[max(s - around, 0)], bounds[min(s + 1 + around, len(starts))])
         if regions and region[0] < regions[-1][1]:
             regions[-1] = (regions[-1][0], max(regions[-1][1], region[1]))
         elif not regions or region != regions[-1]:
@@ -141,7 +169,7 @@ def _copy_back(doc: Doc, starts: list[int], regions: list[Region], parts: list[D
 
 @Language.factory(
     "ami_parse_figures",
-    default_config={"components": list(SHARED_COMPONENTS), "context": 0},
+    default_config={"components": list(SHARED_COMPONENTS), "context": 1},
 )
 def make_figure_sentence_parser(
     nlp: Language, name: str, components: list[str], context: int
