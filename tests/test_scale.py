@@ -15,8 +15,7 @@ from ami_facts.components.parse import figure_regions, sentence_starts
 from ami_facts.export import TABLES
 from ami_facts.nlp import FAST_MODEL, build_nlp, ner_is_standalone
 from ami_facts.progress import count_inputs
-
-from .conftest import GOLD_DIR
+from fixture_paths import GOLD_DIR
 
 runner = CliRunner()
 
@@ -114,11 +113,11 @@ def test_lean_pipeline_runs_ner_alone_and_parses_figure_sentences(nlp: Language)
     assert ner_is_standalone(nlp)
     assert "ami_parse_figures" in nlp.pipe_names
     assert "parser" not in nlp.pipe_names
-    doc = nlp("Rien ici. Citroën a vendu 2 000 voitures en 2020. Encore rien.")
+    doc = nlp("Rien ici. Toujours rien. Citroën a vendu 2 000 voitures en 2020. Encore rien.")
     number = next(t for t in doc if t.text == "2")
     assert number.dep_ and number.head.pos_
-    assert [t.dep_ for t in doc[:3]] == ["", "", ""]
-    assert len(list(doc.sents)) == 3
+    assert [t.dep_ for t in doc[:3]] == ["", "", ""]  # beyond one sentence of context
+    assert len(list(doc.sents)) == 4
 
 
 def test_full_pipeline_still_available() -> None:

@@ -1803,7 +1803,20 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
     "ago": _words(["y", "ya", "dans", "ici"]),
     "last_n": _words(
-        ["derniers", "dernières", "dernieres", "dernier", "prochains", "prochaines", "suivants", "suivantes", "précédents", "précédentes", "passés", "passées"]
+        [
+            "derniers",
+            "dernières",
+            "dernieres",
+            "dernier",
+            "prochains",
+            "prochaines",
+            "suivants",
+            "suivantes",
+            "précédents",
+            "précédentes",
+            "passés",
+            "passées",
+        ]
     ),
     "set": _words(["chaque", "tous", "toutes", "par"]),
     "freq_adj": _words(fr.FREQUENCY_ADJ),

@@ -37,6 +37,8 @@ DEFAULT_BATCH_SIZE = 16
 SENTENCE_BREAK = re.compile(
     r"(?<=[.!?…])[ \t]*»?[ \t]+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])|(?<=[.!?…:»])[ \t]*\n\s*|\n[ \t]*\n\s*"
 )
+# A full stop after these is an abbreviation, not a sentence end (``M. Dupont``).
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr|St|Ste|av|cf|etc|[A-Z])\.$")
 
 Region = tuple[int, int]
 _IS_START = 1
@@ -50,6 +52,10 @@ def sentence_starts(doc: Doc) -> list[int]:
     token_starts = [token.idx for token in doc]
     starts = [0]
     for match in SENTENCE_BREAK.finditer(doc.text):
+        if "\n" not in match.group() and ABBREVIATION.search(
+            doc.text, max(match.start() - 8, 0), match.start()
+        ):
+            continue
         i = bisect.bisect_left(token_starts, match.end())
         if i < len(doc) and i > starts[-1]:
             starts.append(i)
