@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from ami_facts.load import DEFAULT_MAX_CHARS, InputError, build_article, iter_articles
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, build_nlp
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
+from ami_facts.progress import count_inputs, make_progress, progress_enabled
 from ami_facts.records import ErrorRow
 
 app = typer.Typer(
@@ -122,6 +114,22 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local (processes on this machine) or dask (a Dask cluster; writes "
+            "OUT/<table>/part-*.parquet).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler (tcp://host:8786); a LocalCluster when omitted.",
+        ),
+    ] = None,
 ) -> None:
     """Extract figures, dates and entities from INPUT into tables in --out.
 
@@ -133,24 +141,43 @@ def extract(
     from ami_facts.export import TableWriter
 
     anchor = _parse_date(published, "--published")
+    if engine not in {"local", "dask"}:
+        raise _fail(f"--engine must be local or dask, not {engine!r}.")
+    if engine == "dask":
+        from ami_facts.engine_dask import extract_dask
+
+        counts = extract_dask(
+            input_path,
+            str(out_dir),
+            model=FAST_MODEL if fast else model,
+            published=anchor,
+            max_chars=max_chars,
+            batch_size=batch_size,
+            scheduler=scheduler,
+            workers=workers,
+        )
+        if not quiet:
+            out.print(f"{counts} -> {out_dir}", highlight=False)
+        if counts.get("articles", 0) == 0:
+            raise typer.Exit(NOTHING_PROCESSED)
+        return
     nlp = _load_nlp(model, fast)
     items = iter_articles(input_path, published=anchor, max_chars=max_chars)
-    results = process(items, nlp, batch_size=batch_size, n_process=workers)
-    show_progress = not quiet and sys.stderr.isatty()
+    if workers > 1:
+        from ami_facts.workers import process_parallel
+
+        model_name = FAST_MODEL if fast else model
+        results = process_parallel(
+            items, model=model_name, workers=workers, nlp=nlp, batch_size=batch_size
+        )
+    else:
+        results = process(items, nlp, batch_size=batch_size)
+    show_progress = progress_enabled(quiet)
+    total = count_inputs(input_path) if show_progress else None
     writer = TableWriter(out_dir)
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=not show_progress,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("extracting", total=None, rate="")
+        with make_progress(err, enabled=show_progress) as progress:
+            task = progress.add_task("extracting", total=total)
             first_error: ErrorRow | None = None
 
             def watched() -> Any:
@@ -161,10 +188,7 @@ def extract(
                         if strict:
                             raise _fail(f"{item.error} (--strict)", NOTHING_PROCESSED)
                     yield item
-                    elapsed = progress.tasks[0].elapsed or 0.0
-                    done = progress.tasks[0].completed + 1
-                    rate = f"{done / elapsed:.1f} articles/s" if elapsed else ""
-                    progress.update(task, advance=1, rate=rate)
+                    progress.advance(task)
 
             for _ in writer.write_results(watched()):
                 pass
