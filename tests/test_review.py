@@ -25,7 +25,7 @@ def visible_text(fragment: str) -> str:
 def segments_with(page: str, css_class: str) -> list[str]:
     return [
         visible_text(m.group(2))
-        for m in re.finditer(r'<span class="([^"]*)"[^>]*>(.*?)</span>', page)
+        for m in re.finditer(r'<span class="([^"]*)"[^>]*>(.*?)</span>', page, re.DOTALL)
         if css_class in m.group(1).split()
     ]
 
