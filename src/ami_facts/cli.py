@@ -186,6 +186,48 @@ def extract(
 
 
 @app.command()
+def review(
+    input_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT",
+            help="A file or folder of articles (as for extract).",
+            exists=True,
+            readable=True,
+        ),
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the HTML report (created if missing).")
+    ] = Path("review"),
+    model: ModelOption = DEFAULT_MODEL,
+    fast: FastOption = False,
+    published: PublishedOption = None,
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", min=1, help="Longer articles become an error row."),
+    ] = DEFAULT_MAX_CHARS,
+) -> None:
+    """Write a static HTML report of what is found in INPUT: open --out/index.html.
+
+    One page per article: the text with every figure, date and entity
+    highlighted (boilerplate greyed), their fields on hover and on click.
+    No server and no network: the pages hold their own CSS and JS.
+    """
+    from ami_facts.review import write_review
+
+    anchor = _parse_date(published, "--published")
+    nlp = _load_nlp(model, fast)
+    items = iter_articles(input_path, published=anchor, max_chars=max_chars)
+    summary = write_review(process(items, nlp), out_dir)
+    out.print(
+        f"{len(summary.pages)} article pages, {summary.errors} errors -> {summary.index}",
+        highlight=False,
+    )
+    if not summary.pages:
+        raise typer.Exit(NOTHING_PROCESSED)
+
+
+@app.command()
 def parse(
     text: Annotated[str, typer.Argument(help="A French sentence or paragraph.")],
     published: PublishedOption = None,

@@ -5,6 +5,7 @@ one page per article under ``articles/``: the text with every figure, date and
 entity highlighted by kind, boilerplate greyed, the normalised fields in a
 tooltip (``title``) and in a panel filled on click. Pages are self-contained:
 inline CSS and JS, no network. Every piece of article text is escaped.
+Opening a page at ``#show=ID[,ID...]`` fills the panel as a click would.
 
 Overlapping and nested spans are drawn by cutting the text at every span
 boundary: each segment carries the classes of all the spans that cover it, so
@@ -296,6 +297,8 @@ _JS = """
     var el = event.target.closest ? event.target.closest('span[data-ids]') : null;
     if(el){show(el.dataset.ids.split(' '));}
   });
+  var wanted = /^#show=(.+)$/.exec(window.location.hash);
+  if(wanted){show(decodeURIComponent(wanted[1]).split(','));}
   var count = document.querySelectorAll('.text span[data-ids]').length;
   document.body.setAttribute('data-highlighted-segments', String(count));
   document.body.setAttribute('data-ready', '1');
