@@ -318,6 +318,47 @@ def evaluate(
         out.print(format_report(evaluation), highlight=False)
 
 
+@app.command()
+def schema(
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="json: JSON Schema of each record and Parquet schema of each table; "
+            "markdown: the column reference (as in the README).",
+        ),
+    ] = "json",
+    update_readme: Annotated[
+        Path | None,
+        typer.Option(
+            "--update-readme",
+            metavar="README",
+            help="Rewrite the column reference between the markers of this file.",
+        ),
+    ] = None,
+) -> None:
+    """Describe every table: columns, types, nullability and meaning."""
+    from ami_facts import schema as tables_schema
+
+    if update_readme is not None:
+        try:
+            changed = tables_schema.update_readme(update_readme)
+        except (OSError, ValueError) as exc:
+            raise _fail(f"{exc}.") from None
+        out.print(f"{update_readme}: {'updated' if changed else 'already up to date'}")
+        return
+    if output_format == "markdown":
+        sys.stdout.write(tables_schema.column_reference())
+    elif output_format == "json":
+        document = {
+            "records": tables_schema.json_schemas(),
+            "parquet": tables_schema.parquet_schemas(),
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        raise _fail(f"--format must be json or markdown, not {output_format!r}.")
+
+
 def main() -> None:
     """Entry point that never shows a traceback for user errors."""
     app()
