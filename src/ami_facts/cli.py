@@ -295,12 +295,26 @@ def evaluate(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="List, per article, each missed and spurious item with its sentence."
+        ),
+    ] = False,
+    html_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="DIR",
+            help="Write review pages with gold spans as a second layer (missed, spurious).",
+        ),
+    ] = None,
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
 ) -> None:
     """Score extraction against gold files: P/R/F1 per table, field accuracy over matches."""
+    from ami_facts.evaluate import detail_rows, format_detail, format_report, write_html
     from ami_facts.evaluate import evaluate as run_evaluation
-    from ami_facts.evaluate import format_report
 
     paths: list[Path] = []
     for path in gold:
@@ -313,9 +327,17 @@ def evaluate(
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(f"cannot read the gold files ({exc}).") from None
     if as_json:
-        out.print_json(json.dumps(evaluation.as_dict(), ensure_ascii=False))
+        document = evaluation.as_dict()
+        if detail:
+            document["detail"] = detail_rows(evaluation)
+        out.print_json(json.dumps(document, ensure_ascii=False))
     else:
         out.print(format_report(evaluation), highlight=False)
+        if detail:
+            out.print(format_detail(evaluation), highlight=False, markup=False, soft_wrap=True)
+    if html_dir is not None:
+        index = write_html(evaluation, html_dir)
+        err.print(f"review pages with gold -> {index}", highlight=False)
 
 
 @app.command()
