@@ -182,3 +182,32 @@ def test_review_gold_layer_flags_missed_and_spurious() -> None:
     assert "5 euros" in segments_with(page, "missed")
     assert "3 mois" in segments_with(page, "spurious")
     assert "gold figures (1)" in page
+
+
+@pytest.mark.parametrize("command", [["review", "--help"], ["schema", "--help"]])
+def test_cli_analyst_commands_explain_themselves(command: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from ami_facts.cli import app
+
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_cli_review_writes_index_and_pages(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ami_facts.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Elle coûte 7 000 euros en 2021.", encoding="utf-8")
+    (tmp_path / "in" / "b.json").write_text("{broken", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["review", str(tmp_path / "in"), "--out", str(out), "--fast", "--published", "2021-04-15"],
+    )
+    assert (out / "index.html").exists(), result.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "b.json" in index
