@@ -15,6 +15,7 @@ import pytest
 from nbclient import NotebookClient
 from typer.testing import CliRunner
 
+import ami_facts
 from ami_facts.cli import app
 
 from .conftest import GOLD_DIR
@@ -40,8 +41,12 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def executed(extracted: Path) -> nbformat.NotebookNode:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    saved = os.environ.get("AMI_FACTS_DATA")
+    saved = {name: os.environ.get(name) for name in ("AMI_FACTS_DATA", "PYTHONPATH")}
     os.environ["AMI_FACTS_DATA"] = str(extracted)
+    # The kernel imports the same ami_facts as these tests, wherever it is installed.
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(Path(ami_facts.__file__).parents[1]), *filter(None, [saved["PYTHONPATH"]])]
+    )
     try:
         client = NotebookClient(
             notebook,
@@ -51,10 +56,11 @@ def executed(extracted: Path) -> nbformat.NotebookNode:
         )
         client.execute()
     finally:
-        if saved is None:
-            os.environ.pop("AMI_FACTS_DATA", None)
-        else:
-            os.environ["AMI_FACTS_DATA"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return notebook
 
 
