@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 DATA_ENV = "AMI_FACTS_DATA"
 DEFAULT_DATA = Path("data/processed")
+MAX_LABELS = 12  # figures are labelled with their text only when the plot has few
 
 _PANDAS_TYPES: dict[pa.DataType, Any] = {
     pa.string(): pd.StringDtype(),
@@ -145,7 +146,10 @@ def figures_over_periods(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def plot_figures_over_periods(frame: pd.DataFrame, ax: Axes | None = None) -> PlotFigure:
-    """Each figure as a horizontal bar over its period, at its amount, coloured by metric."""
+    """Each figure as a horizontal bar over its period, at its amount, coloured by metric.
+
+    Bars are labelled with the figure's text when there are at most ``MAX_LABELS``.
+    """
     import matplotlib.pyplot as plt
 
     if ax is None:
@@ -168,6 +172,8 @@ def plot_figures_over_periods(frame: pd.DataFrame, ax: Axes | None = None) -> Pl
             linewidth=4,
             label=metric,
         )
+        if len(frame) > MAX_LABELS:
+            continue
         for row in rows.itertuples():
             ax.annotate(
                 str(row.text),
