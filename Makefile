@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: extract test lint typecheck unit bench clean
+.PHONY: extract test lint typecheck unit browser docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# Headless Chromium for the review page's browser test (Debian package; needs root).
+browser:
+	command -v chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+unit: $(STAMP) browser
 	$(BIN)/pytest
+
+# Regenerate the README's column reference from records.py and export.SCHEMAS.
+docs: $(STAMP)
+	$(BIN)/ami-facts schema --update-readme README.md
 
 test: lint typecheck unit
 

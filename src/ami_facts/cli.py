@@ -210,6 +210,48 @@ def extract(
 
 
 @app.command()
+def review(
+    input_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT",
+            help="A file or folder of articles (as for extract).",
+            exists=True,
+            readable=True,
+        ),
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the HTML report (created if missing).")
+    ] = Path("review"),
+    model: ModelOption = DEFAULT_MODEL,
+    fast: FastOption = False,
+    published: PublishedOption = None,
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", min=1, help="Longer articles become an error row."),
+    ] = DEFAULT_MAX_CHARS,
+) -> None:
+    """Write a static HTML report of what is found in INPUT: open --out/index.html.
+
+    One page per article: the text with every figure, date and entity
+    highlighted (boilerplate greyed), their fields on hover and on click.
+    No server and no network: the pages hold their own CSS and JS.
+    """
+    from ami_facts.review import write_review
+
+    anchor = _parse_date(published, "--published")
+    nlp = _load_nlp(model, fast)
+    items = iter_articles(input_path, published=anchor, max_chars=max_chars)
+    summary = write_review(process(items, nlp), out_dir)
+    out.print(
+        f"{len(summary.pages)} article pages, {summary.errors} errors -> {summary.index}",
+        highlight=False,
+    )
+    if not summary.pages:
+        raise typer.Exit(NOTHING_PROCESSED)
+
+
+@app.command()
 def parse(
     text: Annotated[str, typer.Argument(help="A French sentence or paragraph.")],
     published: PublishedOption = None,
@@ -277,12 +319,26 @@ def evaluate(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="List, per article, each missed and spurious item with its sentence."
+        ),
+    ] = False,
+    html_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="DIR",
+            help="Write review pages with gold spans as a second layer (missed, spurious).",
+        ),
+    ] = None,
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
 ) -> None:
     """Score extraction against gold files: P/R/F1 per table, field accuracy over matches."""
+    from ami_facts.evaluate import detail_rows, format_detail, format_report, write_html
     from ami_facts.evaluate import evaluate as run_evaluation
-    from ami_facts.evaluate import format_report
 
     paths: list[Path] = []
     for path in gold:
@@ -295,9 +351,58 @@ def evaluate(
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(f"cannot read the gold files ({exc}).") from None
     if as_json:
-        out.print_json(json.dumps(evaluation.as_dict(), ensure_ascii=False))
+        document = evaluation.as_dict()
+        if detail:
+            document["detail"] = detail_rows(evaluation)
+        out.print_json(json.dumps(document, ensure_ascii=False))
     else:
         out.print(format_report(evaluation), highlight=False)
+        if detail:
+            out.print(format_detail(evaluation), highlight=False, markup=False, soft_wrap=True)
+    if html_dir is not None:
+        index = write_html(evaluation, html_dir)
+        err.print(f"review pages with gold -> {index}", highlight=False)
+
+
+@app.command()
+def schema(
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="json: JSON Schema of each record and Parquet schema of each table; "
+            "markdown: the column reference (as in the README).",
+        ),
+    ] = "json",
+    update_readme: Annotated[
+        Path | None,
+        typer.Option(
+            "--update-readme",
+            metavar="README",
+            help="Rewrite the column reference between the markers of this file.",
+        ),
+    ] = None,
+) -> None:
+    """Describe every table: columns, types, nullability and meaning."""
+    from ami_facts import schema as tables_schema
+
+    if update_readme is not None:
+        try:
+            changed = tables_schema.update_readme(update_readme)
+        except (OSError, ValueError) as exc:
+            raise _fail(f"{exc}.") from None
+        out.print(f"{update_readme}: {'updated' if changed else 'already up to date'}")
+        return
+    if output_format == "markdown":
+        sys.stdout.write(tables_schema.column_reference())
+    elif output_format == "json":
+        document = {
+            "records": tables_schema.json_schemas(),
+            "parquet": tables_schema.parquet_schemas(),
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        raise _fail(f"--format must be json or markdown, not {output_format!r}.")
 
 
 def main() -> None:
