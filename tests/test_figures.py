@@ -324,6 +324,7 @@ def test_figures_rates(text: str, per: str) -> None:
         ("1 000 blessés", "blessé"),
         ("3 points de recharge", "point de recharge"),
         ("10 nouveaux modèles", "modèle"),
+        ("9 petits km/h", None),
         ("quatre départements d'outre-mer", "département d'outre-mer"),
         ("8 chevaux de course", None),
         ("12 journaux", "journal"),
@@ -446,6 +447,11 @@ def test_false_positive_phone(text: str) -> None:
     "text", ["https://www.exemple.fr/article-2021/12", "écrire à jean.dupont75@exemple.fr"]
 )
 def test_false_positive_url_and_email(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["Lyon 3e (69003)", "Appartement à Mions ( 69780 )"])
+def test_false_positive_postcode(text: str) -> None:
     assert find_figures(text) == []
 
 

@@ -614,6 +614,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             after_de = _DE_RE.match(work, pos)
         probe = after_de.end() if after_de else pos
         found = _unit_at(work, probe)
+        if found is None and after_de is None:
+            adj = _COUNTED_WORD_RE.match(work, pos)
+            if adj and adj.group(1).lower() in PRENOMINAL:
+                found = _unit_at(work, adj.end())  # "9 petits km/h"
         if found is None and after_de is None and core.form in ("words", "fraction"):
             # "quart de litre", "un tiers de litre": unit after "de"
             de = _DE_RE.match(work, pos) if core.value < 1 else None
@@ -783,6 +787,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.reference(text, s, num_end) and not fig.unit and not fig.qualified:
             return False
+        if fp.postcode(text, s, num_end) and not fig.unit and not fig.qualified:
+            return False
         if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
             return False
     if core.form == "words" and not core.ordinal:
@@ -815,6 +821,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.ordinal_role(text, s, e) is None:
             return False
+        if core.form == "digits" and fp.model_or_label(text, s, e):
+            return False  # "Lyon 3e", "Paris 16e": a district
     return True
 
 
@@ -998,7 +1006,7 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n[\s\u00a0]*\n")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n")
 
 
 def _carry_counted(text: str, figs: list[_Fig]) -> None:

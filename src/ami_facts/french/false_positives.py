@@ -16,6 +16,7 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``day_of_month``: a day number before a month name (``le 25 juillet``,
   ``1er février``).
 - ``time_of_day``: ``14h30``, ``14:30``, ``à 22 h``.
+- ``postcode``: five digits in brackets or before a town (``Lyon (69003)``).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
 - URLs and e-mail addresses (``url_spans``).
@@ -195,6 +196,21 @@ def time_of_day(text: str, start: int, end: int) -> bool:
     return bool(_HOUR_AFTER.match(text, end) and _TIME_BEFORE.search(before))
 
 
+_POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")
+
+
+def postcode(text: str, start: int, end: int) -> bool:
+    """A French postcode: five digits in brackets (``Lyon (69003)``) or after a place name."""
+    core = text[start:end]
+    if not (core.isdigit() and len(core) == 5):
+        return False
+    if _POSTCODE_AROUND.search(text, max(0, start - 3), start):
+        return True
+    return bool(re.match(r"[\s\u00a0]+[A-ZÉÈ][^\W\d_]+", text[end : end + 30])) and bool(
+        re.search(r"(?:^|[\n,;·|])[\s\u00a0]*$", text[max(0, start - 3) : start])
+    )
+
+
 _RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
 
 
@@ -204,6 +220,7 @@ def relative_date(text: str, start: int, end: int) -> bool:
 
 
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "postcode": postcode,
     "relative_date": relative_date,
     "name_or_code": name_or_code,
     "model_or_label": model_or_label,
