@@ -56,6 +56,9 @@ COMMON_CAPITALISED = frozenset(
     si soit son sur ta tes ton tous toutes un une vers voici voilà vos votre plus quasi
     presque jusqu approximativement autour déjà encore enfin ensuite total seuls seules
     seulement soit désormais aujourd hui hier demain ici là alors donc car or ni
+    après avant chez lors sous ainsi certains certaines quelques plusieurs même mêmes pas
+    lundi mardi mercredi jeudi vendredi samedi dimanche aussi cela ceci
+    au-delà jusque rien seul seule chacun chacune beaucoup quant
     """.split()  # noqa: SIM905
 )
 
@@ -137,10 +140,8 @@ def model_or_label(text: str, start: int, end: int) -> bool:
         return False
     if word.lower() in COMMON_CAPITALISED:
         return False
-    before = text[max(0, start - 40) : start - len(m.group(0))]
-    # A capitalised first word of a sentence is an ordinary word.
-    if not before.strip() or before.rstrip()[-1:] in '.!?:;«"\n':
-        return word.isupper() and len(word) <= 4 and word not in ("A", "À", "EN", "LE", "LA")
+    # A capitalised first word of a sentence is a name unless it is a sentence word
+    # (COMMON_CAPITALISED above): "Lyon 3e", but "Environ 300".
     return True
 
 
