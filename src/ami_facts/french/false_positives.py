@@ -138,11 +138,9 @@ def model_or_label(text: str, start: int, end: int) -> bool:
     word = m.group(1)
     if not word[0].isupper():
         return False
-    if word.lower() in COMMON_CAPITALISED:
-        return False
-    # A capitalised first word of a sentence is a name unless it is a sentence word
-    # (COMMON_CAPITALISED above): "Lyon 3e", but "Environ 300".
-    return True
+    # Also at the start of a sentence a capitalised word names the number unless it
+    # is a sentence word (COMMON_CAPITALISED above): "Lyon 3e", but "Environ 300".
+    return word.lower() not in COMMON_CAPITALISED
 
 
 def reference(text: str, start: int, end: int) -> bool:
