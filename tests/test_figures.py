@@ -210,6 +210,16 @@ def test_figures_change_is_two_figures() -> None:
     assert [(h.value, h.unit) for h in hits] == [(575, "l"), (593, "l")]
 
 
+def test_figures_change_carries_multiplier_and_counted_noun() -> None:
+    hits = find_figures("la population est passée de 1,2 à 3,6 millions d'habitants")
+    assert [(h.value, h.counted) for h in hits] == [(1.2e6, "habitant"), (3.6e6, "habitant")]
+
+
+def test_figures_range_carries_multiplier() -> None:
+    hit = one("entre 2 et 3 milliards d'euros")
+    assert (hit.low, hit.high, hit.unit) == (2e9, 3e9, "EUR")
+
+
 def test_figures_respectively_list_carries_the_unit() -> None:
     hits = find_figures("respectivement 40 et 54 €")
     assert [(h.value, h.unit) for h in hits] == [(40, "EUR"), (54, "EUR")]
@@ -426,7 +436,9 @@ def test_false_positive_year(text: str) -> None:
     assert find_figures(text) == []
 
 
-@pytest.mark.parametrize("text", ["le 25 juillet", "le 1er février", "le 8 mars dernier"])
+@pytest.mark.parametrize(
+    "text", ["le 25 juillet", "le 1er février", "le 8 mars dernier", "du 3 au 5 mars"]
+)
 def test_false_positive_day_of_month(text: str) -> None:
     assert find_figures(text) == []
 
@@ -455,8 +467,11 @@ def test_false_positive_postcode(text: str) -> None:
     assert find_figures(text) == []
 
 
-def test_false_positive_relative_date() -> None:
-    assert find_figures("Il y a un an environ, Citroën lançait l'Ami") == []
+@pytest.mark.parametrize(
+    "text", ["Il y a un an environ, Citroën lançait l'Ami", "trois mois plus tôt, il partait"]
+)
+def test_false_positive_relative_date(text: str) -> None:
+    assert find_figures(text) == []
 
 
 @pytest.mark.parametrize("name", sorted(fp.RULES))

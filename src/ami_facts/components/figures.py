@@ -155,6 +155,7 @@ class _Core:
     unit_end: int | None = None
     single_word: str | None = None  # "un", "neuf"... when the core is that one word
     list_neighbour: bool = False
+    mult: float = 1.0  # "millions" in "3,6 millions"
 
 
 @dataclass
@@ -175,6 +176,7 @@ class _Fig:
     kind: str = "count"
     qualified: bool = False
     confidence: float = 0.6
+    mult: float = 1.0
 
 
 # --- helpers -----------------------------------------------------------------
@@ -301,13 +303,14 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             continue
         mm = _MULT_ATTACHED_RE.match(work, end) or _MULT_SPACED_RE.match(work, end)
         if mm:
-            core.value = value * DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
+            core.mult = DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
             core.end = mm.end()
         else:
             wm = _MULT_WORD_RE.match(work, end)
             if wm:
-                core.value = value * DIGIT_MULTIPLIERS[wm.group("w").lower()]
+                core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
                 core.end = wm.end()
+        core.value = value * core.mult
         cores.append(core)
     return cores
 
@@ -600,6 +603,7 @@ def _may_sign(text: str, start: int) -> bool:
 def _build(text: str, work: str, core: _Core) -> _Fig:
     fig = _Fig(core.start, core.end, core.start, core.end, core.value, core.form)
     fig.approximate = core.approximate
+    fig.mult = core.mult
     pos = core.end
     unit = core.unit
     if core.ordinal:
@@ -814,7 +818,7 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.reference(text, s, e) and not fig.unit and not fig.qualified:
             return False
-    if fig.kind == "duration" and fp.relative_date(text, fig.start, s):
+    if fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end):
         return False
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
@@ -891,6 +895,7 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
             out.append(a)
             i += 1
             continue
+        _carry_multiplier(chain)
         last_gap = gaps[-1]
         last = chain[-1]
         before_a = text[max(0, a.start - 30) : a.start]
@@ -900,7 +905,8 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
         )
         if range_like and len(chain) == 2:
             de = _DE_BEFORE.search(before_a)
-            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de.start()))
+            de_start = a.start - len(before_a) + de.start() if de else 0
+            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de_start))
             if (
                 change
                 or numbers[0] >= numbers[1]
@@ -914,6 +920,8 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
                 for f in chain:
                     if f.unit is None and last.unit is not None:
                         _carry(f, last)
+                    if f.counted is None and f.unit is None and last.counted is not None:
+                        f.counted = last.counted
                 out.extend(chain)
                 i = j
                 continue
@@ -944,6 +952,17 @@ def _carry(f: _Fig, last: _Fig) -> None:
     f.unit = last.unit
     f.kind = last.kind
     f.per = f.per or last.per
+
+
+def _carry_multiplier(chain: list[_Fig]) -> None:
+    """``de 1,2 à 3,6 millions``: the multiplier of the last member applies to all."""
+    last = chain[-1]
+    if last.mult <= 1:
+        return
+    for f in chain[:-1]:
+        if f.mult == 1 and f.value is not None and f.form == "digits" and abs(f.value) < 1000:
+            f.value *= last.mult
+            f.mult = last.mult
 
 
 def _merge(text: str, chain: list[_Fig], before_a: str, *, entre: bool) -> _Fig:

@@ -43,7 +43,8 @@ MONTHS = (
     r"|novembre|décembre|decembre|janv\.|févr?\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
 )
 _MONTH_AFTER = re.compile(
-    r"(?:er|ère|re)?[\s\u00a0]*(?:-[\s\u00a0]*\d{1,2}[\s\u00a0]*)?(?i:" + MONTHS + r")(?![^\W_])"
+    r"(?:er|ère|re)?[\s\u00a0]*(?:(?:-|–|au|et|à|ou)[\s\u00a0]*\d{1,2}(?:er)?[\s\u00a0]*)?"
+    r"(?i:" + MONTHS + r")(?![^\W_])"
 )
 _MONTH_BEFORE = re.compile(r"(?<![^\W_])(?i:" + MONTHS + r")[\s\u00a0]+$")
 
@@ -211,11 +212,17 @@ def postcode(text: str, start: int, end: int) -> bool:
 
 
 _RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
+_RELATIVE_AFTER = re.compile(r"[\s\u00a0]+(?i:plus\s+tôt|plus\s+tard|auparavant)(?![^\W_])")
 
 
 def relative_date(text: str, start: int, end: int) -> bool:
-    """``il y a un an``: a duration that points back to a date (the dates' job)."""
-    return bool(_RELATIVE_BEFORE.search(text, max(0, start - 16), start))
+    """``il y a un an``, ``un an plus tôt``: a duration pointing to a date (the dates' job).
+
+    ``start`` is where the figure starts, ``end`` where it ends (unit included).
+    """
+    if _RELATIVE_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    return bool(_RELATIVE_AFTER.match(text, end))
 
 
 RULES: dict[str, Callable[[str, int, int], bool]] = {
