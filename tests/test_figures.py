@@ -313,6 +313,7 @@ def test_figures_compound_durations(text: str, value: float) -> None:
         ("2 milliards annuels", "year"),
         ("9 kilomètres de réseau tous les ans", "year"),
         ("5 l/100 km", "100km"),
+        ("2,10 €/l", "l"),
         ("400 euros par habitant", "person"),
         ("3 trains par jour", "day"),
         ("2 réunions par semaine", "week"),
@@ -459,6 +460,13 @@ def test_false_positive_phone(text: str) -> None:
     "text", ["https://www.exemple.fr/article-2021/12", "écrire à jean.dupont75@exemple.fr"]
 )
 def test_false_positive_url_and_email(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["le PSG s'est imposé 2-0 face à l'OM", "victoire 3-1 du Stade", "il mène 6-4, 3-2"]
+)
+def test_false_positive_score(text: str) -> None:
     assert find_figures(text) == []
 
 

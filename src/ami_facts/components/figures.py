@@ -793,6 +793,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.postcode(text, s, num_end) and not fig.unit and not fig.qualified:
             return False
+        if fp.score(text, s, num_end) and not fig.unit:
+            return False
         if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
             return False
     if core.form == "words" and not core.ordinal:

@@ -16,6 +16,7 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``day_of_month``: a day number before a month name (``le 25 juillet``,
   ``1er février``).
 - ``time_of_day``: ``14h30``, ``14:30``, ``à 22 h``.
+- ``score``: match scores (``s'est imposé 2-0``, ``3-1 face à Lyon``).
 - ``postcode``: five digits in brackets or before a town (``Lyon (69003)``).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
@@ -196,6 +197,35 @@ def time_of_day(text: str, start: int, end: int) -> bool:
     return bool(_HOUR_AFTER.match(text, end) and _TIME_BEFORE.search(before))
 
 
+_SCORE_RE = re.compile(
+    r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?\d{1,2}(?!\d|[,.]\d)(?:[\s\u00a0]*(?P<next>[^\W\d_]+))?"
+)
+_SCORE_WORDS_AFTER = frozenset(["face", "contre", "au", "à", "aux", "en", "après", "lors", "dans"])
+_SCORE_CUE_BEFORE = re.compile(
+    r"(?i:score|s['’]impos\w*|battu\w*|bat|victoire|défaite|match|mène|menait|l['’]emport\w*"
+    r"|gagn\w*|perd\w*|vainqu\w*|nul|sets?|manches?)\b[^.!?\n]{0,30}$"
+)
+
+
+def score(text: str, start: int, end: int) -> bool:
+    """A match score: ``2-0 face à Lyon``, ``s'est imposé 6-4, 3-2``, ``victoire 3-1 du``."""
+    m = _SCORE_RE.match(text, start)
+    if m is None:
+        back = re.search(r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?$", text[max(0, start - 6) : start])
+        if back is None:
+            return False
+        start = start - (len(text[max(0, start - 6) : start]) - back.start())
+        m = _SCORE_RE.match(text, start)
+        if m is None:
+            return False
+    nxt = (m.group("next") or "").lower()
+    if nxt in _SCORE_WORDS_AFTER:
+        return True
+    if nxt and nxt not in FUNCTION_WORDS and not (m.group("next") or " ")[0].isupper():
+        return False  # "5-10 km", "20-30 personnes": a range
+    return bool(_SCORE_CUE_BEFORE.search(text, max(0, start - 50), start))
+
+
 _POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")
 
 
@@ -226,6 +256,7 @@ def relative_date(text: str, start: int, end: int) -> bool:
 
 
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "score": score,
     "postcode": postcode,
     "relative_date": relative_date,
     "name_or_code": name_or_code,

@@ -297,6 +297,7 @@ _PER_WORDS: dict[str, str] = {
     "kg": "kg",
     "kilo": "kg",
     "litre": "l",
+    "l": "l",
     "mètre carré": "m2",
     "m2": "m2",
     "m²": "m2",
