@@ -75,10 +75,11 @@ _MASK = "\x00"
 
 # --- numeric cores --------------------------------------------------------
 
+# Each branch starts with a plain character class so that the scan skips text fast;
+# the look-behinds come right after it (a number never starts inside another).
 _DIGITS_RE = re.compile(
-    r"(?<!\d)(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?"
-    r"|\d+(?:\.\d+)*(?:,\d+)?"
-    r"|(?<![\w.,]),\d+)"
+    r"\d(?<!\d\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
+    r"|,(?<![\w.,],)\d+"
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
 _MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
@@ -121,6 +122,9 @@ _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
 _APPROX_RE = re.compile(
     r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])"
     r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
+)
+_APPROX_LOWER_RE = re.compile(
+    r"(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
@@ -237,7 +241,13 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
 
 def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
-    for m in _APPROX_RE.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):
+        # lower-case once: a case-sensitive scan of literal words is much faster
+        matches = list(_APPROX_LOWER_RE.finditer(low))
+    else:
+        matches = list(_APPROX_RE.finditer(text))
+    for m in matches:
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
         if m.group("big"):
