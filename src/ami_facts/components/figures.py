@@ -24,6 +24,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 
 from ami_facts.french import false_positives as fp
@@ -92,6 +93,7 @@ _MULT_WORD_RE = re.compile(
 )
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION_MARK_RE = re.compile(r"[/½¼¾⅓⅔⅛]")
 _FRACTION_RE = re.compile(
     r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
     r"(?P<den>[2-9]|10)(?![\d/])|(?P<vulgar>[½¼¾⅓⅔⅛])"
@@ -124,7 +126,9 @@ _APPROX_RE = re.compile(
     r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
 )
 _APPROX_LOWER_RE = re.compile(
-    r"(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
+    r"(?P<noun>"
+    + _APPROX_NOUN_ALT
+    + r")(?![^\W_])|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
@@ -143,6 +147,9 @@ _WORD_RUN_RE = re.compile(
     r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
+_DE_WORD_RE = re.compile(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]")
+_DE_COMPLEMENT_RE = re.compile(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+")
+_NUMBER_BEFORE_RE = re.compile(r"(?:\d|(?i:" + _WORD + r"))[\s\u00a0]*$")
 _ALPHA_RE = re.compile(r"[^\W\d_]+")
 _RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 
@@ -269,9 +276,17 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
 
 def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
-    if "/" not in text and not any(c in text for c in _VULGAR):
-        return cores
-    for m in _FRACTION_RE.finditer(text):
+    found: list[re.Match[str]] = []
+    last = -1
+    for mark in _FRACTION_MARK_RE.finditer(text):
+        q = mark.start()
+        if q < last:
+            continue
+        m = _FRACTION_RE.search(text, max(0, q - 14, last), min(len(text), q + 4))
+        if m and m.start() <= q < m.end():
+            found.append(m)
+            last = m.end()
+    for m in found:
         if m.group("vulgar"):
             value = _VULGAR[m.group("vulgar")]
         else:
@@ -325,11 +340,40 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
     return cores
 
 
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, nested by common prefix (fast to scan)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+_RUN_START_RE = re.compile(
+    r"(?<![^\W_])(?:"
+    + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
+    + r")(?![^\W_])"
+)
+
+
 def _word_runs(work: str) -> list[re.Match[str]]:
-    """Runs of number words, found from a plain word scan (faster than one big regex)."""
+    """Runs of number words: candidates from a lower-cased trie scan, then the run regex."""
     runs: list[re.Match[str]] = []
     run_end = -1
-    for m in _ALPHA_RE.finditer(work):
+    low = work.lower()
+    starts = _RUN_START_RE.finditer(low) if len(low) == len(work) else _ALPHA_RE.finditer(work)
+    for m in starts:
         if m.start() < run_end or m.group().lower() not in _RUN_STARTS:
             continue
         run = _WORD_RUN_RE.match(work, m.start())
@@ -450,6 +494,9 @@ def _word_cores(text: str, work: str) -> list[_Core]:
 
 
 _COUNTED_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w'’-]*)")
+_COMPOUND_TAIL_RE = re.compile(
+    r"[\s\u00a0]+(?P<tail>(?i:" + "|".join(re.escape(t) for t in COMPOUND_TAILS) + r"))(?![^\W_])"
+)
 _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
 _ET_DEMI_RE = re.compile(
@@ -488,12 +535,9 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
         return None
     lemma = singular(word)
     end = m.end()
-    rest = text[end : end + 30].lower()
-    for tail in COMPOUND_TAILS:
-        if re.match(r"[\s\u00a0]+" + re.escape(tail) + r"(?![^\W_])", rest):
-            j = re.match(r"[\s\u00a0]+", rest)
-            assert j is not None
-            return lemma + " " + tail, end + j.end() + len(tail)
+    tm = _COMPOUND_TAIL_RE.match(text, end)
+    if tm:
+        return lemma + " " + tm.group("tail").lower(), tm.end()
     dm = _DE_NOUN_RE.match(text, end)
     if dm:
         comp = dm.group(1)
@@ -535,7 +579,7 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
         return None
-    if unit == "point" and re.match(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]", work[end:]):
+    if unit == "point" and _DE_WORD_RE.match(work, end):
         return None
     return unit, end
 
@@ -707,9 +751,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     # rate
     pm = PER_RE.match(work, pos)
     if not pm and (fig.counted or fig.unit):
-        dm = re.match(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+", work[pos:])
+        dm = _DE_COMPLEMENT_RE.match(work, pos)
         if dm:
-            pm = PER_RE.match(work, pos + dm.end())
+            pm = PER_RE.match(work, dm.end())
     if pm:
         fig.per = per_value(pm.group("per"))
         fig.end = pm.end()
@@ -742,12 +786,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             prev = text[sm.start() - 1 : sm.start()] if sm.start() > 0 else ""
             if prev and (prev.isalnum() or prev in "-/"):
                 is_sign = False
-            elif re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
+            elif _NUMBER_BEFORE_RE.search(before):
                 is_sign = False  # "10 - 20" is a range, "dix + deux" an operation
         else:
-            if NOT_SIGN_BEFORE.search(before) or re.search(
-                r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I
-            ):
+            if NOT_SIGN_BEFORE.search(before) or _NUMBER_BEFORE_RE.search(before):
                 is_sign = False
         if is_sign:
             if fig.value is not None:

@@ -103,17 +103,30 @@ PHONE_RE = re.compile(
     r"(?<![\d+])(?:\+\d{2,3}[\s\u00a0.]?(?:\(0\))?[\s\u00a0.]?\d(?:[\s\u00a0.-]?\d{2}){4}"
     r"|0\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
 )
-URL_RE = re.compile(
-    r"(?i:https?://|www\.)[^\s<>\"]{1,2000}"
-    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
-    r"|(?<![\w.-])[\w-]{1,63}\.(?:fr|com|org|net|eu|io)\b(?:/[^\s]{0,2000})?"
-)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}")
+_EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_DOMAIN_END_RE = re.compile(r"\.(?:fr|com|org|net|eu|io)\b(?:/[^\s]{0,2000})?")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses and phone numbers: nothing in them is a figure."""
-    spans = [m.span() for m in URL_RE.finditer(text)]
-    spans += [m.span() for m in PHONE_RE.finditer(text)]
+    low = text.lower() if len(text.lower()) == len(text) else text
+    spans = [m.span() for m in URL_RE.finditer(low)]
+    at = low.find("@")
+    while at != -1:
+        m = _EMAIL_RE.search(low, max(0, at - 64), at + 400)
+        if m and m.start() <= at < m.end():
+            spans.append(m.span())
+        at = low.find("@", at + 1)
+    for m in _DOMAIN_END_RE.finditer(low):
+        start = m.start()
+        while start > 0 and low[start - 1] in _DOMAIN_CHARS and m.start() - start < 200:
+            start -= 1
+        if start < m.start():
+            spans.append((start, m.end()))
+    if any(c.isdigit() for c in text):
+        spans += [m.span() for m in PHONE_RE.finditer(text)]
     return spans
 
 
@@ -132,12 +145,19 @@ def glued_suffix(text: str, end: int, allowed_end: int) -> bool:
     return allowed_end < len(text) and end == allowed_end and text[end].isalpha()
 
 
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
 def model_or_label(text: str, start: int, end: int) -> bool:
     """A number right after a capitalised name word: ``Peugeot 208``, ``Euro 6``."""
-    m = re.search(r"([^\W\d_][\w'’]*)[\s\u00a0]+$", text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    if not window or window[-1] not in " \t\n\u00a0\u202f":
+        return False
+    parts = window.rsplit(None, 1)
+    word = parts[-1] if parts else ""
+    m = _NAME_WORD_RE.fullmatch(word)
     if not m:
         return False
-    word = m.group(1)
     if not word[0].isupper():
         return False
     # Also at the start of a sentence a capitalised word names the number unless it
