@@ -24,8 +24,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from ami_facts.french import false_positives as fp
 from ami_facts.french.numbers import (
@@ -134,13 +134,28 @@ _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
 )
 
-_WORD_ALT = "|".join(
-    sorted(
-        {*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"},
-        key=len,
-        reverse=True,
-    )
-)
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, nested by common prefix (fast to scan)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+_WORD_ALT = _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
 _SEP = r"(?:[\s\u00a0]*-[\s\u00a0]*|[\s\u00a0]+)"
 _WORD = r"(?<![^\W_])(?:" + _WORD_ALT + r")(?![^\W_])"
 _WORD_RUN_RE = re.compile(
@@ -338,26 +353,6 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
         core.value = value * core.mult
         cores.append(core)
     return cores
-
-
-def _trie_regex(words: Sequence[str]) -> str:
-    """A regex matching exactly ``words``, nested by common prefix (fast to scan)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        optional = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return build(trie)
 
 
 _RUN_START_RE = re.compile(

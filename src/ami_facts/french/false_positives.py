@@ -111,7 +111,9 @@ _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses and phone numbers: nothing in them is a figure."""
-    low = text.lower() if len(text.lower()) == len(text) else text
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
     spans = [m.span() for m in URL_RE.finditer(low)]
     at = low.find("@")
     while at != -1:
