@@ -567,7 +567,7 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     if (
         end < len(work)
         and work[end - 1].isalpha()
-        and work[end].isdigit()
+        and work[end].isdecimal()
         and unit not in ("m", "h")
     ):
         return None
@@ -688,7 +688,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 hm = _HOUR_TAIL_RE.match(work, pos)
                 if hm:
                     mins = hm.group("m") or hm.group("w")
-                    mv = parse_digits(mins) if mins[0].isdigit() else None
+                    mv = parse_digits(mins) if mins[0].isdecimal() else None
                     if mv is None:
                         parsed = parse_number_words(re.split(r"[\s-]+", mins.lower()))
                         mv = parsed[0] if parsed else None
@@ -719,8 +719,8 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             sub = SUBUNIT_RE.match(work, pos)
             if sub:
                 n = sub.group("n")
-                cents = parse_digits(n) if n[0].isdigit() else None
-                if cents is None and not n[0].isdigit():
+                cents = parse_digits(n) if n[0].isdecimal() else None
+                if cents is None and not n[0].isdecimal():
                     parsed = parse_number_words(re.split(r"[\s-]+", n.lower()))
                     cents = parsed[0] if parsed and parsed[0] < 100 else None
                 if cents is not None:
@@ -822,10 +822,10 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
         if e < len(text) and text[e].isalpha() and fig.end == e:
             # glued letters that are not a unit or suffix: "2CV", "Free2Move"
             return False
-        if e < len(text) and text[e].isdigit():
+        if e < len(text) and text[e].isdecimal():
             return False
         num_end = s
-        while num_end < e and (text[num_end].isdigit() or text[num_end] in ".,"):
+        while num_end < e and (text[num_end].isdecimal() or text[num_end] in ".,"):
             num_end += 1
         while num_end > s and text[num_end - 1] in ".,":
             num_end -= 1
@@ -1202,7 +1202,7 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
     if core.form == "digits" and not core.ordinal and fig.unit is None and fig.value is not None:
         raw = text[core.start : core.end]
         if (
-            raw.isdigit()
+            raw.isdecimal()
             and len(raw) <= 3
             and _RANK_AFTER.match(text, core.end)
             and _LIST_START.search(text, max(0, core.start - 3), core.start)

@@ -127,18 +127,18 @@ def url_spans(text: str) -> list[tuple[int, int]]:
             start -= 1
         if start < m.start():
             spans.append((start, m.end()))
-    if any(c.isdigit() for c in text):
+    if any(c.isdecimal() for c in text):
         spans += [m.span() for m in PHONE_RE.finditer(text)]
     return spans
 
 
 def name_or_code(text: str, start: int, end: int) -> bool:
     """Digits glued to a letter before (``M3``, ``BVA8``) or hyphen-joined (``Covid-19``)."""
-    if start > 0 and text[start - 1].isalpha() and text[start].isdigit():
+    if start > 0 and text[start - 1].isalpha() and text[start].isdecimal():
         return True
     if start > 1 and text[start - 1] in "-–" and text[start - 2].isalpha():
         # "Covid-19", "e-2008"; a spelled number after a hyphen is not glued.
-        return text[start].isdigit()
+        return text[start].isdecimal()
     return False
 
 
@@ -177,9 +177,9 @@ def reference(text: str, start: int, end: int) -> bool:
 def year(text: str, start: int, end: int) -> bool:
     """A bare year: ``en 2020``, ``depuis 1975``, ``2021 et sa magie``, ``en 97``."""
     core = text[start:end]
-    if core.isdigit() and len(core) == 4 and 1000 <= int(core) <= 2100:
+    if core.isdecimal() and len(core) == 4 and 1000 <= int(core) <= 2100:
         return True
-    if core.isdigit() and len(core) == 2:
+    if core.isdecimal() and len(core) == 2:
         if _TWO_DIGIT_YEAR_BEFORE.search(text, max(0, start - 12), start):
             return True
         if re.match(r"['’]\d{2}", text[start - 1 : end]) if start > 0 else False:
@@ -195,7 +195,12 @@ def year_context(text: str, start: int) -> bool:
 def day_of_month(text: str, start: int, end: int) -> bool:
     """``25 juillet``, ``1er février``, ``8-9 mars``; and a year after a month."""
     core = text[start:end]
-    if core.isdigit() and len(core) <= 2 and 1 <= int(core) <= 31 and _MONTH_AFTER.match(text, end):
+    if (
+        core.isdecimal()
+        and len(core) <= 2
+        and 1 <= int(core) <= 31
+        and _MONTH_AFTER.match(text, end)
+    ):
         return True
     if core.lower() in ("premier", "1er") and _MONTH_AFTER.match(text, end):
         return True
@@ -205,7 +210,7 @@ def day_of_month(text: str, start: int, end: int) -> bool:
 def time_of_day(text: str, start: int, end: int) -> bool:
     """``14h30``, ``14:30``, ``à 22 h`` (a duration cue like ``pendant`` wins)."""
     core = text[start:end]
-    if not core.isdigit() or len(core) > 2:
+    if not core.isdecimal() or len(core) > 2:
         return False
     if re.search(r"\d[:hH][\s\u00a0]?$", text[max(0, start - 4) : start]):
         return True  # the minutes of "9:45", "14h30"
@@ -254,7 +259,7 @@ _POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")
 def postcode(text: str, start: int, end: int) -> bool:
     """A French postcode: five digits in brackets (``Lyon (69003)``) or after a place name."""
     core = text[start:end]
-    if not (core.isdigit() and len(core) == 5):
+    if not (core.isdecimal() and len(core) == 5):
         return False
     if _POSTCODE_AROUND.search(text, max(0, start - 3), start):
         return True

@@ -184,13 +184,13 @@ def parse_digits(raw: str) -> float | None:
         return None
     if "," in s:
         whole, _, frac = s.partition(",")
-        if "," in frac or not frac.isdigit():
+        if "," in frac or not frac.isdecimal():
             return None
         if "." in whole:
             if not _GROUPED_DOT.fullmatch(whole):
                 return None
             whole = whole.replace(".", "")
-        if whole and not whole.isdigit():
+        if whole and not whole.isdecimal():
             return None
         return float((whole or "0") + "." + frac)
     if "." in s:
@@ -199,7 +199,7 @@ def parse_digits(raw: str) -> float | None:
         if s.count(".") == 1 and _PLAIN.fullmatch(s):
             return float(s if not s.startswith(".") else "0" + s)
         return None
-    if s.isdigit():
+    if s.isdecimal():
         return float(s)
     return None
 
