@@ -316,6 +316,7 @@ def test_figures_compound_durations(text: str, value: float) -> None:
         ("2,10 €/l", "l"),
         ("400 euros par habitant", "person"),
         ("3 trains par jour", "day"),
+        ("3 500 euros brut par mois", "month"),
         ("2 réunions par semaine", "week"),
     ],
 )
@@ -431,7 +432,16 @@ def test_false_positive_reference(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["en 2020", "depuis 1975", "Puis est arrivé 2021 et sa magie", "en 97", "les années 60"]
+    "text",
+    [
+        "en 2020",
+        "depuis 1975",
+        "Puis est arrivé 2021 et sa magie",
+        "en 97",
+        "les années 60",
+        "dès 2025",
+        "jusqu'à 2030",
+    ],
 )
 def test_false_positive_year(text: str) -> None:
     assert find_figures(text) == []

@@ -579,6 +579,12 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     return unit, end
 
 
+_TIME_QUALIFIER_RE = re.compile(r"(?i:dès|à\s+partir|jusqu|avant|après|depuis)")
+_PRICE_TERMS_RE = re.compile(
+    r"[\s\u00a0]+(?:(?i:bruts?|nets?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![^\W_])|HT\b|TTC\b)"
+)
+
+
 def _last_word(text: str, start: int) -> str:
     window = text[max(0, start - 24) : start].rstrip()
     if not window:
@@ -743,7 +749,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
     fig.end = pos
-    # rate
+    # rate ("3 500 euros brut par mois")
+    if fig.kind == "money":
+        tm = _PRICE_TERMS_RE.match(work, pos)
+        if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
+            pos = tm.end()
     pm = PER_RE.match(work, pos)
     if not pm and (fig.counted or fig.unit):
         dm = _DE_COMPLEMENT_RE.match(work, pos)
@@ -796,7 +806,8 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.number_start = min(fig.number_start, start)
     qm = QUALIFIER_RE.search(text, max(0, start - 40), start) if _may_qualify(text, start) else None
     if qm:
-        fig.qualified = True
+        # "dès 2025", "jusqu'à 2030", "à partir de 2030" still read as years
+        fig.qualified = not _TIME_QUALIFIER_RE.match(qm.group())
         if qm.group("approx"):
             fig.approximate = True
         elif qm.group("min"):
