@@ -264,6 +264,9 @@ def test_figures_respectively_list_carries_the_unit() -> None:
         ("8 ch", "ch", "measure"),
         ("8 chevaux", "ch", "measure"),
         ("12 bars", "bar", "measure"),
+        ("220 V", "V", "measure"),
+        ("400 kV", "kV", "measure"),
+        ("60 W", "W", "measure"),
         ("17 pouces", "inch", "measure"),
         ("37 °C", "°C", "measure"),
         ("70 °F", "°F", "measure"),
@@ -345,6 +348,13 @@ def test_figures_rates(text: str, per: str) -> None:
 )
 def test_figures_counted_noun_lemma(text: str, counted: str | None) -> None:
     assert one(text).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text", ["3 millions de véhicules l'an dernier", "300 ventes le mois passé"]
+)
+def test_figures_last_year_is_a_date_not_a_rate(text: str) -> None:
+    assert one(text).per is None
 
 
 def test_figures_bare_count_takes_the_counted_noun_before_it() -> None:

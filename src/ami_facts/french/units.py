@@ -74,6 +74,9 @@ UNIT_KINDS: dict[str, UnitKind] = {
     "MW": "measure",
     "ch": "measure",
     "bar": "measure",
+    "V": "measure",
+    "kV": "measure",
+    "W": "measure",
     # temperature ("°" when the scale is not said)
     "°C": "measure",
     "°F": "measure",
@@ -173,6 +176,9 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"MW|(?i:m[ée]gawatts?)" + _W, "MW"),
     (r"ch|cv|(?i:chevaux)" + _W, "ch"),
     (r"(?i:bars?)" + _W, "bar"),
+    (r"kV|(?i:kilovolts?)" + _W, "kV"),
+    (r"V|(?i:volts?)" + _W, "V"),
+    (r"W|(?i:watts?)" + _W, "W"),
     # temperature
     (
         r"°\s?C|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:celsius|centigrades?|C))"
@@ -305,7 +311,9 @@ _PER_WORDS: dict[str, str] = {
 _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
 PER_RE = re.compile(
     r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
-    rf"(?P<per>{_PER_ALT})(?![^\W_])",
+    rf"(?P<per>{_PER_ALT})(?![^\W_])"
+    # "l'an dernier", "le mois prochain" are dates, not rates
+    r"(?![\s\u00a0]+(?i:derni[eè]re?|prochaine?|pass[ée]e?|pr[ée]c[ée]dente?|suivante?)(?![^\W_]))",
 )
 ADJ_PER: dict[str, str] = {
     "annuel": "year",
