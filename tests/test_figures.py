@@ -391,6 +391,7 @@ def test_figures_ordinals_that_rank(text: str, value: float) -> None:
         "Huitième étape",
         "le Premier ministre",
         "boulevard du 26e-RI",
+        "à la seconde près",
     ],
 )
 def test_figures_ordinals_that_only_name(text: str) -> None:
@@ -499,6 +500,13 @@ def test_false_positive_postcode(text: str) -> None:
     "text", ["Il y a un an environ, Citroën lançait l'Ami", "trois mois plus tôt, il partait"]
 )
 def test_false_positive_relative_date(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["un quart de finale", "les huitièmes de finale", "en demi-finale"]
+)
+def test_false_positive_tournament_round(text: str) -> None:
     assert find_figures(text) == []
 
 

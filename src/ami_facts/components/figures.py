@@ -880,6 +880,8 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
     if fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end):
         return False
+    if fp.tournament_round(text, s, e):
+        return False
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return False

@@ -17,6 +17,7 @@ name; ``tests/test_figures.py`` has one test per rule.
   ``1er février``).
 - ``time_of_day``: ``14h30``, ``14:30``, ``à 22 h``.
 - ``score``: match scores (``s'est imposé 2-0``, ``3-1 face à Lyon``).
+- ``tournament_round``: ``quart de finale``, ``huitièmes de finale``.
 - ``postcode``: five digits in brackets or before a town (``Lyon (69003)``).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
@@ -322,6 +323,17 @@ DETERMINERS = frozenset(
 )
 
 
+_FINALE_AFTER = re.compile(r"[\s\u00a0-]+(?i:de[\s\u00a0]+finale|finales?)(?![^\W_])")
+
+
+def tournament_round(text: str, start: int, end: int) -> bool:
+    """``quart de finale``, ``huitièmes de finale``, ``demi-finale``: a round, not a number."""
+    return bool(_FINALE_AFTER.match(text, end))
+
+
+RULES["tournament_round"] = tournament_round
+
+
 def ordinal_role(text: str, start: int, end: int) -> str | None:
     """``'rank'`` when an ordinal ranks, ``None`` when it only names.
 
@@ -338,6 +350,8 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 40]
     if after[:1] in "-–" and after[1:2].isalnum():
         return None
+    if tournament_round(text, start, end):
+        return None
     m = re.match(r"[\s\u00a0]*([^\W\d_][\w'’-]*)", after)
     nxt = m.group(1).lower() if m else ""
     nxt = nxt.replace("’", "'")
@@ -347,6 +361,8 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return None
     if nxt in RANK_NOUNS or nxt in ("de", "du") or nxt.startswith("d'"):
         return "rank"
+    if text[start:end].lower() in ("seconde", "secondes"):
+        return None  # "à la seconde près": the time unit
     if (
         m
         and nxt
