@@ -116,9 +116,6 @@ _RACE_RE = re.compile(
     r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
 )
 _RACE_MARK_RE = re.compile(r"[\"″*_]")
-_HOUR_MIN_RE = re.compile(
-    r"(?P<h>\d{1,2})[\s\u00a0]?h[\s\u00a0]?(?P<m>[0-5]\d)(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?(?!\d)"
-)
 
 _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
 _APPROX_RE = re.compile(
@@ -161,7 +158,6 @@ _WORD = r"(?<![^\W_])(?:" + _WORD_ALT + r")(?![^\W_])"
 _WORD_RUN_RE = re.compile(
     r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
 )
-_TOKEN_RE = re.compile(r"[^\W\d_]+")
 _DE_WORD_RE = re.compile(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]")
 _DE_COMPLEMENT_RE = re.compile(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+")
 _NUMBER_BEFORE_RE = re.compile(r"(?:\d|(?i:" + _WORD + r"))[\s\u00a0]*$")
@@ -381,7 +377,7 @@ def _word_runs(work: str) -> list[re.Match[str]]:
 def _word_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work):
-        toks = [(t.group().lower(), t.start(), t.end()) for t in _TOKEN_RE.finditer(run.group())]
+        toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(run.group())]
         base = run.start()
         words = [t[0] for t in toks]
         # Hyphen groups: a number must not end inside "quatorze-mille".
@@ -825,7 +821,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
 # --- pass 3: false positives -------------------------------------------------------
 
 
-def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
+def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
     if core.form == "digits":
         if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
@@ -1183,8 +1179,6 @@ def find_figures(
     _mark_lists(text, words)
     cores += words
     cores.sort(key=lambda c: (c.start, -c.end))
-    # mask every core so that units are not read inside another number
-    work_chars = list(work)
     figs: list[_Fig] = []
     last_end = -1
     for core in cores:
@@ -1193,12 +1187,11 @@ def find_figures(
         if _overlaps(core.start, core.end, blocked):
             continue
         fig = _build(text, work, core)
-        if not _keep(text, core, fig, words):
+        if not _keep(text, core, fig):
             continue
         _rank_context(text, core, fig)
         figs.append(fig)
         last_end = max(fig.end, core.end)
-    del work_chars
     figs = _merge_durations(text, figs)
     figs = _join(text, figs)
     _carry_counted(text, figs)
