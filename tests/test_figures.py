@@ -491,7 +491,9 @@ def test_false_positive_score(text: str) -> None:
     assert find_figures(text) == []
 
 
-@pytest.mark.parametrize("text", ["Lyon 3e (69003)", "Appartement à Mions ( 69780 )"])
+@pytest.mark.parametrize(
+    "text", ["Lyon 3e (69003)", "Appartement à Mions ( 69780 )", "à Nancy (54) hier"]
+)
 def test_false_positive_postcode(text: str) -> None:
     assert find_figures(text) == []
 

@@ -258,11 +258,22 @@ _POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")
 
 
 def postcode(text: str, start: int, end: int) -> bool:
-    """A French postcode: five digits in brackets (``Lyon (69003)``) or after a place name."""
+    """A postcode or department number: five digits in brackets or before a town
+    (``Lyon (69003)``), two digits in brackets after a place (``Nancy (54)``).
+    """
     core = text[start:end]
-    if not (core.isdecimal() and len(core) == 5):
+    if not core.isdecimal() or len(core) not in (2, 3, 5):
         return False
-    if _POSTCODE_AROUND.search(text, max(0, start - 3), start):
+    bracketed = _POSTCODE_AROUND.search(text, max(0, start - 3), start) is not None and bool(
+        re.match(r"[\s\u00a0]*\)", text[end : end + 3])
+    )
+    if len(core) != 5:
+        return bracketed and bool(
+            re.search(
+                r"[A-ZÉÈ][^\W\d_]+[\s\u00a0]*\([\s\u00a0]*$", text[max(0, start - 40) : start]
+            )
+        )
+    if bracketed:
         return True
     return bool(re.match(r"[\s\u00a0]+[A-ZÉÈ][^\W\d_]+", text[end : end + 30])) and bool(
         re.search(r"(?:^|[\n,;·|])[\s\u00a0]*$", text[max(0, start - 3) : start])
