@@ -288,6 +288,14 @@ def test_figures_units_and_kinds(text: str, unit: str, kind: str) -> None:
     assert (hit.unit, hit.kind) == (unit, kind)
 
 
+@pytest.mark.parametrize(
+    "text", ["le CAC 40 a perdu 1,5 point", "le Dow Jones finit à 4.532,12 points"]
+)
+def test_figures_index_points_are_not_percentage_points(text: str) -> None:
+    hit = one(text)
+    assert (hit.unit, hit.kind, hit.counted) == (None, "count", "point")
+
+
 def test_figures_every_unit_has_a_kind() -> None:
     for text, unit in [("km", "km"), ("€", "EUR"), ("%", "%"), ("mois", "month")]:
         found = match_unit(text, 0)

@@ -52,6 +52,7 @@ from ami_facts.french.qualifiers import (
 from ami_facts.french.units import (
     ADJ_PER,
     ADJ_PER_RE,
+    INDEX_NAMES_RE,
     PER_RE,
     SECONDS,
     SUBUNIT_RE,
@@ -714,6 +715,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.value = -fig.value
         unit = unit or "°"
         pos = bz.end()
+    if unit == "point" and (
+        abs(core.value) >= 100 or INDEX_NAMES_RE.search(text, max(0, core.start - 80), core.start)
+    ):
+        unit = None  # index points ("le CAC 40 a perdu 150 points"): counted below
+        pos = core.end
     if unit is not None:
         fig.unit = unit
         fig.kind = unit_kind(unit)

@@ -264,6 +264,13 @@ SUBUNIT_RE = re.compile(
 )
 
 
+# Stock indexes move in index points, not percentage points.
+INDEX_NAMES_RE = re.compile(
+    r"(?i:CAC[\s\u00a0-]*40|SBF[\s\u00a0-]*120|Dow[\s\u00a0]+Jones|Nasdaq|Nikkei|DAX|FTSE|Footsie"
+    r"|S&P|Stoxx|Hang[\s\u00a0]+Seng|Euro[\s\u00a0]*Stoxx|indice|SMI)"
+)
+
+
 def unit_kind(unit: str) -> UnitKind:
     """Kind of figure a canonical unit makes."""
     return UNIT_KINDS[unit]
