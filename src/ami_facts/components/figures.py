@@ -34,8 +34,15 @@ from ami_facts.french.numbers import (
     BIG,
     CARDINAL_WORDS,
     DIGIT_MULTIPLIERS,
+    ET_DEMI_RE,
     FRACTIONS,
+    MULT_ATTACHED_RE,
+    MULT_SPACED_RE,
+    MULT_WORD_RE,
+    ORDINAL_SUFFIX_RE,
     ORDINALS,
+    PREMIERS_RE,
+    VULGAR_FRACTIONS,
     parse_digits,
     parse_number_words,
     parse_ordinal_words,
@@ -43,17 +50,26 @@ from ami_facts.french.numbers import (
 from ami_facts.french.qualifiers import (
     BELOW_ZERO_RE,
     CHANGE_RE,
+    DE_BEFORE,
+    ENTRE_BEFORE,
+    ET_GAP,
     NOT_SIGN_BEFORE,
+    OU_GAP,
     POST_APPROX_RE,
     POST_EXACT_RE,
+    QUALIFIER_LAST,
     QUALIFIER_RE,
+    RANGE_GAP,
     SIGN_RE,
+    TIME_QUALIFIER_RE,
 )
 from ami_facts.french.units import (
     ADJ_PER,
     ADJ_PER_RE,
+    HOUR_TAIL_RE,
     INDEX_NAMES_RE,
     PER_RE,
+    PRICE_TERMS_RE,
     SECONDS,
     SUBUNIT_RE,
     currency_before,
@@ -72,7 +88,6 @@ from ami_facts.hits import FigureHit
 
 Range = tuple[int, int]
 
-_WS = "[\\s\u00a0\u202f]"
 _MASK = "\x00"
 
 # --- numeric cores --------------------------------------------------------
@@ -83,17 +98,7 @@ _DIGITS_RE = re.compile(
     r"\d(?<!\d\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
     r"|,(?<![\w.,],)\d+"
 )
-_ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
-_MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
-_MULT_SPACED_RE = re.compile(
-    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
-    r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
-)
-_MULT_WORD_RE = re.compile(
-    r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
-)
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _FRACTION_MARK_RE = re.compile(r"[/½¼¾⅓⅔⅛]")
 _FRACTION_RE = re.compile(
     r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
@@ -300,7 +305,7 @@ def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
             last = m.end()
     for m in found:
         if m.group("vulgar"):
-            value = _VULGAR[m.group("vulgar")]
+            value = VULGAR_FRACTIONS[m.group("vulgar")]
         else:
             num, den = int(m.group("num")), int(m.group("den"))
             if num >= den:
@@ -322,7 +327,7 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             continue
         start, end = m.span()
         core = _Core(start, end, value, "digits")
-        sm = _ORDINAL_SUFFIX_RE.match(work, end)
+        sm = ORDINAL_SUFFIX_RE.match(work, end)
         if sm and "," not in raw and "." not in raw:
             core.end = sm.end()
             core.ordinal = True
@@ -338,12 +343,12 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
                 core.form = "fraction"
             cores.append(core)
             continue
-        mm = _MULT_ATTACHED_RE.match(work, end) or _MULT_SPACED_RE.match(work, end)
+        mm = MULT_ATTACHED_RE.match(work, end) or MULT_SPACED_RE.match(work, end)
         if mm:
             core.mult = DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
             core.end = mm.end()
         else:
-            wm = _MULT_WORD_RE.match(work, end)
+            wm = MULT_WORD_RE.match(work, end)
             if wm:
                 core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
                 core.end = wm.end()
@@ -491,15 +496,6 @@ _COMPOUND_TAIL_RE = re.compile(
 )
 _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
-_ET_DEMI_RE = re.compile(
-    r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
-)
-_HOUR_TAIL_RE = re.compile(
-    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
-    r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
-    r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
-    r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
-)
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
 
 
@@ -576,12 +572,6 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     return unit, end
 
 
-_TIME_QUALIFIER_RE = re.compile(r"(?i:dès|à\s+partir|jusqu|avant|après|depuis)")
-_PRICE_TERMS_RE = re.compile(
-    r"[\s\u00a0]+(?:(?i:bruts?|nets?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![^\W_])|HT\b|TTC\b)"
-)
-
-
 def _last_word(text: str, start: int) -> str:
     window = text[max(0, start - 24) : start].rstrip()
     if not window:
@@ -590,61 +580,9 @@ def _last_word(text: str, start: int) -> str:
     return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1] if word[-1:] not in "'’" else word[-2:-1]
 
 
-_QUALIFIER_LAST = frozenset(
-    [
-        "de",
-        "d",
-        "à",
-        "a",
-        "environ",
-        "env.",
-        "quasi",
-        "quasiment",
-        "presque",
-        "quelque",
-        "approximativement",
-        "près",
-        "pres",
-        "moins",
-        "plus",
-        "mot",
-        "minimum",
-        "maximum",
-        "dès",
-        "que",
-        "les",
-        "la",
-        "le",
-        "l",
-        "loin",
-        "modo",
-        "~",
-        "≈",
-        "±",
-        ">",
-        "<",
-        "≥",
-        "≤",
-        "exactement",
-        "pile",
-        "précisément",
-        "juste",
-        "partir",
-        "pas",
-        "dessus",
-        "dessous",
-        "delà",
-        "au-delà",
-        "au-dessus",
-        "en-dessous",
-        "au-dessous",
-    ]
-)
-
-
 def _may_qualify(text: str, start: int) -> bool:
     word = _last_word(text, start)
-    return word in _QUALIFIER_LAST or word.endswith(("à", "de")) or word[:1] in "~≈±><≥≤"
+    return word in QUALIFIER_LAST or word.endswith(("à", "de")) or word[:1] in "~≈±><≥≤"
 
 
 def _may_sign(text: str, start: int) -> bool:
@@ -688,7 +626,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     fig.value = (fig.value or 0) + int(tm.group("cm")) / 100
                     pos = tm.end()
             if unit == "h":
-                hm = _HOUR_TAIL_RE.match(work, pos)
+                hm = HOUR_TAIL_RE.match(work, pos)
                 if hm:
                     mins = hm.group("m") or hm.group("w")
                     mv = parse_digits(mins) if mins[0].isdecimal() else None
@@ -699,7 +637,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                         fig.value = (fig.value or 0) * 60 + mv
                         unit = "min"
                         pos = hm.end()
-            em = _ET_DEMI_RE.match(work, pos)
+            em = ET_DEMI_RE.match(work, pos)
             if em and fig.value is not None:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
@@ -746,14 +684,14 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         counted = _counted(work, probe, core.value)
         if counted:
             fig.counted, pos = counted
-            em = _ET_DEMI_RE.match(work, pos)
+            em = ET_DEMI_RE.match(work, pos)
             if em and fig.value is not None:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
     fig.end = pos
     # rate ("3 500 euros brut par mois")
     if fig.kind == "money":
-        tm = _PRICE_TERMS_RE.match(work, pos)
+        tm = PRICE_TERMS_RE.match(work, pos)
         if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
             pos = tm.end()
     pm = PER_RE.match(work, pos)
@@ -809,7 +747,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     qm = QUALIFIER_RE.search(text, max(0, start - 40), start) if _may_qualify(text, start) else None
     if qm:
         # "dès 2025", "jusqu'à 2030", "à partir de 2030" still read as years
-        fig.qualified = not _TIME_QUALIFIER_RE.match(qm.group())
+        fig.qualified = not TIME_QUALIFIER_RE.match(qm.group())
         if qm.group("approx"):
             fig.approximate = True
         elif qm.group("min"):
@@ -896,13 +834,7 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
 
 # --- pass 4: join ----------------------------------------------------------------
 
-_RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|à|a|au)[\s\u00a0]*$", re.I)
-_ET_GAP = re.compile(r"^[\s\u00a0]*et[\s\u00a0]*$", re.I)
-_OU_GAP = re.compile(r"^[\s\u00a0]*(?:,|ou|voire)[\s\u00a0]*$", re.I)
 _COMMA_GAP = re.compile(r"^[\s\u00a0]*,[\s\u00a0]*$")
-_ENTRE_BEFORE = re.compile(r"(?<![^\W_])(?i:entre)[\s\u00a0]+$")
-_DE_BEFORE = re.compile(r"(?<![^\W_])(?i:de|d['’]|du)[\s\u00a0]*$")
-_RESP_BEFORE = re.compile(r"(?i:respectivement)[\s\u00a0]+$")
 
 
 def _same_unit(a: _Fig, b: _Fig) -> bool:
@@ -944,9 +876,9 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
                 break
             if (
                 _COMMA_GAP.match(gap)
-                or _OU_GAP.match(gap)
-                or _ET_GAP.match(gap)
-                or _RANGE_GAP.match(gap)
+                or OU_GAP.match(gap)
+                or ET_GAP.match(gap)
+                or RANGE_GAP.match(gap)
             ):
                 chain.append(nxt)
                 gaps.append(gap.strip().lower())
@@ -965,10 +897,10 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
         before_a = text[max(0, a.start - 30) : a.start]
         numbers = [f.value for f in chain if f.value is not None]
         range_like = last_gap in ("-", "–", "—", "à", "a", "au") or (
-            last_gap == "et" and _ENTRE_BEFORE.search(before_a) and len(chain) == 2
+            last_gap == "et" and ENTRE_BEFORE.search(before_a) and len(chain) == 2
         )
         if range_like and len(chain) == 2:
-            de = _DE_BEFORE.search(before_a)
+            de = DE_BEFORE.search(before_a)
             de_start = a.start - len(before_a) + de.start() if de else 0
             change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de_start))
             if (
@@ -1033,9 +965,9 @@ def _merge(text: str, chain: list[_Fig], before_a: str, *, entre: bool) -> _Fig:
     a, last = chain[0], chain[-1]
     values = [f.value for f in chain if f.value is not None]
     start = a.start
-    m = _ENTRE_BEFORE.search(before_a) if entre else None
+    m = ENTRE_BEFORE.search(before_a) if entre else None
     if m is None and not entre:
-        m = _DE_BEFORE.search(before_a)
+        m = DE_BEFORE.search(before_a)
         if m and not re.match(r"(?i:de|d['’])", m.group()):
             m = None
     if m:
@@ -1156,7 +1088,6 @@ def _to_hit(text: str, f: _Fig) -> FigureHit:
 
 _LIST_START = re.compile(r"(?:^|(?<=[\n.:;)\"”,]))[\s\u00a0]*$")
 _RANK_AFTER = re.compile(r"\.[\s\u00a0]+[^\W\d_]")
-_PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_])")
 
 
 def find_figures(
@@ -1223,7 +1154,7 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
             fig.counted = None
             fig.end = core.end
     if not core.ordinal and fig.unit is None:
-        pm = _PREMIERS_RE.match(text, core.end)
+        pm = PREMIERS_RE.match(text, core.end)
         if pm and fig.counted in (None, "premier", "première"):
             fig.kind = "rank"
             fig.counted = None

@@ -409,3 +409,19 @@ def parse_ordinal_words(tokens: list[str]) -> tuple[float, int] | None:
         if t not in CARDINAL_WORDS and t != "et":
             return None
     return None
+
+
+ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
+MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
+MULT_SPACED_RE = re.compile(
+    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
+    r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
+)
+MULT_WORD_RE = re.compile(
+    r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
+)
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+ET_DEMI_RE = re.compile(
+    r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
+)
+PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_])")

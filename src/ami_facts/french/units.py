@@ -353,3 +353,14 @@ def per_value(word: str) -> str:
     """Canonical rate denominator of a rate word (``mois`` -> ``month``)."""
     w = word.lower()
     return _PER_WORDS.get(w) or _PER_WORDS.get(word) or ADJ_PER.get(w, w)
+
+
+HOUR_TAIL_RE = re.compile(
+    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
+    r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
+    r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
+    r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
+)
+PRICE_TERMS_RE = re.compile(
+    r"[\s\u00a0]+(?:(?i:bruts?|nets?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![^\W_])|HT\b|TTC\b)"
+)
