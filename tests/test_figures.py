@@ -239,6 +239,8 @@ def test_figures_respectively_list_carries_the_unit() -> None:
         ("300 francs", "FRF", "money"),
         ("20 livres sterling", "GBP", "money"),
         ("38 francs suisses", "CHF", "money"),
+        ("Fr. 120.-", "CHF", "money"),
+        ("200 FF", "FRF", "money"),
         ("15 %", "%", "percent"),
         ("15 pour cent", "%", "percent"),
         ("355 pourcent", "%", "percent"),
@@ -444,7 +446,14 @@ def test_false_positive_model_or_label(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["voir page 3", "l'article 49.3 de la Constitution", "le n°2", "au 12 rue de Metz"]
+    "text",
+    [
+        "voir page 3",
+        "l'article 49.3 de la Constitution",
+        "le n°2",
+        "au 12 rue de Metz",
+        "l'article 1er",
+    ],
 )
 def test_false_positive_reference(text: str) -> None:
     assert find_figures(text) == []
@@ -467,7 +476,8 @@ def test_false_positive_year(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["le 25 juillet", "le 1er février", "le 8 mars dernier", "du 3 au 5 mars"]
+    "text",
+    ["le 25 juillet", "le 1er février", "le 8 mars dernier", "du 3 au 5 mars", "le 11-Septembre"],
 )
 def test_false_positive_day_of_month(text: str) -> None:
     assert find_figures(text) == []
@@ -510,6 +520,11 @@ def test_false_positive_postcode(text: str) -> None:
     "text", ["Il y a un an environ, Citroën lançait l'Ami", "trois mois plus tôt, il partait"]
 )
 def test_false_positive_relative_date(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["les Quinze ont décidé", "l'Europe des Vingt-Sept réunie"])
+def test_false_positive_capitalised_number_word(text: str) -> None:
     assert find_figures(text) == []
 
 

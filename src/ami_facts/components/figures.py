@@ -795,6 +795,8 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
             return False
+    if core.form == "words" and fp.capitalised_number_word(text, s, e) and not fig.unit:
+        return False
     if core.form == "words" and not core.ordinal:
         if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une") and not fig.unit:
             return False
@@ -825,6 +827,8 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return False
+        if fp.reference_word_before(text, s):
+            return False  # "l'article 1er"
         if fp.ordinal_role(text, s, e) is None:
             return False
         if core.form == "digits" and fp.model_or_label(text, s, e):

@@ -19,6 +19,7 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``score``: match scores (``s'est imposé 2-0``, ``3-1 face à Lyon``).
 - ``tournament_round``: ``quart de finale``, ``huitièmes de finale``.
 - ``postcode``: five digits in brackets or before a town (``Lyon (69003)``).
+- ``capitalised_number_word``: ``les Quinze``, ``les Vingt-Sept`` (names).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
 - URLs and e-mail addresses (``url_spans``).
@@ -45,7 +46,7 @@ MONTHS = (
     r"|novembre|décembre|decembre|janv\.|févr?\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
 )
 _MONTH_AFTER = re.compile(
-    r"(?:er|ère|re)?[\s\u00a0]*(?:(?:-|–|au|et|à|ou)[\s\u00a0]*\d{1,2}(?:er)?[\s\u00a0]*)?"
+    r"(?:er|ère|re)?[\s\u00a0-]*(?:(?:-|–|au|et|à|ou)[\s\u00a0]*\d{1,2}(?:er)?[\s\u00a0]*)?"
     r"(?i:" + MONTHS + r")(?![^\W_])"
 )
 _MONTH_BEFORE = re.compile(r"(?<![^\W_])(?i:" + MONTHS + r")[\s\u00a0]+$")
@@ -168,6 +169,11 @@ def model_or_label(text: str, start: int, end: int) -> bool:
     return word.lower() not in COMMON_CAPITALISED
 
 
+def reference_word_before(text: str, start: int) -> bool:
+    """``page``, ``article``, ``n°``... right before the number."""
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 20), start))
+
+
 def reference(text: str, start: int, end: int) -> bool:
     """``page 3``, ``article 49.3``, ``n°2``, ``12 rue de Metz``."""
     if _REFERENCE_BEFORE.search(text, max(0, start - 20), start):
@@ -280,6 +286,15 @@ def postcode(text: str, start: int, end: int) -> bool:
     )
 
 
+def capitalised_number_word(text: str, start: int, end: int) -> bool:
+    """A capitalised number word inside a sentence names a group: ``les Quinze``,
+    ``les Vingt-Sept``, ``les Trente Glorieuses`` (a sentence may start with one)."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\t")
+    return bool(before) and before[-1] not in '.!?:;\n"«»—–-('
+
+
 _RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
 _RELATIVE_AFTER = re.compile(r"[\s\u00a0]+(?i:plus\s+tôt|plus\s+tard|auparavant)(?![^\W_])")
 
@@ -295,6 +310,7 @@ def relative_date(text: str, start: int, end: int) -> bool:
 
 
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "capitalised_number_word": capitalised_number_word,
     "score": score,
     "postcode": postcode,
     "relative_date": relative_date,

@@ -116,7 +116,7 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"£|(?i:livres?\s+sterling|pounds?)" + _W + r"|GBP" + _W, "GBP"),
     (r"(?i:livres)" + _W, "GBP"),
     (r"(?i:francs?\s+suisses?)" + _W + r"|CHF" + _W, "CHF"),
-    (r"(?i:francs?)" + _W + r"|F(?![\w'’-])|FRF" + _W, "FRF"),
+    (r"(?i:francs?)" + _W + r"|FF|F(?![\w'’-])|FRF" + _W, "FRF"),
     (r"(?i:couronnes?\s+danoises?)" + _W + r"|DKK" + _W, "DKK"),
     (r"(?i:couronnes?\s+norv[ée]giennes?)" + _W + r"|NOK" + _W, "NOK"),
     (r"(?i:couronnes?\s+su[ée]doises?)" + _W + r"|SEK" + _W, "SEK"),
@@ -232,7 +232,7 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
 # A currency written before the number: "$10", "EUR 20", "USD1,23", "£9".
 CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?P<sym>US\$|\$|€|£|¥|₩|₹|₽|฿)|(?<![^\W\d_])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|DKK"
-    r"|NOK|SEK|INR|RUB|KRW|ILS))[\s\u00a0]?$"
+    r"|NOK|SEK|INR|RUB|KRW|ILS)|(?<![^\W\d_])(?P<swiss>Fr\.|fr\.|Frs\.?))[\s\u00a0]?$"
 )
 _SYMBOL_UNITS = {
     "US$": "USD",
@@ -254,6 +254,8 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
         return None
     if m.group("sym"):
         return _SYMBOL_UNITS[m.group("sym")], m.start()
+    if m.group("swiss"):
+        return "CHF", m.start()  # "Fr. 120.-": Swiss notation
     return m.group("code"), m.start()
 
 
