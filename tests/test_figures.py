@@ -367,6 +367,11 @@ def test_figures_last_year_is_a_date_not_a_rate(text: str) -> None:
     assert one(text).per is None
 
 
+def test_figures_bare_amount_with_multiplier_takes_the_unit_before_it() -> None:
+    hits = find_figures("19,7 milliards de dollars contre 18,5 milliards en février")
+    assert [(h.value, h.unit) for h in hits] == [(19.7e9, "USD"), (18.5e9, "USD")]
+
+
 def test_figures_bare_count_takes_the_counted_noun_before_it() -> None:
     hits = find_figures("Environ 290 personnes sont mortes et 900 ont été blessées.")
     assert [h.counted for h in hits] == ["personne", "personne"]

@@ -1029,13 +1029,24 @@ _SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|
 
 
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
-    """A bare count takes the counted noun of a figure before it in the same sentence."""
+    """A bare count takes the counted noun of a figure before it in the same sentence;
+    a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
+    18,5 milliards``)."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
         k = bisect.bisect_left(ends, f.start)
         sentence_start = ends[k - 1] if k else -1
+        if f.mult > 1:
+            for p in reversed(figs[max(0, i - 3) : i]):
+                if p.end <= sentence_start or f.start - p.end > 150:
+                    break
+                if p.unit and p.mult == f.mult and p.kind in ("money", "measure"):
+                    f.unit, f.kind = p.unit, p.kind
+                    break
+            if f.unit:
+                continue
         best: _Fig | None = None
         for p in reversed(figs[max(0, i - 12) : i]):
             if p.end <= sentence_start or f.start - p.end > 400:
