@@ -306,7 +306,13 @@ def test_figures_every_unit_has_a_kind() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2'24 \"", 144), ("37 h 32'48 \"", 135168), ("pendant 1 h 30", 90), ("environ 1h30", 90)],
+    [
+        ("2'24 \"", 144),
+        ("37 h 32'48 \"", 135168),
+        ("pendant 1 h 30", 90),
+        ("environ 1h30", 90),
+        ("en 27'45\"12", 1665.12),
+    ],
 )
 def test_figures_compound_durations(text: str, value: float) -> None:
     assert one(text).value == value
@@ -508,7 +514,13 @@ def test_false_positive_url_and_email(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["le PSG s'est imposé 2-0 face à l'OM", "victoire 3-1 du Stade", "il mène 6-4, 3-2"]
+    "text",
+    [
+        "le PSG s'est imposé 2-0 face à l'OM",
+        "victoire 3-1 du Stade",
+        "il mène 6-4, 3-2",
+        "Davos - Berne 4-2 (1-0 2-1 1-1).",
+    ],
 )
 def test_false_positive_score(text: str) -> None:
     assert find_figures(text) == []
@@ -518,6 +530,11 @@ def test_false_positive_score(text: str) -> None:
     "text", ["Lyon 3e (69003)", "Appartement à Mions ( 69780 )", "à Nancy (54) hier"]
 )
 def test_false_positive_postcode(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["une note de 12/20", "ouvert 24h/24 et 7j/7"])
+def test_false_positive_ratio_or_grade(text: str) -> None:
     assert find_figures(text) == []
 
 

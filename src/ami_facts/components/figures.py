@@ -117,7 +117,7 @@ _RACE_RE = re.compile(
     + r"[\s\u00a0]*(?P<s1>\d{2})[\s\u00a0]*[\"″]"
     # min, s with a mark: "2'24 "", "1 * 03 "", "7 _' 23 "", OCR "l' 06 ""
     r"|(?P<m2>\d{1,3}|" + _OCR_ONE + r")[\s\u00a0]*" + _MARK + r"[\s\u00a0]*(?P<s2>[0-5]\d)"
-    r"(?:[\s\u00a0]*[\"″]|(?=[\s\u00a0]*[.,;)]))"
+    r"(?:[\s\u00a0]*[\"″](?P<cs>\d{2}(?!\d))?|(?=[\s\u00a0]*[.,;)]))"
     # OCR with no minute mark: "T 03 ""
     r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
 )
@@ -255,10 +255,12 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
             value = one(m.group("h")) * 3600 + int(m.group("m1")) * 60 + int(m.group("s1"))
         elif m.group("m2") is not None:
             value = one(m.group("m2")) * 60 + int(m.group("s2"))
+            if m.group("cs"):
+                value += int(m.group("cs")) / 100  # 27'45"12: hundredths
         else:
             value = 60 + int(m.group("s3"))
         end = m.end()
-        cores.append(_Core(m.start(), end, float(value), "time", unit="s", unit_end=end))
+        cores.append(_Core(m.start(), end, value, "time", unit="s", unit_end=end))
         _mask(chars, m.start(), end)
     return cores
 
@@ -775,6 +777,13 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if e < len(text) and text[e].isdecimal():
             return False
+        slash_after = text[fig.end : fig.end + 2]
+        if (
+            (e < len(text) and text[e] == "/")
+            or (s > 0 and text[s - 1] == "/")
+            or (slash_after[:1] == "/" and slash_after[1:].isdecimal())
+        ):
+            return False  # "12/20", "24h/24": ratios, grades, codes (fractions are read before)
         num_end = s
         while num_end < e and (text[num_end].isdecimal() or text[num_end] in ".,"):
             num_end += 1

@@ -232,8 +232,12 @@ def time_of_day(text: str, start: int, end: int) -> bool:
 
 
 _SCORE_RE = re.compile(
-    r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?\d{1,2}(?!\d|[,.]\d)(?:[\s\u00a0]*(?P<next>[^\W\d_]+))?"
+    r"(?P<pair>\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?\d{1,2}(?!\d|[,.]\d))"
+    r"(?:[\s\u00a0]*(?P<next>[^\W\d_]+))?"
 )
+# Scores come in series: "4-2 (1-0 2-1 1-1)", "6-3 7-5".
+_SCORE_SERIES_AFTER = re.compile(r"[\s\u00a0,]*[(]?[\s\u00a0]*\d{1,2}[-–]\d{1,2}(?!\d|[,.]\d)")
+_SCORE_SERIES_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}[\s\u00a0,]*[(]?[\s\u00a0]*$")
 _SCORE_WORDS_AFTER = frozenset(["face", "contre", "au", "à", "aux", "en", "après", "lors", "dans"])
 _SCORE_CUE_BEFORE = re.compile(
     r"(?i:score|s['’]impos\w*|battu\w*|bat|victoire|défaite|match|mène|menait|l['’]emport\w*"
@@ -254,6 +258,10 @@ def score(text: str, start: int, end: int) -> bool:
             return False
     nxt = (m.group("next") or "").lower()
     if nxt in _SCORE_WORDS_AFTER:
+        return True
+    if _SCORE_SERIES_AFTER.match(text, m.end("pair")) or _SCORE_SERIES_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
         return True
     if nxt and nxt not in FUNCTION_WORDS and not (m.group("next") or " ")[0].isupper():
         return False  # "5-10 km", "20-30 personnes": a range
