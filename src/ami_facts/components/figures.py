@@ -251,6 +251,7 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
             found.append(m)
             last = m.end()
     for m in found:
+        value: float
         if m.group("h") is not None:
             value = one(m.group("h")) * 3600 + int(m.group("m1")) * 60 + int(m.group("s1"))
         elif m.group("m2") is not None:
