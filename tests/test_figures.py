@@ -119,7 +119,12 @@ def test_figures_number_words(words: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("une dizaine de wagons", 10), ("une centaine de salariés", 100), ("des milliers", 1000)],
+    [
+        ("une dizaine de wagons", 10),
+        ("une centaine de salariés", 100),
+        ("des milliers", 1000),
+        ("des dizaines de milliers de manifestants", 10000),
+    ],
 )
 def test_figures_collective_nouns_are_approximate(text: str, value: float) -> None:
     hit = one(text)

@@ -29,6 +29,7 @@ from typing import Any
 
 from ami_facts.french import false_positives as fp
 from ami_facts.french.numbers import (
+    APPROX_OF_BIG_RE,
     ALL_NUMBER_WORDS,
     APPROX_NOUNS,
     BIG,
@@ -274,7 +275,10 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
         matches = list(_APPROX_LOWER_RE.finditer(low))
     else:
         matches = list(_APPROX_RE.finditer(text))
+    covered = -1
     for m in matches:
+        if m.start() < covered:
+            continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
         if m.group("big"):
@@ -289,8 +293,16 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
                 if dm and det in ("une", "d'une", "d’une", "la", "des", "les")
                 else m.start()
             )
-        cores.append(_Core(start, m.end(), value, "approx", approximate=True))
-        _mask(chars, start, m.end())
+        end = m.end()
+        of = APPROX_OF_BIG_RE.match(text, end)  # "des dizaines de milliers"
+        if of:
+            value *= float(
+                APPROX_NOUNS.get(of.group("big").lower()) or BIG[of.group("big").lower()]
+            )
+            end = of.end()
+        cores.append(_Core(start, end, value, "approx", approximate=True))
+        _mask(chars, start, end)
+        covered = end
     return cores
 
 

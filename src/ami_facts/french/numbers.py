@@ -425,3 +425,7 @@ ET_DEMI_RE = re.compile(
     r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
 )
 PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_])")
+# "des dizaines de milliers", "des centaines de millions": collective noun x big number
+APPROX_OF_BIG_RE = re.compile(
+    r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?P<big>(?i:milliers|millions|milliards))(?![^\W_])"
+)
