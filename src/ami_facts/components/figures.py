@@ -29,9 +29,9 @@ from typing import Any
 
 from ami_facts.french import false_positives as fp
 from ami_facts.french.numbers import (
-    APPROX_OF_BIG_RE,
     ALL_NUMBER_WORDS,
     APPROX_NOUNS,
+    APPROX_OF_BIG_RE,
     BIG,
     CARDINAL_WORDS,
     DIGIT_MULTIPLIERS,
