@@ -12,7 +12,16 @@ passes:
 4. neighbours are joined: ranges (``entre 5 et 10``), alternatives (``250 ou
    300 dm3``), lists (``respectivement 40 et 54 €``), compound durations
    (``1 h 30``); a bare count takes the counted noun of the figure before it
-   in the same sentence.
+   in the same sentence (``2.609 exemplaires ... ou 326 chaque mois``), a bare
+   amount with a multiplier its unit (``19,7 milliards de dollars contre 18,5
+   milliards``); a change (``passe de 575 à 593 l``) is two figures.
+
+Ordinals: an ordinal is a figure of kind ``rank`` only when it ranks; the rule
+is in ``false_positives.ordinal_role`` (a rank noun or ``de`` after it ranks:
+``deuxième de ce marché``, ``première place``, ``35e victoire``; any other
+noun after it names: ``seizième édition``, ``Huitième étape``, ``le second
+aqueduc``; alone it ranks: ``se classant troisième``). Results tables
+(``1. Olano``) and ``les dix premiers`` (bound max) are ranks too.
 
 French knowledge (words, units, qualifiers, false positives) lives in
 ``ami_facts.french``; this module is the machinery.
