@@ -422,6 +422,7 @@ def test_figures_ordinals_that_rank(text: str, value: float) -> None:
         "le Premier ministre",
         "boulevard du 26e-RI",
         "à la seconde près",
+        "Seconde Guerre mondiale",
     ],
 )
 def test_figures_ordinals_that_only_name(text: str) -> None:
@@ -554,7 +555,9 @@ def test_false_positive_relative_date(text: str) -> None:
     assert find_figures(text) == []
 
 
-@pytest.mark.parametrize("text", ["les Quinze ont décidé", "l'Europe des Vingt-Sept réunie"])
+@pytest.mark.parametrize(
+    "text", ["les Quinze ont décidé", "l'Europe des Vingt-Sept réunie", "sur le Pont-Neuf"]
+)
 def test_false_positive_capitalised_number_word(text: str) -> None:
     assert find_figures(text) == []
 

@@ -300,7 +300,7 @@ def capitalised_number_word(text: str, start: int, end: int) -> bool:
     if not text[start : start + 1].isupper():
         return False
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\t")
-    return bool(before) and before[-1] not in '.!?:;\n"«»—–-('
+    return bool(before) and before[-1] not in '.!?:;\n"«»—–('
 
 
 _RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
@@ -406,6 +406,8 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         and nxt not in ALL_NUMBER_WORDS
     ):
         return None
+    if text[start : start + 1].isupper() and m and m.group(1)[0].isupper():
+        return None  # "Seconde Guerre mondiale", "Premier League": a name
     if text[start : start + 1].isupper():
         # "le Premier ministre", "Huitième étape": a title or a heading.
         b = text[max(0, start - 3) : start].strip()
