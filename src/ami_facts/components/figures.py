@@ -177,6 +177,13 @@ _WORD_RUN_RE = re.compile(
 _DE_WORD_RE = re.compile(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]")
 _DE_COMPLEMENT_RE = re.compile(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+")
 _NUMBER_BEFORE_RE = re.compile(r"(?:\d|(?i:" + _WORD + r"))[\s\u00a0]*$")
+_UN_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$")
+_WORD_AFTER_RE = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[\s\u00a0]*$")
+_DE_START_RE = re.compile(r"(?i:de|d['’])")
+_DURATION_GAP_RE = re.compile(r"[\s\u00a0]*(?:et|,)?[\s\u00a0]*")
+_LIST_GAP_RE = re.compile(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*")
 _ALPHA_RE = re.compile(r"[^\W\d_]+")
 _RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 
@@ -357,10 +364,8 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             core.ordinal = True
             if (
                 value > 2
-                and re.search(
-                    r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$", work[max(0, start - 6) : start]
-                )
-                and not re.match(r"[\s\u00a0]*[^\W\d_]", work[core.end : core.end + 3])
+                and _UN_BEFORE_RE.search(work, max(0, start - 6), start)
+                and not _WORD_AFTER_RE.match(work, core.end)
             ):
                 core.value = 1 / value
                 core.ordinal = False
@@ -435,7 +440,7 @@ def _word_cores(text: str, work: str) -> list[_Core]:
             ):
                 frac_ord = parse_ordinal_words(words[i + 1 :])
                 s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
-                tail = re.match(r"[\s\u00a0]*([^\W\d_]+)", work[e1 : e1 + 30])
+                tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
                 if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
                     run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
                     i += 1 + frac_ord[1]
@@ -655,7 +660,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     mins = hm.group("m") or hm.group("w")
                     mv = parse_digits(mins) if mins[0].isdecimal() else None
                     if mv is None:
-                        parsed = parse_number_words(re.split(r"[\s-]+", mins.lower()))
+                        parsed = parse_number_words(_WORD_SPLIT_RE.split(mins.lower()))
                         mv = parsed[0] if parsed else None
                     if mv is not None:
                         fig.value = (fig.value or 0) * 60 + mv
@@ -691,7 +696,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 n = sub.group("n")
                 cents = parse_digits(n) if n[0].isdecimal() else None
                 if cents is None and not n[0].isdecimal():
-                    parsed = parse_number_words(re.split(r"[\s-]+", n.lower()))
+                    parsed = parse_number_words(_WORD_SPLIT_RE.split(n.lower()))
                     cents = parsed[0] if parsed and parsed[0] < 100 else None
                 if cents is not None:
                     fig.value += cents / 100
@@ -840,7 +845,7 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
         if core.single_word == "neuf" and not (
             fig.unit or fig.counted or fig.qualified or core.list_neighbour
         ):
-            b = re.search(r"([^\W\d_]+)[\s\u00a0]*$", text[max(0, s - 20) : s])
+            b = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
             if b and b.group(1).lower() not in fp.DETERMINERS | {"à", "de", "et", "ou", "sur"}:
                 return False
         if core.single_word in FRACTIONS and not fig.unit and not fig.counted:
@@ -1003,7 +1008,7 @@ def _merge(text: str, chain: list[_Fig], before_a: str, *, entre: bool) -> _Fig:
     m = ENTRE_BEFORE.search(before_a) if entre else None
     if m is None and not entre:
         m = DE_BEFORE.search(before_a)
-        if m and not re.match(r"(?i:de|d['’])", m.group()):
+        if m and not _DE_START_RE.match(m.group()):
             m = None
     if m:
         start = a.start - (len(before_a) - m.start())
@@ -1044,7 +1049,7 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
                 and p.unit in SECONDS
                 and f.unit in SECONDS
                 and SECONDS[p.unit] > SECONDS[f.unit]
-                and re.fullmatch(r"[\s\u00a0]*(?:et|,)?[\s\u00a0]*", gap)
+                and _DURATION_GAP_RE.fullmatch(gap)
                 and not f.qualified
             ):
                 p.value = p.value * SECONDS[p.unit] / SECONDS[f.unit] + f.value
@@ -1213,7 +1218,7 @@ def _mark_lists(text: str, words: list[_Core]) -> None:
     cardinals = [w for w in words if not w.ordinal]
     for a, b in itertools.pairwise(cardinals):
         gap = text[a.end : b.start]
-        if re.fullmatch(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*", gap) and not (
+        if _LIST_GAP_RE.fullmatch(gap) and not (
             a.single_word in ("un", "une") and b.single_word in ("un", "une")
         ):
             a.list_neighbour = True

@@ -91,6 +91,7 @@ _YEAR_BEFORE = re.compile(
 _TWO_DIGIT_YEAR_BEFORE = re.compile(
     r"(?<![^\W_])(?i:en|années|depuis|fin|début|mi|l" + _A + r"an)[\s\u00a0-]*$"
 )
+_CLOCK_BEFORE_RE = re.compile(r"\d[:hH][\s\u00a0]?$")
 _TIME_AFTER = re.compile(r"[\s\u00a0]?(?:h|H)[\s\u00a0]?\d{2}(?!\d)|:\d{2}(?!\d)")
 _HOUR_AFTER = re.compile(r"[\s\u00a0]?(?:h|heures?)(?![^\W_])")
 _TIME_BEFORE = re.compile(
@@ -189,7 +190,7 @@ def year(text: str, start: int, end: int) -> bool:
     if core.isdecimal() and len(core) == 2:
         if _TWO_DIGIT_YEAR_BEFORE.search(text, max(0, start - 12), start):
             return True
-        if re.match(r"['’]\d{2}", text[start - 1 : end]) if start > 0 else False:
+        if start > 0 and text[start - 1] in "'’":
             return True
     return False
 
@@ -219,7 +220,7 @@ def time_of_day(text: str, start: int, end: int) -> bool:
     core = text[start:end]
     if not core.isdecimal() or len(core) > 2:
         return False
-    if re.search(r"\d[:hH][\s\u00a0]?$", text[max(0, start - 4) : start]):
+    if _CLOCK_BEFORE_RE.search(text, max(0, start - 4), start):
         return True  # the minutes of "9:45", "14h30"
     if int(core) > 24:
         return False
@@ -231,6 +232,7 @@ def time_of_day(text: str, start: int, end: int) -> bool:
     return bool(_HOUR_AFTER.match(text, end) and _TIME_BEFORE.search(before))
 
 
+_SCORE_HEAD_RE = re.compile(r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?$")
 _SCORE_RE = re.compile(
     r"(?P<pair>\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?\d{1,2}(?!\d|[,.]\d))"
     r"(?:[\s\u00a0]*(?P<next>[^\W\d_]+))?"
@@ -249,10 +251,10 @@ def score(text: str, start: int, end: int) -> bool:
     """A match score: ``2-0 face à Lyon``, ``s'est imposé 6-4, 3-2``, ``victoire 3-1 du``."""
     m = _SCORE_RE.match(text, start)
     if m is None:
-        back = re.search(r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?$", text[max(0, start - 6) : start])
+        back = _SCORE_HEAD_RE.search(text, max(0, start - 6), start)
         if back is None:
             return False
-        start = start - (len(text[max(0, start - 6) : start]) - back.start())
+        start = back.start()
         m = _SCORE_RE.match(text, start)
         if m is None:
             return False
@@ -269,6 +271,10 @@ def score(text: str, start: int, end: int) -> bool:
 
 
 _POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")
+_CLOSING_BRACKET_RE = re.compile(r"[\s\u00a0]{0,2}\)")
+_PLACE_BRACKET_BEFORE_RE = re.compile(r"[A-ZÉÈ][^\W\d_]+[\s\u00a0]*\([\s\u00a0]*$")
+_PLACE_AFTER_RE = re.compile(r"[\s\u00a0]+[A-ZÉÈ][^\W\d_]+")
+_LINE_START_RE = re.compile(r"(?:^|[\n,;·|])[\s\u00a0]*$")
 
 
 def postcode(text: str, start: int, end: int) -> bool:
@@ -279,18 +285,14 @@ def postcode(text: str, start: int, end: int) -> bool:
     if not core.isdecimal() or len(core) not in (2, 3, 5):
         return False
     bracketed = _POSTCODE_AROUND.search(text, max(0, start - 3), start) is not None and bool(
-        re.match(r"[\s\u00a0]*\)", text[end : end + 3])
+        _CLOSING_BRACKET_RE.match(text, end)
     )
     if len(core) != 5:
-        return bracketed and bool(
-            re.search(
-                r"[A-ZÉÈ][^\W\d_]+[\s\u00a0]*\([\s\u00a0]*$", text[max(0, start - 40) : start]
-            )
-        )
+        return bracketed and bool(_PLACE_BRACKET_BEFORE_RE.search(text, max(0, start - 40), start))
     if bracketed:
         return True
-    return bool(re.match(r"[\s\u00a0]+[A-ZÉÈ][^\W\d_]+", text[end : end + 30])) and bool(
-        re.search(r"(?:^|[\n,;·|])[\s\u00a0]*$", text[max(0, start - 3) : start])
+    return bool(_PLACE_AFTER_RE.match(text, end)) and bool(
+        _LINE_START_RE.search(text, max(0, start - 3), start)
     )
 
 
@@ -369,6 +371,9 @@ def tournament_round(text: str, start: int, end: int) -> bool:
 RULES["tournament_round"] = tournament_round
 
 
+_NEXT_WORD_RE = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’-]*)")
+
+
 def ordinal_role(text: str, start: int, end: int) -> str | None:
     """``'rank'`` when an ordinal ranks, ``None`` when it only names.
 
@@ -387,7 +392,7 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return None
     if tournament_round(text, start, end):
         return None
-    m = re.match(r"[\s\u00a0]*([^\W\d_][\w'’-]*)", after)
+    m = _NEXT_WORD_RE.match(after)
     nxt = m.group(1).lower() if m else ""
     nxt = nxt.replace("’", "'")
     if nxt in NAMING_NOUNS:
