@@ -276,7 +276,7 @@ def _num(s: str) -> float | None:
     s = s.strip().lower()
     t = re.sub(r"[  ]", "", s).replace(",", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        # "2.609" is a thousand separator, not a decimal.
+        # "3.714" is a thousand separator, not a decimal.
         if re.fullmatch(r"\d{1,3}\.\d{3}", t):
             return float(t.replace(".", ""))
         return float(t)

@@ -4,7 +4,7 @@ Pure Python and regular expressions over the text (no parse needed), in four
 passes:
 
 1. numeric cores: race times (``2'24 "``), collective nouns (``une dizaine``),
-   fractions (``3/4``), digits (``2.609``, ``1,5 million``, ``25 M€``) and
+   fractions (``3/4``), digits (``3.714``, ``1,5 million``, ``25 M€``) and
    number words (``deux mille six cent neuf``, ``vingt-cinquième``);
 2. each core is extended: sign and qualifier before it, multiplier, unit,
    counted noun and rate after it;
@@ -12,7 +12,7 @@ passes:
 4. neighbours are joined: ranges (``entre 5 et 10``), alternatives (``250 ou
    300 dm3``), lists (``respectivement 40 et 54 €``), compound durations
    (``1 h 30``); a bare count takes the counted noun of the figure before it
-   in the same sentence (``2.609 exemplaires ... ou 326 chaque mois``), a bare
+   in the same sentence (``3.714 exemplaires ... ou 412 chaque mois``), a bare
    amount with a multiplier its unit (``19,7 milliards de dollars contre 18,5
    milliards``); a change (``passe de 575 à 593 l``) is two figures.
 

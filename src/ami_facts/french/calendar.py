@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ami_facts.french import numbers
+from ami_facts.french.numbers import parse_number_words as read_number_words
+
 # Month names and abbreviations (lower case, accents optional in the patterns).
 MONTHS: dict[str, int] = {
     "janvier": 1,
@@ -279,35 +282,13 @@ ORDINALS: dict[str, int] = {
     "5e": 5,
 }
 
-# Number words (cardinal), for "trois semaines", "vingt ans", "quarante-quatre ans".
+# Number words (cardinal), for "trois semaines", "vingt ans", "quarante-quatre ans":
+# the tables and the reader of french/numbers.py, so both stages read numbers alike.
 NUMBER_WORDS: dict[str, int] = {
-    "zéro": 0,
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "vingts": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "soixante": 60,
-    "cent": 100,
-    "cents": 100,
-    "mille": 1000,
+    **numbers.UNITS,
+    **numbers.TENS,
+    **numbers.HUNDRED,
+    **numbers.THOUSAND,
 }
 
 
@@ -316,38 +297,11 @@ def parse_number_words(words: str) -> int | None:
 
     ``"deux trois"`` (two numbers in a row) is None.
     """
-    parts = [p for p in words.lower().replace("-", " ").split() if p != "et"]
-    if not parts:
+    tokens = words.lower().replace("-", " ").split()
+    read = read_number_words(tokens) if tokens else None
+    if read is None or read[1] != len(tokens) or read[0] != int(read[0]):
         return None
-    total = 0
-    current = 0
-    for p in parts:
-        v = NUMBER_WORDS.get(p)
-        if v is None:
-            return None
-        low = current % 100
-        if v == 100:
-            if current >= 100:
-                return None
-            current = max(current, 1) * 100
-        elif v == 1000:
-            total += max(current, 1) * 1000
-            current = 0
-        elif v == 20 and low == 4:  # quatre-vingt(s)
-            current += 76
-        elif v >= 20:
-            if low:
-                return None
-            current += v
-        elif v >= 10:
-            if low not in (0, 60, 80):
-                return None
-            current += v
-        else:
-            if low % 10 or (low and v == 0):
-                return None
-            current += v
-    return total + current
+    return int(read[0])
 
 
 def easter(year: int) -> date:

@@ -6,7 +6,7 @@ in running text lives in ``ami_facts.components.figures``.
 Conventions (SPEC "Figures"):
 - digits: a dot or a space (also NBSP U+00A0 and narrow NBSP U+202F) groups
   thousands when followed by exactly three digits and the first group is not
-  ``0`` (``2.609`` = 2609, ``18 500`` = 18500); otherwise a dot is a decimal
+  ``0`` (``3.714`` = 3714, ``18 500`` = 18500); otherwise a dot is a decimal
   point (``7.5``, ``0.050``); the comma is the decimal mark (``2,5``).
 - words: ``soixante-dix``, ``quatre-vingt-dix``, Belgian/Swiss ``septante``,
   ``huitante``, ``octante``, ``nonante``, ``mille``/``mil``, ``million``,
