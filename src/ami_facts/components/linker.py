@@ -29,6 +29,8 @@ COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
 # How far back a pronoun's antecedent is looked for (about two sentences).
 PRONOUN_WINDOW = 300
+# A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
+PARAGRAPH_ENDS = ("\n\n", ".\n", "!\n", "?\n", "»\n")
 IMPERSONAL_VERBS = {
     "être",
     "falloir",
@@ -149,8 +151,16 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     for mention in mentions:
         if mention.start < end and start < mention.end:
             return mention
-    # The subject may be the head of a phrase that holds a mention (``la marque aux
-    # chevrons``, ``la population de Nantes``).
+    # ``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the apposition names it.
+    for child in token.children:
+        if child.dep_ in {"appos", "flat:name"}:
+            for mention in mentions:
+                if mention.start <= child.idx < mention.end:
+                    return mention
+    # A measure of a named thing (``la population de Nantes``, ``les ventes de la
+    # Clio``) is about that thing; ``le tribunal de Marseille`` is not about Marseille.
+    if token.lemma_.lower() not in metric_lexicon().nouns:
+        return None
     for child in token.subtree:
         for mention in mentions:
             if mention.start <= child.idx < mention.end:
@@ -163,10 +173,18 @@ def _antecedent(
 ) -> Mention | None:
     """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word."""
     window_start = max(0, word.idx - window)
+    # An antecedent never lies beyond the paragraph (a blank line or a line break).
+    paragraph_start = max(doc_text_rfind(word, end) for end in PARAGRAPH_ENDS)
+    window_start = max(window_start, paragraph_start + 1)
     candidates = [
         m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
     ]
     return candidates[-1] if candidates else None
+
+
+def doc_text_rfind(word: Token, needle: str) -> int:
+    """Where ``needle`` last occurs in the document before ``word`` (-1 if nowhere)."""
+    return int(word.doc.text.rfind(needle, 0, word.idx))
 
 
 def _is_impersonal(verb: Token) -> bool:
@@ -401,9 +419,6 @@ def _period(doc: Doc, figure: dict[str, Any], sentences: list[Span]) -> dict[str
     before = [i for i in in_sentence if dates[i]["end"] <= figure["start"]]
     if before:
         return dates[before[-1]]
-    after = [i for i in in_sentence if dates[i]["start"] >= figure["end"]]
-    if after:
-        return dates[after[0]]
     index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
