@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -453,3 +453,49 @@ def _iter_jsonl(
                 )
             except InputError as exc:
                 yield ErrorRow(source=source, line=number, error=f"{where}: {_sentence(str(exc))}")
+
+
+@dataclass
+class Selection:
+    """What ``select_new`` let through and what it skipped."""
+
+    new: int = 0
+    known: int = 0
+    duplicates: int = 0
+
+
+def select_new(
+    items: Iterable[RawArticle | ErrorRow],
+    known_ids: set[str],
+    selection: Selection | None = None,
+) -> Iterator[RawArticle | ErrorRow]:
+    """Skip articles already in the output (``known_ids``); repeated ids become errors.
+
+    An article whose id was already seen earlier in the same run (the same text
+    saved twice, or the same ``id`` given twice) is not processed again: it
+    becomes an error row naming the first source, so nothing is silently lost.
+    """
+    counts = selection if selection is not None else Selection()
+    first_source: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, ErrorRow):
+            yield item
+            continue
+        if item.article_id in first_source:
+            counts.duplicates += 1
+            yield ErrorRow(
+                source=item.source.rsplit(":", 1)[0] if item.line else item.source,
+                line=item.line,
+                article_id=item.article_id,
+                error=(
+                    f"{Path(item.source).name}: same article id {item.article_id!r} as "
+                    f"{first_source[item.article_id]} earlier in this run; skipped."
+                ),
+            )
+            continue
+        first_source[item.article_id] = item.source
+        if item.article_id in known_ids:
+            counts.known += 1
+            continue
+        counts.new += 1
+        yield item
