@@ -24,6 +24,9 @@ _COMMON_OPTIONS: dict[str, Any] = {
     "deduplicate": False,
     "date_extraction_params": {"original_date": True, "extensive_search": True},
 }
+# A page is an article only if at least one block of its main text is a
+# paragraph of this many words (menus and link lists are made of short lines).
+MIN_PARAGRAPH_WORDS = 8
 # Metadata keys taken from trafilatura, under the names of our article object.
 _META_KEYS = {"title": "title", "author": "author", "date": "published", "url": "url"}
 
@@ -68,7 +71,7 @@ def html_to_article(html: str) -> tuple[str, dict[str, Any]]:
     if extracted is None or not str(extracted.get("text") or "").strip():
         extracted = _extract(html, favor_precision=False)
     text = _clean_text(str((extracted or {}).get("text") or ""))
-    if not text:
+    if not any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.splitlines()):
         raise InputError(
             "no article text was found in the HTML page (it may be a menu, "
             "a list of links or a page that needs JavaScript)"
