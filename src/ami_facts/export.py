@@ -381,16 +381,21 @@ class TableWriter:
         leaves every table complete and readable, the articles table still the
         previous one, and the next run drops the orphan rows of other tables.
         """
-        for table in SCHEMAS:
-            self._flush(table, final=True)
-        self._close_writers()
-        for tmp, _ in self._tmp:
-            _fsync_path(tmp)
-        order = sorted(self._tmp, key=lambda pair: pair[1].stem == COMMIT_TABLE)
-        for tmp, final in order:
-            os.replace(tmp, final)
-        self._tmp.clear()
-        _fsync_path(self.out_dir)
+        try:
+            for table in SCHEMAS:
+                self._flush(table, final=True)
+            self._close_writers()
+            for tmp, _ in self._tmp:
+                _fsync_path(tmp)
+            self._tmp.sort(key=lambda pair: pair[1].stem == COMMIT_TABLE)
+            while self._tmp:
+                tmp, final = self._tmp[0]
+                os.replace(tmp, final)
+                self._tmp.pop(0)
+            _fsync_path(self.out_dir)
+        except BaseException:
+            self.abort()
+            raise
         self._release_lock()
         return self.summary
 
