@@ -7,6 +7,7 @@ where the pipeline has one and falls back to word order where it has not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,14 @@ from ami_facts.hits import EntityHit
 # Metrics for which a brand's count is really its product's (``la marque a écoulé
 # 2 000 exemplaires du modèle``: the model sold, not the brand).
 PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations", "price"}
-SUBJECT_LABELS = {"PRODUCT", "ORG"}
+# Any named thing can be the grammatical subject of a figure's verb; word order alone
+# (the closest preceding mention) is trusted only for products and organisations.
+PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
+ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
+# Words that join a figure to the one before it and make it share its noun and metric:
+# ``2 609 exemplaires ou 326 chaque mois``, ``650 commandes soit près de 2 000``.
+COORDINATION = re.compile(r"^[\s,;(]*(?:ou|et|soit|dont|voire|contre)?[\s,;(]*$", re.IGNORECASE)
+COORDINATION_MAX_GAP = 40
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 PERIOD_DATE_TYPES = {"DATE"}
 # How far back (in characters) word clues for the metric are looked for in a clause.
@@ -50,10 +58,11 @@ def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
 
 
 def _mentions(doc: Doc) -> list[Mention]:
+    entity_dicts: list[dict[str, Any]] = doc._.ami_entities or []
     mentions = [
         Mention(hit["start"], hit["end"], hit["name"], hit["label"])
-        for hit in doc._.ami_entities or []
-        if hit["label"] in SUBJECT_LABELS
+        for hit in entity_dicts
+        if hit["label"] in PARSE_SUBJECT_LABELS
     ]
     mentions.extend(Mention(s, e, name, "ORG") for s, e, name in find_periphrases(doc.text))
     return sorted(mentions, key=lambda m: m.start)
@@ -86,13 +95,16 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     return None
 
 
-def _subject_from_parse(doc: Doc, number: Token, mentions: list[Mention]) -> Mention | None:
+def _subject_from_parse(number: Token, mentions: list[Mention]) -> Mention | None:
     verb = _governing_verb(number)
-    if verb is None:
-        return None
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return _mention_covering(mentions, child)
+    # ``devrait envoyer``, ``pourrait acheter``: the subject sits on the governing verb.
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return _mention_covering(mentions, child)
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+            return None
+        verb = verb.head
     return None
 
 
@@ -101,7 +113,11 @@ def _closest_before(mentions: list[Mention], sentence: Span | None, offset: int)
         return None
     best = None
     for mention in mentions:
-        if sentence.start_char <= mention.start and mention.end <= offset:
+        if (
+            mention.label in ORDER_SUBJECT_LABELS
+            and sentence.start_char <= mention.start
+            and mention.end <= offset
+        ):
             best = mention
     return best
 
@@ -181,18 +197,26 @@ def link_figures(doc: Doc) -> None:
     mentions = _mentions(doc)
     has_parse = doc.has_annotation("DEP")
     product = main_subject_mention(doc, mentions)
+    previous: dict[str, Any] | None = None
     for figure in figures:
+        coordinated = previous is not None and _inherit_from_coordinated(doc.text, previous, figure)
         sentence = _sentence_of(sentences, figure["number_start"])
         if sentence is not None:
             figure["sentence_start"] = sentence.start_char
             figure["sentence_end"] = sentence.end_char
         number = _token_at(doc, figure["number_start"], figure["number_end"]) if has_parse else None
         figure["metric"] = _metric(doc, figure, number, sentence)
+        if figure["metric"] is None and coordinated and previous is not None:
+            figure["metric"] = previous["metric"]
         subject = None
         confidence = 0.4
         if number is not None:
-            subject = _subject_from_parse(doc, number, mentions)
+            subject = _subject_from_parse(number, mentions)
             confidence += 0.2 if subject is not None else 0.0
+        if subject is None and coordinated and previous is not None and previous.get("subject"):
+            subject = Mention(
+                previous["subject_start"], previous["subject_end"], previous["subject"], "PRODUCT"
+            )
         if subject is None:
             subject = _closest_before(mentions, sentence, figure["start"])
         if subject is None and product is not None and figure["metric"] in PRODUCT_METRICS:
@@ -219,6 +243,22 @@ def link_figures(doc: Doc) -> None:
             figure["period_end"] = period["end_date"]
             figure["period_text"] = period["text"]
         figure["confidence"] = round(min(confidence, 1.0), 2)
+        previous = figure
+
+
+def _inherit_from_coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
+    """A bare number joined to the figure before it counts the same thing."""
+    if figure.get("unit") or figure.get("counted") or figure["kind"] != previous["kind"]:
+        return False
+    gap = text[previous["end"] : figure["number_start"]]
+    if len(gap) > COORDINATION_MAX_GAP or previous["end"] > figure["number_start"]:
+        return False
+    words = re.sub(r"\b(?:près|environ|quelque|plus|moins|de|d'|d’|quasi|au|aux)\b", " ", gap)
+    if not COORDINATION.match(words):
+        return False
+    figure["counted"] = previous.get("counted")
+    figure["unit"] = previous.get("unit")
+    return True
 
 
 def main_subject_mention(doc: Doc, mentions: list[Mention]) -> Mention | None:
