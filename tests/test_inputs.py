@@ -102,7 +102,8 @@ def test_inputs_bad_corpus_gives_one_error_per_bad_input_and_keeps_the_rest(
 def test_inputs_decoded_text_is_the_original_text(tmp_path: Path) -> None:
     out = tmp_path / "out"
     _extract(BAD_DIR, out, "--max-chars", MAX_CHARS)
-    texts = dict(zip(_articles(out).source.map(lambda s: Path(s).name), _articles(out).text))
+    articles = _articles(out)
+    texts = dict(zip(articles.source.map(lambda s: Path(s).name), articles.text, strict=True))
     assert texts["ventes-cp1252.txt"] == (BAD_DIR / "ventes-cp1252.txt").read_bytes().decode(
         "cp1252"
     )

@@ -436,8 +436,9 @@ def _iter_jsonl(
                 try:
                     obj = json.loads(line_text)
                 except json.JSONDecodeError as exc:
+                    reason = exc.msg.removesuffix(" at")
                     raise InputError(
-                        f"the line is not valid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})"
+                        f"the line is not valid JSON ({reason}, column {exc.colno})"
                     ) from exc
                 yield _article_from_object(
                     obj,
