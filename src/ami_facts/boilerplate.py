@@ -97,11 +97,17 @@ def _published_in_byline(line: str) -> date | None:
     return _byline_date(first)
 
 
+# A credit closing a caption is looked for in the last characters of a line only.
+CREDIT_WINDOW = 120
+# Share bars are short: a few network names.
+SHARE_BAR_MAX = 120
+
+
 def _is_short_boilerplate(line: str) -> bool:
     """Caption credits, share bars and newsletter prompts (short lines only)."""
     return bool(
-        CREDIT_AT_END.search(line)
-        or _is_share_bar(line)
+        CREDIT_AT_END.search(line, max(0, len(line) - CREDIT_WINDOW))
+        or (len(line) <= SHARE_BAR_MAX and _is_share_bar(line))
         or PROMPT_LINE.search(line)
         or BREADCRUMB.match(line)
     )
