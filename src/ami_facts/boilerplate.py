@@ -70,7 +70,7 @@ def _byline_date(match: re.Match[str]) -> date | None:
         return None
 
 
-_SHARE_TOKEN = re.compile(r"[^\s|•·,/:–—-]+")
+_SHARE_TOKEN = re.compile(r"\w[\w-]*")
 
 
 def _is_share_bar(line: str) -> bool:

@@ -154,7 +154,7 @@ CREDIT_AT_END = re.compile(
 BYLINE_AUTHOR = re.compile(
     r"(?:Par|PAR|By|BY)\s+(?:[A-ZÀ-Ý][\w'’.-]{0,30})"
     r"(?:\s+(?:(?:et|and|de|du|de la|d['’])\s+)?[A-ZÀ-Ý][\w'’.-]{0,30}){0,5}"
-    r"\s*(?:$|[|•·–—-]|,?\s*(?:le|Le|publié|Publié|mis|Mis)\b)"
+    r"\s*(?:$|[|•·–—-]|,?\s*(?:(?:le|Le)\s+(?:[a-z]+\s+)?\d|publié|Publié|mis|Mis)\b)"
 )
 
 # Breadcrumbs leading a page: "Accueil > Météo > Tempête", "Accueil / Sport".
