@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, build_nlp
-
-FIXTURES = Path(__file__).parent / "fixtures"
-GOLD_DIR = FIXTURES / "gold"
-GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
-SEED_GOLD = GOLD_DIR / "citroen-ami-emancipation.gold.json"
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,7 @@ from typer.testing import CliRunner
 
 from ami_facts.cli import app
 from ami_facts.export import TABLES
-
-from .conftest import GOLD_DIR
+from fixture_paths import GOLD_DIR
 
 runner = CliRunner()
 SEED_TEXT = GOLD_DIR / "articles" / "citroen-ami-emancipation.txt"

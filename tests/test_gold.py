@@ -10,8 +10,7 @@ from spacy.language import Language
 from ami_facts.evaluate import Evaluation, evaluate, format_report
 from ami_facts.load import build_article
 from ami_facts.pipeline import ArticleResult, process
-
-from .conftest import GOLD_FILES, SEED_GOLD
+from fixture_paths import GOLD_FILES, SEED_GOLD
 
 
 @pytest.fixture(scope="module")
