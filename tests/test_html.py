@@ -9,9 +9,8 @@ import pytest
 
 from ami_facts.html import html_to_article
 from ami_facts.load import InputError, RawArticle, iter_articles
-
-from .conftest import FIXTURES
-from .helpers_inputs import extractors_work
+from fixture_paths import FIXTURES
+from helpers_inputs import extractors_work
 
 HTML_DIR = FIXTURES / "html"
 # From tests/fixtures/html/README.md (htmldate's gold).

@@ -20,9 +20,8 @@ from typer.testing import CliRunner
 import ami_facts.export as export_module
 from ami_facts.cli import app
 from ami_facts.export import TABLES
-
-from .conftest import FIXTURES, GOLD_DIR
-from .helpers_inputs import digests, use_extractors_or_stubs
+from fixture_paths import FIXTURES, GOLD_DIR
+from helpers_inputs import digests, use_extractors_or_stubs
 
 runner = CliRunner()
 BAD_DIR = FIXTURES / "bad"
@@ -260,14 +259,7 @@ def test_inputs_sigkill_during_extract_leaves_previous_tables_intact(tmp_path: P
     assert _extract(raw, out)[0] == 0
     before = digests(out)
     _big_jsonl(raw / "big.jsonl", 3000)
-    code = (
-        "import sys, pytest\n"
-        f"sys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
-        "from tests.helpers_inputs import use_extractors_or_stubs\n"
-        "use_extractors_or_stubs(pytest.MonkeyPatch())\n"
-        "from ami_facts.cli import app\n"
-        "app()\n"
-    )
+    code = "from ami_facts.cli import app; app()"
     env = {**os.environ, "PYTHONPATH": str(SRC_DIR)}
     process = subprocess.Popen(
         [sys.executable, "-c", code, "extract", str(raw), "--out", str(out), "--fast", "-q"],

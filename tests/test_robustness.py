@@ -26,9 +26,8 @@ from ami_facts.load import (
     iter_articles,
 )
 from ami_facts.records import ErrorRow
-
-from .conftest import GOLD_DIR
-from .helpers_inputs import extractors_work
+from fixture_paths import GOLD_DIR
+from helpers_inputs import extractors_work
 
 GOLD_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((GOLD_DIR / "articles").glob("*.txt"))]
 # Pieces that look like what the rules look for, to steer mutations to them.
@@ -158,7 +157,7 @@ def blank_nlp():  # type: ignore[no-untyped-def]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-@given(mutated_articles())
+@given(st.one_of(mutated_articles(), st.text(min_size=1)))
 def test_robustness_pipeline_on_mutated_articles_keeps_offsets(blank_nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     from ami_facts.pipeline import ArticleResult, process
 
