@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -284,3 +285,43 @@ def test_inputs_sigkill_during_extract_leaves_previous_tables_intact(tmp_path: P
     assert _extract(raw, out)[0] == 0
     assert not list(out.glob("*.tmp-*"))  # ...are removed by the next run
     assert digests(out) == before
+
+
+def test_inputs_unreadable_previous_table_is_a_clear_error(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    _write_articles(raw, GOLD_NAMES[:1])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "articles.parquet").write_bytes(b"not a parquet file")
+    result = runner.invoke(app, ["extract", str(raw), "--out", str(out), "--fast", "-q"])
+    assert result.exit_code == 1
+    assert "--force" in result.output
+    assert _extract(raw, out, "--force")[0] == 0
+    assert len(_articles(out)) == 1
+
+
+def test_inputs_stale_temp_files_of_dead_runs_are_removed(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    _write_articles(raw, GOLD_NAMES[:1])
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **_CAPTURE)
+    stale = out / f"figures.parquet.tmp-{int(dead.stdout)}"
+    stale.write_bytes(b"half written")
+    assert _extract(raw, out)[0] == 0
+    assert not stale.exists()
+
+
+_CAPTURE: dict[str, Any] = {"capture_output": True, "text": True, "check": True}
+
+
+def test_inputs_two_runs_cannot_write_the_same_out_folder(tmp_path: Path) -> None:
+    from ami_facts.export import OutputError, TableWriter
+
+    first = TableWriter(tmp_path)
+    try:
+        with pytest.raises(OutputError, match="another ami-facts run"):
+            TableWriter(tmp_path)
+    finally:
+        first.abort()
+    TableWriter(tmp_path).commit()

@@ -238,9 +238,7 @@ class TableWriter:
         self.formats = formats
         self.summary = Summary()
         out_dir.mkdir(parents=True, exist_ok=True)
-        self._lock = self._acquire_lock()
-        clean_stale_temp_files(out_dir)
-        self.known_ids: set[str] = read_article_ids(out_dir) if incremental else set()
+        self.known_ids: set[str] = set()
         self._parquet: dict[str, pq.ParquetWriter] = {}
         self._csv: dict[str, pacsv.CSVWriter] = {}
         self._csv_files: dict[str, Any] = {}
@@ -248,7 +246,11 @@ class TableWriter:
         self._buffered: dict[str, int] = dict.fromkeys(SCHEMAS, 0)
         self._tmp: list[tuple[Path, Path]] = []
         suffix = f"{TMP_MARKER}{os.getpid()}"
+        self._lock = self._acquire_lock()
         try:
+            clean_stale_temp_files(out_dir)
+            if incremental:
+                self.known_ids = read_article_ids(out_dir)
             for table, schema in SCHEMAS.items():
                 if "parquet" in formats:
                     final = out_dir / f"{table}.parquet"
