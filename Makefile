@@ -4,28 +4,41 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: extract test lint typecheck unit clean
+.PHONY: extract test lint typecheck unit browser docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
 extract: $(STAMP)
 	$(BIN)/ami-facts extract data/raw --out data/processed
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# Headless Chromium for the review page's browser test (Debian package; needs root).
+browser:
+	command -v chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+unit: $(STAMP) browser
 	$(BIN)/pytest
 
+# Regenerate the README's column reference from records.py and export.SCHEMAS.
+docs: $(STAMP)
+	$(BIN)/ami-facts schema --update-readme README.md
+
 test: lint typecheck unit
+
+# Throughput and memory of every configuration, in one run (see README, Performance).
+BENCH_N ?= 400
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --articles $(BENCH_N)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -112,6 +112,7 @@ DAYPARTS_INTERVAL: dict[str, dict[tuple[str, str], tuple[int, int]]] = {
         ("EV", "START"): (18, 21),
         ("EV", "END"): (21, 24),
         ("NI", ""): (22, 28),
+        ("NI", "MID"): (26, 28),
         ("MI", ""): (12, 14),
         ("DT", "START"): (6, 10),
         ("DT", "MID"): (12, 16),
@@ -121,6 +122,12 @@ DAYPARTS_INTERVAL: dict[str, dict[tuple[str, str], tuple[int, int]]] = {
 DAYPARTS_POINT = {"lingua_franca": {"MO": 8, "AF": 15, "EV": 19, "NI": 2, "MI": 12}}
 # Duckling's and rustling's thirds of a month: début = days 1-5, mi = 10-19, fin = 21-end.
 MONTH_PARTS = {"START": (1, 6), "MID": (10, 20), "END": (21, 32)}
+# Parts of a week (days from Monday, end exclusive) and of a year (months, end exclusive).
+WEEK_PARTS = {"START": (0, 2), "MID": (2, 4), "END": (3, 7)}
+YEAR_PARTS = {
+    "duckling": {"START": (1, 3), "MID": (5, 9), "END": (11, 13)},
+    "rustling": {"START": (1, 3), "MID": (5, 9), "END": (10, 13)},
+}
 _GRAIN_STEP = {
     "second": timedelta(seconds=1),
     "minute": timedelta(minutes=1),
@@ -223,7 +230,7 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             return None
         end = b[0]
         if b[1] == "day" or inclusive_end:
-            end = end + _GRAIN_STEP.get(b[1], timedelta(days=1))
+            end = end + _GRAIN_STEP.get(a[1], timedelta(days=1))
         return PeerValue("interval", start=a[0], end=end, grain=a[1])
     if hit.type == "DURATION" and "direction" in x:
         return _span_interval(hit, ref)
@@ -243,14 +250,17 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             and t < ref
         ):
             t = t + timedelta(days=1)  # a time already past is tomorrow's
-        bound = x.get("bound")
+        bound = x.get("bound") if peer in ("duckling", "rustling") else None
         if bound == "from":
             return PeerValue("interval", start=t, end=None, grain=grain)
         if bound in ("to", "to_inclusive"):
             end = t + _GRAIN_STEP[grain] if (bound == "to_inclusive" and inclusive_end) else t
-            return PeerValue("interval", start=None, end=end, grain=grain)
+            start = _dt(x["bound_day"]) if "bound_day" in x else None
+            return PeerValue("interval", start=start, end=end, grain=grain)
         return PeerValue("value", t, grain)
     m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI|MI|DT)", v)
+    if m and m.group(2) == "DT" and not x.get("mod") and peer not in DAYPARTS_POINT:
+        return PeerValue("value", _dt(m.group(1)), "day")  # "dans la journée": that day
     if m:
         day = _dt(m.group(1))
         if peer in DAYPARTS_POINT:
@@ -273,6 +283,11 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
         return PeerValue(
             "interval", start=sat - timedelta(hours=6), end=sat + timedelta(days=2), grain="hour"
         )
+    if "part" in x and hit.start_date and hit.end_date:
+        e = date.fromisoformat(hit.end_date) + timedelta(days=1)
+        return PeerValue(
+            "interval", start=_dt(hit.start_date), end=datetime(e.year, e.month, e.day), grain="day"
+        )
     if re.fullmatch(r"\d{4}-\d\d", v):
         mod = x.get("mod")
         if mod in MONTH_PARTS and peer in ("duckling", "rustling"):
@@ -284,8 +299,20 @@ def to_peer(hit: DateHit, ref: datetime, peer: str) -> PeerValue | None:
             return PeerValue("interval", start=start, end=end, grain="day")
         return PeerValue("value", _dt(v + "-01"), "month")
     if re.fullmatch(r"\d{4}", v):
+        mod = x.get("mod")
+        if mod and peer in YEAR_PARTS and mod in YEAR_PARTS[peer]:
+            a, b = YEAR_PARTS[peer][mod]
+            start = datetime(int(v), a, 1)
+            end = datetime(int(v) + 1, 1, 1) if b > 12 else datetime(int(v), b, 1)
+            return PeerValue("interval", start=start, end=end, grain="month")
         return PeerValue("value", datetime(int(v), 1, 1), "year")
     m = re.fullmatch(r"(\d{4})-W(\d\d)", v)
+    if m and x.get("mod") in WEEK_PARTS:
+        mon = datetime.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        a, b = WEEK_PARTS[x["mod"]]
+        return PeerValue(
+            "interval", start=mon + timedelta(days=a), end=mon + timedelta(days=b), grain="day"
+        )
     if m:
         return PeerValue(
             "value", datetime.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), "week"

@@ -42,11 +42,11 @@ RESOLUTION = {
 }
 # Floors reached per source (accuracy on positives); raise them as the extractor improves.
 FLOOR = {
-    "duckling": 0.43,
-    "rustling": 0.47,
-    "dateparser": 0.78,
-    "lingua_franca": 0.85,
-    "edsnlp": 0.88,
+    "duckling": 0.91,
+    "rustling": 0.90,
+    "dateparser": 1.0,
+    "lingua_franca": 0.98,
+    "edsnlp": 1.0,
 }
 NEG_FLOOR = 0.95
 

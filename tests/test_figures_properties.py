@@ -177,7 +177,7 @@ def test_figures_number_like_soup_never_raises(pieces: list[str]) -> None:
         assert text[hit.start : hit.end] == hit.text
 
 
-def test_figures_long_runs_of_digits_dots_and_spaces_are_fast() -> None:
+def test_figures_long_runs_of_digits_dots_and_spaces_do_not_backtrack() -> None:
     for text in ("1." * 20000, "1 " * 20000, "12 345 " * 5000, "1" * 50000, "1,1." * 10000):
         t0 = time.perf_counter()
         find_figures(text)

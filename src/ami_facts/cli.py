@@ -10,14 +10,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from ami_facts.load import (
@@ -30,6 +22,7 @@ from ami_facts.load import (
 )
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, build_nlp
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
+from ami_facts.progress import count_inputs, make_progress, progress_enabled
 from ami_facts.records import ErrorRow
 
 app = typer.Typer(
@@ -137,6 +130,22 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local (processes on this machine) or dask (a Dask cluster; writes "
+            "OUT/<table>/part-*.parquet).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler (tcp://host:8786); a LocalCluster when omitted.",
+        ),
+    ] = None,
 ) -> None:
     """Extract figures, dates and entities from INPUT into tables in --out.
 
@@ -150,6 +159,26 @@ def extract(
     from ami_facts.export import OutputError, TableWriter
 
     anchor = _parse_date(published, "--published")
+    if engine not in {"local", "dask"}:
+        raise _fail(f"--engine must be local or dask, not {engine!r}.")
+    if engine == "dask":
+        from ami_facts.engine_dask import extract_dask
+
+        counts = extract_dask(
+            input_path,
+            str(out_dir),
+            model=FAST_MODEL if fast else model,
+            published=anchor,
+            max_chars=max_chars,
+            batch_size=batch_size,
+            scheduler=scheduler,
+            workers=workers,
+        )
+        if not quiet:
+            out.print(f"{counts} -> {out_dir}", highlight=False)
+        if counts.get("articles", 0) == 0:
+            raise typer.Exit(NOTHING_PROCESSED)
+        return
     nlp = _load_nlp(model, fast)
     try:
         writer = TableWriter(out_dir, incremental=not force)
@@ -161,21 +190,20 @@ def extract(
         writer.known_ids,
         selection,
     )
-    results = process(items, nlp, batch_size=batch_size, n_process=workers)
-    show_progress = not quiet and sys.stderr.isatty()
+    if workers > 1:
+        from ami_facts.workers import process_parallel
+
+        model_name = FAST_MODEL if fast else model
+        results = process_parallel(
+            items, model=model_name, workers=workers, nlp=nlp, batch_size=batch_size
+        )
+    else:
+        results = process(items, nlp, batch_size=batch_size)
+    show_progress = progress_enabled(quiet)
+    total = count_inputs(input_path) if show_progress else None
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=not show_progress,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("extracting", total=None, rate="")
+        with make_progress(err, enabled=show_progress) as progress:
+            task = progress.add_task("extracting", total=total)
             first_error: ErrorRow | None = None
 
             def watched() -> Any:
@@ -186,10 +214,7 @@ def extract(
                         if strict:
                             raise _fail(f"{item.error} (--strict)", NOTHING_PROCESSED)
                     yield item
-                    elapsed = progress.tasks[0].elapsed or 0.0
-                    done = progress.tasks[0].completed + 1
-                    rate = f"{done / elapsed:.1f} articles/s" if elapsed else ""
-                    progress.update(task, advance=1, rate=rate)
+                    progress.advance(task)
 
             for _ in writer.write_results(watched()):
                 pass
@@ -209,6 +234,48 @@ def extract(
         if counts["errors"]:
             err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
     if counts["articles"] + selection.known == 0:
+        raise typer.Exit(NOTHING_PROCESSED)
+
+
+@app.command()
+def review(
+    input_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT",
+            help="A file or folder of articles (as for extract).",
+            exists=True,
+            readable=True,
+        ),
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the HTML report (created if missing).")
+    ] = Path("review"),
+    model: ModelOption = DEFAULT_MODEL,
+    fast: FastOption = False,
+    published: PublishedOption = None,
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", min=1, help="Longer articles become an error row."),
+    ] = DEFAULT_MAX_CHARS,
+) -> None:
+    """Write a static HTML report of what is found in INPUT: open --out/index.html.
+
+    One page per article: the text with every figure, date and entity
+    highlighted (boilerplate greyed), their fields on hover and on click.
+    No server and no network: the pages hold their own CSS and JS.
+    """
+    from ami_facts.review import write_review
+
+    anchor = _parse_date(published, "--published")
+    nlp = _load_nlp(model, fast)
+    items = iter_articles(input_path, published=anchor, max_chars=max_chars)
+    summary = write_review(process(items, nlp), out_dir)
+    out.print(
+        f"{len(summary.pages)} article pages, {summary.errors} errors -> {summary.index}",
+        highlight=False,
+    )
+    if not summary.pages:
         raise typer.Exit(NOTHING_PROCESSED)
 
 
@@ -280,12 +347,26 @@ def evaluate(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="List, per article, each missed and spurious item with its sentence."
+        ),
+    ] = False,
+    html_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="DIR",
+            help="Write review pages with gold spans as a second layer (missed, spurious).",
+        ),
+    ] = None,
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
 ) -> None:
     """Score extraction against gold files: P/R/F1 per table, field accuracy over matches."""
+    from ami_facts.evaluate import detail_rows, format_detail, format_report, write_html
     from ami_facts.evaluate import evaluate as run_evaluation
-    from ami_facts.evaluate import format_report
 
     paths: list[Path] = []
     for path in gold:
@@ -298,9 +379,58 @@ def evaluate(
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(f"cannot read the gold files ({exc}).") from None
     if as_json:
-        out.print_json(json.dumps(evaluation.as_dict(), ensure_ascii=False))
+        document = evaluation.as_dict()
+        if detail:
+            document["detail"] = detail_rows(evaluation)
+        out.print_json(json.dumps(document, ensure_ascii=False))
     else:
         out.print(format_report(evaluation), highlight=False)
+        if detail:
+            out.print(format_detail(evaluation), highlight=False, markup=False, soft_wrap=True)
+    if html_dir is not None:
+        index = write_html(evaluation, html_dir)
+        err.print(f"review pages with gold -> {index}", highlight=False)
+
+
+@app.command()
+def schema(
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="json: JSON Schema of each record and Parquet schema of each table; "
+            "markdown: the column reference (as in the README).",
+        ),
+    ] = "json",
+    update_readme: Annotated[
+        Path | None,
+        typer.Option(
+            "--update-readme",
+            metavar="README",
+            help="Rewrite the column reference between the markers of this file.",
+        ),
+    ] = None,
+) -> None:
+    """Describe every table: columns, types, nullability and meaning."""
+    from ami_facts import schema as tables_schema
+
+    if update_readme is not None:
+        try:
+            changed = tables_schema.update_readme(update_readme)
+        except (OSError, ValueError) as exc:
+            raise _fail(f"{exc}.") from None
+        out.print(f"{update_readme}: {'updated' if changed else 'already up to date'}")
+        return
+    if output_format == "markdown":
+        sys.stdout.write(tables_schema.column_reference())
+    elif output_format == "json":
+        document = {
+            "records": tables_schema.json_schemas(),
+            "parquet": tables_schema.parquet_schemas(),
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        raise _fail(f"--format must be json or markdown, not {output_format!r}.")
 
 
 def main() -> None:

@@ -227,6 +227,8 @@ class Evaluation:
     per_article: dict[str, dict[str, Score]] = field(default_factory=dict)
     after_body_end: int = 0
     errors: list[str] = field(default_factory=list)
+    results: dict[str, ArticleResult] = field(default_factory=dict)
+    gold: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -276,6 +278,8 @@ def evaluate(
             per_table[table] = score
             evaluation.scores[table].add(score)
         evaluation.per_article[name] = per_table
+        evaluation.results[name] = result
+        evaluation.gold[name] = gold.rows
     return evaluation
 
 
@@ -295,3 +299,103 @@ def format_report(evaluation: Evaluation) -> str:
     lines.append(f"extracted after body_end: {evaluation.after_body_end}")
     lines.extend(f"error: {error}" for error in evaluation.errors)
     return "\n".join(lines)
+
+
+ID_FIELDS = {"figures": "figure_id", "dates": "date_id", "entities": "entity_id"}
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]`` (cut at . ! ? followed by a space, or a line)."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    left = 0 if left < 0 else left + 1
+    rights = [i for i in (text.find(c, end) for c in ("\n", ". ", "! ", "? ")) if i >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return " ".join(text[left:right].split())
+
+
+def _describe(table: str, row: dict[str, Any]) -> str:
+    if table == "figures":
+        if row.get("value") is not None:
+            number = f"value={row['value']:g}"
+        else:
+            number = f"low={row.get('low')} high={row.get('high')}"
+        extras = [f"{k}={row[k]}" for k in ("unit", "metric", "subject") if row.get(k)]
+        return " ".join([number, *extras])
+    if table == "dates":
+        return f"{row.get('type')} {row.get('value')}"
+    return f"{row.get('label') or '|'.join(row.get('labels') or [])} {row.get('name') or ''}"
+
+
+def detail_rows(evaluation: Evaluation) -> dict[str, list[dict[str, Any]]]:
+    """Per article, each missed, spurious and wrong item with its sentence."""
+    detail: dict[str, list[dict[str, Any]]] = {}
+    for name, tables in evaluation.per_article.items():
+        text = evaluation.results[name].article.text
+        rows: list[dict[str, Any]] = []
+        for table, score in tables.items():
+            for problem, items in (("missed", score.missed), ("spurious", score.spurious)):
+                for item in items:
+                    rows.append(
+                        {
+                            "table": table,
+                            "problem": problem,
+                            "start": item["start"],
+                            "end": item["end"],
+                            "text": item["text"],
+                            "fields": _describe(table, item),
+                            "sentence": sentence_around(text, item["start"], item["end"]),
+                        }
+                    )
+            for wrong in score.wrong:
+                rows.append(
+                    {
+                        "table": table,
+                        "problem": "wrong",
+                        "text": wrong["text"],
+                        "fields": f"{wrong['field']}: gold {wrong['gold']!r}, "
+                        f"predicted {wrong['predicted']!r}",
+                    }
+                )
+        detail[name] = rows
+    return detail
+
+
+def format_detail(evaluation: Evaluation) -> str:
+    """A plain-text listing per article: what was missed, spurious or wrong, in context."""
+    lines: list[str] = []
+    for name, rows in detail_rows(evaluation).items():
+        lines.append(f"== {name}: {len(rows)} problems")
+        for row in rows:
+            where = f" [{row['start']}:{row['end']}]" if "start" in row else ""
+            lines.append(
+                f"  {row['table']:<8} {row['problem']:<8} {row['text']!r}{where} {row['fields']}"
+            )
+            if row.get("sentence"):
+                lines.append(f"      in: {row['sentence']}")
+    return "\n".join(lines)
+
+
+def write_html(evaluation: Evaluation, out_dir: Path) -> Path:
+    """The review pages with the gold spans as a second layer; returns the index path."""
+    from ami_facts.review import write_review
+
+    missed: dict[str, set[tuple[str, int, int]]] = {}
+    spurious: dict[str, set[str]] = {}
+    for name, tables in evaluation.per_article.items():
+        missed[name] = {
+            (table, int(row["start"]), int(row["end"]))
+            for table, score in tables.items()
+            for row in score.missed
+        }
+        spurious[name] = {
+            str(row[ID_FIELDS[table]]) for table, score in tables.items() for row in score.spurious
+        }
+    summary = write_review(
+        evaluation.results.values(),
+        out_dir,
+        title="ami-facts evaluation: predictions and gold",
+        gold=evaluation.gold,
+        missed=missed,
+        spurious=spurious,
+    )
+    return summary.index

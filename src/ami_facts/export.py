@@ -120,6 +120,9 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 TABLES = tuple(SCHEMAS)
 FORMATS = ("parquet", "csv")
+# Articles whose rows are handed to the writers together (the Parquet row
+# groups themselves have fixed sizes, see ROW_GROUP_ROWS).
+FLUSH_EVERY = 64
 
 
 def _columns_match_models() -> None:
@@ -352,18 +355,36 @@ class TableWriter:
             self._append(table, record_batch)
         self.summary.counts[table] += len(records)
 
-    def write_results(self, results: Iterable[ArticleResult | ErrorRow]) -> Iterator[None]:
-        """Write results as they come; yields once per item (for progress bars)."""
+    def write_results(
+        self, results: Iterable[ArticleResult | ErrorRow], *, flush_every: int = FLUSH_EVERY
+    ) -> Iterator[None]:
+        """Write results as they come, ``flush_every`` articles per row group.
+
+        Yields once per item (for progress bars); holds at most ``flush_every``
+        articles' rows in memory.
+        """
+        pending: dict[str, list[Record]] = {table: [] for table in SCHEMAS}
+        held = 0
         for item in results:
             if isinstance(item, ErrorRow):
-                self.write("errors", [item])
+                pending["errors"].append(item)
             else:
-                self.write("articles", [item.article])
-                self.write("figures", list(item.figures))
-                self.write("dates", list(item.dates))
-                self.write("entities", list(item.entities))
-                self.write("facts", list(item.facts))
+                pending["articles"].append(item.article)
+                pending["figures"].extend(item.figures)
+                pending["dates"].extend(item.dates)
+                pending["entities"].extend(item.entities)
+                pending["facts"].extend(item.facts)
+            held += 1
+            if held >= flush_every:
+                self._write_pending(pending)
+                held = 0
             yield None
+        self._write_pending(pending)
+
+    def _write_pending(self, pending: dict[str, list[Record]]) -> None:
+        for table, records in pending.items():
+            self.write(table, records)
+            records.clear()
 
     def _close_writers(self) -> None:
         for writer in self._parquet.values():

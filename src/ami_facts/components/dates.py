@@ -83,6 +83,11 @@ _NUMWORDS = rf"(?:{_NUMW}(?:[-\s]+(?:et[-\s]+)?{_NUMW}){{0,3}})"
 _DIGITS = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:[,.]\d+)?)"
 _NUM = rf"(?:{_DIGITS}|{_NUMWORDS}|quelques|plusieurs|de\s+nombreuses|de\s+nombreux|des)"
 _DAYNUM = r"(?:1er|1e|premier|[12]\d|3[01]|0?[1-9])"
+_DAYW = (
+    r"(?:trente\s+et\s+un|trente|vingt(?:[-\s]+(?:et[-\s]+un|deux|trois|quatre|cinq|six|sept|huit|neuf))?"
+    r"|dix[-\s]+(?:sept|huit|neuf)|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+    r"|quatorze|quinze|seize)"
+)
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
 _UNIT_WORDS = [
     u for u in fr.UNITS if u not in ("h", "s", "min", "mn", "sec", "an", "ans", "mois")
@@ -92,7 +97,7 @@ _ORD = _alt(list(fr.ORDINALS))
 _DUR1 = rf"(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT}(?:\s+et\s+(?:demie?|quart))?"
 _DURN = rf"{_DUR1}(?:(?:\s*,\s*|\s+et\s+|\s+){_DUR1}){{0,6}}"
 _DUR_NOUNS = (
-    r"(?:un\s+quart\s+d'\s*heure|une\s+demi-heure|trois\s+quarts\s+d'\s*heure"
+    r"(?:[13]/[24]\s*(?:h\b|heures?)|un\s+quart\s+d'\s*heure|une\s+demi[-\s]heure|trois\s+quarts\s+d'\s*heure"
     r"|une\s+demi-journée|un\s+demi-siècle)"
 )
 _DUR_PART_RE = re.compile(
@@ -231,6 +236,7 @@ class _Ctx:
     def tense(self, pos: int) -> int:
         """+1 future, -1 past, 0 unknown: the verb closest to ``pos`` in its sentence."""
         s, e = self.sentence_span(pos)
+        s, e = max(s, pos - 200), min(e, pos + 200)  # bounded: linear time on any text
         best = 0
         dist = 10**9
         for rx, sign in ((_FUTURE_RE, 1), (_PAST_RE, -1)):
@@ -442,22 +448,53 @@ def _resolve_weekday(ctx: _Ctx, pos: int, wd: int, rel: str | None) -> date | No
     return past if (a - past) <= (future - a) else future
 
 
+_DP_CODES = {
+    "matin": "MO",
+    "matinée": "MO",
+    "après-midi": "AF",
+    "apres-midi": "AF",
+    "aprem": "AF",
+    "soir": "EV",
+    "soirée": "EV",
+    "nuit": "NI",
+    "midi": "MI",
+    "journée": "DT",
+}
+
+
 def _daypart_code(s: str | None) -> str | None:
     if not s:
         return None
     key = re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+    if key in _DP_CODES:
+        return _DP_CODES[key]
     key = key.replace("apres", "après")
     return _DAYPART_WORDS.get(key)
+
+
+def _dp_extra(m: re.Match[str] | _GroupView) -> dict[str, str]:
+    mod = _part_of(m.groupdict().get("dpmod"))
+    if mod is None and re.search(r"\btôt\b", m.group(0), _F):
+        mod = "START"
+    return {"mod": mod} if mod else {}
 
 
 # --------------------------------------------------------------------------- handlers
 
 
 def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    dtxt = m.group("d").lower()
-    day = 1 if dtxt.startswith("1e") or dtxt.startswith("prem") else int(dtxt)
+    dtxt = m.group("d").lower().strip()
+    if dtxt.startswith("1e") or dtxt.startswith("prem"):
+        day = 1
+    elif dtxt.isdigit():
+        day = int(dtxt)
+    else:
+        dn = fr.parse_number_words(dtxt)
+        if dn is None:
+            return None
+        day = dn
     month = fr.MONTHS[re.sub(r"\s+", "", m.group("m").lower())]
-    ytxt = m.group("y")
+    ytxt = m.group("y") or m.groupdict().get("y2")
     rel = (m.group("rel") or "").lower() or None
     explicit = False
     if ytxt:
@@ -484,7 +521,7 @@ def _year_from(ytxt: str, anchor: date | None) -> int:
     if len(t) == 4:
         return int(t)
     n = int(t)
-    ref = anchor.year if anchor else 2000
+    ref = anchor.year if anchor else 2030  # without an anchor: 00-40 -> 20xx, 41-99 -> 19xx
     century = ref // 100 * 100
     y = century + n
     if y > ref + 10:
@@ -709,6 +746,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         return None  # "Printemps de l'environnement", "printemps arabe": names
     if (
         not m.group("det")
+        and not m.group("y")
         and (stxt.isupper() or not stxt[0].isupper() or not _at_sentence_start(ctx, m.start("s")))
         and not re.match(
             r"\s+(?:comme|et|ou)\s+(?:l['’]\s*)?(?:hiver|printemps|automne|été)", follow, _F
@@ -739,6 +777,8 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         cy = ctx.context_year(m.start())
         y = cy if cy is not None else (a.year if a else None)
         relative = True
+        if y is not None and code == "WI" and a is not None and cy is None and a.month <= 3:
+            y -= 1  # "cet hiver" in February: the winter that began in December
         if y is not None and rel:
             y += (
                 1
@@ -753,7 +793,13 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("DATE", f"{y}-{code}", _iso(s), _iso(e), relative, extra)
 
 
+_WD_SPAN = re.compile(rf"\bdu\s+{_WD}\s+au\s+{_WD}\b", re.IGNORECASE)
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    around = ctx.text[max(0, m.start() - 12) : m.end() + 16]
+    if _WD_SPAN.search(around) and not m.group("rel"):
+        return None  # "du lundi au samedi": every week, not a date
     wtxt = m.group("wd").lower()
     wd = fr.WEEKDAYS.get(wtxt, fr.WEEKDAY_ABBR.get(wtxt, 0))
     rel = m.group("rel")
@@ -763,10 +809,10 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         d = _resolve_weekday(ctx, m.start(), wd, rel)
     if d is None:
         if dp:
-            return _Built("TIME", f"XXXX-WXX-{wd + 1}T{dp}", relative=True)
+            return _Built("TIME", f"XXXX-WXX-{wd + 1}T{dp}", relative=True, extra=_dp_extra(m))
         return _Built("DATE", f"XXXX-WXX-{wd + 1}", relative=True)
     if dp:
-        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, day=d)
+        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, _dp_extra(m), day=d)
     return _apply_depuis(_day_built(d, relative=True), ctx, m.start())
 
 
@@ -795,6 +841,9 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     base = ctx.anchor
     offset = {"offset": f"{'-' if off < 0 else ''}P{abs(off)}D"}
     if word in ("lendemain", "veille", "surlendemain"):
+        follow = _after(ctx.text, m.end(), 40)
+        if re.match(r"\s+(?:du|de\s+la|de\s+l'|d')\s*\d", follow):
+            return None  # "le lendemain du 13 février": see _shift_by_duration
         cd = ctx.context_day(m.start())
         if cd is not None:
             base = cd
@@ -806,7 +855,8 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if base is not ctx.anchor:
         offset = {}
     if dp:
-        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, dict(offset), day=d)
+        extra = {**offset, **_dp_extra(m)}
+        return _Built("TIME", f"{_iso(d)}T{dp}", _iso(d), _iso(d), True, extra, day=d)
     return _apply_depuis(_day_built(d, relative=True, **offset), ctx, m.start())
 
 
@@ -818,10 +868,204 @@ def _h_this_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("TIME", f"{_iso(a)}T{dp}", _iso(a), _iso(a), True, day=a)
 
 
-def _h_same_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+def _h_daypart(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
+    dp = m.group("dp").lower()
+    mod = m.group("dpmod")
+    early = m.group("early") or m.group("early2")
+    if (
+        not pre
+        and not mod
+        and not early
+        and not re.match(r"\s+du\s+\d", _after(ctx.text, m.end(), 8))
+    ):
+        return None
+    if early and not mod:
+        mod = "début"
+    if pre in ("le", "l'", "la") and not mod and dp not in ("matin", "soir", "après-midi"):
+        return None  # "la nuit", "la journée de mobilisation": too often not a time
+    if pre == "la" and not mod:
+        return None
+    code = _daypart_code(dp)
+    if code is None or (code == "MI" and not mod):
+        return None
+    extra = _dp_extra(m) if not early else {"mod": "START"}
     d = ctx.context_day(m.start())
     if d is None:
+        d = ctx.anchor
+        extra["day"] = "anchor"
+    if d is None:
+        return _Built("TIME", f"XXXX-XX-XXT{code}", relative=True, extra=extra)
+    return _Built("TIME", f"{_iso(d)}T{code}", _iso(d), _iso(d), True, extra)
+
+
+def _h_ordinal_of_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``le premier mercredi du mois prochain``, ``la dernière semaine de septembre 2014``."""
+    o = m.group("o").lower()
+    n = _ordinal(o)
+    if n is None:
+        digits = re.match(r"\d+", o)
+        n = int(digits.group()) if digits else None
+    if n is None:
         return None
+    a = ctx.anchor
+    relative = True
+    if m.group("m"):
+        month = fr.MONTHS[m.group("m").lower()]
+        if m.group("y"):
+            year: int | None = int(m.group("y"))
+            relative = False
+        else:
+            year = _resolve_year_for(ctx, m.start(), month, None, None)
+    else:
+        if a is None:
+            return None
+        rel = m.group("relm").lower()
+        shift = 1 if ("prochain" in rel or "suivant" in rel) else 0
+        if "dernier" in rel or "précédent" in rel:
+            shift = -1
+        first = _add_months(a.replace(day=1), shift)
+        year, month = first.year, first.month
+    if year is None:
+        return None
+    last = _month_end(year, month)
+    what = m.group("what").lower()
+    days = [date(year, month, d) for d in range(1, last.day + 1)]
+
+    def pick(seq: list[date]) -> date | None:
+        if not seq:
+            return None
+        if n == -1:
+            return seq[-1]
+        return seq[n - 1] if n is not None and 1 <= n <= len(seq) else None
+
+    if what == "jour":
+        d = pick(days)
+        return _day_built(d, relative) if d else None
+    if what == "semaine":
+        d = pick([x for x in days if x.weekday() == 0 and (x + timedelta(days=6)).month == month])
+        if d is None:
+            return None
+        return _Built("DATE", _week_value(d), _iso(d), _iso(d + timedelta(days=6)), relative)
+    if what.startswith("week"):
+        d = pick([x for x in days if x.weekday() == 5])
+        if d is None:
+            return None
+        sat_sun = (_iso(d), _iso(d + timedelta(days=1)))
+        return _Built("DATE", f"{_week_value(d)}-WE", *sat_sun, relative)
+    if what == "quinzaine":
+        if n == 1:
+            s_, e_ = date(year, month, 1), date(year, month, 14)
+        elif n in (2, -1):
+            s_, e_ = date(year, month, 15), last
+        else:
+            return None
+        extra = {"part": f"quinzaine{n}"}
+        return _Built("DATE", f"{year}-{month:02d}", _iso(s_), _iso(e_), relative, extra)
+    wd = fr.WEEKDAYS.get(what)
+    if wd is None:
+        return None
+    d = pick([x for x in days if x.weekday() == wd])
+    return _day_built(d, relative) if d else None
+
+
+def _h_day_number(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``le 16 vers 18 h``, ``samedi 16``: a day of the current (or a near) month."""
+    dtxt = m.group("d").lower()
+    dn = (
+        1 if dtxt.startswith("1e") else int(dtxt) if dtxt.isdigit() else fr.parse_number_words(dtxt)
+    )
+    if dn is None or not 1 <= dn <= 31:
+        return None
+    day = dn
+    wd = fr.WEEKDAYS.get((m.group("wd") or "").lower())
+    a = ctx.anchor
+    if a is None:
+        if wd is not None:
+            extra = {"day_of_month": str(day)}
+            return _Built("DATE", f"XXXX-WXX-{wd + 1}", relative=True, extra=extra)
+        return _Built("DATE", f"XXXX-XX-{day:02d}", relative=True)
+    future = ctx.res.day_month == "future"
+    candidates = []
+    for k in range(-2, 13):
+        if future and k < 0:
+            continue
+        first = _add_months(a.replace(day=1), k)
+        d = _safe_date(first.year, first.month, day)
+        if d is None or (wd is not None and d.weekday() != wd):
+            continue
+        if future and d < a:
+            continue
+        candidates.append(d)
+    if not candidates:
+        return None
+    d = candidates[0] if future else min(candidates, key=lambda x: abs((x - a).days))
+    return _day_built(d, relative=True)
+
+
+def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``le jour d'après``, ``le jour précédent``: a day after or before the day in focus."""
+    w = m.group("w").lower()
+    off = 1 if ("suivant" in w or "après" in w) else -1
+    base = ctx.context_day(m.start()) or ctx.anchor
+    if base is None:
+        return _Built(
+            "DATE", "XXXX-XX-XX", relative=True, extra={"offset": f"{'-' if off < 0 else ''}P1D"}
+        )
+    return _day_built(base + timedelta(days=off), relative=True)
+
+
+def _h_part_of_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``en début de semaine``, ``à la fin du mois``, ``dans la semaine``: part of the current."""
+    unit = (m.group("u") or m.group("u2")).lower()
+    mod = _part_of(m.group("part"))
+    extra = {"mod": mod} if mod else {}
+    a = ctx.anchor
+    if unit == "semaine":
+        if a is None:
+            return _Built("DATE", "XXXX-WXX", relative=True, extra=extra)
+        mon = _week_monday(a)
+        first, last = {"START": (0, 1), "MID": (2, 3), "END": (4, 6)}.get(mod or "", (0, 6))
+        return _Built(
+            "DATE",
+            _week_value(mon),
+            _iso(mon + timedelta(days=first)),
+            _iso(mon + timedelta(days=last)),
+            True,
+            extra,
+        )
+    if a is None:
+        return _Built("DATE", "XXXX-XX", relative=True, extra=extra)
+    s_, e_ = _clip_month(a.year, a.month, mod)
+    return _Built("DATE", f"{a.year}-{a.month:02d}", _iso(s_), _iso(e_), True, extra)
+
+
+def _h_shift_from_now(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``deux jours plus tard``, ``trois mois auparavant``: shifted from the day in focus."""
+    dur = _duration_text(m.group("dur"))
+    if dur is None or "T" in dur:
+        return None
+    w = m.group("dir").lower()
+    sign = -1 if ("tôt" in w or "auparavant" in w or w == "avant") else 1
+    base = ctx.context_day(m.start()) or ctx.anchor
+    extra = {"offset": ("-" if sign < 0 else "") + dur}
+    if base is None:
+        return _Built("DATE", "XXXX-XX-XX", relative=True, extra=extra)
+    d = _shift_date(base, dur, sign)
+    if d is None:
+        return None
+    b = _day_built(d, relative=True)
+    if base is not ctx.anchor:
+        return b
+    b.extra.update(extra)
+    b.extra["point"] = _iso(d)
+    return b
+
+
+def _h_same_day(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    d = ctx.context_day(m.start()) or ctx.anchor
+    if d is None:
+        return _Built("DATE", "XXXX-XX-XX", relative=True)
     return _day_built(d, relative=True)
 
 
@@ -913,7 +1157,7 @@ _ORDER = "YMWDhms"
 
 def _duration_text(s: str) -> str | None:
     """ISO 8601 duration of ``2 ans, 3 mois et 1 jour``, ``une demi-heure``; None if not one."""
-    low = re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+    low = re.sub(r"\s+", " ", s.lower().replace("’", "'")).replace("demi heure", "demi-heure")
     fixed = {
         "un quart d'heure": "PT15M",
         "un quart d' heure": "PT15M",
@@ -925,6 +1169,9 @@ def _duration_text(s: str) -> str | None:
     }
     if low in fixed:
         return fixed[low]
+    frac = re.fullmatch(r"([13])/([24]) ?(?:h|heures?)", low)
+    if frac:
+        return f"PT{60 * int(frac.group(1)) // int(frac.group(2))}M"
     amounts: dict[str, float] = {}
     for m in _DUR_PART_RE.finditer(s):
         n = _num(m.group("n"))
@@ -962,6 +1209,15 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     ul = unit.lower()
     if ntxt.lower() == "des" and ul.startswith(("heure", "minute", "seconde")):
         return None
+    if ntxt.lower() in ("un", "une") and ul.startswith("jour"):
+        # "un jour" is as often "some day" as "one day": keep it after a duration cue only
+        before = _before(ctx.text, m.start(), 15)
+        if re.search(r"\bdans\s*$", before) and re.match(r"\s+d[e']", _after(ctx.text, m.end(), 5)):
+            return None  # "dans un jour de grande forme"
+        if re.match(r"\s*(?:où|ou\b|,)", _after(ctx.text, m.end(), 5)) or not re.search(
+            r"\b(?:en|pendant|durant|après|depuis|pour|dans|de|d'|qu'|que|seulement|à)\s*$", before
+        ):
+            return None
     if ul.startswith("heure") and re.search(
         r"\b(?:à|vers|dès)\s*$", _before(ctx.text, m.start(), 8)
     ):
@@ -1119,6 +1375,11 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
         if mv is None or not 0 < mv < 60:
             return None
         minute = -int(mv)
+    elif g.get("plus2"):
+        mv = _num(g["plus2"])
+        if mv is None or not 0 < mv < 60:
+            return None
+        minute = int(mv)
     elif g.get("plus"):
         mv = _num(g["plus"])
         if mv is None or not 0 < mv < 60:
@@ -1137,13 +1398,26 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     before = _before(ctx.text, m.start(), 25)
     word_unit = unitword.startswith("heure")
     time_cue = re.search(
-        r"(?:\bà|\bvers|\bdès|\bjusqu['’]\s*à|\bavant|\baprès|\bentre|\bpartir\s+de|\bde|\bet|\bpour|\bsur\s+le\s+coup\s+de|\bmidi|\bautour\s+de)\s*$",
+        r"(?:\bà|\bvers|\bdès|\bjusqu['’]\s*à|\bavant|\baprès|\bentre|\bpartir\s+de|\bde|\bet|\bpour"
+        r"|\bsur\s+le\s+coup\s+de|\bmidi|\bautour\s+de)(?:\s+(?:environ|à\s+peu\s+près))?\s*$",
         before,
     )
     dur_cue = re.search(
         r"(?:\ben|\bpendant|\bdurant|\bdepuis|\bdernières|\bprochaines|\bplus\s+de|\bmoins\s+de|\bprès\s+de|\benviron|\bsur|\bles|\bdes|\bquelque)\s*$",
         before,
     )
+    after = _after(ctx.text, m.end(), 30)
+    clock_after = re.match(
+        r"\s+(?:pile|précises?|tapantes?|ce\s+(?:soir|matin)|cet\s+après-midi|cette\s+nuit"
+        r"|demain|aujourd'hui|ce\s+jour)\b",
+        after,
+    )
+    if dp or clock_after:
+        time_cue = time_cue or clock_after or re.match("", "")
+    if re.search(r"(?:plus|moins|près)\s+de\s*$", before):
+        time_cue = None  # "moins de 21 h": a duration
+    if time_cue:
+        dur_cue = None
     if not g.get("noon") and not mtxt and not frac and (dur_cue or (word_unit and not time_cue)):
         if hour > 99:
             return None
@@ -1163,9 +1437,11 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     if (
         g.get("noon", "")
         and g["noon"].lower().startswith("minuit")
+        and hour == 0
+        and extra.get("day") == "anchor"
         and ctx.res.day_month == "future"
     ):
-        d = d + timedelta(days=1)
+        d = d + timedelta(days=1)  # "minuit": the coming midnight
     return _Built("TIME", f"{_iso(d)}T{hhmm}", _iso(d), _iso(d), True, extra)
 
 
@@ -1374,7 +1650,7 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
             return False
         if m.group("sep") == ".":
             return False  # "5.7", "2.5": decimals
-        before = text[max(0, s - 12) : s].lower()
+        before = text[max(0, s - 12) : s].lower() + m.group(0)[:3].lower()
         if (
             day <= 4
             and month <= 4
@@ -1524,18 +1800,24 @@ _REL_WD = (
     r"|de\s+la\s+semaine\s+(?:prochaine|suivante|dernière|passée|précédente|d['’]\s*après)"
     r"|(?:de\s+)?cette\s+semaine|la\s+semaine\s+(?:prochaine|suivante|dernière|passée|d['’]\s*après))"
 )
-_DP = rf"(?:\s+(?:en\s+|dans\s+la\s+|au\s+)?(?P<dp>{_DAYPART}))"
+_DPW = r"(?:matinée|matin|après-midi|apres-midi|aprem|soirée|soir|journée|nuit|midi)"
+_DPMOD = r"(?:(?P<dpmod>début|fin|milieu)\s+(?:de\s+(?:la\s+|l'\s*)?|d'\s*))"
+_DP = (
+    rf"(?:,?\s+(?:(?:très\s+)?tôt\s+)?(?:en\s+|dans\s+la\s+|dans\s+l'\s*|au\s+|à\s+la\s+|le\s+|l'\s*)?"
+    rf"{_DPMOD}?(?P<dp>{_DPW})\b(?:\s+(?:très\s+)?tôt\b)?)"
+)
 _HOLI = _alt(list(fr.HOLIDAYS_FIXED) + list(fr.HOLIDAYS_EASTER))
 
 _PATTERNS: list[_Pattern] = [
     _p(
         "dmy",
-        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM})(?:er|e|ème)?\s*"
-        rf"(?P<m>{_MONTH_ANY})\b\.?(?:\s+(?P<y>{_YEAR4}(?!\d)|['’]?\d{{2}}(?![\d\w])))?"
+        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
+        rf"(?P<m>{_MONTH_ANY})\b(?:\.?\s+(?P<y>{_YEAR4}(?!\d))"
+        rf"|[ \t]+(?P<y2>['’]?\d{{2}})(?=[ \t]*(?:$|[,;:.)!?\n])))?"
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_dmy,
     ),
-    _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso),
+    _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b", _h_iso),
     _p(
         "numeric",
         r"(?:\ble\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\d)",
@@ -1572,7 +1854,8 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "weekday_abbr",
-        r"\b(?P<wd>lun|mar|mer|jeu|ven|sam|dim)\.?(?=\s+\d)(?P<rel>)(?P<dp>)(?P<meme>)",
+        rf"(?<![-\w])(?P<wd>lun|mar|mer|jeu|ven|sam|dim)\.?(?=\s+\d{{1,2}}(?:[:h/]\d|\s+{_MONTH_ANY}))"
+        r"(?P<rel>)(?P<dp>)(?P<meme>)",
         _h_weekday,
     ),
     _p(
@@ -1594,7 +1877,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "year_part_rel",
-        rf"(?:\b(?:la|le)\s+(?P<part>début|fin|milieu|courant)\s+(?:de\s+l{_AP}\s*(?:année|an)|d{_AP}\s*année)|\b(?:en|à\s+la|dès\s+la|dès\s+le|au)\s+(?P<part2>début|fin|milieu|courant)\s+d{_AP}\s*année)(?:\s+(?P<y>{_YEAR4}))?\b",
+        rf"(?:\b(?:la|le)\s+(?P<part>début|fin|milieu|courant)\s+(?:de\s+l{_AP}\s*(?:année|an)|d{_AP}\s*année)"
+        rf"|\b(?:en|à\s+la|dès\s+la|dès\s+le|au)\s+(?P<part2>début|fin|milieu|courant)\s+(?:d{_AP}\s*année|de\s+l{_AP}\s*année))"
+        rf"(?:\s+(?P<y>{_YEAR4}))?\b",
         _h_year_part,
     ),
     _p(
@@ -1659,7 +1944,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "day_range_first",
-        rf"(?:(?<=\bdu\s)|(?<=\bentre\sle\s)|(?<=\bdès\sle\s))(?P<d>{_DAYNUM})(?:er)?(?=\s+(?:au|et\s+le|à)\s+(?:le\s+)?{_DAYNUM}(?:er)?\s+(?P<m>{_MONTH_ANY})\b(?:\s+(?P<y>{_YEAR4}))?)(?P<rel>)",
+        rf"(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW})(?:er|e|ème)?"
+        rf"(?=\s*(?:au|et\s+le|et|à|-|jusqu'\s*au)\s*(?:le\s+)?(?:{_WD}\s+)?(?:{_DAYNUM}|{_DAYW})(?:er|e|ème)?"
+        rf"\s+(?P<m>{_MONTH_ANY})\b\.?(?:\s+(?P<y>{_YEAR4}))?)(?P<rel>)",
         _h_dmy,
     ),
     _p(
@@ -1673,6 +1960,24 @@ _PATTERNS: list[_Pattern] = [
         lambda m, c: _night(m, c),
     ),
     _p(
+        "next_day",
+        r"\b(?:le\s+)?jour\s+(?P<w>d'\s*avant|précédent|suivant|d'\s*après)\b",
+        lambda m, c: _h_next_day(m, c),
+    ),
+    _p(
+        "part_of_unit",
+        r"\b(?:en|au|à\s+la|à\s+l'|dès\s+le|dès\s+la|la|le)\s+(?P<part>début|milieu|fin)\s+"
+        r"(?:de\s+(?:la\s+|l'\s*)?|du\s+|d'\s*)(?:(?:cette|ce|cet)\s+)?(?P<u>semaine|mois)\b"
+        r"(?!\s+(?:de|d'|prochain|dernier|suivant|précédent)\b)|\bdans\s+la\s+(?P<u2>semaine)\b(?!\s+(?:de|d'|du|prochaine|dernière|suivante|précédente)\b)",
+        lambda m, c: _h_part_of_unit(m, c),
+    ),
+    _p(
+        "shift_from_now",
+        rf"(?<![\w,.])(?P<dur>{_DURN})\s+(?P<dir>plus\s+tard|plus\s+tôt|auparavant|après|avant)\b"
+        r"(?=\s*(?:$|[,.;:!?)]))",
+        lambda m, c: _h_shift_from_now(m, c),
+    ),
+    _p(
         "relday_anchor",
         r"\b(?:le|la|au|du)\s+(?P<w>lendemain|veille|surlendemain)\b(?P<dp>)?",
         _h_relday,
@@ -1681,6 +1986,28 @@ _PATTERNS: list[_Pattern] = [
         "this_daypart",
         r"\b(?:ce|cette|cet)\s+(?P<dp>matin|soir|après-midi|apres-midi|nuit)\b",
         _h_this_daypart,
+    ),
+    _p(
+        "daypart",
+        rf"(?:\b(?P<early>(?:très\s+)?tôt)\s+)?(?:\b(?P<pre>en|au|à\s+la|à\s+l'|dans\s+la|dans\s+l'|dès\s+la|dès\s+le|pendant\s+la|le|l'|la)\s*)?"
+        rf"{_DPMOD}?\b(?P<dp>{_DPW})\b(?:\s+(?P<early2>(?:très\s+)?tôt)\b)?"
+        rf"(?!\s+(?:de|d')\s)(?!\s+du\s+(?!\d|{_WD}))",
+        lambda m, c: _h_daypart(m, c),
+    ),
+    _p(
+        "ordinal_of_month",
+        rf"(?:\b(?:le|la|l')\s*)?\b(?P<o>{_ORD}|dernière|dernier|\d{{1,2}}(?:e|ème|eme))\s+"
+        rf"(?P<what>jour|semaine|week-end|weekend|quinzaine|{_WD})\s+"
+        rf"(?:de\s+|du\s+|d'\s*)(?:(?:mois\s+(?:de\s+|d'\s*))?(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR4}))?"
+        rf"|(?P<relm>mois\s+(?:prochain|dernier|suivant|précédent)|ce\s+mois|mois))",
+        lambda m, c: _h_ordinal_of_month(m, c),
+    ),
+    _p(
+        "day_number_time",
+        rf"(?:\ble\s+|\b(?P<wd>{_WD})\s+)(?P<d>1er|[12]\d|3[01]|0?[1-9]|{_DAYW})(?:er|e)?\b"
+        rf"(?!\s*(?:{_MONTH_ANY}|[/.-]\d|\d|h\b|heures?|%|ans?\b|mois))"
+        rf"(?=\s*(?:$|[.;)]|\s(?:à|vers|plutôt|autour|dans\s+la|au|en)\b))",
+        lambda m, c: _h_day_number(m, c),
     ),
     _p(
         "same_day",
@@ -1726,9 +2053,9 @@ _PATTERNS: list[_Pattern] = [
         "clock",
         rf"(?:(?P<noon>midi|minuit)|\b(?P<h>[01]?\d|2[0-4]|{_NUMWORDS})\s*(?P<hu>heures?\b|h(?![a-zà-ÿ])|H(?![a-zà-ÿ]))"
         rf"|\b(?P<h2>[01]?\d|2[0-3]):(?=[0-5]\d))"
-        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b)(?:\s*(?:min|mn|minutes?)\b)?)?"
+        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b(?!\s+quarts?))(?:\s*(?:min|mn|minutes?)\b)?)?"
         rf"(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts|moins\s+(?P<minus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?"
-        rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?))?"
+        rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?|et\s+(?P<plus2>\d{{1,2}}|{_MINW})\s+minutes?))?"
         rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
         lambda m, c: _h_clock_t(m, c),
     ),
@@ -1790,11 +2117,19 @@ _NEEDS: dict[str, frozenset[str]] = {
     "quarter_rel": _words(["trimestre", "semestre"]),
     "season": _words(fr.SEASONS),
     "season_part": _words(fr.SEASONS),
-    "relday": _words(["hier", "demain", "aujourd"]),
+    "relday": _words(["hier", "demain", "aujourd", "jour"]),
+    "next_day": _words(["jour"]),
+    "part_of_unit": _words(["semaine", "mois"]),
+    "shift_from_now": _words(["tard", "tôt", "après", "auparavant", "avant"]),
     "ici": _words(["ici"]),
     "relday_anchor": _words(["lendemain", "veille", "surlendemain"]),
     "this_daypart": _words(["matin", "soir", "après", "apres", "nuit"]),
     "same_day": _words(["même"]),
+    "daypart": _words(
+        ["matin", "matinée", "après", "apres", "aprem", "soir", "soirée", "journée", "nuit"]
+    ),
+    "ordinal_of_month": _words(["jour", "semaine", "week", "weekend", "quinzaine", *fr.WEEKDAYS]),
+    "day_number_time": _words(["le", *fr.WEEKDAYS]),
     "night_of": _words(["nuit"]),
     "weekday": _words(fr.WEEKDAYS),
     "weekday_abbr": _words(fr.WEEKDAY_ABBR),
@@ -1803,7 +2138,9 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
     "ago": _words(["y", "ya", "dans", "ici"]),
     "last_n": _words(
-        ["derniers", "dernières", "dernieres", "dernier", "prochains", "prochaines", "suivants", "suivantes", "précédents", "précédentes", "passés", "passées"]
+        f"{stem}{end}"
+        for stem in ("dernier", "dernièr", "prochain", "suivant", "précédent", "passé")
+        for end in ("", "e", "s", "es")
     ),
     "set": _words(["chaque", "tous", "toutes", "par"]),
     "freq_adj": _words(fr.FREQUENCY_ADJ),
@@ -1930,6 +2267,21 @@ class _GroupView:
 # --------------------------------------------------------------------------- driver
 
 
+def _contested(cands: list[tuple[int, int, int, re.Match[str]]]) -> set[tuple[int, int, int]]:
+    """Candidates overlapping another one: only those need a handler's early verdict."""
+    out: set[tuple[int, int, int]] = set()
+    by_start = sorted(cands, key=lambda c: (c[0], c[1]))
+    best_end = -1
+    best: tuple[int, int, int] | None = None
+    for s, e, idx, _m in by_start:
+        if best is not None and s < best_end:
+            out.add(best)
+            out.add((s, e, idx))
+        if e > best_end:
+            best_end, best = e, (s, e, idx)
+    return out
+
+
 _WINDOW_BEFORE = 80
 _WINDOW_AFTER = 100
 _WINDOW_MARGIN = 200
@@ -1997,13 +2349,22 @@ def find_dates(
             cands.append((s, e, idx, m))
     # longest first, then pattern order, then leftmost
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[Range] = []
+    occupied = bytearray(len(text))
     kept: list[tuple[int, int, int, re.Match[str]]] = []
+    dry = _Ctx(text, anchor, resolution)  # to drop candidates a handler rejects
+    contested = _contested(cands)
     for c in cands:
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if any(occupied[s:e]):
             continue
-        taken.append((s, e))
+        if (s, e, c[2]) in contested:
+            try:
+                ok = _PATTERNS[c[2]].handler(c[3], dry) is not None
+            except (ValueError, OverflowError, KeyError):
+                ok = False
+            if not ok:
+                continue
+        occupied[s:e] = b"\x01" * (e - s)
         kept.append(c)
     kept.sort(key=lambda c: c[0])
     ctx = _Ctx(text, anchor, resolution)
@@ -2161,7 +2522,11 @@ def _date_times_from_following_day(ctx: _Ctx, hits: list[DateHit]) -> None:
                 break
 
 
-_JOIN_RE = re.compile(r"\s*,?\s*(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le)?\s*", _F)
+_JOIN_RE = re.compile(
+    r"\s*,?\s*(?:(?:plutôt\s+)?(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le|du|après"
+    r"|à\s+partir\s+de|à\s+partir\s+du|plus\s+tard\s+que|avant|jusqu'\s*à|jusqu'\s*au))?\s*",
+    _F,
+)
 _TIME_VALUE = re.compile(
     r"(?P<day>[\dX]{4}-[\dX]{2}-[\dX]{2})T(?P<t>\d\d:\d\d(?::\d\d)?|MO|AF|EV|NI|MI)$"
 )
@@ -2299,6 +2664,8 @@ def _merge_pair(p: DateHit, h: DateHit, gap: str, original: str) -> DateHit | No
     if value is None:
         return None
     extra = {k: v for k, v in {**a.extra, **b.extra}.items() if k not in ("offset", "point", "day")}
+    if extra.get("bound") in ("to", "to_inclusive") and a.type == "DATE":
+        extra["bound_day"] = a.value  # "demain jusqu'à 16 h": from the start of that day
     return DateHit(
         start=p.start,
         end=h.end,
@@ -2332,6 +2699,14 @@ _BYLINE_RE = re.compile(
 )
 
 
+_BYLINE_BY_RE = re.compile(
+    r"\bPar\s+(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}(?:[|,·•-]\s*)?(?:(?:le|publié\s+le)\s+)?"
+    + _BYLINE_DATE.format(p="a")
+    + r"(?:[^\n]{0,60}?\b(?:mis\s+à\s+jour|mise\s+à\s+jour|modifiée?|actualisée?|màj|maj)"
+    r"\s*(?:le\s+|:\s*)?" + _BYLINE_DATE.format(p="b") + r")?",
+)
+
+
 def _byline_day(m: re.Match[str], p: str) -> date | None:
     dtxt = m.group(p + "d").lower()
     day = 1 if dtxt.startswith(("1e", "prem")) else int(dtxt)
@@ -2351,6 +2726,11 @@ def find_byline_date(text: str) -> tuple[date, Range] | None:
     or None when the text has no such byline.
     """
     for m in _BYLINE_RE.finditer(text):
+        d = _byline_day(m, "a")
+        if d is not None:
+            return d, m.span()
+    # "Par Thomas Lecomte  Le 2 novembre 2023 à 16h17": an author line then the date
+    for m in _BYLINE_BY_RE.finditer(text[:3000]):
         d = _byline_day(m, "a")
         if d is not None:
             return d, m.span()

@@ -14,24 +14,72 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ami_facts.components.entities import find_periphrases, main_subject
-from ami_facts.french.metrics import metric_lexicon
+from ami_facts.french.metrics import MetricLexicon, anaphoric_nouns, metric_lexicon
 from ami_facts.hits import EntityHit
 
 # Metrics for which a brand's count is really its product's (``la marque a écoulé
 # 2 000 exemplaires du modèle``: the model sold, not the brand).
 PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations", "price"}
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
-# (the closest preceding mention) is trusted only for products and organisations.
+# (the closest preceding mention) is trusted only for products and organisations,
+# and for people where the figure ranks or times them (sports results).
 PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
 ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
+COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
+PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
+# How far back a pronoun's antecedent is looked for (about two sentences).
+PRONOUN_WINDOW = 300
+IMPERSONAL_VERBS = {
+    "être",
+    "falloir",
+    "sembler",
+    "paraître",
+    "agir",
+    "exister",
+    "rester",
+    "manquer",
+}
+# ``la marque`` may refer to a brand named a few paragraphs before.
+ANAPHORA_WINDOW = 1500
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+# Clause links through which a verb takes the subject of the verb it depends on:
+# ``devrait envoyer``, ``pourrait acheter``, ``confirmait ... en se classant troisième``.
+SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl"}
+PERIOD_DATE_TYPES = {"DATE"}
+# A line that ends with one of these ends its sentence.
+SENTENCE_END = frozenset(".!?…»")
+# Punctuation that closes a clause: a date beyond it governs a figure only when no
+# date shares the figure's own clause.
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»]")
+# ``en hausse de 9 % par rapport à 2022``: the date is the baseline, not the period.
+BASELINE_BEFORE = re.compile(
+    r"(?:par rapport (?:à|au|aux)|comparé (?:à|au)|rapporté (?:à|au)|qu'en|qu’en|contre|vs\.?)"
+    r"\s*(?:l'|l’|la|le|les)?\s*$",
+    re.IGNORECASE,
+)
+INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
+INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
+# How far back (in characters) word clues for the metric are looked for in a clause.
+METRIC_WINDOW = 60
+AFTER_WINDOW = 30
 # Words that join a figure to the one before it and make it share its noun and metric:
 # ``2 609 exemplaires ou 326 chaque mois``, ``650 commandes soit près de 2 000``.
 COORDINATION = re.compile(r"^[\s,;(]*(?:ou|et|soit|dont|voire|contre)?[\s,;(]*$", re.IGNORECASE)
 COORDINATION_MAX_GAP = 40
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
-PERIOD_DATE_TYPES = {"DATE"}
-# How far back (in characters) word clues for the metric are looked for in a clause.
-METRIC_WINDOW = 60
+_QUALIFIER_WORDS = re.compile(
+    r"\b(?:près|environ|quelque|plus|moins|de|d'|d’|quasi|au|aux)\b", re.IGNORECASE
+)
+# A results row: ``3. Peschel (All) à 1'03"``; its rank figure is a bare number with a dot.
+RESULTS_RANK = re.compile(r"\d{1,3}\.")
+RESULTS_NAME_GAP = 4
+# The competitor's name right after a results rank when no entity covers it:
+# an optional initial, then one or two capitalised words (``M. Zberg``, ``van Petegem``).
+RESULTS_NAME = re.compile(
+    r"\s*((?:[A-Z]\.\s*)?(?:(?:van|von|de|da|di|le|la)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+)
+# A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
+TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
+RACE_TIME_UNITS = {"s", "min"}
 
 
 @dataclass(frozen=True)
@@ -45,9 +93,23 @@ class Mention:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    if doc.has_annotation("SENT_START"):
-        return list(doc.sents)
-    return [doc[:]]
+    """Sentences, also cut where a line ends a sentence (parsers often run across them)."""
+    spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    sentences: list[Span] = []
+    for span in spans:
+        start = span.start
+        for token in span[1:-1]:
+            if (
+                token.is_space
+                and "\n" in token.text
+                and doc[token.i - 1].text[-1] in SENTENCE_END
+                and token.i + 1 > start
+            ):
+                sentences.append(doc[start : token.i + 1])
+                start = token.i + 1
+        if start < span.end:
+            sentences.append(doc[start : span.end])
+    return sentences
 
 
 def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
@@ -87,7 +149,8 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     for mention in mentions:
         if mention.start < end and start < mention.end:
             return mention
-    # The subject may be the head of a phrase that holds a mention (``la marque aux chevrons``).
+    # The subject may be the head of a phrase that holds a mention (``la marque aux
+    # chevrons``, ``la population de Nantes``).
     for child in token.subtree:
         for mention in mentions:
             if mention.start <= child.idx < mention.end:
@@ -95,26 +158,77 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     return None
 
 
+def _antecedent(
+    mentions: list[Mention], word: Token, labels: set[str], window: int = PRONOUN_WINDOW
+) -> Mention | None:
+    """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word."""
+    window_start = max(0, word.idx - window)
+    candidates = [
+        m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """``il est difficile de``, ``il faut``, ``il y a``: an ``il`` that stands for nothing."""
+    return verb.lemma_ in IMPERSONAL_VERBS or any(child.lower_ == "y" for child in verb.children)
+
+
+def _is_definite_reference(noun: Token) -> str | None:
+    """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
+    label = anaphoric_nouns().get(noun.lemma_.lower())
+    if label is None or any(child.dep_ in {"nmod", "amod", "acl"} for child in noun.children):
+        return None
+    determiners = [child for child in noun.children if child.dep_ == "det"]
+    if any(
+        "Def" in d.morph.get("Definite", []) or "Dem" in d.morph.get("PronType", [])
+        for d in determiners
+    ):
+        return label
+    return None
+
+
 def _subject_from_parse(number: Token, mentions: list[Mention]) -> Mention | None:
     verb = _governing_verb(number)
-    # ``devrait envoyer``, ``pourrait acheter``: the subject sits on the governing verb.
     while verb is not None:
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return _mention_covering(mentions, child)
-        if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            # ``Olano, qui s'est imposé avec 41" d'avance``: the relative pronoun
+            # stands for the noun the clause hangs on.
+            if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
+                return _mention_covering(mentions, verb.head)
+            if child.lower_ in PERSONAL_PRONOUNS:
+                if child.lower_ == "il" and _is_impersonal(verb):
+                    return None
+                return _antecedent(mentions, child, {"PRODUCT", "ORG", "PER"})
+            covering = _mention_covering(mentions, child)
+            if covering is None and (label := _is_definite_reference(child)) is not None:
+                return _antecedent(mentions, child, {label}, ANAPHORA_WINDOW)
+            return covering
+        if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
 
 
-def _closest_before(mentions: list[Mention], sentence: Span | None, offset: int) -> Mention | None:
+def _has_noun_subject(number: Token | None) -> bool:
+    """Whether the figure's clause names its own subject (then the article's is not it)."""
+    verb = _governing_verb(number) if number is not None else None
+    return verb is not None and any(
+        child.dep_ in SUBJECT_DEPS and child.pos_ in {"NOUN", "PROPN"} for child in verb.children
+    )
+
+
+def _closest_before(
+    mentions: list[Mention], sentence: Span | None, offset: int, labels: set[str]
+) -> Mention | None:
     if sentence is None:
         return None
     best = None
     for mention in mentions:
         if (
-            mention.label in ORDER_SUBJECT_LABELS
+            mention.label in labels
             and sentence.start_char <= mention.start
             and mention.end <= offset
         ):
@@ -122,43 +236,134 @@ def _closest_before(mentions: list[Mention], sentence: Span | None, offset: int)
     return best
 
 
+def _phrase_metric(table: dict[str, str], text: str, *, at_end: bool) -> str | None:
+    """The metric of the longest phrase that ``text`` ends (or starts) with."""
+    folded = " ".join(text.lower().split())
+    for phrase, metric in sorted(table.items(), key=lambda item: -len(item[0])):
+        if folded.endswith(phrase) if at_end else folded.startswith(phrase):
+            return metric
+    return None
+
+
+def _duration_verb_metric(lexicon: MetricLexicon, number: Token | None) -> str | None:
+    """``concédant 2'24"``: the verb says what a duration is."""
+    verb = _governing_verb(number) if number is not None else None
+    return lexicon.duration_verbs.get(verb.lemma_.lower()) if verb is not None else None
+
+
+def _metric_from_words(lexicon: MetricLexicon, number: Token | None) -> str | None:
+    """Nearest word the figure depends on, up to its verb, found in the lexicon."""
+    if number is None:
+        return None
+    for ancestor in number.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
+            return lexicon.verbs[lemma]
+        if lemma in lexicon.nouns and ancestor.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return lexicon.nouns[lemma]
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
+            for child in ancestor.children:
+                if child.dep_ in SUBJECT_DEPS and child.pos_ == "NOUN":
+                    return _noun_phrase_metric(lexicon, child)
+            break
+    return None
+
+
+def _noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
+    """``chiffre d'affaires``, ``part de marché``, ``prix``: a noun and its complement."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "nmod":
+            for link in ("de", "d'", "d’"):
+                phrase = f"{lemma} {link} {child.text.lower()}".replace("' ", "'").replace(
+                    "’ ", "’"
+                )
+                if phrase in lexicon.nouns:
+                    return lexicon.nouns[phrase]
+    return lexicon.nouns.get(lemma)
+
+
 def _metric(
-    doc: Doc, figure: dict[str, Any], number: Token | None, sentence: Span | None
+    doc: Doc,
+    figure: dict[str, Any],
+    number: Token | None,
+    sentence: Span | None,
+    subject: Mention | None,
 ) -> str | None:
     lexicon = metric_lexicon()
-    if figure["kind"] in lexicon.kinds:
-        return lexicon.kinds[figure["kind"]]
-    if figure.get("unit") in lexicon.units:
-        return lexicon.units[figure["unit"]]
-    counted = figure.get("counted")
-    if counted in lexicon.nouns:
-        return lexicon.nouns[counted]
+    if figure["kind"] == "rank":
+        return "rank"
     clause_start = max(sentence.start_char if sentence else 0, figure["start"] - METRIC_WINDOW)
-    before = doc.text[clause_start : figure["start"]].lower()
-    for phrase, metric in sorted(lexicon.phrases.items(), key=lambda item: -len(item[0])):
-        if before.rstrip(" (").endswith(phrase):
-            return metric
-    if number is not None:
-        verb = _governing_verb(number)
-        if verb is not None and verb.lemma_ in lexicon.verbs:
-            return lexicon.verbs[verb.lemma_]
-        for ancestor in number.ancestors:
-            if ancestor.pos_ == "NOUN" and ancestor.lemma_ in lexicon.nouns:
-                return lexicon.nouns[ancestor.lemma_]
-    if sentence is not None:
-        for token in sentence:
-            if token.idx >= figure["start"]:
-                break
-            if token.pos_ == "VERB" and token.lemma_ in lexicon.verbs:
-                return lexicon.verbs[token.lemma_]
-    return None
+    before = doc.text[clause_start : figure["start"]]
+    after = doc.text[figure["end"] : figure["end"] + AFTER_WINDOW]
+    metric = _phrase_metric(lexicon.after, after, at_end=False) or _phrase_metric(
+        lexicon.before, before.rstrip(" ("), at_end=True
+    )
+    if figure["kind"] == "duration":
+        if (
+            metric is None
+            and figure.get("unit") in RACE_TIME_UNITS
+            and TIME_GAP_BEFORE.search(before)
+        ):
+            metric = "time_gap"
+        return metric or _duration_verb_metric(lexicon, number) or lexicon.kinds["duration"]
+    metric = (
+        metric
+        or lexicon.units.get(figure.get("unit") or "")
+        or _metric_from_words(lexicon, number)
+        or lexicon.nouns.get(figure.get("counted") or "")
+    )
+    if metric is None and figure["kind"] == "percent" and re.match(r"\s*(?:des|de la|du)\b", after):
+        metric = "share"
+    if metric is None and figure["kind"] == "percent" and figure.get("per"):
+        metric = "change"
+    if metric is None and figure["kind"] == "money":
+        metric = "price" if subject is not None and subject.label == "PRODUCT" else "cost"
+    # What a product costs is its price (``la Twizy coûte 7 000 €``).
+    if metric == "cost" and subject is not None and subject.label == "PRODUCT":
+        metric = "price"
+    return metric or lexicon.kinds.get(figure["kind"])
 
 
 def _paragraph_break_between(text: str, start: int, end: int) -> bool:
     return "\n\n" in text[start:end]
 
 
+def _same_clause(text: str, start: int, end: int) -> bool:
+    return CLAUSE_BREAK.search(text, start, end) is None
+
+
+def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``entre 1990 et 1999``, ``de 2019 à 2021``: two dates that bound one period."""
+    merged: list[dict[str, Any]] = []
+    index = 0
+    while index < len(dates):
+        date = dates[index]
+        if (
+            index + 1 < len(dates)
+            and INTERVAL_START.search(text[max(0, date["start"] - 12) : date["start"]])
+            and INTERVAL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+        ):
+            following = dates[index + 1]
+            merged.append(
+                {
+                    "start": date["start"],
+                    "end": following["end"],
+                    "text": text[date["start"] : following["end"]],
+                    "start_date": date["start_date"],
+                    "end_date": following["end_date"] or following["start_date"],
+                }
+            )
+            index += 2
+            continue
+        merged.append(date)
+        index += 1
+    return merged
+
+
 def _period(doc: Doc, figure: dict[str, Any], sentences: list[Span]) -> dict[str, Any] | None:
+    """The date expression that governs a figure: same clause, sentence, or the one before."""
     all_dates: list[dict[str, Any]] = doc._.ami_dates or []
     dates = [
         hit
@@ -166,26 +371,105 @@ def _period(doc: Doc, figure: dict[str, Any], sentences: list[Span]) -> dict[str
         if hit["type"] in PERIOD_DATE_TYPES
         and hit.get("start_date")
         and not (figure["start"] <= hit["start"] < figure["end"])
+        and not BASELINE_BEFORE.search(doc.text[max(0, hit["start"] - 25) : hit["start"]])
     ]
     sentence = _sentence_of(sentences, figure["number_start"])
     if sentence is None or not dates:
         return None
-    in_sentence = [d for d in dates if sentence.start_char <= d["start"] < sentence.end_char]
-    before = [d for d in in_sentence if d["end"] <= figure["start"]]
+    text = doc.text
+    dates = _merge_intervals(text, dates)
+    in_sentence = [
+        i for i, d in enumerate(dates) if sentence.start_char <= d["start"] < sentence.end_char
+    ]
+    clause = [
+        i
+        for i in in_sentence
+        if (
+            _same_clause(text, dates[i]["end"], figure["start"])
+            if dates[i]["end"] <= figure["start"]
+            else _same_clause(text, figure["end"], dates[i]["start"])
+        )
+    ]
+    if clause:
+        nearest = min(
+            clause,
+            key=lambda i: min(
+                abs(dates[i]["start"] - figure["end"]), abs(figure["start"] - dates[i]["end"])
+            ),
+        )
+        return dates[nearest]
+    before = [i for i in in_sentence if dates[i]["end"] <= figure["start"]]
     if before:
-        return before[-1]
-    after = [d for d in in_sentence if d["start"] >= figure["end"]]
+        return dates[before[-1]]
+    after = [i for i in in_sentence if dates[i]["start"] >= figure["end"]]
     if after:
-        return after[0]
+        return dates[after[0]]
     index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
-        if _paragraph_break_between(doc.text, previous.end_char, sentence.start_char):
+        if _paragraph_break_between(text, previous.end_char, sentence.start_char):
             return None
-        candidates = [d for d in dates if previous.start_char <= d["start"] < previous.end_char]
+        candidates = [
+            i for i, d in enumerate(dates) if previous.start_char <= d["start"] < previous.end_char
+        ]
         if candidates:
-            return candidates[-1]
+            return dates[candidates[-1]]
     return None
+
+
+def _inherit_from_coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
+    """A bare number joined to the figure before it counts the same thing."""
+    if figure.get("unit") or figure.get("counted") or figure["kind"] != previous["kind"]:
+        return False
+    gap = text[previous["end"] : figure["number_start"]]
+    if len(gap) > COORDINATION_MAX_GAP or previous["end"] > figure["number_start"]:
+        return False
+    if not COORDINATION.match(_QUALIFIER_WORDS.sub(" ", gap)):
+        return False
+    figure["counted"] = previous.get("counted")
+    figure["unit"] = previous.get("unit")
+    return True
+
+
+def _results_rows(
+    text: str, figures: list[dict[str, Any]], mentions: list[Mention]
+) -> dict[int, Mention]:
+    """Subjects of figures in results rows (``2. Mauri (Esp) à 41"``), by figure index.
+
+    A row starts at a rank written ``N.`` followed by a name and runs to the next
+    such rank; every figure in it is about the competitor named.
+    """
+    rows: list[tuple[int, Mention | None]] = []
+    for index, figure in enumerate(figures):
+        if figure["kind"] != "rank" or not RESULTS_RANK.fullmatch(
+            text[figure["number_start"] : figure["number_end"] + 1]
+        ):
+            continue
+        name = next(
+            (
+                m
+                for m in mentions
+                if 0 <= m.start - figure["number_end"] <= RESULTS_NAME_GAP
+                and m.label in {"PER", "ORG"}
+            ),
+            None,
+        )
+        if name is None:
+            match = RESULTS_NAME.match(text, figure["number_end"] + 1)
+            if match is not None and "\n" not in match.group(1):
+                name = Mention(match.start(1), match.end(1), match.group(1), "PER")
+        rows.append((index, name))
+    subjects: dict[int, Mention] = {}
+    for row, (index, name) in enumerate(rows):
+        if name is None:
+            continue
+        end = rows[row + 1][0] if row + 1 < len(rows) else len(figures)
+        for member in range(index, end):
+            # A row never spans a paragraph or a sentence-final period of prose.
+            if member > index and "\n\n" in text[figures[index]["end"] : figures[member]["start"]]:
+                break
+            subjects[member] = name
+    return subjects
 
 
 def link_figures(doc: Doc) -> None:
@@ -197,43 +481,52 @@ def link_figures(doc: Doc) -> None:
     mentions = _mentions(doc)
     has_parse = doc.has_annotation("DEP")
     product = main_subject_mention(doc, mentions)
+    row_subjects = _results_rows(doc.text, figures, mentions)
     previous: dict[str, Any] | None = None
-    for figure in figures:
+    for index, figure in enumerate(figures):
         coordinated = previous is not None and _inherit_from_coordinated(doc.text, previous, figure)
         sentence = _sentence_of(sentences, figure["number_start"])
         if sentence is not None:
             figure["sentence_start"] = sentence.start_char
             figure["sentence_end"] = sentence.end_char
         number = _token_at(doc, figure["number_start"], figure["number_end"]) if has_parse else None
-        figure["metric"] = _metric(doc, figure, number, sentence)
-        if figure["metric"] is None and coordinated and previous is not None:
-            figure["metric"] = previous["metric"]
-        subject = None
         confidence = 0.4
-        if number is not None:
+        subject = row_subjects.get(index)
+        if subject is None and number is not None:
             subject = _subject_from_parse(number, mentions)
             confidence += 0.2 if subject is not None else 0.0
         if subject is None and coordinated and previous is not None and previous.get("subject"):
             subject = Mention(
                 previous["subject_start"], previous["subject_end"], previous["subject"], "PRODUCT"
             )
+        metric = _metric(doc, figure, number, sentence, subject)
+        if metric is None and coordinated and previous is not None:
+            metric = previous["metric"]
         if subject is None:
-            subject = _closest_before(mentions, sentence, figure["start"])
-        if subject is None and product is not None and figure["metric"] in PRODUCT_METRICS:
+            labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
+            subject = _closest_before(mentions, sentence, figure["start"], labels)
+        if (
+            subject is None
+            and product is not None
+            and metric in PRODUCT_METRICS
+            and not _has_noun_subject(number)
+        ):
             subject = product
         if (
             subject is not None
             and product is not None
             and subject.label == "ORG"
-            and product.name.startswith(subject.name + " ")
-            and figure["metric"] in PRODUCT_METRICS
+            and product.name.split()[0] == subject.name.split()[0]
+            and product.name != subject.name
+            and metric in PRODUCT_METRICS
         ):
             subject = Mention(subject.start, subject.end, product.name, "PRODUCT")
+        figure["metric"] = metric
         if subject is not None:
             figure["subject"] = subject.name
             figure["subject_start"] = subject.start
             figure["subject_end"] = subject.end
-        if figure["metric"] is not None:
+        if metric is not None:
             confidence += 0.2
         if figure.get("unit") or figure.get("counted"):
             confidence += 0.1
@@ -246,34 +539,10 @@ def link_figures(doc: Doc) -> None:
         previous = figure
 
 
-def _inherit_from_coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
-    """A bare number joined to the figure before it counts the same thing."""
-    if figure.get("unit") or figure.get("counted") or figure["kind"] != previous["kind"]:
-        return False
-    gap = text[previous["end"] : figure["number_start"]]
-    if len(gap) > COORDINATION_MAX_GAP or previous["end"] > figure["number_start"]:
-        return False
-    words = re.sub(r"\b(?:près|environ|quelque|plus|moins|de|d'|d’|quasi|au|aux)\b", " ", gap)
-    if not COORDINATION.match(words):
-        return False
-    figure["counted"] = previous.get("counted")
-    figure["unit"] = previous.get("unit")
-    return True
-
-
 def main_subject_mention(doc: Doc, mentions: list[Mention]) -> Mention | None:
     """The first mention of the article's main subject, if it has one."""
-    name = main_subject_from_doc(doc)
+    entity_dicts: list[dict[str, Any]] = doc._.ami_entities or []
+    name = main_subject([EntityHit(**hit) for hit in entity_dicts])
     if name is None:
         return None
-    for mention in mentions:
-        if mention.name == name:
-            return mention
-    return None
-
-
-def main_subject_from_doc(doc: Doc) -> str | None:
-    """The canonical name of what the article is mostly about."""
-    entity_dicts: list[dict[str, Any]] = doc._.ami_entities or []
-    hits = [EntityHit(**hit) for hit in entity_dicts]
-    return main_subject(hits)
+    return next((mention for mention in mentions if mention.name == name), None)

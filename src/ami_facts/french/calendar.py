@@ -219,6 +219,8 @@ PRESENT_REF_WORDS = (
     "à ce jour",
     "dorénavant",
     "aujourd'hui encore",
+    "tout de suite",
+    "immédiatement",
 )
 PAST_REF_WORDS = (
     "autrefois",

@@ -12,10 +12,12 @@ from importlib.resources import files
 class MetricLexicon:
     """Word -> metric tables, one per kind of clue."""
 
+    after: dict[str, str]
+    before: dict[str, str]
+    units: dict[str, str]
+    duration_verbs: dict[str, str]
     verbs: dict[str, str]
     nouns: dict[str, str]
-    phrases: dict[str, str]
-    units: dict[str, str]
     kinds: dict[str, str]
 
 
@@ -23,10 +25,11 @@ class MetricLexicon:
 def metric_lexicon() -> MetricLexicon:
     """Load the lexicon once per process."""
     raw = json.loads(files("ami_facts.french").joinpath("data/metrics.json").read_text("utf-8"))
-    return MetricLexicon(
-        verbs=raw["verbs"],
-        nouns=raw["nouns"],
-        phrases=raw["phrases"],
-        units=raw["units"],
-        kinds=raw["kinds"],
-    )
+    return MetricLexicon(**{name: raw[name] for name in MetricLexicon.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def anaphoric_nouns() -> dict[str, str]:
+    """Lemma -> entity label for definite nouns that refer back (``la marque``)."""
+    raw = json.loads(files("ami_facts.french").joinpath("data/anaphora.json").read_text("utf-8"))
+    return {lemma: label for label, lemmas in raw.items() if label != "_doc" for lemma in lemmas}

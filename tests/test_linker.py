@@ -1,0 +1,132 @@
+"""The linker: who (subject), what (metric) and when (period) for each figure."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.load import build_article
+from ami_facts.pipeline import ArticleResult, process
+
+ANCHOR = date(2021, 4, 15)
+
+
+def _figures(nlp: Language, text: str) -> list[dict[str, Any]]:
+    raw = build_article(text, {}, source="t", fallback_published=ANCHOR, max_chars=10**6)
+    [result] = list(process([raw], nlp))
+    assert isinstance(result, ArticleResult)
+    return [figure.model_dump() for figure in result.figures]
+
+
+def _figure(nlp: Language, text: str, number: str) -> dict[str, Any]:
+    for figure in _figures(nlp, text):
+        if number in figure["text"]:
+            return figure
+    raise AssertionError(f"no figure {number!r} in {text!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject", "metric"),
+    [
+        (
+            "L'Ouzbékistan pourrait acheter jusqu'à 36 avions de combat.",
+            "36",
+            "Ouzbékistan",
+            "orders",
+        ),
+        (
+            "La Renault Twizy plaît. La marque au losange a vendu 3.100 exemplaires du modèle.",
+            "3.100",
+            "Renault Twizy",
+            "sales",
+        ),
+        ("Tesla a livré 180.000 voitures au premier trimestre.", "180.000", "Tesla", "deliveries"),
+    ],
+)
+def test_linker_subject_and_metric_from_the_parse(
+    nlp: Language, text: str, number: str, subject: str, metric: str
+) -> None:
+    figure = _figure(nlp, text, number)
+    assert (figure["subject"], figure["metric"]) == (subject, metric)
+    assert text[figure["subject_start"] : figure["subject_end"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        ("Environ 120 personnes sont mortes dans l'accident.", "120", "deaths"),
+        ("Le chantier prévoit une conduite de 450 mm de diamètre.", "450", "diameter"),
+        ("Il a été condamné à 12 ans de prison.", "12", "duration"),
+        ("Environ 35 % des Français lisent la presse.", "35", "share"),
+        ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),
+    ],
+)
+def test_linker_metric_from_words_around_the_figure(
+    nlp: Language, text: str, number: str, metric: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric
+
+
+def test_linker_coordinated_figure_shares_noun_and_metric(nlp: Language) -> None:
+    text = "Le constructeur reçoit 1.200 commandes chaque mois soit près de 4000 depuis début mars."
+    figure = _figure(nlp, text, "4000")
+    assert (figure["counted"], figure["metric"]) == ("commande", "orders")
+    assert (figure["period_start"], figure["period_end"]) == ("2021-03-01", "2021-04-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "start", "end"),
+    [
+        (
+            "Entre 2010 et 2015, la croissance est de 0,5 % par an.",
+            "0,5",
+            "2010-01-01",
+            "2015-12-31",
+        ),
+        ("En 2019, la marque a vendu 4.500 voitures.", "4.500", "2019-01-01", "2019-12-31"),
+        ("Rien en 2018, mais 12 pannes cette année.", "12", "2021-01-01", "2021-12-31"),
+    ],
+)
+def test_linker_period_is_the_governing_date(
+    nlp: Language, text: str, number: str, start: str, end: str
+) -> None:
+    figure = _figure(nlp, text, number)
+    assert (figure["period_start"], figure["period_end"]) == (start, end)
+
+
+def test_linker_results_row_names_the_competitor(nlp: Language) -> None:
+    text = 'Classement : 1. Dupont (Fr) 47\'07". 2. Martin (Be) à 41". 3. Lefèvre (Fr) à 58".'
+    figures = _figures(nlp, text)
+    by_text = {f["text"].strip(): f for f in figures}
+    rank = next(f for f in figures if f["kind"] == "rank" and f["value"] == 2)
+    assert rank["subject"] == "Martin"
+    gap = next(f for t, f in by_text.items() if t.startswith("41"))
+    assert (gap["subject"], gap["metric"]) == ("Martin", "time_gap")
+
+
+def test_linker_without_parse_still_finds_periods(fast_nlp: Language) -> None:
+    figure = _figure(fast_nlp, "En 2019, la marque a vendu 4.500 voitures.", "4.500")
+    assert figure["period_start"] == "2019-01-01"
+    assert figure["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        ("La Renault 5 arrive. Elle offre jusqu'à 410 km d'autonomie.", "410", "Renault 5"),
+        ("Peugeot se porte bien. Le constructeur a vendu 12.000 voitures.", "12.000", "Peugeot"),
+        ("La Peugeot 208 se vend bien. Il faut 300 euros pour un plein.", "300", None),
+        (
+            "La Peugeot 208 se vend bien. Le prix du gazole a dépassé 1,95 euro.",
+            "1,95",
+            None,
+        ),
+    ],
+)
+def test_linker_subject_refers_back_only_when_the_text_does(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

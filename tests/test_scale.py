@@ -1,0 +1,126 @@
+"""Scale: workers and the Dask engine give the local engine's rows; the lean parse."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from ami_facts.cli import app
+from ami_facts.components.parse import figure_regions, sentence_starts
+from ami_facts.export import TABLES
+from ami_facts.nlp import FAST_MODEL, build_nlp, ner_is_standalone
+from ami_facts.progress import count_inputs
+from fixture_paths import GOLD_DIR
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    raw = tmp_path_factory.mktemp("corpus")
+    for path in sorted((GOLD_DIR / "articles").glob("*.txt")):
+        shutil.copy(path, raw / path.name)
+    (raw / "lines.jsonl").write_text(
+        '{"id": "j1", "text": "Environ 290 personnes sont mortes en 2020."}\n'
+        "oops\n"
+        '{"id": "j2", "text": "Le prix passe à 7 000 euros."}\n',
+        encoding="utf-8",
+    )
+    return raw
+
+
+def _extract(corpus: Path, out: Path, *extra: str) -> None:
+    args = ["extract", str(corpus), "--out", str(out), "--published", "2021-04-15", "--fast"]
+    result = runner.invoke(app, [*args, "--quiet", *extra])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def local_out(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("local")
+    _extract(corpus, out)
+    return out
+
+
+def test_count_inputs_counts_files_and_jsonl_lines(corpus: Path) -> None:
+    assert count_inputs(corpus) == 8 + 3
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_workers_two_gives_the_rows_of_one(
+    corpus: Path, local_out: Path, tmp_path_factory: pytest.TempPathFactory, table: str
+) -> None:
+    out = tmp_path_factory.getbasetemp() / "workers2"
+    if not out.exists():
+        _extract(corpus, out, "--workers", "2", "--batch-size", "2")
+    expected = pd.read_parquet(local_out / f"{table}.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(out / f"{table}.parquet"), expected)
+
+
+def test_dask_engine_on_local_cluster_gives_the_local_rows(corpus: Path, local_out: Path) -> None:
+    pytest.importorskip("distributed")
+    from ami_facts.engine_dask import extract_dask
+
+    out = local_out.parent / "dask"
+    counts = extract_dask(
+        corpus,
+        str(out),
+        model=FAST_MODEL,
+        published=pd.Timestamp("2021-04-15").date(),
+        workers=1,
+        processes=False,
+        partition_size=3,
+    )
+    for table in TABLES:
+        expected = pd.read_parquet(local_out / f"{table}.parquet")
+        parts = sorted((out / table).glob("part-*.parquet"))
+        assert len(parts) == 4
+        got = pd.read_parquet(out / table)
+        assert counts[table] == len(expected)
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Il a vendu 200 voitures. Elle en a vendu 300.", 2),
+        ("Titre\n\nLe prix est de 7 000 euros.", 2),
+        ("M. Dupont a 3 ans", 1),
+    ],
+)
+def test_sentence_starts_split_at_full_stops_and_lines(
+    fast_nlp: Language, text: str, sentences: int
+) -> None:
+    assert len(sentence_starts(fast_nlp.make_doc(text))) == sentences
+
+
+def test_figure_regions_cover_the_sentences_holding_figures(fast_nlp: Language) -> None:
+    doc = fast_nlp.make_doc("Rien ici. Il a vendu 200 voitures. Encore rien. Puis 300.")
+    doc._.ami_figures = [{"number_start": doc.text.index("200")}, {"number_start": 53}]
+    regions = figure_regions(doc, sentence_starts(doc))
+    assert [doc[s:e].text.strip() for s, e in regions] == [
+        "Il a vendu 200 voitures.",
+        "Puis 300.",
+    ]
+
+
+def test_lean_pipeline_runs_ner_alone_and_parses_figure_sentences(nlp: Language) -> None:
+    assert ner_is_standalone(nlp)
+    assert "ami_parse_figures" in nlp.pipe_names
+    assert "parser" not in nlp.pipe_names
+    doc = nlp("Rien ici. Toujours rien. Citroën a vendu 2 000 voitures en 2020. Encore rien.")
+    number = next(t for t in doc if t.text == "2")
+    assert number.dep_ and number.head.pos_
+    assert [t.dep_ for t in doc[:3]] == ["", "", ""]  # beyond one sentence of context
+    assert len(list(doc.sents)) == 4
+
+
+def test_full_pipeline_still_available() -> None:
+    nlp = build_nlp(lean=False)
+    assert "parser" in nlp.pipe_names
+    assert "ami_parse_figures" not in nlp.pipe_names
