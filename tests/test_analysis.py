@@ -18,8 +18,7 @@ from ami_facts.analysis import (
 )
 from ami_facts.export import TABLES, TableWriter
 from ami_facts.records import ErrorRow
-
-from .review_helpers import seedlike
+from review_helpers import seedlike
 
 
 @pytest.fixture

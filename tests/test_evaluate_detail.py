@@ -16,9 +16,8 @@ from ami_facts.evaluate import (
     sentence_around,
     write_html,
 )
-
-from .conftest import SEED_GOLD
-from .review_helpers import SEEDLIKE_TEXT, seedlike
+from fixture_paths import SEED_GOLD
+from review_helpers import SEEDLIKE_TEXT, seedlike
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,12 @@ def test_figures_number_words(words: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("une dizaine de wagons", 10), ("une centaine de salariés", 100), ("des milliers", 1000)],
+    [
+        ("une dizaine de wagons", 10),
+        ("une centaine de salariés", 100),
+        ("des milliers", 1000),
+        ("des dizaines de milliers de manifestants", 10000),
+    ],
 )
 def test_figures_collective_nouns_are_approximate(text: str, value: float) -> None:
     hit = one(text)
@@ -210,6 +215,16 @@ def test_figures_change_is_two_figures() -> None:
     assert [(h.value, h.unit) for h in hits] == [(575, "l"), (593, "l")]
 
 
+def test_figures_change_carries_multiplier_and_counted_noun() -> None:
+    hits = find_figures("la population est passée de 1,2 à 3,6 millions d'habitants")
+    assert [(h.value, h.counted) for h in hits] == [(1.2e6, "habitant"), (3.6e6, "habitant")]
+
+
+def test_figures_range_carries_multiplier() -> None:
+    hit = one("entre 2 et 3 milliards d'euros")
+    assert (hit.low, hit.high, hit.unit) == (2e9, 3e9, "EUR")
+
+
 def test_figures_respectively_list_carries_the_unit() -> None:
     hits = find_figures("respectivement 40 et 54 €")
     assert [(h.value, h.unit) for h in hits] == [(40, "EUR"), (54, "EUR")]
@@ -229,6 +244,8 @@ def test_figures_respectively_list_carries_the_unit() -> None:
         ("300 francs", "FRF", "money"),
         ("20 livres sterling", "GBP", "money"),
         ("38 francs suisses", "CHF", "money"),
+        ("Fr. 120.-", "CHF", "money"),
+        ("200 FF", "FRF", "money"),
         ("15 %", "%", "percent"),
         ("15 pour cent", "%", "percent"),
         ("355 pourcent", "%", "percent"),
@@ -254,6 +271,13 @@ def test_figures_respectively_list_carries_the_unit() -> None:
         ("8 ch", "ch", "measure"),
         ("8 chevaux", "ch", "measure"),
         ("12 bars", "bar", "measure"),
+        ("220 V", "V", "measure"),
+        ("300 Nm", "Nm", "measure"),
+        ("6 000 tr/min", "rpm", "measure"),
+        ("85 dB", "dB", "measure"),
+        ("128 Go", "GB", "measure"),
+        ("400 kV", "kV", "measure"),
+        ("60 W", "W", "measure"),
         ("17 pouces", "inch", "measure"),
         ("37 °C", "°C", "measure"),
         ("70 °F", "°F", "measure"),
@@ -275,6 +299,14 @@ def test_figures_units_and_kinds(text: str, unit: str, kind: str) -> None:
     assert (hit.unit, hit.kind) == (unit, kind)
 
 
+@pytest.mark.parametrize(
+    "text", ["le CAC 40 a perdu 1,5 point", "le Dow Jones finit à 4.532,12 points"]
+)
+def test_figures_index_points_are_not_percentage_points(text: str) -> None:
+    hit = one(text)
+    assert (hit.unit, hit.kind, hit.counted) == (None, "count", "point")
+
+
 def test_figures_every_unit_has_a_kind() -> None:
     for text, unit in [("km", "km"), ("€", "EUR"), ("%", "%"), ("mois", "month")]:
         found = match_unit(text, 0)
@@ -283,7 +315,13 @@ def test_figures_every_unit_has_a_kind() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2'24 \"", 144), ("37 h 32'48 \"", 135168), ("pendant 1 h 30", 90), ("environ 1h30", 90)],
+    [
+        ("2'24 \"", 144),
+        ("37 h 32'48 \"", 135168),
+        ("pendant 1 h 30", 90),
+        ("environ 1h30", 90),
+        ("en 27'45\"12", 1665.12),
+    ],
 )
 def test_figures_compound_durations(text: str, value: float) -> None:
     assert one(text).value == value
@@ -303,8 +341,10 @@ def test_figures_compound_durations(text: str, value: float) -> None:
         ("2 milliards annuels", "year"),
         ("9 kilomètres de réseau tous les ans", "year"),
         ("5 l/100 km", "100km"),
+        ("2,10 €/l", "l"),
         ("400 euros par habitant", "person"),
         ("3 trains par jour", "day"),
+        ("3 500 euros brut par mois", "month"),
         ("2 réunions par semaine", "week"),
     ],
 )
@@ -324,6 +364,7 @@ def test_figures_rates(text: str, per: str) -> None:
         ("1 000 blessés", "blessé"),
         ("3 points de recharge", "point de recharge"),
         ("10 nouveaux modèles", "modèle"),
+        ("9 petits km/h", None),
         ("quatre départements d'outre-mer", "département d'outre-mer"),
         ("8 chevaux de course", None),
         ("12 journaux", "journal"),
@@ -332,6 +373,18 @@ def test_figures_rates(text: str, per: str) -> None:
 )
 def test_figures_counted_noun_lemma(text: str, counted: str | None) -> None:
     assert one(text).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text", ["3 millions de véhicules l'an dernier", "300 ventes le mois passé"]
+)
+def test_figures_last_year_is_a_date_not_a_rate(text: str) -> None:
+    assert one(text).per is None
+
+
+def test_figures_bare_amount_with_multiplier_takes_the_unit_before_it() -> None:
+    hits = find_figures("19,7 milliards de dollars contre 18,5 milliards en février")
+    assert [(h.value, h.unit) for h in hits] == [(19.7e9, "USD"), (18.5e9, "USD")]
 
 
 def test_figures_bare_count_takes_the_counted_noun_before_it() -> None:
@@ -368,6 +421,8 @@ def test_figures_ordinals_that_rank(text: str, value: float) -> None:
         "Huitième étape",
         "le Premier ministre",
         "boulevard du 26e-RI",
+        "à la seconde près",
+        "Seconde Guerre mondiale",
     ],
 )
 def test_figures_ordinals_that_only_name(text: str) -> None:
@@ -412,20 +467,39 @@ def test_false_positive_model_or_label(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["voir page 3", "l'article 49.3 de la Constitution", "le n°2", "au 12 rue de Metz"]
+    "text",
+    [
+        "voir page 3",
+        "l'article 49.3 de la Constitution",
+        "le n°2",
+        "au 12 rue de Metz",
+        "l'article 1er",
+    ],
 )
 def test_false_positive_reference(text: str) -> None:
     assert find_figures(text) == []
 
 
 @pytest.mark.parametrize(
-    "text", ["en 2020", "depuis 1975", "Puis est arrivé 2021 et sa magie", "en 97", "les années 60"]
+    "text",
+    [
+        "en 2020",
+        "depuis 1975",
+        "Puis est arrivé 2021 et sa magie",
+        "en 97",
+        "les années 60",
+        "dès 2025",
+        "jusqu'à 2030",
+    ],
 )
 def test_false_positive_year(text: str) -> None:
     assert find_figures(text) == []
 
 
-@pytest.mark.parametrize("text", ["le 25 juillet", "le 1er février", "le 8 mars dernier"])
+@pytest.mark.parametrize(
+    "text",
+    ["le 25 juillet", "le 1er février", "le 8 mars dernier", "du 3 au 5 mars", "le 11-Septembre"],
+)
 def test_false_positive_day_of_month(text: str) -> None:
     assert find_figures(text) == []
 
@@ -449,8 +523,50 @@ def test_false_positive_url_and_email(text: str) -> None:
     assert find_figures(text) == []
 
 
-def test_false_positive_relative_date() -> None:
-    assert find_figures("Il y a un an environ, Citroën lançait l'Ami") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le PSG s'est imposé 2-0 face à l'OM",
+        "victoire 3-1 du Stade",
+        "il mène 6-4, 3-2",
+        "Davos - Berne 4-2 (1-0 2-1 1-1).",
+    ],
+)
+def test_false_positive_score(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Lyon 3e (69003)", "Appartement à Mions ( 69780 )", "à Nancy (54) hier"]
+)
+def test_false_positive_postcode(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["une note de 12/20", "ouvert 24h/24 et 7j/7"])
+def test_false_positive_ratio_or_grade(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Il y a un an environ, Citroën lançait l'Ami", "trois mois plus tôt, il partait"]
+)
+def test_false_positive_relative_date(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["les Quinze ont décidé", "l'Europe des Vingt-Sept réunie", "sur le Pont-Neuf"]
+)
+def test_false_positive_capitalised_number_word(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["un quart de finale", "les huitièmes de finale", "en demi-finale"]
+)
+def test_false_positive_tournament_round(text: str) -> None:
+    assert find_figures(text) == []
 
 
 @pytest.mark.parametrize("name", sorted(fp.RULES))

@@ -17,8 +17,7 @@ from typer.testing import CliRunner
 
 import ami_facts
 from ami_facts.cli import app
-
-from .conftest import GOLD_DIR
+from fixture_paths import GOLD_DIR
 
 ROOT = Path(__file__).parents[1]
 NOTEBOOK = ROOT / "notebooks" / "analysis.ipynb"

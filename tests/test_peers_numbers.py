@@ -263,6 +263,7 @@ class PeerReport:
     neg_total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     failures: list[str] = field(default_factory=list)
     skipped: int = 0
+    by_dim: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def accuracy(self, source: str) -> float:
         return self.ok[source] / self.total[source] if self.total[source] else 1.0
@@ -291,6 +292,9 @@ def peer_report() -> PeerReport:
         else:
             report.total[src] += 1
             report.ok[src] += passed
+            cell = report.by_dim.setdefault((src, row["dim"]), [0, 0])
+            cell[0] += passed
+            cell[1] += 1
         if not passed:
             got = [
                 (h.text, h.value, h.low, h.high, h.unit, h.kind) for h in find_figures(row["text"])
@@ -309,6 +313,8 @@ def print_peer_report(report: PeerReport) -> None:
             f" ({report.neg_ok[src]}/{report.neg_total[src]})"
         )
     print(f"  negatives overall {report.negative_accuracy():.3f}")
+    for (src, dim), (ok, total) in sorted(report.by_dim.items()):
+        print(f"    {src:14s} {dim:12s} {ok}/{total}")
     for line in report.failures:
         print("   FAIL", line)
 

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from ami_facts.records import ErrorRow
 from ami_facts.review import Mark, page_name, render_article, render_text, write_review
-
-from .review_helpers import SEEDLIKE_TEXT, make_result, seedlike
+from review_helpers import SEEDLIKE_TEXT, make_result, seedlike
 
 TAG = re.compile(r"<[^>]+>")
 

@@ -14,9 +14,8 @@ from spacy.language import Language
 from ami_facts.load import build_article
 from ami_facts.pipeline import ArticleResult, process
 from ami_facts.review import write_review
-
-from .conftest import GOLD_DIR
-from .review_helpers import make_result
+from fixture_paths import GOLD_DIR
+from review_helpers import make_result
 
 SEED_TEXT = GOLD_DIR / "articles" / "citroen-ami-emancipation.txt"
 ARTIFACTS = Path(__file__).parent / "artifacts"

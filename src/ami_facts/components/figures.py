@@ -12,7 +12,16 @@ passes:
 4. neighbours are joined: ranges (``entre 5 et 10``), alternatives (``250 ou
    300 dm3``), lists (``respectivement 40 et 54 €``), compound durations
    (``1 h 30``); a bare count takes the counted noun of the figure before it
-   in the same sentence.
+   in the same sentence (``2.609 exemplaires ... ou 326 chaque mois``), a bare
+   amount with a multiplier its unit (``19,7 milliards de dollars contre 18,5
+   milliards``); a change (``passe de 575 à 593 l``) is two figures.
+
+Ordinals: an ordinal is a figure of kind ``rank`` only when it ranks; the rule
+is in ``false_positives.ordinal_role`` (a rank noun or ``de`` after it ranks:
+``deuxième de ce marché``, ``première place``, ``35e victoire``; any other
+noun after it names: ``seizième édition``, ``Huitième étape``, ``le second
+aqueduc``; alone it ranks: ``se classant troisième``). Results tables
+(``1. Olano``) and ``les dix premiers`` (bound max) are ranks too.
 
 French knowledge (words, units, qualifiers, false positives) lives in
 ``ami_facts.french``; this module is the machinery.
@@ -25,16 +34,25 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ami_facts.french import false_positives as fp
 from ami_facts.french.numbers import (
     ALL_NUMBER_WORDS,
     APPROX_NOUNS,
+    APPROX_OF_BIG_RE,
     BIG,
     CARDINAL_WORDS,
     DIGIT_MULTIPLIERS,
+    ET_DEMI_RE,
     FRACTIONS,
+    MULT_ATTACHED_RE,
+    MULT_SPACED_RE,
+    MULT_WORD_RE,
+    ORDINAL_SUFFIX_RE,
     ORDINALS,
+    PREMIERS_RE,
+    VULGAR_FRACTIONS,
     parse_digits,
     parse_number_words,
     parse_ordinal_words,
@@ -42,16 +60,26 @@ from ami_facts.french.numbers import (
 from ami_facts.french.qualifiers import (
     BELOW_ZERO_RE,
     CHANGE_RE,
+    DE_BEFORE,
+    ENTRE_BEFORE,
+    ET_GAP,
     NOT_SIGN_BEFORE,
+    OU_GAP,
     POST_APPROX_RE,
     POST_EXACT_RE,
+    QUALIFIER_LAST,
     QUALIFIER_RE,
+    RANGE_GAP,
     SIGN_RE,
+    TIME_QUALIFIER_RE,
 )
 from ami_facts.french.units import (
     ADJ_PER,
     ADJ_PER_RE,
+    HOUR_TAIL_RE,
+    INDEX_NAMES_RE,
     PER_RE,
+    PRICE_TERMS_RE,
     SECONDS,
     SUBUNIT_RE,
     currency_before,
@@ -70,27 +98,18 @@ from ami_facts.hits import FigureHit
 
 Range = tuple[int, int]
 
-_WS = "[\\s\u00a0\u202f]"
 _MASK = "\x00"
 
 # --- numeric cores --------------------------------------------------------
 
+# Each branch starts with a plain character class so that the scan skips text fast;
+# the look-behinds come right after it (a number never starts inside another).
 _DIGITS_RE = re.compile(
-    r"(?<!\d)(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?"
-    r"|\d+(?:\.\d+)*(?:,\d+)?"
-    r"|(?<![\w.,]),\d+)"
-)
-_ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
-_MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
-_MULT_SPACED_RE = re.compile(
-    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
-    r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
-)
-_MULT_WORD_RE = re.compile(
-    r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
+    r"\d(?<!\d\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
+    r"|,(?<![\w.,],)\d+"
 )
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION_MARK_RE = re.compile(r"[/½¼¾⅓⅔⅛]")
 _FRACTION_RE = re.compile(
     r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
     r"(?P<den>[2-9]|10)(?![\d/])|(?P<vulgar>[½¼¾⅓⅔⅛])"
@@ -108,37 +127,63 @@ _RACE_RE = re.compile(
     + r"[\s\u00a0]*(?P<s1>\d{2})[\s\u00a0]*[\"″]"
     # min, s with a mark: "2'24 "", "1 * 03 "", "7 _' 23 "", OCR "l' 06 ""
     r"|(?P<m2>\d{1,3}|" + _OCR_ONE + r")[\s\u00a0]*" + _MARK + r"[\s\u00a0]*(?P<s2>[0-5]\d)"
-    r"(?:[\s\u00a0]*[\"″]|(?=[\s\u00a0]*[.,;)]))"
+    r"(?:[\s\u00a0]*[\"″](?P<cs>\d{2}(?!\d))?|(?=[\s\u00a0]*[.,;)]))"
     # OCR with no minute mark: "T 03 ""
     r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
 )
 _RACE_MARK_RE = re.compile(r"[\"″*_]")
-_HOUR_MIN_RE = re.compile(
-    r"(?P<h>\d{1,2})[\s\u00a0]?h[\s\u00a0]?(?P<m>[0-5]\d)(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?(?!\d)"
-)
 
 _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
 _APPROX_RE = re.compile(
     r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])"
     r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
 )
+_APPROX_LOWER_RE = re.compile(
+    r"(?P<noun>"
+    + _APPROX_NOUN_ALT
+    + r")(?![^\W_])|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
+)
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
 )
 
-_WORD_ALT = "|".join(
-    sorted(
-        {*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"},
-        key=len,
-        reverse=True,
-    )
-)
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, nested by common prefix (fast to scan)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+_WORD_ALT = _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
 _SEP = r"(?:[\s\u00a0]*-[\s\u00a0]*|[\s\u00a0]+)"
 _WORD = r"(?<![^\W_])(?:" + _WORD_ALT + r")(?![^\W_])"
 _WORD_RUN_RE = re.compile(
     r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
 )
-_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_DE_WORD_RE = re.compile(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]")
+_DE_COMPLEMENT_RE = re.compile(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+")
+_NUMBER_BEFORE_RE = re.compile(r"(?:\d|(?i:" + _WORD + r"))[\s\u00a0]*$")
+_UN_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$")
+_WORD_AFTER_RE = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[\s\u00a0]*$")
+_DE_START_RE = re.compile(r"(?i:de|d['’])")
+_DURATION_GAP_RE = re.compile(r"[\s\u00a0]*(?:et|,)?[\s\u00a0]*")
+_LIST_GAP_RE = re.compile(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*")
 _ALPHA_RE = re.compile(r"[^\W\d_]+")
 _RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 
@@ -155,6 +200,7 @@ class _Core:
     unit_end: int | None = None
     single_word: str | None = None  # "un", "neuf"... when the core is that one word
     list_neighbour: bool = False
+    mult: float = 1.0  # "millions" in "3,6 millions"
 
 
 @dataclass
@@ -175,6 +221,7 @@ class _Fig:
     kind: str = "count"
     qualified: bool = False
     confidence: float = 0.6
+    mult: float = 1.0
 
 
 # --- helpers -----------------------------------------------------------------
@@ -221,21 +268,33 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
             found.append(m)
             last = m.end()
     for m in found:
+        value: float
         if m.group("h") is not None:
             value = one(m.group("h")) * 3600 + int(m.group("m1")) * 60 + int(m.group("s1"))
         elif m.group("m2") is not None:
             value = one(m.group("m2")) * 60 + int(m.group("s2"))
+            if m.group("cs"):
+                value += int(m.group("cs")) / 100  # 27'45"12: hundredths
         else:
             value = 60 + int(m.group("s3"))
         end = m.end()
-        cores.append(_Core(m.start(), end, float(value), "time", unit="s", unit_end=end))
+        cores.append(_Core(m.start(), end, value, "time", unit="s", unit_end=end))
         _mask(chars, m.start(), end)
     return cores
 
 
 def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
-    for m in _APPROX_RE.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):
+        # lower-case once: a case-sensitive scan of literal words is much faster
+        matches = list(_APPROX_LOWER_RE.finditer(low))
+    else:
+        matches = list(_APPROX_RE.finditer(text))
+    covered = -1
+    for m in matches:
+        if m.start() < covered:
+            continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
         if m.group("big"):
@@ -250,18 +309,34 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
                 if dm and det in ("une", "d'une", "d’une", "la", "des", "les")
                 else m.start()
             )
-        cores.append(_Core(start, m.end(), value, "approx", approximate=True))
-        _mask(chars, start, m.end())
+        end = m.end()
+        of = APPROX_OF_BIG_RE.match(text, end)  # "des dizaines de milliers"
+        if of:
+            value *= float(
+                APPROX_NOUNS.get(of.group("big").lower()) or BIG[of.group("big").lower()]
+            )
+            end = of.end()
+        cores.append(_Core(start, end, value, "approx", approximate=True))
+        _mask(chars, start, end)
+        covered = end
     return cores
 
 
 def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
     cores: list[_Core] = []
-    if "/" not in text and not any(c in text for c in _VULGAR):
-        return cores
-    for m in _FRACTION_RE.finditer(text):
+    found: list[re.Match[str]] = []
+    last = -1
+    for mark in _FRACTION_MARK_RE.finditer(text):
+        q = mark.start()
+        if q < last:
+            continue
+        m = _FRACTION_RE.search(text, max(0, q - 14, last), min(len(text), q + 4))
+        if m and m.start() <= q < m.end():
+            found.append(m)
+            last = m.end()
+    for m in found:
         if m.group("vulgar"):
-            value = _VULGAR[m.group("vulgar")]
+            value = VULGAR_FRACTIONS[m.group("vulgar")]
         else:
             num, den = int(m.group("num")), int(m.group("den"))
             if num >= den:
@@ -283,40 +358,48 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             continue
         start, end = m.span()
         core = _Core(start, end, value, "digits")
-        sm = _ORDINAL_SUFFIX_RE.match(work, end)
+        sm = ORDINAL_SUFFIX_RE.match(work, end)
         if sm and "," not in raw and "." not in raw:
             core.end = sm.end()
             core.ordinal = True
             if (
                 value > 2
-                and re.search(
-                    r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$", work[max(0, start - 6) : start]
-                )
-                and not re.match(r"[\s\u00a0]*[^\W\d_]", work[core.end : core.end + 3])
+                and _UN_BEFORE_RE.search(work, max(0, start - 6), start)
+                and not _WORD_AFTER_RE.match(work, core.end)
             ):
                 core.value = 1 / value
                 core.ordinal = False
                 core.form = "fraction"
             cores.append(core)
             continue
-        mm = _MULT_ATTACHED_RE.match(work, end) or _MULT_SPACED_RE.match(work, end)
+        mm = MULT_ATTACHED_RE.match(work, end) or MULT_SPACED_RE.match(work, end)
         if mm:
-            core.value = value * DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
+            core.mult = DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
             core.end = mm.end()
         else:
-            wm = _MULT_WORD_RE.match(work, end)
+            wm = MULT_WORD_RE.match(work, end)
             if wm:
-                core.value = value * DIGIT_MULTIPLIERS[wm.group("w").lower()]
+                core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
                 core.end = wm.end()
+        core.value = value * core.mult
         cores.append(core)
     return cores
 
 
+_RUN_START_RE = re.compile(
+    r"(?<![^\W_])(?:"
+    + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
+    + r")(?![^\W_])"
+)
+
+
 def _word_runs(work: str) -> list[re.Match[str]]:
-    """Runs of number words, found from a plain word scan (faster than one big regex)."""
+    """Runs of number words: candidates from a lower-cased trie scan, then the run regex."""
     runs: list[re.Match[str]] = []
     run_end = -1
-    for m in _ALPHA_RE.finditer(work):
+    low = work.lower()
+    starts = _RUN_START_RE.finditer(low) if len(low) == len(work) else _ALPHA_RE.finditer(work)
+    for m in starts:
         if m.start() < run_end or m.group().lower() not in _RUN_STARTS:
             continue
         run = _WORD_RUN_RE.match(work, m.start())
@@ -329,7 +412,7 @@ def _word_runs(work: str) -> list[re.Match[str]]:
 def _word_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work):
-        toks = [(t.group().lower(), t.start(), t.end()) for t in _TOKEN_RE.finditer(run.group())]
+        toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(run.group())]
         base = run.start()
         words = [t[0] for t in toks]
         # Hyphen groups: a number must not end inside "quatorze-mille".
@@ -357,7 +440,7 @@ def _word_cores(text: str, work: str) -> list[_Core]:
             ):
                 frac_ord = parse_ordinal_words(words[i + 1 :])
                 s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
-                tail = re.match(r"[\s\u00a0]*([^\W\d_]+)", work[e1 : e1 + 30])
+                tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
                 if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
                     run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
                     i += 1 + frac_ord[1]
@@ -437,17 +520,11 @@ def _word_cores(text: str, work: str) -> list[_Core]:
 
 
 _COUNTED_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w'’-]*)")
+_COMPOUND_TAIL_RE = re.compile(
+    r"[\s\u00a0]+(?P<tail>(?i:" + "|".join(re.escape(t) for t in COMPOUND_TAILS) + r"))(?![^\W_])"
+)
 _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
-_ET_DEMI_RE = re.compile(
-    r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
-)
-_HOUR_TAIL_RE = re.compile(
-    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
-    r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
-    r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
-    r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
-)
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
 
 
@@ -475,12 +552,9 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
         return None
     lemma = singular(word)
     end = m.end()
-    rest = text[end : end + 30].lower()
-    for tail in COMPOUND_TAILS:
-        if re.match(r"[\s\u00a0]+" + re.escape(tail) + r"(?![^\W_])", rest):
-            j = re.match(r"[\s\u00a0]+", rest)
-            assert j is not None
-            return lemma + " " + tail, end + j.end() + len(tail)
+    tm = _COMPOUND_TAIL_RE.match(text, end)
+    if tm:
+        return lemma + " " + tm.group("tail").lower(), tm.end()
     dm = _DE_NOUN_RE.match(text, end)
     if dm:
         comp = dm.group(1)
@@ -515,14 +589,14 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     if (
         end < len(work)
         and work[end - 1].isalpha()
-        and work[end].isdigit()
+        and work[end].isdecimal()
         and unit not in ("m", "h")
     ):
         return None
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
         return None
-    if unit == "point" and re.match(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]", work[end:]):
+    if unit == "point" and _DE_WORD_RE.match(work, end):
         return None
     return unit, end
 
@@ -535,61 +609,9 @@ def _last_word(text: str, start: int) -> str:
     return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1] if word[-1:] not in "'’" else word[-2:-1]
 
 
-_QUALIFIER_LAST = frozenset(
-    [
-        "de",
-        "d",
-        "à",
-        "a",
-        "environ",
-        "env.",
-        "quasi",
-        "quasiment",
-        "presque",
-        "quelque",
-        "approximativement",
-        "près",
-        "pres",
-        "moins",
-        "plus",
-        "mot",
-        "minimum",
-        "maximum",
-        "dès",
-        "que",
-        "les",
-        "la",
-        "le",
-        "l",
-        "loin",
-        "modo",
-        "~",
-        "≈",
-        "±",
-        ">",
-        "<",
-        "≥",
-        "≤",
-        "exactement",
-        "pile",
-        "précisément",
-        "juste",
-        "partir",
-        "pas",
-        "dessus",
-        "dessous",
-        "delà",
-        "au-delà",
-        "au-dessus",
-        "en-dessous",
-        "au-dessous",
-    ]
-)
-
-
 def _may_qualify(text: str, start: int) -> bool:
     word = _last_word(text, start)
-    return word in _QUALIFIER_LAST or word.endswith(("à", "de")) or word[:1] in "~≈±><≥≤"
+    return word in QUALIFIER_LAST or word.endswith(("à", "de")) or word[:1] in "~≈±><≥≤"
 
 
 def _may_sign(text: str, start: int) -> bool:
@@ -600,6 +622,7 @@ def _may_sign(text: str, start: int) -> bool:
 def _build(text: str, work: str, core: _Core) -> _Fig:
     fig = _Fig(core.start, core.end, core.start, core.end, core.value, core.form)
     fig.approximate = core.approximate
+    fig.mult = core.mult
     pos = core.end
     unit = core.unit
     if core.ordinal:
@@ -614,6 +637,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             after_de = _DE_RE.match(work, pos)
         probe = after_de.end() if after_de else pos
         found = _unit_at(work, probe)
+        if found is None and after_de is None:
+            adj = _COUNTED_WORD_RE.match(work, pos)
+            if adj and adj.group(1).lower() in PRENOMINAL:
+                found = _unit_at(work, adj.end())  # "9 petits km/h"
         if found is None and after_de is None and core.form in ("words", "fraction"):
             # "quart de litre", "un tiers de litre": unit after "de"
             de = _DE_RE.match(work, pos) if core.value < 1 else None
@@ -628,18 +655,18 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     fig.value = (fig.value or 0) + int(tm.group("cm")) / 100
                     pos = tm.end()
             if unit == "h":
-                hm = _HOUR_TAIL_RE.match(work, pos)
+                hm = HOUR_TAIL_RE.match(work, pos)
                 if hm:
                     mins = hm.group("m") or hm.group("w")
-                    mv = parse_digits(mins) if mins[0].isdigit() else None
+                    mv = parse_digits(mins) if mins[0].isdecimal() else None
                     if mv is None:
-                        parsed = parse_number_words(re.split(r"[\s-]+", mins.lower()))
+                        parsed = parse_number_words(_WORD_SPLIT_RE.split(mins.lower()))
                         mv = parsed[0] if parsed else None
                     if mv is not None:
                         fig.value = (fig.value or 0) * 60 + mv
                         unit = "min"
                         pos = hm.end()
-            em = _ET_DEMI_RE.match(work, pos)
+            em = ET_DEMI_RE.match(work, pos)
             if em and fig.value is not None:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
@@ -655,6 +682,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.value = -fig.value
         unit = unit or "°"
         pos = bz.end()
+    if unit == "point" and (
+        abs(core.value) >= 100 or INDEX_NAMES_RE.search(text, max(0, core.start - 80), core.start)
+    ):
+        unit = None  # index points ("le CAC 40 a perdu 150 points"): counted below
+        pos = core.end
     if unit is not None:
         fig.unit = unit
         fig.kind = unit_kind(unit)
@@ -662,9 +694,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             sub = SUBUNIT_RE.match(work, pos)
             if sub:
                 n = sub.group("n")
-                cents = parse_digits(n) if n[0].isdigit() else None
-                if cents is None and not n[0].isdigit():
-                    parsed = parse_number_words(re.split(r"[\s-]+", n.lower()))
+                cents = parse_digits(n) if n[0].isdecimal() else None
+                if cents is None and not n[0].isdecimal():
+                    parsed = parse_number_words(_WORD_SPLIT_RE.split(n.lower()))
                     cents = parsed[0] if parsed and parsed[0] < 100 else None
                 if cents is not None:
                     fig.value += cents / 100
@@ -681,17 +713,21 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         counted = _counted(work, probe, core.value)
         if counted:
             fig.counted, pos = counted
-            em = _ET_DEMI_RE.match(work, pos)
+            em = ET_DEMI_RE.match(work, pos)
             if em and fig.value is not None:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
     fig.end = pos
-    # rate
+    # rate ("3 500 euros brut par mois")
+    if fig.kind == "money":
+        tm = PRICE_TERMS_RE.match(work, pos)
+        if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
+            pos = tm.end()
     pm = PER_RE.match(work, pos)
     if not pm and (fig.counted or fig.unit):
-        dm = re.match(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+", work[pos:])
+        dm = _DE_COMPLEMENT_RE.match(work, pos)
         if dm:
-            pm = PER_RE.match(work, pos + dm.end())
+            pm = PER_RE.match(work, dm.end())
     if pm:
         fig.per = per_value(pm.group("per"))
         fig.end = pm.end()
@@ -724,12 +760,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             prev = text[sm.start() - 1 : sm.start()] if sm.start() > 0 else ""
             if prev and (prev.isalnum() or prev in "-/"):
                 is_sign = False
-            elif re.search(r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I):
+            elif _NUMBER_BEFORE_RE.search(before):
                 is_sign = False  # "10 - 20" is a range, "dix + deux" an operation
         else:
-            if NOT_SIGN_BEFORE.search(before) or re.search(
-                r"(?:\d|" + _WORD + r")[\s\u00a0]*$", before, re.I
-            ):
+            if NOT_SIGN_BEFORE.search(before) or _NUMBER_BEFORE_RE.search(before):
                 is_sign = False
         if is_sign:
             if fig.value is not None:
@@ -741,7 +775,8 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.number_start = min(fig.number_start, start)
     qm = QUALIFIER_RE.search(text, max(0, start - 40), start) if _may_qualify(text, start) else None
     if qm:
-        fig.qualified = True
+        # "dès 2025", "jusqu'à 2030", "à partir de 2030" still read as years
+        fig.qualified = not TIME_QUALIFIER_RE.match(qm.group())
         if qm.group("approx"):
             fig.approximate = True
         elif qm.group("min"):
@@ -759,7 +794,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
 # --- pass 3: false positives -------------------------------------------------------
 
 
-def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
+def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
     if core.form == "digits":
         if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
@@ -767,10 +802,17 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
         if e < len(text) and text[e].isalpha() and fig.end == e:
             # glued letters that are not a unit or suffix: "2CV", "Free2Move"
             return False
-        if e < len(text) and text[e].isdigit():
+        if e < len(text) and text[e].isdecimal():
             return False
+        slash_after = text[fig.end : fig.end + 2]
+        if (
+            (e < len(text) and text[e] == "/")
+            or (s > 0 and text[s - 1] == "/")
+            or (slash_after[:1] == "/" and slash_after[1:].isdecimal())
+        ):
+            return False  # "12/20", "24h/24": ratios, grades, codes (fractions are read before)
         num_end = s
-        while num_end < e and (text[num_end].isdigit() or text[num_end] in ".,"):
+        while num_end < e and (text[num_end].isdecimal() or text[num_end] in ".,"):
             num_end += 1
         while num_end > s and text[num_end - 1] in ".,":
             num_end -= 1
@@ -783,8 +825,14 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.reference(text, s, num_end) and not fig.unit and not fig.qualified:
             return False
+        if fp.postcode(text, s, num_end) and not fig.unit and not fig.qualified:
+            return False
+        if fp.score(text, s, num_end) and not fig.unit:
+            return False
         if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
             return False
+    if core.form == "words" and fp.capitalised_number_word(text, s, e) and not fig.unit:
+        return False
     if core.form == "words" and not core.ordinal:
         if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une") and not fig.unit:
             return False
@@ -797,7 +845,7 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
         if core.single_word == "neuf" and not (
             fig.unit or fig.counted or fig.qualified or core.list_neighbour
         ):
-            b = re.search(r"([^\W\d_]+)[\s\u00a0]*$", text[max(0, s - 20) : s])
+            b = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
             if b and b.group(1).lower() not in fp.DETERMINERS | {"à", "de", "et", "ou", "sur"}:
                 return False
         if core.single_word in FRACTIONS and not fig.unit and not fig.counted:
@@ -808,25 +856,25 @@ def _keep(text: str, core: _Core, fig: _Fig, cores_words: list[_Core]) -> bool:
             return False
         if fp.reference(text, s, e) and not fig.unit and not fig.qualified:
             return False
-    if fig.kind == "duration" and fp.relative_date(text, fig.start, s):
+    if fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end):
+        return False
+    if fp.tournament_round(text, s, e):
         return False
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return False
+        if fp.reference_word_before(text, s):
+            return False  # "l'article 1er"
         if fp.ordinal_role(text, s, e) is None:
             return False
+        if core.form == "digits" and fp.model_or_label(text, s, e):
+            return False  # "Lyon 3e", "Paris 16e": a district
     return True
 
 
 # --- pass 4: join ----------------------------------------------------------------
 
-_RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|à|a|au)[\s\u00a0]*$", re.I)
-_ET_GAP = re.compile(r"^[\s\u00a0]*et[\s\u00a0]*$", re.I)
-_OU_GAP = re.compile(r"^[\s\u00a0]*(?:,|ou|voire)[\s\u00a0]*$", re.I)
 _COMMA_GAP = re.compile(r"^[\s\u00a0]*,[\s\u00a0]*$")
-_ENTRE_BEFORE = re.compile(r"(?<![^\W_])(?i:entre)[\s\u00a0]+$")
-_DE_BEFORE = re.compile(r"(?<![^\W_])(?i:de|d['’]|du)[\s\u00a0]*$")
-_RESP_BEFORE = re.compile(r"(?i:respectivement)[\s\u00a0]+$")
 
 
 def _same_unit(a: _Fig, b: _Fig) -> bool:
@@ -868,9 +916,9 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
                 break
             if (
                 _COMMA_GAP.match(gap)
-                or _OU_GAP.match(gap)
-                or _ET_GAP.match(gap)
-                or _RANGE_GAP.match(gap)
+                or OU_GAP.match(gap)
+                or ET_GAP.match(gap)
+                or RANGE_GAP.match(gap)
             ):
                 chain.append(nxt)
                 gaps.append(gap.strip().lower())
@@ -883,16 +931,18 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
             out.append(a)
             i += 1
             continue
+        _carry_multiplier(chain)
         last_gap = gaps[-1]
         last = chain[-1]
         before_a = text[max(0, a.start - 30) : a.start]
         numbers = [f.value for f in chain if f.value is not None]
         range_like = last_gap in ("-", "–", "—", "à", "a", "au") or (
-            last_gap == "et" and _ENTRE_BEFORE.search(before_a) and len(chain) == 2
+            last_gap == "et" and ENTRE_BEFORE.search(before_a) and len(chain) == 2
         )
         if range_like and len(chain) == 2:
-            de = _DE_BEFORE.search(before_a)
-            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de.start()))
+            de = DE_BEFORE.search(before_a)
+            de_start = a.start - len(before_a) + de.start() if de else 0
+            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de_start))
             if (
                 change
                 or numbers[0] >= numbers[1]
@@ -906,6 +956,8 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
                 for f in chain:
                     if f.unit is None and last.unit is not None:
                         _carry(f, last)
+                    if f.counted is None and f.unit is None and last.counted is not None:
+                        f.counted = last.counted
                 out.extend(chain)
                 i = j
                 continue
@@ -938,14 +990,25 @@ def _carry(f: _Fig, last: _Fig) -> None:
     f.per = f.per or last.per
 
 
+def _carry_multiplier(chain: list[_Fig]) -> None:
+    """``de 1,2 à 3,6 millions``: the multiplier of the last member applies to all."""
+    last = chain[-1]
+    if last.mult <= 1:
+        return
+    for f in chain[:-1]:
+        if f.mult == 1 and f.value is not None and f.form == "digits" and abs(f.value) < 1000:
+            f.value *= last.mult
+            f.mult = last.mult
+
+
 def _merge(text: str, chain: list[_Fig], before_a: str, *, entre: bool) -> _Fig:
     a, last = chain[0], chain[-1]
     values = [f.value for f in chain if f.value is not None]
     start = a.start
-    m = _ENTRE_BEFORE.search(before_a) if entre else None
+    m = ENTRE_BEFORE.search(before_a) if entre else None
     if m is None and not entre:
-        m = _DE_BEFORE.search(before_a)
-        if m and not re.match(r"(?i:de|d['’])", m.group()):
+        m = DE_BEFORE.search(before_a)
+        if m and not _DE_START_RE.match(m.group()):
             m = None
     if m:
         start = a.start - (len(before_a) - m.start())
@@ -986,7 +1049,7 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
                 and p.unit in SECONDS
                 and f.unit in SECONDS
                 and SECONDS[p.unit] > SECONDS[f.unit]
-                and re.fullmatch(r"[\s\u00a0]*(?:et|,)?[\s\u00a0]*", gap)
+                and _DURATION_GAP_RE.fullmatch(gap)
                 and not f.qualified
             ):
                 p.value = p.value * SECONDS[p.unit] / SECONDS[f.unit] + f.value
@@ -998,17 +1061,28 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n[\s\u00a0]*\n")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n")
 
 
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
-    """A bare count takes the counted noun of a figure before it in the same sentence."""
+    """A bare count takes the counted noun of a figure before it in the same sentence;
+    a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
+    18,5 milliards``)."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
         k = bisect.bisect_left(ends, f.start)
         sentence_start = ends[k - 1] if k else -1
+        if f.mult > 1:
+            for p in reversed(figs[max(0, i - 3) : i]):
+                if p.end <= sentence_start or f.start - p.end > 150:
+                    break
+                if p.unit and p.mult == f.mult and p.kind in ("money", "measure"):
+                    f.unit, f.kind = p.unit, p.kind
+                    break
+            if f.unit:
+                continue
         best: _Fig | None = None
         for p in reversed(figs[max(0, i - 12) : i]):
             if p.end <= sentence_start or f.start - p.end > 400:
@@ -1065,7 +1139,6 @@ def _to_hit(text: str, f: _Fig) -> FigureHit:
 
 _LIST_START = re.compile(r"(?:^|(?<=[\n.:;)\"”,]))[\s\u00a0]*$")
 _RANK_AFTER = re.compile(r"\.[\s\u00a0]+[^\W\d_]")
-_PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_])")
 
 
 def find_figures(
@@ -1094,8 +1167,6 @@ def find_figures(
     _mark_lists(text, words)
     cores += words
     cores.sort(key=lambda c: (c.start, -c.end))
-    # mask every core so that units are not read inside another number
-    work_chars = list(work)
     figs: list[_Fig] = []
     last_end = -1
     for core in cores:
@@ -1104,12 +1175,11 @@ def find_figures(
         if _overlaps(core.start, core.end, blocked):
             continue
         fig = _build(text, work, core)
-        if not _keep(text, core, fig, words):
+        if not _keep(text, core, fig):
             continue
         _rank_context(text, core, fig)
         figs.append(fig)
         last_end = max(fig.end, core.end)
-    del work_chars
     figs = _merge_durations(text, figs)
     figs = _join(text, figs)
     _carry_counted(text, figs)
@@ -1126,7 +1196,7 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
     if core.form == "digits" and not core.ordinal and fig.unit is None and fig.value is not None:
         raw = text[core.start : core.end]
         if (
-            raw.isdigit()
+            raw.isdecimal()
             and len(raw) <= 3
             and _RANK_AFTER.match(text, core.end)
             and _LIST_START.search(text, max(0, core.start - 3), core.start)
@@ -1135,7 +1205,7 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
             fig.counted = None
             fig.end = core.end
     if not core.ordinal and fig.unit is None:
-        pm = _PREMIERS_RE.match(text, core.end)
+        pm = PREMIERS_RE.match(text, core.end)
         if pm and fig.counted in (None, "premier", "première"):
             fig.kind = "rank"
             fig.counted = None
@@ -1148,7 +1218,7 @@ def _mark_lists(text: str, words: list[_Core]) -> None:
     cardinals = [w for w in words if not w.ordinal]
     for a, b in itertools.pairwise(cardinals):
         gap = text[a.end : b.start]
-        if re.fullmatch(r"[\s\u00a0,;]*(?:et|ou|puis)?[\s\u00a0,;]*", gap) and not (
+        if _LIST_GAP_RE.fullmatch(gap) and not (
             a.single_word in ("un", "une") and b.single_word in ("un", "une")
         ):
             a.list_neighbour = True

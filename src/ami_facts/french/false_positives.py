@@ -16,6 +16,10 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``day_of_month``: a day number before a month name (``le 25 juillet``,
   ``1er février``).
 - ``time_of_day``: ``14h30``, ``14:30``, ``à 22 h``.
+- ``score``: match scores (``s'est imposé 2-0``, ``3-1 face à Lyon``).
+- ``tournament_round``: ``quart de finale``, ``huitièmes de finale``.
+- ``postcode``: five digits in brackets or before a town (``Lyon (69003)``).
+- ``capitalised_number_word``: ``les Quinze``, ``les Vingt-Sept`` (names).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
 - URLs and e-mail addresses (``url_spans``).
@@ -42,7 +46,8 @@ MONTHS = (
     r"|novembre|décembre|decembre|janv\.|févr?\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
 )
 _MONTH_AFTER = re.compile(
-    r"(?:er|ère|re)?[\s\u00a0]*(?:-[\s\u00a0]*\d{1,2}[\s\u00a0]*)?(?i:" + MONTHS + r")(?![^\W_])"
+    r"(?:er|ère|re)?[\s\u00a0-]*(?:(?:-|–|au|et|à|ou)[\s\u00a0]*\d{1,2}(?:er)?[\s\u00a0]*)?"
+    r"(?i:" + MONTHS + r")(?![^\W_])"
 )
 _MONTH_BEFORE = re.compile(r"(?<![^\W_])(?i:" + MONTHS + r")[\s\u00a0]+$")
 
@@ -55,6 +60,9 @@ COMMON_CAPITALISED = frozenset(
     si soit son sur ta tes ton tous toutes un une vers voici voilà vos votre plus quasi
     presque jusqu approximativement autour déjà encore enfin ensuite total seuls seules
     seulement soit désormais aujourd hui hier demain ici là alors donc car or ni
+    après avant chez lors sous ainsi certains certaines quelques plusieurs même mêmes pas
+    lundi mardi mercredi jeudi vendredi samedi dimanche aussi cela ceci
+    au-delà jusque rien seul seule chacun chacune beaucoup quant
     """.split()  # noqa: SIM905
 )
 
@@ -83,6 +91,7 @@ _YEAR_BEFORE = re.compile(
 _TWO_DIGIT_YEAR_BEFORE = re.compile(
     r"(?<![^\W_])(?i:en|années|depuis|fin|début|mi|l" + _A + r"an)[\s\u00a0-]*$"
 )
+_CLOCK_BEFORE_RE = re.compile(r"\d[:hH][\s\u00a0]?$")
 _TIME_AFTER = re.compile(r"[\s\u00a0]?(?:h|H)[\s\u00a0]?\d{2}(?!\d)|:\d{2}(?!\d)")
 _HOUR_AFTER = re.compile(r"[\s\u00a0]?(?:h|heures?)(?![^\W_])")
 _TIME_BEFORE = re.compile(
@@ -97,27 +106,42 @@ PHONE_RE = re.compile(
     r"(?<![\d+])(?:\+\d{2,3}[\s\u00a0.]?(?:\(0\))?[\s\u00a0.]?\d(?:[\s\u00a0.-]?\d{2}){4}"
     r"|0\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
 )
-URL_RE = re.compile(
-    r"(?i:https?://|www\.)[^\s<>\"]{1,2000}"
-    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
-    r"|(?<![\w.-])[\w-]{1,63}\.(?:fr|com|org|net|eu|io)\b(?:/[^\s]{0,2000})?"
-)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}")
+_EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_DOMAIN_END_RE = re.compile(r"\.(?:fr|com|org|net|eu|io)\b(?:/[^\s]{0,2000})?")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses and phone numbers: nothing in them is a figure."""
-    spans = [m.span() for m in URL_RE.finditer(text)]
-    spans += [m.span() for m in PHONE_RE.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    spans = [m.span() for m in URL_RE.finditer(low)]
+    at = low.find("@")
+    while at != -1:
+        m = _EMAIL_RE.search(low, max(0, at - 64), at + 400)
+        if m and m.start() <= at < m.end():
+            spans.append(m.span())
+        at = low.find("@", at + 1)
+    for m in _DOMAIN_END_RE.finditer(low):
+        start = m.start()
+        while start > 0 and low[start - 1] in _DOMAIN_CHARS and m.start() - start < 200:
+            start -= 1
+        if start < m.start():
+            spans.append((start, m.end()))
+    if any(c.isdecimal() for c in text):
+        spans += [m.span() for m in PHONE_RE.finditer(text)]
     return spans
 
 
 def name_or_code(text: str, start: int, end: int) -> bool:
     """Digits glued to a letter before (``M3``, ``BVA8``) or hyphen-joined (``Covid-19``)."""
-    if start > 0 and text[start - 1].isalpha() and text[start].isdigit():
+    if start > 0 and text[start - 1].isalpha() and text[start].isdecimal():
         return True
     if start > 1 and text[start - 1] in "-–" and text[start - 2].isalpha():
         # "Covid-19", "e-2008"; a spelled number after a hyphen is not glued.
-        return text[start].isdigit()
+        return text[start].isdecimal()
     return False
 
 
@@ -126,21 +150,29 @@ def glued_suffix(text: str, end: int, allowed_end: int) -> bool:
     return allowed_end < len(text) and end == allowed_end and text[end].isalpha()
 
 
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
 def model_or_label(text: str, start: int, end: int) -> bool:
     """A number right after a capitalised name word: ``Peugeot 208``, ``Euro 6``."""
-    m = re.search(r"([^\W\d_][\w'’]*)[\s\u00a0]+$", text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    if not window or window[-1] not in " \t\n\u00a0\u202f":
+        return False
+    parts = window.rsplit(None, 1)
+    word = parts[-1] if parts else ""
+    m = _NAME_WORD_RE.fullmatch(word)
     if not m:
         return False
-    word = m.group(1)
     if not word[0].isupper():
         return False
-    if word.lower() in COMMON_CAPITALISED:
-        return False
-    before = text[max(0, start - 40) : start - len(m.group(0))]
-    # A capitalised first word of a sentence is an ordinary word.
-    if not before.strip() or before.rstrip()[-1:] in '.!?:;«"\n':
-        return word.isupper() and len(word) <= 4 and word not in ("A", "À", "EN", "LE", "LA")
-    return True
+    # Also at the start of a sentence a capitalised word names the number unless it
+    # is a sentence word (COMMON_CAPITALISED above): "Lyon 3e", but "Environ 300".
+    return word.lower() not in COMMON_CAPITALISED
+
+
+def reference_word_before(text: str, start: int) -> bool:
+    """``page``, ``article``, ``n°``... right before the number."""
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 20), start))
 
 
 def reference(text: str, start: int, end: int) -> bool:
@@ -153,12 +185,12 @@ def reference(text: str, start: int, end: int) -> bool:
 def year(text: str, start: int, end: int) -> bool:
     """A bare year: ``en 2020``, ``depuis 1975``, ``2021 et sa magie``, ``en 97``."""
     core = text[start:end]
-    if core.isdigit() and len(core) == 4 and 1000 <= int(core) <= 2100:
+    if core.isdecimal() and len(core) == 4 and 1000 <= int(core) <= 2100:
         return True
-    if core.isdigit() and len(core) == 2:
+    if core.isdecimal() and len(core) == 2:
         if _TWO_DIGIT_YEAR_BEFORE.search(text, max(0, start - 12), start):
             return True
-        if re.match(r"['’]\d{2}", text[start - 1 : end]) if start > 0 else False:
+        if start > 0 and text[start - 1] in "'’":
             return True
     return False
 
@@ -171,7 +203,12 @@ def year_context(text: str, start: int) -> bool:
 def day_of_month(text: str, start: int, end: int) -> bool:
     """``25 juillet``, ``1er février``, ``8-9 mars``; and a year after a month."""
     core = text[start:end]
-    if core.isdigit() and len(core) <= 2 and 1 <= int(core) <= 31 and _MONTH_AFTER.match(text, end):
+    if (
+        core.isdecimal()
+        and len(core) <= 2
+        and 1 <= int(core) <= 31
+        and _MONTH_AFTER.match(text, end)
+    ):
         return True
     if core.lower() in ("premier", "1er") and _MONTH_AFTER.match(text, end):
         return True
@@ -181,9 +218,9 @@ def day_of_month(text: str, start: int, end: int) -> bool:
 def time_of_day(text: str, start: int, end: int) -> bool:
     """``14h30``, ``14:30``, ``à 22 h`` (a duration cue like ``pendant`` wins)."""
     core = text[start:end]
-    if not core.isdigit() or len(core) > 2:
+    if not core.isdecimal() or len(core) > 2:
         return False
-    if re.search(r"\d[:hH][\s\u00a0]?$", text[max(0, start - 4) : start]):
+    if _CLOCK_BEFORE_RE.search(text, max(0, start - 4), start):
         return True  # the minutes of "9:45", "14h30"
     if int(core) > 24:
         return False
@@ -195,15 +232,97 @@ def time_of_day(text: str, start: int, end: int) -> bool:
     return bool(_HOUR_AFTER.match(text, end) and _TIME_BEFORE.search(before))
 
 
+_SCORE_HEAD_RE = re.compile(r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?$")
+_SCORE_RE = re.compile(
+    r"(?P<pair>\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?\d{1,2}(?!\d|[,.]\d))"
+    r"(?:[\s\u00a0]*(?P<next>[^\W\d_]+))?"
+)
+# Scores come in series: "4-2 (1-0 2-1 1-1)", "6-3 7-5".
+_SCORE_SERIES_AFTER = re.compile(r"[\s\u00a0,]*[(]?[\s\u00a0]*\d{1,2}[-–]\d{1,2}(?!\d|[,.]\d)")
+_SCORE_SERIES_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}[\s\u00a0,]*[(]?[\s\u00a0]*$")
+_SCORE_WORDS_AFTER = frozenset(["face", "contre", "au", "à", "aux", "en", "après", "lors", "dans"])
+_SCORE_CUE_BEFORE = re.compile(
+    r"(?i:score|s['’]impos\w*|battu\w*|bat|victoire|défaite|match|mène|menait|l['’]emport\w*"
+    r"|gagn\w*|perd\w*|vainqu\w*|nul|sets?|manches?)\b[^.!?\n]{0,30}$"
+)
+
+
+def score(text: str, start: int, end: int) -> bool:
+    """A match score: ``2-0 face à Lyon``, ``s'est imposé 6-4, 3-2``, ``victoire 3-1 du``."""
+    m = _SCORE_RE.match(text, start)
+    if m is None:
+        back = _SCORE_HEAD_RE.search(text, max(0, start - 6), start)
+        if back is None:
+            return False
+        start = back.start()
+        m = _SCORE_RE.match(text, start)
+        if m is None:
+            return False
+    nxt = (m.group("next") or "").lower()
+    if nxt in _SCORE_WORDS_AFTER:
+        return True
+    if _SCORE_SERIES_AFTER.match(text, m.end("pair")) or _SCORE_SERIES_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return True
+    if nxt and nxt not in FUNCTION_WORDS and not (m.group("next") or " ")[0].isupper():
+        return False  # "5-10 km", "20-30 personnes": a range
+    return bool(_SCORE_CUE_BEFORE.search(text, max(0, start - 50), start))
+
+
+_POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")
+_CLOSING_BRACKET_RE = re.compile(r"[\s\u00a0]{0,2}\)")
+_PLACE_BRACKET_BEFORE_RE = re.compile(r"[A-ZÉÈ][^\W\d_]+[\s\u00a0]*\([\s\u00a0]*$")
+_PLACE_AFTER_RE = re.compile(r"[\s\u00a0]+[A-ZÉÈ][^\W\d_]+")
+_LINE_START_RE = re.compile(r"(?:^|[\n,;·|])[\s\u00a0]*$")
+
+
+def postcode(text: str, start: int, end: int) -> bool:
+    """A postcode or department number: five digits in brackets or before a town
+    (``Lyon (69003)``), two digits in brackets after a place (``Nancy (54)``).
+    """
+    core = text[start:end]
+    if not core.isdecimal() or len(core) not in (2, 3, 5):
+        return False
+    bracketed = _POSTCODE_AROUND.search(text, max(0, start - 3), start) is not None and bool(
+        _CLOSING_BRACKET_RE.match(text, end)
+    )
+    if len(core) != 5:
+        return bracketed and bool(_PLACE_BRACKET_BEFORE_RE.search(text, max(0, start - 40), start))
+    if bracketed:
+        return True
+    return bool(_PLACE_AFTER_RE.match(text, end)) and bool(
+        _LINE_START_RE.search(text, max(0, start - 3), start)
+    )
+
+
+def capitalised_number_word(text: str, start: int, end: int) -> bool:
+    """A capitalised number word inside a sentence names a group: ``les Quinze``,
+    ``les Vingt-Sept``, ``les Trente Glorieuses`` (a sentence may start with one)."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\t")
+    return bool(before) and before[-1] not in '.!?:;\n"«»—–('
+
+
 _RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
+_RELATIVE_AFTER = re.compile(r"[\s\u00a0]+(?i:plus\s+tôt|plus\s+tard|auparavant)(?![^\W_])")
 
 
 def relative_date(text: str, start: int, end: int) -> bool:
-    """``il y a un an``: a duration that points back to a date (the dates' job)."""
-    return bool(_RELATIVE_BEFORE.search(text, max(0, start - 16), start))
+    """``il y a un an``, ``un an plus tôt``: a duration pointing to a date (the dates' job).
+
+    ``start`` is where the figure starts, ``end`` where it ends (unit included).
+    """
+    if _RELATIVE_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    return bool(_RELATIVE_AFTER.match(text, end))
 
 
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "capitalised_number_word": capitalised_number_word,
+    "score": score,
+    "postcode": postcode,
     "relative_date": relative_date,
     "name_or_code": name_or_code,
     "model_or_label": model_or_label,
@@ -241,6 +360,20 @@ DETERMINERS = frozenset(
 )
 
 
+_FINALE_AFTER = re.compile(r"[\s\u00a0-]+(?i:de[\s\u00a0]+finale|finales?)(?![^\W_])")
+
+
+def tournament_round(text: str, start: int, end: int) -> bool:
+    """``quart de finale``, ``huitièmes de finale``, ``demi-finale``: a round, not a number."""
+    return bool(_FINALE_AFTER.match(text, end))
+
+
+RULES["tournament_round"] = tournament_round
+
+
+_NEXT_WORD_RE = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’-]*)")
+
+
 def ordinal_role(text: str, start: int, end: int) -> str | None:
     """``'rank'`` when an ordinal ranks, ``None`` when it only names.
 
@@ -257,7 +390,9 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 40]
     if after[:1] in "-–" and after[1:2].isalnum():
         return None
-    m = re.match(r"[\s\u00a0]*([^\W\d_][\w'’-]*)", after)
+    if tournament_round(text, start, end):
+        return None
+    m = _NEXT_WORD_RE.match(after)
     nxt = m.group(1).lower() if m else ""
     nxt = nxt.replace("’", "'")
     if nxt in NAMING_NOUNS:
@@ -266,6 +401,8 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return None
     if nxt in RANK_NOUNS or nxt in ("de", "du") or nxt.startswith("d'"):
         return "rank"
+    if text[start:end].lower() in ("seconde", "secondes"):
+        return None  # "à la seconde près": the time unit
     if (
         m
         and nxt
@@ -274,6 +411,8 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         and nxt not in ALL_NUMBER_WORDS
     ):
         return None
+    if text[start : start + 1].isupper() and m and m.group(1)[0].isupper():
+        return None  # "Seconde Guerre mondiale", "Premier League": a name
     if text[start : start + 1].isupper():
         # "le Premier ministre", "Huitième étape": a title or a heading.
         b = text[max(0, start - 3) : start].strip()

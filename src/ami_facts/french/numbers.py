@@ -184,13 +184,13 @@ def parse_digits(raw: str) -> float | None:
         return None
     if "," in s:
         whole, _, frac = s.partition(",")
-        if "," in frac or not frac.isdigit():
+        if "," in frac or not frac.isdecimal():
             return None
         if "." in whole:
             if not _GROUPED_DOT.fullmatch(whole):
                 return None
             whole = whole.replace(".", "")
-        if whole and not whole.isdigit():
+        if whole and not whole.isdecimal():
             return None
         return float((whole or "0") + "." + frac)
     if "." in s:
@@ -199,7 +199,7 @@ def parse_digits(raw: str) -> float | None:
         if s.count(".") == 1 and _PLAIN.fullmatch(s):
             return float(s if not s.startswith(".") else "0" + s)
         return None
-    if s.isdigit():
+    if s.isdecimal():
         return float(s)
     return None
 
@@ -409,3 +409,23 @@ def parse_ordinal_words(tokens: list[str]) -> tuple[float, int] | None:
         if t not in CARDINAL_WORDS and t != "et":
             return None
     return None
+
+
+ORDINAL_SUFFIX_RE = re.compile(r"(?:er|ère|ere|re|e|è|ème|eme|ième|ieme|nd|nde)s?(?![^\W\d_])")
+MULT_ATTACHED_RE = re.compile(r"(?:Mds|Md|mds|md|k|K|M|G)(?![^\W_])")
+MULT_SPACED_RE = re.compile(
+    r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
+    r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
+)
+MULT_WORD_RE = re.compile(
+    r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
+)
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+ET_DEMI_RE = re.compile(
+    r"[\s\u00a0]+et[\s\u00a0]+(?:(?:un|une)[\s\u00a0]+)?(?:demie?|(?P<quart>quart))(?![^\W_])"
+)
+PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_])")
+# "des dizaines de milliers", "des centaines de millions": collective noun x big number
+APPROX_OF_BIG_RE = re.compile(
+    r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?P<big>(?i:milliers|millions|milliards))(?![^\W_])"
+)

@@ -112,3 +112,60 @@ CHANGE_RE = re.compile(
     r"|grandi\w*|gagn\w*|perd\w*|envol\w*|effondr\w*|doubl\w*|tripl\w*|explos\w*)"
     r"(?:[\s\u00a0]+[^\W\d_]+){0,3}[\s\u00a0]+$"
 )
+
+TIME_QUALIFIER_RE = re.compile(r"(?i:dès|à\s+partir|jusqu|avant|après|depuis)")
+QUALIFIER_LAST = frozenset(
+    [
+        "de",
+        "d",
+        "à",
+        "a",
+        "environ",
+        "env.",
+        "quasi",
+        "quasiment",
+        "presque",
+        "quelque",
+        "approximativement",
+        "près",
+        "pres",
+        "moins",
+        "plus",
+        "mot",
+        "minimum",
+        "maximum",
+        "dès",
+        "que",
+        "les",
+        "la",
+        "le",
+        "l",
+        "loin",
+        "modo",
+        "~",
+        "≈",
+        "±",
+        ">",
+        "<",
+        "≥",
+        "≤",
+        "exactement",
+        "pile",
+        "précisément",
+        "juste",
+        "partir",
+        "pas",
+        "dessus",
+        "dessous",
+        "delà",
+        "au-delà",
+        "au-dessus",
+        "en-dessous",
+        "au-dessous",
+    ]
+)
+RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|à|a|au)[\s\u00a0]*$", re.I)
+ET_GAP = re.compile(r"^[\s\u00a0]*et[\s\u00a0]*$", re.I)
+OU_GAP = re.compile(r"^[\s\u00a0]*(?:,|ou|voire)[\s\u00a0]*$", re.I)
+ENTRE_BEFORE = re.compile(r"(?<![^\W_])(?i:entre)[\s\u00a0]+$")
+DE_BEFORE = re.compile(r"(?<![^\W_])(?i:de|d['’]|du)[\s\u00a0]*$")

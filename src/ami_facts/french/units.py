@@ -74,6 +74,16 @@ UNIT_KINDS: dict[str, UnitKind] = {
     "MW": "measure",
     "ch": "measure",
     "bar": "measure",
+    "V": "measure",
+    "Nm": "measure",
+    "rpm": "measure",
+    "dB": "measure",
+    "GB": "measure",
+    "TB": "measure",
+    "GHz": "measure",
+    "MHz": "measure",
+    "kV": "measure",
+    "W": "measure",
     # temperature ("°" when the scale is not said)
     "°C": "measure",
     "°F": "measure",
@@ -113,7 +123,7 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"£|(?i:livres?\s+sterling|pounds?)" + _W + r"|GBP" + _W, "GBP"),
     (r"(?i:livres)" + _W, "GBP"),
     (r"(?i:francs?\s+suisses?)" + _W + r"|CHF" + _W, "CHF"),
-    (r"(?i:francs?)" + _W + r"|F(?![\w'’-])|FRF" + _W, "FRF"),
+    (r"(?i:francs?)" + _W + r"|FF|F(?![\w'’-])|FRF" + _W, "FRF"),
     (r"(?i:couronnes?\s+danoises?)" + _W + r"|DKK" + _W, "DKK"),
     (r"(?i:couronnes?\s+norv[ée]giennes?)" + _W + r"|NOK" + _W, "NOK"),
     (r"(?i:couronnes?\s+su[ée]doises?)" + _W + r"|SEK" + _W, "SEK"),
@@ -173,6 +183,16 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"MW|(?i:m[ée]gawatts?)" + _W, "MW"),
     (r"ch|cv|(?i:chevaux)" + _W, "ch"),
     (r"(?i:bars?)" + _W, "bar"),
+    (r"kV|(?i:kilovolts?)" + _W, "kV"),
+    (r"Nm|N\.m|(?i:newtons?[\s-]?m[èe]tres?)" + _W, "Nm"),
+    (r"tr\s?/\s?min|(?i:tours?\s+par\s+minute|tours?/minute)" + _W, "rpm"),
+    (r"dB|(?i:décibels?|decibels?)" + _W, "dB"),
+    (r"Go|(?i:gigaoctets?)" + _W, "GB"),
+    (r"To|(?i:téraoctets?)" + _W, "TB"),
+    (r"GHz" + _W, "GHz"),
+    (r"MHz" + _W, "MHz"),
+    (r"V|(?i:volts?)" + _W, "V"),
+    (r"W|(?i:watts?)" + _W, "W"),
     # temperature
     (
         r"°\s?C|(?i:(?:°|degr[ée]s?|degrès|degres)\s*(?:celsius|centigrades?|C))"
@@ -226,7 +246,7 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
 # A currency written before the number: "$10", "EUR 20", "USD1,23", "£9".
 CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?P<sym>US\$|\$|€|£|¥|₩|₹|₽|฿)|(?<![^\W\d_])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|DKK"
-    r"|NOK|SEK|INR|RUB|KRW|ILS))[\s\u00a0]?$"
+    r"|NOK|SEK|INR|RUB|KRW|ILS)|(?<![^\W\d_])(?P<swiss>Fr\.|fr\.|Frs\.?))[\s\u00a0]?$"
 )
 _SYMBOL_UNITS = {
     "US$": "USD",
@@ -248,6 +268,8 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
         return None
     if m.group("sym"):
         return _SYMBOL_UNITS[m.group("sym")], m.start()
+    if m.group("swiss"):
+        return "CHF", m.start()  # "Fr. 120.-": Swiss notation
     return m.group("code"), m.start()
 
 
@@ -255,6 +277,13 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
 SUBUNIT_RE = re.compile(
     r"[\s\u00a0]+(?:et[\s\u00a0]+)?(?P<n>\d{1,2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)[\s\u00a0]+"
     r"(?i:centimes?|cents?|pence|kopecks?)(?![^\W_])"
+)
+
+
+# Stock indexes move in index points, not percentage points.
+INDEX_NAMES_RE = re.compile(
+    r"(?i:CAC[\s\u00a0-]*40|SBF[\s\u00a0-]*120|Dow[\s\u00a0]+Jones|Nasdaq|Nikkei|DAX|FTSE|Footsie"
+    r"|S&P|Stoxx|Hang[\s\u00a0]+Seng|Euro[\s\u00a0]*Stoxx|indice|SMI)"
 )
 
 
@@ -297,6 +326,7 @@ _PER_WORDS: dict[str, str] = {
     "kg": "kg",
     "kilo": "kg",
     "litre": "l",
+    "l": "l",
     "mètre carré": "m2",
     "m2": "m2",
     "m²": "m2",
@@ -304,7 +334,9 @@ _PER_WORDS: dict[str, str] = {
 _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
 PER_RE = re.compile(
     r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
-    rf"(?P<per>{_PER_ALT})(?![^\W_])",
+    rf"(?P<per>{_PER_ALT})(?![^\W_])"
+    # "l'an dernier", "le mois prochain" are dates, not rates
+    r"(?![\s\u00a0]+(?i:derni[eè]re?|prochaine?|pass[ée]e?|pr[ée]c[ée]dente?|suivante?)(?![^\W_]))",
 )
 ADJ_PER: dict[str, str] = {
     "annuel": "year",
@@ -337,3 +369,14 @@ def per_value(word: str) -> str:
     """Canonical rate denominator of a rate word (``mois`` -> ``month``)."""
     w = word.lower()
     return _PER_WORDS.get(w) or _PER_WORDS.get(word) or ADJ_PER.get(w, w)
+
+
+HOUR_TAIL_RE = re.compile(
+    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
+    r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
+    r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
+    r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
+)
+PRICE_TERMS_RE = re.compile(
+    r"[\s\u00a0]+(?:(?i:bruts?|nets?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![^\W_])|HT\b|TTC\b)"
+)

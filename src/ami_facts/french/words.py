@@ -23,7 +23,7 @@ FUNCTION_WORDS = frozenset(
     puisque qu quand que quel quelle quelles quels qui quoi s sa sans se selon sera seront
     serait seraient ses si sien soi soit son sont sous soit suis sur t ta tandis tant te tes
     toi ton tous tout toute toutes très tu un une unes uns va vais vers via voici voilà vont
-    vos votre vous y été ont avaient auront aurait auraient sommes êtes fois
+    vos votre vous y été ont avaient auront aurait auraient sommes êtes
     respectivement seulement environ quasiment notamment également pourtant cependant
     ensuite enfin puis déjà toujours jamais souvent parfois aussi surtout plutôt
     hier demain aujourd'hui dernier dernière derniers dernières prochain prochaine
