@@ -54,3 +54,70 @@ def test_boilerplate_inline_lines_are_excluded(line: str) -> None:
 
 def test_boilerplate_text_without_any_keeps_everything() -> None:
     assert find_boilerplate(BODY).body_end == len(BODY.rstrip())
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Par Thomas Lecomte Le 2 novembre 2023 à 10h48", date(2023, 11, 2)),
+        ("Par Jeanne Martin et Paul Durand | Publié le 3 mars 2022", date(2022, 3, 3)),
+        ("Publié le 2023-11-02 à 10:48", date(2023, 11, 2)),
+        ("Le 5 juin 2021 à 18h30, modifié le 6 juin 2021 à 09h00", date(2021, 6, 5)),
+        ("Par Jean Dupont", None),
+        ("Mis à jour le 24/12/2021 à 10h00", None),
+    ],
+)
+def test_boilerplate_byline_forms_are_excluded_with_their_date(
+    line: str, published: date | None
+) -> None:
+    text = "Titre de l'article\n" + line + "\n" + BODY
+    found = find_boilerplate(text)
+    start = text.index(line)
+    assert (start, start + len(line)) in found.excluded
+    assert found.byline_published == published
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Partager Facebook Twitter E-mail Copier le lien",
+        "Facebook | X | LinkedIn | WhatsApp",
+        "Inscrivez-vous à notre newsletter quotidienne",
+        "Recevez gratuitement notre newsletter chaque matin",
+        "Le maire de la ville lors de l'inauguration, mardi. LP/Olivier Arandel",
+        "Les secours sur place (Photo d'illustration)",
+        "VOIR LES PHOTOS",
+        "Crédit photo : Jean Dupont",
+        "Accueil > Météo > Tempête",
+        "Cet article est réservé aux abonnés",
+    ],
+)
+def test_boilerplate_share_bars_prompts_and_captions_are_excluded(line: str) -> None:
+    text = BODY + line + "\n" + BODY
+    start = text.index(line)
+    assert (start, start + len(line)) in find_boilerplate(text).excluded
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par ailleurs, les ventes ont progressé de 12 % en 2021.",
+        "Le rapport publié le 3 juin 2021 montre que 2 000 voitures ont été vendues.",
+        "Par Renault, le constructeur entend aussi ses partenaires.",
+        "Le 5 juin 2021, la marque a livré 650 voitures.",
+        "La ligne Paris/Lyon transporte 40 000 voyageurs par jour.",
+        "Il partage son temps entre Paris et Lyon.",
+    ],
+)
+def test_boilerplate_article_sentences_are_not_excluded(line: str) -> None:
+    text = BODY + line + "\n" + BODY
+    start = text.index(line)
+    found = find_boilerplate(text)
+    outside = [(0, found.body_start), *found.excluded, (found.body_end, len(text))]
+    assert all(not (s <= start < e) for s, e in outside)
+
+
+def test_boilerplate_leading_boilerplate_lines_move_the_body_start() -> None:
+    lead = "Accueil > Économie\nPar Jean Dupont Publié le 21/07/2021\n\n"
+    text = lead + BODY
+    assert find_boilerplate(text).body_start == len(lead)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from ami_facts.load import RawArticle, iter_articles, parse_published, stable_id
+from ami_facts.load import (
+    InputError,
+    RawArticle,
+    build_article,
+    decode_bytes,
+    iter_articles,
+    parse_published,
+    stable_id,
+)
 from ami_facts.records import ErrorRow
 
 ARTICLE = "La marque a vendu 2 000 voitures en 2020.\n"
@@ -104,3 +112,75 @@ def test_load_decodes_common_french_encodings(tmp_path: Path, encoding: str) -> 
     [article] = _load(tmp_path)
     assert isinstance(article, RawArticle)
     assert article.text == text
+
+
+FRENCH = (
+    "L’été dernier, la société a vendu 2 000 vélos à 1 200 € pièce, selon son "
+    "président. « Nous avons doublé nos ventes », a-t-il déclaré à la presse.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("codec", "expected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("utf-16-le", "utf_16_le"),
+        ("utf-32", "utf-32"),
+        ("cp1252", "cp1252"),
+    ],
+)
+def test_load_encoding_is_detected_and_recorded(codec: str, expected: str) -> None:
+    text, encoding = decode_bytes(FRENCH.encode(codec))
+    assert text == FRENCH
+    assert encoding == expected
+
+
+def test_load_latin1_text_without_cp1252_only_characters_decodes() -> None:
+    text = "Le château a été vendu à un négociant de la région.\n"
+    decoded, encoding = decode_bytes(text.encode("latin-1"))
+    assert decoded == text
+    assert encoding in {"cp1252", "iso8859_15", "latin_1"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00\x01\x02\x03" * 100, bytes(range(256)) * 8, b"\x1b[31m\x07\x08" * 200],
+)
+def test_load_binary_data_is_an_input_error(data: bytes) -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company sold two thousand bikes last summer at twelve hundred euros each, "
+        "according to its chairman, who said that sales had doubled over the year and "
+        "that the firm would hire more staff in its factories.",
+        "Die Firma hat im letzten Sommer zweitausend Fahrräder verkauft, sagte ihr "
+        "Vorsitzender, der erklärte, dass sich der Umsatz im Laufe des Jahres verdoppelt "
+        "habe und die Firma mehr Personal einstellen werde.",
+        "La empresa vendió dos mil bicicletas el verano pasado a mil doscientos euros cada "
+        "una, según su presidente, que dijo que las ventas se habían duplicado durante el "
+        "año y que la empresa contrataría más personal.",
+    ],
+)
+def test_load_text_that_is_not_french_is_an_input_error(text: str) -> None:
+    with pytest.raises(InputError, match="does not look French"):
+        build_article(text, {}, source="x", fallback_published=None, max_chars=10_000)
+
+
+def test_load_short_text_is_not_checked_for_language() -> None:
+    raw = build_article(
+        "Tesla: 12 000 cars.", {}, source="x", fallback_published=None, max_chars=99
+    )
+    assert raw.text == "Tesla: 12 000 cars."
+
+
+def test_load_file_far_over_max_chars_is_rejected_from_its_size(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_bytes(b"\xff" * 5000)  # not even decodable: never read
+    [error] = _load(tmp_path, max_chars=1000)
+    assert isinstance(error, ErrorRow)
+    assert "bytes, too large" in error.error

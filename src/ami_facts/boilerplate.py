@@ -7,9 +7,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ami_facts.french.boilerplate import (
+    BREADCRUMB,
+    BYLINE_AUTHOR,
+    BYLINE_DATE,
     BYLINE_PUBLISHED,
+    BYLINE_START,
+    BYLINE_UPDATE_WORDS,
+    CREDIT_AT_END,
     INLINE_BOILERPLATE_LINE,
     MONTHS,
+    PROMPT_LINE,
+    SHARE_MARKERS,
+    SHARE_WORDS,
+    SHORT_LINE,
     TRAILING_SECTION_HEADING,
     TRAILING_SOURCE_LINE,
 )
@@ -49,7 +59,10 @@ def _strip_end(text: str, end: int) -> int:
 
 
 def _byline_date(match: re.Match[str]) -> date | None:
-    day, month, year = match.group("day"), match.group("month"), match.group("year")
+    if match.group("iso_year"):
+        day, month, year = match.group("iso_day"), match.group("iso_month"), match.group("iso_year")
+    else:
+        day, month, year = match.group("day"), match.group("month"), match.group("year")
     month_number = int(month) if month.isdigit() else MONTHS.get(month.lower())
     try:
         return date(int(year), month_number or 0, int(day))
@@ -57,14 +70,66 @@ def _byline_date(match: re.Match[str]) -> date | None:
         return None
 
 
+_SHARE_TOKEN = re.compile(r"\w[\w-]*")
+
+
+def _is_share_bar(line: str) -> bool:
+    words = [word.lower() for word in _SHARE_TOKEN.findall(line)]
+    return (
+        bool(words)
+        and all(word in SHARE_WORDS for word in words)
+        and any(word in SHARE_MARKERS for word in words)
+    )
+
+
+def _is_byline(line: str) -> bool:
+    return bool(BYLINE_AUTHOR.match(line) or BYLINE_START.match(line))
+
+
+def _published_in_byline(line: str) -> date | None:
+    """The publication date a byline gives, if any."""
+    published = BYLINE_PUBLISHED.search(line)
+    if published is not None:
+        return _byline_date(published)
+    first = BYLINE_DATE.search(line)
+    if first is None or BYLINE_UPDATE_WORDS.search(line, 0, first.start()):
+        return None
+    return _byline_date(first)
+
+
+# A credit closing a caption is looked for in the last characters of a line only.
+CREDIT_WINDOW = 120
+# Share bars are short: a few network names.
+SHARE_BAR_MAX = 120
+
+
+def _is_short_boilerplate(line: str) -> bool:
+    """Caption credits, share bars and newsletter prompts (short lines only)."""
+    return bool(
+        CREDIT_AT_END.search(line, max(0, len(line) - CREDIT_WINDOW))
+        or (len(line) <= SHARE_BAR_MAX and _is_share_bar(line))
+        or PROMPT_LINE.search(line)
+        or BREADCRUMB.match(line)
+    )
+
+
 def find_boilerplate(text: str) -> Boilerplate:
-    """Body range, excluded lines inside it and a byline publication date if any."""
+    """Body range, excluded lines inside it and a byline publication date if any.
+
+    Works line by line and never cuts: the body ends before a trailing section
+    of other posts, links or share buttons (or closing source lines); inside it,
+    bylines, captions and credits, share bars, newsletter prompts and "À lire
+    aussi" lines are excluded ranges; the body starts after the leading lines
+    that are all boilerplate. A byline's date becomes ``byline_published``.
+    """
     lines = _lines(text)
     body_end = len(text)
     min_position = int(len(text) * TRAILING_SECTION_MIN_POSITION)
     for start, end in lines:
+        if start < min_position or end - start > SHORT_LINE:
+            continue
         line = text[start:end].strip()
-        if start >= min_position and TRAILING_SECTION_HEADING.fullmatch(line):
+        if TRAILING_SECTION_HEADING.fullmatch(line):
             body_end = start
             break
     # Source and citation lines (a URL in brackets, "Source : ...") closing the text.
@@ -84,13 +149,37 @@ def find_boilerplate(text: str) -> Boilerplate:
     for start, end in lines:
         if end > body_end:
             break
-        line = text[start:end]
-        byline = BYLINE_PUBLISHED.search(line)
-        if byline is not None:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        short = len(line) <= SHORT_LINE
+        if short and _is_byline(line):
             excluded.append((start, end))
-            byline_published = byline_published or _byline_date(byline)
-        elif INLINE_BOILERPLATE_LINE.match(line.strip()):
+            byline_published = byline_published or _published_in_byline(line)
+        elif INLINE_BOILERPLATE_LINE.match(line) or (short and _is_short_boilerplate(line)):
             excluded.append((start, end))
+    body_start = _leading_boilerplate_end(text, lines, excluded, body_end)
     return Boilerplate(
-        body_start=0, body_end=body_end, excluded=excluded, byline_published=byline_published
+        body_start=body_start,
+        body_end=max(body_end, body_start),
+        excluded=excluded,
+        byline_published=byline_published,
     )
+
+
+def _leading_boilerplate_end(
+    text: str, lines: list[tuple[int, int]], excluded: list[tuple[int, int]], body_end: int
+) -> int:
+    """Where the body starts: after the leading blank and excluded lines."""
+    excluded_starts = {start for start, _ in excluded}
+    body_start = 0
+    for start, end in lines:
+        if start >= body_end:
+            break
+        if not text[start:end].strip():
+            continue
+        if start in excluded_starts:
+            body_start = end
+            continue
+        return start
+    return 0 if body_start >= body_end else body_start

@@ -12,7 +12,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ami_facts.load import DEFAULT_MAX_CHARS, InputError, build_article, iter_articles
+from ami_facts.load import (
+    DEFAULT_MAX_CHARS,
+    InputError,
+    Selection,
+    build_article,
+    iter_articles,
+    select_new,
+)
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, build_nlp
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
 from ami_facts.progress import count_inputs, make_progress, progress_enabled
@@ -112,6 +119,14 @@ def extract(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1, tables untouched) on any input error.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Reprocess every article and rebuild the tables from INPUT alone "
+            "(by default articles already in --out are kept and not processed again).",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
     ] = False,
@@ -136,10 +151,12 @@ def extract(
 
     Writes articles, figures, dates, entities, facts and errors, each as .parquet
     and .csv. A broken article becomes a row in errors; the rest is written.
-    Exit code 0 when at least one article was processed, 1 when none was, 2 on
-    usage errors.
+    Runs are incremental: articles already in --out (same article_id) are kept
+    as they are and only new ones are processed; --force reprocesses everything.
+    Exit code 0 when at least one article of INPUT is in the tables, 1 when none
+    is (or on any error with --strict), 2 on usage errors.
     """
-    from ami_facts.export import TableWriter
+    from ami_facts.export import OutputError, TableWriter
 
     anchor = _parse_date(published, "--published")
     if engine not in {"local", "dask"}:
@@ -163,7 +180,16 @@ def extract(
             raise typer.Exit(NOTHING_PROCESSED)
         return
     nlp = _load_nlp(model, fast)
-    items = iter_articles(input_path, published=anchor, max_chars=max_chars)
+    try:
+        writer = TableWriter(out_dir, incremental=not force)
+    except (OutputError, OSError) as exc:
+        raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
+    selection = Selection()
+    items = select_new(
+        iter_articles(input_path, published=anchor, max_chars=max_chars),
+        writer.known_ids,
+        selection,
+    )
     if workers > 1:
         from ami_facts.workers import process_parallel
 
@@ -175,7 +201,6 @@ def extract(
         results = process(items, nlp, batch_size=batch_size)
     show_progress = progress_enabled(quiet)
     total = count_inputs(input_path) if show_progress else None
-    writer = TableWriter(out_dir)
     try:
         with make_progress(err, enabled=show_progress) as progress:
             task = progress.add_task("extracting", total=total)
@@ -200,13 +225,15 @@ def extract(
     counts = summary.counts
     if not quiet:
         out.print(
-            f"{counts['articles']} articles, {counts['figures']} figures, {counts['dates']} dates, "
-            f"{counts['entities']} entities, {counts['errors']} errors -> {out_dir}",
+            f"{counts['articles']} new articles, {counts['figures']} figures, "
+            f"{counts['dates']} dates, {counts['entities']} entities, {counts['errors']} errors; "
+            f"{selection.known} articles already in the tables were kept "
+            f"({summary.kept['articles']} in all) -> {out_dir}",
             highlight=False,
         )
         if counts["errors"]:
             err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
-    if counts["articles"] == 0:
+    if counts["articles"] + selection.known == 0:
         raise typer.Exit(NOTHING_PROCESSED)
 
 

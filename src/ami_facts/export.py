@@ -1,8 +1,10 @@
 """Write the tables as Parquet and CSV with explicit schemas, atomically.
 
 Rows are streamed: each table has one Parquet writer and one CSV writer on
-temporary files, fed batch by batch; on success every temporary file replaces
-its table with ``os.replace`` so that readers only ever see complete tables.
+temporary files, fed in fixed-size row groups; on success every temporary file
+replaces its table with ``os.replace`` so that readers only ever see complete
+tables. Runs are incremental: the rows of the articles already in the output
+folder are streamed from the old Parquet files into the new ones first.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -117,7 +120,8 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 TABLES = tuple(SCHEMAS)
 FORMATS = ("parquet", "csv")
-# Articles whose rows are written together (one Parquet row group per table).
+# Articles whose rows are handed to the writers together (the Parquet row
+# groups themselves have fixed sizes, see ROW_GROUP_ROWS).
 FLUSH_EVERY = 64
 
 
@@ -139,53 +143,216 @@ def records_to_table(table: str, records: Iterable[Record]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+# Rows per Parquet row group. Rows are buffered and written in groups of exactly
+# this size (the last one smaller), whatever batches they arrive in, so that the
+# same rows always give the same file, byte for byte.
+ROW_GROUP_ROWS = 10_000
+ARTICLE_ROW_GROUP_ROWS = 64  # article rows carry whole texts
+PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": 3,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+}
+TMP_MARKER = ".tmp-"
+LOCK_NAME = ".ami-facts.lock"
+# Tables replaced last: the articles table says which articles a run committed;
+# rows of other tables whose article is not in it are orphans of a killed run.
+COMMIT_TABLE = "articles"
+# The errors table is not carried over: it holds the errors of the latest run only.
+CARRIED_TABLES = tuple(t for t in TABLES if t != "errors")
+
+
+class OutputError(RuntimeError):
+    """The output folder cannot be used (locked, or holds unreadable tables)."""
+
+
 @dataclass
 class Summary:
-    """What a run wrote."""
+    """What a run wrote: new rows per table and rows kept from previous runs."""
 
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SCHEMAS, 0))
+    kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SCHEMAS, 0))
 
     @property
     def articles_ok(self) -> int:
         return self.counts["articles"]
 
 
-class TableWriter:
-    """Stream rows into every table; replace the tables atomically on ``commit``."""
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
-    def __init__(self, out_dir: Path, *, formats: tuple[str, ...] = FORMATS) -> None:
+
+def clean_stale_temp_files(out_dir: Path) -> list[Path]:
+    """Remove temporary table files left by killed runs (their process is gone)."""
+    removed: list[Path] = []
+    for path in out_dir.glob(f"*{TMP_MARKER}*"):
+        pid_text = path.name.rsplit(TMP_MARKER, 1)[1]
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def read_article_ids(out_dir: Path) -> set[str]:
+    """The ids in the existing articles table of ``out_dir`` (empty when there is none)."""
+    path = out_dir / f"{COMMIT_TABLE}.parquet"
+    if not path.exists():
+        return set()
+    try:
+        column = pq.read_table(path, columns=["article_id"]).column("article_id")
+    except (OSError, pa.ArrowException, KeyError) as exc:
+        raise OutputError(
+            f"the existing table {path} cannot be read ({exc}); run with --force to rebuild it"
+        ) from exc
+    return {str(value) for value in column.to_pylist() if value is not None}
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class TableWriter:
+    """Stream rows into every table; replace the tables atomically on ``commit``.
+
+    With ``incremental``, the rows of the existing tables in ``out_dir`` (those of
+    articles listed in its articles table) are streamed first into the new files
+    and ``known_ids`` tells the caller which articles need no processing.
+    All temporary files are written and synced before the first table is
+    replaced; the articles table is replaced last.
+    """
+
+    def __init__(
+        self, out_dir: Path, *, formats: tuple[str, ...] = FORMATS, incremental: bool = False
+    ) -> None:
         self.out_dir = out_dir
         self.formats = formats
         self.summary = Summary()
         out_dir.mkdir(parents=True, exist_ok=True)
+        self.known_ids: set[str] = set()
         self._parquet: dict[str, pq.ParquetWriter] = {}
         self._csv: dict[str, pacsv.CSVWriter] = {}
         self._csv_files: dict[str, Any] = {}
+        self._buffers: dict[str, list[pa.RecordBatch]] = {table: [] for table in SCHEMAS}
+        self._buffered: dict[str, int] = dict.fromkeys(SCHEMAS, 0)
         self._tmp: list[tuple[Path, Path]] = []
-        suffix = f".tmp-{os.getpid()}"
-        for table, schema in SCHEMAS.items():
-            if "parquet" in formats:
-                final = out_dir / f"{table}.parquet"
-                tmp = final.with_name(final.name + suffix)
-                self._parquet[table] = pq.ParquetWriter(tmp, schema, compression="zstd")
-                self._tmp.append((tmp, final))
-            if "csv" in formats:
-                final = out_dir / f"{table}.csv"
-                tmp = final.with_name(final.name + suffix)
-                handle = tmp.open("wb")
-                self._csv_files[table] = handle
-                self._csv[table] = pacsv.CSVWriter(handle, schema)
-                self._tmp.append((tmp, final))
+        suffix = f"{TMP_MARKER}{os.getpid()}"
+        self._lock = self._acquire_lock()
+        try:
+            clean_stale_temp_files(out_dir)
+            if incremental:
+                self.known_ids = read_article_ids(out_dir)
+            for table, schema in SCHEMAS.items():
+                if "parquet" in formats:
+                    final = out_dir / f"{table}.parquet"
+                    tmp = final.with_name(final.name + suffix)
+                    self._tmp.append((tmp, final))
+                    self._parquet[table] = pq.ParquetWriter(tmp, schema, **PARQUET_OPTIONS)
+                if "csv" in formats:
+                    final = out_dir / f"{table}.csv"
+                    tmp = final.with_name(final.name + suffix)
+                    self._tmp.append((tmp, final))
+                    handle = tmp.open("wb")
+                    self._csv_files[table] = handle
+                    self._csv[table] = pacsv.CSVWriter(handle, schema)
+            if self.known_ids:
+                self._carry_over()
+        except BaseException:
+            self.abort()
+            raise
+
+    def _acquire_lock(self) -> Any:
+        import fcntl
+
+        handle = (self.out_dir / LOCK_NAME).open("a")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            raise OutputError(
+                f"another ami-facts run is writing to {self.out_dir}; wait for it to finish"
+            ) from exc
+        return handle
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def _carry_over(self) -> None:
+        """Stream the previous rows of committed articles into the new files."""
+        known = pa.array(sorted(self.known_ids), type=_STR)
+        for table in CARRIED_TABLES:
+            path = self.out_dir / f"{table}.parquet"
+            if not path.exists():
+                continue
+            schema = SCHEMAS[table]
+            try:
+                parquet = pq.ParquetFile(path)
+                if parquet.schema_arrow.names != schema.names:
+                    raise OutputError(
+                        f"the existing table {path} has other columns than this version "
+                        "writes; run with --force to rebuild the tables"
+                    )
+                for batch in parquet.iter_batches(batch_size=ROW_GROUP_ROWS):
+                    keep = pc.is_in(batch.column("article_id"), value_set=known)
+                    kept = batch.filter(keep).cast(schema)
+                    self.summary.kept[table] += kept.num_rows
+                    self._append(table, kept)
+            except (OSError, pa.ArrowException) as exc:
+                raise OutputError(
+                    f"the existing table {path} cannot be read ({exc}); "
+                    "run with --force to rebuild it"
+                ) from exc
+
+    def _group_rows(self, table: str) -> int:
+        return ARTICLE_ROW_GROUP_ROWS if table == COMMIT_TABLE else ROW_GROUP_ROWS
+
+    def _append(self, table: str, batch: pa.RecordBatch) -> None:
+        if batch.num_rows == 0:
+            return
+        self._buffers[table].append(batch)
+        self._buffered[table] += batch.num_rows
+        group = self._group_rows(table)
+        if self._buffered[table] >= group:
+            self._flush(table, final=False)
+
+    def _flush(self, table: str, *, final: bool) -> None:
+        """Write whole row groups (and, when ``final``, the rest) of one table."""
+        if not self._buffers[table]:
+            return
+        group = self._group_rows(table)
+        pending = pa.Table.from_batches(self._buffers[table], schema=SCHEMAS[table])
+        whole = pending.num_rows if final else pending.num_rows - pending.num_rows % group
+        if whole:
+            chunk = pending.slice(0, whole)
+            if table in self._parquet:
+                self._parquet[table].write_table(chunk, row_group_size=group)
+            if table in self._csv:
+                self._csv[table].write_table(chunk)
+        rest = pending.slice(whole)
+        self._buffers[table] = rest.to_batches() if rest.num_rows else []
+        self._buffered[table] = rest.num_rows
 
     def write(self, table: str, records: list[Record]) -> None:
         """Append rows to one table (an empty list writes nothing)."""
         if not records:
             return
         batch = records_to_table(table, records)
-        if table in self._parquet:
-            self._parquet[table].write_table(batch)
-        if table in self._csv:
-            self._csv[table].write_table(batch)
+        for record_batch in batch.to_batches():
+            self._append(table, record_batch)
         self.summary.counts[table] += len(records)
 
     def write_results(
@@ -209,12 +376,12 @@ class TableWriter:
                 pending["facts"].extend(item.facts)
             held += 1
             if held >= flush_every:
-                self._flush(pending)
+                self._write_pending(pending)
                 held = 0
             yield None
-        self._flush(pending)
+        self._write_pending(pending)
 
-    def _flush(self, pending: dict[str, list[Record]]) -> None:
+    def _write_pending(self, pending: dict[str, list[Record]]) -> None:
         for table, records in pending.items():
             self.write(table, records)
             records.clear()
@@ -225,27 +392,45 @@ class TableWriter:
         for csv_writer in self._csv.values():
             csv_writer.close()
         for handle in self._csv_files.values():
-            handle.flush()
-            os.fsync(handle.fileno())
             handle.close()
         self._parquet.clear()
         self._csv.clear()
         self._csv_files.clear()
 
     def commit(self) -> Summary:
-        """Close every file and move each over its table (one rename per file)."""
-        self._close_writers()
-        for tmp, final in self._tmp:
-            os.replace(tmp, final)
-        self._tmp.clear()
+        """Write and sync every temporary file, then move each over its table.
+
+        The articles table goes last: a run killed between two replacements
+        leaves every table complete and readable, the articles table still the
+        previous one, and the next run drops the orphan rows of other tables.
+        """
+        try:
+            for table in SCHEMAS:
+                self._flush(table, final=True)
+            self._close_writers()
+            for tmp, _ in self._tmp:
+                _fsync_path(tmp)
+            self._tmp.sort(key=lambda pair: pair[1].stem == COMMIT_TABLE)
+            while self._tmp:
+                tmp, final = self._tmp[0]
+                os.replace(tmp, final)
+                self._tmp.pop(0)
+            _fsync_path(self.out_dir)
+        except BaseException:
+            self.abort()
+            raise
+        self._release_lock()
         return self.summary
 
     def abort(self) -> None:
         """Drop the temporary files; the previous tables stay as they were."""
-        self._close_writers()
-        for tmp, _ in self._tmp:
-            tmp.unlink(missing_ok=True)
-        self._tmp.clear()
+        try:
+            self._close_writers()
+        finally:
+            for tmp, _ in self._tmp:
+                tmp.unlink(missing_ok=True)
+            self._tmp.clear()
+            self._release_lock()
 
     def __enter__(self) -> TableWriter:
         return self

@@ -6,16 +6,23 @@ never stops the others.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ami_facts.boilerplate import find_boilerplate
+from ami_facts.french.stopwords import (
+    FRENCH_STOPWORDS,
+    MIN_FRENCH_STOPWORD_SHARE,
+    MIN_WORDS_FOR_LANGUAGE_CHECK,
+)
 from ami_facts.records import ErrorRow
 
 TEXT_SUFFIXES = {".txt"}
@@ -26,6 +33,13 @@ INPUT_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
 METADATA_KEYS = ("id", "published", "title", "url", "author")
 DEFAULT_MAX_CHARS = 1_000_000
+# A character takes at most 4 bytes in UTF-8/16/32: a text file larger than
+# 4 x --max-chars bytes is rejected before it is read.
+MAX_BYTES_PER_CHAR = 4
+# Markup and JSON escapes make HTML and JSON inputs larger than their text: they
+# may be up to this many times --max-chars bytes (a JSONL line likewise).
+MAX_MARKUP_BYTES_PER_CHAR = 20
+LANGUAGE_SAMPLE_CHARS = 20_000
 
 
 class InputError(ValueError):
@@ -85,16 +99,109 @@ def parse_published(value: object) -> date | None:
         raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
+# Byte order marks, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
+# Encodings tried, with charset-normalizer, for text that is not UTF-8: the
+# single-byte encodings of French text (Windows, ISO 8859-15, ISO 8859-1).
+SINGLE_BYTE_ENCODINGS = ["cp1252", "iso8859_15", "latin_1"]
+WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+# More control characters than this share of the text means the file is not text.
+MAX_CONTROL_SHARE = 0.01
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:100_000]
+    if not sample:
+        return False
+    controls = sum(
+        1
+        for char in sample
+        if char == "\ufffd"
+        or (unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS)
+    )
+    return controls > MAX_CONTROL_SHARE * len(sample)
+
+
+def _detect(data: bytes, encodings: list[str]) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=encodings).best()
+    if best is None:
+        return None
+    return str(best), str(best.encoding)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise InputError("the file looks binary (it contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+    """Decode file bytes; return the text and the name of the encoding used.
+
+    Byte order marks first (UTF-8, UTF-16, UTF-32), then UTF-8 without BOM, then
+    UTF-16/32 without BOM for data with NUL bytes, then the single-byte French
+    encodings (cp1252, ISO 8859-15, latin-1) chosen by charset-normalizer.
+    Raises ``InputError`` for data that is not text.
+    """
+    decoded: tuple[str, str] | None = None
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                decoded = data.decode(codec), name
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"the file starts like {name} text but is not ({exc.reason})"
+                ) from exc
+            break
+    if decoded is None and b"\x00" in data[:4096]:
+        decoded = _detect(data, WIDE_ENCODINGS)
+        if decoded is None:
+            raise InputError("the file looks binary (it contains NUL bytes), not text")
+    if decoded is None:
+        try:
+            decoded = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            decoded = _detect(data, SINGLE_BYTE_ENCODINGS)
+    if decoded is None:
+        try:
+            decoded = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            decoded = data.decode("latin_1"), "latin_1"
+    text, encoding = decoded
+    if _looks_binary(text):
+        raise InputError("the file looks binary (it is full of control characters), not text")
+    return text, encoding
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def french_share(text: str) -> tuple[int, float]:
+    """Number of words in (the start of) ``text`` and the share of French function words."""
+    words = _WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
+    if not words:
+        return 0, 0.0
+    return len(words), sum(word in FRENCH_STOPWORDS for word in words) / len(words)
+
+
+def check_french(text: str) -> None:
+    """Raise ``InputError`` for text long enough to tell and clearly not French.
+
+    The check is cheap and general: among the words of the first
+    ``LANGUAGE_SAMPLE_CHARS`` characters, the share of frequent French function
+    words (``french/stopwords.py``) must reach ``MIN_FRENCH_STOPWORD_SHARE``.
+    Texts under ``MIN_WORDS_FOR_LANGUAGE_CHECK`` words are accepted.
+    """
+    n_words, share = french_share(text)
+    if n_words >= MIN_WORDS_FOR_LANGUAGE_CHECK and share < MIN_FRENCH_STOPWORD_SHARE:
+        raise InputError(
+            f"the text does not look French (only {share:.0%} of its words are common "
+            f"French words such as 'le', 'et', 'des'; French prose has over "
+            f"{MIN_FRENCH_STOPWORD_SHARE:.0%})"
+        )
 
 
 def iter_input_files(path: Path) -> Iterator[Path]:
@@ -147,6 +254,7 @@ def build_article(
         )
     published = parse_published(meta.get("published"))
     published_source = "metadata" if published else None
+    check_french(text)
     boilerplate = find_boilerplate(text)
     if published is None and boilerplate.byline_published is not None:
         published, published_source = boilerplate.byline_published, "byline"
@@ -171,7 +279,11 @@ def build_article(
 
 
 def _optional_str(value: object) -> str | None:
-    return None if value is None else str(value)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise InputError(f"metadata values must be text, not {type(value).__name__}")
+    return str(value)
 
 
 def _article_from_object(
@@ -180,15 +292,18 @@ def _article_from_object(
     source: str,
     fallback_published: date | None,
     max_chars: int,
+    encoding: str | None = None,
     line: int | None = None,
 ) -> RawArticle:
     if not isinstance(obj, dict):
-        raise InputError("an article must be a JSON object with a 'text' field")
+        raise InputError("an article must be a JSON object with a 'text' (or 'html') field")
     text = obj.get("text")
-    if text is None and "html" in obj:
+    if text is None and obj.get("html") is not None:
         from ami_facts.html import html_to_article
 
-        text, html_meta = html_to_article(str(obj["html"]))
+        if not isinstance(obj["html"], str):
+            raise InputError("the article's 'html' field must be a string")
+        text, html_meta = html_to_article(obj["html"])
         obj = {**html_meta, **{k: v for k, v in obj.items() if v not in (None, "")}}
     if text is None:
         raise InputError("the article object has no 'text' (or 'html') field")
@@ -198,6 +313,7 @@ def _article_from_object(
         source=source,
         fallback_published=fallback_published,
         max_chars=max_chars,
+        encoding=encoding,
         line=line,
     )
 
@@ -213,6 +329,17 @@ def iter_articles(
         yield from _iter_file(file, published=published, max_chars=max_chars)
 
 
+def _check_size(path: Path, suffix: str, max_chars: int) -> None:
+    """Reject a file too large to hold an article of at most ``max_chars`` characters."""
+    per_char = MAX_BYTES_PER_CHAR if suffix in TEXT_SUFFIXES else MAX_MARKUP_BYTES_PER_CHAR
+    size = path.stat().st_size
+    if size > per_char * max_chars:
+        raise InputError(
+            f"the file is {size:,} bytes, too large for an article of at most "
+            f"--max-chars {max_chars:,} characters"
+        )
+
+
 def _iter_file(
     path: Path, *, published: date | None, max_chars: int
 ) -> Iterator[RawArticle | ErrorRow]:
@@ -222,15 +349,23 @@ def _iter_file(
         yield from _iter_jsonl(path, published=published, max_chars=max_chars)
         return
     try:
+        _check_size(path, suffix, max_chars)
         data = path.read_bytes()
+        if not data.strip():
+            raise InputError("the file is empty (no text)")
         text, encoding = decode_bytes(data)
+        del data
         if suffix in JSON_SUFFIXES:
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise InputError(f"the file is not valid JSON ({exc})") from exc
             yield _article_from_object(
-                obj, source=source, fallback_published=published, max_chars=max_chars
+                obj,
+                source=source,
+                fallback_published=published,
+                max_chars=max_chars,
+                encoding=encoding,
             )
             return
         meta = read_sidecar(path)
@@ -248,42 +383,122 @@ def _iter_file(
             encoding=encoding,
         )
     except InputError as exc:
-        yield ErrorRow(source=source, error=f"{path.name}: {exc}")
+        yield ErrorRow(source=source, error=f"{path.name}: {_sentence(str(exc))}")
     except OSError as exc:
         yield ErrorRow(source=source, error=f"{path.name}: cannot be read ({exc.strerror}).")
+
+
+def _sentence(message: str) -> str:
+    return message if message.endswith((".", "?", "!")) else message + "."
+
+
+def _read_line(handle: BinaryIO, limit: int) -> tuple[bytes, bool]:
+    """One line of at most ``limit`` bytes; a longer line is skipped and flagged."""
+    line = handle.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, False
+    while line and not line.endswith(b"\n"):
+        line = handle.readline(1 << 20)
+    return b"", True
 
 
 def _iter_jsonl(
     path: Path, *, published: date | None, max_chars: int
 ) -> Iterator[RawArticle | ErrorRow]:
+    """One article per line, read line by line (a file of any length is streamed)."""
     source = str(path)
+    limit = MAX_MARKUP_BYTES_PER_CHAR * max_chars
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield ErrorRow(source=source, error=f"{path.name}: cannot be read ({exc.strerror}).")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while True:
+            raw, too_long = _read_line(handle, limit)
+            if not raw and not too_long:
+                break
+            number += 1
+            where = f"{path.name} line {number}"
+            if too_long:
+                yield ErrorRow(
+                    source=source,
+                    line=number,
+                    error=f"{where}: the line is longer than {limit:,} bytes, too large for "
+                    f"an article of at most --max-chars {max_chars:,} characters.",
+                )
+                continue
             if not raw.strip():
                 continue
             try:
-                line_text = raw.decode("utf-8-sig")
+                line_text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 try:
                     obj = json.loads(line_text)
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"the line is not valid JSON ({exc.msg})") from exc
+                    reason = exc.msg.removesuffix(" at")
+                    raise InputError(
+                        f"the line is not valid JSON ({reason}, column {exc.colno})"
+                    ) from exc
                 yield _article_from_object(
                     obj,
                     source=f"{source}:{number}",
                     fallback_published=published,
                     max_chars=max_chars,
+                    encoding="utf-8",
                     line=number,
                 )
             except UnicodeDecodeError:
                 yield ErrorRow(
-                    source=source, line=number, error=f"{path.name} line {number}: not UTF-8."
+                    source=source,
+                    line=number,
+                    error=f"{where}: the line is not UTF-8 text (JSON Lines must be UTF-8).",
                 )
             except InputError as exc:
-                yield ErrorRow(
-                    source=source, line=number, error=f"{path.name} line {number}: {exc}"
-                )
+                yield ErrorRow(source=source, line=number, error=f"{where}: {_sentence(str(exc))}")
+
+
+@dataclass
+class Selection:
+    """What ``select_new`` let through and what it skipped."""
+
+    new: int = 0
+    known: int = 0
+    duplicates: int = 0
+
+
+def select_new(
+    items: Iterable[RawArticle | ErrorRow],
+    known_ids: set[str],
+    selection: Selection | None = None,
+) -> Iterator[RawArticle | ErrorRow]:
+    """Skip articles already in the output (``known_ids``); repeated ids become errors.
+
+    An article whose id was already seen earlier in the same run (the same text
+    saved twice, or the same ``id`` given twice) is not processed again: it
+    becomes an error row naming the first source, so nothing is silently lost.
+    """
+    counts = selection if selection is not None else Selection()
+    first_source: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, ErrorRow):
+            yield item
+            continue
+        if item.article_id in first_source:
+            counts.duplicates += 1
+            yield ErrorRow(
+                source=item.source.rsplit(":", 1)[0] if item.line else item.source,
+                line=item.line,
+                article_id=item.article_id,
+                error=(
+                    f"{Path(item.source).name}: same article id {item.article_id!r} as "
+                    f"{first_source[item.article_id]} earlier in this run; skipped."
+                ),
+            )
+            continue
+        first_source[item.article_id] = item.source
+        if item.article_id in known_ids:
+            counts.known += 1
+            continue
+        counts.new += 1
+        yield item
