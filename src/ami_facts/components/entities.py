@@ -528,6 +528,18 @@ def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
 _TRUE_DETERMINERS = frozenset(
     ["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"]
 )
+_FUNCTION_TAGS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "INTJ"})
+
+
+def _function_word(doc: Doc, i: int) -> bool:
+    """Tagged as a closed-class word, or a verb inverted with its subject (``Voulez-vous``)."""
+    tok = doc[i]
+    if tok.pos_ in _FUNCTION_TAGS:
+        return True
+    inverted = i + 1 < len(doc) and doc[i + 1].text.startswith("-") and not tok.whitespace_
+    return tok.pos_ in ("VERB", "AUX") and inverted
+
+
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
@@ -583,13 +595,28 @@ def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) ->
     pieces = [(a, b) for a, b in pieces if not all(doc[t].is_space for t in range(a, b))]
 
     def common_piece(a: int, b: int) -> bool:
-        return b - a == 1 and _is_common_word_token(doc, a, lex, words)
+        if b - a == 1:
+            return _is_common_word_token(doc, a, lex, words)
+        # ``Vous avez lu 1``: a line of words, none of them a name.
+        return not any(
+            _is_capitalised(doc[t].text) and not _is_common_word_token(doc, t, lex, words)
+            for t in range(a, b)
+        )
 
-    while pieces and common_piece(*pieces[0]):
+    while len(pieces) > 1 and common_piece(*pieces[0]):
         pieces.pop(0)
-    while pieces and common_piece(*pieces[-1]):
+    while len(pieces) > 1 and common_piece(*pieces[-1]):
         pieces.pop()
-    return (pieces[0][0], pieces[-1][1]) if pieces else None
+    if not pieces:
+        return None
+    # A name never runs over a blank line: keep the first paragraph's pieces.
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        gap = doc.text[doc[kept[-1][1] - 1].idx : doc[piece[0]].idx]
+        if gap.count("\n") > 1:
+            break
+        kept.append(piece)
+    return kept[0][0], kept[-1][1]
 
 
 def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords) -> int:
@@ -712,6 +739,8 @@ def _fix_ner_span(
         return None
     if e - s == 1 and _is_common_word_token(doc, s, lex, words):
         return None
+    if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
+        return None  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
     initials = _initials(text)
     if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
         return None  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
