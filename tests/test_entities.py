@@ -518,3 +518,60 @@ def test_main_subject_is_most_mentioned_product_else_org(
     hits: list[EntityHit], subject: str | None
 ) -> None:
     assert main_subject(hits) == subject
+
+
+# --------------------------------------------------------------------------- later additions
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("La Renault Zoé quitte le catalogue.", "Renault Zoé", "Renault Zoe"),
+        ("la Renault Megane arrive", "Renault Megane", "Renault Mégane"),
+    ],
+)
+def test_entities_known_model_matches_without_case_or_accents(
+    blank: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(find_entities(blank(text)), mention)
+    assert hit.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Volkswagen rappelle des voitures. Le Tiguan est concerné.",
+            "Tiguan",
+            "Volkswagen Tiguan",
+        ),
+        ("Selon Renault, la Mégane E-Tech arrive.", "Mégane E-Tech", "Renault Mégane E-Tech"),
+    ],
+)
+def test_entities_listed_model_alone_after_its_brand_is_product(
+    blank: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(find_entities(blank(text)), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+def test_entities_listed_model_alone_without_its_brand_is_nothing(blank: Language) -> None:
+    assert find_entities(blank("Le Tiguan est concerné.")) == []
+
+
+def test_entities_place_in_periphrase_stays_place(blank: Language) -> None:
+    doc = _with_ents(blank, "la firme de Wolfsburg recule", [("Wolfsburg", "LOC")])
+    (hit,) = find_entities(doc)
+    assert hit.label == "LOC"
+
+
+def test_entities_name_never_crosses_a_blank_line(blank: Language) -> None:
+    text = "Le Devoir\n\n   \n\nVous avez lu 1 article"
+    doc = _with_ents(blank, text, [("Devoir\n\n   \n\nVous avez lu 1", "MISC")])
+    (hit,) = find_entities(doc)
+    assert hit.text == "Devoir"
+
+
+def test_entities_sentence_initial_inverted_verb_is_dropped(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Il pleut. Voulez-vous sortir ?", [("Voulez", "LOC")])
+    assert find_entities(doc) == []

@@ -139,6 +139,11 @@ def _matchers() -> _Matchers:
 # --------------------------------------------------------------------------- helpers
 
 
+def _fold(text: str) -> str:
+    """Lower-case, accent-free, same length as ``text`` (``Zoé`` -> ``zoe``)."""
+    return "".join((strip_accents(c) or c).lower()[:1] or c for c in text)
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
@@ -210,7 +215,10 @@ def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
         return False
     if text.lower() in STOP_WORDS and not text.isupper():
         return False
-    # A capitalised dictionary word (``Lance``, ``Une``) is not a model unless all caps.
+    # A capitalised dictionary word (``Lance``, ``Une``) is not a model unless all caps
+    # or the NER put it in one MISC entity with the brand (``Renault Zoé``).
+    if tok.ent_iob_ == "I" and tok.ent_type_ == "MISC":
+        return True
     return text.isupper() or any(c.isdigit() for c in text) or not words.is_word(text)
 
 
@@ -221,7 +229,7 @@ def _known_model_at(doc: Doc, i: int, brand: Brand) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for model in brand.models:
         chunk = text[start : start + len(model)]
-        same = chunk == model if len(model) < 2 else chunk.lower() == model.lower()
+        same = chunk == model if len(model) < 2 else _fold(chunk) == _fold(model)
         if not same:
             continue
         end_char = start + len(model)
@@ -408,31 +416,44 @@ def _coordinated_models(
 
 
 def _bare_models(
-    doc: Doc, products: list[_Mention], taken: list[_Mention], lex: Lexicons, words: CommonWords
+    doc: Doc,
+    products: list[_Mention],
+    brands_named: Iterable[str],
+    taken: list[_Mention],
+    lex: Lexicons,
+    words: CommonWords,
 ) -> list[_Mention]:
-    """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named."""
+    """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named; or a
+    lexicon model that is not a French word (``Tiguan``), once its brand was named."""
     by_model: dict[str, tuple[Brand, str]] = {}
     for p in products:
         brand = lex.brands.get(p.brand or "")
         if brand is None or not p.model:
             continue
-        by_model.setdefault(p.model.lower(), (brand, p.model))
+        by_model.setdefault(_fold(p.model), (brand, p.model))
         base = p.model.split()[0]
-        by_model.setdefault(base.lower(), (brand, base))
+        by_model.setdefault(_fold(base), (brand, base))
+    for name in {b for b in brands_named}:
+        brand = lex.brands[name]
+        for model in brand.models:
+            if len(model) >= 4 and model[0].isupper() and not words.is_word(model):
+                by_model.setdefault(_fold(model), (brand, model))
     if not by_model:
         return []
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])")
+    text = doc.text
     out: list[_Mention] = []
-    for m in pattern.finditer(doc.text):
-        if not (m.group()[0].isupper() or m.group()[0].isdigit()):
+    for m in pattern.finditer(_fold(text)):
+        surface = text[m.start() : m.end()]
+        if not (surface[0].isupper() or surface[0].isdigit()):
             continue
         if any(t.start < m.end() and m.start() < t.end for t in (*taken, *out)):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue
-        brand, model = by_model[m.group().lower()]
-        if m.group()[0].isdigit() and (
+        brand, model = by_model[m.group()]
+        if surface[0].isdigit() and (
             span.start == 0 or doc[span.start - 1].lower_ not in _DETERMINERS
         ):
             continue
@@ -700,7 +721,8 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
     """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
     Portland``: a head noun just before the name gives its type."""
     k = s - 1
-    if k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}:
+    via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
+    if via_de:
         k -= 1
     hops = 0
     while (
@@ -714,7 +736,8 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
         hops += 1
     if k >= 0 and doc[k].text[0].islower():
         head = lex.apposition_heads.get(doc[k].lower_)
-        if head is not None:
+        # ``la ville de Portland`` but not ``la firme de Wolfsburg``
+        if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head)
     return label
 
@@ -855,7 +878,8 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     products = [m for m in brands if m.label == "PRODUCT"]
     products += _coordinated_models(doc, products, lex, words)
     chosen = _select(products, [])
-    chosen = _select(_bare_models(doc, products, chosen, lex, words), chosen)
+    named = {m.brand for m in brands if m.brand}
+    chosen = _select(_bare_models(doc, products, named, chosen, lex, words), chosen)
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(_street_layer(text), chosen)
     chosen = _select(_results_layer(doc, lex), chosen)
