@@ -575,3 +575,27 @@ def test_entities_name_never_crosses_a_blank_line(blank: Language) -> None:
 def test_entities_sentence_initial_inverted_verb_is_dropped(nlp: Language) -> None:
     doc = _with_ents(nlp, "Il pleut. Voulez-vous sortir ?", [("Voulez", "LOC")])
     assert find_entities(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("la petite équipe\nespagnole Estepona-Brcpac a gagné", "Estepona-Brcpac", "ORG"),
+        ("le village de Bouzey est calme", "Bouzey", "LOC"),
+        ("selon le quotidien Zbrox, tout va bien", "Zbrox", "ORG"),
+    ],
+)
+def test_entities_name_missed_by_ner_after_head_noun(
+    blank: Language, text: str, mention: str, label: str
+) -> None:
+    hit = _find(find_entities(blank(text)), mention)
+    assert hit.label == label
+
+
+def test_entities_head_noun_before_common_word_is_nothing(blank: Language) -> None:
+    assert find_entities(blank("le quotidien Local publie")) == []
+
+
+def test_entities_results_table_hyphenated_name(blank: Language) -> None:
+    hits = find_entities(blank("12. Gonzalez-Galdeano (Esp) à 3'"))
+    assert [(h.text, h.label) for h in hits] == [("Gonzalez-Galdeano", "PER"), ("Esp", "LOC")]

@@ -511,6 +511,7 @@ def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
         while i >= 0 and first - i <= 3:
             tok = doc[i]
             is_name = _is_capitalised(tok.text) and (tok.is_alpha or "-" in tok.text)
+            is_name = is_name or _glued_hyphen(doc, i)
             if is_name or _INITIAL.fullmatch(tok.text) or tok.lower_ in lex.name_particles:
                 first = i
             elif not tok.is_space:
@@ -533,6 +534,69 @@ def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
             continue
         out.append(
             _Mention(name.start_char, name.end_char, "PER", _name_of(name.text, "PER", lex), "ner")
+        )
+    return out
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A ``-`` token inside a hyphenated name (``Gonzalez-Galdeano``)."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _is_capitalised(doc[i + 1].text)
+    )
+
+
+def _apposition_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    """Names the NER missed right after a head noun: ``la petite équipe espagnole
+    Estepona-Brcpac`` (ORG), ``le village de Bouzey`` (LOC), ``le coureur Guidi`` (PER)."""
+    out: list[_Mention] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        label = lex.apposition_heads.get(tok.lower_)
+        if label is None or not tok.text[0].islower():
+            continue
+        k = i + 1
+        hops = 0
+        while k < n and hops < 2:
+            if doc[k].is_space:
+                k += 1
+            elif doc[k].text[0].islower() and _is_adjective_token(doc[k]):
+                k += 1
+                hops += 1
+            else:
+                break
+        if label == "LOC" and k < n and doc[k].lower_ in {"de", "d'", "d’"}:
+            k += 1
+        start = k
+        while k < n and k - start < 4 and _same_line(doc, doc[k - 1], doc[k]):
+            t = doc[k]
+            if _glued_hyphen(doc, k):
+                k += 1
+                continue
+            name_like = _is_capitalised(t.text) and any(c.isalpha() for c in t.text)
+            if not name_like or t.ent_iob_ not in ("O", ""):
+                break
+            if t.text.lower() in STOP_WORDS or (
+                not _is_all_caps(t.text) and (words.is_word(t.text) or words.is_adjective(t.text))
+            ):
+                break
+            k += 1
+        if k == start:
+            continue
+        span = doc[start:k]
+        if span.text in lex.not_entities:
+            continue
+        out.append(
+            _Mention(
+                span.start_char,
+                span.end_char,
+                cast(Label, label),
+                _name_of(span.text, cast(Label, label), lex),
+                "ner",
+            )
         )
     return out
 
@@ -885,6 +949,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(_results_layer(doc, lex), chosen)
     ner = _ner_layer(doc, lex, words)
     chosen = _select(ner, chosen)
+    chosen = _select(_apposition_layer(doc, lex, words), chosen)
     # Places from the lexicon only where the NER said nothing.
     chosen = _select(
         (p for p in _place_layer(text, lex) if not any(_overlaps(p, n) for n in ner)), chosen
