@@ -599,3 +599,21 @@ def test_entities_head_noun_before_common_word_is_nothing(blank: Language) -> No
 def test_entities_results_table_hyphenated_name(blank: Language) -> None:
     hits = find_entities(blank("12. Gonzalez-Galdeano (Esp) à 3'"))
     assert [(h.text, h.label) for h in hits] == [("Gonzalez-Galdeano", "PER"), ("Esp", "LOC")]
+
+
+def test_entities_listed_model_alone_loses_to_ner_entity(blank: Language) -> None:
+    text = "Aixam vend bien. Manchester City a gagné."
+    doc = _with_ents(blank, text, [("Manchester City", "ORG")])
+    assert [(h.text, h.label) for h in find_entities(doc)] == [
+        ("Aixam", "ORG"),
+        ("Manchester City", "ORG"),
+    ]
+
+
+def test_entities_listed_model_alone_wins_over_same_span_ner(blank: Language) -> None:
+    doc = _with_ents(blank, "Volkswagen rappelle le Tiguan.", [("Tiguan", "MISC")])
+    assert [(h.text, h.label, h.name) for h in find_entities(doc)][-1] == (
+        "Tiguan",
+        "PRODUCT",
+        "Volkswagen Tiguan",
+    )

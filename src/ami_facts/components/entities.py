@@ -433,7 +433,7 @@ def _bare_models(
         by_model.setdefault(_fold(p.model), (brand, p.model))
         base = p.model.split()[0]
         by_model.setdefault(_fold(base), (brand, base))
-    for name in {b for b in brands_named}:
+    for name in set(brands_named):
         brand = lex.brands[name]
         for model in brand.models:
             if len(model) >= 4 and model[0].isupper() and not words.is_word(model):
@@ -942,12 +942,23 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     products = [m for m in brands if m.label == "PRODUCT"]
     products += _coordinated_models(doc, products, lex, words)
     chosen = _select(products, [])
-    named = {m.brand for m in brands if m.brand}
-    chosen = _select(_bare_models(doc, products, named, chosen, lex, words), chosen)
+    # Models named with their brand, alone later: strong, before the NER.
+    chosen = _select(_bare_models(doc, products, (), chosen, lex, words), chosen)
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(_street_layer(text), chosen)
     chosen = _select(_results_layer(doc, lex), chosen)
     ner = _ner_layer(doc, lex, words)
+    # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
+    # longer NER entity (``Manchester City`` is not an Aixam City).
+    named = {m.brand for m in brands if m.brand}
+    weak = [
+        w
+        for w in _bare_models(doc, [], named, chosen, lex, words)
+        if not any(
+            n.start <= w.start and w.end <= n.end and n.end - n.start > w.end - w.start for n in ner
+        )
+    ]
+    chosen = _select(weak, chosen)
     chosen = _select(ner, chosen)
     chosen = _select(_apposition_layer(doc, lex, words), chosen)
     # Places from the lexicon only where the NER said nothing.
