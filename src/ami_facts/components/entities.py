@@ -824,6 +824,8 @@ def _fix_ner_span(
         return None
     if _ROMAN_ORDINAL.fullmatch(text):  # ``XIXe`` (siècle)
         return None
+    if len(text) == 1:  # a lone letter (``G``, ``F``)
+        return None
     if e - s == 1 and _is_common_word_token(doc, s, lex, words):
         return None
     if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
