@@ -617,3 +617,15 @@ def test_entities_listed_model_alone_wins_over_same_span_ner(blank: Language) ->
         "PRODUCT",
         "Volkswagen Tiguan",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["la Peugeot 208, Jean Dupont le confirme.", "la Renault Twizy, Stellantis et Aixam"],
+)
+def test_entities_comma_outside_enumeration_does_not_extend_brand(
+    blank: Language, text: str
+) -> None:
+    first, *rest = find_entities(blank(text))
+    assert first.label == "PRODUCT"
+    assert all(h.label != "PRODUCT" for h in rest)

@@ -300,8 +300,10 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
         if span is None or _ner_per_around(doc, span.start):
             continue
         j = span.end
+        known = _known_model_at(doc, j, brand) if j < len(doc) else None
         if (
-            j < len(doc)
+            known is None
+            and j < len(doc)
             and _same_line(doc, doc[j - 1], doc[j])
             and (
                 doc[j].text in lex.places or (doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "LOC")
@@ -314,7 +316,6 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
                 _Mention(m.start(), place.end_char, "ORG", f"{brand.name} {place.text}", "lexicon")
             )
             continue
-        known = _known_model_at(doc, j, brand) if j < len(doc) else None
         if known is None:
             two = doc[j : j + 2].text if j + 1 < len(doc) else ""
             one = doc[j].text if j < len(doc) else ""
@@ -381,6 +382,8 @@ def _coordinated_models(
                 i = close + 1
             if i >= len(doc) or doc[i].lower_ not in _COORDINATORS:
                 break
+            if doc[i].text == "," and not any(t.lower_ in ("et", "ou") for t in doc[i + 1 : i + 8]):
+                break  # ``la Peugeot 208, Jean Dupont``: a comma only inside an enumeration
             i += 1
             if i < len(doc) and doc[i].lower_ in ("et", "ou"):
                 i += 1
@@ -395,9 +398,9 @@ def _coordinated_models(
                 end, model = known
                 end, extra = _extend_model(doc, end, brand, lex, words, generic=False)
                 model = " ".join([model, *extra])
-            else:
-                end, parts = _extend_model(doc, i, brand, lex, words, generic=True)
-                model = " ".join(parts)
+            else:  # one unknown word, then variants only
+                end, parts = _extend_model(doc, i + 1, brand, lex, words, generic=False)
+                model = " ".join([_model_case(doc[i].text, brand, lex), *parts])
             if end == i:
                 break
             out.append(
