@@ -629,3 +629,24 @@ def test_entities_comma_outside_enumeration_does_not_extend_brand(
     first, *rest = find_entities(blank(text))
     assert first.label == "PRODUCT"
     assert all(h.label != "PRODUCT" for h in rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("la BMW iX1 arrive", "BMW iX1"), ("la Toyota bZ3X arrive", "Toyota bZ3X")],
+)
+def test_entities_lower_led_model_after_brand(blank: Language, text: str, name: str) -> None:
+    (hit,) = find_entities(blank(text))
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+def test_entities_person_title_is_trimmed(blank: Language) -> None:
+    doc = _with_ents(blank, "selon Mme Dupont hier", [("Mme Dupont", "PER")])
+    (hit,) = find_entities(doc)
+    assert hit.text == "Dupont"
+
+
+def test_entities_boilerplate_lends_no_model_to_body(blank: Language) -> None:
+    text = "La Golf est là. Recent Posts: la Volkswagen Golf 8"
+    cut = text.index("Recent")
+    assert find_entities(blank(text), excluded=[(cut, len(text))]) == []

@@ -82,6 +82,7 @@ _COORDINATORS = frozenset({",", "et", "ou", "/"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ELECTRIC_PREFIX = re.compile(r"[eëE]-\w+")
+_LOWER_LED_MODEL = re.compile(r"[a-zë]{1,2}[A-Z0-9][\w\-.]*")  # ``iX1``, ``bZ4X``, ``ë-C4``
 _DIGIT_MODEL = re.compile(r"\d[\w\-]{0,5}")
 _STREET_RE_TEMPLATE = (
     r"(?<![\w-])(?:{words})\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
@@ -207,7 +208,7 @@ def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
         return False
     if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "LOC"):
         return False
-    if _ELECTRIC_PREFIX.fullmatch(text):
+    if _ELECTRIC_PREFIX.fullmatch(text) or _LOWER_LED_MODEL.fullmatch(text):
         return True
     if text[0].isdigit():
         return bool(_DIGIT_MODEL.fullmatch(text)) and not _YEAR.fullmatch(text)
@@ -725,6 +726,8 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             s += 1
         elif label == "MISC" and low in lex.event_heads:
             break  # ``accord du Vendredi Saint``
+        elif label == "PER" and tok.text in lex.person_titles and nxt_cap:
+            s += 1  # ``Mme Dupont`` -> ``Dupont``
         elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
         elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
@@ -943,41 +946,41 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     words = load_common_words()
     text = doc.text
 
-    brands = _brand_layer(doc, lex, words)
+    def body(mentions: Iterable[_Mention]) -> list[_Mention]:
+        # Boilerplate neither yields hits nor lends names, brands or models to the body.
+        return [m for m in mentions if not any(a <= m.start < b for a, b in excluded)]
+
+    brands = body(_brand_layer(doc, lex, words))
     products = [m for m in brands if m.label == "PRODUCT"]
-    products += _coordinated_models(doc, products, lex, words)
+    products += body(_coordinated_models(doc, products, lex, words))
     chosen = _select(products, [])
     # Models named with their brand, alone later: strong, before the NER.
-    chosen = _select(_bare_models(doc, products, (), chosen, lex, words), chosen)
+    chosen = _select(body(_bare_models(doc, products, (), chosen, lex, words)), chosen)
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
-    chosen = _select(_street_layer(text), chosen)
-    chosen = _select(_results_layer(doc, lex), chosen)
-    ner = _ner_layer(doc, lex, words)
+    chosen = _select(body(_street_layer(text)), chosen)
+    chosen = _select(body(_results_layer(doc, lex)), chosen)
+    ner = body(_ner_layer(doc, lex, words))
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
     # longer NER entity (``Manchester City`` is not an Aixam City).
     named = {m.brand for m in brands if m.brand}
     weak = [
         w
-        for w in _bare_models(doc, [], named, chosen, lex, words)
+        for w in body(_bare_models(doc, [], named, chosen, lex, words))
         if not any(
             n.start <= w.start and w.end <= n.end and n.end - n.start > w.end - w.start for n in ner
         )
     ]
     chosen = _select(weak, chosen)
     chosen = _select(ner, chosen)
-    chosen = _select(_apposition_layer(doc, lex, words), chosen)
+    chosen = _select(body(_apposition_layer(doc, lex, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
-    chosen = _select(
-        (p for p in _place_layer(text, lex) if not any(_overlaps(p, n) for n in ner)), chosen
-    )
+    places = body(_place_layer(text, lex))
+    chosen = _select((p for p in places if not any(_overlaps(p, n) for n in ner)), chosen)
     _resolve_names(chosen, lex)
-
-    hits = [
+    return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
         for m in sorted(chosen, key=lambda m: m.start)
-        if not any(a <= m.start < b for a, b in excluded)
     ]
-    return hits
 
 
 # --------------------------------------------------------------------------- for the linker
