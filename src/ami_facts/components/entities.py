@@ -19,6 +19,7 @@ layer speaks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -140,9 +141,15 @@ def _matchers() -> _Matchers:
 # --------------------------------------------------------------------------- helpers
 
 
+@cache
+def _fold_char(c: str) -> str:
+    folded = (strip_accents(c) or c).lower()
+    return folded if len(folded) == 1 else c
+
+
 def _fold(text: str) -> str:
     """Lower-case, accent-free, same length as ``text`` (``Zoé`` -> ``zoe``)."""
-    return "".join((strip_accents(c) or c).lower()[:1] or c for c in text)
+    return "".join(map(_fold_char, text))
 
 
 def _collapse(text: str) -> str:
@@ -151,7 +158,9 @@ def _collapse(text: str) -> str:
 
 def _same_line(doc: Doc, left: Token, right: Token) -> bool:
     """True when nothing but spaces separates two tokens (no newline, no gap)."""
-    between = doc.text[left.idx + len(left.text) : right.idx]
+    if right.i <= left.i:
+        return False
+    between = left.whitespace_ + doc[left.i + 1 : right.i].text_with_ws
     return "\n" not in between and between.strip() == ""
 
 
@@ -225,17 +234,18 @@ def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
 
 def _known_model_at(doc: Doc, i: int, brand: Brand) -> tuple[int, str] | None:
     """Longest lexicon model of ``brand`` starting at token ``i``: (end token, model)."""
-    text = doc.text
     start = doc[i].idx
+    ahead = doc[i : i + 8].text  # (``doc.text`` would rebuild the whole text)
+    folded = _fold(ahead)
     best: tuple[int, str] | None = None
     for model in brand.models:
-        chunk = text[start : start + len(model)]
-        same = chunk == model if len(model) < 2 else _fold(chunk) == _fold(model)
+        size = len(model)
+        same = ahead[:size] == model if size < 2 else folded[:size] == _fold(model)
         if not same:
             continue
-        end_char = start + len(model)
-        if end_char < len(text) and (text[end_char].isalnum() or text[end_char] == "-"):
+        if size < len(ahead) and (ahead[size].isalnum() or ahead[size] == "-"):
             continue
+        end_char = start + size
         span = doc.char_span(start, end_char)
         if span is None:
             continue
@@ -701,7 +711,7 @@ def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) ->
     # A name never runs over a blank line: keep the first paragraph's pieces.
     kept = [pieces[0]]
     for piece in pieces[1:]:
-        gap = doc.text[doc[kept[-1][1] - 1].idx : doc[piece[0]].idx]
+        gap = doc[kept[-1][1] - 1 : piece[0]].text_with_ws
         if gap.count("\n") > 1:
             break
         kept.append(piece)
@@ -927,10 +937,18 @@ def _overlaps(a: _Mention, b: _Mention) -> bool:
 
 
 def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Mention]:
-    """Add candidates (longest first) that overlap nothing already chosen."""
+    """Add candidates (longest first) that overlap nothing already chosen.
+
+    ``chosen`` never overlaps itself, so sorted by start its ends are sorted too and
+    one bisection finds the only neighbours a candidate could overlap."""
+    chosen.sort(key=lambda m: m.start)
+    starts = [m.start for m in chosen]
     for c in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(_overlaps(c, k) for k in chosen):
-            chosen.append(c)
+        k = bisect.bisect_left(starts, c.end)  # chosen[:k] start before c ends
+        if k and chosen[k - 1].end > c.start:
+            continue
+        chosen.insert(k, c)
+        starts.insert(k, c.start)
     return chosen
 
 
