@@ -1,20 +1,31 @@
 """Entities: the model's NER plus products, fixed and given canonical names.
 
-Three layers, merged in this order of priority:
+Layers, merged in this order of priority (a later layer only fills gaps):
 
-1. lexicon layer (``french/data/brands.json``, ``places.json``): brands (ORG),
-   brand + model (PRODUCT), models coordinated with a brand's model, bare models
-   named earlier with their brand, street names, and places the NER missed;
-2. the statistical NER (``doc.ents``), trimmed (determiners, punctuation,
-   line-initial common words), filtered (common words, demonyms, units,
-   acronyms of common nouns, diseases) and relabelled (streets are LOC,
-   bare acronyms are ORG);
-3. article-level naming: one ``name`` per thing (lexicon casing, places,
-   surname -> full name seen in the article, long form -> its acronym) and one
-   label per name (majority vote).
+1. lexicon (``french/data/brands.json``): brand + model (PRODUCT), models
+   coordinated with a brand's model (``Cruze et Equinox``), models alone once
+   named with their brand (``l'AMI``), brands (ORG), brand + place or division
+   (``Citroën France``: its own ORG), brand + service (``Free2Move Carsharing``:
+   the brand);
+2. patterns: street names (``rue de Metz``), nationality codes of sports results
+   (``Olano (Esp)``);
+3. lexicon models alone once their brand is named (``Tiguan``), unless inside a
+   longer NER entity;
+4. the statistical NER (``doc.ents``), cut at blank lines, trimmed (determiners,
+   punctuation, titles, line-initial common words), filtered (common words,
+   demonyms, units, common-noun acronyms, diseases) and relabelled (streets are
+   LOC, bare acronyms ORG, institutions ORG, a head noun before the name decides:
+   ``l'équipe Kelme``);
+5. names the NER missed after such a head noun; places from ``places.json`` the
+   NER missed.
 
-Everything works on a doc without NER (``doc.ents`` empty): then only the lexicon
-layer speaks.
+Then one ``name`` per thing across the article: lexicon casing, canonical places,
+surname -> full name of the article, long form -> its acronym, and one label per
+name (majority vote). Mentions that start in ``excluded`` are dropped before any of
+this, so boilerplate lends no name, brand or model to the body.
+
+Everything works on a doc without NER, tagger or parser (``spacy.blank("fr")``):
+then the lexicon and pattern layers speak alone.
 """
 
 from __future__ import annotations
