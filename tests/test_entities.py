@@ -301,7 +301,7 @@ def test_entities_au_cours_de_is_not_a_street(blank: Language) -> None:
             "Gautier",
             "Jérôme Gautier",
         ),
-        ("Tony Blair est venu. M. Blair a parlé.", "M. Blair", "Tony Blair"),
+        ("Tony Blair est venu. M. Blair a parlé.", "Blair", "Tony Blair"),
     ],
 )
 def test_entities_surname_resolves_to_full_name(
@@ -650,3 +650,20 @@ def test_entities_boilerplate_lends_no_model_to_body(blank: Language) -> None:
     text = "La Golf est là. Recent Posts: la Volkswagen Golf 8"
     cut = text.index("Recent")
     assert find_entities(blank(text), excluded=[(cut, len(text))]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "mention"),
+    [
+        ("Tour de France : le départ est donné", "Tour de France", "Tour de France"),
+        ("Cyclisme Olano impressionne", "Cyclisme Olano", "Olano"),
+        ("Hier, M. Blair a parlé.", "M. Blair", "Blair"),
+    ],
+)
+def test_entities_line_initial_word_cut_only_before_a_name(
+    nlp: Language, text: str, ent: str, mention: str
+) -> None:
+    label = "MISC" if "Tour" in ent else "PER"
+    doc = _with_ents(nlp, text, [(ent, label)])
+    (hit,) = find_entities(doc)
+    assert hit.text == mention

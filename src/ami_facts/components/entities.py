@@ -747,14 +747,14 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             s += 1
         elif label == "MISC" and low in lex.event_heads:
             break  # ``accord du Vendredi Saint``
-        elif label == "PER" and tok.text in lex.person_titles and nxt_cap:
-            s += 1  # ``Mme Dupont`` -> ``Dupont``
+        elif label == "PER" and (tok.text in lex.person_titles or tok.text == "M.") and nxt_cap:
+            s += 1  # ``Mme Dupont``, ``M. Blair`` -> the surname
         elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
         elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
             s += 1  # ``la France``, ``prise d'otages de l'OPEP``
         elif (
-            s + 1 < e
+            nxt_cap  # ``Tour de France`` keeps its head
             and low not in _DETERMINERS
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
