@@ -667,3 +667,16 @@ def test_entities_line_initial_word_cut_only_before_a_name(
     doc = _with_ents(nlp, text, [(ent, label)])
     (hit,) = find_entities(doc)
     assert hit.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Peugeot 208 plaît. La 208 se vend.", ["Peugeot 208", "208"]),
+        ("La Peugeot 208 plaît : plus de 208 ventes.", ["Peugeot 208"]),
+    ],
+)
+def test_entities_bare_number_model_needs_a_determiner(
+    blank: Language, text: str, expected: list[str]
+) -> None:
+    assert [h.text for h in find_entities(blank(text))] == expected

@@ -90,11 +90,13 @@ _DETERMINERS = frozenset(
         "leurs",
     ]
 )
+_SINGULAR_DETERMINERS = frozenset(["la", "le", "l'", "l’", "sa", "son", "cette", "ce", "une", "un"])
 _COORDINATORS = frozenset({",", "et", "ou", "/"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ELECTRIC_PREFIX = re.compile(r"[eëE]-\w+")
 _LOWER_LED_MODEL = re.compile(r"[a-zë]{1,2}[A-Z0-9][\w\-.]*")  # ``iX1``, ``bZ4X``, ``ë-C4``
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _DIGIT_MODEL = re.compile(r"\d[\w\-]{0,5}")
 _STREET_RE_TEMPLATE = (
     r"(?<![\w-])(?:{words})\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
@@ -190,7 +192,7 @@ def _is_capitalised(text: str) -> bool:
 
 def _is_acronym(text: str) -> bool:
     """``PKK``, ``D66``, ``UUP``."""
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", text)) and sum(c.isupper() for c in text) >= 1
+    return bool(_ACRONYM.fullmatch(text))
 
 
 def _is_all_caps(text: str) -> bool:
@@ -206,7 +208,7 @@ def _model_case(word: str, brand: Brand | None, lex: Lexicons) -> str:
         return lex.variants[low]
     if brand is not None:
         for model in brand.models:
-            if model.lower() == low:
+            if _fold(model) == _fold(word):
                 return model
     if (
         word.isalpha()
@@ -479,9 +481,9 @@ def _bare_models(
             continue
         brand, model = by_model[m.group()]
         if surface[0].isdigit() and (
-            span.start == 0 or doc[span.start - 1].lower_ not in _DETERMINERS
+            span.start == 0 or doc[span.start - 1].lower_ not in _SINGULAR_DETERMINERS
         ):
-            continue
+            continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure
         end, extra = _extend_model(doc, span.end, brand, lex, words, generic=False)
         full = " ".join([model, *extra])
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
