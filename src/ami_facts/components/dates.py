@@ -10,7 +10,9 @@ from ami_facts.hits import DateHit
 Range = tuple[int, int]
 
 
-def find_dates(text: str, *, anchor: date | None, excluded: Sequence[Range] = ()) -> list[DateHit]:
+def find_dates(
+    text: str, *, anchor: date | None, excluded: Sequence[Range] = ()
+) -> list[DateHit]:
     """Return the temporal expressions of ``text`` in text order.
 
     Relative expressions are resolved against ``anchor``; without one they stay
