@@ -301,7 +301,7 @@ def test_entities_au_cours_de_is_not_a_street(blank: Language) -> None:
             "Gautier",
             "Jérôme Gautier",
         ),
-        ("Tony Blair est venu. M. Blair a parlé.", "M. Blair", "Tony Blair"),
+        ("Tony Blair est venu. M. Blair a parlé.", "Blair", "Tony Blair"),
     ],
 )
 def test_entities_surname_resolves_to_full_name(
@@ -518,3 +518,165 @@ def test_main_subject_is_most_mentioned_product_else_org(
     hits: list[EntityHit], subject: str | None
 ) -> None:
     assert main_subject(hits) == subject
+
+
+# --------------------------------------------------------------------------- later additions
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("La Renault Zoé quitte le catalogue.", "Renault Zoé", "Renault Zoe"),
+        ("la Renault Megane arrive", "Renault Megane", "Renault Mégane"),
+    ],
+)
+def test_entities_known_model_matches_without_case_or_accents(
+    blank: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(find_entities(blank(text)), mention)
+    assert hit.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Volkswagen rappelle des voitures. Le Tiguan est concerné.",
+            "Tiguan",
+            "Volkswagen Tiguan",
+        ),
+        ("Selon Renault, la Mégane E-Tech arrive.", "Mégane E-Tech", "Renault Mégane E-Tech"),
+    ],
+)
+def test_entities_listed_model_alone_after_its_brand_is_product(
+    blank: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(find_entities(blank(text)), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+def test_entities_listed_model_alone_without_its_brand_is_nothing(blank: Language) -> None:
+    assert find_entities(blank("Le Tiguan est concerné.")) == []
+
+
+def test_entities_place_in_periphrase_stays_place(blank: Language) -> None:
+    doc = _with_ents(blank, "la firme de Wolfsburg recule", [("Wolfsburg", "LOC")])
+    (hit,) = find_entities(doc)
+    assert hit.label == "LOC"
+
+
+def test_entities_name_never_crosses_a_blank_line(blank: Language) -> None:
+    text = "Le Devoir\n\n   \n\nVous avez lu 1 article"
+    doc = _with_ents(blank, text, [("Devoir\n\n   \n\nVous avez lu 1", "MISC")])
+    (hit,) = find_entities(doc)
+    assert hit.text == "Devoir"
+
+
+def test_entities_sentence_initial_inverted_verb_is_dropped(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Il pleut. Voulez-vous sortir ?", [("Voulez", "LOC")])
+    assert find_entities(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("la petite équipe\nespagnole Estepona-Brcpac a gagné", "Estepona-Brcpac", "ORG"),
+        ("le village de Bouzey est calme", "Bouzey", "LOC"),
+        ("selon le quotidien Zbrox, tout va bien", "Zbrox", "ORG"),
+    ],
+)
+def test_entities_name_missed_by_ner_after_head_noun(
+    blank: Language, text: str, mention: str, label: str
+) -> None:
+    hit = _find(find_entities(blank(text)), mention)
+    assert hit.label == label
+
+
+def test_entities_head_noun_before_common_word_is_nothing(blank: Language) -> None:
+    assert find_entities(blank("le quotidien Local publie")) == []
+
+
+def test_entities_results_table_hyphenated_name(blank: Language) -> None:
+    hits = find_entities(blank("12. Gonzalez-Galdeano (Esp) à 3'"))
+    assert [(h.text, h.label) for h in hits] == [("Gonzalez-Galdeano", "PER"), ("Esp", "LOC")]
+
+
+def test_entities_listed_model_alone_loses_to_ner_entity(blank: Language) -> None:
+    text = "Aixam vend bien. Manchester City a gagné."
+    doc = _with_ents(blank, text, [("Manchester City", "ORG")])
+    assert [(h.text, h.label) for h in find_entities(doc)] == [
+        ("Aixam", "ORG"),
+        ("Manchester City", "ORG"),
+    ]
+
+
+def test_entities_listed_model_alone_wins_over_same_span_ner(blank: Language) -> None:
+    doc = _with_ents(blank, "Volkswagen rappelle le Tiguan.", [("Tiguan", "MISC")])
+    assert [(h.text, h.label, h.name) for h in find_entities(doc)][-1] == (
+        "Tiguan",
+        "PRODUCT",
+        "Volkswagen Tiguan",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["la Peugeot 208, Jean Dupont le confirme.", "la Renault Twizy, Stellantis et Aixam"],
+)
+def test_entities_comma_outside_enumeration_does_not_extend_brand(
+    blank: Language, text: str
+) -> None:
+    first, *rest = find_entities(blank(text))
+    assert first.label == "PRODUCT"
+    assert all(h.label != "PRODUCT" for h in rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("la BMW iX1 arrive", "BMW iX1"), ("la Toyota bZ3X arrive", "Toyota bZ3X")],
+)
+def test_entities_lower_led_model_after_brand(blank: Language, text: str, name: str) -> None:
+    (hit,) = find_entities(blank(text))
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+def test_entities_person_title_is_trimmed(blank: Language) -> None:
+    doc = _with_ents(blank, "selon Mme Dupont hier", [("Mme Dupont", "PER")])
+    (hit,) = find_entities(doc)
+    assert hit.text == "Dupont"
+
+
+def test_entities_boilerplate_lends_no_model_to_body(blank: Language) -> None:
+    text = "La Golf est là. Recent Posts: la Volkswagen Golf 8"
+    cut = text.index("Recent")
+    assert find_entities(blank(text), excluded=[(cut, len(text))]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "mention"),
+    [
+        ("Tour de France : le départ est donné", "Tour de France", "Tour de France"),
+        ("Cyclisme Olano impressionne", "Cyclisme Olano", "Olano"),
+        ("Hier, M. Blair a parlé.", "M. Blair", "Blair"),
+    ],
+)
+def test_entities_line_initial_word_cut_only_before_a_name(
+    nlp: Language, text: str, ent: str, mention: str
+) -> None:
+    label = "MISC" if "Tour" in ent else "PER"
+    doc = _with_ents(nlp, text, [(ent, label)])
+    (hit,) = find_entities(doc)
+    assert hit.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Peugeot 208 plaît. La 208 se vend.", ["Peugeot 208", "208"]),
+        ("La Peugeot 208 plaît : plus de 208 ventes.", ["Peugeot 208"]),
+    ],
+)
+def test_entities_bare_number_model_needs_a_determiner(
+    blank: Language, text: str, expected: list[str]
+) -> None:
+    assert [h.text for h in find_entities(blank(text))] == expected

@@ -1,24 +1,36 @@
 """Entities: the model's NER plus products, fixed and given canonical names.
 
-Three layers, merged in this order of priority:
+Layers, merged in this order of priority (a later layer only fills gaps):
 
-1. lexicon layer (``french/data/brands.json``, ``places.json``): brands (ORG),
-   brand + model (PRODUCT), models coordinated with a brand's model, bare models
-   named earlier with their brand, street names, and places the NER missed;
-2. the statistical NER (``doc.ents``), trimmed (determiners, punctuation,
-   line-initial common words), filtered (common words, demonyms, units,
-   acronyms of common nouns, diseases) and relabelled (streets are LOC,
-   bare acronyms are ORG);
-3. article-level naming: one ``name`` per thing (lexicon casing, places,
-   surname -> full name seen in the article, long form -> its acronym) and one
-   label per name (majority vote).
+1. lexicon (``french/data/brands.json``): brand + model (PRODUCT), models
+   coordinated with a brand's model (``Cruze et Equinox``), models alone once
+   named with their brand (``l'AMI``), brands (ORG), brand + place or division
+   (``Citroën France``: its own ORG), brand + service (``Free2Move Carsharing``:
+   the brand);
+2. patterns: street names (``rue de Metz``), nationality codes of sports results
+   (``Olano (Esp)``);
+3. lexicon models alone once their brand is named (``Tiguan``), unless inside a
+   longer NER entity;
+4. the statistical NER (``doc.ents``), cut at blank lines, trimmed (determiners,
+   punctuation, titles, line-initial common words), filtered (common words,
+   demonyms, units, common-noun acronyms, diseases) and relabelled (streets are
+   LOC, bare acronyms ORG, institutions ORG, a head noun before the name decides:
+   ``l'équipe Kelme``);
+5. names the NER missed after such a head noun; places from ``places.json`` the
+   NER missed.
 
-Everything works on a doc without NER (``doc.ents`` empty): then only the lexicon
-layer speaks.
+Then one ``name`` per thing across the article: lexicon casing, canonical places,
+surname -> full name of the article, long form -> its acronym, and one label per
+name (majority vote). Mentions that start in ``excluded`` are dropped before any of
+this, so boilerplate lends no name, brand or model to the body.
+
+Everything works on a doc without NER, tagger or parser (``spacy.blank("fr")``):
+then the lexicon and pattern layers speak alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -78,10 +90,13 @@ _DETERMINERS = frozenset(
         "leurs",
     ]
 )
+_SINGULAR_DETERMINERS = frozenset(["la", "le", "l'", "l’", "sa", "son", "cette", "ce", "une", "un"])
 _COORDINATORS = frozenset({",", "et", "ou", "/"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ELECTRIC_PREFIX = re.compile(r"[eëE]-\w+")
+_LOWER_LED_MODEL = re.compile(r"[a-zë]{1,2}[A-Z0-9][\w\-.]*")  # ``iX1``, ``bZ4X``, ``ë-C4``
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _DIGIT_MODEL = re.compile(r"\d[\w\-]{0,5}")
 _STREET_RE_TEMPLATE = (
     r"(?<![\w-])(?:{words})\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
@@ -139,13 +154,26 @@ def _matchers() -> _Matchers:
 # --------------------------------------------------------------------------- helpers
 
 
+@cache
+def _fold_char(c: str) -> str:
+    folded = (strip_accents(c) or c).lower()
+    return folded if len(folded) == 1 else c
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accent-free, same length as ``text`` (``Zoé`` -> ``zoe``)."""
+    return "".join(map(_fold_char, text))
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
 def _same_line(doc: Doc, left: Token, right: Token) -> bool:
     """True when nothing but spaces separates two tokens (no newline, no gap)."""
-    between = doc.text[left.idx + len(left.text) : right.idx]
+    if right.i <= left.i:
+        return False
+    between = left.whitespace_ + doc[left.i + 1 : right.i].text_with_ws
     return "\n" not in between and between.strip() == ""
 
 
@@ -164,7 +192,7 @@ def _is_capitalised(text: str) -> bool:
 
 def _is_acronym(text: str) -> bool:
     """``PKK``, ``D66``, ``UUP``."""
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", text)) and sum(c.isupper() for c in text) >= 1
+    return bool(_ACRONYM.fullmatch(text))
 
 
 def _is_all_caps(text: str) -> bool:
@@ -180,7 +208,7 @@ def _model_case(word: str, brand: Brand | None, lex: Lexicons) -> str:
         return lex.variants[low]
     if brand is not None:
         for model in brand.models:
-            if model.lower() == low:
+            if _fold(model) == _fold(word):
                 return model
     if (
         word.isalpha()
@@ -202,7 +230,7 @@ def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
         return False
     if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "LOC"):
         return False
-    if _ELECTRIC_PREFIX.fullmatch(text):
+    if _ELECTRIC_PREFIX.fullmatch(text) or _LOWER_LED_MODEL.fullmatch(text):
         return True
     if text[0].isdigit():
         return bool(_DIGIT_MODEL.fullmatch(text)) and not _YEAR.fullmatch(text)
@@ -210,23 +238,27 @@ def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
         return False
     if text.lower() in STOP_WORDS and not text.isupper():
         return False
-    # A capitalised dictionary word (``Lance``, ``Une``) is not a model unless all caps.
+    # A capitalised dictionary word (``Lance``, ``Une``) is not a model unless all caps
+    # or the NER put it in one MISC entity with the brand (``Renault Zoé``).
+    if tok.ent_iob_ == "I" and tok.ent_type_ == "MISC":
+        return True
     return text.isupper() or any(c.isdigit() for c in text) or not words.is_word(text)
 
 
 def _known_model_at(doc: Doc, i: int, brand: Brand) -> tuple[int, str] | None:
     """Longest lexicon model of ``brand`` starting at token ``i``: (end token, model)."""
-    text = doc.text
     start = doc[i].idx
+    ahead = doc[i : i + 8].text  # (``doc.text`` would rebuild the whole text)
+    folded = _fold(ahead)
     best: tuple[int, str] | None = None
     for model in brand.models:
-        chunk = text[start : start + len(model)]
-        same = chunk == model if len(model) < 2 else chunk.lower() == model.lower()
+        size = len(model)
+        same = ahead[:size] == model if size < 2 else folded[:size] == _fold(model)
         if not same:
             continue
-        end_char = start + len(model)
-        if end_char < len(text) and (text[end_char].isalnum() or text[end_char] == "-"):
+        if size < len(ahead) and (ahead[size].isalnum() or ahead[size] == "-"):
             continue
+        end_char = start + size
         span = doc.char_span(start, end_char)
         if span is None:
             continue
@@ -292,8 +324,10 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
         if span is None or _ner_per_around(doc, span.start):
             continue
         j = span.end
+        known = _known_model_at(doc, j, brand) if j < len(doc) else None
         if (
-            j < len(doc)
+            known is None
+            and j < len(doc)
             and _same_line(doc, doc[j - 1], doc[j])
             and (
                 doc[j].text in lex.places or (doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "LOC")
@@ -306,7 +340,6 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
                 _Mention(m.start(), place.end_char, "ORG", f"{brand.name} {place.text}", "lexicon")
             )
             continue
-        known = _known_model_at(doc, j, brand) if j < len(doc) else None
         if known is None:
             two = doc[j : j + 2].text if j + 1 < len(doc) else ""
             one = doc[j].text if j < len(doc) else ""
@@ -373,6 +406,8 @@ def _coordinated_models(
                 i = close + 1
             if i >= len(doc) or doc[i].lower_ not in _COORDINATORS:
                 break
+            if doc[i].text == "," and not any(t.lower_ in ("et", "ou") for t in doc[i + 1 : i + 8]):
+                break  # ``la Peugeot 208, Jean Dupont``: a comma only inside an enumeration
             i += 1
             if i < len(doc) and doc[i].lower_ in ("et", "ou"):
                 i += 1
@@ -387,9 +422,9 @@ def _coordinated_models(
                 end, model = known
                 end, extra = _extend_model(doc, end, brand, lex, words, generic=False)
                 model = " ".join([model, *extra])
-            else:
-                end, parts = _extend_model(doc, i, brand, lex, words, generic=True)
-                model = " ".join(parts)
+            else:  # one unknown word, then variants only
+                end, parts = _extend_model(doc, i + 1, brand, lex, words, generic=False)
+                model = " ".join([_model_case(doc[i].text, brand, lex), *parts])
             if end == i:
                 break
             out.append(
@@ -408,34 +443,47 @@ def _coordinated_models(
 
 
 def _bare_models(
-    doc: Doc, products: list[_Mention], taken: list[_Mention], lex: Lexicons, words: CommonWords
+    doc: Doc,
+    products: list[_Mention],
+    brands_named: Iterable[str],
+    taken: list[_Mention],
+    lex: Lexicons,
+    words: CommonWords,
 ) -> list[_Mention]:
-    """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named."""
+    """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named; or a
+    lexicon model that is not a French word (``Tiguan``), once its brand was named."""
     by_model: dict[str, tuple[Brand, str]] = {}
     for p in products:
         brand = lex.brands.get(p.brand or "")
         if brand is None or not p.model:
             continue
-        by_model.setdefault(p.model.lower(), (brand, p.model))
+        by_model.setdefault(_fold(p.model), (brand, p.model))
         base = p.model.split()[0]
-        by_model.setdefault(base.lower(), (brand, base))
+        by_model.setdefault(_fold(base), (brand, base))
+    for name in set(brands_named):
+        brand = lex.brands[name]
+        for model in brand.models:
+            if len(model) >= 4 and model[0].isupper() and not words.is_word(model):
+                by_model.setdefault(_fold(model), (brand, model))
     if not by_model:
         return []
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])")
+    text = doc.text
     out: list[_Mention] = []
-    for m in pattern.finditer(doc.text):
-        if not (m.group()[0].isupper() or m.group()[0].isdigit()):
+    for m in pattern.finditer(_fold(text)):
+        surface = text[m.start() : m.end()]
+        if not (surface[0].isupper() or surface[0].isdigit()):
             continue
         if any(t.start < m.end() and m.start() < t.end for t in (*taken, *out)):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue
-        brand, model = by_model[m.group().lower()]
-        if m.group()[0].isdigit() and (
-            span.start == 0 or doc[span.start - 1].lower_ not in _DETERMINERS
+        brand, model = by_model[m.group()]
+        if surface[0].isdigit() and (
+            span.start == 0 or doc[span.start - 1].lower_ not in _SINGULAR_DETERMINERS
         ):
-            continue
+            continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure
         end, extra = _extend_model(doc, span.end, brand, lex, words, generic=False)
         full = " ".join([model, *extra])
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
@@ -490,6 +538,7 @@ def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
         while i >= 0 and first - i <= 3:
             tok = doc[i]
             is_name = _is_capitalised(tok.text) and (tok.is_alpha or "-" in tok.text)
+            is_name = is_name or _glued_hyphen(doc, i)
             if is_name or _INITIAL.fullmatch(tok.text) or tok.lower_ in lex.name_particles:
                 first = i
             elif not tok.is_space:
@@ -516,6 +565,69 @@ def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
     return out
 
 
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A ``-`` token inside a hyphenated name (``Gonzalez-Galdeano``)."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _is_capitalised(doc[i + 1].text)
+    )
+
+
+def _apposition_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    """Names the NER missed right after a head noun: ``la petite équipe espagnole
+    Estepona-Brcpac`` (ORG), ``le village de Bouzey`` (LOC), ``le coureur Guidi`` (PER)."""
+    out: list[_Mention] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        label = lex.apposition_heads.get(tok.lower_)
+        if label is None or not tok.text[0].islower():
+            continue
+        k = i + 1
+        hops = 0
+        while k < n and hops < 2:
+            if doc[k].is_space:
+                k += 1
+            elif doc[k].text[0].islower() and _is_adjective_token(doc[k]):
+                k += 1
+                hops += 1
+            else:
+                break
+        if label == "LOC" and k < n and doc[k].lower_ in {"de", "d'", "d’"}:
+            k += 1
+        start = k
+        while k < n and k - start < 4 and _same_line(doc, doc[k - 1], doc[k]):
+            t = doc[k]
+            if _glued_hyphen(doc, k):
+                k += 1
+                continue
+            name_like = _is_capitalised(t.text) and any(c.isalpha() for c in t.text)
+            if not name_like or t.ent_iob_ not in ("O", ""):
+                break
+            if t.text.lower() in STOP_WORDS or (
+                not _is_all_caps(t.text) and (words.is_word(t.text) or words.is_adjective(t.text))
+            ):
+                break
+            k += 1
+        if k == start:
+            continue
+        span = doc[start:k]
+        if span.text in lex.not_entities:
+            continue
+        out.append(
+            _Mention(
+                span.start_char,
+                span.end_char,
+                cast(Label, label),
+                _name_of(span.text, cast(Label, label), lex),
+                "ner",
+            )
+        )
+    return out
+
+
 def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
     return [
         _Mention(m.start(), m.end(), "LOC", lex.places[m.group()], "lexicon")
@@ -528,6 +640,18 @@ def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
 _TRUE_DETERMINERS = frozenset(
     ["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"]
 )
+_FUNCTION_TAGS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "INTJ"})
+
+
+def _function_word(doc: Doc, i: int) -> bool:
+    """Tagged as a closed-class word, or a verb inverted with its subject (``Voulez-vous``)."""
+    tok = doc[i]
+    if tok.pos_ in _FUNCTION_TAGS:
+        return True
+    inverted = i + 1 < len(doc) and doc[i + 1].text.startswith("-") and not tok.whitespace_
+    return tok.pos_ in ("VERB", "AUX") and inverted
+
+
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
@@ -583,13 +707,28 @@ def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) ->
     pieces = [(a, b) for a, b in pieces if not all(doc[t].is_space for t in range(a, b))]
 
     def common_piece(a: int, b: int) -> bool:
-        return b - a == 1 and _is_common_word_token(doc, a, lex, words)
+        if b - a == 1:
+            return _is_common_word_token(doc, a, lex, words)
+        # ``Vous avez lu 1``: a line of words, none of them a name.
+        return not any(
+            _is_capitalised(doc[t].text) and not _is_common_word_token(doc, t, lex, words)
+            for t in range(a, b)
+        )
 
-    while pieces and common_piece(*pieces[0]):
+    while len(pieces) > 1 and common_piece(*pieces[0]):
         pieces.pop(0)
-    while pieces and common_piece(*pieces[-1]):
+    while len(pieces) > 1 and common_piece(*pieces[-1]):
         pieces.pop()
-    return (pieces[0][0], pieces[-1][1]) if pieces else None
+    if not pieces:
+        return None
+    # A name never runs over a blank line: keep the first paragraph's pieces.
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        gap = doc[kept[-1][1] - 1 : piece[0]].text_with_ws
+        if gap.count("\n") > 1:
+            break
+        kept.append(piece)
+    return kept[0][0], kept[-1][1]
 
 
 def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords) -> int:
@@ -610,12 +749,14 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             s += 1
         elif label == "MISC" and low in lex.event_heads:
             break  # ``accord du Vendredi Saint``
+        elif label == "PER" and (tok.text in lex.person_titles or tok.text == "M.") and nxt_cap:
+            s += 1  # ``Mme Dupont``, ``M. Blair`` -> the surname
         elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
         elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
             s += 1  # ``la France``, ``prise d'otages de l'OPEP``
         elif (
-            s + 1 < e
+            nxt_cap  # ``Tour de France`` keeps its head
             and low not in _DETERMINERS
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
@@ -673,7 +814,8 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
     """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
     Portland``: a head noun just before the name gives its type."""
     k = s - 1
-    if k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}:
+    via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
+    if via_de:
         k -= 1
     hops = 0
     while (
@@ -687,7 +829,8 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
         hops += 1
     if k >= 0 and doc[k].text[0].islower():
         head = lex.apposition_heads.get(doc[k].lower_)
-        if head is not None:
+        # ``la ville de Portland`` but not ``la firme de Wolfsburg``
+        if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head)
     return label
 
@@ -710,8 +853,12 @@ def _fix_ner_span(
         return None
     if _ROMAN_ORDINAL.fullmatch(text):  # ``XIXe`` (siècle)
         return None
+    if len(text) == 1:  # a lone letter (``G``, ``F``)
+        return None
     if e - s == 1 and _is_common_word_token(doc, s, lex, words):
         return None
+    if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
+        return None  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
     initials = _initials(text)
     if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
         return None  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
@@ -803,10 +950,18 @@ def _overlaps(a: _Mention, b: _Mention) -> bool:
 
 
 def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Mention]:
-    """Add candidates (longest first) that overlap nothing already chosen."""
+    """Add candidates (longest first) that overlap nothing already chosen.
+
+    ``chosen`` never overlaps itself, so sorted by start its ends are sorted too and
+    one bisection finds the only neighbours a candidate could overlap."""
+    chosen.sort(key=lambda m: m.start)
+    starts = [m.start for m in chosen]
     for c in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(_overlaps(c, k) for k in chosen):
-            chosen.append(c)
+        k = bisect.bisect_left(starts, c.end)  # chosen[:k] start before c ends
+        if k and chosen[k - 1].end > c.start:
+            continue
+        chosen.insert(k, c)
+        starts.insert(k, c.start)
     return chosen
 
 
@@ -822,28 +977,41 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     words = load_common_words()
     text = doc.text
 
-    brands = _brand_layer(doc, lex, words)
-    products = [m for m in brands if m.label == "PRODUCT"]
-    products += _coordinated_models(doc, products, lex, words)
-    chosen = _select(products, [])
-    chosen = _select(_bare_models(doc, products, chosen, lex, words), chosen)
-    chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
-    chosen = _select(_street_layer(text), chosen)
-    chosen = _select(_results_layer(doc, lex), chosen)
-    ner = _ner_layer(doc, lex, words)
-    chosen = _select(ner, chosen)
-    # Places from the lexicon only where the NER said nothing.
-    chosen = _select(
-        (p for p in _place_layer(text, lex) if not any(_overlaps(p, n) for n in ner)), chosen
-    )
-    _resolve_names(chosen, lex)
+    def body(mentions: Iterable[_Mention]) -> list[_Mention]:
+        # Boilerplate neither yields hits nor lends names, brands or models to the body.
+        return [m for m in mentions if not any(a <= m.start < b for a, b in excluded)]
 
-    hits = [
+    brands = body(_brand_layer(doc, lex, words))
+    products = [m for m in brands if m.label == "PRODUCT"]
+    products += body(_coordinated_models(doc, products, lex, words))
+    chosen = _select(products, [])
+    # Models named with their brand, alone later: strong, before the NER.
+    chosen = _select(body(_bare_models(doc, products, (), chosen, lex, words)), chosen)
+    chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
+    chosen = _select(body(_street_layer(text)), chosen)
+    chosen = _select(body(_results_layer(doc, lex)), chosen)
+    ner = body(_ner_layer(doc, lex, words))
+    # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
+    # longer NER entity (``Manchester City`` is not an Aixam City).
+    named = {m.brand for m in brands if m.brand}
+    weak = [
+        w
+        for w in body(_bare_models(doc, [], named, chosen, lex, words))
+        if not any(
+            n.start <= w.start and w.end <= n.end and n.end - n.start > w.end - w.start for n in ner
+        )
+    ]
+    chosen = _select(weak, chosen)
+    chosen = _select(ner, chosen)
+    chosen = _select(body(_apposition_layer(doc, lex, words)), chosen)
+    # Places from the lexicon only where the NER said nothing.
+    places = body(_place_layer(text, lex))
+    chosen = _select((p for p in places if not any(_overlaps(p, n) for n in ner)), chosen)
+    _resolve_names(chosen, lex)
+    return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
         for m in sorted(chosen, key=lambda m: m.start)
-        if not any(a <= m.start < b for a, b in excluded)
     ]
-    return hits
 
 
 # --------------------------------------------------------------------------- for the linker
