@@ -121,14 +121,14 @@ def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
     return None
 
 
-def _mentions(doc: Doc) -> list[Mention]:
+def _mentions(doc: Doc, text: str) -> list[Mention]:
     entity_dicts: list[dict[str, Any]] = doc._.ami_entities or []
     mentions = [
         Mention(hit["start"], hit["end"], hit["name"], hit["label"])
         for hit in entity_dicts
         if hit["label"] in PARSE_SUBJECT_LABELS
     ]
-    mentions.extend(Mention(s, e, name, "ORG") for s, e, name in find_periphrases(doc.text))
+    mentions.extend(Mention(s, e, name, "ORG") for s, e, name in find_periphrases(text))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -169,12 +169,16 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
 
 
 def _antecedent(
-    mentions: list[Mention], word: Token, labels: set[str], window: int = PRONOUN_WINDOW
+    text: str,
+    mentions: list[Mention],
+    word: Token,
+    labels: set[str],
+    window: int = PRONOUN_WINDOW,
 ) -> Mention | None:
     """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word."""
     window_start = max(0, word.idx - window)
     # An antecedent never lies beyond the paragraph (a blank line or a line break).
-    paragraph_start = max(doc_text_rfind(word, end) for end in PARAGRAPH_ENDS)
+    paragraph_start = max(_rfind_before(text, word, end) for end in PARAGRAPH_ENDS)
     window_start = max(window_start, paragraph_start + 1)
     candidates = [
         m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
@@ -182,9 +186,9 @@ def _antecedent(
     return candidates[-1] if candidates else None
 
 
-def doc_text_rfind(word: Token, needle: str) -> int:
-    """Where ``needle`` last occurs in the document before ``word`` (-1 if nowhere)."""
-    return int(word.doc.text.rfind(needle, 0, word.idx))
+def _rfind_before(text: str, word: Token, needle: str) -> int:
+    """Where ``needle`` last occurs in the text before ``word`` (-1 if nowhere)."""
+    return text.rfind(needle, 0, word.idx)
 
 
 def _is_impersonal(verb: Token) -> bool:
@@ -206,7 +210,7 @@ def _is_definite_reference(noun: Token) -> str | None:
     return None
 
 
-def _subject_from_parse(number: Token, mentions: list[Mention]) -> Mention | None:
+def _subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
     verb = _governing_verb(number)
     while verb is not None:
         for child in verb.children:
@@ -219,10 +223,10 @@ def _subject_from_parse(number: Token, mentions: list[Mention]) -> Mention | Non
             if child.lower_ in PERSONAL_PRONOUNS:
                 if child.lower_ == "il" and _is_impersonal(verb):
                     return None
-                return _antecedent(mentions, child, {"PRODUCT", "ORG", "PER"})
+                return _antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"})
             covering = _mention_covering(mentions, child)
             if covering is None and (label := _is_definite_reference(child)) is not None:
-                return _antecedent(mentions, child, {label}, ANAPHORA_WINDOW)
+                return _antecedent(text, mentions, child, {label}, ANAPHORA_WINDOW)
             return covering
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
@@ -303,7 +307,7 @@ def _noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
 
 
 def _metric(
-    doc: Doc,
+    text: str,
     figure: dict[str, Any],
     number: Token | None,
     sentence: Span | None,
@@ -313,8 +317,8 @@ def _metric(
     if figure["kind"] == "rank":
         return "rank"
     clause_start = max(sentence.start_char if sentence else 0, figure["start"] - METRIC_WINDOW)
-    before = doc.text[clause_start : figure["start"]]
-    after = doc.text[figure["end"] : figure["end"] + AFTER_WINDOW]
+    before = text[clause_start : figure["start"]]
+    after = text[figure["end"] : figure["end"] + AFTER_WINDOW]
     metric = _phrase_metric(lexicon.after, after, at_end=False) or _phrase_metric(
         lexicon.before, before.rstrip(" ("), at_end=True
     )
@@ -380,21 +384,21 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
     return merged
 
 
-def _period(doc: Doc, figure: dict[str, Any], sentences: list[Span]) -> dict[str, Any] | None:
+def _period(
+    text: str, all_dates: list[dict[str, Any]], figure: dict[str, Any], sentences: list[Span]
+) -> dict[str, Any] | None:
     """The date expression that governs a figure: same clause, sentence, or the one before."""
-    all_dates: list[dict[str, Any]] = doc._.ami_dates or []
     dates = [
         hit
         for hit in all_dates
         if hit["type"] in PERIOD_DATE_TYPES
         and hit.get("start_date")
         and not (figure["start"] <= hit["start"] < figure["end"])
-        and not BASELINE_BEFORE.search(doc.text[max(0, hit["start"] - 25) : hit["start"]])
+        and not BASELINE_BEFORE.search(text[max(0, hit["start"] - 25) : hit["start"]])
     ]
     sentence = _sentence_of(sentences, figure["number_start"])
     if sentence is None or not dates:
         return None
-    text = doc.text
     dates = _merge_intervals(text, dates)
     in_sentence = [
         i for i, d in enumerate(dates) if sentence.start_char <= d["start"] < sentence.end_char
@@ -492,14 +496,16 @@ def link_figures(doc: Doc) -> None:
     figures: list[dict[str, Any]] = doc._.ami_figures or []
     if not figures:
         return
+    text = doc.text  # Doc.text joins every token: read it once
     sentences = _sentences(doc)
-    mentions = _mentions(doc)
+    mentions = _mentions(doc, text)
+    dates: list[dict[str, Any]] = doc._.ami_dates or []
     has_parse = doc.has_annotation("DEP")
     product = main_subject_mention(doc, mentions)
-    row_subjects = _results_rows(doc.text, figures, mentions)
+    row_subjects = _results_rows(text, figures, mentions)
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
-        coordinated = previous is not None and _inherit_from_coordinated(doc.text, previous, figure)
+        coordinated = previous is not None and _inherit_from_coordinated(text, previous, figure)
         sentence = _sentence_of(sentences, figure["number_start"])
         if sentence is not None:
             figure["sentence_start"] = sentence.start_char
@@ -508,13 +514,13 @@ def link_figures(doc: Doc) -> None:
         confidence = 0.4
         subject = row_subjects.get(index)
         if subject is None and number is not None:
-            subject = _subject_from_parse(number, mentions)
+            subject = _subject_from_parse(text, number, mentions)
             confidence += 0.2 if subject is not None else 0.0
         if subject is None and coordinated and previous is not None and previous.get("subject"):
             subject = Mention(
                 previous["subject_start"], previous["subject_end"], previous["subject"], "PRODUCT"
             )
-        metric = _metric(doc, figure, number, sentence, subject)
+        metric = _metric(text, figure, number, sentence, subject)
         if metric is None and coordinated and previous is not None:
             metric = previous["metric"]
         if subject is None:
@@ -545,7 +551,7 @@ def link_figures(doc: Doc) -> None:
             confidence += 0.2
         if figure.get("unit") or figure.get("counted"):
             confidence += 0.1
-        period = _period(doc, figure, sentences)
+        period = _period(text, dates, figure, sentences)
         if period is not None:
             figure["period_start"] = period["start_date"]
             figure["period_end"] = period["end_date"]

@@ -51,9 +51,10 @@ def sentence_starts(doc: Doc) -> list[int]:
         return []
     token_starts = [token.idx for token in doc]
     starts = [0]
-    for match in SENTENCE_BREAK.finditer(doc.text):
+    text = doc.text  # Doc.text joins every token: read it once
+    for match in SENTENCE_BREAK.finditer(text):
         if "\n" not in match.group() and ABBREVIATION.search(
-            doc.text, max(match.start() - 8, 0), match.start()
+            text, max(match.start() - 8, 0), match.start()
         ):
             continue
         i = bisect.bisect_left(token_starts, match.end())
