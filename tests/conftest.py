@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
-from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, build_nlp
+from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, Pipeline, build_nlp
 
 
 @pytest.fixture(scope="session")
@@ -15,6 +16,12 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
-def fast_nlp() -> Language:
+def tokenizer() -> Language:
+    """A blank French pipeline: the tokenizer only."""
+    return spacy.blank("fr")
+
+
+@pytest.fixture(scope="session")
+def fast_nlp() -> Pipeline:
     """The rules-only pipeline."""
     return build_nlp(FAST_MODEL)

@@ -9,19 +9,20 @@ import pytest
 from spacy.language import Language
 
 from ami_facts.load import build_article
+from ami_facts.nlp import Pipeline
 from ami_facts.pipeline import ArticleResult, process
 
 ANCHOR = date(2021, 4, 15)
 
 
-def _figures(nlp: Language, text: str) -> list[dict[str, Any]]:
+def _figures(nlp: Pipeline, text: str) -> list[dict[str, Any]]:
     raw = build_article(text, {}, source="t", fallback_published=ANCHOR, max_chars=10**6)
     [result] = list(process([raw], nlp))
     assert isinstance(result, ArticleResult)
     return [figure.model_dump() for figure in result.figures]
 
 
-def _figure(nlp: Language, text: str, number: str) -> dict[str, Any]:
+def _figure(nlp: Pipeline, text: str, number: str) -> dict[str, Any]:
     for figure in _figures(nlp, text):
         if number in figure["text"]:
             return figure
@@ -107,7 +108,7 @@ def test_linker_results_row_names_the_competitor(nlp: Language) -> None:
     assert (gap["subject"], gap["metric"]) == ("Martin", "time_gap")
 
 
-def test_linker_without_parse_still_finds_periods(fast_nlp: Language) -> None:
+def test_linker_without_parse_still_finds_periods(fast_nlp: Pipeline) -> None:
     figure = _figure(fast_nlp, "En 2019, la marque a vendu 4.500 voitures.", "4.500")
     assert figure["period_start"] == "2019-01-01"
     assert figure["subject"] is None

@@ -94,13 +94,13 @@ def test_dask_engine_on_local_cluster_gives_the_local_rows(corpus: Path, local_o
     ],
 )
 def test_sentence_starts_split_at_full_stops_and_lines(
-    fast_nlp: Language, text: str, sentences: int
+    tokenizer: Language, text: str, sentences: int
 ) -> None:
-    assert len(sentence_starts(fast_nlp.make_doc(text))) == sentences
+    assert len(sentence_starts(tokenizer.make_doc(text))) == sentences
 
 
-def test_figure_regions_cover_the_sentences_holding_figures(fast_nlp: Language) -> None:
-    doc = fast_nlp.make_doc("Rien ici. Il a vendu 200 voitures. Encore rien. Puis 300.")
+def test_figure_regions_cover_the_sentences_holding_figures(tokenizer: Language) -> None:
+    doc = tokenizer.make_doc("Rien ici. Il a vendu 200 voitures. Encore rien. Puis 300.")
     doc._.ami_figures = [{"number_start": doc.text.index("200")}, {"number_start": 53}]
     regions = figure_regions(doc, sentence_starts(doc))
     assert [doc[s:e].text.strip() for s, e in regions] == [

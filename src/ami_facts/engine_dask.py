@@ -21,22 +21,21 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
-from spacy.language import Language
 
 from ami_facts.export import SCHEMAS, records_to_table
 from ami_facts.load import DEFAULT_MAX_CHARS, RawArticle, iter_articles
-from ami_facts.nlp import DEFAULT_MODEL, build_nlp
+from ami_facts.nlp import DEFAULT_MODEL, Pipeline, build_nlp
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
 from ami_facts.records import ErrorRow, Record
 
 DEFAULT_PARTITION_SIZE = 128
 PART_NAME = "part-{:06d}.parquet"
 
-_pipelines: dict[str, Language] = {}
+_pipelines: dict[str, Pipeline] = {}
 _lock = threading.Lock()
 
 
-def worker_nlp(model: str) -> Language:
+def worker_nlp(model: str) -> Pipeline:
     """The pipeline for ``model``, built once per worker process."""
     with _lock:
         if model not in _pipelines:

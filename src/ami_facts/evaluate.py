@@ -17,9 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
 from ami_facts.load import build_article
+from ami_facts.nlp import Pipeline
 from ami_facts.pipeline import ArticleResult, process
 from ami_facts.records import ErrorRow
 
@@ -248,7 +247,7 @@ def _rows(result: ArticleResult, table: str) -> list[dict[str, Any]]:
 
 
 def evaluate(
-    gold_paths: Sequence[Path], nlp: Language, *, published_from_gold: bool = True
+    gold_paths: Sequence[Path], nlp: Pipeline, *, published_from_gold: bool = True
 ) -> Evaluation:
     """Run the pipeline on each gold article and score every table."""
     golds = [GoldArticle.read(path) for path in gold_paths]

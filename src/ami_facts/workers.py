@@ -16,10 +16,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from spacy.language import Language
-
 from ami_facts.load import RawArticle
-from ami_facts.nlp import build_nlp
+from ami_facts.nlp import Pipeline, build_nlp
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
 from ami_facts.records import ErrorRow
 
@@ -29,7 +27,7 @@ Result = ArticleResult | ErrorRow
 BATCHES_PER_CHUNK = 4
 CHUNKS_IN_FLIGHT = 2
 
-_worker_nlp: Language | None = None
+_worker_nlp: Pipeline | None = None
 
 
 def _init_worker(model: str, lean: bool) -> None:
@@ -48,7 +46,7 @@ def process_parallel(
     *,
     model: str,
     workers: int,
-    nlp: Language | None = None,
+    nlp: Pipeline | None = None,
     lean: bool = True,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[Result]:

@@ -7,13 +7,15 @@ where the pipeline has one and falls back to word order where it has not.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ami_facts.components.entities import find_periphrases, main_subject
+from ami_facts.components.parse import sentence_bounds
 from ami_facts.french.metrics import MetricLexicon, anaphoric_nouns, metric_lexicon
 from ami_facts.hits import EntityHit
 
@@ -49,7 +51,8 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 PERIOD_DATE_TYPES = {"DATE"}
 # A line that ends with one of these ends its sentence.
-SENTENCE_END = frozenset(".!?…»")
+LINE_ENDS_SENTENCE = re.compile(r"[.!?…»][ \t]*\n\s*")
+Sentence = tuple[int, int]
 # Punctuation that closes a clause: a date beyond it governs a figure only when no
 # date shares the figure's own clause.
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»]")
@@ -94,35 +97,41 @@ class Mention:
     label: str
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    """Sentences, also cut where a line ends a sentence (parsers often run across them)."""
-    spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    sentences: list[Span] = []
-    for span in spans:
-        start = span.start
-        for token in span[1:-1]:
-            if (
-                token.is_space
-                and "\n" in token.text
-                and doc[token.i - 1].text[-1] in SENTENCE_END
-                and token.i + 1 > start
-            ):
-                sentences.append(doc[start : token.i + 1])
-                start = token.i + 1
-        if start < span.end:
-            sentences.append(doc[start : span.end])
+def _sentences(doc: Doc, text: str) -> list[Sentence]:
+    """Sentences as character ranges, also cut where a line ends a sentence.
+
+    From the parse where the pipeline gives sentence starts, else from the same
+    regular expression the lean parse uses; parsers often run across line ends.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return _text_sentences(text)
+    return _cut_at_line_ends(text, [(sent.start_char, sent.end_char) for sent in doc.sents])
+
+
+def _text_sentences(text: str) -> list[Sentence]:
+    return _cut_at_line_ends(text, sentence_bounds(text))
+
+
+def _cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for start, end in spans:
+        for line_end in LINE_ENDS_SENTENCE.finditer(text, start, end):
+            if line_end.end() < end:
+                sentences.append((start, line_end.start() + 1))
+                start = line_end.end()
+        if start < end:
+            sentences.append((start, end))
     return sentences
 
 
-def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
-    for sentence in sentences:
-        if sentence.start_char <= offset < sentence.end_char:
-            return sentence
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    index = bisect.bisect_right(sentences, (offset, len(sentences) + offset + 1)) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index]
     return None
 
 
-def _mentions(doc: Doc, text: str) -> list[Mention]:
-    entity_dicts: list[dict[str, Any]] = doc._.ami_entities or []
+def _mentions(entity_dicts: list[dict[str, Any]], text: str) -> list[Mention]:
     mentions = [
         Mention(hit["start"], hit["end"], hit["name"], hit["label"])
         for hit in entity_dicts
@@ -243,17 +252,13 @@ def _has_noun_subject(number: Token | None) -> bool:
 
 
 def _closest_before(
-    mentions: list[Mention], sentence: Span | None, offset: int, labels: set[str]
+    mentions: list[Mention], sentence: Sentence | None, offset: int, labels: set[str]
 ) -> Mention | None:
     if sentence is None:
         return None
     best = None
     for mention in mentions:
-        if (
-            mention.label in labels
-            and sentence.start_char <= mention.start
-            and mention.end <= offset
-        ):
+        if mention.label in labels and sentence[0] <= mention.start and mention.end <= offset:
             best = mention
     return best
 
@@ -310,13 +315,13 @@ def _metric(
     text: str,
     figure: dict[str, Any],
     number: Token | None,
-    sentence: Span | None,
+    sentence: Sentence | None,
     subject: Mention | None,
 ) -> str | None:
     lexicon = metric_lexicon()
     if figure["kind"] == "rank":
         return "rank"
-    clause_start = max(sentence.start_char if sentence else 0, figure["start"] - METRIC_WINDOW)
+    clause_start = max(sentence[0] if sentence else 0, figure["start"] - METRIC_WINDOW)
     before = text[clause_start : figure["start"]]
     after = text[figure["end"] : figure["end"] + AFTER_WINDOW]
     metric = _phrase_metric(lexicon.after, after, at_end=False) or _phrase_metric(
@@ -385,7 +390,7 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
 
 
 def _period(
-    text: str, all_dates: list[dict[str, Any]], figure: dict[str, Any], sentences: list[Span]
+    text: str, all_dates: list[dict[str, Any]], figure: dict[str, Any], sentences: list[Sentence]
 ) -> dict[str, Any] | None:
     """The date expression that governs a figure: same clause, sentence, or the one before."""
     dates = [
@@ -400,9 +405,7 @@ def _period(
     if sentence is None or not dates:
         return None
     dates = _merge_intervals(text, dates)
-    in_sentence = [
-        i for i, d in enumerate(dates) if sentence.start_char <= d["start"] < sentence.end_char
-    ]
+    in_sentence = [i for i, d in enumerate(dates) if sentence[0] <= d["start"] < sentence[1]]
     clause = [
         i
         for i in in_sentence
@@ -426,11 +429,9 @@ def _period(
     index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
-        if _paragraph_break_between(text, previous.end_char, sentence.start_char):
+        if _paragraph_break_between(text, previous[1], sentence[0]):
             return None
-        candidates = [
-            i for i, d in enumerate(dates) if previous.start_char <= d["start"] < previous.end_char
-        ]
+        candidates = [i for i, d in enumerate(dates) if previous[0] <= d["start"] < previous[1]]
         if candidates:
             return dates[candidates[-1]]
     return None
@@ -494,23 +495,48 @@ def _results_rows(
 def link_figures(doc: Doc) -> None:
     """Fill subject, metric, period, sentence and confidence of every figure on ``doc``."""
     figures: list[dict[str, Any]] = doc._.ami_figures or []
-    if not figures:
-        return
-    text = doc.text  # Doc.text joins every token: read it once
-    sentences = _sentences(doc)
-    mentions = _mentions(doc, text)
-    dates: list[dict[str, Any]] = doc._.ami_dates or []
-    has_parse = doc.has_annotation("DEP")
-    product = main_subject_mention(doc, mentions)
+    if figures:
+        text = doc.text  # Doc.text joins every token: read it once
+        link(
+            text,
+            figures,
+            dates=doc._.ami_dates or [],
+            entities=doc._.ami_entities or [],
+            sentences=_sentences(doc, text),
+            doc=doc if doc.has_annotation("DEP") else None,
+        )
+
+
+def link_text(text: str, figures: list[dict[str, Any]], dates: list[dict[str, Any]]) -> None:
+    """The same linking without a model: periods and metrics from the words alone."""
+    if figures:
+        link(text, figures, dates=dates, entities=[], sentences=_text_sentences(text), doc=None)
+
+
+def link(
+    text: str,
+    figures: list[dict[str, Any]],
+    *,
+    dates: list[dict[str, Any]],
+    entities: list[dict[str, Any]],
+    sentences: list[Sentence],
+    doc: Doc | None,
+) -> None:
+    """Fill the figure dicts in place; ``doc`` gives the parse when there is one."""
+    mentions = _mentions(entities, text)
+    product = main_subject_mention(entities, mentions)
     row_subjects = _results_rows(text, figures, mentions)
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _inherit_from_coordinated(text, previous, figure)
         sentence = _sentence_of(sentences, figure["number_start"])
         if sentence is not None:
-            figure["sentence_start"] = sentence.start_char
-            figure["sentence_end"] = sentence.end_char
-        number = _token_at(doc, figure["number_start"], figure["number_end"]) if has_parse else None
+            figure["sentence_start"], figure["sentence_end"] = sentence
+        number = (
+            _token_at(doc, figure["number_start"], figure["number_end"])
+            if doc is not None
+            else None
+        )
         confidence = 0.4
         subject = row_subjects.get(index)
         if subject is None and number is not None:
@@ -560,9 +586,10 @@ def link_figures(doc: Doc) -> None:
         previous = figure
 
 
-def main_subject_mention(doc: Doc, mentions: list[Mention]) -> Mention | None:
+def main_subject_mention(
+    entity_dicts: list[dict[str, Any]], mentions: list[Mention]
+) -> Mention | None:
     """The first mention of the article's main subject, if it has one."""
-    entity_dicts: list[dict[str, Any]] = doc._.ami_entities or []
     name = main_subject([EntityHit(**hit) for hit in entity_dicts])
     if name is None:
         return None

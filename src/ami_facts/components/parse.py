@@ -45,19 +45,37 @@ _IS_START = 1
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it
 
 
+def _break_offsets(text: str) -> Iterator[int]:
+    """Character offsets where a new sentence starts, from ``SENTENCE_BREAK``."""
+    for match in SENTENCE_BREAK.finditer(text):
+        if "\n" not in match.group() and ABBREVIATION.search(
+            text, max(match.start() - 8, 0), match.start()
+        ):
+            continue
+        yield match.end()
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentences of ``text`` as character ranges, without a model."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for offset in _break_offsets(text):
+        if offset > start:
+            bounds.append((start, offset))
+            start = offset
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Token indices where a sentence starts, from ``SENTENCE_BREAK`` (0 always is one)."""
     if len(doc) == 0:
         return []
     token_starts = [token.idx for token in doc]
     starts = [0]
-    text = doc.text  # Doc.text joins every token: read it once
-    for match in SENTENCE_BREAK.finditer(text):
-        if "\n" not in match.group() and ABBREVIATION.search(
-            text, max(match.start() - 8, 0), match.start()
-        ):
-            continue
-        i = bisect.bisect_left(token_starts, match.end())
+    for offset in _break_offsets(doc.text):
+        i = bisect.bisect_left(token_starts, offset)
         if i < len(doc) and i > starts[-1]:
             starts.append(i)
     return starts
