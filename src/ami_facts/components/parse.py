@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -68,11 +68,17 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, read as one array (no Token objects)."""
+    offsets: Any = doc.to_array([IDX]).ravel()
+    return [int(offset) for offset in offsets]
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Token indices where a sentence starts, from ``SENTENCE_BREAK`` (0 always is one)."""
     if len(doc) == 0:
         return []
-    token_starts = [token.idx for token in doc]
+    token_starts = _token_starts(doc)
     starts = [0]
     for offset in _break_offsets(doc.text):
         i = bisect.bisect_left(token_starts, offset)
@@ -107,7 +113,7 @@ def figure_regions(doc: Doc, starts: Sequence[int], context: int = 0) -> list[Re
     if not starts:
         return []
     bounds = [*starts, len(doc)]
-    token_starts = [token.idx for token in doc]
+    token_starts = _token_starts(doc)
     wanted: list[tuple[int, int]] = [
         (max(bisect.bisect_right(token_starts, int(f["number_start"])) - 1, 0), context)
         for f in figures
@@ -194,7 +200,9 @@ def _copy_back(doc: Doc, starts: list[int], regions: list[Region], parts: list[D
 
 @Language.factory(
     "ami_parse_figures",
-    default_config={"components": list(SHARED_COMPONENTS), "context": 1},
+    # No context sentences: measured on the gold files, one sentence of context on each
+    # side changed no score and parsed 0.81 of the tokens instead of 0.64.
+    default_config={"components": list(SHARED_COMPONENTS), "context": 0},
 )
 def make_figure_sentence_parser(
     nlp: Language, name: str, components: list[str], context: int
