@@ -224,11 +224,11 @@ def extract(
     summary = writer.commit()
     counts = summary.counts
     if not quiet:
+        kept = f" ({selection.known} already in the tables, kept)" if selection.known else ""
         out.print(
-            f"{counts['articles']} new articles, {counts['figures']} figures, "
-            f"{counts['dates']} dates, {counts['entities']} entities, {counts['errors']} errors; "
-            f"{selection.known} articles already in the tables were kept "
-            f"({summary.kept['articles']} in all) -> {out_dir}",
+            f"{counts['articles']} articles processed{kept}: {counts['figures']} figures, "
+            f"{counts['dates']} dates, {counts['entities']} entities, {counts['errors']} errors "
+            f"-> {out_dir}",
             highlight=False,
         )
         if counts["errors"]:

@@ -429,7 +429,7 @@ def _period(
     index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
-        if _paragraph_break_between(text, previous[1], sentence[0]):
+        if _paragraph_break_between(text, previous[0], sentence[0]):
             return None
         candidates = [i for i, d in enumerate(dates) if previous[0] <= d["start"] < previous[1]]
         if candidates:
