@@ -321,8 +321,9 @@ def _metric(
     lexicon = metric_lexicon()
     if figure["kind"] == "rank":
         return "rank"
-    clause_start = max(sentence[0] if sentence else 0, figure["start"] - METRIC_WINDOW)
-    before = text[clause_start : figure["start"]]
+    # Up to the number itself: the figure's own words (``à partir de``) are clues too.
+    clause_start = max(sentence[0] if sentence else 0, figure["number_start"] - METRIC_WINDOW)
+    before = text[clause_start : figure["number_start"]]
     after = text[figure["end"] : figure["end"] + AFTER_WINDOW]
     metric = _phrase_metric(lexicon.after, after, at_end=False) or _phrase_metric(
         lexicon.before, before.rstrip(" ("), at_end=True

@@ -142,11 +142,11 @@ SHARE_MARKERS = frozenset(
 
 # A caption credit closing a line: "AFP/Fred Tanneau", "LP/Olivier Arandel",
 # "Reuters / John Doe", "(Photo AFP)", "© Getty Images".
+# Case matters: an agency and a name are capitalised ("130 km/h sur la côte" is text).
 CREDIT_AT_END = re.compile(
     r"(?:(?:^|\s|\()[A-Z][A-Za-z.]{0,20}\s?/\s?[A-ZÀ-Ý][\w'’.-]{0,30}"
     r"(?:\s[A-ZÀ-Ý][\w'’.-]{0,30}){0,3}\)?"
-    r"|\((?:photo|crédit|illustration)s?\b[^()]{0,80}\))$",
-    re.IGNORECASE,
+    r"|\((?i:photo|crédit|illustration)s?\b[^()]{0,80}\))$"
 )
 
 # An author line: "Par Jean Dupont", "Par Jean Dupont et Marie Durand", "By Jane Doe",
