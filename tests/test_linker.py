@@ -131,3 +131,14 @@ def test_linker_subject_refers_back_only_when_the_text_does(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_intertitle_gives_its_section_a_subject(nlp: Language) -> None:
+    text = (
+        "Le salon ouvre ses portes.\n\n"
+        "La Renault 4 électrique, une rivale pour la Fiat 500 ?\n\n"
+        "Le constructeur a présenté un prototype. Mais combien de place ? "
+        "Il est difficile d'imaginer plus de 400 litres dans ce coffre.\n"
+    )
+    figure = _figure(nlp, text, "400")
+    assert (figure["subject"], figure["metric"]) == ("Renault 4", "capacity")

@@ -29,6 +29,8 @@ PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
 ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
+# An intertitle: a short line alone between blank lines, not ending a sentence.
+INTERTITLE = re.compile(r"(?:^|\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n")
 # How far back a pronoun's antecedent is looked for (about two sentences).
 PRONOUN_WINDOW = 300
 # A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
@@ -241,6 +243,36 @@ def _subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Me
             return None
         verb = verb.head
     return None
+
+
+def _section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Mention]]:
+    """(section start, topic) for each intertitle that names a product or an organisation.
+
+    An intertitle is a short line standing alone between blank lines, with no final
+    full stop (``L'AMI Pro, une future concurrente pour la Renault Twizy Cargo ?``);
+    the first product or organisation it names is what its section is about.
+    """
+    topics: list[tuple[int, Mention]] = []
+    for heading in INTERTITLE.finditer(text):
+        start, end = heading.span("line")
+        named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
+        if named:
+            topics.append((end, named[0]))
+    return topics
+
+
+def _topic_at(topics: list[tuple[int, Mention]], offset: int) -> Mention | None:
+    """The topic of the section ``offset`` lies in (sections end at the next intertitle)."""
+    current = None
+    for start, topic in topics:
+        if start > offset:
+            break
+        current = topic
+    return current
+
+
+def _names_anything(mentions: list[Mention], sentence: Sentence) -> bool:
+    return any(sentence[0] <= m.start < sentence[1] for m in mentions)
 
 
 def _has_noun_subject(number: Token | None) -> bool:
@@ -527,6 +559,7 @@ def link(
     mentions = _mentions(entities, text)
     product = main_subject_mention(entities, mentions)
     row_subjects = _results_rows(text, figures, mentions)
+    topics = _section_topics(text, mentions)
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _inherit_from_coordinated(text, previous, figure)
@@ -553,6 +586,8 @@ def link(
         if subject is None:
             labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
             subject = _closest_before(mentions, sentence, figure["start"], labels)
+        if subject is None and sentence is not None and not _names_anything(mentions, sentence):
+            subject = _topic_at(topics, figure["start"])
         if (
             subject is None
             and product is not None
