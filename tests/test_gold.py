@@ -106,3 +106,42 @@ def test_gold_all_files_report_baseline(all_evaluation: Evaluation) -> None:
     assert set(all_evaluation.per_article) == {
         p.name.removesuffix(".gold.json") for p in GOLD_FILES
     }
+
+
+@pytest.mark.parametrize(
+    ("gold_text", "subject", "metric"),
+    [
+        ("2.609 exemplaires", "Citroën Ami", "sales"),
+        ("650 commandes", "Citroën Ami", "orders"),
+        ("entre 5 et 10 exemplaires", "Citroën Ami", "deliveries"),
+        ("250 ou 300 dm3", "Citroën Ami Pro", "capacity"),
+    ],
+)
+def test_gold_seed_facts_say_who_and_what(
+    seed_result: ArticleResult, gold_text: str, subject: str, metric: str
+) -> None:
+    figure = _figure_at(seed_result, gold_text)
+    assert (figure["subject"], figure["metric"]) == (subject, metric)
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "floor"),
+    [
+        ("figures", "subject", 0.80),
+        ("figures", "metric", 0.80),
+        ("figures", "period_start", 0.85),
+        ("figures", "period_end", 0.85),
+        ("entities", "name", 0.90),
+    ],
+)
+def test_gold_all_files_field_accuracy_floors(
+    all_evaluation: Evaluation, table: str, field: str, floor: float
+) -> None:
+    accuracy = all_evaluation.scores[table].accuracy(field)
+    assert accuracy is not None
+    assert accuracy >= floor, format_report(all_evaluation)
+
+
+@pytest.mark.parametrize(("table", "floor"), [("figures", 0.90), ("entities", 0.85)])
+def test_gold_all_files_f1_floors(all_evaluation: Evaluation, table: str, floor: float) -> None:
+    assert all_evaluation.scores[table].f1 >= floor, format_report(all_evaluation)
