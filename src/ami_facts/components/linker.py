@@ -470,18 +470,18 @@ def _period(
     return None
 
 
-def _inherit_from_coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
-    """A bare number joined to the figure before it counts the same thing."""
-    if figure.get("unit") or figure.get("counted") or figure["kind"] != previous["kind"]:
+def _coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
+    """Whether a figure is joined to the one before it (``... ou 326 chaque mois``).
+
+    Such a figure is about the same thing and measures the same: it shares the
+    subject and metric (its counted noun or unit is carried by the figures stage).
+    """
+    if figure["kind"] != previous["kind"] or previous["end"] > figure["number_start"]:
         return False
     gap = text[previous["end"] : figure["number_start"]]
-    if len(gap) > COORDINATION_MAX_GAP or previous["end"] > figure["number_start"]:
-        return False
-    if not COORDINATION.match(_QUALIFIER_WORDS.sub(" ", gap)):
-        return False
-    figure["counted"] = previous.get("counted")
-    figure["unit"] = previous.get("unit")
-    return True
+    return len(gap) <= COORDINATION_MAX_GAP and bool(
+        COORDINATION.match(_QUALIFIER_WORDS.sub(" ", gap))
+    )
 
 
 def _results_rows(
@@ -562,7 +562,7 @@ def link(
     topics = _section_topics(text, mentions)
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
-        coordinated = previous is not None and _inherit_from_coordinated(text, previous, figure)
+        coordinated = previous is not None and _coordinated(text, previous, figure)
         sentence = _sentence_of(sentences, figure["number_start"])
         if sentence is not None:
             figure["sentence_start"], figure["sentence_end"] = sentence
