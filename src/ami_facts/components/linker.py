@@ -84,6 +84,7 @@ RESULTS_NAME_GAP = 4
 RESULTS_NAME = re.compile(
     r"\s*((?:[A-Z]\.\s*)?(?:(?:van|von|de|da|di|le|la)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 )
+SHARE_AFTER = re.compile(r"\s*(?:des\s|de la\s|de l['’]|du\s)", re.IGNORECASE)
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
 TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
@@ -368,14 +369,15 @@ def _metric(
         ):
             metric = "time_gap"
         return metric or _duration_verb_metric(lexicon, number) or lexicon.kinds["duration"]
+    # ``7,5 % de la population``, ``80 % des Français``: a share of something.
+    if metric is None and figure["kind"] == "percent" and SHARE_AFTER.match(after):
+        metric = "share"
     metric = (
         metric
         or lexicon.units.get(figure.get("unit") or "")
         or _metric_from_words(lexicon, number)
         or lexicon.nouns.get(figure.get("counted") or "")
     )
-    if metric is None and figure["kind"] == "percent" and re.match(r"\s*(?:des|de la|du)\b", after):
-        metric = "share"
     if metric is None and figure["kind"] == "percent" and figure.get("per"):
         metric = "change"
     if metric is None and figure["kind"] == "money":
