@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -296,13 +297,18 @@ def _closest_before(
     return best
 
 
+@cache
+def _phrase_pattern(phrases: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
+    """One alternation of the phrases, longest first, anchored at the end or the start."""
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})$" if at_end else f"^(?:{alternation})")
+
+
 def _phrase_metric(table: dict[str, str], text: str, *, at_end: bool) -> str | None:
     """The metric of the longest phrase that ``text`` ends (or starts) with."""
     folded = " ".join(text.lower().split())
-    for phrase, metric in sorted(table.items(), key=lambda item: -len(item[0])):
-        if folded.endswith(phrase) if at_end else folded.startswith(phrase):
-            return metric
-    return None
+    match = _phrase_pattern(tuple(table), at_end).search(folded)
+    return table[match.group()] if match else None
 
 
 def _duration_verb_metric(lexicon: MetricLexicon, number: Token | None) -> str | None:
@@ -424,22 +430,28 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
     return merged
 
 
+def _period_dates(text: str, all_dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The dates that can be a figure's period: calendar dates, baselines left out."""
+    return _merge_intervals(
+        text,
+        [
+            hit
+            for hit in all_dates
+            if hit["type"] in PERIOD_DATE_TYPES
+            and hit.get("start_date")
+            and not BASELINE_BEFORE.search(text[max(0, hit["start"] - 25) : hit["start"]])
+        ],
+    )
+
+
 def _period(
-    text: str, all_dates: list[dict[str, Any]], figure: dict[str, Any], sentences: list[Sentence]
+    text: str, period_dates: list[dict[str, Any]], figure: dict[str, Any], sentences: list[Sentence]
 ) -> dict[str, Any] | None:
     """The date expression that governs a figure: same clause, sentence, or the one before."""
-    dates = [
-        hit
-        for hit in all_dates
-        if hit["type"] in PERIOD_DATE_TYPES
-        and hit.get("start_date")
-        and not (figure["start"] <= hit["start"] < figure["end"])
-        and not BASELINE_BEFORE.search(text[max(0, hit["start"] - 25) : hit["start"]])
-    ]
+    dates = [d for d in period_dates if not (figure["start"] <= d["start"] < figure["end"])]
     sentence = _sentence_of(sentences, figure["number_start"])
     if sentence is None or not dates:
         return None
-    dates = _merge_intervals(text, dates)
     in_sentence = [i for i, d in enumerate(dates) if sentence[0] <= d["start"] < sentence[1]]
     clause = [
         i
@@ -562,6 +574,7 @@ def link(
     product = main_subject_mention(entities, mentions)
     row_subjects = _results_rows(text, figures, mentions)
     topics = _section_topics(text, mentions)
+    period_dates = _period_dates(text, dates)
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
@@ -615,7 +628,7 @@ def link(
             confidence += 0.2
         if figure.get("unit") or figure.get("counted"):
             confidence += 0.1
-        period = _period(text, dates, figure, sentences)
+        period = _period(text, period_dates, figure, sentences)
         if period is not None:
             figure["period_start"] = period["start_date"]
             figure["period_end"] = period["end_date"]
