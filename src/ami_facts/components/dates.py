@@ -75,7 +75,8 @@ def _fold_class(ch: str) -> str:
 
 
 _FOLDS: dict[str, str] = {}
-_FOLD_EXTRA = "\u017f\u0131\u0130\u212a\u212b"  # non-obvious case partners of Latin letters (re.IGNORECASE)
+# the non-obvious case partners of Latin letters under re.IGNORECASE
+_FOLD_EXTRA = "\u017f\u0131\u0130\u212a\u212b"
 
 
 def _alt_word(w: str) -> str:
@@ -2217,6 +2218,7 @@ _MARKS: dict[str, re.Pattern[str]] = {"clock": re.compile(r"\d:")}
 for _pat in _PATTERNS:
     _pat.needs = _NEEDS.get(_pat.name)
     _pat.marks = _MARKS.get(_pat.name)
+
 
 def _check_numeric_space(m: re.Match[str], text: str) -> bool:
     day, month = int(m.group("d")), int(m.group("m"))

@@ -82,6 +82,7 @@ from ami_facts.french.units import (
     PRICE_TERMS_RE,
     SECONDS,
     SUBUNIT_RE,
+    TALLY_CONTEXT_RE,
     currency_before,
     match_unit,
     per_value,
@@ -593,6 +594,9 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
         and unit not in ("m", "h")
     ):
         return None
+    if end - p == 1 and work[end : end + 1] in ("'", "’") and work[p].isalpha():
+        # "20 milliards l'an prochain", "3 m'a dit": an elided article or pronoun
+        return None
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
         return None
@@ -686,6 +690,14 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         abs(core.value) >= 100 or INDEX_NAMES_RE.search(text, max(0, core.start - 80), core.start)
     ):
         unit = None  # index points ("le CAC 40 a perdu 150 points"): counted below
+        pos = core.end
+    elif (
+        unit == "point"
+        and float(core.value).is_integer()
+        and "pourcentage" not in work[pos - 30 : pos + 20].lower()
+        and TALLY_CONTEXT_RE.search(text, max(0, core.start - 150), core.end + 80)
+    ):
+        unit = None  # a score or tally ("avec 52 points, l'OM remonte"): counted below
         pos = core.end
     if unit is not None:
         fig.unit = unit
