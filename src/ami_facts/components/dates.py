@@ -220,13 +220,13 @@ class _Pattern:
 _SENT_RE = re.compile(r"[.!?…]+[\s»\"]+(?=[A-ZÀ-Ý«\"0-9])|\n\s*\n|\n(?=[A-ZÀ-Ý])")
 _FUTURE_RE = re.compile(
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront"
-    r"|viendra|viendront)\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
+    r"|viendra|viendront|(?:dev|pour|se|au|fe|viend|faud)rai(?:t|ent))\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
     r"|irai|ira|iront|drai|dra|dront)\b",
     _F,
 )
 _PAST_RE = re.compile(
     r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|eut|s['’]est|se\s+sont)"
-    r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ert|eint|ort)\b"
+    r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
     r"|\b\w{3,}(?:ait|aient)\b",
     _F,
 )
@@ -414,6 +414,12 @@ def _apply_depuis(b: _Built, ctx: _Ctx, start: int) -> _Built:
     return b
 
 
+# "a donné jusqu'au 30 juin": a deadline set in the past still lies ahead
+_DEADLINE_BEFORE = re.compile(
+    r"(?:jusqu['’]\s*(?:au|à|en)|d['’]\s*ici(?:\s+(?:à|au))?|avant)\s+(?:le\s+|la\s+)?$", _F
+)
+
+
 def _resolve_year_for(
     ctx: _Ctx, pos: int, month: int, day: int | None, rel: str | None
 ) -> int | None:
@@ -440,6 +446,13 @@ def _resolve_year_for(
         y += 1
     elif direction == "past" and key > akey:
         y -= 1
+    elif direction == "same_year" and key[0] != akey[0]:
+        # a month of the anchor's year that is still to come cannot be told in the
+        # past tense ("étaient inscrites fin décembre" said in March: last December);
+        # the future tense proves less (a relative clause may look ahead)
+        tense = 0 if _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 16), pos) else ctx.tense(pos)
+        if tense < 0 and key > akey:
+            y -= 1
     return y
 
 
@@ -670,6 +683,31 @@ def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("DATE", str(y), _iso(s), _iso(e), relative, extra)
 
 
+def _h_months_of_year(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``les neuf premiers mois de l'année``, ``les trois derniers mois de 2023``:
+    a DATE interval of the year (mod START or END), not a duration."""
+    n = _num(m.group("n"))
+    if n is None or not n.is_integer() or not 1 <= n <= 11:
+        return None
+    k = int(n)
+    first = m.group("dir").lower().startswith("premi")
+    mod = "START" if first else "END"
+    ytxt = m.group("y") or m.group("y2")
+    relative = not ytxt
+    y = int(ytxt) if ytxt else ctx.context_year(m.start())
+    if y is None and ctx.anchor is not None:
+        y = ctx.anchor.year
+        y = _finished_year(ctx, m.start(), y, _month_end(y, k if first else 12))
+    if y is None:
+        return _Built("DATE", "XXXX", relative=True, extra={"mod": mod})
+    s = date(y, 1, 1) if first else date(y, 13 - k, 1)
+    e = _month_end(y, k) if first else date(y, 12, 31)
+    b = _Built("DATE", str(y), _iso(s), _iso(e), relative, {"mod": mod})
+    if ytxt:
+        b.year = y
+    return b
+
+
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     t = m.group("y")
     if t is None:
@@ -718,6 +756,15 @@ def _h_century(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     )
 
 
+def _finished_year(ctx: _Ctx, pos: int, y: int, end: date) -> int:
+    """The year of a period named without one (``au premier semestre``): a period
+    of the anchor's year not over yet, told in the past tense, is last year's."""
+    a = ctx.anchor
+    if a is None or end < a or _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 16), pos):
+        return y
+    return y - 1 if ctx.tense(pos) < 0 else y
+
+
 def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     unit = m.group("u").lower()
     half = unit.startswith("sem")
@@ -743,6 +790,8 @@ def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     if y is None:
         return _Built("DATE", f"XXXX-{letter}{q}", relative=True)
     months = 6 if half else 3
+    if relative and ctx.anchor and ctx.context_year(m.start()) is None:
+        y = _finished_year(ctx, m.start(), y, _month_end(y, q * months))
     s = date(y, (q - 1) * months + 1, 1)
     e = _month_end(y, q * months)
     b = _Built("DATE", f"{y}-{letter}{q}", _iso(s), _iso(e), relative)
@@ -1637,7 +1686,8 @@ def _check_year(m: re.Match[str], text: str) -> bool:
     ):
         return False
     if re.search(
-        r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice)\s*$",
+        r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice"
+        r"|\bd['’]\s*ici|\bédition|\bhorizon|\bcuvée)\s*$",
         bl,
     ):
         return True
@@ -1934,6 +1984,12 @@ _PATTERNS: list[_Pattern] = [
         _h_year,
     ),
     _p(
+        "months_of_year",
+        rf"(?<![\w,.])(?P<n>{_DIGITS}|{_NUMWORDS})\s+(?P<dir>premiers|derniers)\s+mois\s+"
+        rf"(?:de\s+l{_AP}\s*(?:année|exercice)|d{_AP}\s*année|de\s+(?P<y>{_YEAR4})\b)(?:\s+(?P<y2>{_YEAR4})\b)?",
+        _h_months_of_year,
+    ),
+    _p(
         "year_part_rel",
         rf"(?:\b(?:la|le)\s+(?P<part>début|fin|milieu|courant)\s+(?:de\s+l{_AP}\s*(?:année|an)|d{_AP}\s*année)"
         rf"|\b(?:en|à\s+la|dès\s+la|dès\s+le|au)\s+(?P<part2>début|fin|milieu|courant)\s+(?:d{_AP}\s*année|de\s+l{_AP}\s*année))"
@@ -1993,7 +2049,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "ici",
-        rf"(?<=d['’])ici(?=\s+(?:à|a|le|la|l['’]|les|quelques|\d|{_NUMW})\b)",
+        rf"(?<=d['’])ici(?=\s+(?:(?:à|a|le|la|l['’]|les|quelques|{_NUMW})\b|\d))",
         lambda m, c: (
             _Built("DATE", _iso(c.anchor), _iso(c.anchor), _iso(c.anchor), True)
             if c.anchor
@@ -2169,6 +2225,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "year_an": _words(["an", "année", "annee"]),
     "year_part": _words(["début", "debut", "fin", "mi", "milieu", "courant"]),
     "year_part_rel": _words(["début", "debut", "fin", "milieu", "courant"]),
+    "months_of_year": _words(["premiers", "derniers"]),
     "decade": _words(["années"]),
     "century": _words(["siècle"]),
     "quarter": _words(["trimestre", "semestre", "t", "s"]),

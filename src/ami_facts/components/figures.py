@@ -806,8 +806,19 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
 # --- pass 3: false positives -------------------------------------------------------
 
 
+# "les neuf premiers mois de l'année", "des trois derniers mois de 2023": a period
+# of a year (the dates read it as a DATE), not a duration that was measured
+_PERIOD_OF_YEAR_RE = re.compile(
+    r"[\s\u00a0]+(?i:premiers|premières|derniers|dernières)[\s\u00a0]+(?i:mois|semaines|jours)"
+    r"[\s\u00a0]+(?i:de[\s\u00a0]+l['’][\s\u00a0]*(?:année|exercice)|d['’][\s\u00a0]*année"
+    r"|de[\s\u00a0]+(?:19|20)\d\d\b)"
+)
+
+
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
+    if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
+        return False
     if core.form == "digits":
         if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
             return False
