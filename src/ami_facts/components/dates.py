@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from ami_facts.french import calendar as fr
+from ami_facts.french.stopwords import FRENCH_STOPWORDS
 from ami_facts.hits import DateHit, DateType
 
 Range = tuple[int, int]
@@ -62,13 +63,47 @@ NEWS = Resolution()
 # --------------------------------------------------------------------------- patterns
 
 
+def _fold_class(ch: str) -> str:
+    """A case-sensitive class of every character ``ch`` matches under IGNORECASE."""
+    if ch in _FOLDS:
+        return _FOLDS[ch]
+    rx = re.compile(re.escape(ch), re.IGNORECASE | re.UNICODE)
+    same = sorted({ch, ch.lower(), ch.upper(), *(c for c in _FOLD_EXTRA if rx.fullmatch(c))})
+    out = "[" + "".join("\\" + c if c in "]\\^-[" else c for c in same) + "]"
+    _FOLDS[ch] = out
+    return out
+
+
+_FOLDS: dict[str, str] = {}
+# the non-obvious case partners of Latin letters under re.IGNORECASE
+_FOLD_EXTRA = "\u017f\u0131\u0130\u212a\u212b"
+
+
+def _alt_word(w: str) -> str:
+    p = re.escape(w)
+    return p.replace("'", "['’]\\s*").replace("\\ ", "\\s+").replace("\\-", "[-\\s]?")
+
+
 def _alt(words: Sequence[str]) -> str:
-    """Regex alternation of ``words`` (longest first); ``'`` matches ’ too, spaces any run."""
+    """Regex alternation of ``words`` (longest first); ``'`` matches ’ too, spaces any run.
+
+    Words are grouped by their first letter, matched case-insensitively by an
+    explicit class: the regex engine then skips a group in one test, so a
+    position no word starts at costs one test per letter rather than one per word.
+    The matches are the same as those of the flat longest-first alternation.
+    """
+    ordered = sorted(set(words), key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        c = w[:1]
+        if not c or not c.isalpha():
+            return "(?:" + "|".join(_alt_word(w) for w in ordered) + ")"
+        groups.setdefault(c.lower(), []).append(w)
     out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        p = re.escape(w)
-        p = p.replace("'", "['’]\\s*").replace("\\ ", "\\s+").replace("\\-", "[-\\s]?")
-        out.append(p)
+    for c, ws in groups.items():
+        rests = [_alt_word(w[1:]) for w in ws]
+        body = rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"
+        out.append(f"(?-i:{_fold_class(c)}){body}")
     return "(?:" + "|".join(out) + ")"
 
 
@@ -176,6 +211,7 @@ class _Pattern:
     handler: Handler
     check: Check | None = None
     needs: frozenset[str] | None = None  # run only if the text has one of these words
+    marks: re.Pattern[str] | None = None  # ... or a match of this (a gate that is not a word)
 
 
 # --------------------------------------------------------------------------- context
@@ -184,24 +220,26 @@ class _Pattern:
 _SENT_RE = re.compile(r"[.!?…]+[\s»\"]+(?=[A-ZÀ-Ý«\"0-9])|\n\s*\n|\n(?=[A-ZÀ-Ý])")
 _FUTURE_RE = re.compile(
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront"
-    r"|viendra|viendront)\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
+    r"|viendra|viendront|(?:dev|pour|se|au|fe|viend|faud)rai(?:t|ent))\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
     r"|irai|ira|iront|drai|dra|dront)\b",
     _F,
 )
 _PAST_RE = re.compile(
     r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|eut|s['’]est|se\s+sont)"
-    r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ert|eint|ort)\b"
+    r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
     r"|\b\w{3,}(?:ait|aient)\b",
     _F,
 )
 
 
 class _Ctx:
-    def __init__(self, text: str, anchor: date | None, res: Resolution) -> None:
+    def __init__(
+        self, text: str, anchor: date | None, res: Resolution, bounds: list[int] | None = None
+    ) -> None:
         self.text = text
         self.anchor = anchor
         self.res = res
-        self.bounds = [m.end() for m in _SENT_RE.finditer(text)]
+        self.bounds = [m.end() for m in _SENT_RE.finditer(text)] if bounds is None else bounds
         self.years: list[tuple[int, int]] = []  # (position, explicit year)
         self.days: list[tuple[int, date]] = []  # (end position, day)
         self.pos = 0
@@ -376,6 +414,12 @@ def _apply_depuis(b: _Built, ctx: _Ctx, start: int) -> _Built:
     return b
 
 
+# "a donné jusqu'au 30 juin": a deadline set in the past still lies ahead
+_DEADLINE_BEFORE = re.compile(
+    r"(?:jusqu['’]\s*(?:au|à|en)|d['’]\s*ici(?:\s+(?:à|au))?|avant)\s+(?:le\s+|la\s+)?$", _F
+)
+
+
 def _resolve_year_for(
     ctx: _Ctx, pos: int, month: int, day: int | None, rel: str | None
 ) -> int | None:
@@ -402,6 +446,13 @@ def _resolve_year_for(
         y += 1
     elif direction == "past" and key > akey:
         y -= 1
+    elif direction == "same_year" and key[0] != akey[0]:
+        # a month of the anchor's year that is still to come cannot be told in the
+        # past tense ("étaient inscrites fin décembre" said in March: last December);
+        # the future tense proves less (a relative clause may look ahead)
+        tense = 0 if _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 16), pos) else ctx.tense(pos)
+        if tense < 0 and key > akey:
+            y -= 1
     return y
 
 
@@ -632,6 +683,31 @@ def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("DATE", str(y), _iso(s), _iso(e), relative, extra)
 
 
+def _h_months_of_year(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``les neuf premiers mois de l'année``, ``les trois derniers mois de 2023``:
+    a DATE interval of the year (mod START or END), not a duration."""
+    n = _num(m.group("n"))
+    if n is None or not n.is_integer() or not 1 <= n <= 11:
+        return None
+    k = int(n)
+    first = m.group("dir").lower().startswith("premi")
+    mod = "START" if first else "END"
+    ytxt = m.group("y") or m.group("y2")
+    relative = not ytxt
+    y = int(ytxt) if ytxt else ctx.context_year(m.start())
+    if y is None and ctx.anchor is not None:
+        y = ctx.anchor.year
+        y = _finished_year(ctx, m.start(), y, _month_end(y, k if first else 12))
+    if y is None:
+        return _Built("DATE", "XXXX", relative=True, extra={"mod": mod})
+    s = date(y, 1, 1) if first else date(y, 13 - k, 1)
+    e = _month_end(y, k) if first else date(y, 12, 31)
+    b = _Built("DATE", str(y), _iso(s), _iso(e), relative, {"mod": mod})
+    if ytxt:
+        b.year = y
+    return b
+
+
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     t = m.group("y")
     if t is None:
@@ -680,6 +756,15 @@ def _h_century(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     )
 
 
+def _finished_year(ctx: _Ctx, pos: int, y: int, end: date) -> int:
+    """The year of a period named without one (``au premier semestre``): a period
+    of the anchor's year not over yet, told in the past tense, is last year's."""
+    a = ctx.anchor
+    if a is None or end < a or _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 16), pos):
+        return y
+    return y - 1 if ctx.tense(pos) < 0 else y
+
+
 def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     unit = m.group("u").lower()
     half = unit.startswith("sem")
@@ -705,6 +790,8 @@ def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     if y is None:
         return _Built("DATE", f"XXXX-{letter}{q}", relative=True)
     months = 6 if half else 3
+    if relative and ctx.anchor and ctx.context_year(m.start()) is None:
+        y = _finished_year(ctx, m.start(), y, _month_end(y, q * months))
     s = date(y, (q - 1) * months + 1, 1)
     e = _month_end(y, q * months)
     b = _Built("DATE", f"{y}-{letter}{q}", _iso(s), _iso(e), relative)
@@ -1599,7 +1686,8 @@ def _check_year(m: re.Match[str], text: str) -> bool:
     ):
         return False
     if re.search(
-        r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice)\s*$",
+        r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice"
+        r"|\bd['’]\s*ici|\bédition|\bhorizon|\bcuvée)\s*$",
         bl,
     ):
         return True
@@ -1778,6 +1866,26 @@ def _words(*groups: object) -> frozenset[str]:
     return frozenset(out)
 
 
+_COMMON_GATE_WORDS = FRENCH_STOPWORDS | frozenset(
+    [*fr.WEEKDAYS, "jour", "plus", "peu", "sous", "saint", "ce", "de", "en", "a", "il", "y", "un"]
+)
+
+
+def _key_words(*groups: object) -> frozenset[str]:
+    """One rare word of each vocabulary phrase (not a function word, the longest,
+    the last on ties): every match holds it (``à l'heure actuelle``: ``actuelle``),
+    so the gate opens far less often than with :func:`_words`."""
+    out: set[str] = set()
+    for g in groups:
+        items = [g] if isinstance(g, str) else list(g)  # type: ignore[call-overload]
+        for item in items:
+            toks = _TOKEN_RE.findall(str(item).lower())
+            if toks:
+                ranked = [(t not in _COMMON_GATE_WORDS, len(t), i) for i, t in enumerate(toks)]
+                out.add(toks[max(ranked)[2]])
+    return frozenset(out)
+
+
 def _p(
     name: str,
     rx: str,
@@ -1876,6 +1984,12 @@ _PATTERNS: list[_Pattern] = [
         _h_year,
     ),
     _p(
+        "months_of_year",
+        rf"(?<![\w,.])(?P<n>{_DIGITS}|{_NUMWORDS})\s+(?P<dir>premiers|derniers)\s+mois\s+"
+        rf"(?:de\s+l{_AP}\s*(?:année|exercice)|d{_AP}\s*année|de\s+(?P<y>{_YEAR4})\b)(?:\s+(?P<y2>{_YEAR4})\b)?",
+        _h_months_of_year,
+    ),
+    _p(
         "year_part_rel",
         rf"(?:\b(?:la|le)\s+(?P<part>début|fin|milieu|courant)\s+(?:de\s+l{_AP}\s*(?:année|an)|d{_AP}\s*année)"
         rf"|\b(?:en|à\s+la|dès\s+la|dès\s+le|au)\s+(?P<part2>début|fin|milieu|courant)\s+(?:d{_AP}\s*année|de\s+l{_AP}\s*année))"
@@ -1935,7 +2049,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "ici",
-        rf"(?<=d['’])ici(?=\s+(?:à|a|le|la|l['’]|les|quelques|\d|{_NUMW})\b)",
+        rf"(?<=d['’])ici(?=\s+(?:(?:à|a|le|la|l['’]|les|quelques|{_NUMW})\b|\d))",
         lambda m, c: (
             _Built("DATE", _iso(c.anchor), _iso(c.anchor), _iso(c.anchor), True)
             if c.anchor
@@ -2111,6 +2225,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "year_an": _words(["an", "année", "annee"]),
     "year_part": _words(["début", "debut", "fin", "mi", "milieu", "courant"]),
     "year_part_rel": _words(["début", "debut", "fin", "milieu", "courant"]),
+    "months_of_year": _words(["premiers", "derniers"]),
     "decade": _words(["années"]),
     "century": _words(["siècle"]),
     "quarter": _words(["trimestre", "semestre", "t", "s"]),
@@ -2147,15 +2262,19 @@ _NEEDS: dict[str, frozenset[str]] = {
     "duration_noun": _words(["quinquennat", "septennat", "demi", "quart"]),
     "duration": _words([*list(fr.UNITS), "min", "mn", "sec"]),
     "duration_range_first": _words([*list(fr.UNITS), "min", "mn", "sec"]),
-    "holiday": _words(fr.HOLIDAYS_FIXED, fr.HOLIDAYS_EASTER),
-    "present_ref": _words(fr.PRESENT_REF_WORDS),
-    "past_ref": _words(fr.PAST_REF_WORDS),
-    "future_ref": _words(fr.FUTURE_REF_WORDS),
+    "holiday": _key_words(fr.HOLIDAYS_FIXED, fr.HOLIDAYS_EASTER),
+    "present_ref": _key_words(fr.PRESENT_REF_WORDS),
+    "past_ref": _key_words(fr.PAST_REF_WORDS),
+    "future_ref": _key_words(fr.FUTURE_REF_WORDS),
     "prochain_adj": _words(["prochain", "prochaine", "prochains", "prochaines"]),
     "precedent_adj": _words(["précédent", "précédente", "précédents", "précédentes"]),
 }
+# "clock" also runs near a colon between digits (14:30)
+_NEEDS["clock"] = _words(["midi", "minuit", "h", "heure", "heures"])
+_MARKS: dict[str, re.Pattern[str]] = {"clock": re.compile(r"\d:")}
 for _pat in _PATTERNS:
     _pat.needs = _NEEDS.get(_pat.name)
+    _pat.marks = _MARKS.get(_pat.name)
 
 
 def _check_numeric_space(m: re.Match[str], text: str) -> bool:
@@ -2294,7 +2413,10 @@ def _matches(
     if pat.needs is None:
         yield from pat.regex.finditer(text)
         return
-    hits = sorted(p for w in pat.needs if w in positions for p in positions[w])
+    hits = [p for w in pat.needs if w in positions for p in positions[w]]
+    if pat.marks is not None:
+        hits += [m.start() for m in pat.marks.finditer(text)]
+    hits.sort()
     if not hits:
         return
     if len(hits) * (_WINDOW_BEFORE + _WINDOW_AFTER) >= n:
@@ -2333,7 +2455,7 @@ def find_dates(
         return []
     original = text
     # one-to-one character normalisation: offsets stay valid on the original text
-    text = text.translate(_NORM_TABLE)
+    text = _normalise(text)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     positions: dict[str, list[int]] = {}
     for tm in _TOKEN_RE.finditer(text.lower()):
@@ -2367,7 +2489,7 @@ def find_dates(
         occupied[s:e] = b"\x01" * (e - s)
         kept.append(c)
     kept.sort(key=lambda c: c[0])
-    ctx = _Ctx(text, anchor, resolution)
+    ctx = _Ctx(text, anchor, resolution, dry.bounds)
     hits: list[DateHit] = []
     for s, e, idx, m in kept:
         pat = _PATTERNS[idx]
@@ -2445,6 +2567,20 @@ _NORM_TABLE = str.maketrans(
         "”": '"',
     }
 )
+_NORM_PAIRS = [(chr(c), str(t)) for c, t in _NORM_TABLE.items()]
+_NORM_RE = re.compile("[" + "".join(re.escape(k) for k, _ in _NORM_PAIRS) + "]")
+
+
+def _normalise(text: str) -> str:
+    """``text.translate(_NORM_TABLE)``, faster: most texts hold few of these characters."""
+    if _NORM_RE.search(text) is None:
+        return text
+    for k, v in _NORM_PAIRS:
+        if k in text:
+            text = text.replace(k, v)
+    return text
+
+
 _SHIFT_GAP = re.compile(
     r"\s+(après|avant|plus\s+tard\s+que|plus\s+tôt\s+que)\s+(?:le\s+|l'\s*)?", _F
 )

@@ -82,6 +82,7 @@ from ami_facts.french.units import (
     PRICE_TERMS_RE,
     SECONDS,
     SUBUNIT_RE,
+    TALLY_CONTEXT_RE,
     currency_before,
     match_unit,
     per_value,
@@ -593,6 +594,9 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
         and unit not in ("m", "h")
     ):
         return None
+    if end - p == 1 and work[end : end + 1] in ("'", "’") and work[p].isalpha():
+        # "20 milliards l'an prochain", "3 m'a dit": an elided article or pronoun
+        return None
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
         return None
@@ -686,6 +690,14 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         abs(core.value) >= 100 or INDEX_NAMES_RE.search(text, max(0, core.start - 80), core.start)
     ):
         unit = None  # index points ("le CAC 40 a perdu 150 points"): counted below
+        pos = core.end
+    elif (
+        unit == "point"
+        and float(core.value).is_integer()
+        and "pourcentage" not in work[pos - 30 : pos + 20].lower()
+        and TALLY_CONTEXT_RE.search(text, max(0, core.start - 150), core.end + 80)
+    ):
+        unit = None  # a score or tally ("avec 52 points, l'OM remonte"): counted below
         pos = core.end
     if unit is not None:
         fig.unit = unit
@@ -794,8 +806,19 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
 # --- pass 3: false positives -------------------------------------------------------
 
 
+# "les neuf premiers mois de l'année", "des trois derniers mois de 2023": a period
+# of a year (the dates read it as a DATE), not a duration that was measured
+_PERIOD_OF_YEAR_RE = re.compile(
+    r"[\s\u00a0]+(?i:premiers|premières|derniers|dernières)[\s\u00a0]+(?i:mois|semaines|jours)"
+    r"[\s\u00a0]+(?i:de[\s\u00a0]+l['’][\s\u00a0]*(?:année|exercice)|d['’][\s\u00a0]*année"
+    r"|de[\s\u00a0]+(?:19|20)\d\d\b)"
+)
+
+
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
+    if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
+        return False
     if core.form == "digits":
         if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
             return False

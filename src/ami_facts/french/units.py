@@ -281,6 +281,13 @@ SUBUNIT_RE = re.compile(
 
 
 # Stock indexes move in index points, not percentage points.
+# Words that make whole "points" a score or a tally, not percentage points
+# ("avec 52 points, l'OM remonte au classement", "12 points sur son permis").
+TALLY_CONTEXT_RE = re.compile(
+    r"(?i:classement|championnat|match|victoire|défaite|leader|équipe|ligue|longueurs?|marqué"
+    r"|inscrit|paniers?|essais?|permis|barème|compteur|podium|au\s+total|tournoi)"
+)
+
 INDEX_NAMES_RE = re.compile(
     r"(?i:CAC[\s\u00a0-]*40|SBF[\s\u00a0-]*120|Dow[\s\u00a0]+Jones|Nasdaq|Nikkei|DAX|FTSE|Footsie"
     r"|S&P|Stoxx|Hang[\s\u00a0]+Seng|Euro[\s\u00a0]*Stoxx|indice|SMI)"

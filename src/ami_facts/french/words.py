@@ -95,8 +95,13 @@ COMPOUND_TAILS = (
 def singular(word: str) -> str:
     """A simple French singular: ``commandes`` -> ``commande``, ``chevaux`` -> ``cheval``."""
     w = word.lower()
-    if w in INVARIABLE or len(w) <= 3:
-        return w
+    if "-" in w:
+        # "stations-service" -> "station-service", "grands-parents" -> "grand-parent"
+        parts = w.split("-")
+        if len(parts[0]) > 3 and looks_plural(parts[0]) and parts[0] not in INVARIABLE:
+            return "-".join(singular(x) if looks_plural(x) else x for x in parts)
+    if w in INVARIABLE or len(w) <= 3 or w.endswith("ès"):
+        return w  # "décès", "procès", "abcès": the same in the plural
     if w in _AUX_SINGULAR:
         return _AUX_SINGULAR[w]
     if w in _X_PLURALS:
@@ -113,4 +118,7 @@ def singular(word: str) -> str:
 def looks_plural(word: str) -> bool:
     """Plural noun endings (``s``, ``x``, ``z``) or an invariable word."""
     w = word.lower()
+    first = w.split("-")[0]
+    if first != w and len(first) > 3 and first.endswith(("s", "x")) and first not in INVARIABLE:
+        return True  # "stations-service", "wagons-lits"
     return w.endswith(("s", "x", "z")) or w in INVARIABLE

@@ -1,0 +1,107 @@
+"""Behaviour of ``find_dates`` on news sentences unlike the gold fixtures.
+
+Found by probing unseen French news text; each rule is general. Anchor: a
+Thursday in March, so that months and quarters of the anchor's year are still
+to come.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ami_facts.components.dates import find_dates
+from ami_facts.components.figures import find_figures
+
+ANCHOR = date(2024, 3, 7)
+
+
+def dates(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(h.text, h.value, h.start_date, h.end_date) for h in find_dates(text, anchor=ANCHOR)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Elle vise 200 salariés d’ici 2026.", "2026"),
+        ("Le chiffre pourrait doubler d'ici à 2030.", "2030"),
+        ("Un chiffre en baisse par rapport à l’édition 2022.", "2022"),
+        ("L'objectif à l'horizon 2030 reste inchangé.", "2030"),
+    ],
+)
+def test_a_year_after_d_ici_edition_or_horizon_is_a_date(text: str, year: str) -> None:
+    assert year in [v for _, v, _, _ in dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("L’enquête avait été ouverte en 97.", "1997"),
+        ("Elle a été classée sans suite en 98, puis relancée.", "1998"),
+        ("Ouverte en 97, l'enquête a été classée.", "1997"),
+    ],
+)
+def test_two_digit_years_after_en_are_read_alike(text: str, value: str) -> None:
+    assert [v for _, v, _, _ in dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le chiffre d’affaires a progressé sur les neuf premiers mois de l’année.",
+            ("neuf premiers mois de l’année", "2023", "2023-01-01", "2023-09-30"),
+        ),
+        (
+            "Les ventes devraient croître sur les six premiers mois de l'année.",
+            ("six premiers mois de l'année", "2024", "2024-01-01", "2024-06-30"),
+        ),
+        (
+            "Sur les trois derniers mois de 2022, les ventes ont chuté.",
+            ("trois derniers mois de 2022", "2022", "2022-10-01", "2022-12-31"),
+        ),
+    ],
+)
+def test_first_or_last_n_months_of_a_year_is_a_date_interval(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert dates(text) == [expected]
+
+
+def test_first_n_months_of_the_year_is_not_a_figure() -> None:
+    text = "Le chiffre d’affaires a progressé de 4,2 % sur les neuf premiers mois de l’année."
+    assert [h.text for h in find_figures(text)] == ["4,2 %"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Au premier semestre, la marge s’était établie à 7,8 %.", "2023-H1"),
+        ("Le chômage a reculé de 0,2 point au quatrième trimestre.", "2023-Q4"),
+        ("Au deuxième trimestre, les ventes devraient rebondir.", "2024-Q2"),
+        ("Les ventes ont progressé au quatrième trimestre 2021.", "2021-Q4"),
+    ],
+)
+def test_a_quarter_not_over_yet_told_in_the_past_is_last_years(text: str, value: str) -> None:
+    assert [v for _, v, _, _ in dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Quelque 2,3 millions de personnes étaient inscrites fin décembre.", "2023-12"),
+        ("En novembre, les ventes avaient chuté de 5 %.", "2023-11"),
+        ("Le procès s’ouvrira en novembre.", "2024-11"),
+        ("M. Blair a donné jusqu'au 30 juin aux responsables.", "2024-06-30"),
+    ],
+)
+def test_a_later_month_told_in_the_past_is_last_years_but_not_a_deadline(
+    text: str, value: str
+) -> None:
+    assert [v for _, v, _, _ in dates(text)] == [value]
+
+
+def test_a_relative_week_after_a_price_is_a_date() -> None:
+    got = dates("Le prix du litre a dépassé 1,95 euro la semaine dernière.")
+    assert got == [("la semaine dernière", "2024-W09", "2024-02-26", "2024-03-03")]

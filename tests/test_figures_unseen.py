@@ -1,0 +1,86 @@
+"""Behaviour of ``find_figures`` on news sentences unlike the gold fixtures.
+
+Each case comes from probing unseen French news text (economy, sport, justice,
+weather, tech); the rule it checks is general, not tied to the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ami_facts.components.figures import find_figures
+from ami_facts.french.words import singular
+
+
+def by_text(text: str) -> dict[str, object]:
+    return {h.text: h for h in find_figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Environ 3\u00a0000 stations-service ont été en rupture.", "station-service"),
+        ("Il reste 12 wagons-lits en service.", "wagon-lit"),
+        ("Près de 15\u202f000 décès ont été recensés.", "décès"),
+        ("Le tribunal a tenu 40 procès cette année.", "procès"),
+    ],
+)
+def test_hyphenated_and_invariable_counted_nouns_keep_their_lemma(text: str, counted: str) -> None:
+    hits = find_figures(text)
+    assert [h.counted for h in hits] == [counted]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("stations-service", "station-service"),
+        ("grands-parents", "grand-parent"),
+        ("abcès", "abcès"),
+    ],
+)
+def test_singular_of_compounds_and_words_in_es(word: str, lemma: str) -> None:
+    assert singular(word) == lemma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement prévoit 20 milliards l’an prochain.",
+        "Il investira 3 millions l'an prochain.",
+    ],
+)
+def test_elided_article_after_a_number_is_not_a_unit(text: str) -> None:
+    (hit,) = find_figures(text)
+    assert hit.unit is None
+    assert not hit.text.endswith("l")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "counted"),
+    [
+        ("Avec 52 points, les Marseillais remontent au classement.", None, "point"),
+        ("Le leader compte 61 points après sa victoire.", None, "point"),
+        ("Le candidat perd 3 points dans les sondages.", "point", None),
+        ("Le taux de chômage a reculé de 0,2 point.", "point", None),
+    ],
+)
+def test_whole_points_in_a_tally_are_counted_not_percentage_points(
+    text: str, unit: str | None, counted: str | None
+) -> None:
+    hit = next(h for h in find_figures(text) if "point" in h.text)
+    assert (hit.unit, hit.counted) == (unit, counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("Le prix du litre a dépassé 1,95 euro la semaine dernière.", None),
+        ("Le prix du litre a dépassé 1,95 euro la semaine passée.", None),
+        ("Nous vendons près de 650 véhicules par semaine.", "week"),
+        ("Il gagne 1\u00a0800 euros par mois.", "month"),
+        ("Il fait 40 km chaque jour.", "day"),
+    ],
+)
+def test_a_relative_date_after_a_price_is_not_a_rate(text: str, per: str | None) -> None:
+    (hit,) = find_figures(text)
+    assert hit.per == per
