@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from ami_facts.components.linker import _sentence_of
 from ami_facts.load import build_article
 from ami_facts.nlp import Pipeline
 from ami_facts.pipeline import ArticleResult, process
@@ -142,3 +143,18 @@ def test_linker_intertitle_gives_its_section_a_subject(nlp: Language) -> None:
     )
     figure = _figure(nlp, text, "400")
     assert (figure["subject"], figure["metric"]) == ("Renault 4", "capacity")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "offset", "expected"),
+    [
+        ([(0, 10), (10, 200)], 10, (10, 200)),
+        ([(0, 10), (10, 200)], 9, (0, 10)),
+        ([(0, 10), (12, 20)], 11, None),
+        ([], 0, None),
+    ],
+)
+def test_linker_sentence_of_finds_the_sentence_starting_at_the_offset(
+    sentences: list[tuple[int, int]], offset: int, expected: tuple[int, int] | None
+) -> None:
+    assert _sentence_of(sentences, offset) == expected

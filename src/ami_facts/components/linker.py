@@ -8,6 +8,7 @@ where the pipeline has one and falls back to word order where it has not.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -129,7 +130,7 @@ def _cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
-    index = bisect.bisect_right(sentences, (offset, len(sentences) + offset + 1)) - 1
+    index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
     if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
         return sentences[index]
     return None
