@@ -168,6 +168,7 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
     if lean:
         for name in shared:
             nlp.disable_pipe(name)
+        nlp.add_pipe("ami_sentences", before="ner")
     for name in OUR_COMPONENTS:
         # Before the entities: their rules read the part of speech of a few tokens.
         if lean and name == "ami_entities":

@@ -209,3 +209,24 @@ def make_figure_sentence_parser(
 ) -> FigureSentenceParser:
     """Factory: parse only figure sentences with the (disabled) shared components."""
     return FigureSentenceParser(nlp, name, components, context)
+
+
+def set_sentence_starts(doc: Doc, starts: Sequence[int]) -> None:
+    """Mark ``starts`` as the only sentence starts of ``doc`` (one array write)."""
+    if len(doc) == 0:
+        return
+    array: Any = numpy.full((len(doc), 1), _NOT_START, dtype="uint64")
+    array[list(starts)] = _IS_START
+    doc.from_array([SENT_START], array)
+
+
+@Language.component("ami_sentences")
+def rule_sentences(doc: Doc) -> Doc:
+    """Sentence starts from ``SENTENCE_BREAK``, for an NER that runs without the parser.
+
+    The NER never lets an entity cross a sentence start, and in the full pipeline
+    the parser has set them; without them it runs names into the next sentence
+    (``Aebersold m. t. 86``).
+    """
+    set_sentence_starts(doc, sentence_starts(doc))
+    return doc
