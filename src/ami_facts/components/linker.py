@@ -53,6 +53,7 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 # Clause links through which a verb takes the subject of the verb it depends on:
 # ``devrait envoyer``, ``pourrait acheter``, ``confirmait ... en se classant troisième``.
 SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl"}
+SUBJECTLESS_CLAUSE_DEPS = {"acl", "acl:relcl", "xcomp", "advcl"}
 PERIOD_DATE_TYPES = {"DATE"}
 # A line that ends with one of these ends its sentence.
 LINE_ENDS_SENTENCE = re.compile(r"[.!?…»][ \t]*\n\s*")
@@ -154,9 +155,15 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _governing_verb(token: Token) -> Token | None:
+    """The verb a figure depends on; in a copular clause (``X a été la voiture la plus
+    vendue``), the predicate at the root, which holds the subject."""
+    root = token
     for ancestor in [token, *token.ancestors]:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return ancestor
+        root = ancestor
+    if any(child.dep_ == "cop" for child in root.children):
+        return root
     return None
 
 
@@ -225,6 +232,18 @@ def _is_definite_reference(noun: Token) -> str | None:
 
 
 def _subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    # ``500 salariés de Renault``, ``2 000 exemplaires de la Clio``: the counted noun's
+    # complement says whose they are.
+    counted = number.head if number.dep_ == "nummod" else None
+    if counted is not None and counted.pos_ == "NOUN":
+        for child in counted.children:
+            if child.dep_ == "nmod" and child.i > counted.i:
+                owner = next(
+                    (m for m in mentions if m.start <= child.idx < m.end and m.label != "LOC"),
+                    None,
+                )
+                if owner is not None:
+                    return owner
     verb = _governing_verb(number)
     while verb is not None:
         for child in verb.children:
@@ -276,6 +295,14 @@ def _topic_at(topics: list[tuple[int, Mention]], offset: int) -> Mention | None:
 
 def _names_anything(mentions: list[Mention], sentence: Sentence) -> bool:
     return any(sentence[0] <= m.start < sentence[1] for m in mentions)
+
+
+def _is_the_actor(number: Token | None) -> bool:
+    """``où 3 000 personnes travaillent``: the figure is its clause's own subject."""
+    if number is None:
+        return False
+    phrase = number.head if number.dep_ == "nummod" else number
+    return phrase.dep_ in SUBJECT_DEPS
 
 
 def _has_noun_subject(number: Token | None) -> bool:
@@ -330,10 +357,14 @@ def _metric_from_words(lexicon: MetricLexicon, number: Token | None) -> str | No
             return lexicon.nouns[lemma]
         if ancestor.pos_ in {"VERB", "AUX"}:
             # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
-            for child in ancestor.children:
-                if child.dep_ in SUBJECT_DEPS and child.pos_ == "NOUN":
-                    return _noun_phrase_metric(lexicon, child)
-            break
+            subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
+            if subjects:
+                noun = subjects[0]
+                return _noun_phrase_metric(lexicon, noun) if noun.pos_ == "NOUN" else None
+            # ``le prix d'une voiture neuve atteint 35 000 euros`` parsed as a relative
+            # clause: a verb without a subject leaves the question to its head.
+            if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
+                break
     return None
 
 
@@ -599,7 +630,7 @@ def link(
         metric = _metric(text, figure, number, sentence, subject)
         if metric is None and coordinated and previous is not None:
             metric = previous["metric"]
-        if subject is None:
+        if subject is None and not _is_the_actor(number):
             labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
             subject = _closest_before(mentions, sentence, figure["start"], labels)
         if subject is None and sentence is not None and not _names_anything(mentions, sentence):
