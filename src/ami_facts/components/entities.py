@@ -178,12 +178,14 @@ def _same_line(doc: Doc, left: Token, right: Token) -> bool:
 
 
 def _line_or_sentence_initial(doc: Doc, i: int) -> bool:
+    """From the text alone: the lean pipeline parses only some sentences, so
+    ``Token.is_sent_start`` is unreliable elsewhere (``start-up française Mistral``)."""
     if i == 0:
         return True
     prev = doc[i - 1]
     if "\n" in prev.whitespace_ or "\n" in prev.text or prev.is_space:
         return True
-    return prev.text in _SENTENCE_END or bool(doc[i].is_sent_start)
+    return prev.text in _SENTENCE_END
 
 
 def _is_capitalised(text: str) -> bool:
@@ -761,11 +763,23 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
             and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
+            and not (label == "PER" and _particle_surname_at(doc, s + 1, e, lex))
         ):
             s += 1  # ``Cyclisme Olano`` (a title line)
         else:
             break
     return s
+
+
+def _particle_surname_at(doc: Doc, i: int, e: int, lex: Lexicons) -> bool:
+    """``Le Pen``, ``de Villiers``: a particle then a capitalised word, so the word
+    before is a first name (``Marine Le Pen``), not a title-line word."""
+    return (
+        i + 1 < e
+        and doc[i].lower_ in lex.name_particles
+        and _is_capitalised(doc[i + 1].text)
+        and not _is_common_word_token(doc, i + 1, lex, load_common_words())
+    )
 
 
 def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
