@@ -53,3 +53,41 @@ def test_entities_sentence_initial_first_name_before_particle_surname_is_kept(
 ) -> None:
     hit = _find(_hits(nlp, text), mention)
     assert (hit.label, hit.name) == ("PER", mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Météo-France a placé 12 départements en vigilance orange.", "Météo-France", None),
+        ("Selon Météo-France, les cumuls atteindront 80 mm.", "Météo-France", None),
+        ("Air France-KLM a transporté 93 millions de passagers.", "Air France-KLM", None),
+        ("Air France prévoit de renouveler sa flotte.", "Air France", None),
+        ("Santé publique France appelle à la vigilance.", "Santé publique France", None),
+        ("SNCF Réseau prévoit 3 milliards d’euros de travaux.", "SNCF Réseau", None),
+        ("La Société Générale a vu ses profits chuter.", "Société Générale", "Société générale"),
+        ("L’Olympique lyonnais a limogé son entraîneur.", "Olympique lyonnais", "OL"),
+        ("Le Paris Saint-Germain s’est imposé.", "Paris Saint-Germain", "PSG"),
+        ("Selon l’Agence France-Presse, il a été réélu.", "Agence France-Presse", "AFP"),
+    ],
+)
+def test_entities_known_organisation_is_org_with_one_name(
+    nlp: Language, text: str, mention: str, name: str | None
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("ORG", name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Les Etats-Unis ont annoncé une aide. Aux USA, le débat continue.", "USA", "États-Unis"),
+        ("La région Provence-Alpes-Côte d’Azur, ou PACA, investit.", "PACA", None),
+        ("Des frappes ont visé Kyiv dans la nuit.", "Kyiv", "Kiev"),
+        ("L’armée de Birmanie, ou Myanmar, a été accusée.", "Myanmar", "Birmanie"),
+    ],
+)
+def test_entities_place_spellings_get_one_canonical_name(
+    nlp: Language, text: str, mention: str, name: str | None
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("LOC", name or "Provence-Alpes-Côte d'Azur")
