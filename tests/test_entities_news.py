@@ -91,3 +91,22 @@ def test_entities_place_spellings_get_one_canonical_name(
 ) -> None:
     hit = _find(_hits(nlp, text), mention)
     assert (hit.label, hit.name) == ("LOC", name or "Provence-Alpes-Côte d'Azur")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Tesla a surtout livré des Tesla Model Y. Le Model Y domine.", "Tesla Model Y", ""),
+        ("Tesla a surtout livré des Tesla Model Y. Le Model Y domine.", "Model Y", "Tesla Model Y"),
+        (
+            "Elle a acheté une Mercedes Classe A. Elle roule.",
+            "Mercedes Classe A",
+            "Mercedes-Benz Classe A",
+        ),
+    ],
+)
+def test_entities_full_stop_glued_to_model_is_not_in_product(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name or mention)

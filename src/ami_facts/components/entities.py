@@ -202,9 +202,21 @@ def _is_all_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _final_stop(text: str) -> bool:
+    """``Y.`` at a sentence end: the tokenizer kept the full stop with the word."""
+    return len(text) >= 2 and text[-1] == "." and text[-2].isalnum()
+
+
+def _tok_end(tok: Token) -> int:
+    """End offset of a model token, without a full stop glued to it."""
+    return tok.idx + len(tok.text) - _final_stop(tok.text)
+
+
 def _model_case(word: str, brand: Brand | None, lex: Lexicons) -> str:
     """Canonical casing of a model word: variants and lexicon models as listed,
     all-caps words of 3+ letters title-cased unless they are listed acronyms."""
+    if _final_stop(word):
+        word = word[:-1]
     low = word.lower()
     if low in lex.variants:
         return lex.variants[low]
@@ -262,6 +274,8 @@ def _known_model_at(doc: Doc, i: int, brand: Brand) -> tuple[int, str] | None:
             continue
         end_char = start + size
         span = doc.char_span(start, end_char)
+        if span is None and ahead[size : size + 1] == ".":
+            span = doc.char_span(start, end_char + 1)  # ``Model Y.``: glued full stop
         if span is None:
             continue
         if best is None or span.end > best[0]:
@@ -276,12 +290,16 @@ def _extend_model(
     model-like token), at most three tokens; returns (end token, canonical words)."""
     parts: list[str] = []
     j = i
+    if 0 < j <= len(doc) and _final_stop(doc[j - 1].text):
+        return j, parts  # ``Model Y.``: the sentence ended
     while j < len(doc) and len(parts) < 3 and _same_line(doc, doc[j - 1], doc[j]):
         tok = doc[j]
         variant = tok.text[:1].isupper() and tok.text.lower() in lex.variants
         if variant or (generic and _is_model_token(tok, lex, words)):
             parts.append(_model_case(tok.text, brand, lex))
             j += 1
+            if _final_stop(tok.text):
+                break  # the sentence ends here
             continue
         break
     return j, parts
@@ -363,7 +381,7 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
             out.append(
                 _Mention(
                     m.start(),
-                    doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
+                    _tok_end(doc[end_tok - 1]),
                     "PRODUCT",
                     f"{brand.name} {model_name}",
                     "lexicon",
@@ -432,7 +450,7 @@ def _coordinated_models(
             out.append(
                 _Mention(
                     doc[i].idx,
-                    doc[end - 1].idx + len(doc[end - 1].text),
+                    _tok_end(doc[end - 1]),
                     "PRODUCT",
                     f"{brand.name} {model}",
                     "lexicon",
@@ -488,7 +506,7 @@ def _bare_models(
             continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure
         end, extra = _extend_model(doc, span.end, brand, lex, words, generic=False)
         full = " ".join([model, *extra])
-        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        end_char = _tok_end(doc[end - 1])
         out.append(
             _Mention(
                 m.start(),
