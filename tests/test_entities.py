@@ -555,6 +555,17 @@ def test_entities_listed_model_alone_after_its_brand_is_product(
     assert (hit.label, hit.name) == ("PRODUCT", name)
 
 
+@pytest.mark.parametrize(
+    ("brand", "model"),
+    [(b, m) for b, e in BRANDS.items() for m in e.get("standalone", [])],
+)
+def test_entities_every_standalone_model_alone_names_its_brand(
+    blank: Language, brand: str, model: str
+) -> None:
+    hit = _find(find_entities(blank(f"Le nouveau {model} est arrivé.")), model)
+    assert (hit.label, hit.name) == ("PRODUCT", f"{brand} {model}")
+
+
 def test_entities_listed_model_alone_without_its_brand_is_nothing(blank: Language) -> None:
     assert find_entities(blank("Le Tiguan est concerné.")) == []
 

@@ -110,3 +110,35 @@ def test_entities_full_stop_glued_to_model_is_not_in_product(
 ) -> None:
     hit = _find(_hits(nlp, text), mention)
     assert (hit.label, hit.name) == ("PRODUCT", name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Apple a vendu 220 millions d’iPhone en 2023.", "iPhone", "Apple iPhone"),
+        ("L’iPhone 15 est disponible en France.", "iPhone 15", "Apple iPhone 15"),
+        ("Il fait jeu égal avec l’iPhone 15 Pro.", "iPhone 15 Pro", "Apple iPhone 15 Pro"),
+        ("La compagnie renouvelle sa flotte avec des A350.", "A350", "Airbus A350"),
+        ("Airbus a livré 571 A320neo en 2023.", "A320neo", "Airbus A320neo"),
+        ("l’incident du 737 MAX 9 d’Alaska Airlines", "737 MAX 9", "Boeing 737 MAX 9"),
+    ],
+)
+def test_entities_standalone_or_lowercase_led_model_is_product(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’autoroute A4 est fermée entre Metz et Strasbourg.",
+        "Il a gagné 737 euros en une semaine.",
+        "Le 737 passagers ont été évacués.",
+    ],
+)
+def test_entities_model_codes_not_listed_as_standalone_are_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert not [h for h in _hits(nlp, text) if h.label == "PRODUCT"]

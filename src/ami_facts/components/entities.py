@@ -335,8 +335,7 @@ def _ner_per_around(doc: Doc, span_start: int) -> bool:
     return tok.ent_type_ == "PER" and tok.ent_iob_ == "I"
 
 
-def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
-    text = doc.text
+def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     out: list[_Mention] = []
     for m in _matchers().brand_re.finditer(text):
         brand = lex.brand_by_spelling[m.group()]
@@ -464,14 +463,20 @@ def _coordinated_models(
 
 def _bare_models(
     doc: Doc,
+    text: str,
+    folded: str,
     products: list[_Mention],
     brands_named: Iterable[str],
     taken: list[_Mention],
     lex: Lexicons,
     words: CommonWords,
+    *,
+    standalone: bool = False,
 ) -> list[_Mention]:
     """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named; or a
-    lexicon model that is not a French word (``Tiguan``), once its brand was named."""
+    lexicon model that is not a French word (``Tiguan``, ``iPhone``), once its brand was
+    named; with ``standalone``, the brands' standalone models (``iPhone 15``, ``A350``)
+    even when the brand is not named. ``folded`` is ``_fold(text)``."""
     by_model: dict[str, tuple[Brand, str]] = {}
     for p in products:
         brand = lex.brands.get(p.brand or "")
@@ -483,28 +488,43 @@ def _bare_models(
     for name in set(brands_named):
         brand = lex.brands[name]
         for model in brand.models:
-            if len(model) >= 4 and model[0].isupper() and not words.is_word(model):
+            distinct = model[0].isupper() or _LOWER_LED_MODEL.fullmatch(model.split()[0])
+            if len(model) >= 4 and distinct and not words.is_word(model):
                 by_model.setdefault(_fold(model), (brand, model))
+    alone: set[str] = set()
+    if standalone:
+        for brand in lex.brands.values():
+            for model in brand.standalone:
+                by_model.setdefault(_fold(model), (brand, model))
+                alone.add(_fold(model))
     if not by_model:
         return []
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])")
-    text = doc.text
+    # ``taken`` never overlaps itself: sorted by start, its ends are sorted too.
+    spans = sorted((t.start, t.end) for t in taken)
+    starts = [a for a, _ in spans]
     out: list[_Mention] = []
-    for m in pattern.finditer(_fold(text)):
+    for m in pattern.finditer(folded):
         surface = text[m.start() : m.end()]
-        if not (surface[0].isupper() or surface[0].isdigit()):
+        if not (
+            surface[0].isupper()
+            or surface[0].isdigit()
+            or _LOWER_LED_MODEL.match(surface)  # ``iPhone``
+        ):
             continue
-        if any(t.start < m.end() and m.start() < t.end for t in (*taken, *out)):
+        k = bisect.bisect_left(starts, m.end())
+        if (k and spans[k - 1][1] > m.start()) or (out and out[-1].end > m.start()):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue
         brand, model = by_model[m.group()]
-        if surface[0].isdigit() and (
+        if surface.isdigit() and (
             span.start == 0 or doc[span.start - 1].lower_ not in _SINGULAR_DETERMINERS
         ):
-            continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure
-        end, extra = _extend_model(doc, span.end, brand, lex, words, generic=False)
+            continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure (``737 MAX`` too)
+        generic = m.group() in alone or _LOWER_LED_MODEL.match(surface) is not None
+        end, extra = _extend_model(doc, span.end, brand, lex, words, generic=generic)
         full = " ".join([model, *extra])
         end_char = _tok_end(doc[end - 1])
         out.append(
@@ -541,11 +561,10 @@ def _street_layer(text: str) -> list[_Mention]:
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
+def _results_layer(doc: Doc, text: str, lex: Lexicons) -> list[_Mention]:
     """Sports results: ``Olano (Esp)``, ``M. Zberg (S)``. The nationality code in
     parentheses right after a name is a LOC (named after the country) and the name
     before it a PER."""
-    text = doc.text
     out: list[_Mention] = []
     for m in _matchers().code_re.finditer(text):
         open_span = doc.char_span(m.start(), m.start() + 1)
@@ -1013,22 +1032,27 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
         # Boilerplate neither yields hits nor lends names, brands or models to the body.
         return [m for m in mentions if not any(a <= m.start < b for a, b in excluded)]
 
-    brands = body(_brand_layer(doc, lex, words))
+    brands = body(_brand_layer(doc, text, lex, words))
     products = [m for m in brands if m.label == "PRODUCT"]
     products += body(_coordinated_models(doc, products, lex, words))
     chosen = _select(products, [])
     # Models named with their brand, alone later: strong, before the NER.
-    chosen = _select(body(_bare_models(doc, products, (), chosen, lex, words)), chosen)
+    folded = _fold(text)
+    chosen = _select(
+        body(_bare_models(doc, text, folded, products, (), chosen, lex, words)), chosen
+    )
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(body(_street_layer(text)), chosen)
-    chosen = _select(body(_results_layer(doc, lex)), chosen)
+    chosen = _select(body(_results_layer(doc, text, lex)), chosen)
     ner = body(_ner_layer(doc, lex, words))
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
     # longer NER entity (``Manchester City`` is not an Aixam City).
     named = {m.brand for m in brands if m.brand}
     weak = [
         w
-        for w in body(_bare_models(doc, [], named, chosen, lex, words))
+        for w in body(
+            _bare_models(doc, text, folded, [], named, chosen, lex, words, standalone=True)
+        )
         if not any(
             n.start <= w.start and w.end <= n.end and n.end - n.start > w.end - w.start for n in ner
         )

@@ -41,6 +41,7 @@ class Brand:
     acronyms: frozenset[str] = frozenset()
     services: tuple[str, ...] = ()
     ambiguous: bool = False
+    standalone: tuple[str, ...] = ()  # models that name the brand alone (``iPhone``)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def load_lexicons() -> Lexicons:
             acronyms=frozenset(entry.get("acronyms", ())),
             services=tuple(entry.get("services", ())),
             ambiguous=bool(entry.get("ambiguous", False)),
+            standalone=tuple(entry.get("standalone", ())),
         )
         brands[name] = brand
         for spelling_of in (name, *brand.aliases):
