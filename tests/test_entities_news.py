@@ -142,3 +142,25 @@ def test_entities_model_codes_not_listed_as_standalone_are_nothing(
     nlp: Language, text: str
 ) -> None:
     assert not [h for h in _hits(nlp, text) if h.label == "PRODUCT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Le président de la République a plaidé pour une défense européenne.", "République"),
+        ("L’ancien président de la République va faire appel.", "République"),
+        ("Me Éric Dupond-Moretti, garde des Sceaux, a été relaxé.", "Sceaux"),
+        ("Le chef de l’État a parlé mardi.", "État"),
+    ],
+)
+def test_entities_title_phrase_is_not_a_name(nlp: Language, text: str, not_name: str) -> None:
+    assert not [h for h in _hits(nlp, text) if not_name in h.text]
+
+
+def test_entities_name_after_title_phrase_starts_after_it(nlp: Language) -> None:
+    hits = _hits(nlp, "Le procureur de la République de Lyon, Thierry Dran, a requis.")
+    assert (_find(hits, "Lyon").label, _find(hits, "Thierry Dran").label) == ("LOC", "PER")
+
+
+def test_entities_place_named_like_a_title_word_stays_a_place(nlp: Language) -> None:
+    assert _find(_hits(nlp, "La ville de Sceaux a voté le budget."), "Sceaux").label == "LOC"

@@ -127,6 +127,7 @@ class _Matchers:
     periphrase_re: re.Pattern[str]
     code_re: re.Pattern[str]
     acronyms: frozenset[str]
+    title_re: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -148,7 +149,11 @@ def _matchers() -> _Matchers:
     )
     acronyms = frozenset(a for b in lex.brands.values() for a in b.acronyms)
     code_re = re.compile(rf"\(\s*({_alternation(lex.country_codes)})\s*(?=[,)])")
-    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms)
+    titles = "|".join(
+        re.escape(t).replace("'", "['’]") for t in sorted(lex.title_phrases, key=len, reverse=True)
+    )
+    title_re = re.compile(rf"(?<![\w-])(?:{titles or '(?!)'})(?![\w-])", re.IGNORECASE)
+    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms, title_re)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -722,13 +727,29 @@ def _initials(text: str) -> str:
     return "".join(strip_accents(p[0]).upper() for p in parts if p and p.lower() not in skip)
 
 
-def _ner_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+def _title_tokens(doc: Doc, text: str) -> dict[int, int]:
+    """Token -> the token after the title phrase it is in (``président de la
+    République``, ``garde des Sceaux``): titles, not names."""
+    out: dict[int, int] = {}
+    for m in _matchers().title_re.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.update((k, span.end) for k in range(span.start, span.end))
+    return out
+
+
+def _ner_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     out: list[_Mention] = []
+    titles = _title_tokens(doc, text)
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
-        mention = _fix_ner_span(doc, ent.start, ent.end, label, lex, words)
+        # ``procureur de la République de Lyon``: the name starts after the title.
+        start = titles.get(ent.start, ent.start)
+        if start >= ent.end:
+            continue
+        mention = _fix_ner_span(doc, start, ent.end, label, lex, words)
         if mention is not None:
             out.append(mention)
     return out
@@ -1044,7 +1065,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(body(_street_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
-    ner = body(_ner_layer(doc, lex, words))
+    ner = body(_ner_layer(doc, text, lex, words))
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
     # longer NER entity (``Manchester City`` is not an Aixam City).
     named = {m.brand for m in brands if m.brand}

@@ -64,6 +64,7 @@ class Lexicons:
     institution_heads: frozenset[str]
     apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
     event_heads: frozenset[str]
+    title_phrases: tuple[str, ...] = ()
 
 
 def _read(name: str) -> Any:
@@ -123,6 +124,7 @@ def load_lexicons() -> Lexicons:
         institution_heads=frozenset(words["institution_heads"]),
         apposition_heads=apposition,
         event_heads=frozenset(words["event_heads"]),
+        title_phrases=tuple(words.get("title_phrases", ())),
     )
 
 
