@@ -164,3 +164,22 @@ def test_entities_name_after_title_phrase_starts_after_it(nlp: Language) -> None
 
 def test_entities_place_named_like_a_title_word_stays_a_place(nlp: Language) -> None:
     assert _find(_hits(nlp, "La ville de Sceaux a voté le budget."), "Sceaux").label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Le Citroën ë-C3 sera vendu 23 300 euros.", "Citroën ë-C3", "Citroën ë-C3"),
+        ("La Peugeot e-3008 arrive.", "Peugeot e-3008", "Peugeot e-3008"),
+        (
+            "Renault a dévoilé la nouvelle Clio au Mondial de l’Auto de Paris.",
+            "Clio",
+            "Renault Clio",
+        ),
+    ],
+)
+def test_entities_model_spellings_the_tokenizer_or_ner_split_are_products(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name)

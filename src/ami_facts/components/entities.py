@@ -310,6 +310,17 @@ def _extend_model(
     return j, parts
 
 
+def _glued_electric(doc: Doc, i: int) -> bool:
+    """``ë`` ``-`` ``C3`` written as one word: an electric model name."""
+    return (
+        doc[i].text in ("e", "ë", "E")
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text[:1].isalnum()
+    )
+
+
 def _model_after(
     doc: Doc, i: int, brand: Brand, lex: Lexicons, words: CommonWords
 ) -> tuple[int, str] | None:
@@ -321,6 +332,10 @@ def _model_after(
         end, model = known
         end, extra = _extend_model(doc, end, brand, lex, words, generic=True)
         return end, " ".join([model, *extra])
+    if brand.kind == "maker" and i + 2 < len(doc) and _glued_electric(doc, i):
+        # ``ë-C3`` split by the tokenizer into ``ë``, ``-``, ``C3``
+        end, parts = _extend_model(doc, i + 3, brand, lex, words, generic=True)
+        return end, " ".join([doc[i : i + 3].text, *parts])
     if brand.kind != "maker" or not _is_model_token(doc[i], lex, words):
         return None
     if doc[i].text.lower() in lex.variants:  # ``Citroën Pro`` is a division, not a model
@@ -1017,6 +1032,20 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
             m.label = winner
 
 
+def _models_named_by_ner(ner: list[_Mention], named: set[str], lex: Lexicons) -> None:
+    """``Renault ... la nouvelle Clio``: a NER name (not a person) that is exactly a
+    listed model of a brand named in the article is that product."""
+    by_model: dict[str, tuple[str, str]] = {}
+    for name in named:
+        for model in lex.brands[name].models:
+            by_model.setdefault(_fold(model), (name, model))
+    for m in ner:
+        found = by_model.get(_fold(m.name)) if m.label != "PER" else None
+        if found is not None:
+            m.label, m.brand, m.model = "PRODUCT", found[0], found[1]
+            m.name = f"{found[0]} {found[1]}"
+
+
 def _overlaps(a: _Mention, b: _Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -1066,9 +1095,10 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(body(_street_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
     ner = body(_ner_layer(doc, text, lex, words))
+    named = {m.brand for m in brands if m.brand}
+    _models_named_by_ner(ner, named, lex)
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
     # longer NER entity (``Manchester City`` is not an Aixam City).
-    named = {m.brand for m in brands if m.brand}
     weak = [
         w
         for w in body(
