@@ -183,3 +183,22 @@ def test_entities_model_spellings_the_tokenizer_or_ner_split_are_products(
 ) -> None:
     hit = _find(_hits(nlp, text), mention)
     assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Des foyers ont été privés de courant, a indiqué Zorglub Energies jeudi matin.",
+            "Zorglub Energies",
+        ),
+        (
+            "Selon les chiffres du ministère de la Transition énergétique publiés lundi.",
+            "ministère de la Transition énergétique",
+        ),
+    ],
+)
+def test_entities_time_words_and_verbs_after_a_name_are_cut(
+    nlp: Language, text: str, mention: str
+) -> None:
+    _find(_hits(nlp, text), mention)

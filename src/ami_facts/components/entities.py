@@ -93,6 +93,41 @@ _DETERMINERS = frozenset(
 _SINGULAR_DETERMINERS = frozenset(["la", "le", "l'", "l’", "sa", "son", "cette", "ce", "une", "un"])
 _COORDINATORS = frozenset({",", "et", "ou", "/"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
+_TIME_WORDS = frozenset(
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "matin",
+        "soir",
+        "midi",
+        "après-midi",
+        "hier",
+        "demain",
+        "aujourd'hui",
+        "aujourd’hui",
+        "dernier",
+        "dernière",
+        "prochain",
+        "prochaine",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ELECTRIC_PREFIX = re.compile(r"[eëE]-\w+")
 _LOWER_LED_MODEL = re.compile(r"[a-zë]{1,2}[A-Z0-9][\w\-.]*")  # ``iX1``, ``bZ4X``, ``ë-C4``
@@ -864,7 +899,9 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
         lower = tok.text[0].islower()
         dangling = low in _DETERMINERS or low in ("et", "ou")
         abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
-        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation:
+        # ``ministère de la Transition énergétique publiés lundi``: the clause after it.
+        clause = lower and (low in _TIME_WORDS or tok.pos_ in ("VERB", "AUX"))
+        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation or clause:
             e -= 1
         else:
             break
