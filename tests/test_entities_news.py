@@ -202,3 +202,19 @@ def test_entities_time_words_and_verbs_after_a_name_are_cut(
     nlp: Language, text: str, mention: str
 ) -> None:
     _find(_hits(nlp, text), mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("Le Stade toulousain a remporté la finale du Top 14.", "Stade toulousain", "ORG"),
+        ("Le Stade rennais a battu Brest.", "Stade rennais", "ORG"),
+        ("Le Stade de France est plein.", "Stade de France", "LOC"),
+        ("Casino cède 121 magasins à Intermarché.", "Intermarché", "ORG"),
+        ("Vinci Autoroutes prévoit un trafic record.", "Vinci Autoroutes", "ORG"),
+    ],
+)
+def test_entities_clubs_and_companies_are_org_venues_stay_places(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label

@@ -993,6 +993,13 @@ def _fix_ner_span(
         label = "ORG"  # a bare acronym
     elif label != "PER" and span[0].lower_ in lex.institution_heads:
         label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
+    elif (
+        e - s >= 2
+        and span[0].text in lex.club_heads
+        and doc[s + 1].text[0].islower()
+        and words.is_adjective(doc[s + 1].text)
+    ):
+        label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
     label = _apposition_label(doc, s, label, lex)
     s, label = _extend_left(doc, s, label, lex)
     if text in lex.places:

@@ -65,6 +65,7 @@ class Lexicons:
     apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
     event_heads: frozenset[str]
     title_phrases: tuple[str, ...] = ()
+    club_heads: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> Any:
@@ -125,6 +126,7 @@ def load_lexicons() -> Lexicons:
         apposition_heads=apposition,
         event_heads=frozenset(words["event_heads"]),
         title_phrases=tuple(words.get("title_phrases", ())),
+        club_heads=frozenset(words.get("club_heads", ())),
     )
 
 
