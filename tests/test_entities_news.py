@@ -218,3 +218,19 @@ def test_entities_clubs_and_companies_are_org_venues_stay_places(
     nlp: Language, text: str, mention: str, label: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ECONOMIE. La Fnac a ouvert 12 magasins en 2023.",
+        "POLITIQUE\nLe Sénat a adopté le texte.",
+    ],
+)
+def test_entities_capitalised_section_heading_is_not_a_name(nlp: Language, text: str) -> None:
+    heading = text.split()[0].strip(".")
+    assert not [h for h in _hits(nlp, text) if h.text == heading]
+
+
+def test_entities_acronym_at_sentence_start_stays(nlp: Language) -> None:
+    assert _find(_hits(nlp, "LVMH a vu ses ventes progresser de 9 %."), "LVMH").label == "ORG"

@@ -981,6 +981,16 @@ def _fix_ner_span(
         return None
     if e - s == 1 and _is_common_word_token(doc, s, lex, words):
         return None
+    if (
+        e - s == 1
+        and _is_all_caps(text)
+        and len(text) >= 5
+        and text not in lex.brand_by_spelling
+        and text not in lex.places
+        and _line_or_sentence_initial(doc, s)
+        and words.is_unaccented_word(text)
+    ):
+        return None  # ``ECONOMIE.``: a section heading in capitals
     if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
         return None  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
     initials = _initials(text)

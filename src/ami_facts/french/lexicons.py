@@ -158,6 +158,7 @@ class CommonWords:
     adjectives: frozenset[str]
     nouns: frozenset[str]
     adverbs: frozenset[str]
+    unaccented: frozenset[str] = frozenset()  # all of them, accents stripped
 
     def is_adjective(self, word: str) -> bool:
         """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
@@ -167,6 +168,10 @@ class CommonWords:
         """A common noun, adjective or adverb of French (in any inflected form)."""
         forms = _base_forms(word.lower())
         return any(w in s for w in forms for s in (self.adjectives, self.nouns, self.adverbs))
+
+    def is_unaccented_word(self, word: str) -> bool:
+        """``is_word`` for text written without accents (``ECONOMIE``)."""
+        return any(strip_accents(w) in self.unaccented for w in _base_forms(word.lower()))
 
 
 @cache
@@ -187,4 +192,6 @@ def load_common_words() -> CommonWords:
     def words(pos: str) -> frozenset[str]:
         return frozenset(str(w) for w in index.get(pos, []))
 
-    return CommonWords(words("adj"), words("noun"), words("adv"))
+    adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
+    unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
+    return CommonWords(adjectives, nouns, adverbs, unaccented)
