@@ -1045,26 +1045,31 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
     # Surname (optionally after a title) -> the full name it ends. A mention the NER
     # did not call PER becomes one only if the full name has no lower-case word.
     full_names = [m for m in ner if m.label == "PER" and len(m.name.split()) >= 2]
+    # Full names by surname, in text order: every one, and those without lower-case word.
+    by_surname: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    for f in full_names:
+        words_f = f.name.split()
+        if re.fullmatch(r"\w\.", words_f[0]):
+            continue
+        pair = by_surname.setdefault(words_f[-1], ([], []))
+        pair[0].append(f)
+        if all(w[0].isupper() for w in words_f):
+            pair[1].append(f)
+    starts = {id(g): [f.start for f in g] for both in by_surname.values() for g in both}
+    titles = lex.person_titles | {"M."}
     for m in ner:
         parts = m.name.split()
-        if parts and parts[0] in lex.person_titles | {"M."}:
+        if parts and parts[0] in titles:
             parts = parts[1:]
-        if len(parts) != 1:
+        if len(parts) != 1 or parts[0] not in by_surname:
             continue
-        surname = parts[0]
-        candidates = [
-            f
-            for f in full_names
-            if f is not m
-            and f.name.split()[-1] == surname
-            and not re.fullmatch(r"\w\.", f.name.split()[0])
-            and (m.label == "PER" or all(w[0].isupper() for w in f.name.split()))
-        ]
-        if not candidates:
+        candidates = by_surname[parts[0]][0 if m.label == "PER" else 1]
+        # The last full name before the surname, else the first one after it (not itself).
+        k = bisect.bisect_left(starts[id(candidates)], m.start)
+        full = candidates[k - 1] if k else next((f for f in candidates[:2] if f is not m), None)
+        if full is None:
             continue
-        earlier = [f for f in candidates if f.start < m.start]
-        chosen = earlier[-1] if earlier else candidates[0]
-        m.name, m.label = chosen.name, "PER"
+        m.name, m.label = full.name, "PER"
     # Long form whose initials spell an acronym of the article -> the acronym.
     acronyms = {m.name for m in mentions if _is_all_caps(m.name) and " " not in m.name}
     for m in ner:
@@ -1100,8 +1105,33 @@ def _models_named_by_ner(ner: list[_Mention], named: set[str], lex: Lexicons) ->
             m.name = f"{found[0]} {found[1]}"
 
 
-def _overlaps(a: _Mention, b: _Mention) -> bool:
-    return a.start < b.end and b.start < a.end
+class _Spans:
+    """Mentions indexed by start, to ask in log time whether one overlaps or holds a
+    span (a scan of them all per question is quadratic on long texts)."""
+
+    def __init__(self, mentions: Iterable[_Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in ordered]
+        self.ends = [m.end for m in ordered]
+        self.max_end: list[int] = []  # max end of the first k+1 mentions
+        for end in self.ends:
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+
+    def overlaps(self, m: _Mention) -> bool:
+        k = bisect.bisect_left(self.starts, m.end)  # those starting before m ends
+        return bool(k) and self.max_end[k - 1] > m.start
+
+    def inside_longer(self, m: _Mention) -> bool:
+        """Is ``m`` inside a longer mention?"""
+        k = bisect.bisect_left(self.starts, m.start)  # those starting strictly before m
+        if k and self.max_end[k - 1] >= m.end:
+            return True
+        j = k
+        while j < len(self.starts) and self.starts[j] == m.start:
+            if self.ends[j] > m.end:
+                return True
+            j += 1
+        return False
 
 
 def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Mention]:
@@ -1153,21 +1183,20 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     _models_named_by_ner(ner, named, lex)
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
     # longer NER entity (``Manchester City`` is not an Aixam City).
+    spans = _Spans(ner)
     weak = [
         w
         for w in body(
             _bare_models(doc, text, folded, [], named, chosen, lex, words, standalone=True)
         )
-        if not any(
-            n.start <= w.start and w.end <= n.end and n.end - n.start > w.end - w.start for n in ner
-        )
+        if not spans.inside_longer(w)
     ]
     chosen = _select(weak, chosen)
     chosen = _select(ner, chosen)
     chosen = _select(body(_apposition_layer(doc, lex, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
-    chosen = _select((p for p in places if not any(_overlaps(p, n) for n in ner)), chosen)
+    chosen = _select((p for p in places if not spans.overlaps(p)), chosen)
     _resolve_names(chosen, lex)
     return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
