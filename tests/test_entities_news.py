@@ -234,3 +234,27 @@ def test_entities_capitalised_section_heading_is_not_a_name(nlp: Language, text:
 
 def test_entities_acronym_at_sentence_start_stays(nlp: Language) -> None:
     assert _find(_hits(nlp, "LVMH a vu ses ventes progresser de 9 %."), "LVMH").label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Un accident a fait 3 blessés sur la RN 12 près de Saint-Brieuc.", "RN 12", "LOC", ""),
+        ("Le trafic est coupé sur l’autoroute A7 vers Lyon.", "A7", "LOC", ""),
+        ("Le RN arrive en tête des européennes.", "RN", "ORG", ""),
+        ("L’ARS Bretagne a recensé 2 300 passages aux urgences.", "ARS Bretagne", "ORG", ""),
+        ("Le CHU de Brest est saturé depuis lundi.", "CHU de Brest", "ORG", ""),
+        ("Tadej Pogacar (UAE Team Emirates) est favori.", "UAE Team Emirates", "ORG", ""),
+        ("Il dirige La France insoumise (LFI) depuis 2016.", "La France insoumise", "ORG", "LFI"),
+    ],
+)
+def test_entities_roads_institution_acronyms_and_teams_get_their_label(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+def test_entities_hexagone_is_a_periphrase_not_a_place(nlp: Language) -> None:
+    hits = _hits(nlp, "Dans l’Hexagone, les ventes ont reculé de 3 %.")
+    assert not [h for h in hits if h.text == "Hexagone"]

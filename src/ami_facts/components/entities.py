@@ -613,6 +613,19 @@ def _street_layer(text: str) -> list[_Mention]:
     return out
 
 
+_ROAD = re.compile(
+    r"(?<![\w-])(?:(?:RN|RD|RM)\s?\d{1,4}[a-z]?|(?<=autoroute )A\s?\d{1,3})(?![\w-])"
+)
+
+
+def _road_layer(text: str) -> list[_Mention]:
+    """Roads: ``RN 12``, ``RD906``, ``l'autoroute A7``."""
+    return [
+        _Mention(m.start(), m.end(), "LOC", _collapse(m.group()), "lexicon")
+        for m in _ROAD.finditer(text)
+    ]
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -1003,6 +1016,8 @@ def _fix_ner_span(
         label = "ORG"  # a bare acronym
     elif label != "PER" and span[0].lower_ in lex.institution_heads:
         label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
+    elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
+        label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
     elif (
         e - s >= 2
         and span[0].text in lex.club_heads
@@ -1175,6 +1190,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(
         body(_bare_models(doc, text, folded, products, (), chosen, lex, words)), chosen
     )
+    chosen = _select(body(_road_layer(text)), chosen)  # ``RN 12`` is no Rassemblement national
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(body(_street_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
