@@ -258,3 +258,27 @@ def test_entities_roads_institution_acronyms_and_teams_get_their_label(
 def test_entities_hexagone_is_a_periphrase_not_a_place(nlp: Language) -> None:
     hits = _hits(nlp, "Dans l’Hexagone, les ventes ont reculé de 3 %.")
     assert not [h for h in hits if h.text == "Hexagone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("PARIS (AFP) - Le chef de l’État a reçu lundi les syndicats.", "PARIS", "LOC", "Paris"),
+        ("LYON, 12 mars (Reuters) - Le groupe a relevé ses objectifs.", "LYON", "LOC", "Lyon"),
+        ("Selon le baromètre de l’Avere-France, 16 % des ventes.", "Avere-France", "ORG", ""),
+        ("Éric Ciotti, président des Républicains, a salué le vote.", "Républicains", "ORG", "LR"),
+    ],
+)
+def test_entities_datelines_and_org_spellings_get_canonical_names(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+def test_entities_names_differing_in_case_are_one_thing(nlp: Language) -> None:
+    text = (
+        "Le groupe SEB a relevé ses objectifs. Stanislas de Gramont, directeur général "
+        "de SEB, a salué un « bon début d’année »."
+    )
+    assert {(h.label, h.name) for h in _hits(nlp, text) if h.text == "SEB"} == {("ORG", "SEB")}

@@ -760,6 +760,7 @@ def _function_word(doc: Doc, i: int) -> bool:
 
 
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
+_HYPHEN_FRANCE = re.compile(r"[A-ZÀ-Ý][\w’']+-France")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
 
@@ -1016,6 +1017,8 @@ def _fix_ner_span(
         label = "ORG"  # a bare acronym
     elif label != "PER" and span[0].lower_ in lex.institution_heads:
         label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
+    elif label != "PER" and _HYPHEN_FRANCE.fullmatch(text) and text not in lex.places:
+        label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
     elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
         label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
     elif (
@@ -1092,18 +1095,20 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
             initials = _initials(m.name)
             if initials in acronyms:
                 m.name, m.label = initials, "ORG"
-    # One label per name among NER mentions: the majority (first seen on ties).
+    # One label per name among NER mentions: the majority (first seen on ties); names
+    # that differ only in case (``SEB`` ORG, ``Seb`` PER) are one thing, named as the
+    # first mention with the winning label.
     by_name: dict[str, list[_Mention]] = {}
     for m in ner:
-        by_name.setdefault(m.name, []).append(m)
+        by_name.setdefault(_fold(m.name), []).append(m)
     for group in by_name.values():
         if len(group) < 2:
             continue
         counts = Counter(m.label for m in group)
         best = max(counts.values())
-        winner = next(m.label for m in group if counts[m.label] == best)
+        first = next(m for m in group if counts[m.label] == best)
         for m in group:
-            m.label = winner
+            m.label, m.name = first.label, first.name
 
 
 def _models_named_by_ner(ner: list[_Mention], named: set[str], lex: Lexicons) -> None:

@@ -100,6 +100,8 @@ def load_lexicons() -> Lexicons:
         for alias in (canonical, *aliases):
             for s in {alias, strip_accents(alias)}:
                 places.setdefault(s, canonical)
+                if len(s) >= 4:  # datelines: ``PARIS (AFP) -``
+                    places.setdefault(s.upper(), canonical)
     peri = _read("periphrases.json")
     fps = _read("false_positives.json")
     words = _read("words.json")
