@@ -282,3 +282,19 @@ def test_entities_names_differing_in_case_are_one_thing(nlp: Language) -> None:
         "de SEB, a salué un « bon début d’année »."
     )
     assert {(h.label, h.name) for h in _hits(nlp, text) if h.text == "SEB"} == {("ORG", "SEB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Le Dauphiné libéré rapporte qu’un randonneur a chuté.", "Le Dauphiné libéré", "ORG", ""),
+        ("Le Losc a été éliminé par Aston Villa.", "Losc", "ORG", "LOSC"),
+        ("Selon l’Inserm, 12 % des cas sont concernés.", "Inserm", "ORG", ""),
+        ("Il a décollé dans une SpaceX Crew Dragon.", "SpaceX Crew Dragon", "PRODUCT", ""),
+    ],
+)
+def test_entities_media_research_bodies_and_spacecraft(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
