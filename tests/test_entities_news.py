@@ -298,3 +298,16 @@ def test_entities_media_research_bodies_and_spacecraft(
 ) -> None:
     hit = _find(_hits(nlp, text), mention)
     assert (hit.label, hit.name) == (label, name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Volvo Cars a vendu 708 000 voitures en 2023.", "Volvo Cars"),
+        ("Airbus Defence and Space va supprimer 2 000 postes.", "Airbus Defence"),
+    ],
+)
+def test_entities_brand_then_org_word_is_its_own_org(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
