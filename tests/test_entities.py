@@ -24,6 +24,7 @@ BRANDS = _data("brands.json")["brands"]
 PLACES = _data("places.json")["places"]
 EMBLEMS = _data("periphrases.json")["emblems"]
 FALSE_POSITIVES = _data("false_positives.json")["not_entities"]
+FIRST_NAMES = _data("words.json")["first_names"]
 
 
 @pytest.fixture(scope="module")
@@ -691,3 +692,13 @@ def test_entities_bare_number_model_needs_a_determiner(
     blank: Language, text: str, expected: list[str]
 ) -> None:
     assert [h.text for h in find_entities(blank(text))] == expected
+
+
+@pytest.mark.parametrize("first", FIRST_NAMES)
+def test_entities_every_listed_first_name_stays_at_sentence_start(
+    nlp: Language, first: str
+) -> None:
+    text = f"Il pleut. {first} Zorglub a parlé."
+    doc = _with_ents(nlp, text, [(f"{first} Zorglub", "PER")])
+    (hit,) = find_entities(doc)
+    assert (hit.text, hit.label) == (f"{first} Zorglub", "PER")

@@ -311,3 +311,13 @@ def test_entities_brand_then_org_word_is_its_own_org(
     nlp: Language, text: str, mention: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    "name", ["Marine Tondelier", "Clément Beaune", "Rose Lapresle", "Olivier Faure"]
+)
+def test_entities_first_name_that_is_a_word_stays_at_sentence_start(
+    nlp: Language, name: str
+) -> None:
+    hit = _find(_hits(nlp, f"Le texte passe. {name} a dénoncé une « trahison »."), name)
+    assert (hit.label, hit.name) == ("PER", name)

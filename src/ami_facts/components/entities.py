@@ -886,6 +886,7 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and _line_or_sentence_initial(doc, s)
             and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
             and not (label == "PER" and _particle_surname_at(doc, s + 1, e, lex))
+            and not (label == "PER" and tok.text in lex.first_names)  # ``Marine Tondelier``
         ):
             s += 1  # ``Cyclisme Olano`` (a title line)
         else:

@@ -66,6 +66,7 @@ class Lexicons:
     event_heads: frozenset[str]
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> Any:
@@ -129,6 +130,7 @@ def load_lexicons() -> Lexicons:
         event_heads=frozenset(words["event_heads"]),
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
+        first_names=frozenset(words.get("first_names", ())),
     )
 
 
