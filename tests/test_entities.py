@@ -25,6 +25,8 @@ PLACES = _data("places.json")["places"]
 EMBLEMS = _data("periphrases.json")["emblems"]
 FALSE_POSITIVES = _data("false_positives.json")["not_entities"]
 FIRST_NAMES = _data("words.json")["first_names"]
+TITLE_PHRASES = _data("words.json")["title_phrases"]
+CLUB_HEADS = _data("words.json")["club_heads"]
 
 
 @pytest.fixture(scope="module")
@@ -702,3 +704,18 @@ def test_entities_every_listed_first_name_stays_at_sentence_start(
     doc = _with_ents(nlp, text, [(f"{first} Zorglub", "PER")])
     (hit,) = find_entities(doc)
     assert (hit.text, hit.label) == (f"{first} Zorglub", "PER")
+
+
+@pytest.mark.parametrize("phrase", TITLE_PHRASES)
+def test_entities_every_title_phrase_is_not_a_name(nlp: Language, phrase: str) -> None:
+    text = f"Selon le {phrase}, tout va bien."
+    doc = _with_ents(nlp, text, [(phrase, "PER")])
+    assert find_entities(doc) == []
+
+
+@pytest.mark.parametrize("head", CLUB_HEADS)
+def test_entities_every_club_head_with_adjective_is_org(nlp: Language, head: str) -> None:
+    text = f"Le match du {head} toulousain est fini."
+    doc = _with_ents(nlp, text, [(f"{head} toulousain", "LOC")])
+    (hit,) = find_entities(doc)
+    assert hit.label == "ORG"
