@@ -321,3 +321,23 @@ def test_entities_first_name_that_is_a_word_stays_at_sentence_start(
 ) -> None:
     hit = _find(_hits(nlp, f"Le texte passe. {name} a dénoncé une « trahison »."), name)
     assert (hit.label, hit.name) == ("PER", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("BMW a livré 376 000 voitures, dont l’iX3.", "iX3", "PRODUCT", "BMW iX3"),
+        ("PSA a fusionné avec Fiat Chrysler pour créer Stellantis.", "Fiat Chrysler", "ORG", ""),
+        ("Selon FCA, la Jeep Avenger est un succès.", "FCA", "ORG", "Fiat Chrysler"),
+    ],
+)
+def test_entities_short_lowercase_led_models_and_merged_makers(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+def test_entities_roman_numeral_is_not_a_lowercase_led_model(nlp: Language) -> None:
+    hits = _hits(nlp, "BMW a présenté l’iX. Louis IX fut roi de France.")
+    assert not [h for h in hits if h.text == "IX" and h.label == "PRODUCT"]

@@ -543,8 +543,10 @@ def _bare_models(
     for name in set(brands_named):
         brand = lex.brands[name]
         for model in brand.models:
-            distinct = model[0].isupper() or _LOWER_LED_MODEL.fullmatch(model.split()[0])
-            if len(model) >= 4 and distinct and not words.is_word(model):
+            # ``iX3``, ``iPhone``
+            lower_led = len(model) >= 3 and _LOWER_LED_MODEL.fullmatch(model.split()[0]) is not None
+            long_name = len(model) >= 4 and model[0].isupper()
+            if (lower_led or long_name) and not words.is_word(model):
                 by_model.setdefault(_fold(model), (brand, model))
     alone: set[str] = set()
     if standalone:
@@ -574,6 +576,8 @@ def _bare_models(
         if span is None:
             continue
         brand, model = by_model[m.group()]
+        if model[0].islower() and not surface[0].islower():
+            continue  # ``iX`` is a BMW, ``Louis IX`` a king
         if surface.isdigit() and (
             span.start == 0 or doc[span.start - 1].lower_ not in _SINGULAR_DETERMINERS
         ):
