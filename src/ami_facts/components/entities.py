@@ -6,23 +6,27 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    coordinated with a brand's model (``Cruze et Equinox``), models alone once
    named with their brand (``l'AMI``), brands (ORG), brand + place or division
    (``Citroën France``: its own ORG), brand + service (``Free2Move Carsharing``:
-   the brand);
+   the brand); roads (``RN 12``) before the brands;
 2. patterns: street names (``rue de Metz``), nationality codes of sports results
    (``Olano (Esp)``);
-3. lexicon models alone once their brand is named (``Tiguan``), unless inside a
+3. lexicon models alone once their brand is named (``Tiguan``, ``iX3``) and
+   standalone models even unnamed (``iPhone 15``, ``A350``), unless inside a
    longer NER entity;
-4. the statistical NER (``doc.ents``), cut at blank lines, trimmed (determiners,
-   punctuation, titles, line-initial common words), filtered (common words,
-   demonyms, units, common-noun acronyms, diseases) and relabelled (streets are
-   LOC, bare acronyms ORG, institutions ORG, a head noun before the name decides:
-   ``l'équipe Kelme``);
+4. the statistical NER (``doc.ents``), cut at blank lines and after title phrases
+   (``procureur de la République de Lyon``), trimmed (determiners, punctuation,
+   titles, line-initial common words, a trailing clause: ``Enedis jeudi matin``),
+   filtered (common words, demonyms, units, common-noun acronyms, diseases,
+   headings in capitals) and relabelled (streets are LOC, bare acronyms ORG,
+   institutions, clubs and ``X-France`` bodies ORG, a head noun before the name
+   decides: ``l'équipe Kelme``; a listed model of a named brand is PRODUCT);
 5. names the NER missed after such a head noun; places from ``places.json`` the
    NER missed.
 
 Then one ``name`` per thing across the article: lexicon casing, canonical places,
 surname -> full name of the article, long form -> its acronym, and one label per
-name (majority vote). Mentions that start in ``excluded`` are dropped before any of
-this, so boilerplate lends no name, brand or model to the body.
+name (majority vote; names differing only in case are one). Mentions that start
+in ``excluded`` are dropped before any of this, so boilerplate lends no name,
+brand or model to the body.
 
 Everything works on a doc without NER, tagger or parser (``spacy.blank("fr")``):
 then the lexicon and pattern layers speak alone.
