@@ -24,6 +24,9 @@ BRANDS = _data("brands.json")["brands"]
 PLACES = _data("places.json")["places"]
 EMBLEMS = _data("periphrases.json")["emblems"]
 FALSE_POSITIVES = _data("false_positives.json")["not_entities"]
+FIRST_NAMES = _data("words.json")["first_names"]
+TITLE_PHRASES = _data("words.json")["title_phrases"]
+CLUB_HEADS = _data("words.json")["club_heads"]
 
 
 @pytest.fixture(scope="module")
@@ -555,6 +558,17 @@ def test_entities_listed_model_alone_after_its_brand_is_product(
     assert (hit.label, hit.name) == ("PRODUCT", name)
 
 
+@pytest.mark.parametrize(
+    ("brand", "model"),
+    [(b, m) for b, e in BRANDS.items() for m in e.get("standalone", [])],
+)
+def test_entities_every_standalone_model_alone_names_its_brand(
+    blank: Language, brand: str, model: str
+) -> None:
+    hit = _find(find_entities(blank(f"Le nouveau {model} est arrivé.")), model)
+    assert (hit.label, hit.name) == ("PRODUCT", f"{brand} {model}")
+
+
 def test_entities_listed_model_alone_without_its_brand_is_nothing(blank: Language) -> None:
     assert find_entities(blank("Le Tiguan est concerné.")) == []
 
@@ -680,3 +694,28 @@ def test_entities_bare_number_model_needs_a_determiner(
     blank: Language, text: str, expected: list[str]
 ) -> None:
     assert [h.text for h in find_entities(blank(text))] == expected
+
+
+@pytest.mark.parametrize("first", FIRST_NAMES)
+def test_entities_every_listed_first_name_stays_at_sentence_start(
+    nlp: Language, first: str
+) -> None:
+    text = f"Il pleut. {first} Zorglub a parlé."
+    doc = _with_ents(nlp, text, [(f"{first} Zorglub", "PER")])
+    (hit,) = find_entities(doc)
+    assert (hit.text, hit.label) == (f"{first} Zorglub", "PER")
+
+
+@pytest.mark.parametrize("phrase", TITLE_PHRASES)
+def test_entities_every_title_phrase_is_not_a_name(nlp: Language, phrase: str) -> None:
+    text = f"Selon le {phrase}, tout va bien."
+    doc = _with_ents(nlp, text, [(phrase, "PER")])
+    assert find_entities(doc) == []
+
+
+@pytest.mark.parametrize("head", CLUB_HEADS)
+def test_entities_every_club_head_with_adjective_is_org(nlp: Language, head: str) -> None:
+    text = f"Le match du {head} toulousain est fini."
+    doc = _with_ents(nlp, text, [(f"{head} toulousain", "LOC")])
+    (hit,) = find_entities(doc)
+    assert hit.label == "ORG"

@@ -6,23 +6,27 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    coordinated with a brand's model (``Cruze et Equinox``), models alone once
    named with their brand (``l'AMI``), brands (ORG), brand + place or division
    (``Citroën France``: its own ORG), brand + service (``Free2Move Carsharing``:
-   the brand);
+   the brand); roads (``RN 12``) before the brands;
 2. patterns: street names (``rue de Metz``), nationality codes of sports results
    (``Olano (Esp)``);
-3. lexicon models alone once their brand is named (``Tiguan``), unless inside a
+3. lexicon models alone once their brand is named (``Tiguan``, ``iX3``) and
+   standalone models even unnamed (``iPhone 15``, ``A350``), unless inside a
    longer NER entity;
-4. the statistical NER (``doc.ents``), cut at blank lines, trimmed (determiners,
-   punctuation, titles, line-initial common words), filtered (common words,
-   demonyms, units, common-noun acronyms, diseases) and relabelled (streets are
-   LOC, bare acronyms ORG, institutions ORG, a head noun before the name decides:
-   ``l'équipe Kelme``);
+4. the statistical NER (``doc.ents``), cut at blank lines and after title phrases
+   (``procureur de la République de Lyon``), trimmed (determiners, punctuation,
+   titles, line-initial common words, a trailing clause: ``Enedis jeudi matin``),
+   filtered (common words, demonyms, units, common-noun acronyms, diseases,
+   headings in capitals) and relabelled (streets are LOC, bare acronyms ORG,
+   institutions, clubs and ``X-France`` bodies ORG, a head noun before the name
+   decides: ``l'équipe Kelme``; a listed model of a named brand is PRODUCT);
 5. names the NER missed after such a head noun; places from ``places.json`` the
    NER missed.
 
 Then one ``name`` per thing across the article: lexicon casing, canonical places,
 surname -> full name of the article, long form -> its acronym, and one label per
-name (majority vote). Mentions that start in ``excluded`` are dropped before any of
-this, so boilerplate lends no name, brand or model to the body.
+name (majority vote; names differing only in case are one). Mentions that start
+in ``excluded`` are dropped before any of this, so boilerplate lends no name,
+brand or model to the body.
 
 Everything works on a doc without NER, tagger or parser (``spacy.blank("fr")``):
 then the lexicon and pattern layers speak alone.
@@ -93,6 +97,41 @@ _DETERMINERS = frozenset(
 _SINGULAR_DETERMINERS = frozenset(["la", "le", "l'", "l’", "sa", "son", "cette", "ce", "une", "un"])
 _COORDINATORS = frozenset({",", "et", "ou", "/"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
+_TIME_WORDS = frozenset(
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "matin",
+        "soir",
+        "midi",
+        "après-midi",
+        "hier",
+        "demain",
+        "aujourd'hui",
+        "aujourd’hui",
+        "dernier",
+        "dernière",
+        "prochain",
+        "prochaine",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ELECTRIC_PREFIX = re.compile(r"[eëE]-\w+")
 _LOWER_LED_MODEL = re.compile(r"[a-zë]{1,2}[A-Z0-9][\w\-.]*")  # ``iX1``, ``bZ4X``, ``ë-C4``
@@ -127,6 +166,7 @@ class _Matchers:
     periphrase_re: re.Pattern[str]
     code_re: re.Pattern[str]
     acronyms: frozenset[str]
+    title_re: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -148,7 +188,11 @@ def _matchers() -> _Matchers:
     )
     acronyms = frozenset(a for b in lex.brands.values() for a in b.acronyms)
     code_re = re.compile(rf"\(\s*({_alternation(lex.country_codes)})\s*(?=[,)])")
-    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms)
+    titles = "|".join(
+        re.escape(t).replace("'", "['’]") for t in sorted(lex.title_phrases, key=len, reverse=True)
+    )
+    title_re = re.compile(rf"(?<![\w-])(?:{titles or '(?!)'})(?![\w-])", re.IGNORECASE)
+    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms, title_re)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -178,12 +222,14 @@ def _same_line(doc: Doc, left: Token, right: Token) -> bool:
 
 
 def _line_or_sentence_initial(doc: Doc, i: int) -> bool:
+    """From the text alone: the lean pipeline parses only some sentences, so
+    ``Token.is_sent_start`` is unreliable elsewhere (``start-up française Mistral``)."""
     if i == 0:
         return True
     prev = doc[i - 1]
     if "\n" in prev.whitespace_ or "\n" in prev.text or prev.is_space:
         return True
-    return prev.text in _SENTENCE_END or bool(doc[i].is_sent_start)
+    return prev.text in _SENTENCE_END
 
 
 def _is_capitalised(text: str) -> bool:
@@ -200,9 +246,21 @@ def _is_all_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _final_stop(text: str) -> bool:
+    """``Y.`` at a sentence end: the tokenizer kept the full stop with the word."""
+    return len(text) >= 2 and text[-1] == "." and text[-2].isalnum()
+
+
+def _tok_end(tok: Token) -> int:
+    """End offset of a model token, without a full stop glued to it."""
+    return tok.idx + len(tok.text) - _final_stop(tok.text)
+
+
 def _model_case(word: str, brand: Brand | None, lex: Lexicons) -> str:
     """Canonical casing of a model word: variants and lexicon models as listed,
     all-caps words of 3+ letters title-cased unless they are listed acronyms."""
+    if _final_stop(word):
+        word = word[:-1]
     low = word.lower()
     if low in lex.variants:
         return lex.variants[low]
@@ -260,6 +318,8 @@ def _known_model_at(doc: Doc, i: int, brand: Brand) -> tuple[int, str] | None:
             continue
         end_char = start + size
         span = doc.char_span(start, end_char)
+        if span is None and ahead[size : size + 1] == ".":
+            span = doc.char_span(start, end_char + 1)  # ``Model Y.``: glued full stop
         if span is None:
             continue
         if best is None or span.end > best[0]:
@@ -274,15 +334,30 @@ def _extend_model(
     model-like token), at most three tokens; returns (end token, canonical words)."""
     parts: list[str] = []
     j = i
+    if 0 < j <= len(doc) and _final_stop(doc[j - 1].text):
+        return j, parts  # ``Model Y.``: the sentence ended
     while j < len(doc) and len(parts) < 3 and _same_line(doc, doc[j - 1], doc[j]):
         tok = doc[j]
         variant = tok.text[:1].isupper() and tok.text.lower() in lex.variants
         if variant or (generic and _is_model_token(tok, lex, words)):
             parts.append(_model_case(tok.text, brand, lex))
             j += 1
+            if _final_stop(tok.text):
+                break  # the sentence ends here
             continue
         break
     return j, parts
+
+
+def _glued_electric(doc: Doc, i: int) -> bool:
+    """``ë`` ``-`` ``C3`` written as one word: an electric model name."""
+    return (
+        doc[i].text in ("e", "ë", "E")
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text[:1].isalnum()
+    )
 
 
 def _model_after(
@@ -296,6 +371,10 @@ def _model_after(
         end, model = known
         end, extra = _extend_model(doc, end, brand, lex, words, generic=True)
         return end, " ".join([model, *extra])
+    if brand.kind == "maker" and i + 2 < len(doc) and _glued_electric(doc, i):
+        # ``ë-C3`` split by the tokenizer into ``ë``, ``-``, ``C3``
+        end, parts = _extend_model(doc, i + 3, brand, lex, words, generic=True)
+        return end, " ".join([doc[i : i + 3].text, *parts])
     if brand.kind != "maker" or not _is_model_token(doc[i], lex, words):
         return None
     if doc[i].text.lower() in lex.variants:  # ``Citroën Pro`` is a division, not a model
@@ -315,8 +394,7 @@ def _ner_per_around(doc: Doc, span_start: int) -> bool:
     return tok.ent_type_ == "PER" and tok.ent_iob_ == "I"
 
 
-def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
-    text = doc.text
+def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     out: list[_Mention] = []
     for m in _matchers().brand_re.finditer(text):
         brand = lex.brand_by_spelling[m.group()]
@@ -361,7 +439,7 @@ def _brand_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
             out.append(
                 _Mention(
                     m.start(),
-                    doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
+                    _tok_end(doc[end_tok - 1]),
                     "PRODUCT",
                     f"{brand.name} {model_name}",
                     "lexicon",
@@ -430,7 +508,7 @@ def _coordinated_models(
             out.append(
                 _Mention(
                     doc[i].idx,
-                    doc[end - 1].idx + len(doc[end - 1].text),
+                    _tok_end(doc[end - 1]),
                     "PRODUCT",
                     f"{brand.name} {model}",
                     "lexicon",
@@ -444,14 +522,20 @@ def _coordinated_models(
 
 def _bare_models(
     doc: Doc,
+    text: str,
+    folded: str,
     products: list[_Mention],
     brands_named: Iterable[str],
     taken: list[_Mention],
     lex: Lexicons,
     words: CommonWords,
+    *,
+    standalone: bool = False,
 ) -> list[_Mention]:
     """``l'AMI``, ``la Golf``: a model alone, once its brand and model were named; or a
-    lexicon model that is not a French word (``Tiguan``), once its brand was named."""
+    lexicon model that is not a French word (``Tiguan``, ``iPhone``), once its brand was
+    named; with ``standalone``, the brands' standalone models (``iPhone 15``, ``A350``)
+    even when the brand is not named. ``folded`` is ``_fold(text)``."""
     by_model: dict[str, tuple[Brand, str]] = {}
     for p in products:
         brand = lex.brands.get(p.brand or "")
@@ -463,30 +547,49 @@ def _bare_models(
     for name in set(brands_named):
         brand = lex.brands[name]
         for model in brand.models:
-            if len(model) >= 4 and model[0].isupper() and not words.is_word(model):
+            # ``iX3``, ``iPhone``
+            lower_led = len(model) >= 3 and _LOWER_LED_MODEL.fullmatch(model.split()[0]) is not None
+            long_name = len(model) >= 4 and model[0].isupper()
+            if (lower_led or long_name) and not words.is_word(model):
                 by_model.setdefault(_fold(model), (brand, model))
+    alone: set[str] = set()
+    if standalone:
+        for brand in lex.brands.values():
+            for model in brand.standalone:
+                by_model.setdefault(_fold(model), (brand, model))
+                alone.add(_fold(model))
     if not by_model:
         return []
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])")
-    text = doc.text
+    # ``taken`` never overlaps itself: sorted by start, its ends are sorted too.
+    spans = sorted((t.start, t.end) for t in taken)
+    starts = [a for a, _ in spans]
     out: list[_Mention] = []
-    for m in pattern.finditer(_fold(text)):
+    for m in pattern.finditer(folded):
         surface = text[m.start() : m.end()]
-        if not (surface[0].isupper() or surface[0].isdigit()):
+        if not (
+            surface[0].isupper()
+            or surface[0].isdigit()
+            or _LOWER_LED_MODEL.match(surface)  # ``iPhone``
+        ):
             continue
-        if any(t.start < m.end() and m.start() < t.end for t in (*taken, *out)):
+        k = bisect.bisect_left(starts, m.end())
+        if (k and spans[k - 1][1] > m.start()) or (out and out[-1].end > m.start()):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue
         brand, model = by_model[m.group()]
-        if surface[0].isdigit() and (
+        if model[0].islower() and not surface[0].islower():
+            continue  # ``iX`` is a BMW, ``Louis IX`` a king
+        if surface.isdigit() and (
             span.start == 0 or doc[span.start - 1].lower_ not in _SINGULAR_DETERMINERS
         ):
-            continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure
-        end, extra = _extend_model(doc, span.end, brand, lex, words, generic=False)
+            continue  # ``la 208`` is a car, ``plus de 208 ventes`` a figure (``737 MAX`` too)
+        generic = m.group() in alone or _LOWER_LED_MODEL.match(surface) is not None
+        end, extra = _extend_model(doc, span.end, brand, lex, words, generic=generic)
         full = " ".join([model, *extra])
-        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        end_char = _tok_end(doc[end - 1])
         out.append(
             _Mention(
                 m.start(),
@@ -518,14 +621,26 @@ def _street_layer(text: str) -> list[_Mention]:
     return out
 
 
+_ROAD = re.compile(
+    r"(?<![\w-])(?:(?:RN|RD|RM)\s?\d{1,4}[a-z]?|(?<=autoroute )A\s?\d{1,3})(?![\w-])"
+)
+
+
+def _road_layer(text: str) -> list[_Mention]:
+    """Roads: ``RN 12``, ``RD906``, ``l'autoroute A7``."""
+    return [
+        _Mention(m.start(), m.end(), "LOC", _collapse(m.group()), "lexicon")
+        for m in _ROAD.finditer(text)
+    ]
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _results_layer(doc: Doc, lex: Lexicons) -> list[_Mention]:
+def _results_layer(doc: Doc, text: str, lex: Lexicons) -> list[_Mention]:
     """Sports results: ``Olano (Esp)``, ``M. Zberg (S)``. The nationality code in
     parentheses right after a name is a LOC (named after the country) and the name
     before it a PER."""
-    text = doc.text
     out: list[_Mention] = []
     for m in _matchers().code_re.finditer(text):
         open_span = doc.char_span(m.start(), m.start() + 1)
@@ -653,6 +768,7 @@ def _function_word(doc: Doc, i: int) -> bool:
 
 
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
+_HYPHEN_FRANCE = re.compile(r"[A-ZÀ-Ý][\w’']+-France")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
 
@@ -683,13 +799,29 @@ def _initials(text: str) -> str:
     return "".join(strip_accents(p[0]).upper() for p in parts if p and p.lower() not in skip)
 
 
-def _ner_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+def _title_tokens(doc: Doc, text: str) -> dict[int, int]:
+    """Token -> the token after the title phrase it is in (``président de la
+    République``, ``garde des Sceaux``): titles, not names."""
+    out: dict[int, int] = {}
+    for m in _matchers().title_re.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.update((k, span.end) for k in range(span.start, span.end))
+    return out
+
+
+def _ner_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     out: list[_Mention] = []
+    titles = _title_tokens(doc, text)
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
-        mention = _fix_ner_span(doc, ent.start, ent.end, label, lex, words)
+        # ``procureur de la République de Lyon``: the name starts after the title.
+        start = titles.get(ent.start, ent.start)
+        if start >= ent.end:
+            continue
+        mention = _fix_ner_span(doc, start, ent.end, label, lex, words)
         if mention is not None:
             out.append(mention)
     return out
@@ -761,11 +893,24 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and _is_common_word_token(doc, s, lex, words)
             and _line_or_sentence_initial(doc, s)
             and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
+            and not (label == "PER" and _particle_surname_at(doc, s + 1, e, lex))
+            and not (label == "PER" and tok.text in lex.first_names)  # ``Marine Tondelier``
         ):
             s += 1  # ``Cyclisme Olano`` (a title line)
         else:
             break
     return s
+
+
+def _particle_surname_at(doc: Doc, i: int, e: int, lex: Lexicons) -> bool:
+    """``Le Pen``, ``de Villiers``: a particle then a capitalised word, so the word
+    before is a first name (``Marine Le Pen``), not a title-line word."""
+    return (
+        i + 1 < e
+        and doc[i].lower_ in lex.name_particles
+        and _is_capitalised(doc[i + 1].text)
+        and not _is_common_word_token(doc, i + 1, lex, load_common_words())
+    )
 
 
 def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
@@ -777,7 +922,9 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
         lower = tok.text[0].islower()
         dangling = low in _DETERMINERS or low in ("et", "ou")
         abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
-        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation:
+        # ``ministère de la Transition énergétique publiés lundi``: the clause after it.
+        clause = lower and (low in _TIME_WORDS or tok.pos_ in ("VERB", "AUX"))
+        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation or clause:
             e -= 1
         else:
             break
@@ -857,6 +1004,16 @@ def _fix_ner_span(
         return None
     if e - s == 1 and _is_common_word_token(doc, s, lex, words):
         return None
+    if (
+        e - s == 1
+        and _is_all_caps(text)
+        and len(text) >= 5
+        and text not in lex.brand_by_spelling
+        and text not in lex.places
+        and _line_or_sentence_initial(doc, s)
+        and words.is_unaccented_word(text)
+    ):
+        return None  # ``ECONOMIE.``: a section heading in capitals
     if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
         return None  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
     initials = _initials(text)
@@ -869,6 +1026,17 @@ def _fix_ner_span(
         label = "ORG"  # a bare acronym
     elif label != "PER" and span[0].lower_ in lex.institution_heads:
         label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
+    elif label != "PER" and _HYPHEN_FRANCE.fullmatch(text) and text not in lex.places:
+        label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
+    elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
+        label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
+    elif (
+        e - s >= 2
+        and span[0].text in lex.club_heads
+        and doc[s + 1].text[0].islower()
+        and words.is_adjective(doc[s + 1].text)
+    ):
+        label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
     label = _apposition_label(doc, s, label, lex)
     s, label = _extend_left(doc, s, label, lex)
     if text in lex.places:
@@ -904,26 +1072,31 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
     # Surname (optionally after a title) -> the full name it ends. A mention the NER
     # did not call PER becomes one only if the full name has no lower-case word.
     full_names = [m for m in ner if m.label == "PER" and len(m.name.split()) >= 2]
+    # Full names by surname, in text order: every one, and those without lower-case word.
+    by_surname: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    for f in full_names:
+        words_f = f.name.split()
+        if re.fullmatch(r"\w\.", words_f[0]):
+            continue
+        pair = by_surname.setdefault(words_f[-1], ([], []))
+        pair[0].append(f)
+        if all(w[0].isupper() for w in words_f):
+            pair[1].append(f)
+    starts = {id(g): [f.start for f in g] for both in by_surname.values() for g in both}
+    titles = lex.person_titles | {"M."}
     for m in ner:
         parts = m.name.split()
-        if parts and parts[0] in lex.person_titles | {"M."}:
+        if parts and parts[0] in titles:
             parts = parts[1:]
-        if len(parts) != 1:
+        if len(parts) != 1 or parts[0] not in by_surname:
             continue
-        surname = parts[0]
-        candidates = [
-            f
-            for f in full_names
-            if f is not m
-            and f.name.split()[-1] == surname
-            and not re.fullmatch(r"\w\.", f.name.split()[0])
-            and (m.label == "PER" or all(w[0].isupper() for w in f.name.split()))
-        ]
-        if not candidates:
+        candidates = by_surname[parts[0]][0 if m.label == "PER" else 1]
+        # The last full name before the surname, else the first one after it (not itself).
+        k = bisect.bisect_left(starts[id(candidates)], m.start)
+        full = candidates[k - 1] if k else next((f for f in candidates[:2] if f is not m), None)
+        if full is None:
             continue
-        earlier = [f for f in candidates if f.start < m.start]
-        chosen = earlier[-1] if earlier else candidates[0]
-        m.name, m.label = chosen.name, "PER"
+        m.name, m.label = full.name, "PER"
     # Long form whose initials spell an acronym of the article -> the acronym.
     acronyms = {m.name for m in mentions if _is_all_caps(m.name) and " " not in m.name}
     for m in ner:
@@ -931,22 +1104,63 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
             initials = _initials(m.name)
             if initials in acronyms:
                 m.name, m.label = initials, "ORG"
-    # One label per name among NER mentions: the majority (first seen on ties).
+    # One label per name among NER mentions: the majority (first seen on ties); names
+    # that differ only in case (``SEB`` ORG, ``Seb`` PER) are one thing, named as the
+    # first mention with the winning label.
     by_name: dict[str, list[_Mention]] = {}
     for m in ner:
-        by_name.setdefault(m.name, []).append(m)
+        by_name.setdefault(_fold(m.name), []).append(m)
     for group in by_name.values():
         if len(group) < 2:
             continue
         counts = Counter(m.label for m in group)
         best = max(counts.values())
-        winner = next(m.label for m in group if counts[m.label] == best)
+        first = next(m for m in group if counts[m.label] == best)
         for m in group:
-            m.label = winner
+            m.label, m.name = first.label, first.name
 
 
-def _overlaps(a: _Mention, b: _Mention) -> bool:
-    return a.start < b.end and b.start < a.end
+def _models_named_by_ner(ner: list[_Mention], named: set[str], lex: Lexicons) -> None:
+    """``Renault ... la nouvelle Clio``: a NER name (not a person) that is exactly a
+    listed model of a brand named in the article is that product."""
+    by_model: dict[str, tuple[str, str]] = {}
+    for name in named:
+        for model in lex.brands[name].models:
+            by_model.setdefault(_fold(model), (name, model))
+    for m in ner:
+        found = by_model.get(_fold(m.name)) if m.label != "PER" else None
+        if found is not None:
+            m.label, m.brand, m.model = "PRODUCT", found[0], found[1]
+            m.name = f"{found[0]} {found[1]}"
+
+
+class _Spans:
+    """Mentions indexed by start, to ask in log time whether one overlaps or holds a
+    span (a scan of them all per question is quadratic on long texts)."""
+
+    def __init__(self, mentions: Iterable[_Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in ordered]
+        self.ends = [m.end for m in ordered]
+        self.max_end: list[int] = []  # max end of the first k+1 mentions
+        for end in self.ends:
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+
+    def overlaps(self, m: _Mention) -> bool:
+        k = bisect.bisect_left(self.starts, m.end)  # those starting before m ends
+        return bool(k) and self.max_end[k - 1] > m.start
+
+    def inside_longer(self, m: _Mention) -> bool:
+        """Is ``m`` inside a longer mention?"""
+        k = bisect.bisect_left(self.starts, m.start)  # those starting strictly before m
+        if k and self.max_end[k - 1] >= m.end:
+            return True
+        j = k
+        while j < len(self.starts) and self.starts[j] == m.start:
+            if self.ends[j] > m.end:
+                return True
+            j += 1
+        return False
 
 
 def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Mention]:
@@ -981,32 +1195,38 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
         # Boilerplate neither yields hits nor lends names, brands or models to the body.
         return [m for m in mentions if not any(a <= m.start < b for a, b in excluded)]
 
-    brands = body(_brand_layer(doc, lex, words))
+    brands = body(_brand_layer(doc, text, lex, words))
     products = [m for m in brands if m.label == "PRODUCT"]
     products += body(_coordinated_models(doc, products, lex, words))
     chosen = _select(products, [])
     # Models named with their brand, alone later: strong, before the NER.
-    chosen = _select(body(_bare_models(doc, products, (), chosen, lex, words)), chosen)
+    folded = _fold(text)
+    chosen = _select(
+        body(_bare_models(doc, text, folded, products, (), chosen, lex, words)), chosen
+    )
+    chosen = _select(body(_road_layer(text)), chosen)  # ``RN 12`` is no Rassemblement national
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(body(_street_layer(text)), chosen)
-    chosen = _select(body(_results_layer(doc, lex)), chosen)
-    ner = body(_ner_layer(doc, lex, words))
+    chosen = _select(body(_results_layer(doc, text, lex)), chosen)
+    ner = body(_ner_layer(doc, text, lex, words))
+    named = {m.brand for m in brands if m.brand}
+    _models_named_by_ner(ner, named, lex)
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
     # longer NER entity (``Manchester City`` is not an Aixam City).
-    named = {m.brand for m in brands if m.brand}
+    spans = _Spans(ner)
     weak = [
         w
-        for w in body(_bare_models(doc, [], named, chosen, lex, words))
-        if not any(
-            n.start <= w.start and w.end <= n.end and n.end - n.start > w.end - w.start for n in ner
+        for w in body(
+            _bare_models(doc, text, folded, [], named, chosen, lex, words, standalone=True)
         )
+        if not spans.inside_longer(w)
     ]
     chosen = _select(weak, chosen)
     chosen = _select(ner, chosen)
     chosen = _select(body(_apposition_layer(doc, lex, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
-    chosen = _select((p for p in places if not any(_overlaps(p, n) for n in ner)), chosen)
+    chosen = _select((p for p in places if not spans.overlaps(p)), chosen)
     _resolve_names(chosen, lex)
     return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)

@@ -41,6 +41,7 @@ class Brand:
     acronyms: frozenset[str] = frozenset()
     services: tuple[str, ...] = ()
     ambiguous: bool = False
+    standalone: tuple[str, ...] = ()  # models that name the brand alone (``iPhone``)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class Lexicons:
     institution_heads: frozenset[str]
     apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
     event_heads: frozenset[str]
+    title_phrases: tuple[str, ...] = ()
+    club_heads: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> Any:
@@ -85,6 +89,7 @@ def load_lexicons() -> Lexicons:
             acronyms=frozenset(entry.get("acronyms", ())),
             services=tuple(entry.get("services", ())),
             ambiguous=bool(entry.get("ambiguous", False)),
+            standalone=tuple(entry.get("standalone", ())),
         )
         brands[name] = brand
         for spelling_of in (name, *brand.aliases):
@@ -96,6 +101,8 @@ def load_lexicons() -> Lexicons:
         for alias in (canonical, *aliases):
             for s in {alias, strip_accents(alias)}:
                 places.setdefault(s, canonical)
+                if len(s) >= 4:  # datelines: ``PARIS (AFP) -``
+                    places.setdefault(s.upper(), canonical)
     peri = _read("periphrases.json")
     fps = _read("false_positives.json")
     words = _read("words.json")
@@ -121,6 +128,9 @@ def load_lexicons() -> Lexicons:
         institution_heads=frozenset(words["institution_heads"]),
         apposition_heads=apposition,
         event_heads=frozenset(words["event_heads"]),
+        title_phrases=tuple(words.get("title_phrases", ())),
+        club_heads=frozenset(words.get("club_heads", ())),
+        first_names=frozenset(words.get("first_names", ())),
     )
 
 
@@ -152,6 +162,7 @@ class CommonWords:
     adjectives: frozenset[str]
     nouns: frozenset[str]
     adverbs: frozenset[str]
+    unaccented: frozenset[str] = frozenset()  # all of them, accents stripped
 
     def is_adjective(self, word: str) -> bool:
         """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
@@ -161,6 +172,10 @@ class CommonWords:
         """A common noun, adjective or adverb of French (in any inflected form)."""
         forms = _base_forms(word.lower())
         return any(w in s for w in forms for s in (self.adjectives, self.nouns, self.adverbs))
+
+    def is_unaccented_word(self, word: str) -> bool:
+        """``is_word`` for text written without accents (``ECONOMIE``)."""
+        return any(strip_accents(w) in self.unaccented for w in _base_forms(word.lower()))
 
 
 @cache
@@ -181,4 +196,6 @@ def load_common_words() -> CommonWords:
     def words(pos: str) -> frozenset[str]:
         return frozenset(str(w) for w in index.get(pos, []))
 
-    return CommonWords(words("adj"), words("noun"), words("adv"))
+    adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
+    unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
+    return CommonWords(adjectives, nouns, adverbs, unaccented)

@@ -1,0 +1,343 @@
+"""Entities on unseen news sentences, through the production pipeline (lean NER +
+partial parse): each case is one general behaviour found by probing new text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.components.entities import find_entities
+from ami_facts.hits import EntityHit
+from ami_facts.nlp import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp()
+
+
+def _hits(nlp: Language, text: str) -> list[EntityHit]:
+    return find_entities(nlp(text))
+
+
+def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
+    found = [h for h in hits if h.text == text]
+    assert found, f"{text!r} not in {[(h.text, h.label) for h in hits]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("La start-up française Mistral AI a levé 385 millions d’euros.", "Mistral AI"),
+        ("Les salariés de la société Fleur Bleue ont manifesté.", "Fleur Bleue"),
+    ],
+)
+def test_entities_mid_sentence_name_keeps_its_common_word(
+    nlp: Language, text: str, mention: str
+) -> None:
+    _find(_hits(nlp, text), mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Marine Le Pen a dénoncé une « trahison ».", "Marine Le Pen"),
+        ("Pierre de Villiers a démissionné.", "Pierre de Villiers"),
+    ],
+)
+def test_entities_sentence_initial_first_name_before_particle_surname_is_kept(
+    nlp: Language, text: str, mention: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PER", mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Météo-France a placé 12 départements en vigilance orange.", "Météo-France", None),
+        ("Selon Météo-France, les cumuls atteindront 80 mm.", "Météo-France", None),
+        ("Air France-KLM a transporté 93 millions de passagers.", "Air France-KLM", None),
+        ("Air France prévoit de renouveler sa flotte.", "Air France", None),
+        ("Santé publique France appelle à la vigilance.", "Santé publique France", None),
+        ("SNCF Réseau prévoit 3 milliards d’euros de travaux.", "SNCF Réseau", None),
+        ("La Société Générale a vu ses profits chuter.", "Société Générale", "Société générale"),
+        ("L’Olympique lyonnais a limogé son entraîneur.", "Olympique lyonnais", "OL"),
+        ("Le Paris Saint-Germain s’est imposé.", "Paris Saint-Germain", "PSG"),
+        ("Selon l’Agence France-Presse, il a été réélu.", "Agence France-Presse", "AFP"),
+    ],
+)
+def test_entities_known_organisation_is_org_with_one_name(
+    nlp: Language, text: str, mention: str, name: str | None
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("ORG", name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Les Etats-Unis ont annoncé une aide. Aux USA, le débat continue.", "USA", "États-Unis"),
+        ("La région Provence-Alpes-Côte d’Azur, ou PACA, investit.", "PACA", None),
+        ("Des frappes ont visé Kyiv dans la nuit.", "Kyiv", "Kiev"),
+        ("L’armée de Birmanie, ou Myanmar, a été accusée.", "Myanmar", "Birmanie"),
+    ],
+)
+def test_entities_place_spellings_get_one_canonical_name(
+    nlp: Language, text: str, mention: str, name: str | None
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("LOC", name or "Provence-Alpes-Côte d'Azur")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Tesla a surtout livré des Tesla Model Y. Le Model Y domine.", "Tesla Model Y", ""),
+        ("Tesla a surtout livré des Tesla Model Y. Le Model Y domine.", "Model Y", "Tesla Model Y"),
+        (
+            "Elle a acheté une Mercedes Classe A. Elle roule.",
+            "Mercedes Classe A",
+            "Mercedes-Benz Classe A",
+        ),
+    ],
+)
+def test_entities_full_stop_glued_to_model_is_not_in_product(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Apple a vendu 220 millions d’iPhone en 2023.", "iPhone", "Apple iPhone"),
+        ("L’iPhone 15 est disponible en France.", "iPhone 15", "Apple iPhone 15"),
+        ("Il fait jeu égal avec l’iPhone 15 Pro.", "iPhone 15 Pro", "Apple iPhone 15 Pro"),
+        ("La compagnie renouvelle sa flotte avec des A350.", "A350", "Airbus A350"),
+        ("Airbus a livré 571 A320neo en 2023.", "A320neo", "Airbus A320neo"),
+        ("l’incident du 737 MAX 9 d’Alaska Airlines", "737 MAX 9", "Boeing 737 MAX 9"),
+    ],
+)
+def test_entities_standalone_or_lowercase_led_model_is_product(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’autoroute A4 est fermée entre Metz et Strasbourg.",
+        "Il a gagné 737 euros en une semaine.",
+        "Le 737 passagers ont été évacués.",
+    ],
+)
+def test_entities_model_codes_not_listed_as_standalone_are_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert not [h for h in _hits(nlp, text) if h.label == "PRODUCT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Le président de la République a plaidé pour une défense européenne.", "République"),
+        ("L’ancien président de la République va faire appel.", "République"),
+        ("Me Éric Dupond-Moretti, garde des Sceaux, a été relaxé.", "Sceaux"),
+        ("Le chef de l’État a parlé mardi.", "État"),
+    ],
+)
+def test_entities_title_phrase_is_not_a_name(nlp: Language, text: str, not_name: str) -> None:
+    assert not [h for h in _hits(nlp, text) if not_name in h.text]
+
+
+def test_entities_name_after_title_phrase_starts_after_it(nlp: Language) -> None:
+    hits = _hits(nlp, "Le procureur de la République de Lyon, Thierry Dran, a requis.")
+    assert (_find(hits, "Lyon").label, _find(hits, "Thierry Dran").label) == ("LOC", "PER")
+
+
+def test_entities_place_named_like_a_title_word_stays_a_place(nlp: Language) -> None:
+    assert _find(_hits(nlp, "La ville de Sceaux a voté le budget."), "Sceaux").label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Le Citroën ë-C3 sera vendu 23 300 euros.", "Citroën ë-C3", "Citroën ë-C3"),
+        ("La Peugeot e-3008 arrive.", "Peugeot e-3008", "Peugeot e-3008"),
+        (
+            "Renault a dévoilé la nouvelle Clio au Mondial de l’Auto de Paris.",
+            "Clio",
+            "Renault Clio",
+        ),
+    ],
+)
+def test_entities_model_spellings_the_tokenizer_or_ner_split_are_products(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Des foyers ont été privés de courant, a indiqué Zorglub Energies jeudi matin.",
+            "Zorglub Energies",
+        ),
+        (
+            "Selon les chiffres du ministère de la Transition énergétique publiés lundi.",
+            "ministère de la Transition énergétique",
+        ),
+    ],
+)
+def test_entities_time_words_and_verbs_after_a_name_are_cut(
+    nlp: Language, text: str, mention: str
+) -> None:
+    _find(_hits(nlp, text), mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("Le Stade toulousain a remporté la finale du Top 14.", "Stade toulousain", "ORG"),
+        ("Le Stade rennais a battu Brest.", "Stade rennais", "ORG"),
+        ("Le Stade de France est plein.", "Stade de France", "LOC"),
+        ("Casino cède 121 magasins à Intermarché.", "Intermarché", "ORG"),
+        ("Vinci Autoroutes prévoit un trafic record.", "Vinci Autoroutes", "ORG"),
+    ],
+)
+def test_entities_clubs_and_companies_are_org_venues_stay_places(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ECONOMIE. La Fnac a ouvert 12 magasins en 2023.",
+        "POLITIQUE\nLe Sénat a adopté le texte.",
+    ],
+)
+def test_entities_capitalised_section_heading_is_not_a_name(nlp: Language, text: str) -> None:
+    heading = text.split()[0].strip(".")
+    assert not [h for h in _hits(nlp, text) if h.text == heading]
+
+
+def test_entities_acronym_at_sentence_start_stays(nlp: Language) -> None:
+    assert _find(_hits(nlp, "LVMH a vu ses ventes progresser de 9 %."), "LVMH").label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Un accident a fait 3 blessés sur la RN 12 près de Saint-Brieuc.", "RN 12", "LOC", ""),
+        ("Le trafic est coupé sur l’autoroute A7 vers Lyon.", "A7", "LOC", ""),
+        ("Le RN arrive en tête des européennes.", "RN", "ORG", ""),
+        ("L’ARS Bretagne a recensé 2 300 passages aux urgences.", "ARS Bretagne", "ORG", ""),
+        ("Le CHU de Brest est saturé depuis lundi.", "CHU de Brest", "ORG", ""),
+        ("Tadej Pogacar (UAE Team Emirates) est favori.", "UAE Team Emirates", "ORG", ""),
+        ("Il dirige La France insoumise (LFI) depuis 2016.", "La France insoumise", "ORG", "LFI"),
+    ],
+)
+def test_entities_roads_institution_acronyms_and_teams_get_their_label(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+def test_entities_hexagone_is_a_periphrase_not_a_place(nlp: Language) -> None:
+    hits = _hits(nlp, "Dans l’Hexagone, les ventes ont reculé de 3 %.")
+    assert not [h for h in hits if h.text == "Hexagone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("PARIS (AFP) - Le chef de l’État a reçu lundi les syndicats.", "PARIS", "LOC", "Paris"),
+        ("LYON, 12 mars (Reuters) - Le groupe a relevé ses objectifs.", "LYON", "LOC", "Lyon"),
+        ("Selon le baromètre de l’Avere-France, 16 % des ventes.", "Avere-France", "ORG", ""),
+        ("Éric Ciotti, président des Républicains, a salué le vote.", "Républicains", "ORG", "LR"),
+    ],
+)
+def test_entities_datelines_and_org_spellings_get_canonical_names(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+def test_entities_names_differing_in_case_are_one_thing(nlp: Language) -> None:
+    text = (
+        "Le groupe SEB a relevé ses objectifs. Stanislas de Gramont, directeur général "
+        "de SEB, a salué un « bon début d’année »."
+    )
+    assert {(h.label, h.name) for h in _hits(nlp, text) if h.text == "SEB"} == {("ORG", "SEB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Le Dauphiné libéré rapporte qu’un randonneur a chuté.", "Le Dauphiné libéré", "ORG", ""),
+        ("Le Losc a été éliminé par Aston Villa.", "Losc", "ORG", "LOSC"),
+        ("Selon l’Inserm, 12 % des cas sont concernés.", "Inserm", "ORG", ""),
+        ("Il a décollé dans une SpaceX Crew Dragon.", "SpaceX Crew Dragon", "PRODUCT", ""),
+    ],
+)
+def test_entities_media_research_bodies_and_spacecraft(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Volvo Cars a vendu 708 000 voitures en 2023.", "Volvo Cars"),
+        ("Airbus Defence and Space va supprimer 2 000 postes.", "Airbus Defence"),
+    ],
+)
+def test_entities_brand_then_org_word_is_its_own_org(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    "name", ["Marine Tondelier", "Clément Beaune", "Rose Lapresle", "Olivier Faure"]
+)
+def test_entities_first_name_that_is_a_word_stays_at_sentence_start(
+    nlp: Language, name: str
+) -> None:
+    hit = _find(_hits(nlp, f"Le texte passe. {name} a dénoncé une « trahison »."), name)
+    assert (hit.label, hit.name) == ("PER", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("BMW a livré 376 000 voitures, dont l’iX3.", "iX3", "PRODUCT", "BMW iX3"),
+        ("PSA a fusionné avec Fiat Chrysler pour créer Stellantis.", "Fiat Chrysler", "ORG", ""),
+        ("Selon FCA, la Jeep Avenger est un succès.", "FCA", "ORG", "Fiat Chrysler"),
+    ],
+)
+def test_entities_short_lowercase_led_models_and_merged_makers(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+def test_entities_roman_numeral_is_not_a_lowercase_led_model(nlp: Language) -> None:
+    hits = _hits(nlp, "BMW a présenté l’iX. Louis IX fut roi de France.")
+    assert not [h for h in hits if h.text == "IX" and h.label == "PRODUCT"]
