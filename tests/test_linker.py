@@ -158,3 +158,25 @@ def test_linker_sentence_of_finds_the_sentence_starting_at_the_offset(
     sentences: list[tuple[int, int]], offset: int, expected: tuple[int, int] | None
 ) -> None:
     assert _sentence_of(sentences, offset) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject", "metric"),
+    [
+        (
+            "Le groupe Volkswagen a réalisé un chiffre d'affaires de 322 milliards d'euros.",
+            "322",
+            "Volkswagen",
+            "revenue",
+        ),
+        ("La ville de Lyon a investi 45 millions d'euros dans le vélo.", "45", "Lyon", "cost"),
+        ("Free a gagné 200.000 abonnés au dernier trimestre.", "200.000", "Free", None),
+        ("Les exportations ont représenté 80 % de ses ventes.", "80", None, "share"),
+        ("Michelin emploie 132.000 salariés dans le monde.", "132.000", "Michelin", "workforce"),
+    ],
+)
+def test_linker_names_and_noun_phrases_give_subject_and_metric(
+    nlp: Language, text: str, number: str, subject: str | None, metric: str | None
+) -> None:
+    figure = _figure(nlp, text, number)
+    assert (figure["subject"], figure["metric"]) == (subject, metric)

@@ -87,7 +87,12 @@ RESULTS_NAME_GAP = 4
 RESULTS_NAME = re.compile(
     r"\s*((?:[A-Z]\.\s*)?(?:(?:van|von|de|da|di|le|la)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 )
-SHARE_AFTER = re.compile(r"\s*(?:des\s|de la\s|de l['’]|du\s)", re.IGNORECASE)
+SHARE_AFTER = re.compile(
+    r"\s*(?:des\s|du\s|de\s+l['’]|de\s+(?:la|ses|son|sa|leurs?|ces|cette|nos|vos|tous|toutes)\s)",
+    re.IGNORECASE,
+)
+# Metrics that measure money: a clue naming one is ignored for a figure that is not.
+MONEY_METRICS = {"price", "cost", "revenue"}
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
 TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
@@ -172,9 +177,13 @@ def _mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     for mention in mentions:
         if mention.start < end and start < mention.end:
             return mention
-    # ``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the apposition names it.
+    # ``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the apposition names
+    # it; ``la ville de Lyon``, ``le groupe Volkswagen``: so does a thing's own name.
+    naming = {"appos", "flat:name"} | (
+        {"nmod", "flat", "compound"} if token.lemma_.lower() in anaphoric_nouns() else set()
+    )
     for child in token.children:
-        if child.dep_ in {"appos", "flat:name"}:
+        if child.dep_ in naming:
             for mention in mentions:
                 if mention.start <= child.idx < mention.end:
                     return mention
@@ -353,8 +362,10 @@ def _metric_from_words(lexicon: MetricLexicon, number: Token | None) -> str | No
         lemma = ancestor.lemma_.lower()
         if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
             return lexicon.verbs[lemma]
-        if lemma in lexicon.nouns and ancestor.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            return lexicon.nouns[lemma]
+        if ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
+            found := _noun_phrase_metric(lexicon, ancestor)
+        ):
+            return found
         if ancestor.pos_ in {"VERB", "AUX"}:
             # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
             subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
@@ -416,6 +427,9 @@ def _metric(
         or _metric_from_words(lexicon, number)
         or lexicon.nouns.get(figure.get("counted") or "")
     )
+    # ``gagner 200 000 abonnés`` is no revenue: money metrics need an amount of money.
+    if metric in MONEY_METRICS and figure["kind"] not in {"money", "percent"}:
+        metric = None
     if metric is None and figure["kind"] == "percent" and figure.get("per"):
         metric = "change"
     if metric is None and figure["kind"] == "money":
