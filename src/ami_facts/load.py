@@ -113,19 +113,17 @@ SINGLE_BYTE_ENCODINGS = ["cp1252", "iso8859_15", "latin_1"]
 WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 # More control characters than this share of the text means the file is not text.
 MAX_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Control characters (Unicode category Cc) other than tab, line feed, vertical tab,
+# form feed and carriage return, and the replacement character of a failed decode.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:100_000]
     if not sample:
         return False
-    controls = sum(
-        1
-        for char in sample
-        if char == "\ufffd"
-        or (unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS)
-    )
+    # One regex pass instead of a Python loop over every character.
+    controls = len(_CONTROL_CHARS.findall(sample))
     return controls > MAX_CONTROL_SHARE * len(sample)
 
 
