@@ -90,6 +90,18 @@ def test_linker_coordinated_figure_shares_noun_and_metric(nlp: Language) -> None
         ),
         ("En 2019, la marque a vendu 4.500 voitures.", "4.500", "2019-01-01", "2019-12-31"),
         ("Rien en 2018, mais 12 pannes cette année.", "12", "2021-01-01", "2021-12-31"),
+        (
+            "Le site a embauché 300 personnes depuis le 1er janvier.",
+            "300",
+            "2021-01-01",
+            "2021-04-15",
+        ),
+        (
+            "De 2017 à 2019, le prix du gaz a grimpé de 45 %.",
+            "45",
+            "2017-01-01",
+            "2019-12-31",
+        ),
     ],
 )
 def test_linker_period_is_the_governing_date(

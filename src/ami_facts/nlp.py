@@ -125,7 +125,7 @@ class RulesOnly:
             _as_dict(hit)
             for hit in find_figures(text, excluded=excluded, blocked=_date_blocks(dates))
         ]
-        link_text(text, figures, dates)
+        link_text(text, figures, dates, anchor.isoformat() if anchor else None)
         return dates, figures
 
 

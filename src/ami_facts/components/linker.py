@@ -67,6 +67,7 @@ BASELINE_BEFORE = re.compile(
     r"\s*(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
+SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
 # How far back (in characters) word clues for the metric are looked for in a clause.
@@ -476,18 +477,24 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
     return merged
 
 
-def _period_dates(text: str, all_dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The dates that can be a figure's period: calendar dates, baselines left out."""
-    return _merge_intervals(
-        text,
-        [
-            hit
-            for hit in all_dates
-            if hit["type"] in PERIOD_DATE_TYPES
-            and hit.get("start_date")
-            and not BASELINE_BEFORE.search(text[max(0, hit["start"] - 25) : hit["start"]])
-        ],
-    )
+def _period_dates(
+    text: str, all_dates: list[dict[str, Any]], anchor: str | None
+) -> list[dict[str, Any]]:
+    """The dates that can be a figure's period: calendar dates, baselines left out.
+
+    ``depuis le 1er janvier`` runs from that day to the publication date.
+    """
+    dates = []
+    for hit in all_dates:
+        if hit["type"] not in PERIOD_DATE_TYPES or not hit.get("start_date"):
+            continue
+        before = text[max(0, hit["start"] - 25) : hit["start"]]
+        if BASELINE_BEFORE.search(before):
+            continue
+        if anchor and SINCE_BEFORE.search(before) and (hit.get("end_date") or "") < anchor:
+            hit = {**hit, "end_date": anchor}
+        dates.append(hit)
+    return _merge_intervals(text, dates)
 
 
 def _period(
@@ -597,13 +604,24 @@ def link_figures(doc: Doc) -> None:
             entities=doc._.ami_entities or [],
             sentences=_sentences(doc, text),
             doc=doc if doc.has_annotation("DEP") else None,
+            anchor=(doc._.ami_context or {}).get("anchor"),
         )
 
 
-def link_text(text: str, figures: list[dict[str, Any]], dates: list[dict[str, Any]]) -> None:
+def link_text(
+    text: str, figures: list[dict[str, Any]], dates: list[dict[str, Any]], anchor: str | None
+) -> None:
     """The same linking without a model: periods and metrics from the words alone."""
     if figures:
-        link(text, figures, dates=dates, entities=[], sentences=_text_sentences(text), doc=None)
+        link(
+            text,
+            figures,
+            dates=dates,
+            entities=[],
+            sentences=_text_sentences(text),
+            doc=None,
+            anchor=anchor,
+        )
 
 
 def link(
@@ -614,13 +632,17 @@ def link(
     entities: list[dict[str, Any]],
     sentences: list[Sentence],
     doc: Doc | None,
+    anchor: str | None,
 ) -> None:
-    """Fill the figure dicts in place; ``doc`` gives the parse when there is one."""
+    """Fill the figure dicts in place; ``doc`` gives the parse when there is one.
+
+    ``anchor`` is the publication date (ISO) that open periods run to.
+    """
     mentions = _mentions(entities, text)
     product = main_subject_mention(entities, mentions)
     row_subjects = _results_rows(text, figures, mentions)
     topics = _section_topics(text, mentions)
-    period_dates = _period_dates(text, dates)
+    period_dates = _period_dates(text, dates, anchor)
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
