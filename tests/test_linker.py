@@ -184,6 +184,12 @@ def test_linker_sentence_of_finds_the_sentence_starting_at_the_offset(
         ("La ville de Lyon a investi 45 millions d'euros dans le vélo.", "45", "Lyon", "cost"),
         ("Free a gagné 200.000 abonnés au dernier trimestre.", "200.000", "Free", None),
         ("Les exportations ont représenté 80 % de ses ventes.", "80", None, "share"),
+        (
+            "Selon une étude publiée par l'Ifop, 42 % des Français jugent les voitures chères.",
+            "42",
+            None,
+            "share",
+        ),
         ("Michelin emploie 132.000 salariés dans le monde.", "132.000", "Michelin", "workforce"),
     ],
 )

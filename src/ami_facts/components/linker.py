@@ -67,6 +67,10 @@ BASELINE_BEFORE = re.compile(
     r"\s*(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
+# A source named before a figure: ``selon``/``d'après`` and up to six words.
+SOURCE_BEFORE = re.compile(
+    r"\b(?:selon|d['’]après|source\s*:)(?:\s+|['’])(?:[\w-]+(?:\s+|['’])){0,6}$", re.IGNORECASE
+)
 SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
@@ -324,15 +328,25 @@ def _has_noun_subject(number: Token | None) -> bool:
 
 
 def _closest_before(
-    mentions: list[Mention], sentence: Sentence | None, offset: int, labels: set[str]
+    text: str, mentions: list[Mention], sentence: Sentence | None, offset: int, labels: set[str]
 ) -> Mention | None:
     if sentence is None:
         return None
     best = None
     for mention in mentions:
-        if mention.label in labels and sentence[0] <= mention.start and mention.end <= offset:
+        if (
+            mention.label in labels
+            and sentence[0] <= mention.start
+            and mention.end <= offset
+            and not _is_source(text, sentence, mention)
+        ):
             best = mention
     return best
+
+
+def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """``Selon l'Ifop``, ``d'après une étude du cabinet X``: who says it, not what it is about."""
+    return bool(SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start))
 
 
 @cache
@@ -668,7 +682,7 @@ def link(
             metric = previous["metric"]
         if subject is None and not _is_the_actor(number):
             labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
-            subject = _closest_before(mentions, sentence, figure["start"], labels)
+            subject = _closest_before(text, mentions, sentence, figure["start"], labels)
         if subject is None and sentence is not None and not _names_anything(mentions, sentence):
             subject = _topic_at(topics, figure["start"])
         if (
