@@ -13,6 +13,7 @@ from typing import Literal
 FigureKind = Literal["count", "money", "percent", "duration", "measure", "rank"]
 Bound = Literal["min", "max"]
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+EntityLabel = Literal["PER", "ORG", "LOC", "PRODUCT", "MISC"]
 
 
 @dataclass
@@ -73,5 +74,5 @@ class EntityHit:
     start: int
     end: int
     text: str
-    label: Literal["PER", "ORG", "LOC", "PRODUCT", "MISC"]
+    label: EntityLabel
     name: str

@@ -6,9 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-FigureKind = Literal["count", "money", "percent", "duration", "measure", "rank"]
-EntityLabel = Literal["PER", "ORG", "LOC", "PRODUCT", "MISC"]
-DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+from ami_facts.hits import DateType, EntityLabel, FigureKind
 
 
 class Record(BaseModel):
