@@ -38,8 +38,20 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
+SUMMARY_NOUNS = (
+    ("articles", "article"),
+    ("figures", "figure"),
+    ("dates", "date"),
+    ("entities", "entity"),
+    ("errors", "error"),
+)
 USAGE_ERROR = 2
 NOTHING_PROCESSED = 1
+
+
+def _plural(count: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun if count == 1 else plural}"
 
 
 def _fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
@@ -225,11 +237,13 @@ def extract(
     counts = summary.counts
     if not quiet:
         kept = f" ({selection.known} already in the tables, kept)" if selection.known else ""
+        tally = ", ".join(
+            _plural(counts[table], noun) for table, noun in SUMMARY_NOUNS if table != "articles"
+        )
         out.print(
-            f"{counts['articles']} articles processed{kept}: {counts['figures']} figures, "
-            f"{counts['dates']} dates, {counts['entities']} entities, {counts['errors']} errors "
-            f"-> {out_dir}",
+            f"{_plural(counts['articles'], 'article')} processed{kept}: {tally} -> {out_dir}",
             highlight=False,
+            soft_wrap=True,
         )
         if counts["errors"]:
             err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
