@@ -1,0 +1,53 @@
+"""--fast: the rules alone over plain text, with the figures and dates of the full pipeline."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.load import build_article
+from ami_facts.nlp import Pipeline, RulesOnly
+from ami_facts.pipeline import ArticleResult, process
+from fixture_paths import GOLD_FILES
+
+
+def _result(nlp: Pipeline, text: str, published: date | None) -> ArticleResult:
+    raw = build_article(text, {}, source="t", fallback_published=published, max_chars=10**7)
+    [result] = list(process([raw], nlp))
+    assert isinstance(result, ArticleResult)
+    return result
+
+
+def test_fast_pipeline_needs_no_spacy_model(fast_nlp: Pipeline) -> None:
+    assert isinstance(fast_nlp, RulesOnly)
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name[:30])
+def test_fast_keeps_the_figures_and_dates_of_the_full_pipeline(
+    nlp: Language, fast_nlp: Pipeline, gold: Path
+) -> None:
+    meta = json.loads(gold.read_text(encoding="utf-8"))
+    text = (gold.parent / meta["article"]).read_text(encoding="utf-8")
+    published = (
+        date.fromisoformat(meta["published_for_test"]) if meta["published_for_test"] else None
+    )
+    full, fast = _result(nlp, text, published), _result(fast_nlp, text, published)
+
+    def figures(result: ArticleResult) -> list[tuple[object, ...]]:
+        return [(f.start, f.end, f.value, f.low, f.high, f.unit, f.per) for f in result.figures]
+
+    assert figures(fast) == figures(full)
+    assert [(d.start, d.end, d.value) for d in fast.dates] == [
+        (d.start, d.end, d.value) for d in full.dates
+    ]
+
+
+def test_fast_has_no_entities_but_keeps_periods(fast_nlp: Pipeline) -> None:
+    result = _result(fast_nlp, "En 2019, Renault a vendu 4.500 voitures.", date(2021, 4, 15))
+    assert result.entities == []
+    [figure] = result.figures
+    assert (figure.value, figure.period_start, figure.subject) == (4500, "2019-01-01", None)
