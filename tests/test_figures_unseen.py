@@ -84,3 +84,17 @@ def test_whole_points_in_a_tally_are_counted_not_percentage_points(
 def test_a_relative_date_after_a_price_is_not_a_rate(text: str, per: str | None) -> None:
     (hit,) = find_figures(text)
     assert hit.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("L'État va débloquer un milliard et demi d'euros pour les agriculteurs.", 1.5e9),
+        ("Le musée a accueilli deux millions et demi de visiteurs.", 2.5e6),
+        ("Près de 1 million et demi de personnes ont défilé.", 1.5e6),
+        ("Il a purgé deux ans et demi de prison.", 2.5),
+    ],
+)
+def test_et_demi_after_a_big_number_is_half_of_it(text: str, value: float) -> None:
+    (hit,) = find_figures(text)
+    assert hit.value == pytest.approx(value)

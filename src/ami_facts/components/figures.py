@@ -382,6 +382,11 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             if wm:
                 core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
                 core.end = wm.end()
+                # "1 million et demi": half of the multiplier, not 0.5
+                em = ET_DEMI_RE.match(work, core.end)
+                if em and core.mult > 1:
+                    value += 0.25 if em.group("quart") else 0.5
+                    core.end = em.end()
         core.value = value * core.mult
         cores.append(core)
     return cores
@@ -507,7 +512,9 @@ def _word_cores(text: str, work: str) -> list[_Core]:
                 value = value * FRACTIONS[words[j]]
                 last = j
             elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
-                value += 0.5
+                # "un milliard et demi": half of the last big number, not 0.5
+                scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
+                value += 0.5 * scale
                 last = j + 1
             s, e = base + toks[i][1], base + toks[last][2]
             single = w if last == i else None
