@@ -98,3 +98,25 @@ def test_a_relative_date_after_a_price_is_not_a_rate(text: str, per: str | None)
 def test_et_demi_after_a_big_number_is_half_of_it(text: str, value: float) -> None:
     (hit,) = find_figures(text)
     assert hit.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le thermomètre va baisser de 5 à 8 degrés d'ici dimanche.", (None, 5.0, 8.0, "°C")),
+        ("Il fera entre 5 et 8 degrés au lever du jour.", (None, 5.0, 8.0, "°C")),
+        ("Les températures vont chuter de 10 degrés.", (10.0, None, None, "°C")),
+        ("Les ventes ont reculé de 5 à 10 % selon les modèles.", (None, 5.0, 10.0, "%")),
+        ("Un virage à 90 degrés.", (90.0, None, None, "°")),
+    ],
+)
+def test_degrees_in_the_weather_are_celsius_and_a_fall_of_5_to_8_is_a_range(
+    text: str, expected: tuple[float | None, float | None, float | None, str]
+) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.value, hit.low, hit.high, hit.unit) == expected
+
+
+def test_a_change_with_a_fall_from_more_to_less_stays_two_figures() -> None:
+    hits = find_figures("Le taux de chômage a baissé de 9 à 7 %.")
+    assert [(h.value, h.unit) for h in hits] == [(9.0, "%"), (7.0, "%")]

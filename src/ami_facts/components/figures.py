@@ -61,6 +61,7 @@ from ami_facts.french.qualifiers import (
     BELOW_ZERO_RE,
     CHANGE_RE,
     DE_BEFORE,
+    DECREASE_RE,
     ENTRE_BEFORE,
     ET_GAP,
     NOT_SIGN_BEFORE,
@@ -83,6 +84,7 @@ from ami_facts.french.units import (
     SECONDS,
     SUBUNIT_RE,
     TALLY_CONTEXT_RE,
+    TEMPERATURE_CONTEXT_RE,
     currency_before,
     match_unit,
     per_value,
@@ -706,6 +708,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     ):
         unit = None  # a score or tally ("avec 52 points, l'OM remonte"): counted below
         pos = core.end
+    if unit == "°" and TEMPERATURE_CONTEXT_RE.search(
+        text, max(0, core.start - 150), min(len(text), pos + 80)
+    ):
+        unit = "°C"  # "il fera entre 5 et 8 degrés": the weather is in Celsius
     if unit is not None:
         fig.unit = unit
         fig.kind = unit_kind(unit)
@@ -972,7 +978,10 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
         if range_like and len(chain) == 2:
             de = DE_BEFORE.search(before_a)
             de_start = a.start - len(before_a) + de.start() if de else 0
-            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de_start))
+            cm = CHANGE_RE.search(text, max(0, a.start - 60), de_start) if de else None
+            change = cm is not None and not (
+                DECREASE_RE.match(cm.group()) and numbers[0] < numbers[1]
+            )
             if (
                 change
                 or numbers[0] >= numbers[1]

@@ -288,6 +288,14 @@ TALLY_CONTEXT_RE = re.compile(
     r"|inscrit|paniers?|essais?|permis|barème|compteur|podium|au\s+total|tournoi)"
 )
 
+# Weather and climate words: a bare "degrés" near them is Celsius ("le thermomètre
+# va baisser de 5 à 8 degrés"); elsewhere (angles, alcohol) it stays "°".
+TEMPERATURE_CONTEXT_RE = re.compile(
+    r"(?<![^\W_])(?i:temp[ée]ratures?|thermom[èe]tre|mercure|chaleur|canicul\w*|froid|fra[îi]ch\w*"
+    r"|gel[ée]?e?s?|m[ée]t[ée]o\w*|pr[ée]visionnistes?|r[ée]chauffement|climat\w*|douceur"
+    r"|ressenti|maximales?|minimales?|sous\s+abri|il\s+fera|fera\s+(?:entre|jusqu)|vague\s+de)(?![^\W_])"
+)
+
 INDEX_NAMES_RE = re.compile(
     r"(?i:CAC[\s\u00a0-]*40|SBF[\s\u00a0-]*120|Dow[\s\u00a0]+Jones|Nasdaq|Nikkei|DAX|FTSE|Footsie"
     r"|S&P|Stoxx|Hang[\s\u00a0]+Seng|Euro[\s\u00a0]*Stoxx|indice|SMI)"
