@@ -120,3 +120,19 @@ def test_degrees_in_the_weather_are_celsius_and_a_fall_of_5_to_8_is_a_range(
 def test_a_change_with_a_fall_from_more_to_less_stays_two_figures() -> None:
     hits = find_figures("Le taux de chômage a baissé de 9 à 7 %.")
     assert [(h.value, h.unit) for h in hits] == [(9.0, "%"), (7.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le téléphone embarque une batterie de 5 000 mAh et 128 Go de stockage.",
+            [("5 000 mAh", "mAh"), ("128 Go", "GB")],
+        ),
+        ("Le disque SSD de 2 To coûte 150 euros.", [("2 To", "TB"), ("150 euros", "EUR")]),
+    ],
+)
+def test_battery_and_storage_capacities_have_units(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(h.text, h.unit) for h in find_figures(text)] == expected
