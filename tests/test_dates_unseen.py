@@ -105,3 +105,15 @@ def test_a_later_month_told_in_the_past_is_last_years_but_not_a_deadline(
 def test_a_relative_week_after_a_price_is_a_date() -> None:
     got = dates("Le prix du litre a dépassé 1,95 euro la semaine dernière.")
     assert got == [("la semaine dernière", "2024-W09", "2024-02-26", "2024-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le Kényan a remporté le marathon en 2 h 08 min 12 s.", "PT2H8M12S"),
+        ("Elle a bouclé l'étape en 3 heures 12 minutes 5 secondes.", "PT3H12M5S"),
+        ("Record battu en 2h08min12s.", "PT2H8M12S"),
+    ],
+)
+def test_hours_minutes_and_seconds_are_one_duration(text: str, value: str) -> None:
+    assert [(v) for _, v, _, _ in dates(text)] == [value]

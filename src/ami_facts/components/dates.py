@@ -2167,7 +2167,8 @@ _PATTERNS: list[_Pattern] = [
         "clock",
         rf"(?:(?P<noon>midi|minuit)|\b(?P<h>[01]?\d|2[0-4]|{_NUMWORDS})\s*(?P<hu>heures?\b|h(?![a-zà-ÿ])|H(?![a-zà-ÿ]))"
         rf"|\b(?P<h2>[01]?\d|2[0-3]):(?=[0-5]\d))"
-        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b(?!\s+quarts?))(?:\s*(?:min|mn|minutes?)\b)?)?"
+        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b(?!\s+quarts?))(?:\s*(?:min|mn|minutes?)(?![^\W\d_])"
+        rf"(?:\s*(?P<sec>[0-5]?\d)\s*(?:s|sec|secondes?)(?![\w-]))?)?)?"
         rf"(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts|moins\s+(?P<minus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?"
         rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?|et\s+(?P<plus2>\d{{1,2}}|{_MINW})\s+minutes?))?"
         rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
@@ -2344,6 +2345,12 @@ def _h_clock_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     over: dict[str, str | None] = {}
     if m.group("h2"):
         over = {"h": m.group("h2"), "hu": "h"}
+    if m.group("sec") and m.group("h") and m.group("h").isdecimal():
+        # "2 h 08 min 12 s": a time with seconds is a duration (a race, a record)
+        mi = m.group("mi")
+        if not mi.isdecimal():
+            return None
+        return _Built("DURATION", f"PT{int(m.group('h'))}H{int(mi)}M{int(m.group('sec'))}S")
     return _h_clock(_GroupView(m, over), ctx)
 
 
