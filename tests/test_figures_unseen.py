@@ -136,3 +136,20 @@ def test_battery_and_storage_capacities_have_units(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(h.text, h.unit) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un mois de juin pluvieux a pénalisé les récoltes.", []),
+        ("Un mois d'août caniculaire a vidé les nappes.", []),
+        ("Les prix ont grimpé de 4,9 % au cours des douze derniers mois.", ["4,9 %"]),
+        ("Le groupe prévoit 300 embauches dans les 3 prochaines années.", ["300 embauches"]),
+        ("Il a été suspendu 3 mois.", ["3 mois"]),
+        ("Il reste les 10 derniers kilomètres.", ["10 derniers kilomètres"]),
+    ],
+)
+def test_a_named_month_or_a_period_back_from_now_is_not_a_duration_figure(
+    text: str, expected: list[str]
+) -> None:
+    assert [h.text for h in find_figures(text)] == expected

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ami_facts.french import false_positives as fp
+from ami_facts.french.calendar import MONTH_FULL
 from ami_facts.french.numbers import (
     ALL_NUMBER_WORDS,
     APPROX_NOUNS,
@@ -827,10 +828,35 @@ _PERIOD_OF_YEAR_RE = re.compile(
     r"|de[\s\u00a0]+(?:19|20)\d\d\b)"
 )
 
+# "au cours des douze derniers mois", "dans les trois prochaines années": a period
+# counted back or forward from now (a DATE/DURATION for the dates), not a figure
+_PERIOD_FROM_NOW_RE = re.compile(
+    r"[\s\u00a0]+(?i:derniers|dernières|prochains|prochaines|écoulés|écoulées|passés|passées)"
+    r"(?![^\W_])(?P<unit>[\s\u00a0]+(?i:mois|semaines|jours|années|ans|heures|minutes|décennies"
+    r"|trimestres|semestres|saisons|siècles)(?![^\W_]))?"
+)
+_PERIOD_FROM_NOW_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:les|des|ces)[\s\u00a0]+$")
+# "un mois de juin pluvieux": the month named, not a duration of one month
+_MONTH_NAMED_RE = re.compile(
+    r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?i:"
+    + "|".join(sorted(MONTH_FULL, key=len, reverse=True))
+    + r")(?![^\W_])"
+)
+
 
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
     if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
+        return False
+    pm = _PERIOD_FROM_NOW_RE.match(text, e)
+    if (
+        pm
+        and not fig.qualified
+        and (fig.kind == "duration" or (pm.group("unit") and not fig.unit and not fig.counted))
+        and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
+    ):
+        return False
+    if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
         return False
     if core.form == "digits":
         if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
