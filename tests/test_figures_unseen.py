@@ -153,3 +153,18 @@ def test_a_named_month_or_a_period_back_from_now_is_not_a_duration_figure(
     text: str, expected: list[str]
 ) -> None:
     assert [h.text for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a terminé deuxième samedi à Kitzbühel.", [("deuxième", "rank")]),
+        ("Il termine 4e dimanche à Wengen.", [("4e", "rank")]),
+        ("Elle a fini troisième ex aequo avec la Suédoise.", [("troisième", "rank")]),
+        ("La collecte a lieu le deuxième samedi du mois.", []),
+    ],
+)
+def test_an_ordinal_before_a_weekday_ranks_unless_it_names_the_day(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(h.text, h.kind) for h in find_figures(text)] == expected
