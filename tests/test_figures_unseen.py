@@ -168,3 +168,18 @@ def test_an_ordinal_before_a_weekday_ranks_unless_it_names_the_day(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(h.text, h.kind) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "per"),
+    [
+        ("Les rendements ont atteint 12 tonnes à l'hectare cette saison.", "t", "ha"),
+        ("Les terres se vendent 6 000 euros l'hectare.", "EUR", "ha"),
+        ("Le livret rapporte 3 % à l'an.", "%", "year"),
+        ("Les cerises se vendent 8 euros au kilo.", "EUR", "kg"),
+        ("Il a touché 350 euros au mois de juin.", "EUR", None),
+    ],
+)
+def test_a_rate_after_a_l_or_au_has_a_denominator(text: str, unit: str, per: str | None) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.unit, hit.per) == (unit, per)

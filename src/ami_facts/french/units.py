@@ -349,10 +349,14 @@ _PER_WORDS: dict[str, str] = {
     "mètre carré": "m2",
     "m2": "m2",
     "m²": "m2",
+    "hectare": "ha",
+    "ha": "ha",
 }
 _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
 PER_RE = re.compile(
-    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
+    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?"
+    # "12 tonnes à l'hectare", "5 % à l'an", "8 euros au kilo"
+    r"|(?i:à[\s\u00a0]+l['’][\s\u00a0]*|au[\s\u00a0]+(?=kilo|litre|mètre|m2|m²|km(?![^\W_]))))"
     rf"(?P<per>{_PER_ALT})(?![^\W_])"
     # "l'an dernier", "le mois prochain" are dates, not rates
     r"(?![\s\u00a0]+(?i:derni[eè]re?|prochaine?|pass[ée]e?|pr[ée]c[ée]dente?|suivante?)(?![^\W_]))",
