@@ -183,3 +183,23 @@ def test_an_ordinal_before_a_weekday_ranks_unless_it_names_the_day(
 def test_a_rate_after_a_l_or_au_has_a_denominator(text: str, unit: str, per: str | None) -> None:
     (hit,) = find_figures(text)
     assert (hit.unit, hit.per) == (unit, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'écran affiche une définition de 2556 x 1179 pixels.",
+            [("2556", None, "pixel"), ("1179 pixels", None, "pixel")],
+        ),
+        ("Une chambre de 4 × 5 m.", [("4", "m", None), ("5 m", "m", None)]),
+        (
+            "Les Bleus ont gagné le relais 4 x 100 mètres.",
+            [("4", None, None), ("100 mètres", "m", None)],
+        ),
+    ],
+)
+def test_two_sides_of_a_dimension_share_the_unit_and_x_is_not_a_noun(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(h.text, h.unit, h.counted) for h in find_figures(text)] == expected

@@ -557,7 +557,13 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
     if "'" in word or "’" in word:
         return None
     low = word.lower()
-    if not word[0].islower() or low in FUNCTION_WORDS or low in ALL_NUMBER_WORDS or low in ADJ_PER:
+    if (
+        len(word) < 2
+        or not word[0].islower()
+        or low in FUNCTION_WORDS
+        or low in ALL_NUMBER_WORDS
+        or low in ADJ_PER
+    ):
         return None
     if value >= 2 and not looks_plural(word):
         return None
@@ -943,6 +949,16 @@ def _same_unit(a: _Fig, b: _Fig) -> bool:
     return a.unit is None or a.unit == b.unit
 
 
+_DIM_GAP = re.compile(r"[\s\u00a0]*[x×][\s\u00a0]*$")
+
+
+def _comparable(a: float | None, b: float | None) -> bool:
+    """Two sides of one object ("20 x 30 cm"), not a relay ("4 x 100 m")."""
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) <= 10
+
+
 def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
     out: list[_Fig] = []
     i = 0
@@ -953,6 +969,20 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
             out.append(a)
             i += 1
             continue
+        # dimensions: "2556 x 1179 pixels", "4 × 5 m": the first side takes the unit
+        if (
+            i + 1 < n
+            and a.unit is None
+            and a.counted is None
+            and figs[i + 1].value is not None
+            and figs[i + 1].kind != "rank"
+            and _DIM_GAP.match(text, a.end, figs[i + 1].start)
+            and _comparable(a.value, figs[i + 1].value)
+        ):
+            b = figs[i + 1]
+            if b.unit is not None:
+                _carry(a, b)
+            a.counted = b.counted
         # chain of alternatives/lists: a, b, c ou d
         chain = [a]
         gaps: list[str] = []
