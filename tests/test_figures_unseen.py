@@ -203,3 +203,30 @@ def test_two_sides_of_a_dimension_share_the_unit_and_x_is_not_a_noun(
     text: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert [(h.text, h.unit, h.counted) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il a été condamné à cinq ans de prison dont deux avec sursis.",
+            [("cinq ans", 5.0, "year"), ("deux", 2.0, "year")],
+        ),
+        (
+            "Il écope de 18 mois de prison, dont 6 ferme.",
+            [("18 mois", 18.0, "month"), ("6", 6.0, "month")],
+        ),
+        (
+            "Le budget de 12 millions d'euros, dont 3 pour la culture, est voté.",
+            [("12 millions d'euros", 12e6, "EUR"), ("3", 3e6, "EUR")],
+        ),
+        (
+            "L'usine emploie 300 salariés, dont 40 cadres.",
+            [("300 salariés", 300.0, None), ("40 cadres", 40.0, None)],
+        ),
+    ],
+)
+def test_a_bare_part_after_dont_takes_the_unit_of_the_whole(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(h.text, h.value, h.unit) for h in find_figures(text)] == expected

@@ -1159,6 +1159,9 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n")
 
 
+_DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
+
+
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
@@ -1169,6 +1172,22 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
             continue
         k = bisect.bisect_left(ends, f.start)
         sentence_start = ends[k - 1] if k else -1
+        if i and _DONT_BEFORE_RE.search(text, max(0, f.start - 8), f.start):
+            # "cinq ans de prison dont deux avec sursis": a part of the figure before
+            p = figs[i - 1]
+            if (
+                p.unit
+                and p.end > sentence_start
+                and f.start - p.end < 60
+                and p.value is not None
+                and f.value is not None
+                and f.value * max(p.mult / f.mult, 1) <= p.value
+            ):
+                if p.mult > 1 and f.mult == 1:
+                    f.value *= p.mult  # "12 millions d'euros, dont 3 pour la culture"
+                    f.mult = p.mult
+                _carry(f, p)
+                continue
         if f.mult > 1:
             for p in reversed(figs[max(0, i - 3) : i]):
                 if p.end <= sentence_start or f.start - p.end > 150:
