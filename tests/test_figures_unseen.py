@@ -230,3 +230,35 @@ def test_a_bare_part_after_dont_takes_the_unit_of_the_whole(
     text: str, expected: list[tuple[str, float, str | None]]
 ) -> None:
     assert [(h.text, h.value, h.unit) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le prix du blé est tombé à 210 euros la tonne.", ("EUR", "t")),
+        ("Le Brent s'échangeait à 82 dollars le baril.", ("USD", "barrel")),
+    ],
+)
+def test_a_commodity_price_per_tonne_or_barrel_is_a_rate(
+    text: str, expected: tuple[str, str]
+) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.unit, hit.per) == expected
+
+
+def test_face_a_after_a_score_is_not_a_counted_noun() -> None:
+    hits = find_figures("Les Bleus se sont inclinés 2 à 1 face à l'Espagne.")
+    assert all(h.counted is None for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Elle a couru le 100 m en 10 secondes 85.", 10.85),
+        ("Il a bouclé le tour en 58 s 12 puis a abandonné.", 58.12),
+        ("Il a tenu 30 secondes 15 fois de suite.", 30.0),
+    ],
+)
+def test_hundredths_after_seconds_belong_to_the_time(text: str, value: float) -> None:
+    hit = next(h for h in find_figures(text) if h.unit == "s")
+    assert hit.value == pytest.approx(value)

@@ -536,7 +536,12 @@ _COMPOUND_TAIL_RE = re.compile(
 )
 _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
+_S_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cs>\d{2})(?!\d|,\d|\.\d|[\s\u00a0]*(?:%|€|\$))")
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
+
+
+_LOCUTION_NOUNS = frozenset(["face", "grâce", "suite", "quant", "jusque"])
+_A_AFTER_RE = re.compile(r"[\s\u00a0]+(?i:à|au|aux)(?![^\W_])")
 
 
 def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
@@ -557,6 +562,8 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
     if "'" in word or "’" in word:
         return None
     low = word.lower()
+    if low in _LOCUTION_NOUNS and _A_AFTER_RE.match(text, m.end()):
+        return None  # "2 à 1 face à l'Espagne", "grâce à": a preposition, not a noun
     if (
         len(word) < 2
         or not word[0].islower()
@@ -673,6 +680,13 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 tm = _M_TAIL_RE.match(work, pos)
                 if tm and core.form == "digits":
                     fig.value = (fig.value or 0) + int(tm.group("cm")) / 100
+                    pos = tm.end()
+            if unit == "s" and core.form == "digits":
+                # "10 secondes 85", "10 s 85": hundredths of a second
+                tm = _S_TAIL_RE.match(work, pos)
+                nxt = _WORD_AFTER_RE.match(work, tm.end()) if tm else None
+                if tm and (nxt is None or nxt.group(1).lower() in FUNCTION_WORDS):
+                    fig.value = (fig.value or 0) + int(tm.group("cs")) / 100
                     pos = tm.end()
             if unit == "h":
                 hm = HOUR_TAIL_RE.match(work, pos)

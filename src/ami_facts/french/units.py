@@ -351,6 +351,11 @@ _PER_WORDS: dict[str, str] = {
     "m²": "m2",
     "hectare": "ha",
     "ha": "ha",
+    "tonne": "t",
+    "baril": "barrel",
+    "kWh": "kWh",
+    "MWh": "MWh",
+    "mégawattheure": "MWh",
 }
 _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
 PER_RE = re.compile(
