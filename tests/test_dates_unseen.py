@@ -117,3 +117,22 @@ def test_a_relative_week_after_a_price_is_a_date() -> None:
 )
 def test_hours_minutes_and_seconds_are_one_duration(text: str, value: str) -> None:
     assert [(v) for _, v, _, _ in dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'agence a recensé 12 cas de rougeole depuis le début de l'année.",
+            ("le début de l'année", "2024", "2024-01-01", "2024-03-07"),
+        ),
+        (
+            "Le chantier démarre au début de l'année.",
+            ("au début de l'année", "2024", "2024-01-01", "2024-04-30"),
+        ),
+    ],
+)
+def test_depuis_le_debut_de_l_annee_runs_to_the_anchor(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert dates(text) == [expected]

@@ -680,7 +680,8 @@ def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if y is None:
         return _Built("DATE", "XXXX", relative=True, extra=extra)
     s, e = _clip_year(y, mod)
-    return _Built("DATE", str(y), _iso(s), _iso(e), relative, extra)
+    # "depuis le début de l'année": from the start of the year to the anchor
+    return _apply_depuis(_Built("DATE", str(y), _iso(s), _iso(e), relative, extra), ctx, m.start())
 
 
 def _h_months_of_year(m: re.Match[str], ctx: _Ctx) -> _Built | None:
