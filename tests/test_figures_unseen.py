@@ -262,3 +262,16 @@ def test_face_a_after_a_score_is_not_a_counted_noun() -> None:
 def test_hundredths_after_seconds_belong_to_the_time(text: str, value: float) -> None:
     hit = next(h for h in find_figures(text) if h.unit == "s")
     assert hit.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le salaire minimum passera à 1.766,92 euros brut mensuels.",
+        "Elle touche 2 100 euros nets mensuels.",
+    ],
+)
+def test_a_rate_adjective_after_brut_or_net_is_the_rate(text: str) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.unit, hit.per) == ("EUR", "month")
+    assert hit.text.endswith("mensuels")

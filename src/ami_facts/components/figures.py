@@ -778,7 +778,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.per = per_value(pm.group("per"))
         fig.end = pm.end()
     else:
-        am = ADJ_PER_RE.match(work, fig.end)
+        am = ADJ_PER_RE.match(work, pos)  # after "brut"/"net" if any: "euros brut mensuels"
         if am:
             fig.per = per_value(am.group("adj"))
             fig.end = am.end()
