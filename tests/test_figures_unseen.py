@@ -275,3 +275,17 @@ def test_a_rate_adjective_after_brut_or_net_is_the_rate(text: str) -> None:
     (hit,) = find_figures(text)
     assert (hit.unit, hit.per) == ("EUR", "month")
     assert hit.text.endswith("mensuels")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Il compte 3 points d'avance sur son rival selon le dernier sondage.", "point"),
+        ("Le candidat sortant l'emporte avec 5 points d'écart.", "point"),
+        ("Le PSG compte 6 points d'avance sur Brest au classement.", None),
+        ("L'enseigne ouvrira 300 points de vente.", None),
+    ],
+)
+def test_a_lead_in_points_in_a_poll_is_percentage_points(text: str, unit: str | None) -> None:
+    (hit,) = find_figures(text)
+    assert hit.unit == unit

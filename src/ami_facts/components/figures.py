@@ -179,6 +179,10 @@ _WORD_RUN_RE = re.compile(
     r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
 )
 _DE_WORD_RE = re.compile(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]")
+_POINT_GAP_RE = re.compile(
+    r"[\s\u00a0]+(?i:d['’][\s\u00a0]*(?:avance|écart)|de[\s\u00a0]+(?:retard|plus|moins|hausse|baisse))"
+    r"(?![^\W_])"
+)
 _DE_COMPLEMENT_RE = re.compile(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+")
 _NUMBER_BEFORE_RE = re.compile(r"(?:\d|(?i:" + _WORD + r"))[\s\u00a0]*$")
 _UN_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$")
@@ -623,8 +627,8 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
         return None
-    if unit == "point" and _DE_WORD_RE.match(work, end):
-        return None
+    if unit == "point" and _DE_WORD_RE.match(work, end) and not _POINT_GAP_RE.match(work, end):
+        return None  # "points de vente", not "points d'avance" (a gap in a poll)
     return unit, end
 
 
