@@ -136,3 +136,15 @@ def test_depuis_le_debut_de_l_annee_runs_to_the_anchor(
     text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert dates(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le chômage a reculé lors de la dernière décennie.", [("la dernière décennie", "P10Y")]),
+        ("La flotte doublera dans la prochaine décennie.", [("la prochaine décennie", "P10Y")]),
+        ("La dernière journée du championnat se joue à huis clos.", []),
+    ],
+)
+def test_the_last_decade_is_a_ten_year_duration(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _, _ in dates(text)] == expected

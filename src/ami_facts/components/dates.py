@@ -1394,6 +1394,10 @@ def _h_last_n(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if ntxt and n is None:
         return None
     unit = m.group("u") or m.group("u2")
+    if m.group("one") and (ntxt or unit.lower() not in ("décennie", "siècle")):
+        return None  # "la dernière décennie" only; "la dernière journée" names a day
+    if m.group("one"):
+        n = 1.0  # "la dernière décennie": one decade back from now
     word = (m.group("dir") or m.group("dir2")).lower()
     direction = "past" if word.startswith(("derni", "précéd", "pass")) else "future"
     if n is None and direction == "future":
@@ -2147,7 +2151,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "last_n",
-        rf"(?:\b(?P<det>ces|les|des|aux|dans\s+les|au\s+cours\s+des)\s+)?(?:(?P<n>{_DIGITS}|{_NUMWORDS})\s+)?"
+        rf"(?:\b(?P<det>ces|les|des|aux|dans\s+les|au\s+cours\s+des|(?P<one>la|cette))\s+)?(?:(?P<n>{_DIGITS}|{_NUMWORDS})\s+)?"
         rf"(?P<dir>derni[eè]re?s?|prochaine?s?|suivante?s?|précédente?s?)\s+(?:(?P<n2>{_DIGITS}|{_NUMWORDS})\s+)?"
         rf"(?P<u>{_UNIT})|(?<![\w,.])(?P<n3>{_DIGITS}|{_NUMWORDS})\s+(?P<u2>{_UNIT})\s+(?P<dir2>suivante?s?|précédente?s?|passée?s?)\b",
         _h_last_n,
