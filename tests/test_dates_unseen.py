@@ -105,3 +105,46 @@ def test_a_later_month_told_in_the_past_is_last_years_but_not_a_deadline(
 def test_a_relative_week_after_a_price_is_a_date() -> None:
     got = dates("Le prix du litre a dépassé 1,95 euro la semaine dernière.")
     assert got == [("la semaine dernière", "2024-W09", "2024-02-26", "2024-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le Kényan a remporté le marathon en 2 h 08 min 12 s.", "PT2H8M12S"),
+        ("Elle a bouclé l'étape en 3 heures 12 minutes 5 secondes.", "PT3H12M5S"),
+        ("Record battu en 2h08min12s.", "PT2H8M12S"),
+    ],
+)
+def test_hours_minutes_and_seconds_are_one_duration(text: str, value: str) -> None:
+    assert [(v) for _, v, _, _ in dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'agence a recensé 12 cas de rougeole depuis le début de l'année.",
+            ("le début de l'année", "2024", "2024-01-01", "2024-03-07"),
+        ),
+        (
+            "Le chantier démarre au début de l'année.",
+            ("au début de l'année", "2024", "2024-01-01", "2024-04-30"),
+        ),
+    ],
+)
+def test_depuis_le_debut_de_l_annee_runs_to_the_anchor(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert dates(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le chômage a reculé lors de la dernière décennie.", [("la dernière décennie", "P10Y")]),
+        ("La flotte doublera dans la prochaine décennie.", [("la prochaine décennie", "P10Y")]),
+        ("La dernière journée du championnat se joue à huis clos.", []),
+    ],
+)
+def test_the_last_decade_is_a_ten_year_duration(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _, _ in dates(text)] == expected

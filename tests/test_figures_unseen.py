@@ -84,3 +84,208 @@ def test_whole_points_in_a_tally_are_counted_not_percentage_points(
 def test_a_relative_date_after_a_price_is_not_a_rate(text: str, per: str | None) -> None:
     (hit,) = find_figures(text)
     assert hit.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("L'État va débloquer un milliard et demi d'euros pour les agriculteurs.", 1.5e9),
+        ("Le musée a accueilli deux millions et demi de visiteurs.", 2.5e6),
+        ("Près de 1 million et demi de personnes ont défilé.", 1.5e6),
+        ("Il a purgé deux ans et demi de prison.", 2.5),
+    ],
+)
+def test_et_demi_after_a_big_number_is_half_of_it(text: str, value: float) -> None:
+    (hit,) = find_figures(text)
+    assert hit.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le thermomètre va baisser de 5 à 8 degrés d'ici dimanche.", (None, 5.0, 8.0, "°C")),
+        ("Il fera entre 5 et 8 degrés au lever du jour.", (None, 5.0, 8.0, "°C")),
+        ("Les températures vont chuter de 10 degrés.", (10.0, None, None, "°C")),
+        ("Les ventes ont reculé de 5 à 10 % selon les modèles.", (None, 5.0, 10.0, "%")),
+        ("Un virage à 90 degrés.", (90.0, None, None, "°")),
+    ],
+)
+def test_degrees_in_the_weather_are_celsius_and_a_fall_of_5_to_8_is_a_range(
+    text: str, expected: tuple[float | None, float | None, float | None, str]
+) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.value, hit.low, hit.high, hit.unit) == expected
+
+
+def test_a_change_with_a_fall_from_more_to_less_stays_two_figures() -> None:
+    hits = find_figures("Le taux de chômage a baissé de 9 à 7 %.")
+    assert [(h.value, h.unit) for h in hits] == [(9.0, "%"), (7.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le téléphone embarque une batterie de 5 000 mAh et 128 Go de stockage.",
+            [("5 000 mAh", "mAh"), ("128 Go", "GB")],
+        ),
+        ("Le disque SSD de 2 To coûte 150 euros.", [("2 To", "TB"), ("150 euros", "EUR")]),
+    ],
+)
+def test_battery_and_storage_capacities_have_units(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(h.text, h.unit) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un mois de juin pluvieux a pénalisé les récoltes.", []),
+        ("Un mois d'août caniculaire a vidé les nappes.", []),
+        ("Les prix ont grimpé de 4,9 % au cours des douze derniers mois.", ["4,9 %"]),
+        ("Le groupe prévoit 300 embauches dans les 3 prochaines années.", ["300 embauches"]),
+        ("Il a été suspendu 3 mois.", ["3 mois"]),
+        ("Il reste les 10 derniers kilomètres.", ["10 derniers kilomètres"]),
+    ],
+)
+def test_a_named_month_or_a_period_back_from_now_is_not_a_duration_figure(
+    text: str, expected: list[str]
+) -> None:
+    assert [h.text for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a terminé deuxième samedi à Kitzbühel.", [("deuxième", "rank")]),
+        ("Il termine 4e dimanche à Wengen.", [("4e", "rank")]),
+        ("Elle a fini troisième ex aequo avec la Suédoise.", [("troisième", "rank")]),
+        ("La collecte a lieu le deuxième samedi du mois.", []),
+    ],
+)
+def test_an_ordinal_before_a_weekday_ranks_unless_it_names_the_day(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(h.text, h.kind) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "per"),
+    [
+        ("Les rendements ont atteint 12 tonnes à l'hectare cette saison.", "t", "ha"),
+        ("Les terres se vendent 6 000 euros l'hectare.", "EUR", "ha"),
+        ("Le livret rapporte 3 % à l'an.", "%", "year"),
+        ("Les cerises se vendent 8 euros au kilo.", "EUR", "kg"),
+        ("Il a touché 350 euros au mois de juin.", "EUR", None),
+    ],
+)
+def test_a_rate_after_a_l_or_au_has_a_denominator(text: str, unit: str, per: str | None) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.unit, hit.per) == (unit, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'écran affiche une définition de 2556 x 1179 pixels.",
+            [("2556", None, "pixel"), ("1179 pixels", None, "pixel")],
+        ),
+        ("Une chambre de 4 × 5 m.", [("4", "m", None), ("5 m", "m", None)]),
+        (
+            "Les Bleus ont gagné le relais 4 x 100 mètres.",
+            [("4", None, None), ("100 mètres", "m", None)],
+        ),
+    ],
+)
+def test_two_sides_of_a_dimension_share_the_unit_and_x_is_not_a_noun(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(h.text, h.unit, h.counted) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il a été condamné à cinq ans de prison dont deux avec sursis.",
+            [("cinq ans", 5.0, "year"), ("deux", 2.0, "year")],
+        ),
+        (
+            "Il écope de 18 mois de prison, dont 6 ferme.",
+            [("18 mois", 18.0, "month"), ("6", 6.0, "month")],
+        ),
+        (
+            "Le budget de 12 millions d'euros, dont 3 pour la culture, est voté.",
+            [("12 millions d'euros", 12e6, "EUR"), ("3", 3e6, "EUR")],
+        ),
+        (
+            "L'usine emploie 300 salariés, dont 40 cadres.",
+            [("300 salariés", 300.0, None), ("40 cadres", 40.0, None)],
+        ),
+    ],
+)
+def test_a_bare_part_after_dont_takes_the_unit_of_the_whole(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(h.text, h.value, h.unit) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le prix du blé est tombé à 210 euros la tonne.", ("EUR", "t")),
+        ("Le Brent s'échangeait à 82 dollars le baril.", ("USD", "barrel")),
+    ],
+)
+def test_a_commodity_price_per_tonne_or_barrel_is_a_rate(
+    text: str, expected: tuple[str, str]
+) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.unit, hit.per) == expected
+
+
+def test_face_a_after_a_score_is_not_a_counted_noun() -> None:
+    hits = find_figures("Les Bleus se sont inclinés 2 à 1 face à l'Espagne.")
+    assert all(h.counted is None for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Elle a couru le 100 m en 10 secondes 85.", 10.85),
+        ("Il a bouclé le tour en 58 s 12 puis a abandonné.", 58.12),
+        ("Il a tenu 30 secondes 15 fois de suite.", 30.0),
+    ],
+)
+def test_hundredths_after_seconds_belong_to_the_time(text: str, value: float) -> None:
+    hit = next(h for h in find_figures(text) if h.unit == "s")
+    assert hit.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le salaire minimum passera à 1.766,92 euros brut mensuels.",
+        "Elle touche 2 100 euros nets mensuels.",
+    ],
+)
+def test_a_rate_adjective_after_brut_or_net_is_the_rate(text: str) -> None:
+    (hit,) = find_figures(text)
+    assert (hit.unit, hit.per) == ("EUR", "month")
+    assert hit.text.endswith("mensuels")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Il compte 3 points d'avance sur son rival selon le dernier sondage.", "point"),
+        ("Le candidat sortant l'emporte avec 5 points d'écart.", "point"),
+        ("Le PSG compte 6 points d'avance sur Brest au classement.", None),
+        ("L'enseigne ouvrira 300 points de vente.", None),
+    ],
+)
+def test_a_lead_in_points_in_a_poll_is_percentage_points(text: str, unit: str | None) -> None:
+    (hit,) = find_figures(text)
+    assert hit.unit == unit

@@ -680,7 +680,8 @@ def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if y is None:
         return _Built("DATE", "XXXX", relative=True, extra=extra)
     s, e = _clip_year(y, mod)
-    return _Built("DATE", str(y), _iso(s), _iso(e), relative, extra)
+    # "depuis le début de l'année": from the start of the year to the anchor
+    return _apply_depuis(_Built("DATE", str(y), _iso(s), _iso(e), relative, extra), ctx, m.start())
 
 
 def _h_months_of_year(m: re.Match[str], ctx: _Ctx) -> _Built | None:
@@ -1393,6 +1394,10 @@ def _h_last_n(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if ntxt and n is None:
         return None
     unit = m.group("u") or m.group("u2")
+    if m.group("one") and (ntxt or unit.lower() not in ("décennie", "siècle")):
+        return None  # "la dernière décennie" only; "la dernière journée" names a day
+    if m.group("one"):
+        n = 1.0  # "la dernière décennie": one decade back from now
     word = (m.group("dir") or m.group("dir2")).lower()
     direction = "past" if word.startswith(("derni", "précéd", "pass")) else "future"
     if n is None and direction == "future":
@@ -2146,7 +2151,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "last_n",
-        rf"(?:\b(?P<det>ces|les|des|aux|dans\s+les|au\s+cours\s+des)\s+)?(?:(?P<n>{_DIGITS}|{_NUMWORDS})\s+)?"
+        rf"(?:\b(?P<det>ces|les|des|aux|dans\s+les|au\s+cours\s+des|(?P<one>la|cette))\s+)?(?:(?P<n>{_DIGITS}|{_NUMWORDS})\s+)?"
         rf"(?P<dir>derni[eè]re?s?|prochaine?s?|suivante?s?|précédente?s?)\s+(?:(?P<n2>{_DIGITS}|{_NUMWORDS})\s+)?"
         rf"(?P<u>{_UNIT})|(?<![\w,.])(?P<n3>{_DIGITS}|{_NUMWORDS})\s+(?P<u2>{_UNIT})\s+(?P<dir2>suivante?s?|précédente?s?|passée?s?)\b",
         _h_last_n,
@@ -2167,7 +2172,8 @@ _PATTERNS: list[_Pattern] = [
         "clock",
         rf"(?:(?P<noon>midi|minuit)|\b(?P<h>[01]?\d|2[0-4]|{_NUMWORDS})\s*(?P<hu>heures?\b|h(?![a-zà-ÿ])|H(?![a-zà-ÿ]))"
         rf"|\b(?P<h2>[01]?\d|2[0-3]):(?=[0-5]\d))"
-        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b(?!\s+quarts?))(?:\s*(?:min|mn|minutes?)\b)?)?"
+        rf"(?:\s*(?P<mi>[0-5]\d(?!\d)|{_MINW}\b(?!\s+quarts?))(?:\s*(?:min|mn|minutes?)(?![^\W\d_])"
+        rf"(?:\s*(?P<sec>[0-5]?\d)\s*(?:s|sec|secondes?)(?![\w-]))?)?)?"
         rf"(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts|moins\s+(?P<minus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?"
         rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?|et\s+(?P<plus2>\d{{1,2}}|{_MINW})\s+minutes?))?"
         rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
@@ -2344,6 +2350,12 @@ def _h_clock_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     over: dict[str, str | None] = {}
     if m.group("h2"):
         over = {"h": m.group("h2"), "hu": "h"}
+    if m.group("sec") and m.group("h") and m.group("h").isdecimal():
+        # "2 h 08 min 12 s": a time with seconds is a duration (a race, a record)
+        mi = m.group("mi")
+        if not mi.isdecimal():
+            return None
+        return _Built("DURATION", f"PT{int(m.group('h'))}H{int(mi)}M{int(m.group('sec'))}S")
     return _h_clock(_GroupView(m, over), ctx)
 
 

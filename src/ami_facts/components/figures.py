@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ami_facts.french import false_positives as fp
+from ami_facts.french.calendar import MONTH_FULL
 from ami_facts.french.numbers import (
     ALL_NUMBER_WORDS,
     APPROX_NOUNS,
@@ -61,6 +62,7 @@ from ami_facts.french.qualifiers import (
     BELOW_ZERO_RE,
     CHANGE_RE,
     DE_BEFORE,
+    DECREASE_RE,
     ENTRE_BEFORE,
     ET_GAP,
     NOT_SIGN_BEFORE,
@@ -83,6 +85,7 @@ from ami_facts.french.units import (
     SECONDS,
     SUBUNIT_RE,
     TALLY_CONTEXT_RE,
+    TEMPERATURE_CONTEXT_RE,
     currency_before,
     match_unit,
     per_value,
@@ -176,6 +179,10 @@ _WORD_RUN_RE = re.compile(
     r"(?i:" + _WORD + r"(?:" + _SEP + r"(?:(?:et|point)" + _SEP + r")?" + _WORD + r")*)"
 )
 _DE_WORD_RE = re.compile(r"[\s\u00a0]+(?:de|d['’])[\s\u00a0]*[^\W\d_]")
+_POINT_GAP_RE = re.compile(
+    r"[\s\u00a0]+(?i:d['’][\s\u00a0]*(?:avance|écart)|de[\s\u00a0]+(?:retard|plus|moins|hausse|baisse))"
+    r"(?![^\W_])"
+)
 _DE_COMPLEMENT_RE = re.compile(r"[\s\u00a0]+(?:de|d['’]|du|des)[\s\u00a0]*[^\W\d_]+")
 _NUMBER_BEFORE_RE = re.compile(r"(?:\d|(?i:" + _WORD + r"))[\s\u00a0]*$")
 _UN_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:un|une)[\s\u00a0]+$")
@@ -382,6 +389,11 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             if wm:
                 core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
                 core.end = wm.end()
+                # "1 million et demi": half of the multiplier, not 0.5
+                em = ET_DEMI_RE.match(work, core.end)
+                if em and core.mult > 1:
+                    value += 0.25 if em.group("quart") else 0.5
+                    core.end = em.end()
         core.value = value * core.mult
         cores.append(core)
     return cores
@@ -507,7 +519,9 @@ def _word_cores(text: str, work: str) -> list[_Core]:
                 value = value * FRACTIONS[words[j]]
                 last = j
             elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
-                value += 0.5
+                # "un milliard et demi": half of the last big number, not 0.5
+                scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
+                value += 0.5 * scale
                 last = j + 1
             s, e = base + toks[i][1], base + toks[last][2]
             single = w if last == i else None
@@ -526,7 +540,12 @@ _COMPOUND_TAIL_RE = re.compile(
 )
 _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
+_S_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cs>\d{2})(?!\d|,\d|\.\d|[\s\u00a0]*(?:%|€|\$))")
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
+
+
+_LOCUTION_NOUNS = frozenset(["face", "grâce", "suite", "quant", "jusque"])
+_A_AFTER_RE = re.compile(r"[\s\u00a0]+(?i:à|au|aux)(?![^\W_])")
 
 
 def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
@@ -547,7 +566,15 @@ def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
     if "'" in word or "’" in word:
         return None
     low = word.lower()
-    if not word[0].islower() or low in FUNCTION_WORDS or low in ALL_NUMBER_WORDS or low in ADJ_PER:
+    if low in _LOCUTION_NOUNS and _A_AFTER_RE.match(text, m.end()):
+        return None  # "2 à 1 face à l'Espagne", "grâce à": a preposition, not a noun
+    if (
+        len(word) < 2
+        or not word[0].islower()
+        or low in FUNCTION_WORDS
+        or low in ALL_NUMBER_WORDS
+        or low in ADJ_PER
+    ):
         return None
     if value >= 2 and not looks_plural(word):
         return None
@@ -600,8 +627,8 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     if p > pos and unit in ("min", "s") and work[p] in "'’′":
         # "l'an", quotes: a minute/second mark sticks to the number.
         return None
-    if unit == "point" and _DE_WORD_RE.match(work, end):
-        return None
+    if unit == "point" and _DE_WORD_RE.match(work, end) and not _POINT_GAP_RE.match(work, end):
+        return None  # "points de vente", not "points d'avance" (a gap in a poll)
     return unit, end
 
 
@@ -658,6 +685,13 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 if tm and core.form == "digits":
                     fig.value = (fig.value or 0) + int(tm.group("cm")) / 100
                     pos = tm.end()
+            if unit == "s" and core.form == "digits":
+                # "10 secondes 85", "10 s 85": hundredths of a second
+                tm = _S_TAIL_RE.match(work, pos)
+                nxt = _WORD_AFTER_RE.match(work, tm.end()) if tm else None
+                if tm and (nxt is None or nxt.group(1).lower() in FUNCTION_WORDS):
+                    fig.value = (fig.value or 0) + int(tm.group("cs")) / 100
+                    pos = tm.end()
             if unit == "h":
                 hm = HOUR_TAIL_RE.match(work, pos)
                 if hm:
@@ -699,6 +733,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     ):
         unit = None  # a score or tally ("avec 52 points, l'OM remonte"): counted below
         pos = core.end
+    if unit == "°" and TEMPERATURE_CONTEXT_RE.search(
+        text, max(0, core.start - 150), min(len(text), pos + 80)
+    ):
+        unit = "°C"  # "il fera entre 5 et 8 degrés": the weather is in Celsius
     if unit is not None:
         fig.unit = unit
         fig.kind = unit_kind(unit)
@@ -744,7 +782,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.per = per_value(pm.group("per"))
         fig.end = pm.end()
     else:
-        am = ADJ_PER_RE.match(work, fig.end)
+        am = ADJ_PER_RE.match(work, pos)  # after "brut"/"net" if any: "euros brut mensuels"
         if am:
             fig.per = per_value(am.group("adj"))
             fig.end = am.end()
@@ -814,10 +852,35 @@ _PERIOD_OF_YEAR_RE = re.compile(
     r"|de[\s\u00a0]+(?:19|20)\d\d\b)"
 )
 
+# "au cours des douze derniers mois", "dans les trois prochaines années": a period
+# counted back or forward from now (a DATE/DURATION for the dates), not a figure
+_PERIOD_FROM_NOW_RE = re.compile(
+    r"[\s\u00a0]+(?i:derniers|dernières|prochains|prochaines|écoulés|écoulées|passés|passées)"
+    r"(?![^\W_])(?P<unit>[\s\u00a0]+(?i:mois|semaines|jours|années|ans|heures|minutes|décennies"
+    r"|trimestres|semestres|saisons|siècles)(?![^\W_]))?"
+)
+_PERIOD_FROM_NOW_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:les|des|ces)[\s\u00a0]+$")
+# "un mois de juin pluvieux": the month named, not a duration of one month
+_MONTH_NAMED_RE = re.compile(
+    r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?i:"
+    + "|".join(sorted(MONTH_FULL, key=len, reverse=True))
+    + r")(?![^\W_])"
+)
+
 
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
     if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
+        return False
+    pm = _PERIOD_FROM_NOW_RE.match(text, e)
+    if (
+        pm
+        and not fig.qualified
+        and (fig.kind == "duration" or (pm.group("unit") and not fig.unit and not fig.counted))
+        and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
+    ):
+        return False
+    if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
         return False
     if core.form == "digits":
         if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
@@ -904,6 +967,16 @@ def _same_unit(a: _Fig, b: _Fig) -> bool:
     return a.unit is None or a.unit == b.unit
 
 
+_DIM_GAP = re.compile(r"[\s\u00a0]*[x×][\s\u00a0]*$")
+
+
+def _comparable(a: float | None, b: float | None) -> bool:
+    """Two sides of one object ("20 x 30 cm"), not a relay ("4 x 100 m")."""
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) <= 10
+
+
 def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
     out: list[_Fig] = []
     i = 0
@@ -914,6 +987,20 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
             out.append(a)
             i += 1
             continue
+        # dimensions: "2556 x 1179 pixels", "4 × 5 m": the first side takes the unit
+        if (
+            i + 1 < n
+            and a.unit is None
+            and a.counted is None
+            and figs[i + 1].value is not None
+            and figs[i + 1].kind != "rank"
+            and _DIM_GAP.match(text, a.end, figs[i + 1].start)
+            and _comparable(a.value, figs[i + 1].value)
+        ):
+            b = figs[i + 1]
+            if b.unit is not None:
+                _carry(a, b)
+            a.counted = b.counted
         # chain of alternatives/lists: a, b, c ou d
         chain = [a]
         gaps: list[str] = []
@@ -965,7 +1052,10 @@ def _join(text: str, figs: list[_Fig]) -> list[_Fig]:
         if range_like and len(chain) == 2:
             de = DE_BEFORE.search(before_a)
             de_start = a.start - len(before_a) + de.start() if de else 0
-            change = bool(de and CHANGE_RE.search(text, max(0, a.start - 60), de_start))
+            cm = CHANGE_RE.search(text, max(0, a.start - 60), de_start) if de else None
+            change = cm is not None and not (
+                DECREASE_RE.match(cm.group()) and numbers[0] < numbers[1]
+            )
             if (
                 change
                 or numbers[0] >= numbers[1]
@@ -1087,6 +1177,9 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n")
 
 
+_DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
+
+
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
@@ -1097,6 +1190,22 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
             continue
         k = bisect.bisect_left(ends, f.start)
         sentence_start = ends[k - 1] if k else -1
+        if i and _DONT_BEFORE_RE.search(text, max(0, f.start - 8), f.start):
+            # "cinq ans de prison dont deux avec sursis": a part of the figure before
+            p = figs[i - 1]
+            if (
+                p.unit
+                and p.end > sentence_start
+                and f.start - p.end < 60
+                and p.value is not None
+                and f.value is not None
+                and f.value * max(p.mult / f.mult, 1) <= p.value
+            ):
+                if p.mult > 1 and f.mult == 1:
+                    f.value *= p.mult  # "12 millions d'euros, dont 3 pour la culture"
+                    f.mult = p.mult
+                _carry(f, p)
+                continue
         if f.mult > 1:
             for p in reversed(figs[max(0, i - 3) : i]):
                 if p.end <= sentence_start or f.start - p.end > 150:

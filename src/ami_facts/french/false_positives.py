@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ami_facts.french.calendar import WEEKDAYS
 from ami_facts.french.numbers import ALL_NUMBER_WORDS
 from ami_facts.french.words import FUNCTION_WORDS
 
@@ -374,6 +375,11 @@ RULES["tournament_round"] = tournament_round
 _NEXT_WORD_RE = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’-]*)")
 
 
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(?i:le|la|les|un|une|chaque|ce|cette|du|au|l['’])[\s\u00a0]*$"
+)
+
+
 def ordinal_role(text: str, start: int, end: int) -> str | None:
     """``'rank'`` when an ordinal ranks, ``None`` when it only names.
 
@@ -403,6 +409,10 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return "rank"
     if text[start:end].lower() in ("seconde", "secondes"):
         return None  # "à la seconde près": the time unit
+    if (nxt in WEEKDAYS or nxt in ("ex", "ex-aequo")) and not _DETERMINER_BEFORE_RE.search(
+        text, max(0, start - 12), start
+    ):
+        return "rank"  # "a terminé deuxième samedi", "4e ex aequo"; not "le deuxième samedi"
     if (
         m
         and nxt

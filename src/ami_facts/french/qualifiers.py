@@ -113,6 +113,12 @@ CHANGE_RE = re.compile(
     r"(?:[\s\u00a0]+[^\W\d_]+){0,3}[\s\u00a0]+$"
 )
 
+# Verbs of decrease: "baisser de 5 à 8 degrés" cannot go from 5 up to 8, so the
+# two numbers are a range of the change, not its before and after.
+DECREASE_RE = re.compile(
+    r"(?i:baiss|diminu|recul|chut|tomb|glissé|plong|rédui|abaiss|perd|effondr|céd)"
+)
+
 TIME_QUALIFIER_RE = re.compile(r"(?i:dès|à\s+partir|jusqu|avant|après|depuis)")
 QUALIFIER_LAST = frozenset(
     [

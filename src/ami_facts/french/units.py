@@ -78,6 +78,8 @@ UNIT_KINDS: dict[str, UnitKind] = {
     "Nm": "measure",
     "rpm": "measure",
     "dB": "measure",
+    "mAh": "measure",
+    "Ah": "measure",
     "GB": "measure",
     "TB": "measure",
     "GHz": "measure",
@@ -187,6 +189,8 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"Nm|N\.m|(?i:newtons?[\s-]?m[èe]tres?)" + _W, "Nm"),
     (r"tr\s?/\s?min|(?i:tours?\s+par\s+minute|tours?/minute)" + _W, "rpm"),
     (r"dB|(?i:décibels?|decibels?)" + _W, "dB"),
+    (r"mAh|(?i:milliamp[èe]res?[\s-]heures?)" + _W, "mAh"),
+    (r"Ah|(?i:amp[èe]res?[\s-]heures?)" + _W, "Ah"),
     (r"Go|(?i:gigaoctets?)" + _W, "GB"),
     (r"To|(?i:téraoctets?)" + _W, "TB"),
     (r"GHz" + _W, "GHz"),
@@ -288,6 +292,14 @@ TALLY_CONTEXT_RE = re.compile(
     r"|inscrit|paniers?|essais?|permis|barème|compteur|podium|au\s+total|tournoi)"
 )
 
+# Weather and climate words: a bare "degrés" near them is Celsius ("le thermomètre
+# va baisser de 5 à 8 degrés"); elsewhere (angles, alcohol) it stays "°".
+TEMPERATURE_CONTEXT_RE = re.compile(
+    r"(?<![^\W_])(?i:temp[ée]ratures?|thermom[èe]tre|mercure|chaleur|canicul\w*|froid|fra[îi]ch\w*"
+    r"|gel[ée]?e?s?|m[ée]t[ée]o\w*|pr[ée]visionnistes?|r[ée]chauffement|climat\w*|douceur"
+    r"|ressenti|maximales?|minimales?|sous\s+abri|il\s+fera|fera\s+(?:entre|jusqu)|vague\s+de)(?![^\W_])"
+)
+
 INDEX_NAMES_RE = re.compile(
     r"(?i:CAC[\s\u00a0-]*40|SBF[\s\u00a0-]*120|Dow[\s\u00a0]+Jones|Nasdaq|Nikkei|DAX|FTSE|Footsie"
     r"|S&P|Stoxx|Hang[\s\u00a0]+Seng|Euro[\s\u00a0]*Stoxx|indice|SMI)"
@@ -337,10 +349,19 @@ _PER_WORDS: dict[str, str] = {
     "mètre carré": "m2",
     "m2": "m2",
     "m²": "m2",
+    "hectare": "ha",
+    "ha": "ha",
+    "tonne": "t",
+    "baril": "barrel",
+    "kWh": "kWh",
+    "MWh": "MWh",
+    "mégawattheure": "MWh",
 }
 _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=True))
 PER_RE = re.compile(
-    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?)"
+    r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?"
+    # "12 tonnes à l'hectare", "5 % à l'an", "8 euros au kilo"
+    r"|(?i:à[\s\u00a0]+l['’][\s\u00a0]*|au[\s\u00a0]+(?=kilo|litre|mètre|m2|m²|km(?![^\W_]))))"
     rf"(?P<per>{_PER_ALT})(?![^\W_])"
     # "l'an dernier", "le mois prochain" are dates, not rates
     r"(?![\s\u00a0]+(?i:derni[eè]re?|prochaine?|pass[ée]e?|pr[ée]c[ée]dente?|suivante?)(?![^\W_]))",
