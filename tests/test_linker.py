@@ -132,6 +132,12 @@ def test_linker_without_parse_still_finds_periods(fast_nlp: Pipeline) -> None:
     [
         ("La Renault 5 arrive. Elle offre jusqu'à 410 km d'autonomie.", "410", "Renault 5"),
         ("Peugeot se porte bien. Le constructeur a vendu 12.000 voitures.", "12.000", "Peugeot"),
+        (
+            "Tesla a livré 1,8 million de voitures.\nLe groupe américain a écoulé 40.000 camions.",
+            "40.000",
+            "Tesla",
+        ),
+        ("La Tesla Model Y plaît. Tesla a immatriculé 35.000 voitures.", "35.000", "Tesla"),
         ("La Peugeot 208 se vend bien. Il faut 300 euros pour un plein.", "300", None),
         (
             "La Peugeot 208 se vend bien. Le prix du gazole a dépassé 1,95 euro.",

@@ -23,6 +23,9 @@ from ami_facts.hits import EntityHit
 
 # Metrics for which a brand's count is really its product's (``la marque a écoulé
 # 2 000 exemplaires du modèle``: the model sold, not the brand).
+# ``Tesla a livré 484 507 véhicules``: counted as vehicles, the brand's whole output,
+# not its best-known model's.
+GENERIC_VEHICLES = {"véhicule", "voiture", "automobile", "auto", "camion", "moto", "deux-roues"}
 PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations", "price"}
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
 # (the closest preceding mention) is trusted only for products and organisations,
@@ -210,11 +213,15 @@ def _antecedent(
     labels: set[str],
     window: int = PRONOUN_WINDOW,
 ) -> Mention | None:
-    """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word."""
+    """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word.
+
+    A pronoun's antecedent lies in its paragraph; a definite noun (``le groupe``,
+    ``la marque``) may refer to a name a few paragraphs back (``window``).
+    """
     window_start = max(0, word.idx - window)
-    # An antecedent never lies beyond the paragraph (a blank line or a line break).
-    paragraph_start = max(_rfind_before(text, word, end) for end in PARAGRAPH_ENDS)
-    window_start = max(window_start, paragraph_start + 1)
+    if window <= PRONOUN_WINDOW:
+        paragraph_start = max(_rfind_before(text, word, end) for end in PARAGRAPH_ENDS)
+        window_start = max(window_start, paragraph_start + 1)
     candidates = [
         m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
     ]
@@ -234,7 +241,8 @@ def _is_impersonal(verb: Token) -> bool:
 def _is_definite_reference(noun: Token) -> str | None:
     """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
     label = anaphoric_nouns().get(noun.lemma_.lower())
-    if label is None or any(child.dep_ in {"nmod", "amod", "acl"} for child in noun.children):
+    # ``le groupe américain`` refers back; ``le groupe de travail`` names something else.
+    if label is None or any(child.dep_ in {"nmod", "acl"} for child in noun.children):
         return None
     determiners = [child for child in noun.children if child.dep_ == "det"]
     if any(
@@ -699,6 +707,7 @@ def link(
             and product.name.split()[0] == subject.name.split()[0]
             and product.name != subject.name
             and metric in PRODUCT_METRICS
+            and figure.get("counted") not in GENERIC_VEHICLES
         ):
             subject = Mention(subject.start, subject.end, product.name, "PRODUCT")
         figure["metric"] = metric
