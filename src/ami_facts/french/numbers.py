@@ -175,7 +175,7 @@ def strip_accents(word: str) -> str:
 
 
 def parse_digits(raw: str) -> float | None:
-    """Read a French digit string (``2.609``, ``18 500``, ``2,5``, ``6.700,54``).
+    """Read a French digit string (``3.714``, ``18 500``, ``2,5``, ``6.700,54``).
 
     Returns None when the string is not one number (``01.42.43``).
     """
