@@ -426,3 +426,39 @@ def test_entities_score_after_a_club_is_not_in_its_name(
     nlp: Language, text: str, mention: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("La mairie de Lille a voté un budget de 800 millions d’euros.", "mairie de Lille"),
+        ("Le tribunal de Paris a condamné le prévenu.", "tribunal de Paris"),
+    ],
+)
+def test_entities_institution_head_before_a_place_is_org(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Le conseil départemental de la Gironde a adopté un plan.", "Gironde"),
+        ("Le préfet de Haute-Savoie a pris un arrêté.", "Haute-Savoie"),
+        ("Un incendie a ravagé 300 hectares dans les Bouches-du-Rhône.", "Bouches-du-Rhône"),
+    ],
+)
+def test_entities_french_departments_are_places(nlp: Language, text: str, mention: str) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("LOC", mention)
+
+
+def test_entities_common_noun_complement_after_a_place_is_cut(nlp: Language) -> None:
+    text = "Donald Trump a menacé l’Union européenne de droits de douane de 25 %."
+    assert _find(_hits(nlp, text), "Union européenne").label == "LOC"
+
+
+def test_entities_rugby_club_is_org(nlp: Language) -> None:
+    text = "Le Stade toulousain a battu l’Union Bordeaux-Bègles 59-3."
+    assert _find(_hits(nlp, text), "Union Bordeaux-Bègles").label == "ORG"

@@ -1086,6 +1086,19 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
     return label
 
 
+def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
+    """``l'Union européenne de droits de douane``: a known place then ``de`` and a
+    common noun is the place; the complement is not part of its name."""
+    for k in range(e - 2, s, -1):
+        if (
+            doc[k].lower_ in ("de", "d'", "d’", "du", "des")
+            and doc[k + 1].text[0].islower()
+            and doc[s:k].text in lex.places
+        ):
+            return k
+    return e
+
+
 def _fix_ner_span(
     doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
 ) -> _Mention | None:
@@ -1094,6 +1107,7 @@ def _fix_ner_span(
         return None
     s = _trim_left(doc, cut[0], cut[1], label, lex, words)
     e = _trim_right(doc, s, cut[1], label)
+    e = _cut_after_place(doc, s, e, lex)
     if s >= e:
         return None
     span = doc[s:e]
@@ -1142,8 +1156,9 @@ def _fix_ner_span(
     ):
         label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
     label = _apposition_label(doc, s, label, lex)
+    s0 = s
     s, label = _extend_left(doc, s, label, lex)
-    if text in lex.places:
+    if text in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
     span = doc[s:e]
     return _Mention(span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner")
