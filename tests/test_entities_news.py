@@ -341,3 +341,124 @@ def test_entities_short_lowercase_led_models_and_merged_makers(
 def test_entities_roman_numeral_is_not_a_lowercase_led_model(nlp: Language) -> None:
     hits = _hits(nlp, "BMW a présenté l’iX. Louis IX fut roi de France.")
     assert not [h for h in hits if h.text == "IX" and h.label == "PRODUCT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Orange a annoncé la suppression de 2 000 postes.", "Orange", "ORG", ""),
+        ("Sochaux a été relégué en National.", "Sochaux", "ORG", "FC Sochaux-Montbéliard"),
+        ("Il habite à Orange depuis 2010.", "Orange", "LOC", ""),
+        ("La ville d’Orange a voté son budget.", "Orange", "LOC", ""),
+        ("À Sochaux, le musée a rouvert.", "Sochaux", "LOC", ""),
+    ],
+)
+def test_entities_ambiguous_brand_read_as_a_town_is_org_when_subject_of_a_verb(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Criteo a publié un chiffre d’affaires de 1,9 milliard de dollars.", "Criteo", "ORG", ""),
+        (
+            "L’Assurance maladie veut économiser 1,3 milliard d’euros.",
+            "Assurance maladie",
+            "ORG",
+            "",
+        ),
+        ("Le Conseil constitutionnel a censuré 35 articles.", "Conseil constitutionnel", "ORG", ""),
+        ("Antoine Dupont a inscrit deux essais face au Racing 92.", "Racing 92", "ORG", ""),
+        ("Le XV de France affrontera l’Irlande samedi.", "XV de France", "ORG", ""),
+        ("Ouigo proposera des billets à 19 euros.", "Ouigo", "ORG", ""),
+        ("La SNCF lancera ses TGV Inoui vers l’Italie.", "TGV Inoui", "ORG", ""),
+        ("Carrefour a racheté 45 magasins Cora.", "Cora", "ORG", ""),
+    ],
+)
+def test_entities_institutions_clubs_and_brands_of_the_news_are_org(
+    nlp: Language, text: str, mention: str, label: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == (label, name or mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Samsung a vendu 10 millions de Galaxy S24.", "Galaxy S24", "Samsung Galaxy S24"),
+        ("Le Galaxy S24 est vendu 899 euros.", "Galaxy S24", "Samsung Galaxy S24"),
+        ("OpenAI revendique 100 millions d’utilisateurs pour ChatGPT.", "ChatGPT", ""),
+        ("Sony a écoulé 50 millions de PlayStation 5.", "PlayStation 5", "Sony PlayStation 5"),
+    ],
+)
+def test_entities_tech_products_are_products_of_their_maker(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("PRODUCT", name or "OpenAI ChatGPT")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("L’équipe de France a été éliminée de l’Euro 2024 par l’Espagne.", "Euro 2024"),
+        ("Le Mondial 2026 se jouera en Amérique du Nord.", "Mondial 2026"),
+        ("Les Jeux olympiques 2024 ont coûté 9 milliards.", "Jeux olympiques 2024"),
+    ],
+)
+def test_entities_competition_and_its_year_is_one_event(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Le RC Lens a battu le FC Nantes 3-0 à Bollaert.", "FC Nantes"),
+        ("Le PSG a battu le Stade rennais 2-1 dimanche.", "Stade rennais"),
+    ],
+)
+def test_entities_score_after_a_club_is_not_in_its_name(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("La mairie de Lille a voté un budget de 800 millions d’euros.", "mairie de Lille"),
+        ("Le tribunal de Paris a condamné le prévenu.", "tribunal de Paris"),
+    ],
+)
+def test_entities_institution_head_before_a_place_is_org(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Le conseil départemental de la Gironde a adopté un plan.", "Gironde"),
+        ("Le préfet de Haute-Savoie a pris un arrêté.", "Haute-Savoie"),
+        ("Un incendie a ravagé 300 hectares dans les Bouches-du-Rhône.", "Bouches-du-Rhône"),
+    ],
+)
+def test_entities_french_departments_are_places(nlp: Language, text: str, mention: str) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("LOC", mention)
+
+
+def test_entities_common_noun_complement_after_a_place_is_cut(nlp: Language) -> None:
+    text = "Donald Trump a menacé l’Union européenne de droits de douane de 25 %."
+    assert _find(_hits(nlp, text), "Union européenne").label == "LOC"
+
+
+def test_entities_rugby_club_is_org(nlp: Language) -> None:
+    text = "Le Stade toulousain a battu l’Union Bordeaux-Bègles 59-3."
+    assert _find(_hits(nlp, text), "Union Bordeaux-Bègles").label == "ORG"

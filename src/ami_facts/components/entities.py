@@ -7,8 +7,8 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    named with their brand (``l'AMI``), brands (ORG), brand + place or division
    (``Citroën France``: its own ORG), brand + service (``Free2Move Carsharing``:
    the brand); roads (``RN 12``) before the brands;
-2. patterns: street names (``rue de Metz``), nationality codes of sports results
-   (``Olano (Esp)``);
+2. patterns: street names (``rue de Metz``), a competition and its year (``Euro
+   2024``: MISC), nationality codes of sports results (``Olano (Esp)``);
 3. lexicon models alone once their brand is named (``Tiguan``, ``iX3``) and
    standalone models even unnamed (``iPhone 15``, ``A350``), unless inside a
    longer NER entity;
@@ -92,6 +92,59 @@ _DETERMINERS = frozenset(
         "ses",
         "leur",
         "leurs",
+    ]
+)
+_SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}")
+# Auxiliaries and verbs after which a sentence-initial name is the subject of a clause.
+_SUBJECT_VERBS = frozenset(
+    [
+        "a",
+        "avait",
+        "aura",
+        "aurait",
+        "est",
+        "était",
+        "sera",
+        "va",
+        "vient",
+        "doit",
+        "veut",
+        "annonce",
+        "prévoit",
+        "compte",
+        "emploie",
+        "affiche",
+        "publie",
+        "lance",
+        "supprime",
+        "recrute",
+    ]
+)
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        "à",
+        "au",
+        "aux",
+        "en",
+        "de",
+        "d'",
+        "d’",
+        "du",
+        "dans",
+        "vers",
+        "près",
+        "sur",
+        "sous",
+        "par",
+        "pour",
+        "entre",
+        "depuis",
+        "la",
+        "le",
+        "l'",
+        "l’",
+        "et",
+        "ou",
     ]
 )
 _SINGULAR_DETERMINERS = frozenset(["la", "le", "l'", "l’", "sa", "son", "cette", "ce", "une", "un"])
@@ -388,6 +441,15 @@ def _model_after(
 # --------------------------------------------------------------------------- lexicon layer
 
 
+def _acts_as_subject(doc: Doc, s: int, e: int) -> bool:
+    """``Orange a annoncé``, ``Sochaux a été relégué``: a name the NER reads as a place
+    (the town) but that opens a clause, not after a preposition, before an auxiliary or
+    a company's verb is the organisation."""
+    if doc[s].ent_type_ != "LOC" or e >= len(doc) or doc[e].lower_ not in _SUBJECT_VERBS:
+        return False
+    return s == 0 or doc[s - 1].lower_ not in _PLACE_PREPOSITIONS
+
+
 def _ner_per_around(doc: Doc, span_start: int) -> bool:
     """Is the token a non-initial part of a PER entity (``Romain Peugeot``)?"""
     tok = doc[span_start]
@@ -448,7 +510,9 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
                 )
             )
             continue
-        if brand.ambiguous and span[0].ent_type_ not in ("ORG", "MISC"):
+        if brand.ambiguous and not (
+            span[0].ent_type_ in ("ORG", "MISC") or _acts_as_subject(doc, span.start, span.end)
+        ):
             continue
         out.append(_Mention(m.start(), m.end(), "ORG", brand.name, "lexicon", brand=brand.name))
     return out
@@ -631,6 +695,23 @@ def _road_layer(text: str) -> list[_Mention]:
     return [
         _Mention(m.start(), m.end(), "LOC", _collapse(m.group()), "lexicon")
         for m in _ROAD.finditer(text)
+    ]
+
+
+# Competitions named with their year: ``l'Euro 2024``, ``le Mondial 2026``.
+_EDITION = re.compile(
+    r"(?<![\w-])(?:Euro|Mondial|Coupe du monde|Coupe d['’]Europe|Jeux olympiques|JO"
+    r"|Championnat d['’]Europe|Championnat du monde|Ligue des nations"
+    r"|Tour de France|Roland-Garros|Mondial de l['’]Auto)"
+    r" (?:19|20)\d\d(?![\w-])"
+)
+
+
+def _edition_layer(text: str) -> list[_Mention]:
+    """A competition and its year is one event, MISC: ``l'Euro 2024`` (not the currency
+    or a place)."""
+    return [
+        _Mention(m.start(), m.end(), "MISC", m.group(), "lexicon") for m in _EDITION.finditer(text)
     ]
 
 
@@ -913,6 +994,17 @@ def _particle_surname_at(doc: Doc, i: int, e: int, lex: Lexicons) -> bool:
     )
 
 
+def _is_split_score(doc: Doc, e: int) -> bool:
+    """Do the tokens before ``e`` spell a score the tokenizer split (``3`` ``-`` ``0``)?"""
+    a, dash, b = doc[e - 3], doc[e - 2], doc[e - 1]
+    return (
+        _SCORE_RE.fullmatch(f"{a.text}-{b.text}") is not None
+        and dash.text in ("-", "–")
+        and not a.whitespace_
+        and not dash.whitespace_
+    )
+
+
 def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
     """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
     and for persons any trailing lower-case word."""
@@ -924,7 +1016,19 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
         abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
         # ``ministère de la Transition énergétique publiés lundi``: the clause after it.
         clause = lower and (low in _TIME_WORDS or tok.pos_ in ("VERB", "AUX"))
-        if (tok.is_punct and tok.text != ")") or tok.is_space or dangling or abbreviation or clause:
+        # ``le FC Nantes 3-0``: a score after a club.
+        score = _SCORE_RE.fullmatch(tok.text) is not None
+        if e - s > 3 and _is_split_score(doc, e):
+            e -= 3
+            continue
+        if (
+            (tok.is_punct and tok.text != ")")
+            or tok.is_space
+            or dangling
+            or abbreviation
+            or clause
+            or score
+        ):
             e -= 1
         else:
             break
@@ -982,6 +1086,19 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
     return label
 
 
+def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
+    """``l'Union européenne de droits de douane``: a known place then ``de`` and a
+    common noun is the place; the complement is not part of its name."""
+    for k in range(e - 2, s, -1):
+        if (
+            doc[k].lower_ in ("de", "d'", "d’", "du", "des")
+            and doc[k + 1].text[0].islower()
+            and doc[s:k].text in lex.places
+        ):
+            return k
+    return e
+
+
 def _fix_ner_span(
     doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
 ) -> _Mention | None:
@@ -990,6 +1107,7 @@ def _fix_ner_span(
         return None
     s = _trim_left(doc, cut[0], cut[1], label, lex, words)
     e = _trim_right(doc, s, cut[1], label)
+    e = _cut_after_place(doc, s, e, lex)
     if s >= e:
         return None
     span = doc[s:e]
@@ -1038,8 +1156,9 @@ def _fix_ner_span(
     ):
         label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
     label = _apposition_label(doc, s, label, lex)
+    s0 = s
     s, label = _extend_left(doc, s, label, lex)
-    if text in lex.places:
+    if text in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
     span = doc[s:e]
     return _Mention(span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner")
@@ -1207,6 +1326,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(body(_road_layer(text)), chosen)  # ``RN 12`` is no Rassemblement national
     chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
     chosen = _select(body(_street_layer(text)), chosen)
+    chosen = _select(body(_edition_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
     ner = body(_ner_layer(doc, text, lex, words))
     named = {m.brand for m in brands if m.brand}
