@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import calendar as _cal
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -212,6 +212,7 @@ class _Pattern:
     check: Check | None = None
     needs: frozenset[str] | None = None  # run only if the text has one of these words
     marks: re.Pattern[str] | None = None  # ... or a match of this (a gate that is not a word)
+    requires: re.Pattern[str] | None = None  # skipped when this never matches the text
 
 
 # --------------------------------------------------------------------------- context
@@ -2283,6 +2284,40 @@ for _pat in _PATTERNS:
     _pat.marks = _MARKS.get(_pat.name)
 
 
+def _trie_alt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored on first letters (fewer branches tried)."""
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1:])
+    parts = []
+    for first in sorted(by_first):
+        rests = sorted(by_first[first], key=lambda w: (-len(w), w))
+        if rests == [""]:
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
+# Whole tokens (maximal ``_TOKEN_RE`` runs) equal to a gate word.
+_GATE_TOKEN_RE = re.compile(
+    r"(?<![^\W\d_])"
+    + _trie_alt({w for _pat in _PATTERNS for w in (_pat.needs or ())})
+    + r"(?![^\W\d_])"
+)
+# Substrings every match of a pattern holds: without one in the text, the pattern
+# cannot match and is not run at all.
+_REQUIRES: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"\d-\d"),
+    "iso_datetime": re.compile(r"\d-\d\d-\d"),
+    "numeric_space": re.compile(r"\d \d"),
+    "month_year_numeric": re.compile(r"\d/\d"),
+    "seconds": re.compile(r'\d\s?"'),
+}
+for _pat in _PATTERNS:
+    _pat.requires = _REQUIRES.get(_pat.name)
+
+
 def _check_numeric_space(m: re.Match[str], text: str) -> bool:
     day, month = int(m.group("d")), int(m.group("m"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -2469,11 +2504,14 @@ def find_dates(
     # one-to-one character normalisation: offsets stay valid on the original text
     text = _normalise(text)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
+    # only the gate words are looked for: one regex pass, no Python work per token
     positions: dict[str, list[int]] = {}
-    for tm in _TOKEN_RE.finditer(text.lower()):
+    for tm in _GATE_TOKEN_RE.finditer(text.lower()):
         positions.setdefault(tm.group(), []).append(tm.start())
     n = len(text)
     for idx, pat in enumerate(_PATTERNS):
+        if pat.requires is not None and pat.requires.search(text) is None:
+            continue
         for m in _matches(pat, text, positions, n):
             s, e = m.span()
             if s == e:
