@@ -244,6 +244,7 @@ class _Ctx:
         self.years: list[tuple[int, int]] = []  # (position, explicit year)
         self.days: list[tuple[int, date]] = []  # (end position, day)
         self.pos = 0
+        self.tenses: dict[int, int] = {}  # tense() by position (text and bounds fixed)
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.bounds, pos)
@@ -274,6 +275,9 @@ class _Ctx:
 
     def tense(self, pos: int) -> int:
         """+1 future, -1 past, 0 unknown: the verb closest to ``pos`` in its sentence."""
+        known = self.tenses.get(pos)
+        if known is not None:
+            return known
         s, e = self.sentence_span(pos)
         s, e = max(s, pos - 200), min(e, pos + 200)  # bounded: linear time on any text
         best = 0
@@ -283,6 +287,7 @@ class _Ctx:
                 d = abs(m.start() - pos)
                 if d < dist:
                     dist, best = d, sign
+        self.tenses[pos] = best
         return best
 
 
@@ -2469,13 +2474,17 @@ def _matches(
     if len(hits) * (_WINDOW_BEFORE + _WINDOW_AFTER) >= n:
         yield from pat.regex.finditer(text)
         return
-    windows: list[list[int]] = []
+    # merged windows around the sorted hits (hits are >= 0, so cur_e >= 0 below)
+    windows: list[tuple[int, int]] = []
+    cur_s, cur_e = max(0, hits[0] - _WINDOW_BEFORE), hits[0] + _WINDOW_AFTER
     for p in hits:
-        ws, we = max(0, p - _WINDOW_BEFORE), p + _WINDOW_AFTER
-        if windows and ws <= windows[-1][1]:
-            windows[-1][1] = we
+        ws = p - _WINDOW_BEFORE
+        if ws <= cur_e:
+            cur_e = p + _WINDOW_AFTER
         else:
-            windows.append([ws, we])
+            windows.append((cur_s, cur_e))
+            cur_s, cur_e = ws, p + _WINDOW_AFTER
+    windows.append((cur_s, cur_e))
     seen: set[tuple[int, int]] = set()
     for ws, we in windows:
         for m in pat.regex.finditer(text, ws, min(n, we + _WINDOW_MARGIN)):
@@ -2540,6 +2549,7 @@ def find_dates(
         kept.append(c)
     kept.sort(key=lambda c: c[0])
     ctx = _Ctx(text, anchor, resolution, dry.bounds)
+    ctx.tenses = dry.tenses  # same text, same sentences: same tenses
     hits: list[DateHit] = []
     for s, e, idx, m in kept:
         pat = _PATTERNS[idx]
