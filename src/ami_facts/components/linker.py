@@ -721,9 +721,9 @@ def link(
     row_subjects = _results_rows(text, figures, mentions)
     topics = _section_topics(text, mentions)
     period_dates = _period_dates(text, dates, anchor)
-    period_starts: list[int] | None = [d["start"] for d in period_dates]
-    if any(a > b for a, b in itertools.pairwise(period_starts)):
-        period_starts = None  # out of order: read them all
+    starts = [d["start"] for d in period_dates]
+    # out of order (never from find_dates): read them all
+    period_starts = None if any(a > b for a, b in itertools.pairwise(starts)) else starts
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
