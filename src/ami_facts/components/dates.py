@@ -1903,8 +1903,11 @@ def _p(
     handler: Handler,
     check: Check | None = None,
     needs: frozenset[str] | None = None,
+    *,
+    lookahead: bool = True,
 ) -> _Pattern:
-    chars = _first_chars(rx)
+    """``lookahead=False``: ``rx`` starts with a character set of its own (no need for one)."""
+    chars = _first_chars(rx) if lookahead else None
     if chars:
         cls = "".join(sorted(re.escape(ch) if ch not in "]\\^-" else "\\" + ch for ch in chars))
         rx = f"(?=[{cls}])(?:{rx})"
@@ -2009,9 +2012,12 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "year",
-        rf"(?<![\d.,\w/])(?P<y>{_YEAR4})(?![\d\w]|[.,]\d|/)",
+        # (?<![\d.,\w/])(?P<y>{_YEAR4})..., its look-behind moved after the first
+        # digit so that the regex starts with a character set (a fast scan)
+        r"(?P<y>1(?<![\d.,\w/]1)[0-9]\d\d|2(?<![\d.,\w/]2)0\d\d)(?![\d\w]|[.,]\d|/)",
         _h_year,
         _check_year,
+        lookahead=False,
     ),
     _p(
         "year2",
@@ -2170,9 +2176,11 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "seconds",
-        r"(?<![\w'’,.])(?P<s>\d{1,2})\s?\"(?![\w\"])",
+        # (?<![\w'’,.])(?P<s>\d{1,2})..., the look-behind after the first digit (fast scan)
+        r"(?P<s>\d(?<![\w'’,.]\d)\d?)\s?\"(?![\w\"])",
         _h_seconds,
         lambda m, t: _check_seconds(m, t),
+        lookahead=False,
     ),
     _p(
         "clock",
