@@ -2021,9 +2021,12 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "year2",
-        r"\b(?:en|depuis|dès)\s+(?P<y>[0-9]\d)(?![\d\w%,.]\d)",
+        # \b(?:en|depuis|dès)\s+..., with a case-sensitive first letter and the word
+        # boundary as a look-behind after it: the regex starts with a character set
+        r"(?-i:[DEde])(?<!\w.)(?:(?<=[Ee])n|(?<=[Dd])(?:epuis|ès))\s+(?P<y>[0-9]\d)(?![\d\w%,.]\d)",
         _h_year2,
         lambda m, t: _check_year2(m, t),
+        lookahead=False,
     ),
     _p(
         "decade",
