@@ -2325,6 +2325,9 @@ _GATE_TOKEN_RE = re.compile(
 # cannot match and is not run at all.
 _REQUIRES: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"\d-\d"),
+    # its day's last digit, separator and month, not followed by a digit (a year
+    # follows after a separator)
+    "numeric": re.compile(r"\d[/.-][01]?\d(?!\d)"),
     "iso_datetime": re.compile(r"\d-\d\d-\d"),
     "numeric_space": re.compile(r"\d \d"),
     "month_year_numeric": re.compile(r"\d/\d"),
