@@ -103,9 +103,11 @@ _DURATION_CUE_BEFORE = re.compile(
     r"(?<![^\W_])(?i:pendant|durant|environ|en|dure|duré|durer|plus\s+de|moins\s+de|près\s+de"
     r"|au\s+moins|pour|de\s+plus|sur|chaque|toutes\s+les|tous\s+les)[\s\u00a0]*$"
 )
+# (?<![\d+])(?:\+...|0...): the look-behind sits after the first character so that
+# the regex starts with one ("+" or "0") and re scans for it fast
 PHONE_RE = re.compile(
-    r"(?<![\d+])(?:\+\d{2,3}[\s\u00a0.]?(?:\(0\))?[\s\u00a0.]?\d(?:[\s\u00a0.-]?\d{2}){4}"
-    r"|0\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
+    r"(?:\+(?<![\d+]\+)\d{2,3}[\s\u00a0.]?(?:\(0\))?[\s\u00a0.]?\d(?:[\s\u00a0.-]?\d{2}){4}"
+    r"|0(?<![\d+]0)\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
 )
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}")
 _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
