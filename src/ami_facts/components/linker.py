@@ -11,6 +11,7 @@ import bisect
 import itertools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -282,6 +283,18 @@ def _subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Me
     return None
 
 
+def _intertitles(text: str) -> Iterator[re.Match[str]]:
+    """``INTERTITLE.finditer(text)``, tried only where it can start: at 0 and blank lines."""
+    pos = 0
+    while pos != -1:
+        match = INTERTITLE.match(text, pos)
+        if match is None:
+            pos = text.find("\n\n", pos + 1)
+        else:
+            yield match
+            pos = text.find("\n\n", match.end())
+
+
 def _section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Mention]]:
     """(section start, topic) for each intertitle that names a product or an organisation.
 
@@ -290,7 +303,7 @@ def _section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Menti
     the first product or organisation it names is what its section is about.
     """
     topics: list[tuple[int, Mention]] = []
-    for heading in INTERTITLE.finditer(text):
+    for heading in _intertitles(text):
         start, end = heading.span("line")
         named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
         if named:
