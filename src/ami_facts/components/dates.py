@@ -2323,7 +2323,30 @@ _GATE_TOKEN_RE = re.compile(
 )
 # Substrings every match of a pattern holds: without one in the text, the pattern
 # cannot match and is not run at all.
+_UNIT_NO_LOOKAHEAD = _UNIT.removesuffix(r"(?![\w-])")
+assert _UNIT_NO_LOOKAHEAD != _UNIT
+# (for the patterns searched in windows: plain sub-regexes of the pattern, without
+# look-arounds, so a match in a cut window is a match in the whole text)
 _REQUIRES: dict[str, re.Pattern[str]] = {
+    # its look-ahead: "de 3 à 5 jours"
+    "duration_range_first": re.compile(
+        rf"\s(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT_NO_LOOKAHEAD}", _F
+    ),
+    "season_part": re.compile(
+        rf"(?:début|fin|milieu)\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+cet?\s+){_SEASON}", _F
+    ),
+    # "jour|semaine... de/du/d' mois|ce mois|<month>"
+    "ordinal_of_month": re.compile(
+        rf"(?:jour|semaine|week-end|weekend|quinzaine|{_WD})\s+(?:de\s+|du\s+|d'\s*)"
+        rf"(?:mois|ce\s+mois|{_MONTH_FULL})",
+        _F,
+    ),
+    # the duration's last unit, then the direction
+    "shift_from_now": re.compile(
+        rf"{_UNIT_NO_LOOKAHEAD}(?:\s+et\s+(?:demie?|quart))?\s+"
+        r"(?:plus\s+tard|plus\s+tôt|auparavant|après|avant)",
+        _F,
+    ),
     "iso": re.compile(r"\d-\d"),
     # its day's last digit, separator and month, not followed by a digit (a year
     # follows after a separator)
