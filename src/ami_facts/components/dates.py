@@ -2332,21 +2332,6 @@ _REQUIRES: dict[str, re.Pattern[str]] = {
     "duration_range_first": re.compile(
         rf"\s(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT_NO_LOOKAHEAD}", _F
     ),
-    "season_part": re.compile(
-        rf"(?:début|fin|milieu)\s+(?:de\s+l['’]\s*|d['’]\s*|du\s+|de\s+cet?\s+){_SEASON}", _F
-    ),
-    # "jour|semaine... de/du/d' mois|ce mois|<month>"
-    "ordinal_of_month": re.compile(
-        rf"(?:jour|semaine|week-end|weekend|quinzaine|{_WD})\s+(?:de\s+|du\s+|d'\s*)"
-        rf"(?:mois|ce\s+mois|{_MONTH_FULL})",
-        _F,
-    ),
-    # the duration's last unit, then the direction
-    "shift_from_now": re.compile(
-        rf"{_UNIT_NO_LOOKAHEAD}(?:\s+et\s+(?:demie?|quart))?\s+"
-        r"(?:plus\s+tard|plus\s+tôt|auparavant|après|avant)",
-        _F,
-    ),
     "iso": re.compile(r"\d-\d"),
     # its day's last digit, separator and month, not followed by a digit (a year
     # follows after a separator)
@@ -2354,7 +2339,6 @@ _REQUIRES: dict[str, re.Pattern[str]] = {
     "iso_datetime": re.compile(r"\d-\d\d-\d"),
     "numeric_space": re.compile(r"\d \d"),
     "month_year_numeric": re.compile(r"\d/\d"),
-    "seconds": re.compile(r'\d\s?"'),
 }
 for _pat in _PATTERNS:
     _pat.requires = _REQUIRES.get(_pat.name)
