@@ -735,7 +735,7 @@ def link(
     topics = _section_topics(text, mentions)
     period_dates = _period_dates(text, dates, anchor)
     starts = [d["start"] for d in period_dates]
-    # out of order (never from find_dates): read them all
+    # out of order (not expected from find_dates): read them all
     period_starts = None if any(a > b for a, b in itertools.pairwise(starts)) else starts
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
