@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import calendar as _cal
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -212,6 +212,7 @@ class _Pattern:
     check: Check | None = None
     needs: frozenset[str] | None = None  # run only if the text has one of these words
     marks: re.Pattern[str] | None = None  # ... or a match of this (a gate that is not a word)
+    requires: re.Pattern[str] | None = None  # skipped when this never matches the text
 
 
 # --------------------------------------------------------------------------- context
@@ -243,6 +244,7 @@ class _Ctx:
         self.years: list[tuple[int, int]] = []  # (position, explicit year)
         self.days: list[tuple[int, date]] = []  # (end position, day)
         self.pos = 0
+        self.tenses: dict[int, int] = {}  # tense() by position (text and bounds fixed)
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.bounds, pos)
@@ -273,6 +275,9 @@ class _Ctx:
 
     def tense(self, pos: int) -> int:
         """+1 future, -1 past, 0 unknown: the verb closest to ``pos`` in its sentence."""
+        known = self.tenses.get(pos)
+        if known is not None:
+            return known
         s, e = self.sentence_span(pos)
         s, e = max(s, pos - 200), min(e, pos + 200)  # bounded: linear time on any text
         best = 0
@@ -282,6 +287,7 @@ class _Ctx:
                 d = abs(m.start() - pos)
                 if d < dist:
                     dist, best = d, sign
+        self.tenses[pos] = best
         return best
 
 
@@ -1897,8 +1903,11 @@ def _p(
     handler: Handler,
     check: Check | None = None,
     needs: frozenset[str] | None = None,
+    *,
+    lookahead: bool = True,
 ) -> _Pattern:
-    chars = _first_chars(rx)
+    """``lookahead=False``: ``rx`` starts with a character set of its own (no need for one)."""
+    chars = _first_chars(rx) if lookahead else None
     if chars:
         cls = "".join(sorted(re.escape(ch) if ch not in "]\\^-" else "\\" + ch for ch in chars))
         rx = f"(?=[{cls}])(?:{rx})"
@@ -2003,15 +2012,21 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "year",
-        rf"(?<![\d.,\w/])(?P<y>{_YEAR4})(?![\d\w]|[.,]\d|/)",
+        # (?<![\d.,\w/])(?P<y>{_YEAR4})..., its look-behind moved after the first
+        # digit so that the regex starts with a character set (a fast scan)
+        r"(?P<y>1(?<![\d.,\w/]1)[0-9]\d\d|2(?<![\d.,\w/]2)0\d\d)(?![\d\w]|[.,]\d|/)",
         _h_year,
         _check_year,
+        lookahead=False,
     ),
     _p(
         "year2",
-        r"\b(?:en|depuis|dès)\s+(?P<y>[0-9]\d)(?![\d\w%,.]\d)",
+        # \b(?:en|depuis|dès)\s+..., with a case-sensitive first letter and the word
+        # boundary as a look-behind after it: the regex starts with a character set
+        r"(?-i:[DEde])(?<!\w.)(?:(?<=[Ee])n|(?<=[Dd])(?:epuis|ès))\s+(?P<y>[0-9]\d)(?![\d\w%,.]\d)",
         _h_year2,
         lambda m, t: _check_year2(m, t),
+        lookahead=False,
     ),
     _p(
         "decade",
@@ -2164,9 +2179,11 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "seconds",
-        r"(?<![\w'’,.])(?P<s>\d{1,2})\s?\"(?![\w\"])",
+        # (?<![\w'’,.])(?P<s>\d{1,2})..., the look-behind after the first digit (fast scan)
+        r"(?P<s>\d(?<![\w'’,.]\d)\d?)\s?\"(?![\w\"])",
         _h_seconds,
         lambda m, t: _check_seconds(m, t),
+        lookahead=False,
     ),
     _p(
         "clock",
@@ -2281,6 +2298,50 @@ _MARKS: dict[str, re.Pattern[str]] = {"clock": re.compile(r"\d:")}
 for _pat in _PATTERNS:
     _pat.needs = _NEEDS.get(_pat.name)
     _pat.marks = _MARKS.get(_pat.name)
+
+
+def _trie_alt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored on first letters (fewer branches tried)."""
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1:])
+    parts = []
+    for first in sorted(by_first):
+        rests = sorted(by_first[first], key=lambda w: (-len(w), w))
+        if rests == [""]:
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
+# Whole tokens (maximal ``_TOKEN_RE`` runs) equal to a gate word.
+_GATE_TOKEN_RE = re.compile(
+    r"(?<![^\W\d_])"
+    + _trie_alt({w for _pat in _PATTERNS for w in (_pat.needs or ())})
+    + r"(?![^\W\d_])"
+)
+# Substrings every match of a pattern holds: without one in the text, the pattern
+# cannot match and is not run at all.
+_UNIT_NO_LOOKAHEAD = _UNIT.removesuffix(r"(?![\w-])")
+assert _UNIT_NO_LOOKAHEAD != _UNIT
+# (for the patterns searched in windows: plain sub-regexes of the pattern, without
+# look-arounds, so a match in a cut window is a match in the whole text)
+_REQUIRES: dict[str, re.Pattern[str]] = {
+    # its look-ahead: "de 3 à 5 jours"
+    "duration_range_first": re.compile(
+        rf"\s(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT_NO_LOOKAHEAD}", _F
+    ),
+    "iso": re.compile(r"\d-\d"),
+    # its day's last digit, separator and month, not followed by a digit (a year
+    # follows after a separator)
+    "numeric": re.compile(r"\d[/.-][01]?\d(?!\d)"),
+    "iso_datetime": re.compile(r"\d-\d\d-\d"),
+    "numeric_space": re.compile(r"\d \d"),
+    "month_year_numeric": re.compile(r"\d/\d"),
+}
+for _pat in _PATTERNS:
+    _pat.requires = _REQUIRES.get(_pat.name)
 
 
 def _check_numeric_space(m: re.Match[str], text: str) -> bool:
@@ -2434,13 +2495,17 @@ def _matches(
     if len(hits) * (_WINDOW_BEFORE + _WINDOW_AFTER) >= n:
         yield from pat.regex.finditer(text)
         return
-    windows: list[list[int]] = []
+    # merged windows around the sorted hits (hits are >= 0, so cur_e >= 0 below)
+    windows: list[tuple[int, int]] = []
+    cur_s, cur_e = max(0, hits[0] - _WINDOW_BEFORE), hits[0] + _WINDOW_AFTER
     for p in hits:
-        ws, we = max(0, p - _WINDOW_BEFORE), p + _WINDOW_AFTER
-        if windows and ws <= windows[-1][1]:
-            windows[-1][1] = we
+        ws = p - _WINDOW_BEFORE
+        if ws <= cur_e:
+            cur_e = p + _WINDOW_AFTER
         else:
-            windows.append([ws, we])
+            windows.append((cur_s, cur_e))
+            cur_s, cur_e = ws, p + _WINDOW_AFTER
+    windows.append((cur_s, cur_e))
     seen: set[tuple[int, int]] = set()
     for ws, we in windows:
         for m in pat.regex.finditer(text, ws, min(n, we + _WINDOW_MARGIN)):
@@ -2469,11 +2534,14 @@ def find_dates(
     # one-to-one character normalisation: offsets stay valid on the original text
     text = _normalise(text)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
+    # only the gate words are looked for: one regex pass, no Python work per token
     positions: dict[str, list[int]] = {}
-    for tm in _TOKEN_RE.finditer(text.lower()):
+    for tm in _GATE_TOKEN_RE.finditer(text.lower()):
         positions.setdefault(tm.group(), []).append(tm.start())
     n = len(text)
     for idx, pat in enumerate(_PATTERNS):
+        if pat.requires is not None and pat.requires.search(text) is None:
+            continue
         for m in _matches(pat, text, positions, n):
             s, e = m.span()
             if s == e:
@@ -2502,6 +2570,7 @@ def find_dates(
         kept.append(c)
     kept.sort(key=lambda c: c[0])
     ctx = _Ctx(text, anchor, resolution, dry.bounds)
+    ctx.tenses = dry.tenses  # same text, same sentences: same tenses
     hits: list[DateHit] = []
     for s, e, idx, m in kept:
         pat = _PATTERNS[idx]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -246,6 +246,23 @@ def _inside(pos: int, ranges: Sequence[Range]) -> bool:
 
 def _overlaps(start: int, end: int, ranges: Sequence[Range]) -> bool:
     return any(start < b and a < end for a, b in ranges)
+
+
+def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
+    """``lambda start, end: _overlaps(start, end, ranges)``, in log time per call."""
+    spans = sorted(ranges)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []  # reach[i]: the largest end among spans[: i + 1]
+    top = -1
+    for _, b in spans:
+        top = max(top, b)
+        reach.append(top)
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)  # spans[:i] start before ``end``
+        return i > 0 and reach[i - 1] > start
+
+    return test
 
 
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
@@ -1301,10 +1318,11 @@ def find_figures(
     cores.sort(key=lambda c: (c.start, -c.end))
     figs: list[_Fig] = []
     last_end = -1
+    is_blocked = _overlap_test(blocked)
     for core in cores:
         if core.start < last_end:
             continue
-        if _overlaps(core.start, core.end, blocked):
+        if is_blocked(core.start, core.end):
             continue
         fig = _build(text, work, core)
         if not _keep(text, core, fig):

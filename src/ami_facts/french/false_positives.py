@@ -67,14 +67,111 @@ COMMON_CAPITALISED = frozenset(
     """.split()  # noqa: SIM905
 )
 
+_REFERENCE_WORDS = [
+    "pages",
+    "page",
+    "p.",
+    "pp.",
+    "articles",
+    "article",
+    "art.",
+    "alinéas",
+    "alinéa",
+    "chapitres",
+    "chapitre",
+    "chap.",
+    "tomes",
+    "tome",
+    "volumes",
+    "volume",
+    "vol.",
+    "numéros",
+    "numéro",
+    "numeros",
+    "numero",
+    "n°",
+    "nº",
+    "no.",
+    "§",
+    "routes",
+    "route",
+    "rn",
+    "rd",
+    "ligne",
+    "lignes",
+    "bus",
+    "quai",
+    "voie",
+    "porte",
+    "salle",
+    "chambre",
+    "bureau",
+    "bâtiment",
+    "escalier",
+    "version",
+    "v.",
+    "saison",
+    "épisode",
+    "acte",
+    "scène",
+    "tableau",
+    "figure",
+    "fig.",
+    "annexe",
+    "section",
+    "paragraphe",
+    "amendement",
+    "décret",
+    "loi",
+    "code",
+    "titre",
+    "niveau",
+    "échelon",
+    "indice",
+    "grade",
+    "classe",
+    "groupe",
+    "catégorie",
+    "zone",
+    "secteur",
+    "lot",
+    "appartement",
+    "rang",
+    "place",
+]
+
+
+def _first_letter_alt(words: list[str]) -> str:
+    """``words`` as one alternation grouped by first character (fewer branches tried)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(r) for r in rests) + ")"
+        for first, rests in by_first.items()
+    )
+
+
+# A reference word, then only spaces up to the end of the searched window.
 _REFERENCE_BEFORE = re.compile(
-    r"(?<![^\W_])(?i:pages?|p\.|pp\.|articles?|art\.|alinéas?|chapitres?|chap\.|tomes?"
-    r"|volumes?|vol\.|num[ée]ros?|n°|nº|no\.|§|routes?|rn|rd|ligne|lignes|bus|quai|voie"
-    r"|porte|salle|chambre|bureau|bâtiment|escalier|version|v\.|saison|épisode|acte|scène"
-    r"|tableau|figure|fig\.|annexe|section|paragraphe|amendement|décret|loi|code|titre"
-    r"|niveau|échelon|indice|grade|classe|groupe|catégorie|zone|secteur|lot|appartement"
-    r"|rang|place)[\s\u00a0]*$"
+    r"(?<![^\W_])(?i:" + _first_letter_alt(_REFERENCE_WORDS) + r")[\s\u00a0]*$"
 )
+_REFERENCE_WORD_MAX = max(map(len, _REFERENCE_WORDS))
+
+
+def _reference_before(text: str, start: int) -> bool:
+    """A reference word ends the 20 characters before ``start`` (spaces aside).
+
+    The word must end at the last non-space character, so the search starts at
+    most ``_REFERENCE_WORD_MAX`` characters before it.
+    """
+    lo = max(0, start - 20)
+    q = start
+    while q > lo and text[q - 1].isspace():
+        q -= 1
+    return _REFERENCE_BEFORE.search(text, max(lo, q - _REFERENCE_WORD_MAX), start) is not None
+
+
 _STREET_AFTER = re.compile(
     r"(?:[\s\u00a0]*(?:bis|ter))?[,\s\u00a0]+(?i:rue|avenue|av\.|boulevard|bd|place|allée"
     r"|chemin|quai|impasse|route|cours|square|passage|faubourg)(?![^\W_])"
@@ -103,9 +200,11 @@ _DURATION_CUE_BEFORE = re.compile(
     r"(?<![^\W_])(?i:pendant|durant|environ|en|dure|duré|durer|plus\s+de|moins\s+de|près\s+de"
     r"|au\s+moins|pour|de\s+plus|sur|chaque|toutes\s+les|tous\s+les)[\s\u00a0]*$"
 )
+# (?<![\d+])(?:\+...|0...): the look-behind sits after the first character so that
+# the regex starts with one ("+" or "0") and re scans for it fast
 PHONE_RE = re.compile(
-    r"(?<![\d+])(?:\+\d{2,3}[\s\u00a0.]?(?:\(0\))?[\s\u00a0.]?\d(?:[\s\u00a0.-]?\d{2}){4}"
-    r"|0\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
+    r"(?:\+(?<![\d+]\+)\d{2,3}[\s\u00a0.]?(?:\(0\))?[\s\u00a0.]?\d(?:[\s\u00a0.-]?\d{2}){4}"
+    r"|0(?<![\d+]0)\d(?:[\s\u00a0.-]\d{2}){4})(?!\d)"
 )
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}")
 _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -173,12 +272,12 @@ def model_or_label(text: str, start: int, end: int) -> bool:
 
 def reference_word_before(text: str, start: int) -> bool:
     """``page``, ``article``, ``n°``... right before the number."""
-    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 20), start))
+    return _reference_before(text, start)
 
 
 def reference(text: str, start: int, end: int) -> bool:
     """``page 3``, ``article 49.3``, ``n°2``, ``12 rue de Metz``."""
-    if _REFERENCE_BEFORE.search(text, max(0, start - 20), start):
+    if _reference_before(text, start):
         return True
     return bool(_STREET_AFTER.match(text, end))
 
