@@ -1368,18 +1368,6 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _Built("DURATION", value, extra=extra)
 
 
-def _h_duration_compound(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    dur = _duration_text(m.group("dur"))
-    if dur is None:
-        return None
-    extra: dict[str, str] = {}
-    if m.group("q"):
-        extra["mod"] = _QUAL.get(re.sub(r"\s+", " ", m.group("q").lower()), "APPROX")
-    if re.search(r"depuis\s*$", _before(ctx.text, m.start(), 10)):
-        extra["depuis"] = "true"
-    return _Built("DURATION", dur, extra=extra)
-
-
 def _h_duration_noun(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     key = re.sub(r"\s+", " ", m.group("w").lower()).replace("’", "'")
     v = fr.DURATION_NOUNS.get(key) or fr.DURATION_NOUNS.get(key.replace("'", "’"))
@@ -1640,10 +1628,6 @@ def _h_ref(kind: str) -> Handler:
     return h
 
 
-def _h_now(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    return _Built("DATE", "PRESENT_REF", relative=True)
-
-
 # --------------------------------------------------------------------------- checks
 
 
@@ -1781,10 +1765,6 @@ def _check_precedent(m: re.Match[str], text: str) -> bool:
     return bool(re.search(r"[a-zà-ÿ]{4,}\s+$", before)) and not re.search(
         r"\b(?:le|la|les|un|une|au|du|des|de)\s+$", before
     )
-
-
-def _check_unit_plain(m: re.Match[str], text: str) -> bool:
-    return True
 
 
 # --------------------------------------------------------------------------- pattern table

@@ -980,10 +980,6 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
 _COMMA_GAP = re.compile(r"^[\s\u00a0]*,[\s\u00a0]*$")
 
 
-def _same_unit(a: _Fig, b: _Fig) -> bool:
-    return a.unit is None or a.unit == b.unit
-
-
 _DIM_GAP = re.compile(r"[\s\u00a0]*[x×][\s\u00a0]*$")
 
 

@@ -245,11 +245,6 @@ def name_or_code(text: str, start: int, end: int) -> bool:
     return False
 
 
-def glued_suffix(text: str, end: int, allowed_end: int) -> bool:
-    """Letters glued after the number beyond what was read as unit/suffix (``2CV``)."""
-    return allowed_end < len(text) and end == allowed_end and text[end].isalpha()
-
-
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 
 
@@ -293,11 +288,6 @@ def year(text: str, start: int, end: int) -> bool:
         if start > 0 and text[start - 1] in "'’":
             return True
     return False
-
-
-def year_context(text: str, start: int) -> bool:
-    """Words before a number that announce a year (for ranges like ``1982-1990``)."""
-    return bool(_YEAR_BEFORE.search(text, max(0, start - 16), start))
 
 
 def day_of_month(text: str, start: int, end: int) -> bool:
