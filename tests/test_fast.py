@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from ami_facts.load import build_article
 from ami_facts.nlp import Pipeline, RulesOnly
-from ami_facts.pipeline import ArticleResult, process
+from ami_facts.pipeline import ArticleResult
 from fixture_paths import GOLD_FILES
+from pipeline_helpers import run_text
 
-
-def _result(nlp: Pipeline, text: str, published: date | None) -> ArticleResult:
-    raw = build_article(text, {}, source="t", fallback_published=published, max_chars=10**7)
-    [result] = list(process([raw], nlp))
-    assert isinstance(result, ArticleResult)
-    return result
+_result = run_text
 
 
 def test_fast_pipeline_needs_no_spacy_model(fast_nlp: Pipeline) -> None:

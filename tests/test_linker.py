@@ -9,18 +9,14 @@ import pytest
 from spacy.language import Language
 
 from ami_facts.components.linker import _sentence_of
-from ami_facts.load import build_article
 from ami_facts.nlp import Pipeline
-from ami_facts.pipeline import ArticleResult, process
+from pipeline_helpers import run_text
 
 ANCHOR = date(2021, 4, 15)
 
 
 def _figures(nlp: Pipeline, text: str) -> list[dict[str, Any]]:
-    raw = build_article(text, {}, source="t", fallback_published=ANCHOR, max_chars=10**6)
-    [result] = list(process([raw], nlp))
-    assert isinstance(result, ArticleResult)
-    return [figure.model_dump() for figure in result.figures]
+    return [figure.model_dump() for figure in run_text(nlp, text, ANCHOR).figures]
 
 
 def _figure(nlp: Pipeline, text: str, number: str) -> dict[str, Any]:

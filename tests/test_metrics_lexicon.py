@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
-from ami_facts.load import build_article
 from ami_facts.nlp import Pipeline
-from ami_facts.pipeline import ArticleResult, process
+from pipeline_helpers import run_text
 
 # The metric vocabulary of SPEC.md plus the ones added with use (README, "facts").
 VOCABULARY = {
@@ -42,9 +41,7 @@ def test_anaphora_entry_refers_to_an_entity_label(lemma: str, label: str) -> Non
 
 
 def _metric(nlp: Pipeline, text: str, number: str) -> Any:
-    raw = build_article(text, {}, source="t", fallback_published=date(2024, 3, 7), max_chars=10**6)
-    [result] = list(process([raw], nlp))
-    assert isinstance(result, ArticleResult)
+    result = run_text(nlp, text, date(2024, 3, 7))
     return next(f.metric for f in result.figures if number in f.text)
 
 

@@ -83,43 +83,6 @@ PROMPT_LINE = re.compile(
     r"|recevez (?:gratuitement |chaque (?:jour|semaine) )?(?:notre|nos|l['’]essentiel))\b"
 )
 
-# Words of a share bar ("Partager Facebook Twitter E-mail Copier le lien").
-SHARE_WORDS = frozenset(
-    [
-        "partager",
-        "partagez",
-        "partage",
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "whatsapp",
-        "messenger",
-        "pinterest",
-        "telegram",
-        "reddit",
-        "flipboard",
-        "bluesky",
-        "threads",
-        "email",
-        "e-mail",
-        "mail",
-        "courriel",
-        "sms",
-        "imprimer",
-        "copier",
-        "le",
-        "lien",
-        "url",
-        "tweeter",
-        "envoyer",
-        "par",
-        "sur",
-        "commenter",
-        "commentaires",
-        "commentaire",
-    ]
-)
 # At least one of these must be in a share bar (so "par le lien" alone is not one).
 SHARE_MARKERS = frozenset(
     [
@@ -137,6 +100,30 @@ SHARE_MARKERS = frozenset(
         "bluesky",
         "imprimer",
         "tweeter",
+    ]
+)
+# Words of a share bar ("Partager Facebook Twitter E-mail Copier le lien"): the
+# markers and the words around them.
+SHARE_WORDS = SHARE_MARKERS | frozenset(
+    [
+        "commentaire",
+        "commentaires",
+        "commenter",
+        "copier",
+        "courriel",
+        "e-mail",
+        "email",
+        "envoyer",
+        "le",
+        "lien",
+        "mail",
+        "par",
+        "partage",
+        "sms",
+        "sur",
+        "threads",
+        "url",
+        "x",
     ]
 )
 
