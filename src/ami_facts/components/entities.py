@@ -54,6 +54,7 @@ from ami_facts.french.lexicons import (
     strip_accents,
 )
 from ami_facts.hits import EntityHit
+from ami_facts.patterns import alternation
 
 Range = tuple[int, int]
 Label = Literal["PER", "ORG", "LOC", "PRODUCT", "MISC"]
@@ -220,32 +221,35 @@ class _Matchers:
     code_re: re.Pattern[str]
     acronyms: frozenset[str]
     title_re: re.Pattern[str]
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    apposition_re: re.Pattern[str]
 
 
 @cache
 def _matchers() -> _Matchers:
     """Regexes compiled once per process from the lexicons."""
     lex = load_lexicons()
-    brand_re = re.compile(rf"(?<![\w-])(?:{_alternation(lex.brand_by_spelling)})(?![\w-])")
-    place_re = re.compile(rf"(?<![\w-])(?:{_alternation(lex.places)})(?![\w-])")
-    street_re = re.compile(_STREET_RE_TEMPLATE.format(words=_alternation(lex.street_heads)))
-    heads = _alternation(lex.periphrase_heads)
-    emblems = _alternation(lex.periphrase_emblems)
+    brand_re = re.compile(rf"(?<![\w-])(?:{alternation(lex.brand_by_spelling)})(?![\w-])")
+    place_re = re.compile(rf"(?<![\w-])(?:{alternation(lex.places)})(?![\w-])")
+    street_re = re.compile(_STREET_RE_TEMPLATE.format(words=alternation(lex.street_heads)))
+    heads = alternation(lex.periphrase_heads, ignore_case=True)
+    emblems = alternation(lex.periphrase_emblems, ignore_case=True)
     periphrase_re = re.compile(
         rf"(?<![\w-])(?P<head>{heads})(?:\s+[a-zàâäéèêëîïôöûüç]+)?\s+(?P<emblem>{emblems})(?![\w-])",
         re.IGNORECASE,
     )
     acronyms = frozenset(a for b in lex.brands.values() for a in b.acronyms)
-    code_re = re.compile(rf"\(\s*({_alternation(lex.country_codes)})\s*(?=[,)])")
+    code_re = re.compile(rf"\(\s*({alternation(lex.country_codes)})\s*(?=[,)])")
     titles = "|".join(
         re.escape(t).replace("'", "['’]") for t in sorted(lex.title_phrases, key=len, reverse=True)
     )
     title_re = re.compile(rf"(?<![\w-])(?:{titles or '(?!)'})(?![\w-])", re.IGNORECASE)
-    return _Matchers(brand_re, place_re, street_re, periphrase_re, code_re, acronyms, title_re)
+    # Where a head noun may stand (``le coureur``); the token decides (case, label).
+    apposition_re = re.compile(
+        rf"(?<!\w)(?:{alternation(lex.apposition_heads, ignore_case=True)})(?!\w)", re.IGNORECASE
+    )
+    return _Matchers(
+        brand_re, place_re, street_re, periphrase_re, code_re, acronyms, title_re, apposition_re
+    )
 
 
 # --------------------------------------------------------------------------- helpers
@@ -624,7 +628,7 @@ def _bare_models(
                 alone.add(_fold(model))
     if not by_model:
         return []
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(by_model)})(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation(by_model)})(?![\w-])")
     # ``taken`` never overlaps itself: sorted by start, its ends are sorted too.
     spans = sorted((t.start, t.end) for t in taken)
     starts = [a for a, _ in spans]
@@ -772,12 +776,17 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     )
 
 
-def _apposition_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+def _apposition_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     """Names the NER missed right after a head noun: ``la petite équipe espagnole
     Estepona-Brcpac`` (ORG), ``le village de Bouzey`` (LOC), ``le coureur Guidi`` (PER)."""
     out: list[_Mention] = []
     n = len(doc)
-    for i, tok in enumerate(doc):
+    for match in _matchers().apposition_re.finditer(text):
+        head = doc.char_span(match.start(), match.end())
+        if head is None or len(head) != 1:
+            continue
+        tok = head[0]
+        i = tok.i
         label = lex.apposition_heads.get(tok.lower_)
         if label is None or not tok.text[0].islower():
             continue
@@ -1343,7 +1352,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     ]
     chosen = _select(weak, chosen)
     chosen = _select(ner, chosen)
-    chosen = _select(body(_apposition_layer(doc, lex, words)), chosen)
+    chosen = _select(body(_apposition_layer(doc, text, lex, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
     chosen = _select((p for p in places if not spans.overlaps(p)), chosen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 Region = tuple[int, int]
@@ -18,12 +19,18 @@ def region_docs(doc: Doc, regions: Sequence[Region], attrs: Sequence[int]) -> li
     """
     if not regions:
         return []
-    words = [token.text for token in doc]
-    spaces = [bool(token.whitespace_) for token in doc]
+    # Words from offsets into the text: creating a Token object per word costs more.
+    text = doc.text
+    layout: Any = doc.to_array([IDX, LENGTH, SPACY])
     values: Any = doc.to_array(list(attrs))
     parts = []
     for start, end in regions:
-        part = Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end])
+        offsets = layout[start:end].tolist()
+        part = Doc(
+            doc.vocab,
+            words=[text[idx : idx + length] for idx, length, _ in offsets],
+            spaces=[bool(space) for _, _, space in offsets],
+        )
         part.from_array(list(attrs), values[start:end])
         parts.append(part)
     return parts
