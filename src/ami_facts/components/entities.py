@@ -45,6 +45,7 @@ from typing import Literal, cast
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from ami_facts.components.doc_text import text_of
 from ami_facts.french.lexicons import (
     Brand,
     CommonWords,
@@ -1317,7 +1318,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     """
     lex = load_lexicons()
     words = load_common_words()
-    text = doc.text
+    text = text_of(doc)
 
     def body(mentions: Iterable[_Mention]) -> list[_Mention]:
         # Boilerplate neither yields hits nor lends names, brands or models to the body.

@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ami_facts.components.doc_text import text_of
 from ami_facts.components.entities import find_periphrases, main_subject
 from ami_facts.components.parse import sentence_bounds
 from ami_facts.french.metrics import MetricLexicon, anaphoric_nouns, metric_lexicon
@@ -695,7 +696,7 @@ def link_figures(doc: Doc) -> None:
     """Fill subject, metric, period, sentence and confidence of every figure on ``doc``."""
     figures: list[dict[str, Any]] = doc._.ami_figures or []
     if figures:
-        text = doc.text  # Doc.text joins every token: read it once
+        text = text_of(doc)
         link(
             text,
             figures,

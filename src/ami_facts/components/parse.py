@@ -29,6 +29,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ami_facts.components.doc_text import text_of
 from ami_facts.components.regions import Region, region_docs
 
 PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
@@ -84,7 +85,7 @@ def sentence_starts(doc: Doc) -> list[int]:
         return []
     token_starts = _token_starts(doc)
     starts = [0]
-    for offset in _break_offsets(doc.text):
+    for offset in _break_offsets(text_of(doc)):
         i = int(numpy.searchsorted(token_starts, offset))
         if i < len(doc) and i > starts[-1]:
             starts.append(i)

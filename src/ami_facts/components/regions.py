@@ -8,6 +8,8 @@ from typing import Any
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
+from ami_facts.components.doc_text import text_of
+
 Region = tuple[int, int]
 
 
@@ -20,7 +22,7 @@ def region_docs(doc: Doc, regions: Sequence[Region], attrs: Sequence[int]) -> li
     if not regions:
         return []
     # Words from offsets into the text: creating a Token object per word costs more.
-    text = doc.text
+    text = text_of(doc)
     layout: Any = doc.to_array([IDX, LENGTH, SPACY])
     values: Any = doc.to_array(list(attrs))
     parts = []
