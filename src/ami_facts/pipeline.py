@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from spacy.tokens import Doc
 
 from ami_facts.load import RawArticle
@@ -32,41 +32,59 @@ class ArticleResult:
     def facts(self) -> list[Fact]:
         """The analyst's view of the figures: who, what, how much, when, and the sentence."""
         text = self.article.text
-        return [
-            Fact(
-                article_id=f.article_id,
-                figure_id=f.figure_id,
-                subject=f.subject,
-                metric=f.metric,
-                value=f.value,
-                low=f.low,
-                high=f.high,
-                unit=f.unit,
-                counted=f.counted,
-                per=f.per,
-                approximate=f.approximate,
-                bound=f.bound,
-                period_start=f.period_start,
-                period_end=f.period_end,
-                period_text=f.period_text,
-                text=f.text,
-                sentence=(
-                    " ".join(text[f.sentence_start : f.sentence_end].split())
-                    if f.sentence_start is not None and f.sentence_end is not None
-                    else None
-                ),
-            )
-            for f in self.figures
-        ]
+        return _FACTS.validate_python(
+            [
+                {
+                    "article_id": f.article_id,
+                    "figure_id": f.figure_id,
+                    "subject": f.subject,
+                    "metric": f.metric,
+                    "value": f.value,
+                    "low": f.low,
+                    "high": f.high,
+                    "unit": f.unit,
+                    "counted": f.counted,
+                    "per": f.per,
+                    "approximate": f.approximate,
+                    "bound": f.bound,
+                    "period_start": f.period_start,
+                    "period_end": f.period_end,
+                    "period_text": f.period_text,
+                    "text": f.text,
+                    "sentence": (
+                        " ".join(text[f.sentence_start : f.sentence_end].split())
+                        if f.sentence_start is not None and f.sentence_end is not None
+                        else None
+                    ),
+                }
+                for f in self.figures
+            ]
+        )
 
 
 _FIGURE_FIELDS = set(Figure.model_fields) - {"article_id", "figure_id"}
 _DATE_FIELDS = set(DateMention.model_fields) - {"article_id", "date_id"}
 _ENTITY_FIELDS = set(Entity.model_fields) - {"article_id", "entity_id"}
+# One validation call per table and article: the same checks as building each
+# record, without a Python call per row.
+_FIGURES = TypeAdapter(list[Figure])
+_DATES = TypeAdapter(list[DateMention])
+_ENTITIES = TypeAdapter(list[Entity])
+_FACTS = TypeAdapter(list[Fact])
 
 
-def _pick(hit: dict[str, Any], fields: set[str]) -> dict[str, Any]:
-    return {key: value for key, value in hit.items() if key in fields}
+def _rows(
+    hits: list[dict[str, Any]], fields: set[str], aid: str, id_field: str, tag: str
+) -> list[dict[str, Any]]:
+    """The fields of each hit that its record has, with the record's ids."""
+    return [
+        {
+            "article_id": aid,
+            id_field: f"{aid}-{tag}{i:03d}",
+            **{key: value for key, value in hit.items() if key in fields},
+        }
+        for i, hit in enumerate(hits, start=1)
+    ]
 
 
 def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:
@@ -88,18 +106,9 @@ def hits_to_result(
 ) -> ArticleResult:
     """Validate the components' plain dicts into records."""
     aid = raw.article_id
-    figures = [
-        Figure(article_id=aid, figure_id=f"{aid}-f{i:03d}", **_pick(hit, _FIGURE_FIELDS))
-        for i, hit in enumerate(figure_hits, start=1)
-    ]
-    dates = [
-        DateMention(article_id=aid, date_id=f"{aid}-d{i:03d}", **_pick(hit, _DATE_FIELDS))
-        for i, hit in enumerate(date_hits, start=1)
-    ]
-    entities = [
-        Entity(article_id=aid, entity_id=f"{aid}-e{i:03d}", **_pick(hit, _ENTITY_FIELDS))
-        for i, hit in enumerate(entity_hits, start=1)
-    ]
+    figures = _FIGURES.validate_python(_rows(figure_hits, _FIGURE_FIELDS, aid, "figure_id", "f"))
+    dates = _DATES.validate_python(_rows(date_hits, _DATE_FIELDS, aid, "date_id", "d"))
+    entities = _ENTITIES.validate_python(_rows(entity_hits, _ENTITY_FIELDS, aid, "entity_id", "e"))
     article = Article(
         article_id=aid,
         source=raw.source,

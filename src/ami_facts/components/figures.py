@@ -1298,15 +1298,17 @@ def find_figures(
     if not text:
         return []
     chars = list(text)
-    for a, b in fp.url_spans(text):
+    urls = fp.url_spans(text)
+    for a, b in urls:
         _mask(chars, a, b)
-    work = "".join(chars)
-    cores = _race_cores(work, chars)
-    work = "".join(chars)
-    cores += _approx_cores(work, chars)
-    work = "".join(chars)
-    cores += _fraction_cores(work, chars)
-    work = "".join(chars)
+    # each pass masks the cores it found: the text is rebuilt only when it changed
+    work = "".join(chars) if urls else text
+    cores: list[_Core] = []
+    for find_cores in (_race_cores, _approx_cores, _fraction_cores):
+        found = find_cores(work, chars)
+        if found:
+            work = "".join(chars)
+            cores += found
     cores += _digit_cores(text, work, chars)
     words = _word_cores(text, work)
     _mark_lists(text, words)
