@@ -38,12 +38,22 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "gold" / "articles"
 TARGET_WORDS = 830
-CONFIGS = ["tokenizer", "bare_model", "bare_same_gemm", "extract_1", "extract_2", "fast", "dask_2"]
+CONFIGS = [
+    "tokenizer",
+    "bare_model",
+    "bare_same_gemm",
+    "extract_1",
+    "extract_2",
+    "fast",
+    "fast_2",
+    "dask_2",
+]
 BARE = ("tokenizer", "bare_model", "bare_same_gemm")
 EXTRACT_ARGS = {
     "extract_1": [],
     "extract_2": ["--workers", "2"],
     "fast": ["--fast"],
+    "fast_2": ["--fast", "--workers", "2"],
     "dask_2": ["--engine", "dask", "--workers", "2"],
 }
 
