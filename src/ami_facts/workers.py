@@ -24,8 +24,8 @@ from ami_facts.records import ErrorRow
 Item = RawArticle | ErrorRow
 Result = ArticleResult | ErrorRow
 # Batches per chunk sent to a worker, and chunks in flight per worker.
-BATCHES_PER_CHUNK = 4
-CHUNKS_IN_FLIGHT = 2
+BATCHES_PER_CHUNK = 1
+CHUNKS_IN_FLIGHT = 4
 
 _worker_nlp: Pipeline | None = None
 
