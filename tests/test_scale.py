@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -13,9 +14,10 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from ami_facts.cli import app
+from ami_facts.components import parse
 from ami_facts.components.ner_windows import DEFAULT_WINDOW, WindowedNER, candidate_regions
 from ami_facts.components.parse import (
-    SHARED_COMPONENTS,
+    TAGGING_COMPONENTS,
     ambiguous_entities,
     figure_regions,
     sentence_starts,
@@ -178,9 +180,24 @@ def test_ambiguous_names_get_the_tags_of_their_whole_sentence(nlp: Language) -> 
             s = bisect.bisect_right(starts, start) - 1
             first, last = bounds[s], bounds[s + 1]
             sentence = region_docs(doc, [(first, last)], [NORM])[0]
-            for name in SHARED_COMPONENTS:
+            for name in TAGGING_COMPONENTS:
                 sentence = nlp.get_pipe(name)(sentence)
             got = [t.pos_ for t in doc[start:end]]
             assert got == [t.pos_ for t in sentence[start - first : end - first]]
             checked += 1
     assert checked >= 10
+
+
+def _rows(nlp: Language, text: str) -> tuple[list[Any], list[Any]]:
+    doc = nlp(text)
+    figures = [(f["start"], f.get("subject"), f.get("metric")) for f in doc._.ami_figures]
+    return figures, _entity_rows(nlp, text)
+
+
+def test_skipping_the_attribute_ruler_changes_no_row(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((GOLD_DIR / "articles").glob("*.txt"))]
+    skipped = [_rows(nlp, text) for text in texts]
+    monkeypatch.setattr(parse, "SKIPPED_COMPONENTS", ())
+    assert [_rows(nlp, text) for text in texts] == skipped
