@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, cast
 
 from spacy.lang.fr.stop_words import STOP_WORDS
@@ -589,6 +589,22 @@ def _coordinated_models(
     return out
 
 
+@cache
+def _standalone_models() -> dict[str, tuple[Brand, str]]:
+    """The brands' standalone models (``iPhone 15``) by folded spelling, first one kept."""
+    out: dict[str, tuple[Brand, str]] = {}
+    for brand in load_lexicons().brands.values():
+        for model in brand.standalone:
+            out.setdefault(_fold(model), (brand, model))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _model_pattern(folded_models: frozenset[str]) -> re.Pattern[str]:
+    """Compiled once per set of models: articles about the same brands share it."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(folded_models)})(?![\w-])")
+
+
 def _bare_models(
     doc: Doc,
     text: str,
@@ -623,13 +639,12 @@ def _bare_models(
                 by_model.setdefault(_fold(model), (brand, model))
     alone: set[str] = set()
     if standalone:
-        for brand in lex.brands.values():
-            for model in brand.standalone:
-                by_model.setdefault(_fold(model), (brand, model))
-                alone.add(_fold(model))
+        for folded_model, entry in _standalone_models().items():
+            by_model.setdefault(folded_model, entry)
+            alone.add(folded_model)
     if not by_model:
         return []
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation(by_model)})(?![\w-])")
+    pattern = _model_pattern(frozenset(by_model))
     # ``taken`` never overlaps itself: sorted by start, its ends are sorted too.
     spans = sorted((t.start, t.end) for t in taken)
     starts = [a for a, _ in spans]
