@@ -13,8 +13,6 @@ the entities agree).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 import numpy
@@ -22,10 +20,9 @@ from spacy.attrs import IS_STOP, LOWER, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ami_facts.components.regions import Region, region_docs
+from ami_facts.components.regions import BatchComponent, Region, region_docs
 
 DEFAULT_WINDOW = 6
-DEFAULT_BATCH_SIZE = 16
 
 
 def name_candidates(doc: Doc) -> Any:
@@ -46,7 +43,7 @@ def candidate_regions(doc: Doc, window: int) -> list[Region]:
     return [(int(start), int(end)) for start, end in zip(edges[::2], edges[1::2], strict=True)]
 
 
-class WindowedNER:
+class WindowedNER(BatchComponent):
     """Run the pipeline's (disabled) ``ner`` over the candidate regions of each Doc."""
 
     def __init__(self, nlp: Language, name: str, window: int) -> None:
@@ -54,18 +51,7 @@ class WindowedNER:
         self.name = name
         self.window = window
 
-    def __call__(self, doc: Doc) -> Doc:
-        self._annotate([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
-        """Annotate ``batch_size`` Docs at a time, their regions in one NER batch."""
-        iterator = iter(docs)
-        while batch := list(islice(iterator, batch_size)):
-            self._annotate(batch)
-            yield from batch
-
-    def _annotate(self, docs: list[Doc]) -> None:
+    def annotate(self, docs: list[Doc]) -> None:
         jobs: list[tuple[Doc, list[Region], list[Doc]]] = []
         parts: list[Doc] = []
         for doc in docs:

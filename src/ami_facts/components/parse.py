@@ -21,7 +21,6 @@ import bisect
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from typing import Any
 
 import numpy
@@ -30,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ami_facts.components.doc_text import text_of
-from ami_facts.components.regions import Region, region_docs
+from ami_facts.components.regions import BatchComponent, Region, region_docs
 
 PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
 # The components that read the shared tok2vec, in pipeline order, and the rules after them.
@@ -41,7 +40,6 @@ TAGGING_COMPONENTS = ("tok2vec", "morphologizer")
 # whitespace tokens; nothing here reads either (the same rows with and without it, on the
 # gold files and on the 200 articles of the benchmark corpus).
 SKIPPED_COMPONENTS = ("attribute_ruler",)
-DEFAULT_BATCH_SIZE = 16
 # How many tokens on each side the tagger reads: tok2vec window 1 x depth 4.
 TAG_REACH = 4
 # A sentence ends at . ! ? … (or a closing » after one) before a capital, a digit or an
@@ -166,7 +164,7 @@ def tag_regions(doc: Doc, starts: Sequence[int], parsed: Sequence[Region]) -> li
     return [r for r in _merge(regions) if not any(lo < r[1] and r[0] < hi for lo, hi in parsed)]
 
 
-class FigureSentenceParser:
+class FigureSentenceParser(BatchComponent):
     """Run the shared components over figure sentences only (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, components: Sequence[str], context: int) -> None:
@@ -175,18 +173,7 @@ class FigureSentenceParser:
         self.components = list(components)
         self.context = context
 
-    def __call__(self, doc: Doc) -> Doc:
-        self._annotate([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
-        """Annotate ``batch_size`` Docs at a time, their figure sentences in one batch."""
-        iterator = iter(docs)
-        while batch := list(islice(iterator, batch_size)):
-            self._annotate(batch)
-            yield from batch
-
-    def _annotate(self, docs: list[Doc]) -> None:
+    def annotate(self, docs: list[Doc]) -> None:
         jobs: list[tuple[Doc, list[int], list[Region], list[Region], list[Doc]]] = []
         parse_docs: list[Doc] = []
         tag_docs: list[Doc] = []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH, SPACY
@@ -11,6 +12,26 @@ from spacy.tokens import Doc
 from ami_facts.components.doc_text import text_of
 
 Region = tuple[int, int]
+DEFAULT_BATCH_SIZE = 16
+
+
+class BatchComponent:
+    """A pipeline component that annotates a batch of Docs at once: the parts it cuts
+    out of all of them go to the model in one call."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.annotate([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
+        """Annotate ``batch_size`` Docs at a time."""
+        iterator = iter(docs)
+        while batch := list(islice(iterator, batch_size)):
+            self.annotate(batch)
+            yield from batch
+
+    def annotate(self, docs: list[Doc]) -> None:
+        raise NotImplementedError
 
 
 def region_docs(doc: Doc, regions: Sequence[Region], attrs: Sequence[int]) -> list[Doc]:
