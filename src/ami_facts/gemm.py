@@ -3,7 +3,7 @@
 spaCy's CPU ops (thinc ``NumpyOps``) multiply matrices with blis. numpy's
 OpenBLAS picks its kernels for the CPU at run time and, on recent x86 CPUs, is
 2-3x faster: 31 against 96 GFLOP/s single-threaded on the AVX-512 machine of
-the benchmark, where the whole ``fr_core_news_md`` pipeline ran 1.7x faster with
+the benchmark, where the whole ``fr_core_news_md`` pipeline ran 1.6-1.7x faster with
 identical annotations on 213,000 tokens. Elsewhere blis may win, so a short
 trial at start-up picks the faster one. The matrix product is of float32
 arrays either way; only the order of the sums may differ.
