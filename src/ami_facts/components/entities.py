@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal, cast
 
-from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ami_facts.components.doc_text import text_of
@@ -226,6 +225,15 @@ class _Matchers:
 
 
 @cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's French stop words, imported on first use: importing ``spacy.lang.fr``
+    compiles its tokenizer exceptions (about 2.4 s), which ``--fast`` never needs."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@cache
 def _matchers() -> _Matchers:
     """Regexes compiled once per process from the lexicons."""
     lex = load_lexicons()
@@ -352,7 +360,7 @@ def _is_model_token(tok: Token, lex: Lexicons, words: CommonWords) -> bool:
         return bool(_DIGIT_MODEL.fullmatch(text)) and not _YEAR.fullmatch(text)
     if not text[0].isupper() or not any(c.isalpha() for c in text):
         return False
-    if text.lower() in STOP_WORDS and not text.isupper():
+    if text.lower() in _stop_words() and not text.isupper():
         return False
     # A capitalised dictionary word (``Lance``, ``Une``) is not a model unless all caps
     # or the NER put it in one MISC entity with the brand (``Renault Zoé``).
@@ -827,7 +835,7 @@ def _apposition_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) ->
             name_like = _is_capitalised(t.text) and any(c.isalpha() for c in t.text)
             if not name_like or t.ent_iob_ not in ("O", ""):
                 break
-            if t.text.lower() in STOP_WORDS or (
+            if t.text.lower() in _stop_words() or (
                 not _is_all_caps(t.text) and (words.is_word(t.text) or words.is_adjective(t.text))
             ):
                 break
@@ -885,7 +893,7 @@ def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -
     text = tok.text
     if text in lex.places or text in lex.brand_by_spelling or _is_all_caps(text):
         return False
-    if text.lower() in STOP_WORDS:
+    if text.lower() in _stop_words():
         return True
     if words.is_adjective(text):  # demonyms: ``les Suisses``, ``l'Allemand``, ``Irlandais``
         prev_det = i > 0 and doc[i - 1].lower_ in _TRUE_DETERMINERS
