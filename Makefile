@@ -37,8 +37,9 @@ test: lint typecheck unit
 
 # Throughput and memory of every configuration, in one run (see README, Performance).
 BENCH_N ?= 400
+BENCH_REPEAT ?= 1
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py --articles $(BENCH_N)
+	$(BIN)/python benchmarks/throughput.py --articles $(BENCH_N) --repeat $(BENCH_REPEAT)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
