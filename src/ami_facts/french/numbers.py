@@ -150,14 +150,9 @@ DIGIT_MULTIPLIERS: dict[str, int] = {
     "md": 10**9,
     "mds": 10**9,
     "G": 10**9,
-    "mille": 10**3,
-    "milles": 10**3,
-    "million": 10**6,
-    "millions": 10**6,
-    "milliard": 10**9,
-    "milliards": 10**9,
-    "billion": 10**12,
-    "billions": 10**12,
+    # and the scale words (``2,5 millions``): the same values as in words
+    **{word: value for word, value in THOUSAND.items() if word != "mil"},
+    **BIG,
 }
 
 CARDINAL_WORDS: frozenset[str] = frozenset(
