@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import date
 
@@ -9,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ami_facts.components import dates
 from ami_facts.components.dates import Resolution, find_byline_date, find_dates
 from ami_facts.hits import DateHit
+from fixture_paths import FIXTURES
 
 A21 = date(2021, 4, 15)  # a Thursday
 A99 = date(1999, 5, 21)  # a Friday
@@ -461,3 +464,37 @@ def test_dates_linear_time_on_repetitive_text(unit: str) -> None:
     hits = find_dates(text, anchor=A21)
     assert time.process_time() - t0 < 10.0
     assert all(h.text == text[h.start : h.end] for h in hits)
+
+
+def _long_texts() -> dict[str, str]:
+    gold = sorted((FIXTURES / "gold" / "articles").glob("*.txt"))
+    peers = (FIXTURES / "peers" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return {
+        "gold articles": "\n\n".join(p.read_text(encoding="utf-8") for p in gold),
+        "peer sentences": "\n\n".join(json.loads(line)["text"] for line in peers),
+        # the words that open a pattern's gate come late in these
+        "long expressions in prose": " Les élus ont voté le texte sans débat. ".join(
+            [
+                "au cours des quatre-vingt-dix-neuf derniers jours",
+                "dans les vingt-quatre heures qui viennent",
+                "il y a vingt-cinq ans et demi",
+                "au cours des trois premiers mois de l'année dernière",
+                "le mardi 3 mars 2020 à 14 h 30",
+                "pendant les deux cent cinquante dernières années",
+            ]
+            * 30
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", ["gold articles", "peer sentences", "long expressions in prose"])
+def test_dates_searched_near_gate_words_equal_a_whole_text_search(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _long_texts()[name]
+    near_gates = find_dates(text, anchor=A21)
+    # windows as wide as the text: every pattern whose gate opens scans all of it
+    monkeypatch.setattr(dates, "_WINDOW_BEFORE", len(text))
+    whole_text = find_dates(text, anchor=A21)
+    assert len(whole_text) > 100
+    assert near_gates == whole_text

@@ -213,6 +213,8 @@ class _Pattern:
     needs: frozenset[str] | None = None  # run only if the text has one of these words
     marks: re.Pattern[str] | None = None  # ... or a match of this (a gate that is not a word)
     requires: re.Pattern[str] | None = None  # skipped when this never matches the text
+    # compiled on first use by _starting_within, by number of start positions
+    within: dict[int, re.Pattern[str]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- context
@@ -2454,9 +2456,26 @@ def _contested(cands: list[tuple[int, int, int, re.Match[str]]]) -> set[tuple[in
     return out
 
 
-_WINDOW_BEFORE = 80
-_WINDOW_AFTER = 100
-_WINDOW_MARGIN = 200
+# A pattern's gate words are words its matches hold (a month, a unit), so a match
+# starts a little before one: a determiner and a number in words at most ("au cours
+# des quatre-vingt-dix-neuf derniers jours": 35 characters before "derniers").
+# The test comparing with a search over the whole text fails with 20 here.
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 20
+# Start positions one call tries, largest first: a window's last call takes the
+# smallest that reaches its end, so few positions past the window are tried.
+_STARTS_PER_CALL = (81, 27, 9)
+
+
+def _starting_within(pat: _Pattern, starts: int) -> re.Pattern[str]:
+    """The pattern as a match that may start at any of ``starts`` positions from where
+    it is tried: the first that matches, like a search. Unlike a search with an
+    ``endpos``, the match may run past the window (the text is not cut)."""
+    regex = pat.within.get(starts)
+    if regex is None:
+        rx = rf"(?s:.{{0,{starts - 1}}}?)(?P<_start>{pat.regex.pattern})"
+        regex = pat.within[starts] = re.compile(rx, pat.regex.flags)
+    return regex
 
 
 def _matches(
@@ -2487,13 +2506,24 @@ def _matches(
             cur_s, cur_e = ws, p + _WINDOW_AFTER
     windows.append((cur_s, cur_e))
     seen: set[tuple[int, int]] = set()
+    # The matches a search over the whole text would find that start in a window.
     for ws, we in windows:
-        for m in pat.regex.finditer(text, ws, min(n, we + _WINDOW_MARGIN)):
-            if m.start() > we:
+        pos, we = ws, min(we, n)
+        while pos <= we:
+            left = we - pos + 1
+            starts = next((k for k in _STARTS_PER_CALL if k <= left), _STARTS_PER_CALL[-1])
+            found = _starting_within(pat, starts).match(text, pos)
+            if found is None:
+                pos += starts
+                continue
+            # the pattern's own match at that start (same groups, same span)
+            m = pat.regex.match(text, found.start("_start"))
+            if m is None:  # cannot happen: the same regex, at the same position
                 break
             if m.span() not in seen:
                 seen.add(m.span())
                 yield m
+            pos = max(m.end(), m.start() + 1)
 
 
 def find_dates(
