@@ -2276,18 +2276,10 @@ _NEEDS: dict[str, frozenset[str]] = {
 }
 # "clock" also runs near a colon between digits (14:30)
 _NEEDS["clock"] = _words(["midi", "minuit", "h", "heure", "heures"])
-_MARKS: dict[str, re.Pattern[str]] = {
-    "clock": re.compile(r"\d:"),
-    # the patterns without gate words run near what every match of theirs holds:
-    # minutes after a mark ("2'08", "l'12"), seconds before a quote (below: _REQUIRES)
-    "race": re.compile(r"(?:['’*_]|(?<=[lit])\s)\s*\d\d", _F),
-    "seconds": re.compile(r'\d\s?"'),
-}
+_MARKS: dict[str, re.Pattern[str]] = {"clock": re.compile(r"\d:")}
 for _pat in _PATTERNS:
     _pat.needs = _NEEDS.get(_pat.name)
     _pat.marks = _MARKS.get(_pat.name)
-    if _pat.needs is None and _pat.marks is not None:
-        _pat.needs = frozenset()
 
 
 def _trie_alt(words: Iterable[str]) -> str:
@@ -2333,6 +2325,7 @@ _REQUIRES: dict[str, re.Pattern[str]] = {
 for _pat in _PATTERNS:
     _pat.requires = _REQUIRES.get(_pat.name)
     if _pat.needs is None and _pat.requires is not None:
+        # what every match holds also tells where: the pattern runs only near it
         _pat.needs, _pat.marks = frozenset(), _pat.requires
 
 
