@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,11 +106,12 @@ _MASK = "\x00"
 
 # --- numeric cores --------------------------------------------------------
 
-# Each branch starts with a plain character class so that the scan skips text fast;
-# the look-behinds come right after it (a number never starts inside another).
+# One plain character class first so that the scan skips text fast; the look-behinds
+# come right after it (a number never starts inside another).
 _DIGITS_RE = re.compile(
-    r"\d(?<!\d\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
-    r"|,(?<![\w.,],)\d+"
+    r"[\d,](?:(?<=\d)(?<!\d\d)"
+    r"(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
+    r"|(?<=,)(?<![\w.,],)\d+)"
 )
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
 _FRACTION_MARK_RE = re.compile(r"[/½¼¾⅓⅔⅛]")
@@ -142,10 +143,24 @@ _APPROX_RE = re.compile(
     r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])"
     r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
 )
+
+
+def _by_first_char(words: Iterable[str], tail: str) -> str:
+    """``words``, each followed by ``tail``, as one alternation grouped by first character.
+
+    Every branch starts with a literal character, so re scans for those characters
+    instead of trying the whole pattern at every position of the text.
+    """
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(r) + ")" + tail for c, r in rests.items())
+
+
+# for lower-cased text; the noun is the whole match
 _APPROX_LOWER_RE = re.compile(
-    r"(?P<noun>"
-    + _APPROX_NOUN_ALT
-    + r")(?![^\W_])|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
+    _by_first_char(APPROX_NOUNS, r"(?![^\W_])")
+    + r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
@@ -326,7 +341,7 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
             value = float(BIG[m.group("big").lower()])
             start = m.start()
         else:
-            value = float(APPROX_NOUNS[m.group("noun").lower()])
+            value = float(APPROX_NOUNS[m.group().lower()])
             dm = _APPROX_DET_RE.search(text, max(0, m.start() - 16), m.start())
             det = (dm.group("det") if dm else "").lower()
             start = (
@@ -416,10 +431,10 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
     return cores
 
 
+# Number words, also inside longer words ("aucun"): the word-start test is left to
+# Python, as a look-behind here would be tried at every candidate letter.
 _RUN_START_RE = re.compile(
-    r"(?<![^\W_])(?:"
-    + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
-    + r")(?![^\W_])"
+    r"(?:" + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})) + r")(?![^\W_])"
 )
 
 
@@ -428,10 +443,13 @@ def _word_runs(work: str) -> list[re.Match[str]]:
     runs: list[re.Match[str]] = []
     run_end = -1
     low = work.lower()
-    starts = _RUN_START_RE.finditer(low) if len(low) == len(work) else _ALPHA_RE.finditer(work)
+    lowered = len(low) == len(work)
+    starts = _RUN_START_RE.finditer(low) if lowered else _ALPHA_RE.finditer(work)
     for m in starts:
         if m.start() < run_end or m.group().lower() not in _RUN_STARTS:
             continue
+        if lowered and m.start() and low[m.start() - 1].isalnum():
+            continue  # inside a word
         run = _WORD_RUN_RE.match(work, m.start())
         if run:
             runs.append(run)
@@ -1187,7 +1205,9 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n")
+# One character class first (a new line, or a stop before a new sentence), so that re
+# scans for it fast.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n))")
 
 
 _DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
