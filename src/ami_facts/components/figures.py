@@ -907,52 +907,46 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     s, e = core.start, core.end
     if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
         return False
-    pm = _PERIOD_FROM_NOW_RE.match(text, e)
-    if (
-        pm
-        and not fig.qualified
-        and (fig.kind == "duration" or (pm.group("unit") and not fig.unit and not fig.counted))
-        and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
-    ):
-        return False
+    duration = fig.kind == "duration"
+    if not fig.qualified and (duration or not (fig.unit or fig.counted)):
+        pm = _PERIOD_FROM_NOW_RE.match(text, e)
+        if (
+            pm
+            and (duration or pm.group("unit"))
+            and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
+        ):
+            return False
     if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
         return False
     if core.form == "digits":
-        if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
-            return False
         if e < len(text) and text[e].isalpha() and fig.end == e:
             # glued letters that are not a unit or suffix: "2CV", "Free2Move"
             return False
-        if e < len(text) and text[e].isdecimal():
-            return False
         slash_after = text[fig.end : fig.end + 2]
-        if (
-            (e < len(text) and text[e] == "/")
-            or (s > 0 and text[s - 1] == "/")
-            or (slash_after[:1] == "/" and slash_after[1:].isdecimal())
-        ):
-            return False  # "12/20", "24h/24": ratios, grades, codes (fractions are read before)
+        if slash_after[:1] == "/" and slash_after[1:].isdecimal():
+            return False  # "24h/24" (see _false_core)
         num_end = s
         while num_end < e and (text[num_end].isdecimal() or text[num_end] in ".,"):
             num_end += 1
         while num_end > s and text[num_end - 1] in ".,":
             num_end -= 1
         plain = num_end == e
+        # the rules are pure: the cheap tests of the figure go first
         if plain and not (fig.qualified or fig.unit or fig.counted) and fp.year(text, s, num_end):
             return False
-        if fp.day_of_month(text, s, num_end) and not fig.unit:
+        if not fig.unit and fp.day_of_month(text, s, num_end):
             return False
-        if fp.time_of_day(text, s, num_end) and (fig.unit in (None, "h", "min")):
+        if fig.unit in (None, "h", "min") and fp.time_of_day(text, s, num_end):
             return False
-        if fp.reference(text, s, num_end) and not fig.unit and not fig.qualified:
+        if not fig.unit and not fig.qualified and fp.reference(text, s, num_end):
             return False
-        if fp.postcode(text, s, num_end) and not fig.unit and not fig.qualified:
+        if not fig.unit and not fig.qualified and fp.postcode(text, s, num_end):
             return False
-        if fp.score(text, s, num_end) and not fig.unit:
+        if not fig.unit and fp.score(text, s, num_end):
             return False
-        if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
+        if not (fig.unit or fig.counted or fig.qualified) and fp.model_or_label(text, s, e):
             return False
-    if core.form == "words" and fp.capitalised_number_word(text, s, e) and not fig.unit:
+    if core.form == "words" and not fig.unit and fp.capitalised_number_word(text, s, e):
         return False
     if core.form == "words" and not core.ordinal:
         if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une") and not fig.unit:
@@ -973,24 +967,35 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if core.single_word in ("point",):
             return False
-        if fp.day_of_month(text, s, e) and not fig.unit:
+        if not fig.unit and fp.day_of_month(text, s, e):
             return False
-        if fp.reference(text, s, e) and not fig.unit and not fig.qualified:
+        if not fig.unit and not fig.qualified and fp.reference(text, s, e):
             return False
-    if fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end):
-        return False
+    return not (fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end))
+
+
+def _false_core(text: str, core: _Core) -> bool:
+    """False positives whatever figure the core would make: tested before building it."""
+    s, e = core.start, core.end
+    if core.form == "digits":
+        if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
+            return True
+        if e < len(text) and (text[e].isdecimal() or text[e] == "/"):
+            return True  # "12/20": ratios, grades, codes (fractions are read before)
+        if s > 0 and text[s - 1] == "/":
+            return True
     if fp.tournament_round(text, s, e):
-        return False
+        return True
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
-            return False
+            return True
         if fp.reference_word_before(text, s):
-            return False  # "l'article 1er"
+            return True  # "l'article 1er"
         if fp.ordinal_role(text, s, e) is None:
-            return False
+            return True
         if core.form == "digits" and fp.model_or_label(text, s, e):
-            return False  # "Lyon 3e", "Paris 16e": a district
-    return True
+            return True  # "Lyon 3e", "Paris 16e": a district
+    return False
 
 
 # --- pass 4: join ----------------------------------------------------------------
@@ -1340,7 +1345,7 @@ def find_figures(
     for core in cores:
         if core.start < last_end:
             continue
-        if is_blocked(core.start, core.end):
+        if is_blocked(core.start, core.end) or _false_core(text, core):
             continue
         fig = _build(text, work, core)
         if not _keep(text, core, fig):
