@@ -250,9 +250,17 @@ class _Fig:
 # --- helpers -----------------------------------------------------------------
 
 
-def _mask(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        chars[i] = _MASK
+def _masked(text: str, spans: Iterable[Range]) -> str:
+    """``text`` with the characters inside ``spans`` replaced by ``_MASK``."""
+    pieces: list[str] = []
+    done = 0
+    for a, b in sorted(spans):
+        a = max(a, done)
+        if a < b:
+            pieces += (text[done:a], _MASK * (b - a))
+            done = b
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _inside(pos: int, ranges: Sequence[Range]) -> bool:
@@ -291,7 +299,7 @@ def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
 # --- pass 1: cores -----------------------------------------------------------
 
 
-def _race_cores(text: str, chars: list[str]) -> list[_Core]:
+def _race_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
 
     def one(s: str) -> int:
@@ -319,11 +327,10 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
             value = 60 + int(m.group("s3"))
         end = m.end()
         cores.append(_Core(m.start(), end, value, "time", unit="s", unit_end=end))
-        _mask(chars, m.start(), end)
     return cores
 
 
-def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
+def _approx_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
     low = text.lower()
     if len(low) == len(text):
@@ -357,12 +364,11 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
             )
             end = of.end()
         cores.append(_Core(start, end, value, "approx", approximate=True))
-        _mask(chars, start, end)
         covered = end
     return cores
 
 
-def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
+def _fraction_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
     found: list[re.Match[str]] = []
     last = -1
@@ -383,11 +389,10 @@ def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
                 continue
             value = num / den + (int(m.group("whole")) if m.group("whole") else 0)
         cores.append(_Core(m.start(), m.end(), value, "fraction"))
-        _mask(chars, m.start(), m.end())
     return cores
 
 
-def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
+def _digit_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGITS_RE.finditer(work):
         raw = m.group()
@@ -1322,19 +1327,16 @@ def find_figures(
     """
     if not text:
         return []
-    chars = list(text)
     urls = fp.url_spans(text)
-    for a, b in urls:
-        _mask(chars, a, b)
     # each pass masks the cores it found: the text is rebuilt only when it changed
-    work = "".join(chars) if urls else text
+    work = _masked(text, urls) if urls else text
     cores: list[_Core] = []
     for find_cores in (_race_cores, _approx_cores, _fraction_cores):
-        found = find_cores(work, chars)
+        found = find_cores(work)
         if found:
-            work = "".join(chars)
+            work = _masked(work, [(c.start, c.end) for c in found])
             cores += found
-    cores += _digit_cores(text, work, chars)
+    cores += _digit_cores(text, work)
     words = _word_cores(text, work)
     _mark_lists(text, words)
     cores += words
