@@ -114,7 +114,8 @@ _DIGITS_RE = re.compile(
     r"|(?<=,)(?<![\w.,],)\d+)"
 )
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
-_FRACTION_MARK_RE = re.compile(r"[/½¼¾⅓⅔⅛]")
+_FRACTION_MARKS = "/½¼¾⅓⅔⅛"
+_FRACTION_MARK_RE = re.compile("[" + _FRACTION_MARKS + "]")
 _FRACTION_RE = re.compile(
     r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
     r"(?P<den>[2-9]|10)(?![\d/])|(?P<vulgar>[½¼¾⅓⅔⅛])"
@@ -273,6 +274,8 @@ def _overlaps(start: int, end: int, ranges: Sequence[Range]) -> bool:
 
 def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
     """``lambda start, end: _overlaps(start, end, ranges)``, in log time per call."""
+    if not ranges:
+        return lambda start, end: False
     spans = sorted(ranges)
     starts = [a for a, _ in spans]
     reach: list[int] = []  # reach[i]: the largest end among spans[: i + 1]
@@ -289,11 +292,8 @@ def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
 
 
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
-    n = 0
-    while pos < len(text) and n < limit and text[pos] in " \t\n\u00a0\u202f":
-        pos += 1
-        n += 1
-    return pos
+    window = text[pos : pos + limit]
+    return pos + len(window) - len(window.lstrip(" \t\n\u00a0\u202f"))
 
 
 # --- pass 1: cores -----------------------------------------------------------
@@ -370,6 +370,8 @@ def _approx_cores(text: str) -> list[_Core]:
 
 def _fraction_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
+    if not any(mark in text for mark in _FRACTION_MARKS):
+        return cores  # most texts: the scan of the text for a mark is slower
     found: list[re.Match[str]] = []
     last = -1
     for mark in _FRACTION_MARK_RE.finditer(text):
@@ -1360,7 +1362,7 @@ def find_figures(
     _carry_counted(text, figs)
     hits = []
     for f in figs:
-        if _inside(f.start, excluded):
+        if excluded and _inside(f.start, excluded):
             continue
         hits.append(_to_hit(text, f))
     return hits
