@@ -98,7 +98,7 @@ from ami_facts.french.words import (
     looks_plural,
     singular,
 )
-from ami_facts.hits import FigureHit
+from ami_facts.hits import Bound, FigureHit, FigureKind
 
 Range = tuple[int, int]
 
@@ -1278,8 +1278,19 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
 # --- entry point ------------------------------------------------------------------
 
 
+# the figure's kind and bound as the hit's types (any other kind is a count)
+_KINDS: dict[str, FigureKind] = {
+    "money": "money",
+    "percent": "percent",
+    "duration": "duration",
+    "measure": "measure",
+    "rank": "rank",
+}
+_BOUNDS: dict[str | None, Bound] = {"min": "min", "max": "max"}
+
+
 def _to_hit(text: str, f: _Fig) -> FigureHit:
-    hit = FigureHit(
+    return FigureHit(
         start=f.start,
         end=f.end,
         text=text[f.start : f.end],
@@ -1289,29 +1300,13 @@ def _to_hit(text: str, f: _Fig) -> FigureHit:
         low=f.low,
         high=f.high,
         approximate=f.approximate,
+        bound=_BOUNDS.get(f.bound),
         unit=f.unit,
         counted=f.counted,
         per=f.per,
+        kind=_KINDS.get(f.kind, "count"),
         confidence=f.confidence,
     )
-    if f.bound == "min":
-        hit.bound = "min"
-    elif f.bound == "max":
-        hit.bound = "max"
-    kind = f.kind
-    if kind == "money":
-        hit.kind = "money"
-    elif kind == "percent":
-        hit.kind = "percent"
-    elif kind == "duration":
-        hit.kind = "duration"
-    elif kind == "measure":
-        hit.kind = "measure"
-    elif kind == "rank":
-        hit.kind = "rank"
-    else:
-        hit.kind = "count"
-    return hit
 
 
 _LIST_START = re.compile(r"(?:^|(?<=[\n.:;)\"”,]))[\s\u00a0]*$")
