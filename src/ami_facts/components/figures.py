@@ -264,6 +264,18 @@ def _masked(text: str, spans: Iterable[Range]) -> str:
     return "".join(pieces)
 
 
+def _spans(cores: list[_Core]) -> list[Range]:
+    return [(c.start, c.end) for c in cores]
+
+
+def _mask_both(work: str, low: str, cores: list[_Core]) -> tuple[str, str]:
+    """``work`` and its lower-case copy ``low`` with ``cores`` masked."""
+    if len(low) != len(work):
+        work = _masked(work, _spans(cores))
+        return work, work.lower()  # the copy is not aligned: lower-case anew
+    return _masked(work, _spans(cores)), _masked(low, _spans(cores))
+
+
 def _inside(pos: int, ranges: Sequence[Range]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
@@ -330,9 +342,9 @@ def _race_cores(text: str) -> list[_Core]:
     return cores
 
 
-def _approx_cores(text: str) -> list[_Core]:
+def _approx_cores(text: str, low: str) -> list[_Core]:
+    """Collective nouns (``une dizaine``); ``low`` is ``text`` lower-cased."""
     cores: list[_Core] = []
-    low = text.lower()
     if len(low) == len(text):
         # lower-case once: a case-sensitive scan of literal words is much faster
         matches = list(_APPROX_LOWER_RE.finditer(low))
@@ -445,11 +457,10 @@ _RUN_START_RE = re.compile(
 )
 
 
-def _word_runs(work: str) -> list[re.Match[str]]:
+def _word_runs(work: str, low: str) -> list[re.Match[str]]:
     """Runs of number words: candidates from a lower-cased trie scan, then the run regex."""
     runs: list[re.Match[str]] = []
     run_end = -1
-    low = work.lower()
     lowered = len(low) == len(work)
     starts = _RUN_START_RE.finditer(low) if lowered else _ALPHA_RE.finditer(work)
     for m in starts:
@@ -464,9 +475,9 @@ def _word_runs(work: str) -> list[re.Match[str]]:
     return runs
 
 
-def _word_cores(text: str, work: str) -> list[_Core]:
+def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
-    for run in _word_runs(work):
+    for run in _word_runs(work, low):
         toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(run.group())]
         base = run.start()
         words = [t[0] for t in toks]
@@ -1325,16 +1336,23 @@ def find_figures(
     if not text:
         return []
     urls = fp.url_spans(text)
-    # each pass masks the cores it found: the text is rebuilt only when it changed
+    # each pass masks the cores it found: the text is rebuilt only when it changed,
+    # and its lower-case copy for the scans of words with it
     work = _masked(text, urls) if urls else text
-    cores: list[_Core] = []
-    for find_cores in (_race_cores, _approx_cores, _fraction_cores):
-        found = find_cores(work)
-        if found:
-            work = _masked(work, [(c.start, c.end) for c in found])
-            cores += found
+    cores = _race_cores(work)
+    if cores:
+        work = _masked(work, _spans(cores))
+    low = work.lower()
+    approx = _approx_cores(work, low)
+    if approx:
+        work, low = _mask_both(work, low, approx)
+    fractions = _fraction_cores(work)
+    if fractions:
+        work, low = _mask_both(work, low, fractions)
+    cores += approx
+    cores += fractions
     cores += _digit_cores(text, work)
-    words = _word_cores(text, work)
+    words = _word_cores(text, work, low)
     _mark_lists(text, words)
     cores += words
     cores.sort(key=lambda c: (c.start, -c.end))
