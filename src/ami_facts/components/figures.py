@@ -820,34 +820,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
             if em and fig.value is not None:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
-    fig.end = pos
-    # rate ("3 500 euros brut par mois")
-    if fig.kind == "money":
-        tm = PRICE_TERMS_RE.match(work, pos)
-        if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
-            pos = tm.end()
-    pm = PER_RE.match(work, pos)
-    if not pm and (fig.counted or fig.unit):
-        dm = _DE_COMPLEMENT_RE.match(work, pos)
-        if dm:
-            pm = PER_RE.match(work, dm.end())
-    if pm:
-        fig.per = per_value(pm.group("per"))
-        fig.end = pm.end()
-    else:
-        am = ADJ_PER_RE.match(work, pos)  # after "brut"/"net" if any: "euros brut mensuels"
-        if am:
-            fig.per = per_value(am.group("adj"))
-            fig.end = am.end()
-    # after-number qualifiers: "10 euros environ", "100 yuan pile"
-    pa = POST_APPROX_RE.match(work, fig.end)
-    if pa:
-        fig.approximate = True
-        fig.end = pa.end()
-    else:
-        pe = POST_EXACT_RE.match(work, fig.end)
-        if pe:
-            fig.end = pe.end()
+    fig.end = pos  # _extend adds the rate and qualifiers after, if the figure is kept
     # sign and qualifier before
     start = core.start
     sm = SIGN_RE.search(text, max(0, start - 8), start) if _may_sign(text, start) else None
@@ -894,6 +867,41 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     return fig
 
 
+def _extend(work: str, fig: _Fig) -> None:
+    """The rate and qualifiers after the figure: ``par mois``, ``environ``, ``pile``.
+
+    Apart from _build: only the figures that _keep keeps need them.
+    """
+    pos = fig.end
+    # rate ("3 500 euros brut par mois")
+    if fig.kind == "money":
+        tm = PRICE_TERMS_RE.match(work, pos)
+        if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
+            pos = tm.end()
+    pm = PER_RE.match(work, pos)
+    if not pm and (fig.counted or fig.unit):
+        dm = _DE_COMPLEMENT_RE.match(work, pos)
+        if dm:
+            pm = PER_RE.match(work, dm.end())
+    if pm:
+        fig.per = per_value(pm.group("per"))
+        fig.end = pm.end()
+    else:
+        am = ADJ_PER_RE.match(work, pos)  # after "brut"/"net" if any: "euros brut mensuels"
+        if am:
+            fig.per = per_value(am.group("adj"))
+            fig.end = am.end()
+    # after-number qualifiers: "10 euros environ", "100 yuan pile"
+    pa = POST_APPROX_RE.match(work, fig.end)
+    if pa:
+        fig.approximate = True
+        fig.end = pa.end()
+    else:
+        pe = POST_EXACT_RE.match(work, fig.end)
+        if pe:
+            fig.end = pe.end()
+
+
 # --- pass 3: false positives -------------------------------------------------------
 
 
@@ -922,10 +930,15 @@ _MONTH_NAMED_RE = re.compile(
 
 
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
+    """False positives read on the number, its unit, counted noun and qualifiers before.
+
+    The tests are pure, so each runs as soon as what it reads is known: _false_core
+    before _build, _keep after it, _keep_span after _extend.
+    """
     s, e = core.start, core.end
-    if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
-        return False
     duration = fig.kind == "duration"
+    if duration and _PERIOD_OF_YEAR_RE.match(text, e):
+        return False
     if not fig.qualified and (duration or not (fig.unit or fig.counted)):
         pm = _PERIOD_FROM_NOW_RE.match(text, e)
         if (
@@ -934,15 +947,7 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
         ):
             return False
-    if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
-        return False
     if core.form == "digits":
-        if e < len(text) and text[e].isalpha() and fig.end == e:
-            # glued letters that are not a unit or suffix: "2CV", "Free2Move"
-            return False
-        slash_after = text[fig.end : fig.end + 2]
-        if slash_after[:1] == "/" and slash_after[1:].isdecimal():
-            return False  # "24h/24" (see _false_core)
         num_end = s
         while num_end < e and (text[num_end].isdecimal() or text[num_end] in ".,"):
             num_end += 1
@@ -989,6 +994,21 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not fig.unit and not fig.qualified and fp.reference(text, s, e):
             return False
+    return True
+
+
+def _keep_span(text: str, core: _Core, fig: _Fig) -> bool:
+    """The false positives read on the whole figure, once _extend has ended it."""
+    e = core.end
+    if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
+        return False
+    if core.form == "digits":
+        if e < len(text) and text[e].isalpha() and fig.end == e:
+            # glued letters that are not a unit or suffix: "2CV", "Free2Move"
+            return False
+        slash_after = text[fig.end : fig.end + 2]
+        if slash_after[:1] == "/" and slash_after[1:].isdecimal():
+            return False  # "24h/24" (see _false_core)
     return not (fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end))
 
 
@@ -1366,6 +1386,9 @@ def find_figures(
             continue
         fig = _build(text, work, core)
         if not _keep(text, core, fig):
+            continue
+        _extend(work, fig)
+        if not _keep_span(text, core, fig):
             continue
         _rank_context(text, core, fig)
         figs.append(fig)
