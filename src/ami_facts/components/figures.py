@@ -690,6 +690,8 @@ def _last_word(text: str, start: int) -> str:
     if not window:
         return ""
     word = window.rsplit(None, 1)[-1].lower()
+    if "'" not in word and "’" not in word:
+        return word
     return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1] if word[-1:] not in "'’" else word[-2:-1]
 
 
@@ -700,7 +702,11 @@ def _may_qualify(text: str, start: int) -> bool:
 
 def _may_sign(text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip()
-    return bool(window) and (window[-1] in "-+−–" or window.lower().endswith(("moins", "plus")))
+    if not window:
+        return False
+    last = window[-1]
+    # "moins", "plus": only an "s" lower-cases to a final "s"
+    return last in "-+−–" or (last in "sS" and window.lower().endswith(("moins", "plus")))
 
 
 def _build(text: str, work: str, core: _Core) -> _Fig:
