@@ -406,6 +406,16 @@ def _fraction_cores(text: str) -> list[_Core]:
     return cores
 
 
+# What may follow digits, tried in this order by one match: an ordinal suffix ("3e"),
+# a multiplier letter ("10k", "25 M€"), a scale word ("3 millions"). The suffixes and
+# the multipliers start with different characters: at most one of them is there.
+_DIGITS_TAIL_RE = re.compile(
+    f"(?:{ORDINAL_SUFFIX_RE.pattern})(?P<ordinal>)"
+    f"|(?:{MULT_ATTACHED_RE.pattern}|{MULT_SPACED_RE.pattern})(?P<letter>)"
+    f"|{MULT_WORD_RE.pattern}"
+)
+
+
 def _digit_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGITS_RE.finditer(work):
@@ -417,9 +427,10 @@ def _digit_cores(text: str, work: str) -> list[_Core]:
             continue
         start, end = m.span()
         core = _Core(start, end, value, "digits")
-        sm = ORDINAL_SUFFIX_RE.match(work, end)
-        if sm and "," not in raw and "." not in raw:
-            core.end = sm.end()
+        tail = _DIGITS_TAIL_RE.match(work, end)
+        after = tail.lastgroup if tail else None
+        if tail and after == "ordinal" and "," not in raw and "." not in raw:
+            core.end = tail.end()
             core.ordinal = True
             if (
                 value > 2
@@ -431,20 +442,17 @@ def _digit_cores(text: str, work: str) -> list[_Core]:
                 core.form = "fraction"
             cores.append(core)
             continue
-        mm = MULT_ATTACHED_RE.match(work, end) or MULT_SPACED_RE.match(work, end)
-        if mm:
-            core.mult = DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
-            core.end = mm.end()
-        else:
-            wm = MULT_WORD_RE.match(work, end)
-            if wm:
-                core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
-                core.end = wm.end()
-                # "1 million et demi": half of the multiplier, not 0.5
-                em = ET_DEMI_RE.match(work, core.end)
-                if em and core.mult > 1:
-                    value += 0.25 if em.group("quart") else 0.5
-                    core.end = em.end()
+        if tail and after == "letter":
+            core.mult = DIGIT_MULTIPLIERS[tail.group().strip(" \u00a0\u202f")]
+            core.end = tail.end()
+        elif tail and after == "w":
+            core.mult = DIGIT_MULTIPLIERS[tail.group("w").lower()]
+            core.end = tail.end()
+            # "1 million et demi": half of the multiplier, not 0.5
+            em = ET_DEMI_RE.match(work, core.end)
+            if em and core.mult > 1:
+                value += 0.25 if em.group("quart") else 0.5
+                core.end = em.end()
         core.value = value * core.mult
         cores.append(core)
     return cores
@@ -478,14 +486,18 @@ def _word_runs(work: str, low: str) -> list[re.Match[str]]:
 def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work, low):
-        toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(run.group())]
+        raw = run.group()
+        if raw.isalpha():  # most runs are one word
+            toks = [(raw.lower(), 0, len(raw))]
+        else:
+            toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(raw)]
         base = run.start()
         words = [t[0] for t in toks]
         # Hyphen groups: a number must not end inside "quatorze-mille".
         group_of: list[int] = []
         g = 0
         for k, (_, s, _e) in enumerate(toks):
-            if k and "-" not in run.group()[toks[k - 1][2] : s]:
+            if k and "-" not in raw[toks[k - 1][2] : s]:
                 g += 1
             group_of.append(g)
         i = 0
