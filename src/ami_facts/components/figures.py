@@ -115,7 +115,6 @@ _DIGITS_RE = re.compile(
 )
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
 _FRACTION_MARKS = "/½¼¾⅓⅔⅛"
-_FRACTION_MARK_RE = re.compile("[" + _FRACTION_MARKS + "]")
 _FRACTION_RE = re.compile(
     r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
     r"(?P<den>[2-9]|10)(?![\d/])|(?P<vulgar>[½¼¾⅓⅔⅛])"
@@ -137,7 +136,7 @@ _RACE_RE = re.compile(
     # OCR with no minute mark: "T 03 ""
     r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
 )
-_RACE_MARK_RE = re.compile(r"[\"″*_]")
+_RACE_MARKS = '"″*_'
 
 _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
 _APPROX_RE = re.compile(
@@ -303,6 +302,18 @@ def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
     return test
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """Where ``chars`` occur in ``text``, in order: for a few rare characters, str.find
+    is much faster than a regex scan of the whole text."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i != -1:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
     window = text[pos : pos + limit]
     return pos + len(window) - len(window.lstrip(" \t\n\u00a0\u202f"))
@@ -319,8 +330,7 @@ def _race_cores(text: str) -> list[_Core]:
 
     found: list[re.Match[str]] = []
     last = -1
-    for mark in _RACE_MARK_RE.finditer(text):
-        q = mark.start()
+    for q in _positions(text, _RACE_MARKS):
         if q < last:
             continue
         m = _RACE_RE.search(text, max(0, q - 18, last), min(len(text), q + 8))
@@ -382,12 +392,9 @@ def _approx_cores(text: str, low: str) -> list[_Core]:
 
 def _fraction_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
-    if not any(mark in text for mark in _FRACTION_MARKS):
-        return cores  # most texts: the scan of the text for a mark is slower
     found: list[re.Match[str]] = []
     last = -1
-    for mark in _FRACTION_MARK_RE.finditer(text):
-        q = mark.start()
+    for q in _positions(text, _FRACTION_MARKS):
         if q < last:
             continue
         m = _FRACTION_RE.search(text, max(0, q - 14, last), min(len(text), q + 4))
