@@ -1019,7 +1019,7 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not fig.unit and not fig.qualified and fp.reference(text, s, e):
             return False
-    return True
+    return not fp.tournament_round(text, s, e)
 
 
 def _keep_span(text: str, core: _Core, fig: _Fig) -> bool:
@@ -1047,8 +1047,6 @@ def _false_core(text: str, core: _Core) -> bool:
             return True  # "12/20": ratios, grades, codes (fractions are read before)
         if s > 0 and text[s - 1] == "/":
             return True
-    if fp.tournament_round(text, s, e):
-        return True
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return True
@@ -1442,9 +1440,9 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
             fig.kind = "rank"
             fig.counted = None
             fig.end = core.end
-    if not core.ordinal and fig.unit is None:
+    if not core.ordinal and fig.unit is None and fig.counted in (None, "premier", "première"):
         pm = PREMIERS_RE.match(text, core.end)
-        if pm and fig.counted in (None, "premier", "première"):
+        if pm:
             fig.kind = "rank"
             fig.counted = None
             fig.bound = "max"
