@@ -620,9 +620,14 @@ _LOCUTION_NOUNS = frozenset(["face", "grâce", "suite", "quant", "jusque"])
 _A_AFTER_RE = re.compile(r"[\s\u00a0]+(?i:à|au|aux)(?![^\W_])")
 
 
-def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
-    """The counted noun after ``pos`` (``exemplaires``, ``avions de combat``)."""
-    m = _COUNTED_WORD_RE.match(text, pos)
+def _counted(
+    text: str, pos: int, value: float, first: re.Match[str] | None = None
+) -> tuple[str, int] | None:
+    """The counted noun after ``pos`` (``exemplaires``, ``avions de combat``).
+
+    ``first``: the match of _COUNTED_WORD_RE at ``pos``, if the caller has it.
+    """
+    m = first or _COUNTED_WORD_RE.match(text, pos)
     if m is None and pos > 0 and text[pos - 1] in " '’\u00a0":
         m = _GLUED_WORD_RE.match(text, pos)
     skipped = 0
@@ -734,10 +739,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     fig.mult = core.mult
     pos = core.end
     unit = core.unit
+    after_de = None  # "3 millions de", "une dizaine de": the unit or noun comes after "de"
+    word_after = None  # the word right after the number, once read
     if core.ordinal:
         fig.kind = "rank"
     elif unit is None:
-        after_de = None
         if (
             core.form == "approx"
             or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
@@ -747,9 +753,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         probe = after_de.end() if after_de else pos
         found = _unit_at(work, probe)
         if found is None and after_de is None:
-            adj = _COUNTED_WORD_RE.match(work, pos)
-            if adj and adj.group(1).lower() in PRENOMINAL:
-                found = _unit_at(work, adj.end())  # "9 petits km/h"
+            word_after = _COUNTED_WORD_RE.match(work, pos)
+            if word_after and word_after.group(1).lower() in PRENOMINAL:
+                found = _unit_at(work, word_after.end())  # "9 petits km/h"
         if found is None and after_de is None and core.form in ("words", "fraction"):
             # "quart de litre", "un tiers de litre": unit after "de"
             de = _DE_RE.match(work, pos) if core.value < 1 else None
@@ -830,15 +836,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     fig.value += cents / 100
                     pos = sub.end()
     elif not core.ordinal:
-        probe = pos
-        if (
-            core.form == "approx"
-            or (core.form == "words" and core.value >= 10**6)
-            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
-        ):
-            de = _DE_RE.match(work, pos)
-            probe = de.end() if de else pos
-        counted = _counted(work, probe, core.value)
+        # no unit: the number still ends where the unit was looked for
+        probe = after_de.end() if after_de else pos
+        counted = _counted(work, probe, core.value, word_after)
         if counted:
             fig.counted, pos = counted
             em = ET_DEMI_RE.match(work, pos)
