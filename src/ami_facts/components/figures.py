@@ -892,6 +892,12 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     return fig
 
 
+# One match each for what may follow a figure, tried in the order of the rules:
+# a rate ("par mois") before its adjective ("mensuels"); "environ" before "pile".
+_RATE_RE = re.compile(f"{PER_RE.pattern}|{ADJ_PER_RE.pattern}")
+_POST_RE = re.compile(f"(?:{POST_APPROX_RE.pattern})(?P<approx>)|{POST_EXACT_RE.pattern}")
+
+
 def _extend(work: str, fig: _Fig) -> None:
     """The rate and qualifiers after the figure: ``par mois``, ``environ``, ``pile``.
 
@@ -901,30 +907,27 @@ def _extend(work: str, fig: _Fig) -> None:
     # rate ("3 500 euros brut par mois")
     if fig.kind == "money":
         tm = PRICE_TERMS_RE.match(work, pos)
-        if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
+        if tm and _RATE_RE.match(work, tm.end()):
             pos = tm.end()
-    pm = PER_RE.match(work, pos)
-    if not pm and (fig.counted or fig.unit):
-        dm = _DE_COMPLEMENT_RE.match(work, pos)
-        if dm:
-            pm = PER_RE.match(work, dm.end())
-    if pm:
-        fig.per = per_value(pm.group("per"))
-        fig.end = pm.end()
+    rate = _RATE_RE.match(work, pos)
+    if rate and rate.group("per") is not None:
+        fig.per = per_value(rate.group("per"))
+        fig.end = rate.end()
     else:
-        am = ADJ_PER_RE.match(work, pos)  # after "brut"/"net" if any: "euros brut mensuels"
-        if am:
-            fig.per = per_value(am.group("adj"))
-            fig.end = am.end()
+        # "par mois" after a complement ("5 euros de l'heure")
+        dm = _DE_COMPLEMENT_RE.match(work, pos) if fig.counted or fig.unit else None
+        pm = PER_RE.match(work, dm.end()) if dm else None
+        if pm:
+            fig.per = per_value(pm.group("per"))
+            fig.end = pm.end()
+        elif rate:  # after "brut"/"net" if any: "euros brut mensuels"
+            fig.per = per_value(rate.group("adj"))
+            fig.end = rate.end()
     # after-number qualifiers: "10 euros environ", "100 yuan pile"
-    pa = POST_APPROX_RE.match(work, fig.end)
-    if pa:
-        fig.approximate = True
-        fig.end = pa.end()
-    else:
-        pe = POST_EXACT_RE.match(work, fig.end)
-        if pe:
-            fig.end = pe.end()
+    post = _POST_RE.match(work, fig.end)
+    if post:
+        fig.approximate = fig.approximate or post.lastgroup == "approx"
+        fig.end = post.end()
 
 
 # --- pass 3: false positives -------------------------------------------------------
