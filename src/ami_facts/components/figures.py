@@ -914,7 +914,7 @@ def _extend(work: str, fig: _Fig) -> None:
         fig.per = per_value(rate.group("per"))
         fig.end = rate.end()
     else:
-        # "par mois" after a complement ("5 euros de l'heure")
+        # a rate after a complement: "12 000 tonnes de blé par an"
         dm = _DE_COMPLEMENT_RE.match(work, pos) if fig.counted or fig.unit else None
         pm = PER_RE.match(work, dm.end()) if dm else None
         if pm:
