@@ -269,9 +269,10 @@ _SYMBOL_UNITS = {
 }
 
 
-# The last characters of the currencies above: a match ends with one of them among
-# the last three characters before the number (a space, and a new line that ``$``
-# allows, may follow it). Most numbers have none there: no search is needed.
+# The last characters of the currencies above (symbols, codes, "Fr." and "Frs"): a
+# match ends with one of them among the last three characters before the number (a
+# space, and a new line that ``$`` allows, may follow it). Most numbers have none
+# there: no search is needed.
 _CURRENCY_LAST = frozenset(
     {symbol[-1] for symbol in _SYMBOL_UNITS} | {code[-1] for code in _CURRENCY_CODES.split("|")}
 ) | {".", "s"}
