@@ -958,7 +958,7 @@ _MONTH_NAMED_RE = re.compile(
 
 
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
-    """False positives read on the number, its unit, counted noun and qualifiers before.
+    """False positives read on the number, its unit or counted noun, and what precedes it.
 
     The tests are pure, so each runs as soon as what it reads is known: _false_core
     before _build, _keep after it, _keep_span after _extend.
