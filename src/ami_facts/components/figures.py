@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,7 +98,7 @@ from ami_facts.french.words import (
     looks_plural,
     singular,
 )
-from ami_facts.hits import FigureHit
+from ami_facts.hits import Bound, FigureHit, FigureKind
 
 Range = tuple[int, int]
 
@@ -106,14 +106,15 @@ _MASK = "\x00"
 
 # --- numeric cores --------------------------------------------------------
 
-# Each branch starts with a plain character class so that the scan skips text fast;
-# the look-behinds come right after it (a number never starts inside another).
+# One plain character class first so that the scan skips text fast; the look-behinds
+# come right after it (a number never starts inside another).
 _DIGITS_RE = re.compile(
-    r"\d(?<!\d\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
-    r"|,(?<![\w.,],)\d+"
+    r"[\d,](?:(?<=\d)(?<!\d\d)"
+    r"(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d*(?:\.\d+)*(?:,\d+)?)"
+    r"|(?<=,)(?<![\w.,],)\d+)"
 )
 _DE_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’][\s\u00a0]*)")
-_FRACTION_MARK_RE = re.compile(r"[/½¼¾⅓⅔⅛]")
+_FRACTION_MARKS = "/½¼¾⅓⅔⅛"
 _FRACTION_RE = re.compile(
     r"(?<![\d/])(?:(?P<whole>\d+)[\s\u00a0]+et[\s\u00a0]+)?(?P<num>\d)[\s\u00a0]?/[\s\u00a0]?"
     r"(?P<den>[2-9]|10)(?![\d/])|(?P<vulgar>[½¼¾⅓⅔⅛])"
@@ -135,17 +136,31 @@ _RACE_RE = re.compile(
     # OCR with no minute mark: "T 03 ""
     r"|(?P<m3>" + _OCR_ONE + r")[\s\u00a0]+(?P<s3>[0-5]\d)[\s\u00a0]*[\"″]"
 )
-_RACE_MARK_RE = re.compile(r"[\"″*_]")
+_RACE_MARKS = '"″*_'
 
 _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
 _APPROX_RE = re.compile(
     r"(?i:(?P<noun>" + _APPROX_NOUN_ALT + r")(?![^\W_])"
     r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_]))"
 )
+
+
+def _by_first_char(words: Iterable[str], tail: str) -> str:
+    """``words``, each followed by ``tail``, as one alternation grouped by first character.
+
+    Every branch starts with a literal character, so re scans for those characters
+    instead of trying the whole pattern at every position of the text.
+    """
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(r) + ")" + tail for c, r in rests.items())
+
+
+# for lower-cased text; the noun is the whole match
 _APPROX_LOWER_RE = re.compile(
-    r"(?P<noun>"
-    + _APPROX_NOUN_ALT
-    + r")(?![^\W_])|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
+    _by_first_char(APPROX_NOUNS, r"(?![^\W_])")
+    + r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
@@ -235,9 +250,29 @@ class _Fig:
 # --- helpers -----------------------------------------------------------------
 
 
-def _mask(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        chars[i] = _MASK
+def _masked(text: str, spans: Iterable[Range]) -> str:
+    """``text`` with the characters inside ``spans`` replaced by ``_MASK``."""
+    pieces: list[str] = []
+    done = 0
+    for a, b in sorted(spans):
+        a = max(a, done)
+        if a < b:
+            pieces += (text[done:a], _MASK * (b - a))
+            done = b
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _spans(cores: list[_Core]) -> list[Range]:
+    return [(c.start, c.end) for c in cores]
+
+
+def _mask_both(work: str, low: str, cores: list[_Core]) -> tuple[str, str]:
+    """``work`` and its lower-case copy ``low`` with ``cores`` masked."""
+    if len(low) != len(work):
+        work = _masked(work, _spans(cores))
+        return work, work.lower()  # the copy is not aligned: lower-case anew
+    return _masked(work, _spans(cores)), _masked(low, _spans(cores))
 
 
 def _inside(pos: int, ranges: Sequence[Range]) -> bool:
@@ -250,6 +285,8 @@ def _overlaps(start: int, end: int, ranges: Sequence[Range]) -> bool:
 
 def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
     """``lambda start, end: _overlaps(start, end, ranges)``, in log time per call."""
+    if not ranges:
+        return lambda start, end: False
     spans = sorted(ranges)
     starts = [a for a, _ in spans]
     reach: list[int] = []  # reach[i]: the largest end among spans[: i + 1]
@@ -265,18 +302,27 @@ def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
     return test
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """Where ``chars`` occur in ``text``, in order: for a few rare characters, str.find
+    is much faster than a regex scan of the whole text."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i != -1:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
-    n = 0
-    while pos < len(text) and n < limit and text[pos] in " \t\n\u00a0\u202f":
-        pos += 1
-        n += 1
-    return pos
+    window = text[pos : pos + limit]
+    return pos + len(window) - len(window.lstrip(" \t\n\u00a0\u202f"))
 
 
 # --- pass 1: cores -----------------------------------------------------------
 
 
-def _race_cores(text: str, chars: list[str]) -> list[_Core]:
+def _race_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
 
     def one(s: str) -> int:
@@ -284,8 +330,7 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
 
     found: list[re.Match[str]] = []
     last = -1
-    for mark in _RACE_MARK_RE.finditer(text):
-        q = mark.start()
+    for q in _positions(text, _RACE_MARKS):
         if q < last:
             continue
         m = _RACE_RE.search(text, max(0, q - 18, last), min(len(text), q + 8))
@@ -304,13 +349,12 @@ def _race_cores(text: str, chars: list[str]) -> list[_Core]:
             value = 60 + int(m.group("s3"))
         end = m.end()
         cores.append(_Core(m.start(), end, value, "time", unit="s", unit_end=end))
-        _mask(chars, m.start(), end)
     return cores
 
 
-def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
+def _approx_cores(text: str, low: str) -> list[_Core]:
+    """Collective nouns (``une dizaine``); ``low`` is ``text`` lower-cased."""
     cores: list[_Core] = []
-    low = text.lower()
     if len(low) == len(text):
         # lower-case once: a case-sensitive scan of literal words is much faster
         matches = list(_APPROX_LOWER_RE.finditer(low))
@@ -326,7 +370,7 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
             value = float(BIG[m.group("big").lower()])
             start = m.start()
         else:
-            value = float(APPROX_NOUNS[m.group("noun").lower()])
+            value = float(APPROX_NOUNS[m.group().lower()])
             dm = _APPROX_DET_RE.search(text, max(0, m.start() - 16), m.start())
             det = (dm.group("det") if dm else "").lower()
             start = (
@@ -342,17 +386,15 @@ def _approx_cores(text: str, chars: list[str]) -> list[_Core]:
             )
             end = of.end()
         cores.append(_Core(start, end, value, "approx", approximate=True))
-        _mask(chars, start, end)
         covered = end
     return cores
 
 
-def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
+def _fraction_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
     found: list[re.Match[str]] = []
     last = -1
-    for mark in _FRACTION_MARK_RE.finditer(text):
-        q = mark.start()
+    for q in _positions(text, _FRACTION_MARKS):
         if q < last:
             continue
         m = _FRACTION_RE.search(text, max(0, q - 14, last), min(len(text), q + 4))
@@ -368,11 +410,20 @@ def _fraction_cores(text: str, chars: list[str]) -> list[_Core]:
                 continue
             value = num / den + (int(m.group("whole")) if m.group("whole") else 0)
         cores.append(_Core(m.start(), m.end(), value, "fraction"))
-        _mask(chars, m.start(), m.end())
     return cores
 
 
-def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
+# What may follow digits, tried in this order by one match: an ordinal suffix ("3e"),
+# a multiplier letter ("10k", "25 M€"), a scale word ("3 millions"). The suffixes and
+# the multipliers start with different characters: at most one of them is there.
+_DIGITS_TAIL_RE = re.compile(
+    f"(?:{ORDINAL_SUFFIX_RE.pattern})(?P<ordinal>)"
+    f"|(?:{MULT_ATTACHED_RE.pattern}|{MULT_SPACED_RE.pattern})(?P<letter>)"
+    f"|{MULT_WORD_RE.pattern}"
+)
+
+
+def _digit_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGITS_RE.finditer(work):
         raw = m.group()
@@ -383,9 +434,10 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
             continue
         start, end = m.span()
         core = _Core(start, end, value, "digits")
-        sm = ORDINAL_SUFFIX_RE.match(work, end)
-        if sm and "," not in raw and "." not in raw:
-            core.end = sm.end()
+        tail = _DIGITS_TAIL_RE.match(work, end)
+        after = tail.lastgroup if tail else None
+        if tail and after == "ordinal" and "," not in raw and "." not in raw:
+            core.end = tail.end()
             core.ordinal = True
             if (
                 value > 2
@@ -397,41 +449,40 @@ def _digit_cores(text: str, work: str, chars: list[str]) -> list[_Core]:
                 core.form = "fraction"
             cores.append(core)
             continue
-        mm = MULT_ATTACHED_RE.match(work, end) or MULT_SPACED_RE.match(work, end)
-        if mm:
-            core.mult = DIGIT_MULTIPLIERS[mm.group().strip(" \u00a0\u202f")]
-            core.end = mm.end()
-        else:
-            wm = MULT_WORD_RE.match(work, end)
-            if wm:
-                core.mult = DIGIT_MULTIPLIERS[wm.group("w").lower()]
-                core.end = wm.end()
-                # "1 million et demi": half of the multiplier, not 0.5
-                em = ET_DEMI_RE.match(work, core.end)
-                if em and core.mult > 1:
-                    value += 0.25 if em.group("quart") else 0.5
-                    core.end = em.end()
+        if tail and after == "letter":
+            core.mult = DIGIT_MULTIPLIERS[tail.group().strip(" \u00a0\u202f")]
+            core.end = tail.end()
+        elif tail and after == "w":
+            core.mult = DIGIT_MULTIPLIERS[tail.group("w").lower()]
+            core.end = tail.end()
+            # "1 million et demi": half of the multiplier, not 0.5
+            em = ET_DEMI_RE.match(work, core.end)
+            if em and core.mult > 1:
+                value += 0.25 if em.group("quart") else 0.5
+                core.end = em.end()
         core.value = value * core.mult
         cores.append(core)
     return cores
 
 
+# Number words, also inside longer words ("aucun"): the word-start test is left to
+# Python, as a look-behind here would be tried at every candidate letter.
 _RUN_START_RE = re.compile(
-    r"(?<![^\W_])(?:"
-    + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
-    + r")(?![^\W_])"
+    r"(?:" + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})) + r")(?![^\W_])"
 )
 
 
-def _word_runs(work: str) -> list[re.Match[str]]:
+def _word_runs(work: str, low: str) -> list[re.Match[str]]:
     """Runs of number words: candidates from a lower-cased trie scan, then the run regex."""
     runs: list[re.Match[str]] = []
     run_end = -1
-    low = work.lower()
-    starts = _RUN_START_RE.finditer(low) if len(low) == len(work) else _ALPHA_RE.finditer(work)
+    lowered = len(low) == len(work)
+    starts = _RUN_START_RE.finditer(low) if lowered else _ALPHA_RE.finditer(work)
     for m in starts:
         if m.start() < run_end or m.group().lower() not in _RUN_STARTS:
             continue
+        if lowered and m.start() and low[m.start() - 1].isalnum():
+            continue  # inside a word
         run = _WORD_RUN_RE.match(work, m.start())
         if run:
             runs.append(run)
@@ -439,17 +490,21 @@ def _word_runs(work: str) -> list[re.Match[str]]:
     return runs
 
 
-def _word_cores(text: str, work: str) -> list[_Core]:
+def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
-    for run in _word_runs(work):
-        toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(run.group())]
+    for run in _word_runs(work, low):
+        raw = run.group()
+        if raw.isalpha():  # most runs are one word
+            toks = [(raw.lower(), 0, len(raw))]
+        else:
+            toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(raw)]
         base = run.start()
         words = [t[0] for t in toks]
         # Hyphen groups: a number must not end inside "quatorze-mille".
         group_of: list[int] = []
         g = 0
         for k, (_, s, _e) in enumerate(toks):
-            if k and "-" not in run.group()[toks[k - 1][2] : s]:
+            if k and "-" not in raw[toks[k - 1][2] : s]:
                 g += 1
             group_of.append(g)
         i = 0
@@ -565,9 +620,14 @@ _LOCUTION_NOUNS = frozenset(["face", "grâce", "suite", "quant", "jusque"])
 _A_AFTER_RE = re.compile(r"[\s\u00a0]+(?i:à|au|aux)(?![^\W_])")
 
 
-def _counted(text: str, pos: int, value: float) -> tuple[str, int] | None:
-    """The counted noun after ``pos`` (``exemplaires``, ``avions de combat``)."""
-    m = _COUNTED_WORD_RE.match(text, pos)
+def _counted(
+    text: str, pos: int, value: float, first: re.Match[str] | None = None
+) -> tuple[str, int] | None:
+    """The counted noun after ``pos`` (``exemplaires``, ``avions de combat``).
+
+    ``first``: the match of _COUNTED_WORD_RE at ``pos``, if the caller has it.
+    """
+    m = first or _COUNTED_WORD_RE.match(text, pos)
     if m is None and pos > 0 and text[pos - 1] in " '’\u00a0":
         m = _GLUED_WORD_RE.match(text, pos)
     skipped = 0
@@ -654,6 +714,8 @@ def _last_word(text: str, start: int) -> str:
     if not window:
         return ""
     word = window.rsplit(None, 1)[-1].lower()
+    if "'" not in word and "’" not in word:
+        return word
     return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1] if word[-1:] not in "'’" else word[-2:-1]
 
 
@@ -664,7 +726,11 @@ def _may_qualify(text: str, start: int) -> bool:
 
 def _may_sign(text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip()
-    return bool(window) and (window[-1] in "-+−–" or window.lower().endswith(("moins", "plus")))
+    if not window:
+        return False
+    last = window[-1]
+    # "moins", "plus": only an "s" lower-cases to a final "s"
+    return last in "-+−–" or (last in "sS" and window.lower().endswith(("moins", "plus")))
 
 
 def _build(text: str, work: str, core: _Core) -> _Fig:
@@ -673,10 +739,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     fig.mult = core.mult
     pos = core.end
     unit = core.unit
+    after_de = None  # "3 millions de", "une dizaine de": the unit or noun comes after "de"
+    word_after = None  # the word right after the number, once read
     if core.ordinal:
         fig.kind = "rank"
     elif unit is None:
-        after_de = None
         if (
             core.form == "approx"
             or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
@@ -686,9 +753,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         probe = after_de.end() if after_de else pos
         found = _unit_at(work, probe)
         if found is None and after_de is None:
-            adj = _COUNTED_WORD_RE.match(work, pos)
-            if adj and adj.group(1).lower() in PRENOMINAL:
-                found = _unit_at(work, adj.end())  # "9 petits km/h"
+            word_after = _COUNTED_WORD_RE.match(work, pos)
+            if word_after and word_after.group(1).lower() in PRENOMINAL:
+                found = _unit_at(work, word_after.end())  # "9 petits km/h"
         if found is None and after_de is None and core.form in ("words", "fraction"):
             # "quart de litre", "un tiers de litre": unit after "de"
             de = _DE_RE.match(work, pos) if core.value < 1 else None
@@ -769,49 +836,16 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     fig.value += cents / 100
                     pos = sub.end()
     elif not core.ordinal:
-        probe = pos
-        if (
-            core.form == "approx"
-            or (core.form == "words" and core.value >= 10**6)
-            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
-        ):
-            de = _DE_RE.match(work, pos)
-            probe = de.end() if de else pos
-        counted = _counted(work, probe, core.value)
+        # no unit: the number still ends where the unit was looked for
+        probe = after_de.end() if after_de else pos
+        counted = _counted(work, probe, core.value, word_after)
         if counted:
             fig.counted, pos = counted
             em = ET_DEMI_RE.match(work, pos)
             if em and fig.value is not None:
                 fig.value += 0.25 if em.group("quart") else 0.5
                 pos = em.end()
-    fig.end = pos
-    # rate ("3 500 euros brut par mois")
-    if fig.kind == "money":
-        tm = PRICE_TERMS_RE.match(work, pos)
-        if tm and (PER_RE.match(work, tm.end()) or ADJ_PER_RE.match(work, tm.end())):
-            pos = tm.end()
-    pm = PER_RE.match(work, pos)
-    if not pm and (fig.counted or fig.unit):
-        dm = _DE_COMPLEMENT_RE.match(work, pos)
-        if dm:
-            pm = PER_RE.match(work, dm.end())
-    if pm:
-        fig.per = per_value(pm.group("per"))
-        fig.end = pm.end()
-    else:
-        am = ADJ_PER_RE.match(work, pos)  # after "brut"/"net" if any: "euros brut mensuels"
-        if am:
-            fig.per = per_value(am.group("adj"))
-            fig.end = am.end()
-    # after-number qualifiers: "10 euros environ", "100 yuan pile"
-    pa = POST_APPROX_RE.match(work, fig.end)
-    if pa:
-        fig.approximate = True
-        fig.end = pa.end()
-    else:
-        pe = POST_EXACT_RE.match(work, fig.end)
-        if pe:
-            fig.end = pe.end()
+    fig.end = pos  # _extend adds the rate and qualifiers after, if the figure is kept
     # sign and qualifier before
     start = core.start
     sm = SIGN_RE.search(text, max(0, start - 8), start) if _may_sign(text, start) else None
@@ -858,6 +892,44 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     return fig
 
 
+# One match each for what may follow a figure, tried in the order of the rules:
+# a rate ("par mois") before its adjective ("mensuels"); "environ" before "pile".
+_RATE_RE = re.compile(f"{PER_RE.pattern}|{ADJ_PER_RE.pattern}")
+_POST_RE = re.compile(f"(?:{POST_APPROX_RE.pattern})(?P<approx>)|{POST_EXACT_RE.pattern}")
+
+
+def _extend(work: str, fig: _Fig) -> None:
+    """The rate and qualifiers after the figure: ``par mois``, ``environ``, ``pile``.
+
+    Apart from _build: only the figures that _keep keeps need them.
+    """
+    pos = fig.end
+    # rate ("3 500 euros brut par mois")
+    if fig.kind == "money":
+        tm = PRICE_TERMS_RE.match(work, pos)
+        if tm and _RATE_RE.match(work, tm.end()):
+            pos = tm.end()
+    rate = _RATE_RE.match(work, pos)
+    if rate and rate.group("per") is not None:
+        fig.per = per_value(rate.group("per"))
+        fig.end = rate.end()
+    else:
+        # a rate after a complement: "12 000 tonnes de blé par an"
+        dm = _DE_COMPLEMENT_RE.match(work, pos) if fig.counted or fig.unit else None
+        pm = PER_RE.match(work, dm.end()) if dm else None
+        if pm:
+            fig.per = per_value(pm.group("per"))
+            fig.end = pm.end()
+        elif rate:  # after "brut"/"net" if any: "euros brut mensuels"
+            fig.per = per_value(rate.group("adj"))
+            fig.end = rate.end()
+    # after-number qualifiers: "10 euros environ", "100 yuan pile"
+    post = _POST_RE.match(work, fig.end)
+    if post:
+        fig.approximate = fig.approximate or post.lastgroup == "approx"
+        fig.end = post.end()
+
+
 # --- pass 3: false positives -------------------------------------------------------
 
 
@@ -886,55 +958,46 @@ _MONTH_NAMED_RE = re.compile(
 
 
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
+    """False positives read on the number, its unit or counted noun, and what precedes it.
+
+    The tests are pure, so each runs as soon as what it reads is known: _false_core
+    before _build, _keep after it, _keep_span after _extend.
+    """
     s, e = core.start, core.end
-    if fig.kind == "duration" and _PERIOD_OF_YEAR_RE.match(text, e):
+    duration = fig.kind == "duration"
+    if duration and _PERIOD_OF_YEAR_RE.match(text, e):
         return False
-    pm = _PERIOD_FROM_NOW_RE.match(text, e)
-    if (
-        pm
-        and not fig.qualified
-        and (fig.kind == "duration" or (pm.group("unit") and not fig.unit and not fig.counted))
-        and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
-    ):
-        return False
-    if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
-        return False
-    if core.form == "digits":
-        if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
-            return False
-        if e < len(text) and text[e].isalpha() and fig.end == e:
-            # glued letters that are not a unit or suffix: "2CV", "Free2Move"
-            return False
-        if e < len(text) and text[e].isdecimal():
-            return False
-        slash_after = text[fig.end : fig.end + 2]
+    if not fig.qualified and (duration or not (fig.unit or fig.counted)):
+        pm = _PERIOD_FROM_NOW_RE.match(text, e)
         if (
-            (e < len(text) and text[e] == "/")
-            or (s > 0 and text[s - 1] == "/")
-            or (slash_after[:1] == "/" and slash_after[1:].isdecimal())
+            pm
+            and (duration or pm.group("unit"))
+            and _PERIOD_FROM_NOW_BEFORE_RE.search(text, max(0, s - 8), s)
         ):
-            return False  # "12/20", "24h/24": ratios, grades, codes (fractions are read before)
+            return False
+    if core.form == "digits":
         num_end = s
         while num_end < e and (text[num_end].isdecimal() or text[num_end] in ".,"):
             num_end += 1
         while num_end > s and text[num_end - 1] in ".,":
             num_end -= 1
         plain = num_end == e
+        # the rules are pure: the cheap tests of the figure go first
         if plain and not (fig.qualified or fig.unit or fig.counted) and fp.year(text, s, num_end):
             return False
-        if fp.day_of_month(text, s, num_end) and not fig.unit:
+        if not fig.unit and fp.day_of_month(text, s, num_end):
             return False
-        if fp.time_of_day(text, s, num_end) and (fig.unit in (None, "h", "min")):
+        if fig.unit in (None, "h", "min") and fp.time_of_day(text, s, num_end):
             return False
-        if fp.reference(text, s, num_end) and not fig.unit and not fig.qualified:
+        if not fig.unit and not fig.qualified and fp.reference(text, s, num_end):
             return False
-        if fp.postcode(text, s, num_end) and not fig.unit and not fig.qualified:
+        if not fig.unit and not fig.qualified and fp.postcode(text, s, num_end):
             return False
-        if fp.score(text, s, num_end) and not fig.unit:
+        if not fig.unit and fp.score(text, s, num_end):
             return False
-        if fp.model_or_label(text, s, e) and not fig.unit and not fig.counted and not fig.qualified:
+        if not (fig.unit or fig.counted or fig.qualified) and fp.model_or_label(text, s, e):
             return False
-    if core.form == "words" and fp.capitalised_number_word(text, s, e) and not fig.unit:
+    if core.form == "words" and not fig.unit and fp.capitalised_number_word(text, s, e):
         return False
     if core.form == "words" and not core.ordinal:
         if s > 0 and text[s - 1] in "'’" and core.single_word in ("un", "une") and not fig.unit:
@@ -955,24 +1018,48 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if core.single_word in ("point",):
             return False
-        if fp.day_of_month(text, s, e) and not fig.unit:
+        if not fig.unit and fp.day_of_month(text, s, e):
             return False
-        if fp.reference(text, s, e) and not fig.unit and not fig.qualified:
+        if not fig.unit and not fig.qualified and fp.reference(text, s, e):
             return False
-    if fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end):
+    return not fp.tournament_round(text, s, e)
+
+
+def _keep_span(text: str, core: _Core, fig: _Fig) -> bool:
+    """The false positives read on the whole figure, once _extend has ended it."""
+    e = core.end
+    if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
         return False
-    if fp.tournament_round(text, s, e):
-        return False
+    if core.form == "digits":
+        if e < len(text) and text[e].isalpha() and fig.end == e:
+            # glued letters that are not a unit or suffix: "2CV", "Free2Move"
+            return False
+        slash_after = text[fig.end : fig.end + 2]
+        if slash_after[:1] == "/" and slash_after[1:].isdecimal():
+            return False  # "24h/24" (see _false_core)
+    return not (fig.kind == "duration" and fp.relative_date(text, fig.start, fig.end))
+
+
+def _false_core(text: str, core: _Core) -> bool:
+    """False positives whatever figure the core would make: tested before building it."""
+    s, e = core.start, core.end
+    if core.form == "digits":
+        if fp.name_or_code(text, s, e) and currency_before(text, s) is None:
+            return True
+        if e < len(text) and (text[e].isdecimal() or text[e] == "/"):
+            return True  # "12/20": ratios, grades, codes (fractions are read before)
+        if s > 0 and text[s - 1] == "/":
+            return True
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
-            return False
+            return True
         if fp.reference_word_before(text, s):
-            return False  # "l'article 1er"
+            return True  # "l'article 1er"
         if fp.ordinal_role(text, s, e) is None:
-            return False
+            return True
         if core.form == "digits" and fp.model_or_label(text, s, e):
-            return False  # "Lyon 3e", "Paris 16e": a district
-    return True
+            return True  # "Lyon 3e", "Paris 16e": a district
+    return False
 
 
 # --- pass 4: join ----------------------------------------------------------------
@@ -1187,7 +1274,9 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n)|\n")
+# One character class first (a new line, or a stop before a new sentence), so that re
+# scans for it fast.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n))")
 
 
 _DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
@@ -1246,8 +1335,19 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
 # --- entry point ------------------------------------------------------------------
 
 
+# the figure's kind and bound as the hit's types (any other kind is a count)
+_KINDS: dict[str, FigureKind] = {
+    "money": "money",
+    "percent": "percent",
+    "duration": "duration",
+    "measure": "measure",
+    "rank": "rank",
+}
+_BOUNDS: dict[str | None, Bound] = {"min": "min", "max": "max"}
+
+
 def _to_hit(text: str, f: _Fig) -> FigureHit:
-    hit = FigureHit(
+    return FigureHit(
         start=f.start,
         end=f.end,
         text=text[f.start : f.end],
@@ -1257,29 +1357,13 @@ def _to_hit(text: str, f: _Fig) -> FigureHit:
         low=f.low,
         high=f.high,
         approximate=f.approximate,
+        bound=_BOUNDS.get(f.bound),
         unit=f.unit,
         counted=f.counted,
         per=f.per,
+        kind=_KINDS.get(f.kind, "count"),
         confidence=f.confidence,
     )
-    if f.bound == "min":
-        hit.bound = "min"
-    elif f.bound == "max":
-        hit.bound = "max"
-    kind = f.kind
-    if kind == "money":
-        hit.kind = "money"
-    elif kind == "percent":
-        hit.kind = "percent"
-    elif kind == "duration":
-        hit.kind = "duration"
-    elif kind == "measure":
-        hit.kind = "measure"
-    elif kind == "rank":
-        hit.kind = "rank"
-    else:
-        hit.kind = "count"
-    return hit
 
 
 _LIST_START = re.compile(r"(?:^|(?<=[\n.:;)\"”,]))[\s\u00a0]*$")
@@ -1297,20 +1381,24 @@ def find_figures(
     """
     if not text:
         return []
-    chars = list(text)
     urls = fp.url_spans(text)
-    for a, b in urls:
-        _mask(chars, a, b)
-    # each pass masks the cores it found: the text is rebuilt only when it changed
-    work = "".join(chars) if urls else text
-    cores: list[_Core] = []
-    for find_cores in (_race_cores, _approx_cores, _fraction_cores):
-        found = find_cores(work, chars)
-        if found:
-            work = "".join(chars)
-            cores += found
-    cores += _digit_cores(text, work, chars)
-    words = _word_cores(text, work)
+    # each pass masks the cores it found: the text is rebuilt only when it changed,
+    # and its lower-case copy for the scans of words with it
+    work = _masked(text, urls) if urls else text
+    cores = _race_cores(work)
+    if cores:
+        work = _masked(work, _spans(cores))
+    low = work.lower()
+    approx = _approx_cores(work, low)
+    if approx:
+        work, low = _mask_both(work, low, approx)
+    fractions = _fraction_cores(work)
+    if fractions:
+        work, low = _mask_both(work, low, fractions)
+    cores += approx
+    cores += fractions
+    cores += _digit_cores(text, work)
+    words = _word_cores(text, work, low)
     _mark_lists(text, words)
     cores += words
     cores.sort(key=lambda c: (c.start, -c.end))
@@ -1320,10 +1408,13 @@ def find_figures(
     for core in cores:
         if core.start < last_end:
             continue
-        if is_blocked(core.start, core.end):
+        if is_blocked(core.start, core.end) or _false_core(text, core):
             continue
         fig = _build(text, work, core)
         if not _keep(text, core, fig):
+            continue
+        _extend(work, fig)
+        if not _keep_span(text, core, fig):
             continue
         _rank_context(text, core, fig)
         figs.append(fig)
@@ -1333,7 +1424,7 @@ def find_figures(
     _carry_counted(text, figs)
     hits = []
     for f in figs:
-        if _inside(f.start, excluded):
+        if excluded and _inside(f.start, excluded):
             continue
         hits.append(_to_hit(text, f))
     return hits
@@ -1352,9 +1443,9 @@ def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
             fig.kind = "rank"
             fig.counted = None
             fig.end = core.end
-    if not core.ordinal and fig.unit is None:
+    if not core.ordinal and fig.unit is None and fig.counted in (None, "premier", "première"):
         pm = PREMIERS_RE.match(text, core.end)
-        if pm and fig.counted in (None, "premier", "première"):
+        if pm:
             fig.kind = "rank"
             fig.counted = None
             fig.bound = "max"

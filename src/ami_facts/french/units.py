@@ -232,9 +232,11 @@ _UNIT_FORMS: list[tuple[str, str]] = [
 
 # One pattern, alternatives ordered from specific to generic ("km/h" before
 # "km", "dollars australiens" before "dollars"); a unit never runs into a
-# following letter, so "m" cannot match the start of "mois".
+# following letter, so "m" cannot match the start of "mois". The empty group after
+# each alternative names the unit that matched (``lastgroup``); a group around it
+# instead would make re try every alternative about twice as slowly.
 UNIT_RE = re.compile(
-    "|".join(f"(?P<u{i}>(?:{pattern})(?![^\\W\\d_]))" for i, (pattern, _) in enumerate(_UNIT_FORMS))
+    "|".join(f"(?:{pattern})(?![^\\W\\d_])(?P<u{i}>)" for i, (pattern, _) in enumerate(_UNIT_FORMS))
 )
 _UNIT_BY_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(_UNIT_FORMS)}
 
@@ -248,9 +250,11 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
 
 
 # A currency written before the number: "$10", "EUR 20", "USD1,23", "£9".
+_CURRENCY_CODES = "USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|DKK|NOK|SEK|INR|RUB|KRW|ILS"
 CURRENCY_BEFORE_RE = re.compile(
-    r"(?:(?P<sym>US\$|\$|€|£|¥|₩|₹|₽|฿)|(?<![^\W\d_])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|DKK"
-    r"|NOK|SEK|INR|RUB|KRW|ILS)|(?<![^\W\d_])(?P<swiss>Fr\.|fr\.|Frs\.?))[\s\u00a0]?$"
+    r"(?:(?P<sym>US\$|\$|€|£|¥|₩|₹|₽|฿)|(?<![^\W\d_])(?P<code>"
+    + _CURRENCY_CODES
+    + r")|(?<![^\W\d_])(?P<swiss>Fr\.|fr\.|Frs\.?))[\s\u00a0]?$"
 )
 _SYMBOL_UNITS = {
     "US$": "USD",
@@ -265,8 +269,19 @@ _SYMBOL_UNITS = {
 }
 
 
+# The last characters of the currencies above (symbols, codes, "Fr." and "Frs"): a
+# match ends with one of them among the last three characters before the number (a
+# space, and a new line that ``$`` allows, may follow it). Most numbers have none
+# there: no search is needed.
+_CURRENCY_LAST = frozenset(
+    {symbol[-1] for symbol in _SYMBOL_UNITS} | {code[-1] for code in _CURRENCY_CODES.split("|")}
+) | {".", "s"}
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """A currency symbol or ISO code right before ``start``: (unit, its start)."""
+    if _CURRENCY_LAST.isdisjoint(text[max(0, start - 3) : start]):
+        return None
     m = CURRENCY_BEFORE_RE.search(text, max(0, start - 5), start)
     if not m:
         return None

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 FUNCTION_WORDS = frozenset(
     """
     a à afin ai ainsi alors après as assez au aucun aucune aujourd auprès aussi autant autour
@@ -92,6 +94,7 @@ COMPOUND_TAILS = (
 )
 
 
+@lru_cache(maxsize=4096)  # counted nouns repeat: "personnes", "habitants"
 def singular(word: str) -> str:
     """A simple French singular: ``commandes`` -> ``commande``, ``chevaux`` -> ``cheval``."""
     w = word.lower()
