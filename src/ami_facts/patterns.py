@@ -27,6 +27,23 @@ def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
     return _pattern(trie) or "(?!)"
 
 
+def by_first_char(branches: Iterable[str]) -> str:
+    """Regex ``branches``, each starting with one literal character, as one
+    alternation grouped by that character (``c(?:ar|ité)|v(?:ille)``).
+
+    Under ``re.IGNORECASE`` the engine tries every branch at every position it
+    searches, so fewer branches search faster; and a top-level alternation whose
+    branches all start with a literal lets it skip to those characters. The order
+    of the branches within a group is kept.
+    """
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        if branch[:1] in ("", *"\\.^$*+?{}[]|()"):
+            raise ValueError(f"a branch must start with a literal character: {branch!r}")
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in groups.items())
+
+
 def _pattern(node: _Trie) -> str:
     branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import calendar as _cal
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -27,6 +27,7 @@ from typing import Any, Literal
 from ami_facts.french import calendar as fr
 from ami_facts.french.stopwords import FRENCH_STOPWORDS
 from ami_facts.hits import DateHit, DateType
+from ami_facts.patterns import alternation
 
 Range = tuple[int, int]
 WeekdayDirection = Literal["nearest", "past", "future"]
@@ -92,7 +93,7 @@ def _alt(words: Sequence[str]) -> str:
     position no word starts at costs one test per letter rather than one per word.
     The matches are the same as those of the flat longest-first alternation.
     """
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the same regex in every run
     groups: dict[str, list[str]] = {}
     for w in ordered:
         c = w[:1]
@@ -2282,25 +2283,10 @@ for _pat in _PATTERNS:
     _pat.marks = _MARKS.get(_pat.name)
 
 
-def _trie_alt(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored on first letters (fewer branches tried)."""
-    by_first: dict[str, set[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], set()).add(w[1:])
-    parts = []
-    for first in sorted(by_first):
-        rests = sorted(by_first[first], key=lambda w: (-len(w), w))
-        if rests == [""]:
-            parts.append(re.escape(first))
-        else:
-            parts.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")")
-    return "(?:" + "|".join(parts) + ")"
-
-
 # Whole tokens (maximal ``_TOKEN_RE`` runs) equal to a gate word.
 _GATE_TOKEN_RE = re.compile(
     r"(?<![^\W\d_])"
-    + _trie_alt({w for _pat in _PATTERNS for w in (_pat.needs or ())})
+    + alternation({w for _pat in _PATTERNS for w in (_pat.needs or ())})
     + r"(?![^\W\d_])"
 )
 # Substrings every match of a pattern holds: without one in the text, the pattern

@@ -34,7 +34,6 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ami_facts.french import false_positives as fp
 from ami_facts.french.calendar import MONTH_FULL
@@ -99,6 +98,7 @@ from ami_facts.french.words import (
     singular,
 )
 from ami_facts.hits import Bound, FigureHit, FigureKind
+from ami_facts.patterns import alternation, by_first_char
 
 Range = tuple[int, int]
 
@@ -145,21 +145,10 @@ _APPROX_RE = re.compile(
 )
 
 
-def _by_first_char(words: Iterable[str], tail: str) -> str:
-    """``words``, each followed by ``tail``, as one alternation grouped by first character.
-
-    Every branch starts with a literal character, so re scans for those characters
-    instead of trying the whole pattern at every position of the text.
-    """
-    rests: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        rests.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(c) + "(?:" + "|".join(r) + ")" + tail for c, r in rests.items())
-
-
 # for lower-cased text; the noun is the whole match
 _APPROX_LOWER_RE = re.compile(
-    _by_first_char(APPROX_NOUNS, r"(?![^\W_])")
+    # longest first: the noun is the whole word
+    by_first_char(re.escape(w) + r"(?![^\W_])" for w in sorted(APPROX_NOUNS, key=len, reverse=True))
     + r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
 _APPROX_DET_RE = re.compile(
@@ -167,27 +156,7 @@ _APPROX_DET_RE = re.compile(
 )
 
 
-def _trie_regex(words: Sequence[str]) -> str:
-    """A regex matching exactly ``words``, nested by common prefix (fast to scan)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        optional = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return build(trie)
-
-
-_WORD_ALT = _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}))
+_WORD_ALT = alternation({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 _SEP = r"(?:[\s\u00a0]*-[\s\u00a0]*|[\s\u00a0]+)"
 _WORD = r"(?<![^\W_])(?:" + _WORD_ALT + r")(?![^\W_])"
 _WORD_RUN_RE = re.compile(
@@ -468,7 +437,7 @@ def _digit_cores(text: str, work: str) -> list[_Core]:
 # Number words, also inside longer words ("aucun"): the word-start test is left to
 # Python, as a look-behind here would be tried at every candidate letter.
 _RUN_START_RE = re.compile(
-    r"(?:" + _trie_regex(sorted({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})) + r")(?![^\W_])"
+    r"(?:" + alternation({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"}) + r")(?![^\W_])"
 )
 
 
@@ -951,9 +920,7 @@ _PERIOD_FROM_NOW_RE = re.compile(
 _PERIOD_FROM_NOW_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:les|des|ces)[\s\u00a0]+$")
 # "un mois de juin pluvieux": the month named, not a duration of one month
 _MONTH_NAMED_RE = re.compile(
-    r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?i:"
-    + "|".join(sorted(MONTH_FULL, key=len, reverse=True))
-    + r")(?![^\W_])"
+    r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?i:" + alternation(MONTH_FULL) + r")(?![^\W_])"
 )
 
 

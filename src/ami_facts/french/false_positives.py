@@ -39,6 +39,7 @@ from collections.abc import Callable
 from ami_facts.french.calendar import WEEKDAYS
 from ami_facts.french.numbers import ALL_NUMBER_WORDS
 from ami_facts.french.words import FUNCTION_WORDS
+from ami_facts.patterns import by_first_char
 
 _A = "['’]"
 
@@ -48,17 +49,7 @@ MONTHS = (
 )
 
 
-def _by_first_char(alternatives: str) -> str:
-    """The alternation ``alternatives`` (flat, each branch starting with a literal
-    character) regrouped by first character: under (?i) re tries every branch at
-    every position it searches, so fewer branches search faster."""
-    groups: dict[str, list[str]] = {}
-    for branch in alternatives.split("|"):
-        groups.setdefault(branch[0], []).append(branch[1:])
-    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in groups.items())
-
-
-_MONTH_ALT = _by_first_char(MONTHS)  # only ever tested for a match, so order is free
+_MONTH_ALT = by_first_char(MONTHS.split("|"))  # only ever tested for a match, so order is free
 _MONTH_AFTER = re.compile(
     r"(?:er|ère|re)?[\s\u00a0-]*(?:(?:-|–|au|et|à|ou)[\s\u00a0]*\d{1,2}(?:er)?[\s\u00a0]*)?"
     r"(?i:" + _MONTH_ALT + r")(?![^\W_])"
@@ -154,20 +145,9 @@ _REFERENCE_WORDS = [
 ]
 
 
-def _first_letter_alt(words: list[str]) -> str:
-    """``words`` as one alternation grouped by first character (fewer branches tried)."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
-    return "|".join(
-        re.escape(first) + "(?:" + "|".join(re.escape(r) for r in rests) + ")"
-        for first, rests in by_first.items()
-    )
-
-
 # A reference word, then only spaces up to the end of the searched window.
 _REFERENCE_BEFORE = re.compile(
-    r"(?<![^\W_])(?i:" + _first_letter_alt(_REFERENCE_WORDS) + r")[\s\u00a0]*$"
+    r"(?<![^\W_])(?i:" + by_first_char(map(re.escape, _REFERENCE_WORDS)) + r")[\s\u00a0]*$"
 )
 _REFERENCE_WORD_MAX = max(map(len, _REFERENCE_WORDS))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ami_facts.patterns import by_first_char
+
 Bound = Literal["min", "max"]
 
 _A = "['’]"  # apostrophe
@@ -77,24 +79,11 @@ MAX: list[str] = [
 EXACT: list[str] = [r"exactement", r"pile", r"précisément", r"tout\s+juste", r"juste"]
 
 
-def _alt(items: list[str]) -> str:
-    """``items`` as one alternation, grouped by their first (literal) character.
-
-    Under (?i) re tries every branch at every position it searches, so fewer
-    branches search faster. The order of the items of one family does not matter:
-    a qualifier runs up to the number, so any of them gives the same match.
-    """
-    groups: dict[str, list[str]] = {}
-    for item in items:
-        groups.setdefault(item[0], []).append(item[1:])
-    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in groups.items())
-
-
 # Qualifiers may stack: "pas moins de", "environ" after "plus de" is rare; read one
 # of each family, innermost last ("jusqu'à environ 20").
 QUALIFIER_RE = re.compile(
     r"(?<![^\W_])(?i:"
-    rf"(?P<min>{_alt(MIN)})|(?P<max>{_alt(MAX)})|(?P<approx>{_alt(APPROXIMATE)})|(?P<exact>{_alt(EXACT)})"
+    rf"(?P<min>{by_first_char(MIN)})|(?P<max>{by_first_char(MAX)})|(?P<approx>{by_first_char(APPROXIMATE)})|(?P<exact>{by_first_char(EXACT)})"
     r")[\s\u00a0]*$",
 )
 
