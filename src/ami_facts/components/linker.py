@@ -131,7 +131,9 @@ def _sentences(doc: Doc, text: str) -> list[Sentence]:
 
 
 def _text_sentences(text: str) -> list[Sentence]:
-    return _cut_at_line_ends(text, sentence_bounds(text))
+    # No cut at line ends: the rules already end a sentence at every line end after a
+    # mark (``_cut_at_line_ends`` would return these ranges unchanged).
+    return sentence_bounds(text)
 
 
 def _cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
