@@ -23,6 +23,7 @@ from ami_facts.components.entities import find_periphrases, main_subject
 from ami_facts.components.parse import sentence_bounds
 from ami_facts.french.metrics import MetricLexicon, anaphoric_nouns, metric_lexicon
 from ami_facts.hits import EntityHit
+from ami_facts.patterns import alternation
 
 # Metrics for which a brand's count is really its product's (``la marque a écoulé
 # 2 000 exemplaires du modèle``: the model sold, not the brand).
@@ -148,11 +149,16 @@ def _cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
     return sentences
 
 
-def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
     index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
     if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
-        return sentences[index]
+        return index
     return None
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    index = _sentence_index(sentences, offset)
+    return sentences[index] if index is not None else None
 
 
 def _mentions(entity_dicts: list[dict[str, Any]], text: str) -> list[Mention]:
@@ -314,6 +320,9 @@ def _section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Menti
     the first product or organisation it names is what its section is about.
     """
     topics: list[tuple[int, Mention]] = []
+    # Nothing that can be a topic is named: no need to look for intertitles.
+    if not any(m.label in ORDER_SUBJECT_LABELS for m in mentions):
+        return topics
     for heading in _intertitles(text):
         start, end = heading.span("line")
         named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
@@ -374,18 +383,32 @@ def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
     return bool(SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start))
 
 
+class _PhraseTable:
+    """Phrase -> metric, read as one pattern: the longest phrase a text ends (or starts) with."""
+
+    def __init__(self, table: dict[str, str], *, at_end: bool) -> None:
+        self.table = table
+        self.at_end = at_end
+        # A trie tries the longest phrase first, and one letter at a time.
+        phrases = alternation(table)
+        self.pattern = re.compile(f"(?:{phrases})$" if at_end else phrases)
+        # A phrase that ends a text starts no further than this from its end.
+        self.longest = max(map(len, table), default=0)
+
+    def metric(self, text: str) -> str | None:
+        folded = " ".join(text.lower().split())
+        if self.at_end:
+            match = self.pattern.search(folded, max(0, len(folded) - self.longest))
+        else:
+            match = self.pattern.match(folded)
+        return self.table[match.group()] if match else None
+
+
 @cache
-def _phrase_pattern(phrases: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
-    """One alternation of the phrases, longest first, anchored at the end or the start."""
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(f"(?:{alternation})$" if at_end else f"^(?:{alternation})")
-
-
-def _phrase_metric(table: dict[str, str], text: str, *, at_end: bool) -> str | None:
-    """The metric of the longest phrase that ``text`` ends (or starts) with."""
-    folded = " ".join(text.lower().split())
-    match = _phrase_pattern(tuple(table), at_end).search(folded)
-    return table[match.group()] if match else None
+def _clue_phrases() -> tuple[_PhraseTable, _PhraseTable]:
+    """The lexicon's phrases that follow a figure and those that precede it."""
+    lexicon = metric_lexicon()
+    return _PhraseTable(lexicon.after, at_end=False), _PhraseTable(lexicon.before, at_end=True)
 
 
 def _duration_verb_metric(lexicon: MetricLexicon, number: Token | None) -> str | None:
@@ -447,9 +470,8 @@ def _metric(
     clause_start = max(sentence[0] if sentence else 0, figure["number_start"] - METRIC_WINDOW)
     before = text[clause_start : figure["number_start"]]
     after = text[figure["end"] : figure["end"] + AFTER_WINDOW]
-    metric = _phrase_metric(lexicon.after, after, at_end=False) or _phrase_metric(
-        lexicon.before, before.rstrip(" ("), at_end=True
-    )
+    after_phrases, before_phrases = _clue_phrases()
+    metric = after_phrases.metric(after) or before_phrases.metric(before.rstrip(" ("))
     if figure["kind"] == "duration":
         if (
             metric is None
@@ -551,9 +573,10 @@ def _period(
     if starts is not None:
         return _period_sorted(text, period_dates, figure, sentences, starts)
     dates = [d for d in period_dates if not (figure["start"] <= d["start"] < figure["end"])]
-    sentence = _sentence_of(sentences, figure["number_start"])
-    if sentence is None or not dates:
+    index = _sentence_index(sentences, figure["number_start"])
+    if index is None or not dates:
         return None
+    sentence = sentences[index]
     in_sentence = [i for i, d in enumerate(dates) if sentence[0] <= d["start"] < sentence[1]]
     clause = [
         i
@@ -575,7 +598,6 @@ def _period(
     before = [i for i in in_sentence if dates[i]["end"] <= figure["start"]]
     if before:
         return dates[before[-1]]
-    index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
         if _paragraph_break_between(text, previous[0], sentence[0]):
@@ -595,13 +617,14 @@ def _period_sorted(
 ) -> dict[str, Any] | None:
     """:func:`_period` over dates sorted by start: only the dates of two sentences are read."""
     fig_start, fig_end = figure["start"], figure["end"]
-    sentence = _sentence_of(sentences, figure["number_start"])
+    index = _sentence_index(sentences, figure["number_start"])
     n = len(starts)
     # no date left once those inside the figure are dropped
-    if sentence is None or (
+    if index is None or (
         bisect.bisect_left(starts, fig_start) == 0 and bisect.bisect_left(starts, fig_end) == n
     ):
         return None
+    sentence = sentences[index]
 
     def between(lo: int, hi: int) -> list[dict[str, Any]]:
         return [
@@ -628,7 +651,6 @@ def _period_sorted(
     before = [d for d in in_sentence if d["end"] <= fig_start]
     if before:
         return before[-1]
-    index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
         if _paragraph_break_between(text, previous[0], sentence[0]):
