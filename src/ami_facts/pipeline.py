@@ -77,14 +77,16 @@ def _rows(
     hits: list[dict[str, Any]], fields: set[str], aid: str, id_field: str, tag: str
 ) -> list[dict[str, Any]]:
     """The fields of each hit that its record has, with the record's ids."""
-    return [
-        {
-            "article_id": aid,
-            id_field: f"{aid}-{tag}{i:03d}",
-            **{key: value for key, value in hit.items() if key in fields},
-        }
-        for i, hit in enumerate(hits, start=1)
-    ]
+    rows = []
+    for i, hit in enumerate(hits, start=1):
+        # A copy less the few keys the record lacks: faster than picking the many it has.
+        row = hit.copy()
+        for key in row.keys() - fields:
+            del row[key]
+        row["article_id"] = aid
+        row[id_field] = f"{aid}-{tag}{i:03d}"
+        rows.append(row)
+    return rows
 
 
 def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:
