@@ -38,8 +38,12 @@ PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
 ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
-# An intertitle: a short line alone between blank lines, not ending a sentence.
-INTERTITLE = re.compile(r"(?:^|\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n")
+# An intertitle: a short line alone between blank lines, not ending a sentence. The
+# look-ahead turns down a paragraph at its 100th character, where the lazy line alone
+# would try every length up to 100 (possessive: it gives nothing back).
+INTERTITLE = re.compile(
+    r"(?:^|\n\n)(?=[^\n]{0,100}+[ \t]*\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n"
+)
 # How far back a pronoun's antecedent is looked for (about two sentences).
 PRONOUN_WINDOW = 300
 # A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
