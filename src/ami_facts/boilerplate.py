@@ -74,12 +74,14 @@ _SHARE_TOKEN = re.compile(r"\w[\w-]*")
 
 
 def _is_share_bar(line: str) -> bool:
-    words = [word.lower() for word in _SHARE_TOKEN.findall(line)]
-    return (
-        bool(words)
-        and all(word in SHARE_WORDS for word in words)
-        and any(word in SHARE_MARKERS for word in words)
-    )
+    # Word by word: most lines are turned down at their first word.
+    marked = False
+    for token in _SHARE_TOKEN.finditer(line):
+        word = token.group().lower()
+        if word not in SHARE_WORDS:
+            return False
+        marked = marked or word in SHARE_MARKERS
+    return marked
 
 
 def _is_byline(line: str) -> bool:

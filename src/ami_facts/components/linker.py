@@ -398,8 +398,15 @@ class _PhraseTable:
         self.pattern = re.compile(f"(?:{phrases})$" if at_end else phrases)
         # A phrase that ends a text starts no further than this from its end.
         self.longest = max(map(len, table), default=0)
+        # The letters the phrases end (or start) with: most texts end (start) with none
+        # of them and are turned down before they are folded.
+        self.edges = {phrase[-1] if at_end else phrase[0] for phrase in table if phrase}
 
     def metric(self, text: str) -> str | None:
+        # The edge letter of the folded text, without folding it.
+        edge = text.rstrip()[-1:].lower()[-1:] if self.at_end else text.lstrip()[:1].lower()[:1]
+        if edge not in self.edges:
+            return None
         folded = " ".join(text.lower().split())
         if self.at_end:
             match = self.pattern.search(folded, max(0, len(folded) - self.longest))
@@ -797,10 +804,15 @@ def link(
         metric = _metric(text, figure, number, sentence, subject)
         if metric is None and coordinated and previous is not None:
             metric = previous["metric"]
-        if subject is None and not _is_the_actor(number):
+        if subject is None and mentions and not _is_the_actor(number):
             labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
             subject = _closest_before(text, mentions, sentence, figure["start"], labels)
-        if subject is None and sentence is not None and not _names_anything(mentions, sentence):
+        if (
+            subject is None
+            and topics
+            and sentence is not None
+            and not _names_anything(mentions, sentence)
+        ):
             subject = _topic_at(topics, figure["start"])
         if (
             subject is None
