@@ -629,13 +629,13 @@ def _period_sorted(
     """:func:`_period` over dates sorted by start: only the dates of two sentences are read."""
     fig_start, fig_end = figure["start"], figure["end"]
     index = _sentence_index(sentences, figure["number_start"])
-    n = len(starts)
-    # no date left once those inside the figure are dropped
-    if index is None or (
-        bisect.bisect_left(starts, fig_start) == 0 and bisect.bisect_left(starts, fig_end) == n
-    ):
+    if index is None:
         return None
     sentence = sentences[index]
+    # Most figures have no date in their sentence or the one before: nothing to read.
+    first = sentences[index - 1][0] if index > 0 else sentence[0]
+    if bisect.bisect_left(starts, first) == bisect.bisect_left(starts, sentence[1]):
+        return None
 
     def between(lo: int, hi: int) -> list[dict[str, Any]]:
         return [
