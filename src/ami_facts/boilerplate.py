@@ -28,8 +28,6 @@ from ami_facts.french.boilerplate import (
 # heading in the first lines is more likely a teaser inside the article.
 TRAILING_SECTION_MIN_POSITION = 0.3
 
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
-
 
 @dataclass
 class Boilerplate:
@@ -44,11 +42,13 @@ class Boilerplate:
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line without its newline."""
     spans: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and match.end() == len(text) and spans:
-            break
-        line = match.group()
-        spans.append((match.start(), match.start() + len(line.rstrip("\n"))))
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    # A final newline ends the last line; it opens no empty one.
+    if len(spans) > 1 and text.endswith("\n"):
+        spans.pop()
     return spans
 
 

@@ -182,7 +182,7 @@ def french_share(text: str) -> tuple[int, float]:
     words = _WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
     if not words:
         return 0, 0.0
-    return len(words), sum(word in FRENCH_STOPWORDS for word in words) / len(words)
+    return len(words), sum(map(FRENCH_STOPWORDS.__contains__, words)) / len(words)
 
 
 def check_french(text: str) -> None:
