@@ -72,12 +72,14 @@ def _rows(
     hits: list[dict[str, Any]], fields: set[str], aid: str, id_field: str, tag: str
 ) -> list[dict[str, Any]]:
     """The fields of each hit that its record has, with the record's ids."""
+    # A copy of each hit less the few keys the record lacks (the hits share their keys):
+    # faster than picking the many it has.
+    extra = set().union(*(hit.keys() for hit in hits)) - fields
     rows = []
     for i, hit in enumerate(hits, start=1):
-        # A copy less the few keys the record lacks: faster than picking the many it has.
         row = hit.copy()
-        for key in row.keys() - fields:
-            del row[key]
+        for key in extra:
+            row.pop(key, None)
         row["article_id"] = aid
         row[id_field] = f"{aid}-{tag}{i:03d}"
         rows.append(row)

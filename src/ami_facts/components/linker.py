@@ -697,7 +697,7 @@ def _results_rows(
     rows: list[tuple[int, Mention | None]] = []
     for index, figure in enumerate(figures):
         if figure["kind"] != "rank" or not RESULTS_RANK.fullmatch(
-            text[figure["number_start"] : figure["number_end"] + 1]
+            text, figure["number_start"], figure["number_end"] + 1
         ):
             continue
         name = next(
@@ -721,7 +721,9 @@ def _results_rows(
         end = rows[row + 1][0] if row + 1 < len(rows) else len(figures)
         for member in range(index, end):
             # A row never spans a paragraph or a sentence-final period of prose.
-            if member > index and "\n\n" in text[figures[index]["end"] : figures[member]["start"]]:
+            if member > index and (
+                text.find("\n\n", figures[index]["end"], figures[member]["start"]) != -1
+            ):
                 break
             subjects[member] = name
     return subjects
