@@ -574,17 +574,17 @@ def _period(
     period_dates: list[dict[str, Any]],
     figure: dict[str, Any],
     sentences: list[Sentence],
+    index: int | None,
     starts: list[int] | None = None,
 ) -> dict[str, Any] | None:
     """The date expression that governs a figure: same clause, sentence, or the one before.
 
-    ``starts``: the starts of ``period_dates`` when they are in order (a faster
-    search by bisection, same answer).
+    ``index``: the figure's sentence in ``sentences``. ``starts``: the starts of
+    ``period_dates`` when they are in order (a faster search by bisection, same answer).
     """
     if starts is not None:
-        return _period_sorted(text, period_dates, figure, sentences, starts)
+        return _period_sorted(text, period_dates, figure, sentences, index, starts)
     dates = [d for d in period_dates if not (figure["start"] <= d["start"] < figure["end"])]
-    index = _sentence_index(sentences, figure["number_start"])
     if index is None or not dates:
         return None
     sentence = sentences[index]
@@ -624,11 +624,11 @@ def _period_sorted(
     period_dates: list[dict[str, Any]],
     figure: dict[str, Any],
     sentences: list[Sentence],
+    index: int | None,
     starts: list[int],
 ) -> dict[str, Any] | None:
     """:func:`_period` over dates sorted by start: only the dates of two sentences are read."""
     fig_start, fig_end = figure["start"], figure["end"]
-    index = _sentence_index(sentences, figure["number_start"])
     if index is None:
         return None
     sentence = sentences[index]
@@ -786,7 +786,8 @@ def link(
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
-        sentence = _sentence_of(sentences, figure["number_start"])
+        sentence_index = _sentence_index(sentences, figure["number_start"])
+        sentence = sentences[sentence_index] if sentence_index is not None else None
         if sentence is not None:
             figure["sentence_start"], figure["sentence_end"] = sentence
         number = (
@@ -842,7 +843,7 @@ def link(
             confidence += 0.2
         if figure.get("unit") or figure.get("counted"):
             confidence += 0.1
-        period = _period(text, period_dates, figure, sentences, period_starts)
+        period = _period(text, period_dates, figure, sentences, sentence_index, period_starts)
         if period is not None:
             figure["period_start"] = period["start_date"]
             figure["period_end"] = period["end_date"]
