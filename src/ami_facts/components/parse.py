@@ -53,10 +53,9 @@ SENTENCE_BREAK = re.compile(rf"{_AFTER_MARK}|{_LINE_END}|\n{_BLANK_LINE_REST}")
 # The same breaks, found three times faster. ``SENTENCE_BREAK`` opens with lookbehinds,
 # so ``re`` tries it at every character. Every break comes right after one of ``.!?…:»``
 # or opens with a line break: a pattern that first takes that character lets ``re`` jump
-# from one such character to the next. Group ``mark`` is a break after a mark; else the
-# whole match is a blank line.
+# from one such character to the next. Group ``mark`` is a break on one line after a mark.
 _BREAK_SCAN = re.compile(
-    rf"[.!?…:»\n](?:(?P<mark>{_AFTER_MARK}|{_LINE_END})|(?<=\n){_BLANK_LINE_REST})"
+    rf"[.!?…:»\n](?:(?P<mark>{_AFTER_MARK})|{_LINE_END}|(?<=\n){_BLANK_LINE_REST})"
 )
 # A full stop after these is an abbreviation, not a sentence end (``M. Dupont``).
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr|St|Ste|av|cf|etc|[A-Z])\.$")
@@ -68,9 +67,8 @@ _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it
 def _break_offsets(text: str) -> Iterator[int]:
     """Character offsets where a new sentence starts, from ``SENTENCE_BREAK``."""
     for match in _BREAK_SCAN.finditer(text):
-        mark = match.group("mark")
         # A break on one line after a full stop: not after an abbreviation.
-        if mark is not None and "\n" not in mark:
+        if match.lastgroup == "mark":
             start = match.start("mark")
             if ABBREVIATION.search(text, max(start - 8, 0), start):
                 continue
