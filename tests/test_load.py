@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from ami_facts.french.stopwords import (
+    FRENCH_STOPWORDS,
+    MIN_FRENCH_STOPWORD_SHARE,
+    MIN_WORDS_FOR_LANGUAGE_CHECK,
+)
 from ami_facts.load import (
     InputError,
     RawArticle,
     build_article,
+    check_french,
     decode_bytes,
+    french_share,
     iter_articles,
     parse_published,
     stable_id,
 )
 from ami_facts.records import ErrorRow
+from fixture_paths import GOLD_DIR
 
 ARTICLE = "La marque a vendu 2 000 voitures en 2020.\n"
 
@@ -184,3 +193,35 @@ def test_load_file_far_over_max_chars_is_rejected_from_its_size(tmp_path: Path) 
     [error] = _load(tmp_path, max_chars=1000)
     assert isinstance(error, ErrorRow)
     assert "bytes, too large" in error.error
+
+
+def _looks_french(text: str) -> bool:
+    """The language check as its docstring states it, on every word of the sample."""
+    n_words, share = french_share(text)
+    return n_words < MIN_WORDS_FOR_LANGUAGE_CHECK or share >= MIN_FRENCH_STOPWORD_SHARE
+
+
+def _mixed_texts() -> list[str]:
+    """Texts around the threshold: function words among other words, as in any order."""
+    rng = random.Random(11)
+    french, other = sorted(FRENCH_STOPWORDS), ["firma", "verkauft", "Umsatz", "2021", "x_y"]
+    texts = []
+    for _ in range(3000):
+        share = rng.uniform(0.0, 0.3)
+        words = [
+            rng.choice(french) if rng.random() < share else rng.choice(other)
+            for _ in range(rng.randint(0, 400))
+        ]
+        texts.append(rng.choice([" ", "  ", ", ", "\n"]).join(words))
+    return texts
+
+
+def test_language_check_reads_the_whole_sample_where_it_must() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((GOLD_DIR / "articles").glob("*.txt"))]
+    for text in texts + _mixed_texts():
+        try:
+            check_french(text)
+            passed = True
+        except InputError:
+            passed = False
+        assert passed == _looks_french(text)

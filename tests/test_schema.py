@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ami_facts.cli import app
-from ami_facts.export import SCHEMAS, TABLES
+from ami_facts.export import SCHEMAS, TABLES, facts_table, records_to_table
+from ami_facts.nlp import Pipeline
 from ami_facts.records import TABLE_MODELS
 from ami_facts.schema import BEGIN, END, column_reference, readme_section, update_readme
+from fixture_paths import GOLD_DIR
+from pipeline_helpers import run_text
+from review_helpers import seedlike
 
 README = Path(__file__).parents[1] / "README.md"
 runner = CliRunner()
@@ -76,3 +81,17 @@ def test_cli_schema_update_readme_without_markers_fails_clearly(tmp_path: Path) 
     result = runner.invoke(app, ["schema", "--update-readme", str(readme)])
     assert result.exit_code == 2
     assert "markers" in result.output
+
+
+def test_facts_table_from_the_figures_table_is_the_facts_records_table(
+    fast_nlp: Pipeline,
+) -> None:
+    results = [seedlike()] + [
+        run_text(fast_nlp, path.read_text(encoding="utf-8"), date(2021, 3, 1))
+        for path in sorted((GOLD_DIR / "articles").glob("*.txt"))
+    ]
+    for result in results:
+        figures = records_to_table("figures", result.figures)
+        made = facts_table(figures, result.fact_sentences())
+        assert made.equals(records_to_table("facts", result.facts))
+    assert any(len(result.figures) > 1 for result in results)

@@ -28,8 +28,6 @@ from ami_facts.french.boilerplate import (
 # heading in the first lines is more likely a teaser inside the article.
 TRAILING_SECTION_MIN_POSITION = 0.3
 
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
-
 
 @dataclass
 class Boilerplate:
@@ -44,11 +42,13 @@ class Boilerplate:
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line without its newline."""
     spans: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and match.end() == len(text) and spans:
-            break
-        line = match.group()
-        spans.append((match.start(), match.start() + len(line.rstrip("\n"))))
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    # A final newline ends the last line; it opens no empty one.
+    if len(spans) > 1 and text.endswith("\n"):
+        spans.pop()
     return spans
 
 
@@ -74,12 +74,14 @@ _SHARE_TOKEN = re.compile(r"\w[\w-]*")
 
 
 def _is_share_bar(line: str) -> bool:
-    words = [word.lower() for word in _SHARE_TOKEN.findall(line)]
-    return (
-        bool(words)
-        and all(word in SHARE_WORDS for word in words)
-        and any(word in SHARE_MARKERS for word in words)
-    )
+    # Word by word: most lines are turned down at their first word.
+    marked = False
+    for token in _SHARE_TOKEN.finditer(line):
+        word = token.group().lower()
+        if word not in SHARE_WORDS:
+            return False
+        marked = marked or word in SHARE_MARKERS
+    return marked
 
 
 def _is_byline(line: str) -> bool:

@@ -145,6 +145,21 @@ def records_to_table(table: str, records: Iterable[Record]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+def facts_table(figures: pa.Table, sentences: list[str | None]) -> pa.Table:
+    """The facts of ``figures`` (a figures table) whose sentences are ``sentences``.
+
+    The table ``records_to_table`` makes of the results' ``facts``, without a record
+    per fact: the figures are validated records already, and every column of facts
+    but the sentence is one of theirs.
+    """
+    schema = SCHEMAS["facts"]
+    columns = [
+        pa.array(sentences, _STR) if name == "sentence" else figures.column(name)
+        for name in schema.names
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
 # Rows per Parquet row group. Rows are buffered and written in groups of exactly
 # this size (the last one smaller), whatever batches they arrive in, so that the
 # same rows always give the same file, byte for byte.
@@ -350,12 +365,13 @@ class TableWriter:
 
     def write(self, table: str, records: list[Record]) -> None:
         """Append rows to one table (an empty list writes nothing)."""
-        if not records:
-            return
-        batch = records_to_table(table, records)
-        for record_batch in batch.to_batches():
+        if records:
+            self._write_table(table, records_to_table(table, records))
+
+    def _write_table(self, table: str, rows: pa.Table) -> None:
+        for record_batch in rows.to_batches():
             self._append(table, record_batch)
-        self.summary.counts[table] += len(records)
+        self.summary.counts[table] += rows.num_rows
 
     def write_results(
         self, results: Iterable[ArticleResult | ErrorRow], *, flush_every: int = FLUSH_EVERY
@@ -365,7 +381,9 @@ class TableWriter:
         Yields once per item (for progress bars); holds at most ``flush_every``
         articles' rows in memory.
         """
-        pending: dict[str, list[Record]] = {table: [] for table in SCHEMAS}
+        # The facts are made from the figures' table when it is written.
+        pending: dict[str, list[Record]] = {table: [] for table in SCHEMAS if table != "facts"}
+        sentences: list[str | None] = []
         held = 0
         for item in results:
             if isinstance(item, ErrorRow):
@@ -375,18 +393,23 @@ class TableWriter:
                 pending["figures"].extend(item.figures)
                 pending["dates"].extend(item.dates)
                 pending["entities"].extend(item.entities)
-                pending["facts"].extend(item.facts)
+                sentences.extend(item.fact_sentences())
             held += 1
             if held >= flush_every:
-                self._write_pending(pending)
+                self._write_pending(pending, sentences)
                 held = 0
             yield None
-        self._write_pending(pending)
+        self._write_pending(pending, sentences)
 
-    def _write_pending(self, pending: dict[str, list[Record]]) -> None:
+    def _write_pending(self, pending: dict[str, list[Record]], sentences: list[str | None]) -> None:
         for table, records in pending.items():
-            self.write(table, records)
+            if records:
+                rows = records_to_table(table, records)
+                self._write_table(table, rows)
+                if table == "figures":
+                    self._write_table("facts", facts_table(rows, sentences))
             records.clear()
+        sentences.clear()
 
     def _close_writers(self) -> None:
         for writer in self._parquet.values():

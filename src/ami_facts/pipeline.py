@@ -31,37 +31,32 @@ class ArticleResult:
     @property
     def facts(self) -> list[Fact]:
         """The analyst's view of the figures: who, what, how much, when, and the sentence."""
-        text = self.article.text
         return _FACTS.validate_python(
             [
-                {
-                    "article_id": f.article_id,
-                    "figure_id": f.figure_id,
-                    "subject": f.subject,
-                    "metric": f.metric,
-                    "value": f.value,
-                    "low": f.low,
-                    "high": f.high,
-                    "unit": f.unit,
-                    "counted": f.counted,
-                    "per": f.per,
-                    "approximate": f.approximate,
-                    "bound": f.bound,
-                    "period_start": f.period_start,
-                    "period_end": f.period_end,
-                    "period_text": f.period_text,
-                    "text": f.text,
-                    "sentence": (
-                        " ".join(text[f.sentence_start : f.sentence_end].split())
-                        if f.sentence_start is not None and f.sentence_end is not None
-                        else None
-                    ),
-                }
-                for f in self.figures
+                {**{name: getattr(f, name) for name in FACT_FIGURE_FIELDS}, "sentence": sentence}
+                for f, sentence in zip(self.figures, self.fact_sentences(), strict=True)
             ]
         )
 
+    def fact_sentences(self) -> list[str | None]:
+        """Each figure's sentence with its whitespace collapsed (the last column of facts)."""
+        text = self.article.text
+        # Figures often share a sentence: collapse each once.
+        collapsed: dict[tuple[int, int], str] = {}
+        sentences: list[str | None] = []
+        for f in self.figures:
+            if f.sentence_start is None or f.sentence_end is None:
+                sentences.append(None)
+                continue
+            span = (f.sentence_start, f.sentence_end)
+            if span not in collapsed:
+                collapsed[span] = " ".join(text[f.sentence_start : f.sentence_end].split())
+            sentences.append(collapsed[span])
+        return sentences
 
+
+# Every column of facts but the sentence is a figure's.
+FACT_FIGURE_FIELDS = [name for name in Fact.model_fields if name != "sentence"]
 _FIGURE_FIELDS = set(Figure.model_fields) - {"article_id", "figure_id"}
 _DATE_FIELDS = set(DateMention.model_fields) - {"article_id", "date_id"}
 _ENTITY_FIELDS = set(Entity.model_fields) - {"article_id", "entity_id"}
@@ -77,14 +72,18 @@ def _rows(
     hits: list[dict[str, Any]], fields: set[str], aid: str, id_field: str, tag: str
 ) -> list[dict[str, Any]]:
     """The fields of each hit that its record has, with the record's ids."""
-    return [
-        {
-            "article_id": aid,
-            id_field: f"{aid}-{tag}{i:03d}",
-            **{key: value for key, value in hit.items() if key in fields},
-        }
-        for i, hit in enumerate(hits, start=1)
-    ]
+    # A copy of each hit less the few keys the record lacks (the hits share their keys):
+    # faster than picking the many it has.
+    extra = set().union(*(hit.keys() for hit in hits)) - fields
+    rows = []
+    for i, hit in enumerate(hits, start=1):
+        row = hit.copy()
+        for key in extra:
+            row.pop(key, None)
+        row["article_id"] = aid
+        row[id_field] = f"{aid}-{tag}{i:03d}"
+        rows.append(row)
+    return rows
 
 
 def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:

