@@ -214,8 +214,8 @@ class _Pattern:
     needs: frozenset[str] | None = None  # run only if the text has one of these words
     marks: re.Pattern[str] | None = None  # ... or a match of this (a gate that is not a word)
     requires: re.Pattern[str] | None = None  # skipped when this never matches the text
-    # compiled on first use by _starting_within, by number of start positions
-    within: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    # compiled on first use by _starting_within: (wide, narrow)
+    within: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
 # --------------------------------------------------------------------------- context
@@ -2451,20 +2451,17 @@ def _contested(cands: list[tuple[int, int, int, re.Match[str]]]) -> set[tuple[in
 # The test comparing with a search over the whole text fails with 20 here.
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 20
-# Start positions one call tries, largest first: a window's last call takes the
-# smallest that reaches its end, so few positions past the window are tried.
-_STARTS_PER_CALL = (81, 27, 9)
+# Start positions one call tries: a window's last calls take fewer, so few positions
+# past the window are tried.
+_STARTS_WIDE, _STARTS_NARROW = _WINDOW_BEFORE + _WINDOW_AFTER + 1, 9
 
 
 def _starting_within(pat: _Pattern, starts: int) -> re.Pattern[str]:
     """The pattern as a match that may start at any of ``starts`` positions from where
     it is tried: the first that matches, like a search. Unlike a search with an
     ``endpos``, the match may run past the window (the text is not cut)."""
-    regex = pat.within.get(starts)
-    if regex is None:
-        rx = rf"(?s:.{{0,{starts - 1}}}?)(?P<_start>{pat.regex.pattern})"
-        regex = pat.within[starts] = re.compile(rx, pat.regex.flags)
-    return regex
+    rx = rf"(?s:.{{0,{starts - 1}}}?)(?P<_start>{pat.regex.pattern})"
+    return re.compile(rx, pat.regex.flags)
 
 
 def _matches(
@@ -2495,13 +2492,20 @@ def _matches(
             cur_s, cur_e = ws, p + _WINDOW_AFTER
     windows.append((cur_s, cur_e))
     seen: set[tuple[int, int]] = set()
+    if pat.within is None:
+        pat.within = (
+            _starting_within(pat, _STARTS_WIDE),
+            _starting_within(pat, _STARTS_NARROW),
+        )
+    wide, narrow = pat.within
     # The matches a search over the whole text would find that start in a window.
     for ws, we in windows:
         pos, we = ws, min(we, n)
         while pos <= we:
-            left = we - pos + 1
-            starts = next((k for k in _STARTS_PER_CALL if k <= left), _STARTS_PER_CALL[-1])
-            found = _starting_within(pat, starts).match(text, pos)
+            if we - pos >= _STARTS_WIDE - 1:
+                starts, found = _STARTS_WIDE, wide.match(text, pos)
+            else:
+                starts, found = _STARTS_NARROW, narrow.match(text, pos)
             if found is None:
                 pos += starts
                 continue
