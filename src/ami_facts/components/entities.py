@@ -1394,13 +1394,19 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
 # --------------------------------------------------------------------------- for the linker
 
 
+@cache
+def _periphrase_brands() -> dict[str, str]:
+    """Canonical brand by lower-cased emblem (built once: the linker asks per article)."""
+    return {k.lower(): v for k, v in load_lexicons().periphrase_emblems.items()}
+
+
 def find_periphrases(text: str) -> list[tuple[int, int, str]]:
     """Press periphrases naming a brand (``la marque aux chevrons`` -> ``Citroën``).
 
     Returns ``(start, end, canonical brand)`` for the head noun to the emblem, the
     determiner left out. Not entities: the linker uses them as figure subjects.
     """
-    emblems = {k.lower(): v for k, v in load_lexicons().periphrase_emblems.items()}
+    emblems = _periphrase_brands()
     out = []
     for m in _matchers().periphrase_re.finditer(text):
         brand = emblems.get(m.group("emblem").lower())
