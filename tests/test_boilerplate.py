@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from ami_facts.boilerplate import find_boilerplate
+from ami_facts.boilerplate import _has_credit_at_end, _is_prompt, find_boilerplate
+from ami_facts.french.boilerplate import CREDIT_AT_END, PROMPT_LINE
 
 BODY = "Premier paragraphe de l'article.\nSecond paragraphe avec 12 voitures.\n\n"
 
@@ -121,3 +122,30 @@ def test_boilerplate_leading_boilerplate_lines_move_the_body_start() -> None:
     lead = "Accueil > Économie\nPar Jean Dupont Publié le 21/07/2021\n\n"
     text = lead + BODY
     assert find_boilerplate(text).body_start == len(lead)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NEWSLETTERS du matin",
+        "Lettre d’information",
+        "ABONNEZ-VOUS",
+        "ınscrıvez-vous",  # dotless i: (?i) matches it with i
+        "Recevez chaque semaine nos alertes",
+        "newſletter",  # long s: (?i) matches it with s
+    ],
+)
+def test_boilerplate_prompt_hints_are_in_every_prompt(line: str) -> None:
+    # The hints turn lines down before the search: a prompt must hold one.
+    assert PROMPT_LINE.search(line)
+    assert _is_prompt(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Sur place. AFP/Fred Tanneau", "La scène (Photo AFP)", "Reuters / John Doe", "x (crédits DR)"],
+)
+def test_boilerplate_credit_marks_are_in_every_credit(line: str) -> None:
+    # The marks turn lines down before the search: a credit must hold one.
+    assert CREDIT_AT_END.search(line)
+    assert _has_credit_at_end(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from importlib import resources
 
@@ -11,7 +12,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ami_facts.components.entities import find_entities, find_periphrases, main_subject
+from ami_facts.components.entities import (
+    _heads_by_initial,
+    find_entities,
+    find_periphrases,
+    main_subject,
+)
 from ami_facts.hits import EntityHit
 
 
@@ -719,3 +725,11 @@ def test_entities_every_club_head_with_adjective_is_org(nlp: Language, head: str
     doc = _with_ents(nlp, text, [(f"{head} toulousain", "LOC")])
     (hit,) = find_entities(doc)
     assert hit.label == "ORG"
+
+
+def test_periphrase_heads_match_their_initial_in_any_case() -> None:
+    # Initials are written in their two cases; i, k, s keep (?i) (ſ, ı, Kelvin sign).
+    pattern = re.compile(_heads_by_initial(["marque", "écurie", "signe"]))
+    for text in ["marque", "MARQUE", "Marque", "Écurie", "écURIE", "signe", "SIGNE", "ſigne"]:
+        assert pattern.fullmatch(text), text
+    assert not pattern.search("xmarque") and not pattern.search("-signe")

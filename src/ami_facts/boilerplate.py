@@ -14,8 +14,10 @@ from ami_facts.french.boilerplate import (
     BYLINE_START,
     BYLINE_UPDATE_WORDS,
     CREDIT_AT_END,
+    CREDIT_MARKS,
     INLINE_BOILERPLATE_LINE,
     MONTHS,
+    PROMPT_HINTS,
     PROMPT_LINE,
     SHARE_MARKERS,
     SHARE_WORDS,
@@ -105,12 +107,28 @@ CREDIT_WINDOW = 120
 SHARE_BAR_MAX = 120
 
 
+def _has_credit_at_end(line: str) -> bool:
+    window = max(0, len(line) - CREDIT_WINDOW)
+    # The search tries every character of the window; a find per mark is much cheaper
+    # and turns down most lines.
+    if all(line.find(mark, window) == -1 for mark in CREDIT_MARKS):
+        return False
+    return CREDIT_AT_END.search(line, window) is not None
+
+
+def _is_prompt(line: str) -> bool:
+    # A case-insensitive search cannot skip ahead to a first letter: it tries every
+    # character. Most lines hold none of the hints.
+    lowered = line.lower()
+    return any(hint in lowered for hint in PROMPT_HINTS) and PROMPT_LINE.search(line) is not None
+
+
 def _is_short_boilerplate(line: str) -> bool:
     """Caption credits, share bars and newsletter prompts (short lines only)."""
     return bool(
-        CREDIT_AT_END.search(line, max(0, len(line) - CREDIT_WINDOW))
+        _has_credit_at_end(line)
         or (len(line) <= SHARE_BAR_MAX and _is_share_bar(line))
-        or PROMPT_LINE.search(line)
+        or _is_prompt(line)
         or BREADCRUMB.match(line)
     )
 

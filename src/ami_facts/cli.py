@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -73,6 +76,21 @@ def _load_nlp(model: str, fast: bool) -> Any:
         return build_nlp(FAST_MODEL if fast else model)
     except ModelNotFoundError as exc:
         raise _fail(str(exc) + ".") from None
+
+
+@contextmanager
+def _startup_frozen() -> Iterator[None]:
+    """Keep the garbage collector off what exists before the articles are read.
+
+    Modules, patterns and the model live as long as the run: every full collection
+    would walk them all again for nothing (tens of milliseconds each). Frozen, a
+    collection walks only what the run makes; unfrozen after, for callers that go on.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 ModelOption = Annotated[
@@ -214,7 +232,7 @@ def extract(
     show_progress = progress_enabled(quiet)
     total = count_inputs(input_path) if show_progress else None
     try:
-        with make_progress(err, enabled=show_progress) as progress:
+        with _startup_frozen(), make_progress(err, enabled=show_progress) as progress:
             task = progress.add_task("extracting", total=total)
             first_error: ErrorRow | None = None
 

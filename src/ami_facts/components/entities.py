@@ -233,6 +233,34 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+# Letters that ``(?i)`` matches to their upper case alone (not i, k, s: also ı, the
+# Kelvin sign, ſ).
+_TWO_CASES = frozenset("abcdefghjlmnopqrtuvwxyzàâäçèéêëîïôöùûüÿæœ")
+
+
+def _heads_by_initial(heads: Iterable[str]) -> str:
+    """Heads matched without case, each first letter written in its two cases.
+
+    The alternation then starts with plain letters, so ``re`` skips from one of them to
+    the next instead of trying the pattern at every character (twice as fast over a
+    whole article). The look-behind after the letter tests the character before it.
+    """
+    by_initial: dict[str, list[str]] = {}
+    for head in heads:
+        by_initial.setdefault(head[0].lower(), []).append(head[1:])
+    branches = []
+    for initial, rests in by_initial.items():
+        rest = alternation(rests, ignore_case=True)
+        # Another initial is matched with (?i) too: exact, without the skip.
+        cases = (
+            [re.escape(c) for c in sorted({initial, initial.upper()})]
+            if initial in _TWO_CASES
+            else [f"(?i:{re.escape(initial)})"]
+        )
+        branches += [rf"{case}(?<![\w-]{case})(?i:{rest})" for case in cases]
+    return "|".join(branches)
+
+
 @cache
 def _matchers() -> _Matchers:
     """Regexes compiled once per process from the lexicons."""
@@ -240,15 +268,10 @@ def _matchers() -> _Matchers:
     brand_re = re.compile(rf"(?<![\w-])(?:{alternation(lex.brand_by_spelling)})(?![\w-])")
     place_re = re.compile(rf"(?<![\w-])(?:{alternation(lex.places)})(?![\w-])")
     street_re = re.compile(_STREET_RE_TEMPLATE.format(words=alternation(lex.street_heads)))
-    heads = alternation(lex.periphrase_heads, ignore_case=True)
     emblems = alternation(lex.periphrase_emblems, ignore_case=True)
-    # The head's first letter is tested first: at most characters it fails at once,
-    # before the look-behind (twice as fast over a whole article).
-    initials = "".join(sorted({re.escape(head[0].lower()) for head in lex.periphrase_heads}))
     periphrase_re = re.compile(
-        rf"(?=[{initials}])(?<![\w-])(?P<head>{heads})(?:\s+[a-zàâäéèêëîïôöûüç]+)?\s+"
-        rf"(?P<emblem>{emblems})(?![\w-])",
-        re.IGNORECASE,
+        rf"(?P<head>{_heads_by_initial(lex.periphrase_heads)})"
+        rf"(?i:(?:\s+[a-zàâäéèêëîïôöûüç]+)?\s+(?P<emblem>{emblems})(?![\w-]))"
     )
     acronyms = frozenset(a for b in lex.brands.values() for a in b.acronyms)
     code_re = re.compile(rf"\(\s*({alternation(lex.country_codes)})\s*(?=[,)])")
@@ -1394,13 +1417,19 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
 # --------------------------------------------------------------------------- for the linker
 
 
+@cache
+def _periphrase_brands() -> dict[str, str]:
+    """Canonical brand by lower-cased emblem (built once: the linker asks per article)."""
+    return {k.lower(): v for k, v in load_lexicons().periphrase_emblems.items()}
+
+
 def find_periphrases(text: str) -> list[tuple[int, int, str]]:
     """Press periphrases naming a brand (``la marque aux chevrons`` -> ``Citroën``).
 
     Returns ``(start, end, canonical brand)`` for the head noun to the emblem, the
     determiner left out. Not entities: the linker uses them as figure subjects.
     """
-    emblems = {k.lower(): v for k, v in load_lexicons().periphrase_emblems.items()}
+    emblems = _periphrase_brands()
     out = []
     for m in _matchers().periphrase_re.finditer(text):
         brand = emblems.get(m.group("emblem").lower())

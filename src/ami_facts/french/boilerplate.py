@@ -82,6 +82,10 @@ PROMPT_LINE = re.compile(
     r"(?i)\b(?:newsletters?|lettre d['’]information|abonnez-vous|inscrivez-vous"
     r"|recevez (?:gratuitement |chaque (?:jour|semaine) )?(?:notre|nos|l['’]essentiel))\b"
 )
+# Every line PROMPT_LINE finds holds one of these once lower-cased (newsletter and
+# lettre, abonnez, inscrivez and recevez): a line without them needs no search. None
+# has an i or an s, the letters ``(?i)`` also matches other characters with (ı, ſ).
+PROMPT_HINTS = ("lett", "abonn", "vez")
 
 # At least one of these must be in a share bar (so "par le lien" alone is not one).
 SHARE_MARKERS = frozenset(
@@ -135,6 +139,9 @@ CREDIT_AT_END = re.compile(
     r"(?:\s[A-ZÀ-Ý][\w'’.-]{0,30}){0,3}\)?"
     r"|\((?i:photo|crédit|illustration)s?\b[^()]{0,80}\))$"
 )
+# Every credit CREDIT_AT_END finds holds one of these (the slash after the agency, the
+# closing bracket): a line without them needs no search.
+CREDIT_MARKS = ("/", ")")
 
 # An author line: "Par Jean Dupont", "Par Jean Dupont et Marie Durand", "By Jane Doe",
 # optionally followed by a separator and a date ("Par X Le 2 novembre 2023 à 10h48").
