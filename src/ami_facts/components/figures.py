@@ -283,6 +283,17 @@ def _positions(text: str, chars: str) -> list[int]:
     return sorted(found)
 
 
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Where ``words`` start in ``text``, in order (str.find, for rare words)."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            found.append(i)
+            i = text.find(word, i + 1)
+    return sorted(found)
+
+
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
     window = text[pos : pos + limit]
     return pos + len(window) - len(window.lstrip(" \t\n\u00a0\u202f"))
@@ -702,6 +713,63 @@ def _may_sign(text: str, start: int) -> bool:
     return last in "-+−–" or (last in "sS" and window.lower().endswith(("moins", "plus")))
 
 
+def _unit_after(
+    work: str, core: _Core
+) -> tuple[tuple[str, int] | None, re.Match[str] | None, re.Match[str] | None]:
+    """The unit after a core that has none yet: (unit and its end, the "de" after a
+    scale word, the word right after the number when it was read)."""
+    pos = core.end
+    after_de = None  # "3 millions de", "une dizaine de": the unit or noun comes after "de"
+    word_after = None
+    if (
+        core.form == "approx"
+        or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
+        or (core.form == "words" and core.value >= 10**6)
+    ):
+        after_de = _DE_RE.match(work, pos)
+    probe = after_de.end() if after_de else pos
+    found = _unit_at(work, probe)
+    if found is None and after_de is None:
+        word_after = _COUNTED_WORD_RE.match(work, pos)
+        if word_after and word_after.group(1).lower() in PRENOMINAL:
+            found = _unit_at(work, word_after.end())  # "9 petits km/h"
+    if found is None and after_de is None and core.form in ("words", "fraction"):
+        # "quart de litre", "un tiers de litre": unit after "de"
+        de = _DE_RE.match(work, pos) if core.value < 1 else None
+        if de:
+            found = _unit_at(work, de.end())
+    return found, after_de, word_after
+
+
+# Between a number and the "et demi" after its counted noun ("une fois et demie") there
+# are only letters, digits, spaces, apostrophes and hyphens (see _counted and ET_DEMI_RE).
+_NOT_IN_COUNTED_RE = re.compile(r"[^\w\s'’-]")
+
+
+def _one_dropped(text: str, work: str, core: _Core, halves: Sequence[int]) -> bool:
+    """Whether _keep would drop this lone "un"/"une" core, told without building it.
+
+    _keep keeps a lone "un" only with a unit, a qualifier, a half ("une heure et
+    demie") or in a list (``un, deux, trois``): most are articles, and each of these
+    is ruled out here by the same tests as in _build, or by a cheaper one that implies
+    them. ``halves``: where "demi" and "quart" start in ``work``, in order.
+    """
+    s, e = core.start, core.end
+    if core.list_neighbour:
+        return False
+    if currency_before(text, s) is not None or BELOW_ZERO_RE.match(work, e):
+        return False
+    if _unit_after(work, core)[0] is not None:
+        return False
+    if s > 0 and text[s - 1] in "'’":
+        return True  # "d'un", "qu'une": no unit, nothing else keeps it
+    if _may_sign(text, s) or _may_qualify(text, s):
+        return False
+    k = bisect.bisect_left(halves, e)
+    # a half may follow the counted noun
+    return k == len(halves) or _NOT_IN_COUNTED_RE.search(work, e, halves[k]) is not None
+
+
 def _build(text: str, work: str, core: _Core) -> _Fig:
     fig = _Fig(core.start, core.end, core.start, core.end, core.value, core.form)
     fig.approximate = core.approximate
@@ -713,23 +781,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     if core.ordinal:
         fig.kind = "rank"
     elif unit is None:
-        if (
-            core.form == "approx"
-            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
-            or (core.form == "words" and core.value >= 10**6)
-        ):
-            after_de = _DE_RE.match(work, pos)
-        probe = after_de.end() if after_de else pos
-        found = _unit_at(work, probe)
-        if found is None and after_de is None:
-            word_after = _COUNTED_WORD_RE.match(work, pos)
-            if word_after and word_after.group(1).lower() in PRENOMINAL:
-                found = _unit_at(work, word_after.end())  # "9 petits km/h"
-        if found is None and after_de is None and core.form in ("words", "fraction"):
-            # "quart de litre", "un tiers de litre": unit after "de"
-            de = _DE_RE.match(work, pos) if core.value < 1 else None
-            if de:
-                found = _unit_at(work, de.end())
+        found, after_de, word_after = _unit_after(work, core)
         if found:
             unit, pos = found
             # "1 m 50", "1 h 30", "2 heures et demie"
@@ -1372,10 +1424,13 @@ def find_figures(
     figs: list[_Fig] = []
     last_end = -1
     is_blocked = _overlap_test(blocked)
+    halves = _occurrences(work, ("demi", "quart"))
     for core in cores:
         if core.start < last_end:
             continue
         if is_blocked(core.start, core.end) or _false_core(text, core):
+            continue
+        if core.single_word in ("un", "une") and _one_dropped(text, work, core, halves):
             continue
         fig = _build(text, work, core)
         if not _keep(text, core, fig):
