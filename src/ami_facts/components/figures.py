@@ -73,6 +73,7 @@ from ami_facts.french.qualifiers import (
     RANGE_GAP,
     SIGN_RE,
     TIME_QUALIFIER_RE,
+    qualifier_family,
 )
 from ami_facts.french.units import (
     ADJ_PER,
@@ -899,12 +900,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     if qm:
         # "dès 2025", "jusqu'à 2030", "à partir de 2030" still read as years
         fig.qualified = not TIME_QUALIFIER_RE.match(qm.group())
-        if qm.group("approx"):
+        family = qualifier_family(qm)
+        if family == "approx":
             fig.approximate = True
-        elif qm.group("min"):
-            fig.bound = "min"
-        elif qm.group("max"):
-            fig.bound = "max"
+        elif family in ("min", "max"):
+            fig.bound = family
         start = qm.start()
     fig.start = start
     fig.confidence = 0.8 if (fig.unit or fig.counted) else 0.6
