@@ -181,7 +181,7 @@ _ALPHA_RE = re.compile(r"[^\W\d_]+")
 _RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Core:
     start: int
     end: int
@@ -196,7 +196,7 @@ class _Core:
     mult: float = 1.0  # "millions" in "3,6 millions"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Fig:
     start: int
     end: int
