@@ -30,6 +30,7 @@ French knowledge (words, units, qualifiers, false positives) lives in
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -471,6 +472,17 @@ def _word_runs(work: str, low: str) -> list[re.Match[str]]:
     return runs
 
 
+@functools.lru_cache(maxsize=4096)
+def _read_number_words(
+    words: tuple[str, ...],
+) -> tuple[tuple[float, int] | None, tuple[float, int] | None]:
+    """The ordinal and the cardinal at the start of ``words``: the same few runs ("un",
+    "deux", "trois") come back in every text."""
+    ordinal = parse_ordinal_words(list(words))
+    cardinal = parse_number_words(list(words)) if words[0] in CARDINAL_WORDS else None
+    return ordinal, cardinal
+
+
 def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work, low):
@@ -497,7 +509,6 @@ def _word_cores(text: str, work: str, low: str) -> list[_Core]:
             ):
                 i += 1
                 continue
-            rest = words[i:]
             if (
                 w in ("un", "une")
                 and i + 1 < len(words)
@@ -519,8 +530,7 @@ def _word_cores(text: str, work: str, low: str) -> list[_Core]:
             ):
                 i += 2  # "quatre-quart" (a cake), not 4 x 1/4
                 continue
-            ordinal = parse_ordinal_words(rest)
-            cardinal = parse_number_words(rest) if w in CARDINAL_WORDS else None
+            ordinal, cardinal = _read_number_words(tuple(words[i:]))
             if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
                 value, used = ordinal
                 s, e = base + toks[i][1], base + toks[i + used - 1][2]
