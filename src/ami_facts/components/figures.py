@@ -1303,9 +1303,21 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
     return out
 
 
-# One character class first (a new line, or a stop before a new sentence), so that re
-# scans for it fast.
+# A new line, or a stop before a new sentence: one of _SENTENCE_MARKS, then the tests.
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n))")
+
+
+_SENTENCE_MARKS = ".!?…\n"
+
+
+def _sentence_end_before(text: str, pos: int) -> int:
+    """The last match of _SENTENCE_END before ``pos`` (-1: none), looked for backwards
+    from ``pos``: few figures need it, a scan of the whole text costs more."""
+    while pos > 0:
+        pos = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_MARKS)
+        if pos == -1 or _SENTENCE_END.match(text, pos):
+            return pos
+    return -1
 
 
 _DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
@@ -1315,12 +1327,10 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
     18,5 milliards``)."""
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
-        k = bisect.bisect_left(ends, f.start)
-        sentence_start = ends[k - 1] if k else -1
+        sentence_start = _sentence_end_before(text, f.start)
         if i and _DONT_BEFORE_RE.search(text, max(0, f.start - 8), f.start):
             # "cinq ans de prison dont deux avec sursis": a part of the figure before
             p = figs[i - 1]
