@@ -486,112 +486,131 @@ def _read_number_words(
 def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work, low):
-        raw = run.group()
-        if raw.isalpha():  # most runs are one word
-            toks = [(raw.lower(), 0, len(raw))]
+        raw, base = run.group(), run.start()
+        if raw.isalpha():  # most runs are one word: read once per word
+            cores += [
+                _Core(base + s, base + e, value, form, ordinal=ordinal, single_word=single)
+                for s, e, value, form, ordinal, single in _one_word_run(raw)
+            ]
         else:
-            toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(raw)]
-        base = run.start()
-        words = [t[0] for t in toks]
-        # Hyphen groups: a number must not end inside "quatorze-mille".
-        group_of: list[int] = []
-        g = 0
-        for k, (_, s, _e) in enumerate(toks):
-            if k and "-" not in raw[toks[k - 1][2] : s]:
-                g += 1
-            group_of.append(g)
-        i = 0
-        run_cores: list[_Core] = []
-        while i < len(words):
-            w = words[i]
-            if w in ("et", "point", "virgule") or (
-                w not in CARDINAL_WORDS and w not in ORDINALS and w not in FRACTIONS
-            ):
-                i += 1
-                continue
-            if (
-                w in ("un", "une")
-                and i + 1 < len(words)
-                and words[i + 1] in ORDINALS
-                and not words[i + 1].startswith(("premi", "second"))
-            ):
-                frac_ord = parse_ordinal_words(words[i + 1 :])
-                s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
-                tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
-                if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
-                    run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
-                    i += 1 + frac_ord[1]
-                    continue
-            if (
-                i + 1 < len(words)
-                and words[i + 1] in ("quart", "tiers", "demi")
-                and group_of[i] == group_of[i + 1]
-                and words[i + 1] == "quart"
-            ):
-                i += 2  # "quatre-quart" (a cake), not 4 x 1/4
-                continue
-            ordinal, cardinal = _read_number_words(tuple(words[i:]))
-            if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
-                value, used = ordinal
-                s, e = base + toks[i][1], base + toks[i + used - 1][2]
-                run_cores.append(_Core(s, e, value, "words", ordinal=True))
-                i += used
-                continue
-            if cardinal is None:
-                if w in FRACTIONS:
-                    s, e = base + toks[i][1], base + toks[i][2]
-                    run_cores.append(_Core(s, e, FRACTIONS[w], "words", single_word=w))
-                i += 1
-                continue
-            value, used = cardinal
-            last = i + used - 1
-            if (
-                used > 1
-                and last + 1 < len(words)
-                and group_of[last + 1] == group_of[last]
-                and words[last + 1] != "et"
-            ):
-                # Do not split a hyphenated group: back off to its start.
-                k = last
-                while k > i and group_of[k] == group_of[last]:
-                    k -= 1
-                if k >= i and group_of[k] != group_of[last]:
-                    back = parse_number_words(words[i : k + 1])
-                    if back is not None and back[1] == k + 1 - i:
-                        value, used = back
-                        last = k
-            j = last + 1
-            # decimals: "deux virgule cinq", "zéro point trois"
-            if j + 1 < len(words) and words[j] in ("virgule", "point"):
-                k = j + 1
-                zeros = ""
-                while k < len(words) and words[k] in ("zéro", "zero"):
-                    zeros += "0"
-                    k += 1
-                frac = parse_number_words(words[k:]) if k < len(words) else None
-                if frac is not None and (frac[0] > 0 or zeros):
-                    digits = zeros + str(int(frac[0])) if frac[0] > 0 else zeros
-                    value = float(f"{int(value)}.{digits}")
-                    last = k + frac[1] - 1 if frac[0] > 0 else k - 1
-                elif zeros:
-                    value = float(f"{int(value)}.{zeros}")
-                    last = k - 1
-            # fractions: "trois quarts", "deux tiers", "un et demi"
-            j = last + 1
-            if j < len(words) and words[j] in FRACTIONS and words[j] not in ("demi", "demie"):
-                value = value * FRACTIONS[words[j]]
-                last = j
-            elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
-                # "un milliard et demi": half of the last big number, not 0.5
-                scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
-                value += 0.5 * scale
-                last = j + 1
-            s, e = base + toks[i][1], base + toks[last][2]
-            single = w if last == i else None
-            run_cores.append(_Core(s, e, value, "words", single_word=single))
-            i = last + 1
-        cores.extend(run_cores)
+            cores += _read_run(raw, base, work)
     return cores
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_word_run(raw: str) -> tuple[tuple[int, int, float, str, bool, str | None], ...]:
+    """The cores of a run of one word, at their offsets in it: the same words come back
+    in every text, and _read_run reads no text after a run of one word."""
+    return tuple(
+        (c.start, c.end, c.value, c.form, c.ordinal, c.single_word) for c in _read_run(raw, 0, "")
+    )
+
+
+def _read_run(raw: str, base: int, work: str) -> list[_Core]:
+    """The cores of the run of number words ``raw`` starting at ``base`` in ``work``."""
+    if raw.isalpha():  # most runs are one word
+        toks = [(raw.lower(), 0, len(raw))]
+    else:
+        toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(raw)]
+    words = [t[0] for t in toks]
+    # Hyphen groups: a number must not end inside "quatorze-mille".
+    group_of: list[int] = []
+    g = 0
+    for k, (_, s, _e) in enumerate(toks):
+        if k and "-" not in raw[toks[k - 1][2] : s]:
+            g += 1
+        group_of.append(g)
+    i = 0
+    run_cores: list[_Core] = []
+    while i < len(words):
+        w = words[i]
+        if w in ("et", "point", "virgule") or (
+            w not in CARDINAL_WORDS and w not in ORDINALS and w not in FRACTIONS
+        ):
+            i += 1
+            continue
+        if (
+            w in ("un", "une")
+            and i + 1 < len(words)
+            and words[i + 1] in ORDINALS
+            and not words[i + 1].startswith(("premi", "second"))
+        ):
+            frac_ord = parse_ordinal_words(words[i + 1 :])
+            s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
+            tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
+            if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
+                run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
+                i += 1 + frac_ord[1]
+                continue
+        if (
+            i + 1 < len(words)
+            and words[i + 1] in ("quart", "tiers", "demi")
+            and group_of[i] == group_of[i + 1]
+            and words[i + 1] == "quart"
+        ):
+            i += 2  # "quatre-quart" (a cake), not 4 x 1/4
+            continue
+        ordinal, cardinal = _read_number_words(tuple(words[i:]))
+        if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
+            value, used = ordinal
+            s, e = base + toks[i][1], base + toks[i + used - 1][2]
+            run_cores.append(_Core(s, e, value, "words", ordinal=True))
+            i += used
+            continue
+        if cardinal is None:
+            if w in FRACTIONS:
+                s, e = base + toks[i][1], base + toks[i][2]
+                run_cores.append(_Core(s, e, FRACTIONS[w], "words", single_word=w))
+            i += 1
+            continue
+        value, used = cardinal
+        last = i + used - 1
+        if (
+            used > 1
+            and last + 1 < len(words)
+            and group_of[last + 1] == group_of[last]
+            and words[last + 1] != "et"
+        ):
+            # Do not split a hyphenated group: back off to its start.
+            k = last
+            while k > i and group_of[k] == group_of[last]:
+                k -= 1
+            if k >= i and group_of[k] != group_of[last]:
+                back = parse_number_words(words[i : k + 1])
+                if back is not None and back[1] == k + 1 - i:
+                    value, used = back
+                    last = k
+        j = last + 1
+        # decimals: "deux virgule cinq", "zéro point trois"
+        if j + 1 < len(words) and words[j] in ("virgule", "point"):
+            k = j + 1
+            zeros = ""
+            while k < len(words) and words[k] in ("zéro", "zero"):
+                zeros += "0"
+                k += 1
+            frac = parse_number_words(words[k:]) if k < len(words) else None
+            if frac is not None and (frac[0] > 0 or zeros):
+                digits = zeros + str(int(frac[0])) if frac[0] > 0 else zeros
+                value = float(f"{int(value)}.{digits}")
+                last = k + frac[1] - 1 if frac[0] > 0 else k - 1
+            elif zeros:
+                value = float(f"{int(value)}.{zeros}")
+                last = k - 1
+        # fractions: "trois quarts", "deux tiers", "un et demi"
+        j = last + 1
+        if j < len(words) and words[j] in FRACTIONS and words[j] not in ("demi", "demie"):
+            value = value * FRACTIONS[words[j]]
+            last = j
+        elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
+            # "un milliard et demi": half of the last big number, not 0.5
+            scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
+            value += 0.5 * scale
+            last = j + 1
+        s, e = base + toks[i][1], base + toks[last][2]
+        single = w if last == i else None
+        run_cores.append(_Core(s, e, value, "words", single_word=single))
+        i = last + 1
+    return run_cores
 
 
 # --- pass 2: extend ------------------------------------------------------------
