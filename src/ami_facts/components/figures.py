@@ -405,13 +405,17 @@ _DIGITS_TAIL_RE = re.compile(
 )
 
 
+# the same numbers ("1", "10", "2,5") come back in every text
+_read_digits = functools.lru_cache(maxsize=4096)(parse_digits)
+
+
 def _digit_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGITS_RE.finditer(work):
         raw = m.group()
         if len(raw) > 24:
             continue  # identifiers and digit soups, not figures
-        value = parse_digits(raw)
+        value = _read_digits(raw)
         if value is None:
             continue
         start, end = m.span()
