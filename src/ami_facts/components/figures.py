@@ -296,9 +296,14 @@ def _occurrences(text: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
+_WS = " \t\n\u00a0\u202f"
+
+
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
+    if text[pos : pos + 1] not in _WS:
+        return pos  # most often: no space to skip
     window = text[pos : pos + limit]
-    return pos + len(window) - len(window.lstrip(" \t\n\u00a0\u202f"))
+    return pos + len(window) - len(window.lstrip(_WS))
 
 
 # --- pass 1: cores -----------------------------------------------------------
@@ -1471,7 +1476,7 @@ def find_figures(
     for core in cores:
         if core.start < last_end:
             continue
-        if is_blocked(core.start, core.end) or _false_core(text, core):
+        if (blocked and is_blocked(core.start, core.end)) or _false_core(text, core):
             continue
         if core.single_word in ("un", "une") and _one_dropped(text, work, core, halves):
             continue
