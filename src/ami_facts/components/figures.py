@@ -40,6 +40,7 @@ from ami_facts.french import false_positives as fp
 from ami_facts.french.calendar import MONTH_FULL
 from ami_facts.french.numbers import (
     ALL_NUMBER_WORDS,
+    APPROX_MARKS,
     APPROX_NOUNS,
     APPROX_OF_BIG_RE,
     BIG,
@@ -153,6 +154,34 @@ _APPROX_LOWER_RE = re.compile(
     by_first_char(re.escape(w) + r"(?![^\W_])" for w in sorted(APPROX_NOUNS, key=len, reverse=True))
     + r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
+# The most characters a collective noun (or "millions", "milliards") has before the
+# first of its APPROX_MARKS, and from it to its end.
+_APPROX_WORDS = [*APPROX_NOUNS, "millions", "milliards"]
+_MARK_AT = [min(w.find(m) for m in APPROX_MARKS if m in w) for w in _APPROX_WORDS]
+_BEFORE_MARK = max(_MARK_AT)
+_FROM_MARK = max(len(w) - at for w, at in zip(_APPROX_WORDS, _MARK_AT, strict=True))
+
+
+def _approx_matches(low: str) -> list[re.Match[str]]:
+    """_APPROX_LOWER_RE.finditer(low), read only around the APPROX_MARKS: each match has
+    one, a few characters after its start (after "des" and spaces for "des millions")."""
+    matches: list[re.Match[str]] = []
+    last = 0
+    for q in _occurrences(low, APPROX_MARKS):
+        if q < last:
+            continue
+        start = q
+        while start > 0 and low[start - 1].isspace():
+            start -= 1
+        start = max(last, min(q - _BEFORE_MARK, start - len("des")))
+        # one character more: the end of the word is read
+        m = _APPROX_LOWER_RE.search(low, start, min(len(low), q + _FROM_MARK + 1))
+        if m and m.start() <= q < m.end():
+            matches.append(m)
+            last = m.end()
+    return matches
+
+
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
 )
@@ -342,11 +371,9 @@ def _race_cores(text: str) -> list[_Core]:
 def _approx_cores(text: str, low: str) -> list[_Core]:
     """Collective nouns (``une dizaine``); ``low`` is ``text`` lower-cased."""
     cores: list[_Core] = []
-    if len(low) == len(text):
-        # lower-case once: a case-sensitive scan of literal words is much faster
-        matches = list(_APPROX_LOWER_RE.finditer(low))
-    else:
-        matches = list(_APPROX_RE.finditer(text))
+    # lower-case once: a case-sensitive scan of literal words is much faster
+    lowered = len(low) == len(text)
+    matches = _approx_matches(low) if lowered else list(_APPROX_RE.finditer(text))
     covered = -1
     for m in matches:
         if m.start() < covered:
