@@ -155,7 +155,7 @@ _APPROX_LOWER_RE = re.compile(
     + r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
 # The most characters a collective noun (or "millions", "milliards") has before the
-# first of its APPROX_MARKS, and from it to its end.
+# first of its APPROX_MARKS, and from it to its end (a word without one fails here).
 _APPROX_WORDS = [*APPROX_NOUNS, "millions", "milliards"]
 _MARK_AT = [min(w.find(m) for m in APPROX_MARKS if m in w) for w in _APPROX_WORDS]
 _BEFORE_MARK = max(_MARK_AT)
