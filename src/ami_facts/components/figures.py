@@ -508,17 +508,6 @@ def _word_runs(work: str, low: str) -> list[re.Match[str]]:
     return runs
 
 
-@functools.lru_cache(maxsize=4096)
-def _read_number_words(
-    words: tuple[str, ...],
-) -> tuple[tuple[float, int] | None, tuple[float, int] | None]:
-    """The ordinal and the cardinal at the start of ``words``: the same few runs ("un",
-    "deux", "trois") come back in every text."""
-    ordinal = parse_ordinal_words(list(words))
-    cardinal = parse_number_words(list(words)) if words[0] in CARDINAL_WORDS else None
-    return ordinal, cardinal
-
-
 def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work, low):
@@ -586,7 +575,9 @@ def _read_run(raw: str, base: int, work: str) -> list[_Core]:
         ):
             i += 2  # "quatre-quart" (a cake), not 4 x 1/4
             continue
-        ordinal, cardinal = _read_number_words(tuple(words[i:]))
+        rest = words[i:]
+        ordinal = parse_ordinal_words(rest)
+        cardinal = parse_number_words(rest) if w in CARDINAL_WORDS else None
         if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
             value, used = ordinal
             s, e = base + toks[i][1], base + toks[i + used - 1][2]
@@ -832,8 +823,11 @@ def _one_dropped(text: str, work: str, core: _Core, halves: Sequence[int]) -> bo
     if _may_sign(text, s) or _may_qualify(text, s):
         return False
     k = bisect.bisect_left(halves, e)
-    # a half may follow the counted noun
-    return k == len(halves) or _NOT_IN_COUNTED_RE.search(work, e, halves[k]) is not None
+    if k == len(halves):
+        return True
+    # no half after the counted noun if something else comes first; read a bounded
+    # stretch ("un un un ... demi"), past it _build decides
+    return _NOT_IN_COUNTED_RE.search(work, e, min(halves[k], e + 200)) is not None
 
 
 def _build(text: str, work: str, core: _Core) -> _Fig:
@@ -1365,11 +1359,11 @@ _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?=[\s\u00a0]+[^\W\d_«\"(]|[\
 _SENTENCE_MARKS = ".!?…\n"
 
 
-def _sentence_end_before(text: str, pos: int) -> int:
-    """The last match of _SENTENCE_END before ``pos`` (-1: none), looked for backwards
-    from ``pos``: few figures need it, a scan of the whole text costs more."""
-    while pos > 0:
-        pos = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_MARKS)
+def _sentence_end_before(text: str, pos: int, lo: int = 0) -> int:
+    """The last match of _SENTENCE_END in ``text[lo:pos]`` (-1: none), looked for
+    backwards from ``pos``: few figures need it, a scan of the whole text costs more."""
+    while pos > lo:
+        pos = max(text.rfind(mark, lo, pos) for mark in _SENTENCE_MARKS)
         if pos == -1 or _SENTENCE_END.match(text, pos):
             return pos
     return -1
@@ -1382,10 +1376,19 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
     18,5 milliards``)."""
+    # the figures come in text order: each stretch of text is searched once ("1." * 20000)
+    seen, end = 0, -1  # no sentence end between ``end`` and ``seen``
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
-        sentence_start = _sentence_end_before(text, f.start)
+        if f.start >= seen:
+            found = _sentence_end_before(text, f.start, seen)
+            end, seen = (end if found == -1 else found), f.start
+            sentence_start = end
+        elif end < f.start:
+            sentence_start = end
+        else:
+            sentence_start = _sentence_end_before(text, f.start)
         if i and _DONT_BEFORE_RE.search(text, max(0, f.start - 8), f.start):
             # "cinq ans de prison dont deux avec sursis": a part of the figure before
             p = figs[i - 1]
