@@ -806,10 +806,11 @@ _NOT_IN_COUNTED_RE = re.compile(r"[^\w\s'’-]")
 def _one_dropped(text: str, work: str, core: _Core, halves: Sequence[int]) -> bool:
     """Whether _keep would drop this lone "un"/"une" core, told without building it.
 
-    _keep keeps a lone "un" only with a unit, a qualifier, a half ("une heure et
-    demie") or in a list (``un, deux, trois``): most are articles, and each of these
-    is ruled out here by the same tests as in _build, or by a cheaper one that implies
-    them. ``halves``: where "demi" and "quart" start in ``work``, in order.
+    _keep keeps a lone "un" only with a unit, a qualifier, a half after its counted
+    noun ("une fois et demie") or in a list (``un, deux, trois``): most are articles,
+    and each of these is ruled out here by the same tests as in _build, or by a
+    cheaper one that implies them. ``halves``: where "demi" and "quart" start in
+    ``work``, in order.
     """
     s, e = core.start, core.end
     if core.list_neighbour:
