@@ -30,6 +30,7 @@ French knowledge (words, units, qualifiers, false positives) lives in
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -39,6 +40,7 @@ from ami_facts.french import false_positives as fp
 from ami_facts.french.calendar import MONTH_FULL
 from ami_facts.french.numbers import (
     ALL_NUMBER_WORDS,
+    APPROX_MARKS,
     APPROX_NOUNS,
     APPROX_OF_BIG_RE,
     BIG,
@@ -73,6 +75,7 @@ from ami_facts.french.qualifiers import (
     RANGE_GAP,
     SIGN_RE,
     TIME_QUALIFIER_RE,
+    qualifier_family,
 )
 from ami_facts.french.units import (
     ADJ_PER,
@@ -151,6 +154,34 @@ _APPROX_LOWER_RE = re.compile(
     by_first_char(re.escape(w) + r"(?![^\W_])" for w in sorted(APPROX_NOUNS, key=len, reverse=True))
     + r"|des[\s\u00a0]+(?P<big>millions|milliards)(?![^\W_])"
 )
+# The most characters a collective noun (or "millions", "milliards") has before the
+# first of its APPROX_MARKS, and from it to its end (a word without one fails here).
+_APPROX_WORDS = [*APPROX_NOUNS, "millions", "milliards"]
+_MARK_AT = [min(w.find(m) for m in APPROX_MARKS if m in w) for w in _APPROX_WORDS]
+_BEFORE_MARK = max(_MARK_AT)
+_FROM_MARK = max(len(w) - at for w, at in zip(_APPROX_WORDS, _MARK_AT, strict=True))
+
+
+def _approx_matches(low: str) -> list[re.Match[str]]:
+    """_APPROX_LOWER_RE.finditer(low), read only around the APPROX_MARKS: each match has
+    one, a few characters after its start (after "des" and spaces for "des millions")."""
+    matches: list[re.Match[str]] = []
+    last = 0
+    for q in _occurrences(low, APPROX_MARKS):
+        if q < last:
+            continue
+        start = q
+        while start > 0 and low[start - 1].isspace():
+            start -= 1
+        start = max(last, min(q - _BEFORE_MARK, start - len("des")))
+        # one character more: the end of the word is read
+        m = _APPROX_LOWER_RE.search(low, start, min(len(low), q + _FROM_MARK + 1))
+        if m and m.start() <= q < m.end():
+            matches.append(m)
+            last = m.end()
+    return matches
+
+
 _APPROX_DET_RE = re.compile(
     r"(?<![^\W_])(?i:(?P<det>une|la|des|les|quelques|plusieurs|d['’]une|sa|cette))[\s\u00a0]+$"
 )
@@ -180,7 +211,7 @@ _ALPHA_RE = re.compile(r"[^\W\d_]+")
 _RUN_STARTS = frozenset({*ALL_NUMBER_WORDS, *FRACTIONS, "virgule"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Core:
     start: int
     end: int
@@ -195,7 +226,7 @@ class _Core:
     mult: float = 1.0  # "millions" in "3,6 millions"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Fig:
     start: int
     end: int
@@ -283,9 +314,25 @@ def _positions(text: str, chars: str) -> list[int]:
     return sorted(found)
 
 
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Where ``words`` start in ``text``, in order (str.find, for rare words)."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            found.append(i)
+            i = text.find(word, i + 1)
+    return sorted(found)
+
+
+_WS = " \t\n\u00a0\u202f"
+
+
 def _skip_ws(text: str, pos: int, limit: int = 3) -> int:
+    if text[pos : pos + 1] not in _WS:
+        return pos  # most often: no space to skip
     window = text[pos : pos + limit]
-    return pos + len(window) - len(window.lstrip(" \t\n\u00a0\u202f"))
+    return pos + len(window) - len(window.lstrip(_WS))
 
 
 # --- pass 1: cores -----------------------------------------------------------
@@ -324,11 +371,9 @@ def _race_cores(text: str) -> list[_Core]:
 def _approx_cores(text: str, low: str) -> list[_Core]:
     """Collective nouns (``une dizaine``); ``low`` is ``text`` lower-cased."""
     cores: list[_Core] = []
-    if len(low) == len(text):
-        # lower-case once: a case-sensitive scan of literal words is much faster
-        matches = list(_APPROX_LOWER_RE.finditer(low))
-    else:
-        matches = list(_APPROX_RE.finditer(text))
+    # lower-case once: a case-sensitive scan of literal words is much faster
+    lowered = len(low) == len(text)
+    matches = _approx_matches(low) if lowered else list(_APPROX_RE.finditer(text))
     covered = -1
     for m in matches:
         if m.start() < covered:
@@ -392,13 +437,17 @@ _DIGITS_TAIL_RE = re.compile(
 )
 
 
+# the same numbers ("1", "10", "2,5") come back in every text
+_read_digits = functools.lru_cache(maxsize=4096)(parse_digits)
+
+
 def _digit_cores(text: str, work: str) -> list[_Core]:
     cores: list[_Core] = []
     for m in _DIGITS_RE.finditer(work):
         raw = m.group()
         if len(raw) > 24:
             continue  # identifiers and digit soups, not figures
-        value = parse_digits(raw)
+        value = _read_digits(raw)
         if value is None:
             continue
         start, end = m.span()
@@ -462,114 +511,133 @@ def _word_runs(work: str, low: str) -> list[re.Match[str]]:
 def _word_cores(text: str, work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
     for run in _word_runs(work, low):
-        raw = run.group()
-        if raw.isalpha():  # most runs are one word
-            toks = [(raw.lower(), 0, len(raw))]
+        raw, base = run.group(), run.start()
+        if raw.isalpha():  # most runs are one word: read once per word
+            cores += [
+                _Core(base + s, base + e, value, form, ordinal=ordinal, single_word=single)
+                for s, e, value, form, ordinal, single in _one_word_run(raw)
+            ]
         else:
-            toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(raw)]
-        base = run.start()
-        words = [t[0] for t in toks]
-        # Hyphen groups: a number must not end inside "quatorze-mille".
-        group_of: list[int] = []
-        g = 0
-        for k, (_, s, _e) in enumerate(toks):
-            if k and "-" not in raw[toks[k - 1][2] : s]:
-                g += 1
-            group_of.append(g)
-        i = 0
-        run_cores: list[_Core] = []
-        while i < len(words):
-            w = words[i]
-            if w in ("et", "point", "virgule") or (
-                w not in CARDINAL_WORDS and w not in ORDINALS and w not in FRACTIONS
-            ):
-                i += 1
-                continue
-            rest = words[i:]
-            if (
-                w in ("un", "une")
-                and i + 1 < len(words)
-                and words[i + 1] in ORDINALS
-                and not words[i + 1].startswith(("premi", "second"))
-            ):
-                frac_ord = parse_ordinal_words(words[i + 1 :])
-                s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
-                tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
-                if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
-                    run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
-                    i += 1 + frac_ord[1]
-                    continue
-            if (
-                i + 1 < len(words)
-                and words[i + 1] in ("quart", "tiers", "demi")
-                and group_of[i] == group_of[i + 1]
-                and words[i + 1] == "quart"
-            ):
-                i += 2  # "quatre-quart" (a cake), not 4 x 1/4
-                continue
-            ordinal = parse_ordinal_words(rest)
-            cardinal = parse_number_words(rest) if w in CARDINAL_WORDS else None
-            if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
-                value, used = ordinal
-                s, e = base + toks[i][1], base + toks[i + used - 1][2]
-                run_cores.append(_Core(s, e, value, "words", ordinal=True))
-                i += used
-                continue
-            if cardinal is None:
-                if w in FRACTIONS:
-                    s, e = base + toks[i][1], base + toks[i][2]
-                    run_cores.append(_Core(s, e, FRACTIONS[w], "words", single_word=w))
-                i += 1
-                continue
-            value, used = cardinal
-            last = i + used - 1
-            if (
-                used > 1
-                and last + 1 < len(words)
-                and group_of[last + 1] == group_of[last]
-                and words[last + 1] != "et"
-            ):
-                # Do not split a hyphenated group: back off to its start.
-                k = last
-                while k > i and group_of[k] == group_of[last]:
-                    k -= 1
-                if k >= i and group_of[k] != group_of[last]:
-                    back = parse_number_words(words[i : k + 1])
-                    if back is not None and back[1] == k + 1 - i:
-                        value, used = back
-                        last = k
-            j = last + 1
-            # decimals: "deux virgule cinq", "zéro point trois"
-            if j + 1 < len(words) and words[j] in ("virgule", "point"):
-                k = j + 1
-                zeros = ""
-                while k < len(words) and words[k] in ("zéro", "zero"):
-                    zeros += "0"
-                    k += 1
-                frac = parse_number_words(words[k:]) if k < len(words) else None
-                if frac is not None and (frac[0] > 0 or zeros):
-                    digits = zeros + str(int(frac[0])) if frac[0] > 0 else zeros
-                    value = float(f"{int(value)}.{digits}")
-                    last = k + frac[1] - 1 if frac[0] > 0 else k - 1
-                elif zeros:
-                    value = float(f"{int(value)}.{zeros}")
-                    last = k - 1
-            # fractions: "trois quarts", "deux tiers", "un et demi"
-            j = last + 1
-            if j < len(words) and words[j] in FRACTIONS and words[j] not in ("demi", "demie"):
-                value = value * FRACTIONS[words[j]]
-                last = j
-            elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
-                # "un milliard et demi": half of the last big number, not 0.5
-                scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
-                value += 0.5 * scale
-                last = j + 1
-            s, e = base + toks[i][1], base + toks[last][2]
-            single = w if last == i else None
-            run_cores.append(_Core(s, e, value, "words", single_word=single))
-            i = last + 1
-        cores.extend(run_cores)
+            cores += _read_run(raw, base, work)
     return cores
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_word_run(raw: str) -> tuple[tuple[int, int, float, str, bool, str | None], ...]:
+    """The cores of a run of one word, at their offsets in it: the same words come back
+    in every text, and _read_run reads no text after a run of one word."""
+    return tuple(
+        (c.start, c.end, c.value, c.form, c.ordinal, c.single_word) for c in _read_run(raw, 0, "")
+    )
+
+
+def _read_run(raw: str, base: int, work: str) -> list[_Core]:
+    """The cores of the run of number words ``raw`` starting at ``base`` in ``work``."""
+    if raw.isalpha():  # most runs are one word
+        toks = [(raw.lower(), 0, len(raw))]
+    else:
+        toks = [(t.group().lower(), t.start(), t.end()) for t in _ALPHA_RE.finditer(raw)]
+    words = [t[0] for t in toks]
+    # Hyphen groups: a number must not end inside "quatorze-mille".
+    group_of: list[int] = []
+    g = 0
+    for k, (_, s, _e) in enumerate(toks):
+        if k and "-" not in raw[toks[k - 1][2] : s]:
+            g += 1
+        group_of.append(g)
+    i = 0
+    run_cores: list[_Core] = []
+    while i < len(words):
+        w = words[i]
+        if w in ("et", "point", "virgule") or (
+            w not in CARDINAL_WORDS and w not in ORDINALS and w not in FRACTIONS
+        ):
+            i += 1
+            continue
+        if (
+            w in ("un", "une")
+            and i + 1 < len(words)
+            and words[i + 1] in ORDINALS
+            and not words[i + 1].startswith(("premi", "second"))
+        ):
+            frac_ord = parse_ordinal_words(words[i + 1 :])
+            s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
+            tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
+            if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
+                run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
+                i += 1 + frac_ord[1]
+                continue
+        if (
+            i + 1 < len(words)
+            and words[i + 1] in ("quart", "tiers", "demi")
+            and group_of[i] == group_of[i + 1]
+            and words[i + 1] == "quart"
+        ):
+            i += 2  # "quatre-quart" (a cake), not 4 x 1/4
+            continue
+        rest = words[i:]
+        ordinal = parse_ordinal_words(rest)
+        cardinal = parse_number_words(rest) if w in CARDINAL_WORDS else None
+        if ordinal is not None and (cardinal is None or ordinal[1] > cardinal[1]):
+            value, used = ordinal
+            s, e = base + toks[i][1], base + toks[i + used - 1][2]
+            run_cores.append(_Core(s, e, value, "words", ordinal=True))
+            i += used
+            continue
+        if cardinal is None:
+            if w in FRACTIONS:
+                s, e = base + toks[i][1], base + toks[i][2]
+                run_cores.append(_Core(s, e, FRACTIONS[w], "words", single_word=w))
+            i += 1
+            continue
+        value, used = cardinal
+        last = i + used - 1
+        if (
+            used > 1
+            and last + 1 < len(words)
+            and group_of[last + 1] == group_of[last]
+            and words[last + 1] != "et"
+        ):
+            # Do not split a hyphenated group: back off to its start.
+            k = last
+            while k > i and group_of[k] == group_of[last]:
+                k -= 1
+            if k >= i and group_of[k] != group_of[last]:
+                back = parse_number_words(words[i : k + 1])
+                if back is not None and back[1] == k + 1 - i:
+                    value, used = back
+                    last = k
+        j = last + 1
+        # decimals: "deux virgule cinq", "zéro point trois"
+        if j + 1 < len(words) and words[j] in ("virgule", "point"):
+            k = j + 1
+            zeros = ""
+            while k < len(words) and words[k] in ("zéro", "zero"):
+                zeros += "0"
+                k += 1
+            frac = parse_number_words(words[k:]) if k < len(words) else None
+            if frac is not None and (frac[0] > 0 or zeros):
+                digits = zeros + str(int(frac[0])) if frac[0] > 0 else zeros
+                value = float(f"{int(value)}.{digits}")
+                last = k + frac[1] - 1 if frac[0] > 0 else k - 1
+            elif zeros:
+                value = float(f"{int(value)}.{zeros}")
+                last = k - 1
+        # fractions: "trois quarts", "deux tiers", "un et demi"
+        j = last + 1
+        if j < len(words) and words[j] in FRACTIONS and words[j] not in ("demi", "demie"):
+            value = value * FRACTIONS[words[j]]
+            last = j
+        elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
+            # "un milliard et demi": half of the last big number, not 0.5
+            scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
+            value += 0.5 * scale
+            last = j + 1
+        s, e = base + toks[i][1], base + toks[last][2]
+        single = w if last == i else None
+        run_cores.append(_Core(s, e, value, "words", single_word=single))
+        i = last + 1
+    return run_cores
 
 
 # --- pass 2: extend ------------------------------------------------------------
@@ -702,6 +770,67 @@ def _may_sign(text: str, start: int) -> bool:
     return last in "-+−–" or (last in "sS" and window.lower().endswith(("moins", "plus")))
 
 
+def _unit_after(
+    work: str, core: _Core
+) -> tuple[tuple[str, int] | None, re.Match[str] | None, re.Match[str] | None]:
+    """The unit after a core that has none yet: (unit and its end, the "de" after a
+    scale word, the word right after the number when it was read)."""
+    pos = core.end
+    after_de = None  # "3 millions de", "une dizaine de": the unit or noun comes after "de"
+    word_after = None
+    if (
+        core.form == "approx"
+        or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
+        or (core.form == "words" and core.value >= 10**6)
+    ):
+        after_de = _DE_RE.match(work, pos)
+    probe = after_de.end() if after_de else pos
+    found = _unit_at(work, probe)
+    if found is None and after_de is None:
+        word_after = _COUNTED_WORD_RE.match(work, pos)
+        if word_after and word_after.group(1).lower() in PRENOMINAL:
+            found = _unit_at(work, word_after.end())  # "9 petits km/h"
+    if found is None and after_de is None and core.form in ("words", "fraction"):
+        # "quart de litre", "un tiers de litre": unit after "de"
+        de = _DE_RE.match(work, pos) if core.value < 1 else None
+        if de:
+            found = _unit_at(work, de.end())
+    return found, after_de, word_after
+
+
+# Between a number and the "et demi" after its counted noun ("une fois et demie") there
+# are only letters, digits, spaces, apostrophes and hyphens (see _counted and ET_DEMI_RE).
+_NOT_IN_COUNTED_RE = re.compile(r"[^\w\s'’-]")
+
+
+def _one_dropped(text: str, work: str, core: _Core, halves: Sequence[int]) -> bool:
+    """Whether _keep would drop this lone "un"/"une" core, told without building it.
+
+    _keep keeps a lone "un" only with a unit, a qualifier, a half after its counted
+    noun ("une fois et demie") or in a list (``un, deux, trois``): most are articles,
+    and each of these is ruled out here by the same tests as in _build, or by a
+    cheaper one that implies them. ``halves``: where "demi" and "quart" start in
+    ``work``, in order.
+    """
+    s, e = core.start, core.end
+    if core.list_neighbour:
+        return False
+    if currency_before(text, s) is not None or BELOW_ZERO_RE.match(work, e):
+        return False
+    if _unit_after(work, core)[0] is not None:
+        return False
+    if s > 0 and text[s - 1] in "'’":
+        return True  # "d'un", "qu'une": no unit, nothing else keeps it
+    if _may_sign(text, s) or _may_qualify(text, s):
+        return False
+    k = bisect.bisect_left(halves, e)
+    if k == len(halves):
+        return True
+    # no half after the counted noun if something else comes first; read a bounded
+    # stretch ("un un un ... demi"), past it _build decides
+    return _NOT_IN_COUNTED_RE.search(work, e, min(halves[k], e + 200)) is not None
+
+
 def _build(text: str, work: str, core: _Core) -> _Fig:
     fig = _Fig(core.start, core.end, core.start, core.end, core.value, core.form)
     fig.approximate = core.approximate
@@ -713,23 +842,7 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     if core.ordinal:
         fig.kind = "rank"
     elif unit is None:
-        if (
-            core.form == "approx"
-            or (core.form == "digits" and work[core.start : core.end].rstrip()[-1:].isalpha())
-            or (core.form == "words" and core.value >= 10**6)
-        ):
-            after_de = _DE_RE.match(work, pos)
-        probe = after_de.end() if after_de else pos
-        found = _unit_at(work, probe)
-        if found is None and after_de is None:
-            word_after = _COUNTED_WORD_RE.match(work, pos)
-            if word_after and word_after.group(1).lower() in PRENOMINAL:
-                found = _unit_at(work, word_after.end())  # "9 petits km/h"
-        if found is None and after_de is None and core.form in ("words", "fraction"):
-            # "quart de litre", "un tiers de litre": unit after "de"
-            de = _DE_RE.match(work, pos) if core.value < 1 else None
-            if de:
-                found = _unit_at(work, de.end())
+        found, after_de, word_after = _unit_after(work, core)
         if found:
             unit, pos = found
             # "1 m 50", "1 h 30", "2 heures et demie"
@@ -847,12 +960,11 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     if qm:
         # "dès 2025", "jusqu'à 2030", "à partir de 2030" still read as years
         fig.qualified = not TIME_QUALIFIER_RE.match(qm.group())
-        if qm.group("approx"):
+        family = qualifier_family(qm)
+        if family == "approx":
             fig.approximate = True
-        elif qm.group("min"):
-            fig.bound = "min"
-        elif qm.group("max"):
-            fig.bound = "max"
+        elif family in ("min", "max"):
+            fig.bound = family
         start = qm.start()
     fig.start = start
     fig.confidence = 0.8 if (fig.unit or fig.counted) else 0.6
@@ -1241,9 +1353,21 @@ def _merge_durations(text: str, figs: list[_Fig]) -> list[_Fig]:
     return out
 
 
-# One character class first (a new line, or a stop before a new sentence), so that re
-# scans for it fast.
+# A new line, or a stop before a new sentence: one of _SENTENCE_MARKS, then the tests.
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?=[\s\u00a0]+[^\W\d_«\"(]|[\s\u00a0]*\n))")
+
+
+_SENTENCE_MARKS = ".!?…\n"
+
+
+def _sentence_end_before(text: str, pos: int, lo: int = 0) -> int:
+    """The last match of _SENTENCE_END in ``text[lo:pos]`` (-1: none), looked for
+    backwards from ``pos``: few figures need it, a scan of the whole text costs more."""
+    while pos > lo:
+        pos = max(text.rfind(mark, lo, pos) for mark in _SENTENCE_MARKS)
+        if pos == -1 or _SENTENCE_END.match(text, pos):
+            return pos
+    return -1
 
 
 _DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
@@ -1253,12 +1377,19 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
     18,5 milliards``)."""
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    # the figures come in text order: each stretch of text is searched once ("1." * 20000)
+    seen, end = 0, -1  # no sentence end between ``end`` and ``seen``
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
-        k = bisect.bisect_left(ends, f.start)
-        sentence_start = ends[k - 1] if k else -1
+        if f.start >= seen:
+            found = _sentence_end_before(text, f.start, seen)
+            end, seen = (end if found == -1 else found), f.start
+            sentence_start = end
+        elif end < f.start:
+            sentence_start = end
+        else:
+            sentence_start = _sentence_end_before(text, f.start)
         if i and _DONT_BEFORE_RE.search(text, max(0, f.start - 8), f.start):
             # "cinq ans de prison dont deux avec sursis": a part of the figure before
             p = figs[i - 1]
@@ -1372,10 +1503,13 @@ def find_figures(
     figs: list[_Fig] = []
     last_end = -1
     is_blocked = _overlap_test(blocked)
+    halves = _occurrences(work, ("demi", "quart"))
     for core in cores:
         if core.start < last_end:
             continue
-        if is_blocked(core.start, core.end) or _false_core(text, core):
+        if (blocked and is_blocked(core.start, core.end)) or _false_core(text, core):
+            continue
+        if core.single_word in ("un", "une") and _one_dropped(text, work, core, halves):
             continue
         fig = _build(text, work, core)
         if not _keep(text, core, fig):

@@ -308,12 +308,14 @@ def time_of_day(text: str, start: int, end: int) -> bool:
         return True  # the minutes of "9:45", "14h30"
     if int(core) > 24:
         return False
-    before = text[max(0, start - 20) : start]
-    if _DURATION_CUE_BEFORE.search(before):
-        return False
+    # the tests after the number first: most numbers have no hour after them, and
+    # then the duration cue before them does not matter
     if _TIME_AFTER.match(text, end):
-        return True
-    return bool(_HOUR_AFTER.match(text, end) and _TIME_BEFORE.search(before))
+        return not _DURATION_CUE_BEFORE.search(text[max(0, start - 20) : start])
+    if not _HOUR_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 20) : start]
+    return not _DURATION_CUE_BEFORE.search(before) and bool(_TIME_BEFORE.search(before))
 
 
 _SCORE_HEAD_RE = re.compile(r"\d{1,2}[\s\u00a0]?[-–][\s\u00a0]?$")

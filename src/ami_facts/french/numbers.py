@@ -130,6 +130,9 @@ APPROX_NOUNS: dict[str, int] = {
     "millier": 1000,
 }
 APPROX_NOUNS.update({k + "s": v for k, v in list(APPROX_NOUNS.items())})
+# A piece of every collective noun, and of "millions" and "milliards" ("des millions"):
+# where none is, there is none of them.
+APPROX_MARKS = ("aine", "milli")
 
 # Fractions read as numbers ("un quart", "deux tiers", "demi").
 FRACTIONS: dict[str, float] = {

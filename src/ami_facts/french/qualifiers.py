@@ -81,11 +81,26 @@ EXACT: list[str] = [r"exactement", r"pile", r"précisément", r"tout\s+juste", r
 
 # Qualifiers may stack: "pas moins de", "environ" after "plus de" is rare; read one
 # of each family, innermost last ("jusqu'à environ 20").
+# One alternation of all the families grouped by first character (re enters fewer
+# branches at each position it searches), in the family order min, max, approx,
+# exact within each character; the empty group after a branch names its family
+# (``qualifier_family``).
+_FAMILIES = (("min", MIN), ("max", MAX), ("approx", APPROXIMATE), ("exact", EXACT))
 QUALIFIER_RE = re.compile(
     r"(?<![^\W_])(?i:"
-    rf"(?P<min>{by_first_char(MIN)})|(?P<max>{by_first_char(MAX)})|(?P<approx>{by_first_char(APPROXIMATE)})|(?P<exact>{by_first_char(EXACT)})"
-    r")[\s\u00a0]*$",
+    + by_first_char(
+        f"{branch}(?P<{family}{i}>)"
+        for family, branches in _FAMILIES
+        for i, branch in enumerate(branches)
+    )
+    + r")[\s\u00a0]*$",
 )
+
+
+def qualifier_family(m: re.Match[str]) -> str:
+    """The family of a QUALIFIER_RE match: ``min``, ``max``, ``approx`` or ``exact``."""
+    return (m.lastgroup or "").rstrip("0123456789")
+
 
 # After the number: "10 euros environ", "100 yuan pile", "au moins".
 POST_APPROX_RE = re.compile(r"[\s\u00a0,]*(?i:environ|approximativement|à\s+peu\s+près)(?![^\W_])")

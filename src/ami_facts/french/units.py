@@ -7,8 +7,11 @@ unit joins the list with a test in ``tests/test_figures.py``.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Literal
+import re._constants as _c  # type: ignore[import-not-found]  # re's own parser
+import re._parser as _parser  # type: ignore[import-not-found]
+from typing import Any, Literal
 
 UnitKind = Literal["money", "percent", "duration", "measure"]
 
@@ -235,15 +238,67 @@ _UNIT_FORMS: list[tuple[str, str]] = [
 # following letter, so "m" cannot match the start of "mois". The empty group after
 # each alternative names the unit that matched (``lastgroup``); a group around it
 # instead would make re try every alternative about twice as slowly.
-UNIT_RE = re.compile(
-    "|".join(f"(?:{pattern})(?![^\\W\\d_])(?P<u{i}>)" for i, (pattern, _) in enumerate(_UNIT_FORMS))
-)
+_UNIT_BRANCHES = [
+    f"(?:{pattern})(?![^\\W\\d_])(?P<u{i}>)" for i, (pattern, _) in enumerate(_UNIT_FORMS)
+]
+UNIT_RE = re.compile("|".join(_UNIT_BRANCHES))
 _UNIT_BY_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(_UNIT_FORMS)}
+
+
+def _first_chars(items: list[Any], ignore_case: bool) -> frozenset[str] | None:
+    """The ASCII characters a match of the parsed regex ``items`` can start with; None
+    when that is not read here (an optional start, a class such as ``\\s``)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.LITERAL:
+        char = chr(av)
+        if not char.isascii():
+            # a cased one may match an ASCII letter ("ſ" is "s" to (?i))
+            return frozenset() if not ignore_case or char.lower() == char == char.upper() else None
+        return frozenset({char.lower(), char.upper()} if ignore_case else {char})
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            chars = _first_chars(branch, ignore_case)
+            if chars is None:
+                return None
+            found |= chars
+        return frozenset(found)
+    if op is _c.SUBPATTERN:
+        _, add, remove, sub = av
+        return _first_chars(sub.data, bool((ignore_case or add & re.I) and not remove & re.I))
+    if op is _c.MAX_REPEAT and av[0] >= 1:
+        return _first_chars(av[2].data, ignore_case)
+    if op is _c.IN and all(item_op is _c.LITERAL for item_op, _ in av):
+        return _first_chars([(_c.BRANCH, (None, [[item] for item in av]))], ignore_case)
+    return None
+
+
+# the ASCII characters each form can start with (None: any)
+_FIRST_CHARS = [_first_chars(_parser.parse(pattern).data, False) for pattern, _ in _UNIT_FORMS]
+
+
+@functools.cache
+def _unit_re_at(char: str) -> re.Pattern[str] | None:
+    """UNIT_RE without the forms that cannot start with the ASCII ``char`` (None when
+    no form can): ``re`` tries the ~90 alternatives one by one, and a match tries the
+    ones left in the same order, so it finds the same unit."""
+    kept = [
+        form
+        for form, chars in zip(_UNIT_BRANCHES, _FIRST_CHARS, strict=True)
+        if chars is None or char in chars
+    ]
+    return re.compile("|".join(kept)) if kept else None
 
 
 def match_unit(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written at ``text[pos:]``: (canonical unit, end offset)."""
-    m = UNIT_RE.match(text, pos)
+    char = text[pos : pos + 1]
+    pattern = _unit_re_at(char) if char.isascii() and char else UNIT_RE
+    if pattern is None:
+        return None
+    m = pattern.match(text, pos)
     if m is None or m.end() == pos or m.lastgroup is None:
         return None
     return _UNIT_BY_GROUP[m.lastgroup], m.end()
