@@ -8,9 +8,11 @@ import pytest
 
 from ami_facts.components.figures import find_figures
 from ami_facts.french import false_positives as fp
+from ami_facts.french import units
 from ami_facts.french.numbers import parse_digits, parse_number_words
 from ami_facts.french.units import UNIT_KINDS, match_unit
 from ami_facts.hits import FigureHit
+from fixture_paths import GOLD_DIR
 
 
 def one(text: str) -> FigureHit:
@@ -606,3 +608,25 @@ def test_figures_parse_digits_edge_cases(raw: str, value: float | None) -> None:
 
 def test_figures_empty_text() -> None:
     assert find_figures("") == []
+
+
+def _unit_by_whole_pattern(text: str, pos: int) -> tuple[str, int] | None:
+    m = units.UNIT_RE.match(text, pos)
+    if m is None or m.end() == pos or m.lastgroup is None:
+        return None
+    return units._UNIT_BY_GROUP[m.lastgroup], m.end()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(p.read_text(encoding="utf-8") for p in sorted((GOLD_DIR / "articles").glob("*.txt"))),
+        "5 km/h, 3 ſecondes, 2 K€, 10 Mds $, 4 KM, 7 kWh, 1,5 M€ et 3 h 20 ; 8 Ko, 9 sq ft",
+    ],
+)
+def test_unit_lookup_by_first_character_finds_what_the_whole_unit_pattern_finds(
+    text: str,
+) -> None:
+    found = [match_unit(text, pos) for pos in range(len(text))]
+    assert found == [_unit_by_whole_pattern(text, pos) for pos in range(len(text))]
+    assert any(found)

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-import re._constants as _c  # type: ignore[import-not-found]  # re's own parser
-import re._parser as _parser  # type: ignore[import-not-found]
 from typing import Any, Literal
+
+try:  # re's own parser: private modules, so a Python without them tries every form
+    import re._constants as _c  # type: ignore[import-not-found]
+    import re._parser as _parser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    _parser = None
 
 UnitKind = Literal["money", "percent", "duration", "measure"]
 
@@ -276,7 +280,10 @@ def _first_chars(items: list[Any], ignore_case: bool) -> frozenset[str] | None:
 
 
 # the ASCII characters each form can start with (None: any)
-_FIRST_CHARS = [_first_chars(_parser.parse(pattern).data, False) for pattern, _ in _UNIT_FORMS]
+_FIRST_CHARS = [
+    _first_chars(_parser.parse(pattern).data, False) if _parser is not None else None
+    for pattern, _ in _UNIT_FORMS
+]
 
 
 @functools.cache
