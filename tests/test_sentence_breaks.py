@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from ami_facts.components import dates
 from ami_facts.components.linker import _cut_at_line_ends, _text_sentences
 from ami_facts.components.parse import ABBREVIATION, SENTENCE_BREAK, _break_offsets
 
@@ -46,3 +47,16 @@ def test_text_sentences_need_no_cut_at_line_ends() -> None:
     for text in CASES + FUZZ:
         sentences = _text_sentences(text)
         assert _cut_at_line_ends(text, sentences) == sentences
+
+
+_DATE_ALPHABET = [".", "!", "?", "…", "»", "«", '"', "\n", " ", "\t", "A", "a", "É", "0"]
+DATE_FUZZ = [
+    "".join(_RANDOM.choices(_DATE_ALPHABET, k=_RANDOM.randint(0, 30))) for _ in range(5000)
+]
+
+
+@pytest.mark.parametrize("texts", [CASES, DATE_FUZZ], ids=["cases", "random marks"])
+def test_date_sentence_scan_finds_the_sentence_ends(texts: list[str]) -> None:
+    assert [[m.span() for m in dates._SENT_RE.finditer(text)] for text in texts] == [
+        [m.span() for m in dates.SENTENCE_END.finditer(text)] for text in texts
+    ]

