@@ -302,20 +302,9 @@ def _overlap_test(ranges: Sequence[Range]) -> Callable[[int, int], bool]:
     return test
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Where ``chars`` occur in ``text``, in order: for a few rare characters, str.find
-    is much faster than a regex scan of the whole text."""
-    found = []
-    for ch in chars:
-        i = text.find(ch)
-        while i != -1:
-            found.append(i)
-            i = text.find(ch, i + 1)
-    return sorted(found)
-
-
 def _occurrences(text: str, words: Iterable[str]) -> list[int]:
-    """Where ``words`` start in ``text``, in order (str.find, for rare words)."""
+    """Where ``words`` (or the characters of a string) start in ``text``, in order: for a
+    few rare words or characters, str.find is much faster than a regex scan of the text."""
     found = []
     for word in words:
         i = text.find(word)
@@ -346,7 +335,7 @@ def _race_cores(text: str) -> list[_Core]:
 
     found: list[re.Match[str]] = []
     last = -1
-    for q in _positions(text, _RACE_MARKS):
+    for q in _occurrences(text, _RACE_MARKS):
         if q < last:
             continue
         m = _RACE_RE.search(text, max(0, q - 18, last), min(len(text), q + 8))
@@ -408,7 +397,7 @@ def _fraction_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
     found: list[re.Match[str]] = []
     last = -1
-    for q in _positions(text, _FRACTION_MARKS):
+    for q in _occurrences(text, _FRACTION_MARKS):
         if q < last:
             continue
         m = _FRACTION_RE.search(text, max(0, q - 14, last), min(len(text), q + 4))
