@@ -2549,7 +2549,12 @@ def find_dates(
         positions.setdefault(tm.group(), []).append(tm.start())
     n = len(text)
     for idx, pat in enumerate(_PATTERNS):
-        if pat.requires is not None and pat.requires.search(text) is None:
+        # (a pattern run near its requirement finds it in _matches: no search twice)
+        if (
+            pat.requires is not None
+            and pat.requires is not pat.marks
+            and pat.requires.search(text) is None
+        ):
             continue
         for m in _matches(pat, text, positions, n):
             s, e = m.span()
