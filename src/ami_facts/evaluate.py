@@ -240,6 +240,29 @@ def _problem(gold_value: Any, pred_value: Any) -> str:
     return "wrong"
 
 
+def match_rows(
+    table: str, gold_rows: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]
+) -> list[tuple[dict[str, Any], int | None]]:
+    """Each gold row with the index of the prediction it matches (None: missed).
+
+    One to one, required rows first, each taking the agreeing prediction it overlaps most.
+    """
+    agrees = AGREES[table]
+    used: set[int] = set()
+    matches: list[tuple[dict[str, Any], int | None]] = []
+    for gold in sorted(gold_rows, key=lambda row: bool(row.get("optional"))):
+        candidates = [
+            (i, _overlap(gold, pred))
+            for i, pred in enumerate(predicted)
+            if i not in used and _overlap(gold, pred) > 0 and agrees(gold, pred)
+        ]
+        best = max(candidates, key=lambda item: item[1])[0] if candidates else None
+        if best is not None:
+            used.add(best)
+        matches.append((gold, best))
+    return matches
+
+
 def score_table(
     table: str,
     gold_rows: Sequence[dict[str, Any]],
@@ -249,21 +272,13 @@ def score_table(
 ) -> Score:
     """Match predictions to gold rows one to one, best overlap first, required rows first."""
     score = Score()
-    agrees = AGREES[table]
     used: set[int] = set()
-    ordered = sorted(gold_rows, key=lambda row: bool(row.get("optional")))
-    for gold in ordered:
-        candidates = [
-            (i, _overlap(gold, pred))
-            for i, pred in enumerate(predicted)
-            if i not in used and _overlap(gold, pred) > 0 and agrees(gold, pred)
-        ]
-        if not candidates:
+    for gold, best in match_rows(table, gold_rows, predicted):
+        if best is None:
             if not gold.get("optional"):
                 score.fn += 1
                 score.missed.append({**gold, "article": label})
             continue
-        best = max(candidates, key=lambda item: item[1])[0]
         used.add(best)
         if gold.get("optional"):
             continue

@@ -184,3 +184,5 @@ BYLINE_START = re.compile(
     r"|le\s+" + _WEEKDAY + r"\d{1,2}(?:er)?(?:\s+|/)(?:\d{1,2}|" + _MONTH_NAMES + r")\b"
     r"[^.]*\b\d{1,2}\s?[h:]\s?\d{2}"
 )
+# Three lowercase words in a row: prose, which a byline's date line never goes on with.
+PROSE = re.compile(r"\b[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\b")

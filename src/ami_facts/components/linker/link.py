@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
 from spacy.tokens import Doc
 
 from ami_facts.components.doc_text import text_of
-from ami_facts.components.linker.mentions import (
-    ORDER_SUBJECT_LABELS,
-    Mention,
-    collect_mentions,
-)
+from ami_facts.components.linker.mentions import Mention, collect_mentions
 from ami_facts.components.linker.metric import find_metric
-from ami_facts.components.linker.period import dates_for_periods, find_period
+from ami_facts.components.linker.period import Headings, dates_for_periods, find_period
+from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
     Sentence,
     doc_sentences,
@@ -23,25 +19,12 @@ from ami_facts.components.linker.sentences import (
     text_sentences,
 )
 from ami_facts.components.linker.subject import (
-    COMPETITION_METRICS,
-    closest_before,
-    has_noun_subject,
-    is_the_actor,
     main_subject_mention,
-    names_anything,
     results_rows,
     section_topics,
-    subject_from_parse,
-    topic_at,
 )
+from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
-
-# Metrics for which a brand's count is really its product's (``la marque a écoulé
-# 2 000 exemplaires du modèle``: the model sold, not the brand).
-# ``Tesla a livré 484 507 véhicules``: counted as vehicles, the brand's whole output,
-# not its best-known model's.
-GENERIC_VEHICLES = {"véhicule", "voiture", "automobile", "auto", "camion", "moto", "deux-roues"}
-PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations", "price"}
 
 # Words that join a figure to the one before it and make it share its noun and metric:
 # ``3 714 exemplaires ou 412 chaque mois``, ``650 commandes soit près de 2 000``.
@@ -66,7 +49,7 @@ def _coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) ->
     )
 
 
-def link_figures(doc: Doc) -> None:
+def link_figures(doc: Doc, trace: list[dict[str, Any]] | None = None) -> None:
     """Fill subject, metric, period, sentence and confidence of every figure on ``doc``."""
     figures: list[dict[str, Any]] = doc._.ami_figures or []
     if figures:
@@ -79,6 +62,7 @@ def link_figures(doc: Doc) -> None:
             sentences=doc_sentences(doc, text),
             doc=doc if doc.has_annotation("DEP") else None,
             anchor=(doc._.ami_context or {}).get("anchor"),
+            trace=trace,
         )
 
 
@@ -107,20 +91,29 @@ def link(
     sentences: list[Sentence],
     doc: Doc | None,
     anchor: str | None,
+    trace: list[dict[str, Any]] | None = None,
 ) -> None:
     """Fill the figure dicts in place; ``doc`` gives the parse when there is one.
 
-    ``anchor`` is the publication date (ISO) that open periods run to.
+    ``anchor`` is the publication date (ISO) that open periods run to. ``trace``, when
+    given, receives each figure with its subject candidates and their evidence (what
+    ``ami_facts.components.linker.train`` learns the weights from).
     """
     mentions = collect_mentions(entities, text)
-    product = main_subject_mention(entities, mentions)
-    row_subjects = results_rows(text, figures, mentions)
-    topics = section_topics(text, mentions)
-    period_dates = dates_for_periods(text, dates, anchor)
-    starts = [d["start"] for d in period_dates]
-    # out of order (not expected from find_dates): read them all
-    period_starts = None if any(a > b for a, b in itertools.pairwise(starts)) else starts
+    article = ArticleSubjects.build(
+        text,
+        mentions,
+        sentences,
+        topics=section_topics(text, mentions),
+        main=main_subject_mention(entities, mentions),
+        rows=results_rows(text, figures, mentions),
+    )
+    subject_model = field_models()["subject"]
+    period_dates = sorted(dates_for_periods(text, dates, anchor), key=lambda d: d["start"])
+    period_starts = [d["start"] for d in period_dates]
+    headings = Headings.build(text, period_dates)
     previous: dict[str, Any] | None = None
+    previous_subject: Mention | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
         sentence_index = sentence_index_at(sentences, figure["number_start"])
@@ -130,58 +123,51 @@ def link(
         number = (
             token_at(doc, figure["number_start"], figure["number_end"]) if doc is not None else None
         )
-        confidence = 0.4
-        subject = row_subjects.get(index)
-        if subject is None and number is not None:
-            subject = subject_from_parse(text, number, mentions)
-            confidence += 0.2 if subject is not None else 0.0
-        if subject is None and coordinated and previous is not None and previous.get("subject"):
-            subject = Mention(
-                previous["subject_start"], previous["subject_end"], previous["subject"], "PRODUCT"
-            )
-        metric = find_metric(text, figure, number, sentence, subject)
+        metric, metric_confidence = find_metric(text, figure, number, sentence)
         if metric is None and coordinated and previous is not None:
-            metric = previous["metric"]
-        if subject is None and mentions and not is_the_actor(number):
-            labels = ORDER_SUBJECT_LABELS | ({"PER"} if metric in COMPETITION_METRICS else set())
-            subject = closest_before(text, mentions, sentence, figure["start"], labels)
-        if (
-            subject is None
-            and topics
-            and sentence is not None
-            and not names_anything(mentions, sentence)
-        ):
-            subject = topic_at(topics, figure["start"])
-        if (
-            subject is None
-            and product is not None
-            and metric in PRODUCT_METRICS
-            and not has_noun_subject(number)
-        ):
-            subject = product
-        if (
-            subject is not None
-            and product is not None
-            and subject.label == "ORG"
-            and product.name.split()[0] == subject.name.split()[0]
-            and product.name != subject.name
-            and metric in PRODUCT_METRICS
-            and figure.get("counted") not in GENERIC_VEHICLES
-        ):
-            subject = Mention(subject.start, subject.end, product.name, "PRODUCT")
+            metric, metric_confidence = previous["metric"], previous.get("metric_confidence")
+        candidates = subject_candidates(
+            article,
+            index,
+            figure,
+            number,
+            sentence_index,
+            metric,
+            previous_subject if coordinated else None,
+        )
+        chosen = subject_model.choose(candidates)
+        subject = chosen[0].value if chosen else None
+        # What a product costs is its price (``la Twizy coûte 7 000 €``).
+        if metric == "cost" and subject is not None and subject.label == "PRODUCT":
+            metric = "price"
         figure["metric"] = metric
-        if subject is not None:
+        figure["metric_confidence"] = metric_confidence if metric is not None else None
+        if subject is not None and chosen is not None:
             figure["subject"] = subject.name
             figure["subject_start"] = subject.start
             figure["subject_end"] = subject.end
-        if metric is not None:
-            confidence += 0.2
-        if figure.get("unit") or figure.get("counted"):
-            confidence += 0.1
-        period = find_period(text, period_dates, figure, sentences, sentence_index, period_starts)
+            figure["subject_confidence"] = round(chosen[1], 2)
+        period, period_confidence = find_period(
+            text, period_dates, period_starts, figure, sentences, sentence_index, headings
+        )
         if period is not None:
             figure["period_start"] = period["start_date"]
             figure["period_end"] = period["end_date"]
             figure["period_text"] = period["text"]
-        figure["confidence"] = round(min(confidence, 1.0), 2)
-        previous = figure
+            figure["period_confidence"] = period_confidence
+        figure["confidence"] = _confidence(figure, chosen[1] if chosen else None)
+        if trace is not None:
+            trace.append({"figure": figure, "subject": candidates})
+        previous, previous_subject = figure, subject
+
+
+def _confidence(figure: dict[str, Any], subject_probability: float | None) -> float:
+    """How sure the row is as a whole: the number and its unit, what and who it is about."""
+    confidence = 0.4
+    if figure.get("metric") is not None:
+        confidence += 0.2
+    if figure.get("unit") or figure.get("counted"):
+        confidence += 0.1
+    if subject_probability is not None:
+        confidence += 0.3 * subject_probability
+    return round(min(confidence, 1.0), 2)

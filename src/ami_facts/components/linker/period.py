@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from ami_facts.components.linker.sentences import Sentence, paragraph_break_between, same_clause
+from ami_facts.components.linker.sentences import (
+    Sentence,
+    intertitles,
+    paragraph_break_between,
+    same_clause,
+)
 
-PERIOD_DATE_TYPES = {"DATE"}
+# A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
+PERIOD_DATE_TYPES = {"DATE", "TIME"}
+# How many sentences back, within a paragraph, a date still sets a figure's period.
+PERIOD_SENTENCES_BACK = 1
 
 # ``en hausse de 9 % par rapport à 2022``: the date is the baseline, not the period.
 BASELINE_BEFORE = re.compile(
@@ -39,7 +48,8 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
                     "start": date["start"],
                     "end": following["end"],
                     "text": text[date["start"] : following["end"]],
-                    "start_date": date["start_date"],
+                    # both ends must be known for the interval to be
+                    "start_date": date["start_date"] if following.get("start_date") else None,
                     "end_date": following["end_date"] or following["start_date"],
                 }
             )
@@ -59,84 +69,73 @@ def dates_for_periods(
     """
     dates = []
     for hit in all_dates:
-        if hit["type"] not in PERIOD_DATE_TYPES or not hit.get("start_date"):
+        # Unresolved dates (no anchor) are kept: they govern their figure, whose
+        # period then stays null.
+        if hit["type"] not in PERIOD_DATE_TYPES:
             continue
         before = text[max(0, hit["start"] - 25) : hit["start"]]
         if BASELINE_BEFORE.search(before):
             continue
-        if anchor and SINCE_BEFORE.search(before) and (hit.get("end_date") or "") < anchor:
+        if (
+            anchor
+            and hit.get("start_date")
+            and SINCE_BEFORE.search(before)
+            and (hit.get("end_date") or "") < anchor
+        ):
             hit = {**hit, "end_date": anchor}
         dates.append(hit)
     return _merge_intervals(text, dates)
 
 
+@dataclass(frozen=True)
+class Headings:
+    """The dates an intertitle sets for the section it opens (``Bilan 2023``)."""
+
+    # (section start, dates of its heading), in text order
+    sections: list[tuple[int, list[dict[str, Any]]]]
+
+    @classmethod
+    def build(cls, text: str, period_dates: list[dict[str, Any]]) -> Headings:
+        if not period_dates:
+            return cls([])
+        # The title's dates are left out: on the gold articles they set the period of
+        # the figures below them less often than not (an event's anniversary, a season).
+        sections: list[tuple[int, list[dict[str, Any]]]] = []
+        for heading in intertitles(text):
+            start, end = heading.span("line")
+            sections.append((end, [d for d in period_dates if start <= d["start"] < end]))
+        return cls([(start, dates) for start, dates in sections if dates])
+
+    def at(self, offset: int) -> dict[str, Any] | None:
+        """The last date of the heading nearest before ``offset``, if it has one."""
+        found = None
+        for start, dates in self.sections:
+            if start > offset:
+                break
+            found = dates[-1]
+        return found
+
+
 def find_period(
     text: str,
     period_dates: list[dict[str, Any]],
-    figure: dict[str, Any],
-    sentences: list[Sentence],
-    index: int | None,
-    starts: list[int] | None = None,
-) -> dict[str, Any] | None:
-    """The date expression that governs a figure: same clause, sentence, or the one before.
-
-    ``index``: the figure's sentence in ``sentences``. ``starts``: the starts of
-    ``period_dates`` when they are in order (a faster search by bisection, same answer).
-    """
-    if starts is not None:
-        return _period_sorted(text, period_dates, figure, sentences, index, starts)
-    dates = [d for d in period_dates if not (figure["start"] <= d["start"] < figure["end"])]
-    if index is None or not dates:
-        return None
-    sentence = sentences[index]
-    in_sentence = [i for i, d in enumerate(dates) if sentence[0] <= d["start"] < sentence[1]]
-    clause = [
-        i
-        for i in in_sentence
-        if (
-            same_clause(text, dates[i]["end"], figure["start"])
-            if dates[i]["end"] <= figure["start"]
-            else same_clause(text, figure["end"], dates[i]["start"])
-        )
-    ]
-    if clause:
-        nearest = min(
-            clause,
-            key=lambda i: min(
-                abs(dates[i]["start"] - figure["end"]), abs(figure["start"] - dates[i]["end"])
-            ),
-        )
-        return dates[nearest]
-    before = [i for i in in_sentence if dates[i]["end"] <= figure["start"]]
-    if before:
-        return dates[before[-1]]
-    if index > 0:
-        previous = sentences[index - 1]
-        if paragraph_break_between(text, previous[0], sentence[0]):
-            return None
-        candidates = [i for i, d in enumerate(dates) if previous[0] <= d["start"] < previous[1]]
-        if candidates:
-            return dates[candidates[-1]]
-    return None
-
-
-def _period_sorted(
-    text: str,
-    period_dates: list[dict[str, Any]],
-    figure: dict[str, Any],
-    sentences: list[Sentence],
-    index: int | None,
     starts: list[int],
-) -> dict[str, Any] | None:
-    """:func:`period` over dates sorted by start: only the dates of two sentences are read."""
-    fig_start, fig_end = figure["start"], figure["end"]
+    figure: dict[str, Any],
+    sentences: list[Sentence],
+    index: int | None,
+    headings: Headings,
+) -> tuple[dict[str, Any] | None, float | None]:
+    """The date expression a figure is about, and how sure that is (SPEC, "Which period").
+
+    In the figure's clause (the nearest, either side), else its sentence before it, else
+    the sentence before it in its paragraph, else the date its section's intertitle sets.
+    ``starts``: the starts of ``period_dates`` (sorted). A date that could not be
+    resolved (no anchor) still governs its figure: the period then stays null rather
+    than falling to a farther date.
+    """
     if index is None:
-        return None
-    sentence = sentences[index]
-    # Most figures have no date in their sentence or the one before: nothing to read.
-    first = sentences[index - 1][0] if index > 0 else sentence[0]
-    if bisect.bisect_left(starts, first) == bisect.bisect_left(starts, sentence[1]):
-        return None
+        return None, None
+    fig_start, fig_end = figure["start"], figure["end"]
 
     def between(lo: int, hi: int) -> list[dict[str, Any]]:
         return [
@@ -145,6 +144,7 @@ def _period_sorted(
             if not (fig_start <= d["start"] < fig_end)
         ]
 
+    sentence = sentences[index]
     in_sentence = between(sentence[0], sentence[1])
     clause = [
         d
@@ -156,18 +156,29 @@ def _period_sorted(
         )
     ]
     if clause:
-        return min(
-            clause,
-            key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"])),
+        nearest = min(
+            clause, key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"]))
         )
+        return _resolved(nearest, 0.9)
+    # A date later in the sentence, beyond a comma, is left out: on the gold articles it
+    # is more often about another clause's event than about the figure.
     before = [d for d in in_sentence if d["end"] <= fig_start]
     if before:
-        return before[-1]
-    if index > 0:
-        previous = sentences[index - 1]
-        if paragraph_break_between(text, previous[0], sentence[0]):
-            return None
+        return _resolved(before[-1], 0.75)
+    for back in range(1, PERIOD_SENTENCES_BACK + 1):
+        if index - back < 0:
+            break
+        previous = sentences[index - back]
+        if paragraph_break_between(text, previous[0], sentences[index - back + 1][0]):
+            break
         candidates = between(previous[0], previous[1])
         if candidates:
-            return candidates[-1]
-    return None
+            return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
+    heading = headings.at(fig_start)
+    return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+def _resolved(
+    date: dict[str, Any], confidence: float
+) -> tuple[dict[str, Any] | None, float | None]:
+    return (date, confidence) if date.get("start_date") else (None, None)

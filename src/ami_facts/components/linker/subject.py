@@ -40,6 +40,18 @@ RESULTS_NAME = re.compile(
 
 
 def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention the parse says a figure is about, if any (see :func:`parse_subject`)."""
+    found = parse_subject(text, number, mentions)
+    return found[0] if found is not None else None
+
+
+def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """The mention the parse says a figure is about, and the evidence's name.
+
+    ``parse_owner``: the counted noun's complement (``2 000 exemplaires de la Clio``);
+    ``parse_subject``: the subject of the figure's verb, climbing through ``devrait
+    envoyer``; ``parse_antecedent``: what its pronoun or definite noun refers back to.
+    """
     # ``500 salariés de Renault``, ``2 000 exemplaires de la Clio``: the counted noun's
     # complement says whose they are.
     counted = number.head if number.dep_ == "nummod" else None
@@ -51,7 +63,7 @@ def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Men
                     None,
                 )
                 if owner is not None:
-                    return owner
+                    return owner, "parse_owner"
     verb = governing_verb(number)
     while verb is not None:
         for child in verb.children:
@@ -60,19 +72,29 @@ def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Men
             # ``Olano, qui s'est imposé avec 41" d'avance``: the relative pronoun
             # stands for the noun the clause hangs on.
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
-                return mention_covering(mentions, verb.head)
+                return _tagged(mention_covering(mentions, verb.head), "parse_subject")
             if child.lower_ in PERSONAL_PRONOUNS:
                 if child.lower_ == "il" and is_impersonal(verb):
                     return None
-                return antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"})
+                return _tagged(
+                    antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"}),
+                    "parse_antecedent",
+                )
             covering = mention_covering(mentions, child)
             if covering is None and (label := is_definite_reference(child)) is not None:
-                return antecedent(text, mentions, child, {label}, ANAPHORA_WINDOW)
-            return covering
+                return _tagged(
+                    antecedent(text, mentions, child, {label}, ANAPHORA_WINDOW),
+                    "parse_antecedent",
+                )
+            return _tagged(covering, "parse_subject")
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | None:
+    return None if mention is None else (mention, evidence)
 
 
 def section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Mention]]:
