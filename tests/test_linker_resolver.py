@@ -70,6 +70,15 @@ def test_linker_metric_comes_from_what_is_measured(
         ),
         # the subject of the figure's verb
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
+        # the subject of a relative clause on the figure's noun
+        ("Les 1 200 camions que Volvo a livrés en mai sont rappelés.", "1 200", "Volvo"),
+        # a name described by a noun for a person, and terms given name by name
+        ("Les enquêteurs recherchent Léo Martin, un garçon de quatre ans.", "quatre", "Léo Martin"),
+        (
+            "Le tribunal a condamné Paul Girard à 2 ans, Léa Roux de 10 mois et Marc Petit de 8 mois",
+            "8 mois",
+            "Marc Petit",
+        ),
     ],
 )
 def test_linker_subject_from_the_evidence(

@@ -120,6 +120,12 @@ def _clues_from_words(
     if number is None:
         return []
     clues: list[MetricClue] = []
+    # ``les 300 voitures que Renault a vendues``: the relative clause's verb
+    phrase = number.head if number.dep_ == "nummod" else number
+    for clause in phrase.children:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ in {"acl:relcl", "acl"} and clause.i > phrase.i and lemma in lexicon.verbs:
+            clues.append(_verb_clue(lexicon.verbs[lemma], counted, -0.02))
     # Token objects are made afresh at each access: compare their indexes.
     counted_at = number.head.i if number.dep_ == "nummod" else None
     for depth, ancestor in enumerate(number.ancestors):

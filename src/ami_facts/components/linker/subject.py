@@ -24,6 +24,8 @@ from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
+RELATIVE_CLAUSE_DEPS = {"acl:relcl", "acl"}
+RELATIVE_QUE = {"que", "qu'", "qu’"}
 
 # A source named before a figure: ``selon``/``d'après`` and up to six words.
 SOURCE_BEFORE = re.compile(
@@ -240,4 +242,25 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
             child.dep_ == "det" and "Yes" in child.morph.get("Poss", []) for child in noun.children
         ):
             return antecedent(text, mentions, noun, POSSESSOR_LABELS)
+    return None
+
+
+def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
+    """``les 300 voitures que Renault a vendues``, ``les deux sièges que détient la France``.
+
+    The subject of a relative clause on the figure's noun; after ``que`` the subject
+    often follows the verb, where the parser may take it for an object.
+    """
+    phrase = number.head if number.dep_ == "nummod" else number
+    for clause in phrase.children:
+        if clause.dep_ not in RELATIVE_CLAUSE_DEPS or clause.i < phrase.i:
+            continue
+        children = list(clause.children)
+        after_que = any(c.dep_ == "obj" and c.lower_ in RELATIVE_QUE for c in children)
+        for child in children:
+            inverted = after_que and child.dep_ == "obj" and child.i > clause.i
+            if (child.dep_ in SUBJECT_DEPS or inverted) and (
+                covering := mention_covering(mentions, child)
+            ) is not None:
+                return covering
     return None

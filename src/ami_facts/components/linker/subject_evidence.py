@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ami_facts.components.linker.mentions import Mention
+from ami_facts.components.linker.metric import is_person_noun
 from ami_facts.components.linker.scoring import Candidate
 from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
@@ -27,6 +28,7 @@ from ami_facts.components.linker.subject import (
     is_the_actor,
     parse_subject,
     possessor,
+    relative_subject,
     topic_at,
 )
 from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
@@ -77,6 +79,11 @@ SENTENCES_BACK = 2
 # A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
 APPOSITION_GAP = re.compile(r"\s*[,(–—]\s*")
 APPOSITION_CLOSE = re.compile(r"\s*(?:[,;)–—.]|$)")
+# Between a person's name and a figure: ``, une lycéenne de`` or `` de`` (an age, a term).
+PERSON_DESCRIPTION = re.compile(
+    r"\s*(?:[,(]\s*(?:(?:un|une|le|la|l['’])\s*)?(?P<noun>[\w-]+)(?:\s+[\w-]+)?\s+)?"
+    r"(?:âgée?s?\s+)?(?:de|d['’])\s*"
+)
 # Words before a name that only place it (``au camp de X``, ``chez X``).
 PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|en|dans|de|du|des|sur|vers|chez|par|pour)|\bd['’]|\bl['’]|\bla|\ble|\bles)"
@@ -185,6 +192,8 @@ def subject_candidates(
         pool.add(mention, **{how: 1.0})
     if number is not None and (owner := possessor(text, number, article.mentions)):
         pool.add(owner, parse_possessor=1.0)
+    if number is not None and (doer := relative_subject(number, article.mentions)):
+        pool.add(doer, parse_subject=1.0)
     if (row := article.rows.get(index)) is not None:
         pool.add(row, results_row=1.0)
     if coordinated_with is not None:
@@ -255,6 +264,9 @@ def _in_sentence(
         and APPOSITION_CLOSE.match(text, figure["end"], min(sentence[1], figure["end"] + 3))
     ):
         evidence["apposition"] = 1.0
+    elif before and mention.label == "PER" and _describes_person(text[gap_start:gap_end]):
+        # ``Léa Roux, une lycéenne de 17 ans``, ``X de 10 mois et Y de 8 mois``
+        evidence["apposition"] = 1.0
     if _is_source(text, sentence, mention):
         evidence["source"] = 1.0
     lead = text[sentence[0] : mention.start]
@@ -296,3 +308,11 @@ def most_specific(
     ):
         return Mention(subject.start, subject.end, main.name, "PRODUCT")
     return subject
+
+
+def _describes_person(gap: str) -> bool:
+    match = PERSON_DESCRIPTION.fullmatch(gap)
+    if match is None:
+        return False
+    noun = match.group("noun")
+    return noun is None or is_person_noun(noun.lower()) or is_person_noun(noun.lower()[:-1])
