@@ -75,7 +75,7 @@ def test_linker_metric_comes_from_what_is_measured(
         # a name described by a noun for a person, and terms given name by name
         ("Les enquêteurs recherchent Léo Martin, un garçon de quatre ans.", "quatre", "Léo Martin"),
         (
-            "Le tribunal a condamné Paul Girard à 2 ans, Léa Roux de 10 mois et Marc Petit de 8 mois",
+            "Le juge a condamné Paul Girard à 2 ans, Léa Roux de 10 mois et Marc Petit de 8 mois.",
             "8 mois",
             "Marc Petit",
         ),
