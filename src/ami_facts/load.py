@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,6 +24,8 @@ from ami_facts.french.stopwords import (
     MIN_FRENCH_STOPWORD_SHARE,
     MIN_WORDS_FOR_LANGUAGE_CHECK,
 )
+from ami_facts.published import DateNotRead
+from ami_facts.published import parse_published as read_published
 from ami_facts.records import ErrorRow
 
 TEXT_SUFFIXES = {".txt"}
@@ -82,22 +84,14 @@ def stable_id(text: str) -> str:
 
 
 def parse_published(value: object) -> date | None:
-    """Read an ISO date or datetime (``2021-04-13``, ``2021-04-13T10:00:00Z``)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise InputError(f"published must be an ISO date string, not {type(value).__name__}")
-    text = value.strip()
+    """A ``published`` metadata value as a date (ISO, or any form dateparser reads).
+
+    Raises ``InputError`` saying why when it is not a date (``published.parse_published``).
+    """
     try:
-        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError as exc:
-        raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+        return read_published(value)
+    except DateNotRead as exc:
+        raise InputError(str(exc)) from exc
 
 
 # Byte order marks, longest first (UTF-32 LE starts like UTF-16 LE).
