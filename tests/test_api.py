@@ -18,8 +18,10 @@ from threadpoolctl import threadpool_info, threadpool_limits
 from typer.testing import CliRunner
 
 import ami_facts
+import ami_facts.api as api_module
 from ami_facts import Extraction, ExtractionError, Extractor, to_frames
 from ami_facts.analysis import load_tables
+from ami_facts.api import default_extractor
 from ami_facts.cli import app
 from ami_facts.export import TABLES
 from ami_facts.html import LIBRARY_LOGGERS
@@ -42,6 +44,38 @@ def _readme_section(title: str) -> str:
     start = text.index(f"\n## {title}\n")
     end = text.index("\n## ", start + 1)
     return text[start:end]
+
+
+def _blas_threads() -> set[int]:
+    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+
+def test_api_run_leaves_the_callers_process_as_it_was() -> None:
+    caller_ops = NumpyOps()
+    previous_ops = get_current_ops()
+    levels = {name: logging.getLogger(name).level for name in LIBRARY_LOGGERS}
+    set_current_ops(caller_ops)
+    logging.getLogger("trafilatura").setLevel(logging.DEBUG)
+    try:
+        with threadpool_limits(limits=2, user_api="blas"):
+            assert gc.isenabled() and gc.get_freeze_count() == 0
+            # The extractor extract() keeps, built afresh here (the README examples reuse it).
+            api_module._DEFAULT_EXTRACTORS.clear()
+            extractor = default_extractor()
+            assert get_current_ops() is caller_ops and _blas_threads() == {2}
+            found = extractor.extract(TEXT, published="2021-04-15")
+            assert found.entities or found.figures
+            many = extractor.extract_many([TEXT, {"html": "<p>" + TEXT * 2 + "</p>"}])
+            assert next(many).ok
+            many.close()
+            assert get_current_ops() is caller_ops
+            assert _blas_threads() == {2}
+            assert gc.isenabled() and gc.get_freeze_count() == 0
+            assert logging.getLogger("trafilatura").level == logging.DEBUG
+    finally:
+        set_current_ops(previous_ops)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
 
 
 def test_api_readme_section_examples_run_as_doctests() -> None:
@@ -153,36 +187,6 @@ def test_api_import_ami_facts_does_not_load_spacy() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
     with pytest.raises(AttributeError):
         _ = ami_facts.nothing_here  # type: ignore[attr-defined]
-
-
-def _blas_threads() -> set[int]:
-    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
-
-
-def test_api_run_leaves_the_callers_process_as_it_was() -> None:
-    caller_ops = NumpyOps()
-    previous_ops = get_current_ops()
-    levels = {name: logging.getLogger(name).level for name in LIBRARY_LOGGERS}
-    set_current_ops(caller_ops)
-    logging.getLogger("trafilatura").setLevel(logging.DEBUG)
-    try:
-        with threadpool_limits(limits=2, user_api="blas"):
-            assert gc.isenabled() and gc.get_freeze_count() == 0
-            extractor = Extractor()
-            assert get_current_ops() is caller_ops and _blas_threads() == {2}
-            found = extractor.extract(TEXT, published="2021-04-15")
-            assert found.entities or found.figures
-            many = extractor.extract_many([TEXT, {"html": "<p>" + TEXT * 2 + "</p>"}])
-            assert next(many).ok
-            many.close()
-            assert get_current_ops() is caller_ops
-            assert _blas_threads() == {2}
-            assert gc.isenabled() and gc.get_freeze_count() == 0
-            assert logging.getLogger("trafilatura").level == logging.DEBUG
-    finally:
-        set_current_ops(previous_ops)
-        for name, level in levels.items():
-            logging.getLogger(name).setLevel(level)
 
 
 def test_api_leaves_a_frozen_or_disabled_collector_alone(rules: Extractor) -> None:
