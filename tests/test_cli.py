@@ -182,6 +182,7 @@ def test_cli_extract_reads_json_lines_from_standard_input(tmp_path: Path) -> Non
         (["extract", "ftp://example.org/a"], "not an http(s) URL"),
         (["extract", "-", "-"], "can be given once"),
         (["extract", "-", "--format", "pdf"], "--format must be one of"),
+        (["extract", ".", "--format", "jsonl"], "give - as an INPUT"),
         (["extract", "-", "--urls", "-"], "not both"),
         (["extract", "--urls", "no/such/file.txt"], "cannot be read"),
     ],

@@ -146,14 +146,15 @@ def extract(
         ),
     ] = None,
     input_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="What standard input (-) holds: text (one article), html (one page), "
-            "json (one article object) or jsonl (one article object a line).",
+            help="What standard input (-) holds: text (one article, the default), html "
+            "(one page), json (one article object) or jsonl (one article object a line).",
+            show_default=False,
         ),
-    ] = "text",
+    ] = None,
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
     published: PublishedOption = None,
@@ -243,9 +244,11 @@ def extract(
     anchor = _parse_date(published, "--published")
     if engine not in {"local", "dask"}:
         raise _fail(f"--engine must be local or dask, not {engine!r}.")
-    if input_format not in STREAM_FORMATS:
+    if input_format is not None and input_format not in STREAM_FORMATS:
         raise _fail(f"--format must be one of {', '.join(STREAM_FORMATS)}, not {input_format!r}.")
     paths, urls, from_stdin = _classify_inputs(inputs or [])
+    if input_format is not None and not from_stdin:
+        raise _fail("--format says what standard input holds: give - as an INPUT.")
     if urls_file is not None:
         if str(urls_file) == STDIN and from_stdin:
             raise _fail("standard input (-) can hold articles or --urls, not both.")
@@ -276,7 +279,10 @@ def extract(
             yield from iter_articles(path, published=anchor, max_chars=max_chars)
         if from_stdin:
             yield from iter_stream(
-                sys.stdin.buffer, input_format=input_format, published=anchor, max_chars=max_chars
+                sys.stdin.buffer,
+                input_format=input_format or "text",
+                published=anchor,
+                max_chars=max_chars,
             )
         if urls or feeds:
             yield from iter_web_articles(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ami_facts.french.boilerplate import DATE_LABEL
@@ -75,7 +75,7 @@ def _dateparser(text: str) -> date | None:
     return found.date() if isinstance(found, datetime) else None
 
 
-@cache
+@lru_cache(maxsize=4096)
 def read_date(text: str) -> date | None:
     """The date written in ``text`` (a metadata value or a byline's date), else None.
 

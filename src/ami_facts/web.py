@@ -69,7 +69,10 @@ class FetchError(RuntimeError):
 
 def is_url(text: str) -> bool:
     """Whether ``text`` is an http(s) URL with a host."""
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # a malformed IPv6 host
+        return False
     return parts.scheme.lower() in SCHEMES and bool(parts.netloc)
 
 
@@ -136,6 +139,8 @@ class Fetcher:
         try:
             with quiet_logs(logging.CRITICAL):
                 response = fetch_response(url, config=self._config(host in self.allowed_hosts))
+        except Exception as exc:  # the downloader catches its own; anything else is this URL's
+            raise FetchError(f"could not be downloaded ({type(exc).__name__}: {exc})") from exc
         finally:
             self._last[host] = time.monotonic()
         if response is None or response.data is None:
@@ -419,6 +424,10 @@ def iter_web_articles(
         except FetchError as exc:
             yield ErrorRow(source=feed_url, error=f"{feed_url}: {exc}.")
             continue
+        except Exception as exc:  # a reader's failure on odd markup: this feed only
+            reason = f"{type(exc).__name__}: {exc}"
+            yield ErrorRow(source=feed_url, error=f"{feed_url}: could not be read ({reason}).")
+            continue
         yield from pages(feed.links, feed.published)
 
 
@@ -437,6 +446,9 @@ def _page_item(
     except (FetchError, InputError) as exc:
         message = str(exc).rstrip(".")
         return ErrorRow(source=url, error=f"{url}: {message}.")
+    except Exception as exc:  # one odd page is one error row, never a lost batch
+        reason = f"{type(exc).__name__}: {exc}"
+        return ErrorRow(source=url, error=f"{url}: could not be read ({reason}).")
 
 
 def read_url_list(text: str) -> list[str]:
