@@ -18,6 +18,7 @@ from ami_facts.french.boilerplate import (
     INLINE_BOILERPLATE_LINE,
     PROMPT_HINTS,
     PROMPT_LINE,
+    PROSE,
     SHARE_MARKERS,
     SHARE_WORDS,
     SHORT_LINE,
@@ -80,7 +81,12 @@ def _is_share_bar(line: str) -> bool:
 
 
 def _is_byline(line: str) -> bool:
-    return bool(BYLINE_AUTHOR.match(line) or BYLINE_START.match(line))
+    if BYLINE_AUTHOR.match(line):
+        return True
+    start = BYLINE_START.match(line)
+    # ``Le samedi 15 avril 2023, vers 8 h 30, trois locomotives sont sorties``: a
+    # sentence that opens on a date and a time goes on as prose; a date line does not.
+    return start is not None and PROSE.search(line, start.end()) is None
 
 
 def _published_in_byline(line: str) -> date | None:

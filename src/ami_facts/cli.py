@@ -561,16 +561,41 @@ def evaluate(
             help="Write review pages with gold spans as a second layer (missed, spurious).",
         ),
     ] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            help="Score only one half of the gold articles: dev (tune on it, read its "
+            "misses) or blind (read its scores only); all by default.",
+        ),
+    ] = "all",
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
 ) -> None:
-    """Score extraction against gold files: P/R/F1 per table, field accuracy over matches."""
-    from ami_facts.evaluate import detail_rows, format_detail, format_report, write_html
+    """Score extraction against gold files: P/R/F1 per table, field accuracy over matches.
+
+    Subject, metric and period are also scored as precision over the values given
+    and recall over the values the gold gives; both halves of the gold (dev and
+    blind, by a fixed rule on the file name) are reported when both are present.
+    """
+    from ami_facts.evaluate import (
+        SPLITS,
+        detail_rows,
+        format_detail,
+        format_report,
+        gold_name,
+        gold_split,
+        write_html,
+    )
     from ami_facts.evaluate import evaluate as run_evaluation
 
+    if split not in {"all", *SPLITS}:
+        raise _fail(f"--split must be all, dev or blind, not {split!r}.")
     paths: list[Path] = []
     for path in gold:
         paths.extend(sorted(path.glob("*.gold.json")) if path.is_dir() else [path])
+    if split != "all":
+        paths = [path for path in paths if gold_split(gold_name(path)) == split]
     if not paths:
         raise _fail("no gold files (NAME.gold.json) found in the given paths.")
     extractor = _extractor(model, fast)
@@ -584,7 +609,7 @@ def evaluate(
             document["detail"] = detail_rows(evaluation)
         out.print_json(json.dumps(document, ensure_ascii=False))
     else:
-        out.print(format_report(evaluation), highlight=False)
+        out.print(format_report(evaluation), highlight=False, soft_wrap=True)
         if detail:
             out.print(format_detail(evaluation), highlight=False, markup=False, soft_wrap=True)
     if html_dir is not None:
