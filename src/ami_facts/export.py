@@ -77,6 +77,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject_end", _INT),
             ("metric", _STR),
             ("confidence", _FLOAT),
+            ("subject_confidence", _FLOAT),
+            ("metric_confidence", _FLOAT),
+            ("period_confidence", _FLOAT),
         ]
     ),
     "dates": pa.schema(
@@ -114,6 +117,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("period_end", _STR),
             ("period_text", _STR),
             ("text", _STR),
+            ("subject_confidence", _FLOAT),
+            ("metric_confidence", _FLOAT),
+            ("period_confidence", _FLOAT),
             ("sentence", _STR),
         ]
     ),

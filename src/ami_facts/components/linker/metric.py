@@ -35,7 +35,11 @@ EVENT_METRICS = {"deaths", "injured"}
 # Metrics of a trade in things: a verb that gives one never counts people.
 TRADE_METRICS = {"sales", "orders", "deliveries", "production", "registrations"}
 # ``16 km de conduites``: kilometres of a thing are its length.
-EXTENT_AFTER = re.compile(r"\s+(?:de|d['’])\s*(?!autonomie)[a-zà-ÿ]", re.IGNORECASE)
+EXTENT_AFTER = re.compile(
+    r"\s+(?:de|d['’])\s*(?!autonomie\b|(?:la|le|les|l['’]|du|des)\b)[a-zà-ÿ]", re.IGNORECASE
+)
+# ``à 12 km de la frontière``: how far away.
+AWAY_BEFORE = re.compile(r"\bà\s*(?:environ\s+|plus de\s+|moins de\s+|près de\s+)?$")
 # ``Jean Martin, 52 ans,``, ``(52 ans)``: an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s*[,(]\s*$")
 AGE_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
@@ -251,7 +255,11 @@ def metric_clues(
         clues.append(MetricClue("share", 4.0, "share_of_whole"))
     if unit_metric := lexicon.units.get(figure.get("unit") or ""):
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance.
-        if unit_metric == "distance" and EXTENT_AFTER.match(after):
+        if (
+            unit_metric == "distance"
+            and EXTENT_AFTER.match(after)
+            and not AWAY_BEFORE.search(before)
+        ):
             unit_metric = "length"
         clues.append(MetricClue(unit_metric, 3.5, "unit"))
     clues.extend(_clues_from_words(lexicon, number, counted))

@@ -23,6 +23,7 @@ from ami_facts.components.linker.syntax import SUBJECT_CLIMB_DEPS, SUBJECT_DEPS,
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
+POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
 
 # A source named before a figure: ``selon``/``d'après`` and up to six words.
 SOURCE_BEFORE = re.compile(
@@ -219,3 +220,24 @@ def main_subject_mention(
     if name is None:
         return None
     return next((mention for mention in mentions if mention.name == name), None)
+
+
+def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    """``Renault ... Ses ventes ont chuté de 12 %``: whose the measured thing is.
+
+    The figure's own noun, the noun it is the complement of, or its verb's subject,
+    when it has a possessive determiner: the last name before it that can own it.
+    """
+    phrase = number.head if number.dep_ == "nummod" else number
+    nouns = [phrase]
+    if phrase.dep_ == "nmod":
+        nouns.append(phrase.head)
+    verb = governing_verb(number)
+    if verb is not None:
+        nouns.extend(child for child in verb.children if child.dep_ in SUBJECT_DEPS)
+    for noun in nouns:
+        if any(
+            child.dep_ == "det" and "Yes" in child.morph.get("Poss", []) for child in noun.children
+        ):
+            return antecedent(text, mentions, noun, POSSESSOR_LABELS)
+    return None

@@ -26,6 +26,7 @@ from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     is_the_actor,
     parse_subject,
+    possessor,
     topic_at,
 )
 from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
@@ -45,6 +46,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "price": "PRODUCT ORG",
         "cost": "ORG LOC PRODUCT",
         "revenue": "ORG",
+        "share": "LOC ORG PRODUCT",
         "margin": "ORG",
         "capacity": "PRODUCT ORG LOC",
         "distance": "PRODUCT PER",
@@ -82,9 +84,15 @@ PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ARTICLE_BEFORE = re.compile(r"(?:\bl['’]|\b(?:la|le|les)\s+)$", re.IGNORECASE)
-SPEECH_WINDOW = 30
+SPEECH_WINDOW = 40
+SPEECH_WORDS = 4
 WORD = re.compile(r"[\w’'-]+")
 TITLE_MAX = 200
+# ``En Espagne, 41 % des ménages``: a clause that opens on a preposition and a place.
+PLACE_FRAME = re.compile(
+    "(?:" + "|".join(sorted(PLACE_FRAME_PREPOSITIONS, key=len, reverse=True)) + ")"
+    r"(?:\s+(?:la|le|les)|\s*l['’])?"
+)
 
 
 @dataclass
@@ -175,6 +183,8 @@ def subject_candidates(
     if number is not None and (found := parse_subject(text, number, article.mentions)):
         mention, how = found
         pool.add(mention, **{how: 1.0})
+    if number is not None and (owner := possessor(text, number, article.mentions)):
+        pool.add(owner, parse_possessor=1.0)
     if (row := article.rows.get(index)) is not None:
         pool.add(row, results_row=1.0)
     if coordinated_with is not None:
@@ -251,13 +261,7 @@ def _in_sentence(
     clause_lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1 :]
     if PREPOSITION_BEFORE.search(lead[-12:]) and not ARTICLE_BEFORE.search(lead[-6:]):
         evidence["after_preposition"] = 1.0
-    words = clause_lead.lower().split()
-    if (
-        mention.label == "LOC"
-        and len(words) <= 2
-        and words
-        and words[0] in PLACE_FRAME_PREPOSITIONS
-    ):
+    if mention.label == "LOC" and PLACE_FRAME.fullmatch(clause_lead.strip().lower()):
         evidence["place_frame"] = 1.0
     return evidence
 
@@ -266,12 +270,11 @@ def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
     """``selon l'Insee``, ``a indiqué Jean Martin``, ``Jean Martin a précisé``: who says it."""
     if SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start):
         return True
-    around = (
-        text[max(sentence[0], mention.start - SPEECH_WINDOW) : mention.start]
-        + " "
-        + text[mention.end : min(sentence[1], mention.end + SPEECH_WINDOW)]
-    )
-    return any(word.lower() in SPEECH_VERBS for word in WORD.findall(around))
+    before = WORD.findall(text[max(sentence[0], mention.start - SPEECH_WINDOW) : mention.start])
+    after = WORD.findall(text[mention.end : min(sentence[1], mention.end + SPEECH_WINDOW)])
+    # the speech verb inverted before the speaker (``a précisé le maire X``), or right
+    # after it (``X a indiqué``)
+    return any(w.lower() in SPEECH_VERBS for w in [*before[-SPEECH_WORDS:], *after[:3]])
 
 
 def most_specific(
