@@ -165,11 +165,15 @@ def test_web_unreachable_url_and_feed_are_errors_exit_1_when_nothing_read(
     assert "links to no article" in errors[fresh.url("/not-a-feed.txt")]
 
 
-def test_web_timeout_is_an_error_row(fresh: Site, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    code, _ = _extract(fresh.url("/articles/slow.html"), "--out", str(out), "--timeout", "1")
-    assert code == 1
-    assert "timeout after 1 s" in _errors(out)[fresh.url("/articles/slow.html")]
+def test_web_downloads_carry_the_timeout_and_user_agent_and_refuse_unnamed_private_hosts() -> None:
+    # A timed-out request is retried by trafilatura (two more tries, with back-off), so
+    # a real timeout costs seconds: the settings handed to its downloader are checked.
+    fetcher = Fetcher(timeout=7, delay=0.5)
+    for private_ok in (False, True):
+        config = fetcher._config(private_ok)
+        assert config.getint("DEFAULT", "DOWNLOAD_TIMEOUT") == 7
+        assert config.get("DEFAULT", "USER_AGENTS").startswith("ami-facts/")
+        assert config.getboolean("DEFAULT", "SSRF_PROTECTION") is not private_ok
 
 
 def test_web_fetcher_waits_between_requests_to_the_same_host(fresh: Site) -> None:

@@ -115,7 +115,6 @@ def _fill(site: Site) -> None:
             "/articles/devoir.html": (html, (HTML_DIR / DEVOIR).read_bytes(), 0.0),
             "/articles/parisien.html": (html, (HTML_DIR / PARISIEN).read_bytes(), 0.0),
             "/articles/menu.html": (html, MENU, 0.0),
-            "/articles/slow.html": (html, (HTML_DIR / DEVOIR).read_bytes(), 3.0),
             "/feed.xml": ("application/rss+xml", _rss(site), 0.0),
             "/atom.xml": ("application/atom+xml", _atom(site), 0.0),
             "/broken-feed.xml": ("application/rss+xml", _broken_feed(site), 0.0),
