@@ -16,7 +16,6 @@ from ami_facts.french.boilerplate import (
     CREDIT_AT_END,
     CREDIT_MARKS,
     INLINE_BOILERPLATE_LINE,
-    MONTHS,
     PROMPT_HINTS,
     PROMPT_LINE,
     PROSE,
@@ -62,15 +61,9 @@ def _strip_end(text: str, end: int) -> int:
 
 
 def _byline_date(match: re.Match[str]) -> date | None:
-    if match.group("iso_year"):
-        day, month, year = match.group("iso_day"), match.group("iso_month"), match.group("iso_year")
-    else:
-        day, month, year = match.group("day"), match.group("month"), match.group("year")
-    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower())
-    try:
-        return date(int(year), month_number or 0, int(day))
-    except ValueError:
-        return None
+    from ami_facts.published import read_date
+
+    return read_date(match.group("date"))
 
 
 _SHARE_TOKEN = re.compile(r"\w[\w-]*")
