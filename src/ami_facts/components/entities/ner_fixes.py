@@ -1,10 +1,11 @@
-"""The statistical NER's entities (``doc.ents``) and our fixes of its systematic errors:
-cut at blank lines and after title phrases (``procureur de la République de Lyon``),
-trimmed (determiners, punctuation, titles, line-initial common words, a trailing
-clause: ``Enedis jeudi matin``), filtered (common words, demonyms, units,
-common-noun acronyms, diseases, headings in capitals) and relabelled (streets are LOC, bare
-acronyms ORG, institutions, clubs and ``X-France`` bodies ORG, a head noun before
-the name decides: ``l'équipe Kelme``).
+"""The statistical NER's entities (``doc.ents``) and our fixes of its systematic errors.
+
+Each entity is cut at blank lines and after title phrases (``procureur de la
+République de Lyon``), trimmed (determiners, punctuation, titles, line-initial
+common words, a trailing clause: ``Enedis jeudi matin``), filtered (common words,
+demonyms, units, common-noun acronyms, diseases, headings in capitals) and
+relabelled (streets are LOC, bare acronyms ORG, institutions, clubs and
+``X-France`` bodies ORG, a head noun before the name decides: ``l'équipe Kelme``).
 """
 
 from __future__ import annotations
