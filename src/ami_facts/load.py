@@ -25,6 +25,7 @@ from ami_facts.french.stopwords import (
     MIN_FRENCH_STOPWORD_SHARE,
     MIN_WORDS_FOR_LANGUAGE_CHECK,
 )
+from ami_facts.newlines import LineEnds
 from ami_facts.published import DateNotRead
 from ami_facts.published import parse_published as read_published
 from ami_facts.records import ErrorRow
@@ -265,7 +266,9 @@ def build_article(
     published = parse_published(meta.get("published"))
     published_source = "metadata" if published else None
     check_french(text)
-    boilerplate = find_boilerplate(text)
+    # Boilerplate is found on the text with ``\n`` line ends, its ranges index ``text``.
+    line_ends = LineEnds.of(text)
+    boilerplate = find_boilerplate(line_ends.text)
     if published is None and boilerplate.byline_published is not None:
         published, published_source = boilerplate.byline_published, "byline"
     if published is None and fallback_published is not None:
@@ -281,9 +284,9 @@ def build_article(
         published=published,
         published_source=published_source,
         encoding=encoding,
-        body_start=boilerplate.body_start,
-        body_end=boilerplate.body_end,
-        excluded=boilerplate.excluded,
+        body_start=line_ends.to_original(boilerplate.body_start),
+        body_end=line_ends.to_original(boilerplate.body_end),
+        excluded=line_ends.ranges_to_original(boilerplate.excluded),
         line=line,
     )
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ami_facts.gemm import one_blas_thread
 from ami_facts.load import RawArticle
+from ami_facts.newlines import LineEnds
 from ami_facts.nlp import Pipeline, RulesOnly, make_doc
 from ami_facts.records import Article, DateMention, Entity, ErrorRow, Fact, Figure
 
@@ -105,7 +106,14 @@ def hits_to_result(
     date_hits: list[dict[str, Any]],
     entity_hits: list[dict[str, Any]],
 ) -> ArticleResult:
-    """Validate the components' plain dicts into records."""
+    """Validate the components' plain dicts into records.
+
+    The hits index the text the rules read (``\\n`` line ends); their offsets are
+    mapped back to the article's text as given.
+    """
+    line_ends = LineEnds.of(raw.text)
+    for hits in (figure_hits, date_hits, entity_hits):
+        line_ends.hits_to_original(hits)
     aid = raw.article_id
     figures = _FIGURES.validate_python(_rows(figure_hits, _FIGURE_FIELDS, aid, "figure_id", "f"))
     dates = _DATES.validate_python(_rows(date_hits, _DATE_FIELDS, aid, "date_id", "d"))
@@ -141,13 +149,28 @@ def _error_for(raw: RawArticle, exc: Exception) -> ErrorRow:
     )
 
 
+def _make_doc(nlp: Language, raw: RawArticle) -> Doc:
+    """The article's Doc: its text with ``\\n`` line ends (``newlines.py``)."""
+    line_ends = LineEnds.of(raw.text)
+    return make_doc(
+        nlp,
+        line_ends.text,
+        anchor=raw.published,
+        excluded=line_ends.ranges_to_text(raw.outside_body),
+    )
+
+
 def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
     try:
         if isinstance(nlp, RulesOnly):
-            dates, figures = nlp.annotate(raw.text, anchor=raw.published, excluded=raw.outside_body)
+            line_ends = LineEnds.of(raw.text)
+            dates, figures = nlp.annotate(
+                line_ends.text,
+                anchor=raw.published,
+                excluded=line_ends.ranges_to_text(raw.outside_body),
+            )
             return hits_to_result(raw, figure_hits=figures, date_hits=dates, entity_hits=[])
-        doc = nlp(make_doc(nlp, raw.text, anchor=raw.published, excluded=raw.outside_body))
-        return doc_to_result(raw, doc)
+        return doc_to_result(raw, nlp(_make_doc(nlp, raw)))
     except Exception as exc:
         return _error_for(raw, exc)
 
@@ -159,7 +182,7 @@ def _process_chunk(
     processed: dict[int, ArticleResult | ErrorRow] = {}
     try:
         docs = nlp.pipe(
-            (make_doc(nlp, r.text, anchor=r.published, excluded=r.outside_body) for r in raws),
+            (_make_doc(nlp, raw) for raw in raws),
             batch_size=batch_size,
             n_process=n_process,
         )
