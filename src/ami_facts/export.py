@@ -46,6 +46,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("body_start", _INT),
             ("body_end", _INT),
             ("excluded", _STR),
+            ("tables", _STR),
             ("n_figures", _INT),
             ("n_dates", _INT),
             ("n_entities", _INT),

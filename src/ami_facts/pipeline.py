@@ -131,6 +131,7 @@ def hits_to_result(
         body_start=raw.body_start,
         body_end=raw.body_end,
         excluded=";".join(f"{s}-{e}" for s, e in raw.excluded) or None,
+        tables=";".join(f"{s}-{e}" for s, e in raw.tables) or None,
         n_figures=len(figures),
         n_dates=len(dates),
         n_entities=len(entities),
@@ -157,6 +158,7 @@ def _make_doc(nlp: Language, raw: RawArticle) -> Doc:
         line_ends.text,
         anchor=raw.published,
         excluded=line_ends.ranges_to_text(raw.outside_body),
+        tables=line_ends.ranges_to_text(raw.tables),
     )
 
 
@@ -168,6 +170,7 @@ def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
                 line_ends.text,
                 anchor=raw.published,
                 excluded=line_ends.ranges_to_text(raw.outside_body),
+                tables=line_ends.ranges_to_text(raw.tables),
             )
             return hits_to_result(raw, figure_hits=figures, date_hits=dates, entity_hits=[])
         return doc_to_result(raw, nlp(_make_doc(nlp, raw)))

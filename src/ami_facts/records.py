@@ -51,6 +51,12 @@ class Article(Record):
     excluded: str | None = Field(
         None, description="Boilerplate ranges inside the body as 'start-end;start-end'."
     )
+    tables: str | None = Field(
+        None,
+        description="Tables in the body as 'start-end;start-end': figures come from their "
+        "cells (subject from the row's label, metric and unit from the column's header), "
+        "nothing else is read in them.",
+    )
     n_figures: int = Field(0, description="Number of rows in figures for this article.")
     n_dates: int = Field(0, description="Number of rows in dates for this article.")
     n_entities: int = Field(0, description="Number of rows in entities for this article.")

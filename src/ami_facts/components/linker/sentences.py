@@ -21,8 +21,8 @@ INTERTITLE = re.compile(
 # A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
 PARAGRAPH_ENDS = ("\n\n", ".\n", "!\n", "?\n", "»\n")
 
-# A line that ends with one of these ends its sentence.
-LINE_ENDS_SENTENCE = re.compile(r"[.!?…»][ \t]*\n\s*")
+# A line that ends with one of these ends its sentence (a pipe closes a table row).
+LINE_ENDS_SENTENCE = re.compile(r"[.!?…»|][ \t]*\n\s*")
 Sentence = tuple[int, int]
 # Punctuation that closes a clause (and a line break: a title without a final mark runs
 # into the next line's sentence): a date beyond it governs a figure only when no date
