@@ -55,6 +55,10 @@ SUMMARY_NOUNS = (
     ("errors", "error"),
 )
 USAGE_ERROR = 2
+# Errors printed under the summary line; all of them are in errors.csv.
+ERRORS_SHOWN = 3
+# Text printed as is: no colours guessed, no markup read, no line cut.
+PLAIN: dict[str, Any] = {"highlight": False, "markup": False, "soft_wrap": True}
 NOTHING_PROCESSED = 1
 
 
@@ -278,7 +282,7 @@ def extract(
 
     def loaded() -> Iterator[RawArticle | ErrorRow]:
         for path in paths:
-            yield from iter_articles(path, published=anchor, max_chars=max_chars)
+            yield from iter_articles(path, published=anchor, max_chars=max_chars, skip=out_dir)
         if from_stdin:
             yield from iter_stream(
                 sys.stdin.buffer,
@@ -305,19 +309,19 @@ def extract(
     show_progress = progress_enabled(quiet)
     total = None
     if show_progress and not (urls or feeds or from_stdin):
-        total = sum(count_inputs(path) for path in paths)
+        total = sum(count_inputs(path, skip=out_dir) for path in paths)
     try:
         with make_progress(err, enabled=show_progress) as progress:
             task = progress.add_task("extracting", total=total)
-            first_error: ErrorRow | None = None
+            first_errors: list[ErrorRow] = []
 
             def watched() -> Iterator[ArticleResult | ErrorRow]:
-                nonlocal first_error
                 for item in results:
-                    if isinstance(item, ErrorRow) and first_error is None:
-                        first_error = item
+                    if isinstance(item, ErrorRow):
                         if strict:
                             raise _fail(f"{item.error} (--strict)", NOTHING_PROCESSED)
+                        if len(first_errors) < ERRORS_SHOWN:
+                            first_errors.append(item)
                     yield item
                     progress.advance(task)
 
@@ -341,9 +345,21 @@ def extract(
             soft_wrap=True,
         )
         if counts["errors"]:
-            err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
+            _print_errors(first_errors, counts["errors"], out_dir)
     if counts["articles"] + selection.known == 0:
         raise typer.Exit(NOTHING_PROCESSED)
+
+
+def _print_errors(first: list[ErrorRow], total: int, out_dir: Path) -> None:
+    """The first errors, one a line, and where the others are."""
+    for row in first:
+        err.print(f"  {row.error}", **PLAIN)
+    rest = total - len(first)
+    where = out_dir / "errors.csv"
+    if rest:
+        err.print(f"  ... and {_plural(rest, 'more error')} in {where}", **PLAIN)
+    else:
+        err.print(f"  (also in {where})", **PLAIN)
 
 
 def _kept_and_redone(selection: Selection) -> str:

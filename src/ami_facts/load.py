@@ -37,6 +37,33 @@ JSONL_SUFFIXES = {".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
 INPUT_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
+# What the files ami-facts does not read are, named in their error rows.
+FORMAT_NAMES = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".odt": "OpenDocument text",
+    ".rtf": "RTF",
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+    ".epub": "EPUB",
+    ".xml": "XML",
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".ods": "OpenDocument spreadsheet",
+    ".parquet": "Parquet",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".gif": "image",
+    ".webp": "image",
+    ".zip": "archive",
+    ".gz": "archive",
+    ".tar": "archive",
+}
+READABLE = ".txt, .html, .htm, .json and .jsonl"
 METADATA_KEYS = ("id", "published", "title", "url", "author")
 DEFAULT_MAX_CHARS = 1_000_000
 # A character takes at most 4 bytes in UTF-8/16/32: a text file larger than
@@ -220,19 +247,51 @@ def check_french(text: str) -> None:
         )
 
 
-def iter_input_files(path: Path) -> Iterator[Path]:
-    """The input files under ``path`` in a stable order (sidecars are not inputs)."""
+def iter_input_files(path: Path, *, skip: Path | None = None) -> Iterator[Path]:
+    """The files under ``path`` in a stable order, readable or not.
+
+    Left out: hidden files (``.name``), files under ``skip`` (the output folder) and
+    metadata sidecars that have their article beside them (they are read with it).
+    Every other file is an input: one ami-facts cannot read becomes an error row.
+    """
     if path.is_file():
         yield path
         return
+    skipped = skip.resolve() if skip is not None else None
     for candidate in sorted(path.rglob("*")):
         if (
             candidate.is_file()
-            and candidate.suffix.lower() in INPUT_SUFFIXES
-            and not candidate.name.endswith(SIDECAR_SUFFIX)
             and not candidate.name.startswith(".")
+            and not (candidate.name.endswith(SIDECAR_SUFFIX) and _sidecar_article(candidate))
+            and not (skipped is not None and candidate.resolve().is_relative_to(skipped))
         ):
             yield candidate
+
+
+def _sidecar_article(sidecar: Path) -> Path | None:
+    """The article file a ``NAME.meta.json`` gives metadata to, if there is one."""
+    stem = sidecar.name.removesuffix(SIDECAR_SUFFIX)
+    for suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES):
+        for name in (stem + suffix, stem + suffix.upper()):
+            if sidecar.with_name(name).is_file():
+                return sidecar.with_name(name)
+    return None
+
+
+def unsupported_format(path: Path) -> str | None:
+    """Why ``path`` is not read (its format), or None for a file ami-facts reads."""
+    suffix = path.suffix.lower()
+    if path.name.endswith(SIDECAR_SUFFIX):
+        article = _sidecar_article(path)
+        if article is not None:
+            return f"a metadata file, read with {article.name} (give that file)"
+        return "a metadata file with no article beside it (NAME.txt or NAME.html)"
+    if suffix in INPUT_SUFFIXES:
+        return None
+    if not suffix:
+        return "unsupported format (a file without an extension)"
+    name = FORMAT_NAMES.get(suffix)
+    return f"unsupported format ({name}, {suffix})" if name else f"unsupported format ({suffix})"
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
@@ -348,9 +407,20 @@ def iter_articles(
     *,
     published: date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    skip: Path | None = None,
 ) -> Iterator[RawArticle | ErrorRow]:
-    """Every article (or error) under ``path``, files in sorted order, lines in order."""
-    for file in iter_input_files(path):
+    """Every article (or error) under ``path``, files in sorted order, lines in order.
+
+    A file of a format ami-facts does not read (PDF, Word, Markdown...) is an error
+    row naming its format; ``skip``: a folder left out (the output folder).
+    """
+    for file in iter_input_files(path, skip=skip):
+        why = unsupported_format(file)
+        # A file given by name without an extension is read as text.
+        if why is not None and not (file == path and not file.suffix):
+            message = f"{file.name}: {why}; ami-facts reads {READABLE} files."
+            yield ErrorRow(source=str(file), error=message)
+            continue
         yield from _iter_file(file, published=published, max_chars=max_chars)
 
 
