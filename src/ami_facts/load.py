@@ -426,20 +426,39 @@ def _iter_jsonl(
 ) -> Iterator[RawArticle | ErrorRow]:
     """One article per line, read line by line (a file of any length is streamed)."""
     source = str(path)
-    limit = MAX_MARKUP_BYTES_PER_CHAR * max_chars
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield ErrorRow(source=source, error=f"{path.name}: cannot be read ({exc.strerror}).")
         return
+    yield from iter_jsonl_lines(handle, source, published=published, max_chars=max_chars)
+
+
+def iter_jsonl_lines(
+    handle: BinaryIO,
+    source: str,
+    *,
+    published: date | None,
+    max_chars: int,
+    first_line: int = 1,
+    end: int | None = None,
+) -> Iterator[RawArticle | ErrorRow]:
+    """The articles of the JSON Lines read from ``handle`` (closed when done).
+
+    Lines are numbered from ``first_line``; with ``end``, reading stops at the
+    first line that starts after byte ``end`` (a block of a larger file: each line
+    belongs to the block its start falls in, as ``fsspec.utils.read_block`` splits).
+    """
+    name = Path(source).name
+    limit = MAX_MARKUP_BYTES_PER_CHAR * max_chars
     with handle:
-        number = 0
-        while True:
+        number = first_line - 1
+        while end is None or handle.tell() <= end:
             raw, too_long = _read_line(handle, limit)
             if not raw and not too_long:
                 break
             number += 1
-            where = f"{path.name} line {number}"
+            where = f"{name} line {number}"
             if too_long:
                 yield ErrorRow(
                     source=source,
