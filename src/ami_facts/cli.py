@@ -120,19 +120,24 @@ PublishedOption = Annotated[
 
 @app.command()
 def extract(
-    input_path: Annotated[
-        Path,
+    input_spec: Annotated[
+        str,
         typer.Argument(
             metavar="INPUT",
             help="A file or folder of articles (.txt, .html, .json, .jsonl; NAME.meta.json "
-            "sidecars give metadata).",
-            exists=True,
-            readable=True,
+            "sidecars give metadata); with --engine dask also a glob or an fsspec URL "
+            "(s3://bucket/news/*.jsonl).",
         ),
     ],
-    out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the tables (created if missing).")
-    ] = Path("data/processed"),
+    out_spec: Annotated[
+        str,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the tables (created if missing); with --engine dask also an "
+            "fsspec URL.",
+        ),
+    ] = "data/processed",
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
     published: PublishedOption = None,
@@ -176,6 +181,13 @@ def extract(
             help="Dask scheduler (tcp://host:8786); a LocalCluster when omitted.",
         ),
     ] = None,
+    blocksize: Annotated[
+        str,
+        typer.Option(
+            "--blocksize",
+            help="Dask: bytes of JSON Lines per partition (64MiB, 16MB...).",
+        ),
+    ] = "16MiB",
 ) -> None:
     """Extract figures, dates and entities from INPUT into tables in --out.
 
@@ -192,23 +204,23 @@ def extract(
     if engine not in {"local", "dask"}:
         raise _fail(f"--engine must be local or dask, not {engine!r}.")
     if engine == "dask":
-        from ami_facts.engine_dask import extract_dask
-
-        counts = extract_dask(
-            input_path,
-            str(out_dir),
-            model=FAST_MODEL if fast else model,
-            published=anchor,
-            max_chars=max_chars,
-            batch_size=batch_size,
-            scheduler=scheduler,
-            workers=workers,
+        options = {"published": anchor, "max_chars": max_chars, "batch_size": batch_size}
+        model_name = FAST_MODEL if fast else model
+        _extract_dask(
+            input_spec,
+            out_spec,
+            model_name,
+            options,
+            scheduler,
+            workers,
+            blocksize,
+            force=force,
+            quiet=quiet,
         )
-        if not quiet:
-            out.print(f"{counts} -> {out_dir}", highlight=False)
-        if counts.get("articles", 0) == 0:
-            raise typer.Exit(NOTHING_PROCESSED)
         return
+    input_path, out_dir = Path(input_spec), Path(out_spec)
+    if not input_path.exists():
+        raise _fail(f"INPUT {input_spec} does not exist (URLs and globs need --engine dask).")
     nlp = _load_nlp(model, fast)
     try:
         writer = TableWriter(out_dir, incremental=not force)
@@ -266,6 +278,56 @@ def extract(
         if counts["errors"]:
             err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
     if counts["articles"] + selection.known == 0:
+        raise typer.Exit(NOTHING_PROCESSED)
+
+
+def _extract_dask(
+    input_spec: str,
+    out_spec: str,
+    model: str,
+    options: dict[str, Any],
+    scheduler: str | None,
+    workers: int,
+    blocksize: str,
+    *,
+    force: bool,
+    quiet: bool,
+) -> None:
+    from dask.utils import parse_bytes
+
+    from ami_facts.engine_dask import DaskRunError, extract_dask
+    from ami_facts.export import OutputError
+    from ami_facts.shards import InputNotFoundError
+
+    try:
+        size = int(parse_bytes(blocksize))
+    except ValueError:
+        raise _fail(f"--blocksize must be a size such as 64MiB, not {blocksize!r}.") from None
+    try:
+        summary = extract_dask(
+            input_spec,
+            out_spec,
+            model=model,
+            scheduler=scheduler,
+            workers=workers,
+            blocksize=size,
+            force=force,
+            **options,
+        )
+    except InputNotFoundError as exc:
+        raise _fail(f"{exc}.") from None
+    except (OutputError, DaskRunError) as exc:
+        raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
+    counts = summary.counts
+    if not quiet:
+        tally = ", ".join(_plural(counts[table], noun) for table, noun in SUMMARY_NOUNS)
+        out.print(
+            f"{_plural(summary.partitions, 'partition')}: {summary.skipped} done before "
+            f"(kept), {summary.processed} processed now ({tally}) -> {out_spec}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if counts["articles"] + summary.kept["articles"] == 0:
         raise typer.Exit(NOTHING_PROCESSED)
 
 
