@@ -62,14 +62,16 @@ class Part:
     sha256: str
 
 
-def _fs(out: str) -> tuple[Any, str]:
+def filesystem(out: str) -> tuple[Any, str]:
+    """The fsspec filesystem of ``out`` and its root path (no trailing slash)."""
     import fsspec
 
     fs, root = fsspec.core.url_to_fs(out)
     return fs, root.rstrip("/")
 
 
-def _is_local(fs: Any) -> bool:
+def is_local(fs: Any) -> bool:
+    """Whether ``fs`` is the local disk (files are renamed into place and synced)."""
     from fsspec.implementations.local import LocalFileSystem
 
     return isinstance(fs, LocalFileSystem)
@@ -85,7 +87,7 @@ def _fsync(path: str) -> None:
 
 def _publish(fs: Any, path: str, data: bytes) -> None:
     """Write ``data`` at ``path`` so that readers see all of it or nothing."""
-    if not _is_local(fs):
+    if not is_local(fs):
         fs.pipe_file(path, data)  # one upload: the object appears when complete
         return
     folder, name = path.rsplit("/", 1)
@@ -141,7 +143,7 @@ def write_part(out: str, table: str, name: str, rows: pa.Table) -> Part | None:
     group = ARTICLE_ROW_GROUP_ROWS if table == COMMIT_TABLE else ROW_GROUP_ROWS
     pq.write_table(rows, buffer, row_group_size=group, **PARQUET_OPTIONS)
     data = buffer.getvalue()
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     relative = f"{table}/{name}"
     _publish(fs, f"{root}/{relative}", data)
     return Part(relative, rows.num_rows, len(data), hashlib.sha256(data).hexdigest())
@@ -153,7 +155,7 @@ def entry_path(root: str, key: str) -> str:
 
 def write_entry(out: str, entry: dict[str, Any]) -> None:
     """Commit a finished partition (its parts must all be written)."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     data = json.dumps({"version": MANIFEST_VERSION, **entry}, sort_keys=True, indent=1)
     _publish(fs, entry_path(root, entry["key"]), data.encode("utf-8"))
 
@@ -173,7 +175,7 @@ def make_entry(
 
 def read_entries(out: str) -> dict[str, dict[str, Any]]:
     """The manifest entries under ``out`` by shard key (empty when there is none)."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     folder = f"{root}/{MANIFEST_DIR}"
     if not fs.exists(folder):
         return {}
@@ -192,7 +194,7 @@ def named_parts(entries: Iterable[dict[str, Any]]) -> set[str]:
 
 def part_sizes(out: str) -> dict[str, int]:
     """The size of every file under the table folders, by path relative to ``OUT``."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     sizes: dict[str, int] = {}
     for table in TABLES:
         folder = f"{root}/{table}"
@@ -211,7 +213,7 @@ def is_complete(entry: dict[str, Any], sizes: dict[str, int]) -> bool:
 
 def remove(out: str, paths: Iterable[str]) -> None:
     """Remove files given by paths relative to ``OUT`` (missing ones are fine)."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     for path in paths:
         full = f"{root}/{path}"
         if fs.exists(full):
@@ -220,7 +222,7 @@ def remove(out: str, paths: Iterable[str]) -> None:
 
 def remove_entry(out: str, entry: dict[str, Any]) -> None:
     """Drop a partition: its entry first (readers stop reading it), then its parts."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     path = entry_path(root, entry["key"])
     if fs.exists(path):
         fs.rm_file(path)
@@ -229,7 +231,7 @@ def remove_entry(out: str, entry: dict[str, Any]) -> None:
 
 def clear(out: str) -> None:
     """Remove the manifest, then every table folder."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     for folder in (MANIFEST_DIR, *TABLES):
         if fs.exists(f"{root}/{folder}"):
             fs.rm(f"{root}/{folder}", recursive=True)
@@ -237,7 +239,7 @@ def clear(out: str) -> None:
 
 def is_dataset(out: str) -> bool:
     """Whether ``out`` holds a manifest (a Dask engine output)."""
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     return bool(fs.exists(f"{root}/{MANIFEST_DIR}"))
 
 
@@ -253,7 +255,7 @@ def read_dataset(out: str) -> dict[str, pa.Table]:
     Partitions come in input order; each part is checked against its SHA-256
     (``DatasetError`` when missing or different).
     """
-    fs, root = _fs(out)
+    fs, root = filesystem(out)
     entries = sorted(read_entries(out).values(), key=entry_order)
     tables: dict[str, pa.Table] = {}
     for table, schema in SCHEMAS.items():

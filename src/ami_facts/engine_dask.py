@@ -129,7 +129,6 @@ def process_partition(
 class _Plan:
     """The shards of a run: those done before (by key, with their entries) and the rest."""
 
-    shards: list[Shard]
     done: dict[str, dict[str, Any]]
     todo: list[Shard]
     # Entries of shards to redo (other stamp or options): their parts are removed
@@ -170,7 +169,7 @@ def plan(out: str, shards: list[Shard], options: dict[str, Any], *, force: bool)
             done[key] = entry
     todo = [shard for shard in shards if shard.key not in done]
     replaced = {key: entry for key, entry in entries.items() if key in current and key not in done}
-    return _Plan(shards, done, todo, replaced)
+    return _Plan(done, todo, replaced)
 
 
 class _OutputLock:
@@ -178,8 +177,8 @@ class _OutputLock:
 
     def __init__(self, out: str) -> None:
         self._handle: Any = None
-        fs, root = dataset._fs(out)
-        if not dataset._is_local(fs):
+        fs, root = dataset.filesystem(out)
+        if not dataset.is_local(fs):
             return
         import fcntl
 
@@ -317,7 +316,10 @@ def _run(
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         in_flight = IN_FLIGHT_PER_WORKER * n_workers
         futures = _submitted(client, work.todo, out, options, batch_size, blocksize)
-        running = dist.as_completed([f for _, f in zip(range(in_flight), futures, strict=False)])
+        first = [f for _, f in zip(range(in_flight), futures, strict=False)]
+        # This client's loop: by default as_completed takes the default client's,
+        # another client of the caller's, and then saw each result about a second late.
+        running = dist.as_completed(first, loop=client.loop)
         for future in running:
             try:
                 entry = future.result()
