@@ -18,6 +18,7 @@ already built their pipeline, times:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shutil
 import sys
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import build_corpus
 
 from ami_facts.dataset import result_tables
-from ami_facts.engine_dask import extract_dask, worker_nlp
+from ami_facts.engine_dask import extract_dask, local_cluster, worker_nlp
 from ami_facts.load import iter_articles
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, build_nlp
 from ami_facts.pipeline import process
@@ -55,10 +56,22 @@ def jsonl_corpus(folder: Path, n: int, shards: int) -> tuple[Path, int, int]:
     return news, words, size
 
 
-def timed(news: Path, out: Path, address: str, model: str, **options: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
-    summary = extract_dask(str(news), str(out), model=model, scheduler=address, **options)
-    return time.perf_counter() - start, summary
+def timed(
+    news: Path, out: Path, address: str, model: str, **options: Any
+) -> tuple[dict[str, float], Any]:
+    """Wall seconds, CPU seconds of the workers and of this process (client and
+    scheduler) for one run, and its summary."""
+    import distributed
+
+    with distributed.Client(address) as client:
+        workers = sum(client.run(time.process_time).values())
+        own = time.process_time()
+        start = time.perf_counter()
+        summary = extract_dask(str(news), str(out), model=model, scheduler=address, **options)
+        wall = time.perf_counter() - start
+        own = time.process_time() - own
+        workers = sum(client.run(time.process_time).values()) - workers
+    return {"wall": wall, "workers": workers, "client": own}, summary
 
 
 def main() -> None:
@@ -87,56 +100,64 @@ def main() -> None:
         "".join(p.read_text(encoding="utf-8") for p in sorted(tiny.glob("*.jsonl"))), "utf-8"
     )
     rows = []
+
+    def row(name: str, workers: str, partitions: str, wall: float, cpu: float) -> None:
+        words, articles = corpora[name][2], args.articles if name == "model" else args.fast_articles
+        rows.append(
+            f"| {name} | {workers} | {partitions} | {wall:.1f} | {words / wall:,.0f} "
+            f"| {words / cpu:,.0f} | {articles / cpu:,.1f} |"
+        )
+
     for name, (model, news, words, size) in corpora.items():
         # The same work in this process, without Dask: read, run, make the tables.
         nlp = build_nlp(model)
         result_tables(process(iter_articles(news / "news-000.jsonl"), nlp))  # warm
-        start = time.perf_counter()
+        gc.freeze()  # as extract does
+        start, cpu = time.perf_counter(), time.process_time()
         tables = result_tables(process(iter_articles(news), nlp))
-        seconds = time.perf_counter() - start
-        rows.append(
-            f"| {name} | no Dask, one process | 1 | {seconds:.1f} "
-            f"| {tables['articles'].num_rows / seconds:.1f} | {words / seconds:,.0f} "
-            f"| {words / seconds:,.0f} | {size / seconds / 2**20:.2f} |"
-        )
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        row(name, "none (one process)", "-", wall, cpu)
+        held = sum(t.nbytes for t in tables.values()) / size
+        print(f"{name}: {size / 2**20:.1f} MiB of JSON Lines, {words:,} words")
+        print(f"{name}: the tables of a partition take {held:.1f}x its input bytes (Arrow)")
         del nlp
+        gc.unfreeze()
     for n_workers in (1, 2):
-        cluster = distributed.LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-        )
+        cluster = local_cluster(n_workers)
         address = cluster.scheduler_address
         try:
-            for name, (model, news, words, size) in corpora.items():
+            for name, (model, news, _, size) in corpora.items():
                 with distributed.Client(address) as client:
                     client.run(worker_nlp, model)  # every worker builds its pipeline first
                 # 16 byte ranges per worker: all stay busy to the end.
                 blocksize = max(size // (16 * n_workers), 1)
                 out = work / f"out-{name}-{n_workers}"
-                seconds, summary = timed(news, out, address, model, blocksize=blocksize)
-                articles = summary.counts["articles"]
-                rows.append(
-                    f"| {name} | {n_workers} | {summary.processed} | {seconds:.1f} "
-                    f"| {articles / seconds:.1f} | {words / seconds:,.0f} "
-                    f"| {words / seconds / n_workers:,.0f} | {size / seconds / 2**20:.2f} |"
-                )
+                t, summary = timed(news, out, address, model, blocksize=blocksize)
+                row(name, str(n_workers), str(summary.processed), t["wall"], t["workers"])
                 again, second = timed(news, out, address, model, blocksize=blocksize)
                 assert second.processed == 0
-                print(f"{name}, {n_workers} worker(s): second run (all skipped) {again:.2f}s")
+                print(
+                    f"{name}, {n_workers} worker(s): second run (all skipped) {again['wall']:.2f}s"
+                )
             if n_workers == 1:
                 many, s1 = timed(tiny, work / "tiny-out", address, FAST_MODEL)
                 single, s2 = timed(one, work / "one-out", address, FAST_MODEL)
-                per = (many - single) / (s1.processed - s2.processed)
+                n = s1.processed - s2.processed
                 print(
-                    f"{s1.processed} one-line shards {many:.2f}s, the same lines as "
-                    f"{s2.processed} shard {single:.2f}s: {per * 1000:.0f} ms per partition"
+                    f"{s1.processed} one-line shards against the same lines in 1 shard, "
+                    "per extra partition: "
+                    + ", ".join(f"{k} {(many[k] - single[k]) / n * 1000:.1f} ms" for k in many)
                 )
                 again, _ = timed(tiny, work / "tiny-out", address, FAST_MODEL)
-                print(f"second run over {s1.processed} finished partitions: {again:.2f}s")
+                print(f"second run over {s1.processed} finished partitions: {again['wall']:.2f}s")
         finally:
             cluster.close()
     print()
-    print("| pipeline | workers | partitions | s | articles/s | words/s | per worker | MiB/s |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| pipeline | Dask workers | partitions | wall s | words/s | words per worker CPU-s "
+        "| articles per worker CPU-s |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
     shutil.rmtree(work)
 

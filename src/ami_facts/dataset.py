@@ -181,7 +181,9 @@ def read_entries(out: str) -> dict[str, dict[str, Any]]:
         return {}
     paths = [p for p in fs.find(folder) if p.endswith(".json") and "/." not in p]
     entries: dict[str, dict[str, Any]] = {}
-    for data in fs.cat(paths).values():
+    if not paths:
+        return entries
+    for data in fs.cat(paths).values():  # one batch: concurrent requests on object stores
         entry = json.loads(data)
         entries[entry["key"]] = entry
     return entries
@@ -214,10 +216,15 @@ def is_complete(entry: dict[str, Any], sizes: dict[str, int]) -> bool:
 def remove(out: str, paths: Iterable[str]) -> None:
     """Remove files given by paths relative to ``OUT`` (missing ones are fine)."""
     fs, root = filesystem(out)
-    for path in paths:
-        full = f"{root}/{path}"
-        if fs.exists(full):
-            fs.rm_file(full)
+    full = [f"{root}/{path}" for path in paths]
+    if not full:
+        return
+    try:
+        fs.rm(full)  # one call: bulk deletes on object stores
+    except FileNotFoundError:
+        for path in full:
+            if fs.exists(path):
+                fs.rm_file(path)
 
 
 def remove_entry(out: str, entry: dict[str, Any]) -> None:
