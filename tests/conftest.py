@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import spacy
 from spacy.language import Language
 
+from ami_facts.gemm import one_blas_thread
 from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, Pipeline, build_nlp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _blas_on_one_thread() -> Iterator[None]:
+    """BLAS on one thread for the whole session, as extract runs the model.
+
+    Many tests call ``nlp(text)`` directly, outside the runs that hold BLAS to one
+    thread themselves; on two shared cores, OpenBLAS's own threads made them 2-5x
+    slower. Tests of thread counts set the counts they check.
+    """
+    with one_blas_thread():
+        yield
 
 
 @pytest.fixture(scope="session")

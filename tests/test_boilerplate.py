@@ -106,6 +106,7 @@ def test_boilerplate_share_bars_prompts_and_captions_are_excluded(line: str) -> 
         "Le rapport publié le 3 juin 2021 montre que 2 000 voitures ont été vendues.",
         "Par Renault, le constructeur entend aussi ses partenaires.",
         "Le 5 juin 2021, la marque a livré 650 voitures.",
+        "Le mardi 3 mai 2022, vers 7 h 45, deux camions se sont percutés sur la rocade.",
         "La ligne Paris/Lyon transporte 40 000 voyageurs par jour.",
         "Il partage son temps entre Paris et Lyon.",
     ],

@@ -75,6 +75,7 @@ def test_cli_extract_offsets_index_article_text(extracted: Path) -> None:
         ["extract", "--no-such-option"],
         ["extract", ".", "--published", "15/04/2021"],
         ["parse", "x", "--published", "yesterday"],
+        ["extract", "-", "--model", "fr_no_such_model"],
     ],
 )
 def test_cli_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
@@ -106,3 +107,87 @@ def test_cli_parse_prints_figures_as_json() -> None:
     assert figures[0]["value"] == 7000
     assert figures[0]["unit"] == "EUR"
     assert figures[0]["approximate"] is True
+
+
+@pytest.mark.parametrize("command", [["extract"], ["parse"], ["review"], ["evaluate"], ["schema"]])
+def test_cli_help_shows_flags_without_a_type(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], terminal_width=80)
+    assert result.exit_code == 0
+    assert "<bool>" not in result.output
+    assert "--help" in result.output
+
+
+def test_cli_parse_prints_one_block_per_item_within_80_columns() -> None:
+    result = runner.invoke(
+        app,
+        ["parse", "La marque a écoulé 2.609 exemplaires en 2020.", "--fast"],
+        terminal_width=80,
+    )
+    assert result.exit_code == 0, result.output
+    blocks = result.output.strip().split("\n\n")
+    assert blocks[0].splitlines()[0] == "figure 1: 2.609 exemplaires"
+    fields = dict(line.strip().split(": ", 1) for line in blocks[0].splitlines()[1:])
+    assert fields["value"] == "2609"
+    assert fields["counted"] == "exemplaire"
+    assert "bound" not in fields and "per" not in fields  # nulls left out
+    assert blocks[1].splitlines()[0] == "date 1: 2020"
+    assert blocks[-1] == "1 figure, 1 date, 0 entities"
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+
+
+def test_cli_parse_error_is_one_sentence_and_exit_1() -> None:
+    result = runner.invoke(app, ["parse", "", "--fast"])
+    assert result.exit_code == 1
+    assert "empty" in result.output and "Traceback" not in result.output
+
+
+def test_cli_extract_reads_one_article_from_standard_input(tmp_path: Path) -> None:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["extract", "-", "--out", str(out), "--fast", "--published", "2021-04-15"]
+    result = runner.invoke(app, args, input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    [article] = pd.read_parquet(out / "articles.parquet").itertuples()
+    assert (article.source, article.text) == ("<stdin>", text)
+    assert len(pd.read_parquet(out / "figures.parquet")) > 5
+    again = runner.invoke(app, args, input=text.encode("utf-8"))
+    assert "0 articles processed (1 already in the tables, kept)" in again.output
+
+
+def test_cli_extract_reads_json_lines_from_standard_input(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "Il a vendu 3 voitures hier.", "published": "15/04/2021"}),
+        "{oops",
+        json.dumps({"id": "b", "text": "Elle a vendu 4 vélos."}),
+    ]
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        ["extract", "-", "--format", "jsonl", "--out", str(out), "--fast", "--quiet"],
+        input="\n".join(lines),
+    )
+    assert result.exit_code == 0, result.output
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert list(articles.source) == ["<stdin>:1", "<stdin>:3"]
+    assert list(articles.published.fillna("")) == ["2021-04-15", ""]
+    [error] = pd.read_parquet(out / "errors.parquet").itertuples()
+    assert (error.source, error.line) == ("<stdin>", 2)
+    assert error.error.startswith("<stdin> line 2: the line is not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract"], "give at least one INPUT"),
+        (["extract", "ftp://example.org/a"], "not an http(s) URL"),
+        (["extract", "-", "-"], "can be given once"),
+        (["extract", "-", "--format", "pdf"], "--format must be one of"),
+        (["extract", ".", "--format", "jsonl"], "give - as an INPUT"),
+        (["extract", "-", "--urls", "-"], "not both"),
+        (["extract", "--urls", "no/such/file.txt"], "cannot be read"),
+    ],
+)
+def test_cli_extract_input_usage_errors_say_what_is_wrong(args: list[str], message: str) -> None:
+    result = runner.invoke(app, [*args, "--fast"], input="")
+    assert result.exit_code == 2
+    assert message in result.output

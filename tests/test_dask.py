@@ -64,7 +64,7 @@ def _paragraph_articles() -> list[dict[str, Any]]:
         paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
         for i in range(0, len(paragraphs), 2):
             text = "\n\n".join(paragraphs[i : i + 2])
-            articles.append({"id": f"{path.stem[:20]}-{i}", "text": text})
+            articles.append({"id": f"{path.stem}-{i}", "text": text})
     return articles
 
 
@@ -242,7 +242,7 @@ def test_one_article_files_and_sidecars_give_the_local_engine_rows(tmp_path: Pat
     (raw / "empty.txt").write_text("", encoding="utf-8")
     expected = _extract_local(raw, tmp_path / "local")
     summary = _dask(str(raw), tmp_path / "out", files_per_shard=3)
-    assert 1 < summary.partitions < 9
+    assert 1 < summary.partitions < len(list(raw.glob("*.txt")))  # groups of files
     _assert_same_rows(load_tables(tmp_path / "out"), expected)
 
 

@@ -1,4 +1,4 @@
-"""Figures against the 8 gold articles in ``tests/fixtures/gold/``, stage alone.
+"""Figures against the gold articles in ``tests/fixtures/gold/``, stage alone.
 
 Scored with the project's own scorer (``ami_facts.evaluate.score_table``): a
 prediction matches a gold figure when the spans overlap and the value (or

@@ -30,14 +30,14 @@ SRC_DIR = Path(__file__).resolve().parents[1] / "src"
 MAX_CHARS = "12000"
 # Bad inputs of tests/fixtures/bad: (file, JSONL line or None) -> words the error says.
 EXPECTED_ERRORS = {
-    ("date-invalide.json", None): "not an ISO date",
+    ("date-invalide.json", None): "cannot be read as a date",
     ("empty.txt", None): "empty",
     ("english.txt", None): "does not look French",
     ("image.txt", None): "binary",
     ("menu-seul.html", None): "no article text",
     ("trop-long.txt", None): "--max-chars",
     ("lot.jsonl", 2): "not valid JSON",
-    ("lot.jsonl", 3): "not an ISO date",
+    ("lot.jsonl", 3): "cannot be read as a date",
     ("lot.jsonl", 4): "no article text",
 }
 GOOD = {

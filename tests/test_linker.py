@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from ami_facts.components.linker import _sentence_of
+from ami_facts.components.linker.sentences import sentence_of
 from ami_facts.nlp import Pipeline
 from pipeline_helpers import run_text
 
@@ -171,7 +171,7 @@ def test_linker_intertitle_gives_its_section_a_subject(nlp: Language) -> None:
 def test_linker_sentence_of_finds_the_sentence_starting_at_the_offset(
     sentences: list[tuple[int, int]], offset: int, expected: tuple[int, int] | None
 ) -> None:
-    assert _sentence_of(sentences, offset) == expected
+    assert sentence_of(sentences, offset) == expected
 
 
 @pytest.mark.parametrize(

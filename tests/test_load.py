@@ -81,7 +81,11 @@ def test_load_jsonl_bad_line_becomes_one_error_with_line_number(tmp_path: Path) 
         ("empty.txt", b"   \n", "empty"),
         ("binary.txt", b"\x00\x01\x02binary", "binary"),
         ("bad.json", b"{oops", "not valid JSON"),
-        ("nodate.json", json.dumps({"text": ARTICLE, "published": "hier"}).encode(), "ISO date"),
+        (
+            "nodate.json",
+            json.dumps({"text": ARTICLE, "published": "hier"}).encode(),
+            "cannot be read",
+        ),
         ("notext.json", json.dumps({"title": "x"}).encode(), "no 'text'"),
     ],
 )

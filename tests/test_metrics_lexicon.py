@@ -16,7 +16,7 @@ VOCABULARY = {
     "sales", "orders", "deliveries", "registrations", "production", "fleet", "market_size",
     "price", "cost", "revenue", "share", "rank", "capacity", "duration", "distance", "length",
     "speed", "power", "weight", "pressure", "population", "deaths", "injured", "change",
-    "diameter", "width", "height", "depth", "margin", "time_gap", "time_bonus", "workforce",
+    "diameter", "width", "height", "depth", "margin", "time_gap", "time_bonus", "workforce", "age",
 }  # fmt: skip
 LABELS = {"PER", "ORG", "LOC", "PRODUCT"}
 TABLES = ("after", "before", "units", "duration_verbs", "verbs", "nouns", "kinds")

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from ami_facts.components import dates
-from ami_facts.components.linker import _cut_at_line_ends, _text_sentences
+from ami_facts.components.linker.sentences import cut_at_line_ends, text_sentences
 from ami_facts.components.parse import ABBREVIATION, SENTENCE_BREAK, _break_offsets
 
 CASES = [
@@ -45,8 +45,8 @@ def test_break_scan_finds_the_sentence_breaks_of_random_marks() -> None:
 
 def test_text_sentences_need_no_cut_at_line_ends() -> None:
     for text in CASES + FUZZ:
-        sentences = _text_sentences(text)
-        assert _cut_at_line_ends(text, sentences) == sentences
+        sentences = text_sentences(text)
+        assert cut_at_line_ends(text, sentences) == sentences
 
 
 _DATE_ALPHABET = [".", "!", "?", "…", "»", "«", '"', "\n", " ", "\t", "A", "a", "É", "0"]

@@ -79,17 +79,17 @@ def load_tables(path: Path | str | None = None) -> dict[str, pd.DataFrame]:
     if _is_dask_output(target):
         from ami_facts.dataset import read_dataset
 
-        return {
-            table: rows.to_pandas(types_mapper=_PANDAS_TYPES.get)
-            for table, rows in read_dataset(target).items()
-        }
+        return {table: to_frame(rows) for table, rows in read_dataset(target).items()}
     folder = Path(path) if path is not None else data_path()
     if not any((folder / f"articles.{suffix}").exists() for suffix in ("parquet", "csv")):
         raise FileNotFoundError(f"no articles table in {folder} (run `ami-facts extract` first)")
-    return {
-        table: _read_table(folder, table).to_pandas(types_mapper=_PANDAS_TYPES.get)
-        for table in SCHEMAS
-    }
+    return {table: to_frame(_read_table(folder, table)) for table in SCHEMAS}
+
+
+def to_frame(table: pa.Table) -> pd.DataFrame:
+    """A table as a DataFrame with the dtypes of its schema (string, Int64, boolean, float64)."""
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return frame
 
 
 def connect(tables: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:

@@ -16,9 +16,9 @@ from ami_facts.french.boilerplate import (
     CREDIT_AT_END,
     CREDIT_MARKS,
     INLINE_BOILERPLATE_LINE,
-    MONTHS,
     PROMPT_HINTS,
     PROMPT_LINE,
+    PROSE,
     SHARE_MARKERS,
     SHARE_WORDS,
     SHORT_LINE,
@@ -61,15 +61,9 @@ def _strip_end(text: str, end: int) -> int:
 
 
 def _byline_date(match: re.Match[str]) -> date | None:
-    if match.group("iso_year"):
-        day, month, year = match.group("iso_day"), match.group("iso_month"), match.group("iso_year")
-    else:
-        day, month, year = match.group("day"), match.group("month"), match.group("year")
-    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower())
-    try:
-        return date(int(year), month_number or 0, int(day))
-    except ValueError:
-        return None
+    from ami_facts.published import read_date
+
+    return read_date(match.group("date"))
 
 
 _SHARE_TOKEN = re.compile(r"\w[\w-]*")
@@ -87,7 +81,12 @@ def _is_share_bar(line: str) -> bool:
 
 
 def _is_byline(line: str) -> bool:
-    return bool(BYLINE_AUTHOR.match(line) or BYLINE_START.match(line))
+    if BYLINE_AUTHOR.match(line):
+        return True
+    start = BYLINE_START.match(line)
+    # ``Le samedi 15 avril 2023, vers 8 h 30, trois locomotives sont sorties``: a
+    # sentence that opens on a date and a time goes on as prose; a date line does not.
+    return start is not None and PROSE.search(line, start.end()) is None
 
 
 def _published_in_byline(line: str) -> date | None:

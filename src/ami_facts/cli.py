@@ -1,32 +1,33 @@
-"""The ``ami-facts`` command line: a thin layer over the library."""
+"""The ``ami-facts`` command line: a thin layer over the library (``ami_facts.api``)."""
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
+from ami_facts.api import Extraction, Extractor
 from ami_facts.load import (
     DEFAULT_MAX_CHARS,
-    InputError,
+    STREAM_FORMATS,
+    RawArticle,
     Selection,
-    build_article,
     iter_articles,
+    iter_stream,
     select_new,
 )
-from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, build_nlp
-from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult, process
+from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, check_model
+from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult
 from ami_facts.progress import count_inputs, make_progress, progress_enabled
 from ami_facts.records import ErrorRow
+from ami_facts.web import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url
 
 app = typer.Typer(
     help=(
@@ -37,9 +38,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help (click's layout): flags without a type column ("<bool>"), and the
+    # whole width of an 80-column terminal for the explanations.
+    rich_markup_mode=None,
 )
 err = Console(stderr=True)
 out = Console()
+STDIN = "-"
 
 SUMMARY_NOUNS = (
     ("articles", "article"),
@@ -71,26 +76,11 @@ def _parse_date(value: str | None, option: str) -> date | None:
         raise _fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}.") from None
 
 
-def _load_nlp(model: str, fast: bool) -> Any:
+def _extractor(model: str, fast: bool, **options: Any) -> Extractor:
     try:
-        return build_nlp(FAST_MODEL if fast else model)
+        return Extractor(model=model, fast=fast, **options)
     except ModelNotFoundError as exc:
         raise _fail(str(exc) + ".") from None
-
-
-@contextmanager
-def _startup_frozen() -> Iterator[None]:
-    """Keep the garbage collector off what exists before the articles are read.
-
-    Modules, patterns and the model live as long as the run: every full collection
-    would walk them all again for nothing (tens of milliseconds each). Frozen, a
-    collection walks only what the run makes; unfrozen after, for callers that go on.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 ModelOption = Annotated[
@@ -120,37 +110,86 @@ PublishedOption = Annotated[
 
 @app.command()
 def extract(
-    input_spec: Annotated[
-        str,
+    inputs: Annotated[
+        list[str] | None,
         typer.Argument(
             metavar="INPUT",
-            help="A file or folder of articles (.txt, .html, .json, .jsonl; NAME.meta.json "
-            "sidecars give metadata); with --engine dask also a glob or an fsspec URL "
-            "(s3://bucket/news/*.jsonl).",
+            help="Files or folders of articles (.txt, .html, .json, .jsonl; NAME.meta.json "
+            "sidecars give metadata), http(s) URLs of article pages, or - for standard "
+            "input (see --format). With --engine dask: one file, folder, glob or fsspec "
+            "URL (s3://bucket/news/*.jsonl).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     out_spec: Annotated[
         str,
         typer.Option(
             "--out",
             "-o",
+            metavar="DIR",
             help="Folder for the tables (created if missing); with --engine dask also an "
             "fsspec URL.",
         ),
     ] = "data/processed",
+    urls_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls",
+            metavar="FILE",
+            help="A file of article URLs, one a line (# starts a comment; - reads them "
+            "from standard input).",
+        ),
+    ] = None,
+    feeds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            metavar="URL",
+            help="An RSS, Atom or JSON feed or a sitemap: every article it links to is "
+            "read (repeat the option for more feeds).",
+            show_default=False,
+        ),
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="What standard input (-) holds: text (one article, the default), html "
+            "(one page), json (one article object) or jsonl (one article object a line).",
+            show_default=False,
+        ),
+    ] = None,
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
     published: PublishedOption = None,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")
+        int, typer.Option("--batch-size", min=1, metavar="N", help="Articles per spaCy batch.")
     ] = DEFAULT_BATCH_SIZE,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes running the model.")
+        int, typer.Option("--workers", min=1, metavar="N", help="Processes running the model.")
     ] = 1,
     max_chars: Annotated[
         int,
-        typer.Option("--max-chars", min=1, help="Longer articles become an error row."),
+        typer.Option(
+            "--max-chars", min=1, metavar="N", help="Longer articles become an error row."
+        ),
     ] = DEFAULT_MAX_CHARS,
+    timeout: Annotated[
+        int,
+        typer.Option(
+            "--timeout", min=1, metavar="SECONDS", help="Give up on a URL after this long."
+        ),
+    ] = DEFAULT_TIMEOUT,
+    delay: Annotated[
+        float,
+        typer.Option(
+            "--delay",
+            min=0.0,
+            metavar="SECONDS",
+            help="Wait between two requests to the same host (one request at a time).",
+        ),
+    ] = DEFAULT_DELAY,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1, tables untouched) on any input error.")
     ] = False,
@@ -158,8 +197,9 @@ def extract(
         bool,
         typer.Option(
             "--force",
-            help="Reprocess every article and rebuild the tables from INPUT alone "
-            "(by default articles already in --out are kept and not processed again).",
+            help="Reprocess every article and rebuild the tables from the inputs alone "
+            "(by default articles and URLs already in --out are kept and not processed "
+            "or fetched again).",
         ),
     ] = False,
     quiet: Annotated[
@@ -169,8 +209,10 @@ def extract(
         str,
         typer.Option(
             "--engine",
-            help="local (processes on this machine) or dask (a Dask cluster; writes "
-            "OUT/<table>/part-*.parquet).",
+            metavar="ENGINE",
+            help="local (processes on this machine) or dask (a Dask cluster whose workers "
+            "read their own input; writes OUT/<table>/part-*.parquet and a manifest, and "
+            "resumes what a killed run left).",
         ),
     ] = "local",
     scheduler: Annotated[
@@ -185,29 +227,49 @@ def extract(
         str,
         typer.Option(
             "--blocksize",
+            metavar="SIZE",
             help="Dask: bytes of JSON Lines per partition (64MiB, 16MB...).",
         ),
     ] = "16MiB",
 ) -> None:
-    """Extract figures, dates and entities from INPUT into tables in --out.
+    """Extract figures, dates and entities from the inputs into tables in --out.
 
+    Inputs are files and folders, URLs of article pages, - (standard input), a
+    file of URLs (--urls) and feeds or sitemaps (--feed), read in that order.
     Writes articles, figures, dates, entities, facts and errors, each as .parquet
-    and .csv. A broken article becomes a row in errors; the rest is written.
-    Runs are incremental: articles already in --out (same article_id) are kept
-    as they are and only new ones are processed; --force reprocesses everything.
-    Exit code 0 when at least one article of INPUT is in the tables, 1 when none
-    is (or on any error with --strict), 2 on usage errors.
+    and .csv. A broken input (unreadable file, unreachable URL, page without
+    article text) becomes a row in errors; the rest is written. Runs are
+    incremental: articles already in --out (same article_id, or same URL) are
+    kept as they are and only new ones are processed; --force reprocesses
+    everything. Exit code 0 when at least one article of the inputs is in the
+    tables, 1 when none is (or on any error with --strict), 2 on usage errors.
+
+    Examples:
+
+      ami-facts extract data/raw --out data/processed
+
+      ami-facts extract --feed https://www.example.fr/rss.xml --out news
+
+      cat article.txt | ami-facts extract - --published 2021-04-15
     """
     from ami_facts.export import OutputError, TableWriter
+    from ami_facts.web import Fetcher, WebSource, iter_web_articles, read_url_list
 
     anchor = _parse_date(published, "--published")
     if engine not in {"local", "dask"}:
         raise _fail(f"--engine must be local or dask, not {engine!r}.")
+    if input_format is not None and input_format not in STREAM_FORMATS:
+        raise _fail(f"--format must be one of {', '.join(STREAM_FORMATS)}, not {input_format!r}.")
     if engine == "dask":
+        if len(inputs or []) != 1 or inputs == [STDIN] or urls_file or feeds or input_format:
+            raise _fail(
+                "--engine dask reads one INPUT: a file, a folder, a glob or an fsspec URL "
+                "(no -, --urls or --feed)."
+            )
         options = {"published": anchor, "max_chars": max_chars, "batch_size": batch_size}
         model_name = FAST_MODEL if fast else model
         _extract_dask(
-            input_spec,
+            (inputs or [""])[0],
             out_spec,
             model_name,
             options,
@@ -218,37 +280,64 @@ def extract(
             quiet=quiet,
         )
         return
-    input_path, out_dir = Path(input_spec), Path(out_spec)
-    if not input_path.exists():
-        raise _fail(f"INPUT {input_spec} does not exist (URLs and globs need --engine dask).")
-    nlp = _load_nlp(model, fast)
+    out_dir = Path(out_spec)
+    paths, urls, from_stdin = _classify_inputs(inputs or [])
+    if input_format is not None and not from_stdin:
+        raise _fail("--format says what standard input holds: give - as an INPUT.")
+    if urls_file is not None:
+        if str(urls_file) == STDIN and from_stdin:
+            raise _fail("standard input (-) can hold articles or --urls, not both.")
+        urls.extend(read_url_list(_read_urls_file(urls_file)))
+    feeds = feeds or []
+    if not (paths or urls or feeds or from_stdin) and urls_file is None:
+        raise _fail("give at least one INPUT (a file, a folder, a URL or -), --urls or --feed.")
+    try:
+        check_model(FAST_MODEL if fast else model)
+    except ModelNotFoundError as exc:
+        raise _fail(str(exc) + ".") from None
     try:
         writer = TableWriter(out_dir, incremental=not force)
     except (OutputError, OSError) as exc:
         raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
     selection = Selection()
-    items = select_new(
-        iter_articles(input_path, published=anchor, max_chars=max_chars),
-        writer.known_ids,
-        selection,
-    )
-    if workers > 1:
-        from ami_facts.workers import process_parallel
+    fetcher = Fetcher(timeout=timeout, delay=delay)
 
-        model_name = FAST_MODEL if fast else model
-        results = process_parallel(
-            items, model=model_name, workers=workers, nlp=nlp, batch_size=batch_size
-        )
-    else:
-        results = process(items, nlp, batch_size=batch_size)
+    def loaded() -> Iterator[RawArticle | ErrorRow]:
+        for path in paths:
+            yield from iter_articles(path, published=anchor, max_chars=max_chars)
+        if from_stdin:
+            yield from iter_stream(
+                sys.stdin.buffer,
+                input_format=input_format or "text",
+                published=anchor,
+                max_chars=max_chars,
+            )
+        if urls or feeds:
+            yield from iter_web_articles(
+                WebSource(urls=urls, feeds=feeds),
+                fetcher,
+                known_sources=writer.known_sources,
+                selection=selection,
+                published=anchor,
+                max_chars=max_chars,
+            )
+
+    results = _results_loading_model_when_needed(
+        select_new(loaded(), writer.known_ids, selection),
+        lambda: _extractor(
+            model, fast, workers=workers, batch_size=batch_size, max_chars=max_chars
+        ),
+    )
     show_progress = progress_enabled(quiet)
-    total = count_inputs(input_path) if show_progress else None
+    total = None
+    if show_progress and not (urls or feeds or from_stdin):
+        total = sum(count_inputs(path) for path in paths)
     try:
-        with _startup_frozen(), make_progress(err, enabled=show_progress) as progress:
+        with make_progress(err, enabled=show_progress) as progress:
             task = progress.add_task("extracting", total=total)
             first_error: ErrorRow | None = None
 
-            def watched() -> Any:
+            def watched() -> Iterator[ArticleResult | ErrorRow]:
                 nonlocal first_error
                 for item in results:
                     if isinstance(item, ErrorRow) and first_error is None:
@@ -270,8 +359,10 @@ def extract(
         tally = ", ".join(
             _plural(counts[table], noun) for table, noun in SUMMARY_NOUNS if table != "articles"
         )
+        fetched = f"; {_plural(len(fetcher.fetched), 'URL')} fetched" if urls or feeds else ""
         out.print(
-            f"{_plural(counts['articles'], 'article')} processed{kept}: {tally} -> {out_dir}",
+            f"{_plural(counts['articles'], 'article')} processed{kept}: {tally}{fetched} "
+            f"-> {out_dir}",
             highlight=False,
             soft_wrap=True,
         )
@@ -279,6 +370,55 @@ def extract(
             err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
     if counts["articles"] + selection.known == 0:
         raise typer.Exit(NOTHING_PROCESSED)
+
+
+def _results_loading_model_when_needed(
+    items: Iterator[RawArticle | ErrorRow], make: Callable[[], Extractor]
+) -> Iterator[ArticleResult | ErrorRow]:
+    """Results of ``items``; the model is loaded when the first new article comes.
+
+    A run with nothing new to process (every URL of a feed already done, every
+    input an error) does not load the model at all.
+    """
+    for item in items:
+        if isinstance(item, ErrorRow):
+            yield item
+            continue
+        yield from make().results(chain([item], items))
+        return
+
+
+def _classify_inputs(inputs: list[str]) -> tuple[list[Path], list[str], bool]:
+    """(paths, URLs, whether - was given) of the INPUT arguments; usage error otherwise."""
+    paths: list[Path] = []
+    urls: list[str] = []
+    from_stdin = False
+    for given in inputs:
+        if given == STDIN:
+            if from_stdin:
+                raise _fail("- (standard input) can be given once.")
+            from_stdin = True
+        elif is_url(given):
+            urls.append(given.strip())
+        elif Path(given).exists():
+            paths.append(Path(given))
+        elif "://" in given:
+            raise _fail(f"INPUT {given!r} is not an http(s) URL (others need --engine dask).")
+        else:
+            raise _fail(
+                f"INPUT {given!r} does not exist (give a file, a folder, a URL or -; "
+                "globs need --engine dask)."
+            )
+    return paths, urls, from_stdin
+
+
+def _read_urls_file(path: Path) -> str:
+    if str(path) == STDIN:
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"--urls {path} cannot be read ({exc}).") from None
 
 
 def _extract_dask(
@@ -343,14 +483,19 @@ def review(
         ),
     ],
     out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the HTML report (created if missing).")
+        Path,
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Folder for the HTML report (created if missing)."
+        ),
     ] = Path("review"),
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
     published: PublishedOption = None,
     max_chars: Annotated[
         int,
-        typer.Option("--max-chars", min=1, help="Longer articles become an error row."),
+        typer.Option(
+            "--max-chars", min=1, metavar="N", help="Longer articles become an error row."
+        ),
     ] = DEFAULT_MAX_CHARS,
 ) -> None:
     """Write a static HTML report of what is found in INPUT: open --out/index.html.
@@ -362,9 +507,9 @@ def review(
     from ami_facts.review import write_review
 
     anchor = _parse_date(published, "--published")
-    nlp = _load_nlp(model, fast)
+    extractor = _extractor(model, fast, max_chars=max_chars)
     items = iter_articles(input_path, published=anchor, max_chars=max_chars)
-    summary = write_review(process(items, nlp), out_dir)
+    summary = write_review(extractor.results(items), out_dir)
     out.print(
         f"{len(summary.pages)} article pages, {summary.errors} errors -> {summary.index}",
         highlight=False,
@@ -377,50 +522,62 @@ def review(
 def parse(
     text: Annotated[str, typer.Argument(help="A French sentence or paragraph.")],
     published: PublishedOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON instead of one block per item.")
+    ] = False,
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
 ) -> None:
-    """Show every figure, date and entity found in TEXT with all their fields."""
+    """Show every figure, date and entity found in TEXT with all their fields.
+
+    One block per item: its kind, number and text, then one field a line
+    (fields without a value are left out).
+    """
     anchor = _parse_date(published, "--published")
-    nlp = _load_nlp(model, fast)
-    try:
-        raw = build_article(
-            text, {}, source="<text>", fallback_published=anchor, max_chars=DEFAULT_MAX_CHARS
-        )
-    except InputError as exc:
-        raise _fail(f"{exc}.") from None
-    result = next(iter(process([raw], nlp)))
-    if isinstance(result, ErrorRow):
-        raise _fail(result.error, NOTHING_PROCESSED)
-    tables = {
-        "figures": [r.model_dump(exclude={"article_id"}) for r in result.figures],
-        "dates": [r.model_dump(exclude={"article_id"}) for r in result.dates],
-        "entities": [r.model_dump(exclude={"article_id"}) for r in result.entities],
-    }
+    extractor = _extractor(model, fast)
+    [found] = extractor.extract_many([text], published=anchor)
+    if found.error is not None:
+        raise _fail(found.error.error, NOTHING_PROCESSED)
     if as_json:
-        out.print_json(json.dumps(tables, ensure_ascii=False))
+        out.print_json(json.dumps(_parsed_rows(found), ensure_ascii=False))
         return
-    _print_tables(tables)
+    out.print(format_blocks(_parsed_rows(found)), highlight=False, markup=False, soft_wrap=False)
 
 
-def _print_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
-    for name, rows in tables.items():
-        table = Table(title=f"{name} ({len(rows)})", show_lines=False)
-        if not rows:
-            out.print(table)
-            continue
-        columns = [
-            key
-            for key in rows[0]
-            if key not in {"figure_id", "date_id", "entity_id"}
-            and any(row.get(key) not in (None, False) for row in rows)
-        ]
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        out.print(table)
+# What each table's items are called in parse's blocks.
+ITEM_NAMES = {"figures": "figure", "dates": "date", "entities": "entity"}
+BLOCK_OMITTED = {"article_id", "figure_id", "date_id", "entity_id", "text"}
+
+
+def _parsed_rows(found: Extraction) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "figures": [r.model_dump(exclude={"article_id"}) for r in found.figures],
+        "dates": [r.model_dump(exclude={"article_id"}) for r in found.dates],
+        "entities": [r.model_dump(exclude={"article_id"}) for r in found.entities],
+    }
+
+
+def _field_value(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def format_blocks(tables: dict[str, list[dict[str, Any]]]) -> str:
+    """One block per item: ``figure 1: 2.609 exemplaires``, then ``field: value`` lines."""
+    blocks: list[str] = []
+    for table, rows in tables.items():
+        name = ITEM_NAMES.get(table, table)
+        for number, row in enumerate(rows, start=1):
+            lines = [f"{name} {number}: {row.get('text', '')}"]
+            lines.extend(
+                f"  {key}: {_field_value(value)}"
+                for key, value in row.items()
+                if value is not None and key not in BLOCK_OMITTED
+            )
+            blocks.append("\n".join(lines))
+    counts = ", ".join(_plural(len(rows), ITEM_NAMES.get(t, t)) for t, rows in tables.items())
+    return "\n\n".join([*blocks, counts])
 
 
 @app.command()
@@ -455,21 +612,46 @@ def evaluate(
             help="Write review pages with gold spans as a second layer (missed, spurious).",
         ),
     ] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            help="Score only one half of the gold articles: dev (tune on it, read its "
+            "misses) or blind (read its scores only); all by default.",
+        ),
+    ] = "all",
     model: ModelOption = DEFAULT_MODEL,
     fast: FastOption = False,
 ) -> None:
-    """Score extraction against gold files: P/R/F1 per table, field accuracy over matches."""
-    from ami_facts.evaluate import detail_rows, format_detail, format_report, write_html
+    """Score extraction against gold files: P/R/F1 per table, field accuracy over matches.
+
+    Subject, metric and period are also scored as precision over the values given
+    and recall over the values the gold gives; both halves of the gold (dev and
+    blind, by a fixed rule on the file name) are reported when both are present.
+    """
+    from ami_facts.evaluate import (
+        SPLITS,
+        detail_rows,
+        format_detail,
+        format_report,
+        gold_name,
+        gold_split,
+        write_html,
+    )
     from ami_facts.evaluate import evaluate as run_evaluation
 
+    if split not in {"all", *SPLITS}:
+        raise _fail(f"--split must be all, dev or blind, not {split!r}.")
     paths: list[Path] = []
     for path in gold:
         paths.extend(sorted(path.glob("*.gold.json")) if path.is_dir() else [path])
+    if split != "all":
+        paths = [path for path in paths if gold_split(gold_name(path)) == split]
     if not paths:
         raise _fail("no gold files (NAME.gold.json) found in the given paths.")
-    nlp = _load_nlp(model, fast)
+    extractor = _extractor(model, fast)
     try:
-        evaluation = run_evaluation(paths, nlp, published_from_gold=published_from_gold)
+        evaluation = run_evaluation(paths, extractor.nlp, published_from_gold=published_from_gold)
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(f"cannot read the gold files ({exc}).") from None
     if as_json:
@@ -478,7 +660,7 @@ def evaluate(
             document["detail"] = detail_rows(evaluation)
         out.print_json(json.dumps(document, ensure_ascii=False))
     else:
-        out.print(format_report(evaluation), highlight=False)
+        out.print(format_report(evaluation), highlight=False, soft_wrap=True)
         if detail:
             out.print(format_detail(evaluation), highlight=False, markup=False, soft_wrap=True)
     if html_dir is not None:

@@ -77,6 +77,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject_end", _INT),
             ("metric", _STR),
             ("confidence", _FLOAT),
+            ("subject_confidence", _FLOAT),
+            ("metric_confidence", _FLOAT),
+            ("period_confidence", _FLOAT),
         ]
     ),
     "dates": pa.schema(
@@ -114,6 +117,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("period_end", _STR),
             ("period_text", _STR),
             ("text", _STR),
+            ("subject_confidence", _FLOAT),
+            ("metric_confidence", _FLOAT),
+            ("period_confidence", _FLOAT),
             ("sentence", _STR),
         ]
     ),
@@ -221,16 +227,21 @@ def clean_stale_temp_files(out_dir: Path) -> list[Path]:
 
 def read_article_ids(out_dir: Path) -> set[str]:
     """The ids in the existing articles table of ``out_dir`` (empty when there is none)."""
+    return read_article_column(out_dir, "article_id")
+
+
+def read_article_column(out_dir: Path, column: str) -> set[str]:
+    """The values of one column of the existing articles table (empty when there is none)."""
     path = out_dir / f"{COMMIT_TABLE}.parquet"
     if not path.exists():
         return set()
     try:
-        column = pq.read_table(path, columns=["article_id"]).column("article_id")
+        values = pq.read_table(path, columns=[column]).column(column)
     except (OSError, pa.ArrowException, KeyError) as exc:
         raise OutputError(
             f"the existing table {path} cannot be read ({exc}); run with --force to rebuild it"
         ) from exc
-    return {str(value) for value in column.to_pylist() if value is not None}
+    return {str(value) for value in values.to_pylist() if value is not None}
 
 
 def _fsync_path(path: Path) -> None:
@@ -259,6 +270,9 @@ class TableWriter:
         self.summary = Summary()
         out_dir.mkdir(parents=True, exist_ok=True)
         self.known_ids: set[str] = set()
+        # The sources (paths, URLs) of the articles already in the tables: URLs
+        # among them are not fetched again.
+        self.known_sources: set[str] = set()
         self._parquet: dict[str, pq.ParquetWriter] = {}
         self._csv: dict[str, pacsv.CSVWriter] = {}
         self._csv_files: dict[str, Any] = {}
@@ -271,6 +285,7 @@ class TableWriter:
             clean_stale_temp_files(out_dir)
             if incremental:
                 self.known_ids = read_article_ids(out_dir)
+                self.known_sources = read_article_column(out_dir, "source")
             for table, schema in SCHEMAS.items():
                 if "parquet" in formats:
                     final = out_dir / f"{table}.parquet"

@@ -8,13 +8,20 @@ identical annotations on 213,000 tokens. Elsewhere blis may win, so a short
 trial at start-up picks the faster one. The matrix product is of float32
 arrays either way; only the order of the sums may differ.
 
-OpenBLAS is held to one thread: parallelism is the workers' job, and a
-single-worker run stays on one core.
+OpenBLAS is held to one thread while our pipeline runs: parallelism is the
+workers' job, and a single-worker run stays on one core.
+
+Nothing here changes the caller's process for longer than a call: the faster
+ops are current only while the model is built (its layers keep the ops they
+were built with), and the one-thread limit holds only inside ``one_blas_thread``.
+``use_fastest_gemm`` is the process-wide form, for benchmarks.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy
@@ -58,18 +65,47 @@ def _seconds(ops: NumpyOps) -> float:
     return time.perf_counter() - start
 
 
-def use_fastest_gemm() -> str:
-    """Make thinc use the faster matrix product from now on; return its name.
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS libraries on one thread inside the block; the caller's limits after it."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
-    Call before loading a model: layers keep the ops current when they are built.
-    Only plain CPU ops are replaced (not a GPU's or Apple's own).
+
+def fastest_ops() -> Any:
+    """The faster of thinc's current ops and ``OpenBlasOps``, timed on one thread.
+
+    Only plain CPU ops are replaced (not a GPU's or Apple's own). Changes nothing.
     """
-    threadpool_limits(limits=1, user_api="blas")
     current = get_current_ops()
     if type(current) is not NumpyOps:
-        return str(current.name)
+        return current
     candidate = OpenBlasOps()
-    if _seconds(candidate) < _seconds(current):
-        set_current_ops(candidate)
-        return candidate.name
-    return str(current.name)
+    with one_blas_thread():
+        return candidate if _seconds(candidate) < _seconds(current) else current
+
+
+@contextmanager
+def current_ops(ops: Any) -> Iterator[None]:
+    """``ops`` are thinc's current ops inside the block; the previous ones after it.
+
+    A model built inside the block keeps ``ops`` in its layers after it.
+    """
+    previous = get_current_ops()
+    set_current_ops(ops)
+    try:
+        yield
+    finally:
+        set_current_ops(previous)
+
+
+def use_fastest_gemm() -> str:
+    """Make thinc use the faster matrix product from now on, process-wide; return its name.
+
+    For benchmarks that run a bare model: BLAS is limited to one thread and the
+    faster ops stay current. ``build_nlp`` scopes both instead.
+    """
+    threadpool_limits(limits=1, user_api="blas")
+    ops = fastest_ops()
+    set_current_ops(ops)
+    return str(ops.name)

@@ -10,6 +10,8 @@ comes from the page's head and markup.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # Extraction settings: precision first (less boilerplate); a page where the
@@ -31,19 +33,36 @@ MIN_PARAGRAPH_WORDS = 8
 _META_KEYS = {"title": "title", "author": "author", "date": "published", "url": "url"}
 
 log = logging.getLogger(__name__)
+# trafilatura and its helpers log every page they find odd.
+LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 
-# trafilatura and its helpers log every page they find odd; keep the CLI quiet.
-for _name in ("trafilatura", "htmldate", "courlan", "justext"):
-    logging.getLogger(_name).setLevel(logging.ERROR)
+
+@contextmanager
+def quiet_logs(level: int = logging.ERROR) -> Iterator[None]:
+    """trafilatura and its helpers log only from ``level`` up inside the block.
+
+    Their levels are set back after it, so a caller's own logging set-up is left
+    as it was.
+    """
+    loggers = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(level, logger.getEffectiveLevel()))
+    try:
+        yield
+    finally:
+        for logger, previous in zip(loggers, levels, strict=True):
+            logger.setLevel(previous)
 
 
 def _extract(html: str, *, favor_precision: bool) -> dict[str, Any] | None:
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(
-            html, favor_precision=favor_precision, **_COMMON_OPTIONS
-        )
+        with quiet_logs():
+            document = trafilatura.bare_extraction(
+                html, favor_precision=favor_precision, **_COMMON_OPTIONS
+            )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         log.debug("trafilatura failed", exc_info=exc)
         return None

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,6 +24,8 @@ from ami_facts.french.stopwords import (
     MIN_FRENCH_STOPWORD_SHARE,
     MIN_WORDS_FOR_LANGUAGE_CHECK,
 )
+from ami_facts.published import DateNotRead
+from ami_facts.published import parse_published as read_published
 from ami_facts.records import ErrorRow
 
 TEXT_SUFFIXES = {".txt"}
@@ -82,22 +84,14 @@ def stable_id(text: str) -> str:
 
 
 def parse_published(value: object) -> date | None:
-    """Read an ISO date or datetime (``2021-04-13``, ``2021-04-13T10:00:00Z``)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise InputError(f"published must be an ISO date string, not {type(value).__name__}")
-    text = value.strip()
+    """A ``published`` metadata value as a date (ISO, or any form dateparser reads).
+
+    Raises ``InputError`` saying why when it is not a date (``published.parse_published``).
+    """
     try:
-        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError as exc:
-        raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+        return read_published(value)
+    except DateNotRead as exc:
+        raise InputError(str(exc)) from exc
 
 
 # Byte order marks, longest first (UTF-32 LE starts like UTF-16 LE).
@@ -305,7 +299,7 @@ def _optional_str(value: object) -> str | None:
     return str(value)
 
 
-def _article_from_object(
+def article_from_object(
     obj: object,
     *,
     source: str,
@@ -379,7 +373,7 @@ def _iter_file(
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise InputError(f"the file is not valid JSON ({exc})") from exc
-            yield _article_from_object(
+            yield article_from_object(
                 obj,
                 source=source,
                 fallback_published=published,
@@ -425,75 +419,147 @@ def _iter_jsonl(
     path: Path, *, published: date | None, max_chars: int
 ) -> Iterator[RawArticle | ErrorRow]:
     """One article per line, read line by line (a file of any length is streamed)."""
-    source = str(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield ErrorRow(source=source, error=f"{path.name}: cannot be read ({exc.strerror}).")
+        yield ErrorRow(source=str(path), error=f"{path.name}: cannot be read ({exc.strerror}).")
         return
-    yield from iter_jsonl_lines(handle, source, published=published, max_chars=max_chars)
+    with handle:
+        yield from iter_jsonl_lines(
+            handle, source=str(path), name=path.name, published=published, max_chars=max_chars
+        )
 
 
 def iter_jsonl_lines(
     handle: BinaryIO,
-    source: str,
     *,
+    source: str,
+    name: str,
     published: date | None,
     max_chars: int,
     first_line: int = 1,
     end: int | None = None,
 ) -> Iterator[RawArticle | ErrorRow]:
-    """The articles of the JSON Lines read from ``handle`` (closed when done).
+    """One article (or error) per non-empty line of ``handle``, streamed.
 
-    Lines are numbered from ``first_line``; with ``end``, reading stops at the
-    first line that starts after byte ``end`` (a block of a larger file: each line
-    belongs to the block its start falls in, as ``fsspec.utils.read_block`` splits).
+    ``source`` is the ``source`` of the rows (``SOURCE:LINE`` for articles),
+    ``name`` what the error sentences start with. Lines are numbered from
+    ``first_line``; with ``end``, reading stops at the first line that starts
+    after byte ``end`` of ``handle`` (a range of a larger file: each line belongs
+    to the range its first byte falls in, as ``fsspec.utils.read_block`` splits).
     """
-    name = Path(source).name
     limit = MAX_MARKUP_BYTES_PER_CHAR * max_chars
-    with handle:
-        number = first_line - 1
-        while end is None or handle.tell() <= end:
-            raw, too_long = _read_line(handle, limit)
-            if not raw and not too_long:
-                break
-            number += 1
-            where = f"{name} line {number}"
-            if too_long:
-                yield ErrorRow(
-                    source=source,
-                    line=number,
-                    error=f"{where}: the line is longer than {limit:,} bytes, too large for "
-                    f"an article of at most --max-chars {max_chars:,} characters.",
-                )
-                continue
-            if not raw.strip():
-                continue
+    number = first_line - 1
+    while end is None or handle.tell() <= end:
+        raw, too_long = _read_line(handle, limit)
+        if not raw and not too_long:
+            break
+        number += 1
+        where = f"{name} line {number}"
+        if too_long:
+            yield ErrorRow(
+                source=source,
+                line=number,
+                error=f"{where}: the line is longer than {limit:,} bytes, too large for "
+                f"an article of at most --max-chars {max_chars:,} characters.",
+            )
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line_text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             try:
-                line_text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                try:
-                    obj = json.loads(line_text)
-                except json.JSONDecodeError as exc:
-                    reason = exc.msg.removesuffix(" at")
-                    raise InputError(
-                        f"the line is not valid JSON ({reason}, column {exc.colno})"
-                    ) from exc
-                yield _article_from_object(
-                    obj,
-                    source=f"{source}:{number}",
-                    fallback_published=published,
-                    max_chars=max_chars,
-                    encoding="utf-8",
-                    line=number,
-                )
-            except UnicodeDecodeError:
-                yield ErrorRow(
-                    source=source,
-                    line=number,
-                    error=f"{where}: the line is not UTF-8 text (JSON Lines must be UTF-8).",
-                )
-            except InputError as exc:
-                yield ErrorRow(source=source, line=number, error=f"{where}: {_sentence(str(exc))}")
+                obj = json.loads(line_text)
+            except json.JSONDecodeError as exc:
+                reason = exc.msg.removesuffix(" at")
+                raise InputError(
+                    f"the line is not valid JSON ({reason}, column {exc.colno})"
+                ) from exc
+            yield article_from_object(
+                obj,
+                source=f"{source}:{number}",
+                fallback_published=published,
+                max_chars=max_chars,
+                encoding="utf-8",
+                line=number,
+            )
+        except UnicodeDecodeError:
+            yield ErrorRow(
+                source=source,
+                line=number,
+                error=f"{where}: the line is not UTF-8 text (JSON Lines must be UTF-8).",
+            )
+        except InputError as exc:
+            yield ErrorRow(source=source, line=number, error=f"{where}: {_sentence(str(exc))}")
+
+
+STDIN_SOURCE = "<stdin>"
+STREAM_FORMATS = ("text", "html", "json", "jsonl")
+
+
+def iter_stream(
+    handle: BinaryIO,
+    *,
+    input_format: str = "text",
+    source: str = STDIN_SOURCE,
+    published: date | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[RawArticle | ErrorRow]:
+    """The article(s) of a byte stream such as standard input.
+
+    ``input_format``: ``text`` (one article, decoded as a ``.txt`` file is),
+    ``html`` (one page), ``json`` (one article object) or ``jsonl`` (one
+    article object a line, streamed).
+    """
+    if input_format not in STREAM_FORMATS:
+        raise ValueError(f"input_format must be one of {', '.join(STREAM_FORMATS)}")
+    if input_format == "jsonl":
+        yield from iter_jsonl_lines(
+            handle, source=source, name=source, published=published, max_chars=max_chars
+        )
+        return
+    per_char = MAX_BYTES_PER_CHAR if input_format == "text" else MAX_MARKUP_BYTES_PER_CHAR
+    try:
+        data = handle.read(per_char * max_chars + 1)
+        if len(data) > per_char * max_chars:
+            raise InputError(
+                f"the input is more than {per_char * max_chars:,} bytes, too large for an "
+                f"article of at most --max-chars {max_chars:,} characters"
+            )
+        if not data.strip():
+            raise InputError("the input is empty (no text)")
+        text, encoding = decode_bytes(data)
+        del data
+        if input_format == "json":
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"the input is not valid JSON ({exc})") from exc
+            yield article_from_object(
+                obj,
+                source=source,
+                fallback_published=published,
+                max_chars=max_chars,
+                encoding=encoding,
+            )
+            return
+        meta: dict[str, Any] = {}
+        if input_format == "html":
+            from ami_facts.html import html_to_article
+
+            text, meta = html_to_article(text)
+        yield build_article(
+            text,
+            meta,
+            source=source,
+            fallback_published=published,
+            max_chars=max_chars,
+            encoding=encoding,
+        )
+    except InputError as exc:
+        yield ErrorRow(source=source, error=f"{source}: {_sentence(str(exc))}")
+    except OSError as exc:
+        yield ErrorRow(source=source, error=f"{source}: cannot be read ({exc.strerror}).")
 
 
 @dataclass

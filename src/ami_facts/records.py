@@ -89,6 +89,15 @@ class Figure(Spanned):
     confidence: float = Field(
         0.5, ge=0.0, le=1.0, description="0..1, higher where the rules are more certain."
     )
+    subject_confidence: float | None = Field(
+        None, ge=0.0, le=1.0, description="0..1, how sure the subject is (null with no subject)."
+    )
+    metric_confidence: float | None = Field(
+        None, ge=0.0, le=1.0, description="0..1, how sure the metric is (null with no metric)."
+    )
+    period_confidence: float | None = Field(
+        None, ge=0.0, le=1.0, description="0..1, how sure the period is (null with no period)."
+    )
 
     @model_validator(mode="after")
     def _value_or_range(self) -> Figure:
@@ -145,6 +154,9 @@ class Fact(Record):
     period_end: str | None = Field(description="Last day of the period it is about.")
     period_text: str | None = Field(description="The date expression giving the period.")
     text: str = Field(description="The figure as written in the article.")
+    subject_confidence: float | None = Field(description="0..1, how sure the subject is.")
+    metric_confidence: float | None = Field(description="0..1, how sure the metric is.")
+    period_confidence: float | None = Field(description="0..1, how sure the period is.")
     sentence: str | None = Field(description="Its sentence, whitespace collapsed.")
 
 

@@ -313,19 +313,21 @@ def read_shard(
         name = Path(file.source).name
         yield ErrorRow(source=file.source, error=f"{name}: cannot be read ({exc.strerror or exc}).")
         return
-    first_line = 1
-    if shard.offset:
-        handle.seek(shard.offset)
-        first_line = newlines_before + _skip_to_next_line(handle) + 1
-    end = None if shard.length is None else shard.offset + shard.length
-    yield from iter_jsonl_lines(
-        handle,
-        file.source,
-        published=published,
-        max_chars=max_chars,
-        first_line=first_line,
-        end=end,
-    )
+    with handle:
+        first_line = 1
+        if shard.offset:
+            handle.seek(shard.offset)
+            first_line = newlines_before + _skip_to_next_line(handle) + 1
+        end = None if shard.length is None else shard.offset + shard.length
+        yield from iter_jsonl_lines(
+            handle,
+            source=file.source,
+            name=Path(file.source).name,
+            published=published,
+            max_chars=max_chars,
+            first_line=first_line,
+            end=end,
+        )
 
 
 def _renamed(

@@ -143,44 +143,75 @@ CREDIT_AT_END = re.compile(
 # closing bracket): a line without them needs no search.
 CREDIT_MARKS = ("/", ")")
 
-# An author line: "Par Jean Dupont", "Par Jean Dupont et Marie Durand", "By Jane Doe",
-# optionally followed by a separator and a date ("Par X Le 2 novembre 2023 à 10h48").
-BYLINE_AUTHOR = re.compile(
-    r"(?:Par|PAR|By|BY)\s+(?:[A-ZÀ-Ý][\w'’.-]{0,30})"
-    r"(?:\s+(?:(?:et|and|de|du|de la|d['’])\s+)?[A-ZÀ-Ý][\w'’.-]{0,30}){0,5}"
-    r"\s*(?:$|[|•·–—-]|,?\s*(?:(?:le|Le)\s+(?:[a-z]+\s+)?\d|publié|Publié|mis|Mis)\b)"
-)
-
 # Breadcrumbs leading a page: "Accueil > Météo > Tempête", "Accueil / Sport".
 BREADCRUMB = re.compile(r"(?i)(?:accueil|home)\s*[>›»/|]")
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-_DMY = (
-    r"(?P<day>\d{1,2})(?:er)?(?:\s+|/|\.|-)"
-    r"(?P<month>\d{1,2}|" + _MONTH_NAMES + r")(?:\s+|/|\.|-)"
-    r"(?P<year>\d{4})"
+# Month names of bylines: French and English, full or abbreviated (with or without
+# a dot); the date they are part of is read by ``ami_facts.published``.
+_EN_MONTHS = (
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+    *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
 )
-_ISO = r"(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BYLINE_MONTHS = [
+    *MONTHS,
+    *("janv", "févr", "fevr", "fév", "fev", "avr", "juil", "sept", "oct", "nov", "déc", "dec"),
+    *_EN_MONTHS,
+]
+_MONTH_NAMES = "|".join(sorted(set(_BYLINE_MONTHS), key=len, reverse=True))
+_FR_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FR_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_WEEKDAY = (
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|" + "|".join(_EN_WEEKDAYS) + r"),?\s+)?"
+)
+# 21/07/2021, 2 novembre 2023, 1er avr. 2021, 15 April 2021
+_DMY = (
+    r"\d{1,2}(?:er|st|nd|rd|th)?(?:\s+|/|\.|-)"
+    r"(?:\d{1,2}|(?:" + _MONTH_NAMES + r")\.?)(?:\s+|/|\.|-)"
+    r"\d{4}"
+)
+# April 15, 2021; Apr. 15 2021
+_MDY = r"(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+_ISO = r"\d{4}-\d{2}-\d{2}"
+_BYLINE_DAY = r"(?P<date>" + _WEEKDAY + r"(?:" + _DMY + "|" + _MDY + "|" + _ISO + r"))\b"
+
+# An author line: "Par Jean Dupont", "Par Jean Dupont et Marie Durand", "By Jane Doe",
+# optionally followed by a separator and a date ("Par X Le 12 novembre 2023 à 10h48",
+# "By Jane Doe, April 15, 2021").
+_EN_DATE_WORDS = "|".join(
+    sorted((word.capitalize() for word in (*_EN_MONTHS, *_EN_WEEKDAYS)), key=len, reverse=True)
+)
+BYLINE_AUTHOR = re.compile(
+    r"(?:Par|PAR|By|BY)\s+(?:[A-ZÀ-Ý][\w'’.-]{0,30})"
+    r"(?:\s+(?:(?:et|and|de|du|de la|d['’])\s+)?[A-ZÀ-Ý][\w'’.-]{0,30}){0,5}"
+    r"\s*(?:$|[|•·–—-]|,?\s*(?:(?:le|Le|on|On)\s+(?:[a-z]+\s+)?\d+"
+    r"|publié|Publié|mis|Mis|Published|Updated|" + _EN_DATE_WORDS + r")\b)"
+)
 
 # "Publié le 21/07/2021 à 10h ... Mis à jour le 24/12/2021": the date after
 # "publié le" is the publication date.
 BYLINE_PUBLISHED = re.compile(
-    r"(?i)\b(?:publié|publiée|mis en ligne|postée?)\s+le\s+"
-    + _WEEKDAY
-    + r"(?:"
-    + _DMY
-    + "|"
-    + _ISO
-    + ")"
+    r"(?i)\b(?:(?:publié|publiée|mis en ligne|postée?)\s+le|published(?:\s+on)?)\s+" + _BYLINE_DAY
 )
 # Any date of a byline ("Par X Le 2 novembre 2023 à 10h48"), the first one is taken
 # when no "publié le" is found, unless an update word comes before it.
-BYLINE_DATE = re.compile(r"(?i)\b" + _WEEKDAY + r"(?:" + _DMY + "|" + _ISO + ")")
+BYLINE_DATE = re.compile(r"(?i)\b" + _BYLINE_DAY)
 BYLINE_UPDATE_WORDS = re.compile(r"(?i)\b(?:mis à jour|modifié|actualisé|màj|updated)\b")
 # A short line opening with one of these is a byline (date line) too.
 BYLINE_START = re.compile(
-    r"(?i)(?:publié|publiée|mis en ligne|postée?|mis à jour|modifié|actualisé|màj)\b"
-    r"|le\s+" + _WEEKDAY + r"\d{1,2}(?:er)?(?:\s+|/)(?:\d{1,2}|" + _MONTH_NAMES + r")\b"
+    r"(?i)(?:publié|publiée|mis en ligne|postée?|mis à jour|modifié|actualisé|màj"
+    r"|published|updated|posted)\b"
+    r"|le\s+" + _FR_WEEKDAY + r"\d{1,2}(?:er)?(?:\s+|/)(?:\d{1,2}|" + _FR_MONTH_NAMES + r")\b"
     r"[^.]*\b\d{1,2}\s?[h:]\s?\d{2}"
+)
+# Three lowercase words in a row: prose, which a byline's date line never goes on with.
+PROSE = re.compile(r"\b[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\b")
+
+# A label before a date given as metadata or in a byline, left out before the
+# date is read: "Publié le", "Mis à jour le", "Published on", "Updated:".
+DATE_LABEL = re.compile(
+    r"(?i)^(?:(?:publié|publiée|mis en ligne|mis à jour|modifié|actualisé|postée?)"
+    r"(?:\s+le)?|(?:last\s+)?(?:published|updated|posted)(?:\s+on)?|le|on)\s*:?\s+"
 )

@@ -1,0 +1,173 @@
+"""Fill subject, metric, period and confidence of every figure, in text order."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ami_facts.components.doc_text import text_of
+from ami_facts.components.linker.mentions import Mention, collect_mentions
+from ami_facts.components.linker.metric import find_metric
+from ami_facts.components.linker.period import Headings, dates_for_periods, find_period
+from ami_facts.components.linker.scoring import field_models
+from ami_facts.components.linker.sentences import (
+    Sentence,
+    doc_sentences,
+    sentence_index_at,
+    text_sentences,
+)
+from ami_facts.components.linker.subject import (
+    main_subject_mention,
+    results_rows,
+    section_topics,
+)
+from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
+from ami_facts.components.linker.syntax import token_at
+
+# Words that join a figure to the one before it and make it share its noun and metric:
+# ``3 714 exemplaires ou 412 chaque mois``, ``650 commandes soit près de 2 000``.
+COORDINATION = re.compile(r"^[\s,;(]*(?:ou|et|soit|dont|voire|contre)?[\s,;(]*$", re.IGNORECASE)
+COORDINATION_MAX_GAP = 40
+_QUALIFIER_WORDS = re.compile(
+    r"\b(?:près|environ|quelque|plus|moins|de|d'|d’|quasi|au|aux)\b", re.IGNORECASE
+)
+
+
+def _coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
+    """Whether a figure is joined to the one before it (``... ou 326 chaque mois``).
+
+    Such a figure is about the same thing and measures the same: it shares the
+    subject and metric (its counted noun or unit is carried by the figures stage).
+    """
+    if figure["kind"] != previous["kind"] or previous["end"] > figure["number_start"]:
+        return False
+    gap = text[previous["end"] : figure["number_start"]]
+    return len(gap) <= COORDINATION_MAX_GAP and bool(
+        COORDINATION.match(_QUALIFIER_WORDS.sub(" ", gap))
+    )
+
+
+def link_figures(doc: Doc, trace: list[dict[str, Any]] | None = None) -> None:
+    """Fill subject, metric, period, sentence and confidence of every figure on ``doc``."""
+    figures: list[dict[str, Any]] = doc._.ami_figures or []
+    if figures:
+        text = text_of(doc)
+        link(
+            text,
+            figures,
+            dates=doc._.ami_dates or [],
+            entities=doc._.ami_entities or [],
+            sentences=doc_sentences(doc, text),
+            doc=doc if doc.has_annotation("DEP") else None,
+            anchor=(doc._.ami_context or {}).get("anchor"),
+            trace=trace,
+        )
+
+
+def link_text(
+    text: str, figures: list[dict[str, Any]], dates: list[dict[str, Any]], anchor: str | None
+) -> None:
+    """The same linking without a model: periods and metrics from the words alone."""
+    if figures:
+        link(
+            text,
+            figures,
+            dates=dates,
+            entities=[],
+            sentences=text_sentences(text),
+            doc=None,
+            anchor=anchor,
+        )
+
+
+def link(
+    text: str,
+    figures: list[dict[str, Any]],
+    *,
+    dates: list[dict[str, Any]],
+    entities: list[dict[str, Any]],
+    sentences: list[Sentence],
+    doc: Doc | None,
+    anchor: str | None,
+    trace: list[dict[str, Any]] | None = None,
+) -> None:
+    """Fill the figure dicts in place; ``doc`` gives the parse when there is one.
+
+    ``anchor`` is the publication date (ISO) that open periods run to. ``trace``, when
+    given, receives each figure with its subject candidates and their evidence (what
+    ``ami_facts.components.linker.train`` learns the weights from).
+    """
+    mentions = collect_mentions(entities, text)
+    article = ArticleSubjects.build(
+        text,
+        mentions,
+        sentences,
+        topics=section_topics(text, mentions),
+        main=main_subject_mention(entities, mentions),
+        rows=results_rows(text, figures, mentions),
+    )
+    subject_model = field_models()["subject"]
+    period_dates = sorted(dates_for_periods(text, dates, anchor), key=lambda d: d["start"])
+    period_starts = [d["start"] for d in period_dates]
+    headings = Headings.build(text, period_dates)
+    previous: dict[str, Any] | None = None
+    previous_subject: Mention | None = None
+    for index, figure in enumerate(figures):
+        coordinated = previous is not None and _coordinated(text, previous, figure)
+        sentence_index = sentence_index_at(sentences, figure["number_start"])
+        sentence = sentences[sentence_index] if sentence_index is not None else None
+        if sentence is not None:
+            figure["sentence_start"], figure["sentence_end"] = sentence
+        number = (
+            token_at(doc, figure["number_start"], figure["number_end"]) if doc is not None else None
+        )
+        metric, metric_confidence = find_metric(text, figure, number, sentence)
+        if metric is None and coordinated and previous is not None:
+            metric, metric_confidence = previous["metric"], previous.get("metric_confidence")
+        candidates = subject_candidates(
+            article,
+            index,
+            figure,
+            number,
+            sentence_index,
+            metric,
+            previous_subject if coordinated else None,
+        )
+        chosen = subject_model.choose(candidates)
+        subject = chosen[0].value if chosen else None
+        # What a product costs is its price (``la Twizy coûte 7 000 €``).
+        if metric == "cost" and subject is not None and subject.label == "PRODUCT":
+            metric = "price"
+        figure["metric"] = metric
+        figure["metric_confidence"] = metric_confidence if metric is not None else None
+        if subject is not None and chosen is not None:
+            figure["subject"] = subject.name
+            figure["subject_start"] = subject.start
+            figure["subject_end"] = subject.end
+            figure["subject_confidence"] = round(chosen[1], 2)
+        period, period_confidence = find_period(
+            text, period_dates, period_starts, figure, sentences, sentence_index, headings
+        )
+        if period is not None:
+            figure["period_start"] = period["start_date"]
+            figure["period_end"] = period["end_date"]
+            figure["period_text"] = period["text"]
+            figure["period_confidence"] = period_confidence
+        figure["confidence"] = _confidence(figure, chosen[1] if chosen else None)
+        if trace is not None:
+            trace.append({"figure": figure, "subject": candidates})
+        previous, previous_subject = figure, subject
+
+
+def _confidence(figure: dict[str, Any], subject_probability: float | None) -> float:
+    """How sure the row is as a whole: the number and its unit, what and who it is about."""
+    confidence = 0.4
+    if figure.get("metric") is not None:
+        confidence += 0.2
+    if figure.get("unit") or figure.get("counted"):
+        confidence += 0.1
+    if subject_probability is not None:
+        confidence += 0.3 * subject_probability
+    return round(min(confidence, 1.0), 2)

@@ -1,0 +1,129 @@
+"""Named things that can be a subject: entity mentions, periphrases, antecedents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from ami_facts.components.entities import find_periphrases
+from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
+from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
+
+# Any named thing can be the grammatical subject of a figure's verb; word order alone
+# (the closest preceding mention) is trusted only for products and organisations,
+# and for people where the figure ranks or times them (sports results).
+PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
+ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
+
+PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
+
+# How far back a pronoun's antecedent is looked for (about two sentences).
+PRONOUN_WINDOW = 300
+
+IMPERSONAL_VERBS = {
+    "être",
+    "falloir",
+    "sembler",
+    "paraître",
+    "agir",
+    "exister",
+    "rester",
+    "manquer",
+}
+# ``la marque`` may refer to a brand named a few paragraphs before.
+ANAPHORA_WINDOW = 1500
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that names a possible subject."""
+
+    start: int
+    end: int
+    name: str
+    label: str
+
+
+def collect_mentions(entity_dicts: list[dict[str, Any]], text: str) -> list[Mention]:
+    mentions = [
+        Mention(hit["start"], hit["end"], hit["name"], hit["label"])
+        for hit in entity_dicts
+        if hit["label"] in PARSE_SUBJECT_LABELS
+    ]
+    mentions.extend(Mention(s, e, name, "ORG") for s, e, name in find_periphrases(text))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
+    start, end = token.idx, token.idx + len(token.text)
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            return mention
+    # ``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the apposition names
+    # it; ``la ville de Lyon``, ``le groupe Volkswagen``: so does a thing's own name.
+    naming = {"appos", "flat:name"} | (
+        {"nmod", "flat", "compound"} if token.lemma_.lower() in anaphoric_nouns() else set()
+    )
+    for child in token.children:
+        if child.dep_ in naming:
+            for mention in mentions:
+                if mention.start <= child.idx < mention.end:
+                    return mention
+    # A measure of a named thing (``la population de Nantes``, ``les ventes de la
+    # Clio``) is about that thing; ``le tribunal de Marseille`` is not about Marseille.
+    if token.lemma_.lower() not in metric_lexicon().nouns:
+        return None
+    for child in token.subtree:
+        for mention in mentions:
+            if mention.start <= child.idx < mention.end:
+                return mention
+    return None
+
+
+def antecedent(
+    text: str,
+    mentions: list[Mention],
+    word: Token,
+    labels: set[str],
+    window: int = PRONOUN_WINDOW,
+) -> Mention | None:
+    """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word.
+
+    A pronoun's antecedent lies in its paragraph; a definite noun (``le groupe``,
+    ``la marque``) may refer to a name a few paragraphs back (``window``).
+    """
+    window_start = max(0, word.idx - window)
+    if window <= PRONOUN_WINDOW:
+        paragraph_start = max(_rfind_before(text, word, end) for end in PARAGRAPH_ENDS)
+        window_start = max(window_start, paragraph_start + 1)
+    candidates = [
+        m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _rfind_before(text: str, word: Token, needle: str) -> int:
+    """Where ``needle`` last occurs in the text before ``word`` (-1 if nowhere)."""
+    return text.rfind(needle, 0, word.idx)
+
+
+def is_impersonal(verb: Token) -> bool:
+    """``il est difficile de``, ``il faut``, ``il y a``: an ``il`` that stands for nothing."""
+    return verb.lemma_ in IMPERSONAL_VERBS or any(child.lower_ == "y" for child in verb.children)
+
+
+def is_definite_reference(noun: Token) -> str | None:
+    """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
+    label = anaphoric_nouns().get(noun.lemma_.lower())
+    # ``le groupe américain`` refers back; ``le groupe de travail`` names something else.
+    if label is None or any(child.dep_ in {"nmod", "acl"} for child in noun.children):
+        return None
+    determiners = [child for child in noun.children if child.dep_ == "det"]
+    if any(
+        "Def" in d.morph.get("Definite", []) or "Dem" in d.morph.get("PronType", [])
+        for d in determiners
+    ):
+        return label
+    return None

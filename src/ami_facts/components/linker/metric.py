@@ -1,0 +1,312 @@
+"""What a figure measures: clue phrases around it, its unit, its counted noun, its verb."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from ami_facts.components.linker.sentences import Sentence
+from ami_facts.components.linker.syntax import SUBJECT_DEPS, SUBJECTLESS_CLAUSE_DEPS, governing_verb
+from ami_facts.french.linking import PERSON_NOUNS
+from ami_facts.french.metrics import MetricLexicon, metric_lexicon
+from ami_facts.patterns import alternation
+
+# How far back (in characters) word clues for the metric are looked for in a clause.
+METRIC_WINDOW = 60
+AFTER_WINDOW = 30
+
+SHARE_AFTER = re.compile(
+    r"\s*(?:des\s|du\s|de\s+l['’]|de\s+(?:la|ses|son|sa|leurs?|ces|cette|nos|vos|tous|toutes)\s)",
+    re.IGNORECASE,
+)
+# Metrics that measure money: a clue naming one is ignored for a figure that is not.
+MONEY_METRICS = {"price", "cost", "revenue"}
+# What a sum of money, and a percentage or a ratio, can measure.
+MONEY_READINGS = MONEY_METRICS | {"margin", "change", "market_size"}
+SHARE_KINDS = {"percent", "ratio"}
+SHARE_READINGS = {"share", "change", "margin"}
+# Metrics that count people, and the ones of them a verb of an event gives.
+PEOPLE_METRICS = {"population", "workforce", "deaths", "injured"}
+EVENT_METRICS = {"deaths", "injured"}
+# Metrics of a trade in things: a verb that gives one never counts people.
+TRADE_METRICS = {"sales", "orders", "deliveries", "production", "registrations"}
+# ``16 km de conduites``: kilometres of a thing are its length.
+EXTENT_AFTER = re.compile(
+    r"\s+(?:de|d['’])\s*(?!autonomie\b|(?:la|le|les|l['’]|du|des)\b)[a-zà-ÿ]", re.IGNORECASE
+)
+# ``à 12 km de la frontière``: how far away.
+AWAY_BEFORE = re.compile(r"\bà\s*(?:environ\s+|plus de\s+|moins de\s+|près de\s+)?$")
+# ``Jean Martin, 52 ans,``, ``(52 ans)``: an age in apposition to a name.
+AGE_APPOSITION_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s*[,(]\s*$")
+AGE_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
+# ``un enfant de deux ans``, ``une femme d'une cinquantaine d'années``
+PERSON_BEFORE_DE = re.compile(r"\b([\w-]+)\s+(?:de|d['’])\s*$")
+# A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
+TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
+RACE_TIME_UNITS = {"s", "min"}
+
+
+class _PhraseTable:
+    """Phrase -> metric, read as one pattern: the longest phrase a text ends (or starts) with."""
+
+    def __init__(self, table: dict[str, str], *, at_end: bool) -> None:
+        self.table = table
+        self.at_end = at_end
+        # A trie tries the longest phrase first, and one letter at a time.
+        phrases = alternation(table)
+        self.pattern = re.compile(f"(?:{phrases})$" if at_end else phrases)
+        # A phrase that ends a text starts no further than this from its end.
+        self.longest = max(map(len, table), default=0)
+        # The letters the phrases end (or start) with: most texts end (start) with none
+        # of them and are turned down before they are folded.
+        self.edges = {phrase[-1] if at_end else phrase[0] for phrase in table if phrase}
+
+    def metric(self, text: str) -> str | None:
+        # The edge letter of the folded text, without folding it.
+        edge = text.rstrip()[-1:].lower()[-1:] if self.at_end else text.lstrip()[:1].lower()[:1]
+        if edge not in self.edges:
+            return None
+        folded = " ".join(text.lower().split())
+        if self.at_end:
+            match = self.pattern.search(folded, max(0, len(folded) - self.longest))
+        else:
+            match = self.pattern.match(folded)
+        return self.table[match.group()] if match else None
+
+
+@cache
+def _clue_phrases() -> tuple[_PhraseTable, _PhraseTable]:
+    """The lexicon's phrases that follow a figure and those that precede it."""
+    lexicon = metric_lexicon()
+    return _PhraseTable(lexicon.after, at_end=False), _PhraseTable(lexicon.before, at_end=True)
+
+
+@dataclass(frozen=True)
+class MetricClue:
+    """One reading of what a figure measures, how strong it is and where it came from."""
+
+    metric: str
+    strength: float
+    evidence: str
+
+
+def _duration_verb_clue(lexicon: MetricLexicon, number: Token | None) -> MetricClue | None:
+    """``concédant 2'24"``: the verb says what a duration is."""
+    verb = governing_verb(number) if number is not None else None
+    metric = lexicon.duration_verbs.get(verb.lemma_.lower()) if verb is not None else None
+    return MetricClue(metric, 3.0, "duration_verb") if metric else None
+
+
+def is_person_noun(lemma: str | None) -> bool:
+    """``bénévole``, ``habitant``, ``victime``: a noun that counts people."""
+    if not lemma:
+        return False
+    return lemma in PERSON_NOUNS or metric_lexicon().nouns.get(lemma) in PEOPLE_METRICS
+
+
+def _clues_from_words(
+    lexicon: MetricLexicon, number: Token | None, counted: str | None
+) -> list[MetricClue]:
+    """The words the figure depends on, nearest first, up to its verb, read in the lexicon.
+
+    The counted noun (``650 commandes``) and a noun the figure measures (``une hausse de
+    9 %``, ``Le chiffre d'affaires s'élève à``) say more than the verb: ``vendue 25 000
+    euros`` is a price, ``une vingtaine de bénévoles`` counts no orders.
+    """
+    if number is None:
+        return []
+    clues: list[MetricClue] = []
+    # ``les 300 voitures que Renault a vendues``: the relative clause's verb
+    phrase = number.head if number.dep_ == "nummod" else number
+    for clause in phrase.children:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ in {"acl:relcl", "acl"} and clause.i > phrase.i and lemma in lexicon.verbs:
+            clues.append(_verb_clue(lexicon.verbs[lemma], counted, -0.02))
+    # Token objects are made afresh at each access: compare their indexes.
+    counted_at = number.head.i if number.dep_ == "nummod" else None
+    for depth, ancestor in enumerate(number.ancestors):
+        lemma = ancestor.lemma_.lower()
+        nearer = -0.01 * depth
+        if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
+            clues.append(_verb_clue(lexicon.verbs[lemma], counted, nearer))
+        elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
+            found := _noun_phrase_metric(lexicon, ancestor)
+        ):
+            if ancestor.i == counted_at:
+                clues.append(_counted_clue(found, nearer))
+            elif depth == (counted_at is not None) and _complement_of(number, counted_at):
+                # the noun the figure (or its counted noun) is the complement of:
+                # ``une hausse de 9 %``, ``un prix de 25 000 euros``
+                clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
+            subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
+            if subjects:
+                noun = subjects[0]
+                found = _noun_phrase_metric(lexicon, noun) if noun.pos_ == "NOUN" else None
+                # (not when the figure is inside that subject: ``les salariés des
+                # boutiques (une quinzaine d'enseignes) recevront``)
+                inside = noun.left_edge.i <= number.i <= noun.right_edge.i or any(
+                    child.i in {number.i, counted_at} for child in subjects
+                )
+                if found is not None and noun.i != counted_at and not inside:
+                    clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
+                break
+            # ``le prix d'une voiture neuve atteint 35 000 euros`` parsed as a relative
+            # clause: a verb without a subject leaves the question to its head.
+            if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
+                break
+    return clues
+
+
+def _complement_of(number: Token, counted_at: int | None) -> bool:
+    """Whether the figure's phrase is a noun's complement (``une hausse de 9 %``)."""
+    phrase = number.head if counted_at is not None else number
+    return phrase.dep_ == "nmod"
+
+
+def _verb_clue(metric: str, counted: str | None, nearer: float) -> MetricClue:
+    # A verb of death or injury counts people; a verb of trade counts things.
+    if metric in EVENT_METRICS:
+        return MetricClue(metric, 3.5 + nearer, "event_verb")
+    if metric in TRADE_METRICS and is_person_noun(counted):
+        return MetricClue(metric, 0.0, "trade_verb_on_people")
+    return MetricClue(metric, 2.0 + nearer, "verb")
+
+
+def _counted_clue(metric: str, nearer: float = 0.0) -> MetricClue:
+    # ``trois employés`` are a workforce unless the verb says they were hurt.
+    strength = 3.0 if metric in PEOPLE_METRICS - EVENT_METRICS else 4.0
+    return MetricClue(metric, strength + nearer, "counted_noun")
+
+
+def _noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
+    """``chiffre d'affaires``, ``part de marché``, ``prix``: a noun and its complement."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "nmod":
+            for link in ("de", "d'", "d’"):
+                phrase = f"{lemma} {link} {child.text.lower()}".replace("' ", "'").replace(
+                    "’ ", "’"
+                )
+                if phrase in lexicon.nouns:
+                    return lexicon.nouns[phrase]
+    return lexicon.nouns.get(lemma)
+
+
+def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None) -> bool:
+    """``Jean Martin, 52 ans,``, ``un enfant de deux ans``, ``un chauffeur de bus de 38 ans``."""
+    if figure.get("unit") != "year":
+        return False
+    if AGE_APPOSITION_BEFORE.search(before) and AGE_APPOSITION_AFTER.match(text, figure["end"]):
+        return True
+    if (noun := PERSON_BEFORE_DE.search(before)) and is_person_noun(_singular(noun.group(1))):
+        return True
+    # the parse: the years hang on a noun for a person, maybe through its complement
+    # (``un chauffeur de bus de 38 ans``)
+    years = number.head if number is not None and number.dep_ == "nummod" else number
+    if years is None or years.dep_ not in {"nmod", "appos"}:
+        return False
+    head = years.head
+    for _ in range(2):
+        if head.pos_ != "NOUN":
+            return False
+        if is_person_noun(head.lemma_.lower()):
+            return True
+        if head.dep_ != "nmod":
+            return False
+        head = head.head
+    return False
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+def metric_clues(
+    text: str, figure: dict[str, Any], number: Token | None, sentence: Sentence | None
+) -> list[MetricClue]:
+    """Every reading of what ``figure`` measures, strongest first."""
+    lexicon = metric_lexicon()
+    kind = figure["kind"]
+    if kind == "rank":
+        return [MetricClue("rank", 5.0, "kind")]
+    # Up to the number itself: the figure's own words (``à partir de``) are clues too.
+    clause_start = max(sentence[0] if sentence else 0, figure["number_start"] - METRIC_WINDOW)
+    before = text[clause_start : figure["number_start"]]
+    after = text[figure["end"] : figure["end"] + AFTER_WINDOW]
+    after_phrases, before_phrases = _clue_phrases()
+    counted = figure.get("counted")
+    clues: list[MetricClue] = []
+    if metric := after_phrases.metric(after):
+        clues.append(MetricClue(metric, 5.0, "clue_after"))
+    if metric := before_phrases.metric(before.rstrip(" (")):
+        clues.append(MetricClue(metric, 4.9, "clue_before"))
+    if kind == "duration":
+        if figure.get("unit") in RACE_TIME_UNITS and TIME_GAP_BEFORE.search(before):
+            clues.append(MetricClue("time_gap", 4.5, "race_gap"))
+        if _is_age(text, figure, before, number):
+            clues.append(MetricClue("age", 4.8, "age"))
+        if clue := _duration_verb_clue(lexicon, number):
+            clues.append(clue)
+        clues.append(MetricClue(lexicon.kinds["duration"], 1.0, "kind"))
+        return _ranked(clues, kind)
+    # ``7,5 % de la population``, ``80 % des Français``: a share of something.
+    if kind in SHARE_KINDS and SHARE_AFTER.match(after):
+        clues.append(MetricClue("share", 4.0, "share_of_whole"))
+    if unit_metric := lexicon.units.get(figure.get("unit") or ""):
+        # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance.
+        if (
+            unit_metric == "distance"
+            and EXTENT_AFTER.match(after)
+            and not AWAY_BEFORE.search(before)
+        ):
+            unit_metric = "length"
+        clues.append(MetricClue(unit_metric, 3.5, "unit"))
+    clues.extend(_clues_from_words(lexicon, number, counted))
+    if counted and (noun_metric := lexicon.nouns.get(counted)):
+        clues.append(_counted_clue(noun_metric, -0.05))
+    if kind in SHARE_KINDS:
+        clues.append(MetricClue("change" if figure.get("per") else "share", 1.0, "kind"))
+    if kind == "money":
+        clues.append(MetricClue("cost", 1.0, "kind"))
+    return _ranked(clues, kind)
+
+
+def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
+    """The clues a figure of this kind can have, strongest first.
+
+    A sum of money is a price, a cost or a revenue, never a count of sales (``est
+    vendue 25 000 euros``: a price); a percentage is a share or a change; only money
+    measures money.
+    """
+    kept: list[MetricClue] = []
+    for clue in clues:
+        metric = clue.metric
+        if kind == "money" and metric in TRADE_METRICS:
+            clue = MetricClue("price", clue.strength, clue.evidence)
+        elif (kind == "money" and metric not in MONEY_READINGS) or (
+            kind in SHARE_KINDS and metric not in SHARE_READINGS
+        ):
+            continue
+        elif kind not in {"money", *SHARE_KINDS} and metric in MONEY_METRICS:
+            # ``gagner 200 000 abonnés`` is no revenue: money metrics need an amount of money.
+            continue
+        if clue.strength > 0:
+            kept.append(clue)
+    return sorted(kept, key=lambda c: -c.strength)
+
+
+def find_metric(
+    text: str, figure: dict[str, Any], number: Token | None, sentence: Sentence | None
+) -> tuple[str | None, float | None]:
+    """What ``figure`` measures and how sure that is (0..1), or (None, None)."""
+    clues = metric_clues(text, figure, number, sentence)
+    if not clues:
+        return None, None
+    return clues[0].metric, round(min(clues[0].strength / 5.0, 1.0), 2)

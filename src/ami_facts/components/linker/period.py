@@ -1,0 +1,184 @@
+"""Which date a figure is about: same clause, sentence or the one before; no baselines."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ami_facts.components.linker.sentences import (
+    Sentence,
+    intertitles,
+    paragraph_break_between,
+    same_clause,
+)
+
+# A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
+PERIOD_DATE_TYPES = {"DATE", "TIME"}
+# How many sentences back, within a paragraph, a date still sets a figure's period.
+PERIOD_SENTENCES_BACK = 1
+
+# ``en hausse de 9 % par rapport à 2022``: the date is the baseline, not the period.
+BASELINE_BEFORE = re.compile(
+    r"(?:par rapport (?:à|au|aux)|comparé (?:à|au)|rapporté (?:à|au)|qu'en|qu’en|contre|vs\.?)"
+    r"\s*(?:l'|l’|la|le|les)?\s*$",
+    re.IGNORECASE,
+)
+
+SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
+INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
+INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
+
+
+def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``entre 1990 et 1999``, ``de 2019 à 2021``: two dates that bound one period."""
+    merged: list[dict[str, Any]] = []
+    index = 0
+    while index < len(dates):
+        date = dates[index]
+        if (
+            index + 1 < len(dates)
+            and INTERVAL_START.search(text[max(0, date["start"] - 12) : date["start"]])
+            and INTERVAL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+        ):
+            following = dates[index + 1]
+            merged.append(
+                {
+                    "start": date["start"],
+                    "end": following["end"],
+                    "text": text[date["start"] : following["end"]],
+                    # both ends must be known for the interval to be
+                    "start_date": date["start_date"] if following.get("start_date") else None,
+                    "end_date": following["end_date"] or following["start_date"],
+                }
+            )
+            index += 2
+            continue
+        merged.append(date)
+        index += 1
+    return merged
+
+
+def dates_for_periods(
+    text: str, all_dates: list[dict[str, Any]], anchor: str | None
+) -> list[dict[str, Any]]:
+    """The dates that can be a figure's period: calendar dates, baselines left out.
+
+    ``depuis le 1er janvier`` runs from that day to the publication date.
+    """
+    dates = []
+    for hit in all_dates:
+        # Unresolved dates (no anchor) are kept: they govern their figure, whose
+        # period then stays null.
+        if hit["type"] not in PERIOD_DATE_TYPES:
+            continue
+        before = text[max(0, hit["start"] - 25) : hit["start"]]
+        if BASELINE_BEFORE.search(before):
+            continue
+        if (
+            anchor
+            and hit.get("start_date")
+            and SINCE_BEFORE.search(before)
+            and (hit.get("end_date") or "") < anchor
+        ):
+            hit = {**hit, "end_date": anchor}
+        dates.append(hit)
+    return _merge_intervals(text, dates)
+
+
+@dataclass(frozen=True)
+class Headings:
+    """The dates an intertitle sets for the section it opens (``Bilan 2023``)."""
+
+    # (section start, dates of its heading), in text order
+    sections: list[tuple[int, list[dict[str, Any]]]]
+
+    @classmethod
+    def build(cls, text: str, period_dates: list[dict[str, Any]]) -> Headings:
+        if not period_dates:
+            return cls([])
+        # The title's dates are left out: on the gold articles they set the period of
+        # the figures below them less often than not (an event's anniversary, a season).
+        sections: list[tuple[int, list[dict[str, Any]]]] = []
+        for heading in intertitles(text):
+            start, end = heading.span("line")
+            sections.append((end, [d for d in period_dates if start <= d["start"] < end]))
+        return cls([(start, dates) for start, dates in sections if dates])
+
+    def at(self, offset: int) -> dict[str, Any] | None:
+        """The last date of the heading nearest before ``offset``, if it has one."""
+        found = None
+        for start, dates in self.sections:
+            if start > offset:
+                break
+            found = dates[-1]
+        return found
+
+
+def find_period(
+    text: str,
+    period_dates: list[dict[str, Any]],
+    starts: list[int],
+    figure: dict[str, Any],
+    sentences: list[Sentence],
+    index: int | None,
+    headings: Headings,
+) -> tuple[dict[str, Any] | None, float | None]:
+    """The date expression a figure is about, and how sure that is (SPEC, "Which period").
+
+    In the figure's clause (the nearest, either side), else its sentence before it, else
+    the sentence before it in its paragraph, else the date its section's intertitle sets.
+    ``starts``: the starts of ``period_dates`` (sorted). A date that could not be
+    resolved (no anchor) still governs its figure: the period then stays null rather
+    than falling to a farther date.
+    """
+    if index is None:
+        return None, None
+    fig_start, fig_end = figure["start"], figure["end"]
+
+    def between(lo: int, hi: int) -> list[dict[str, Any]]:
+        return [
+            d
+            for d in period_dates[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+            if not (fig_start <= d["start"] < fig_end)
+        ]
+
+    sentence = sentences[index]
+    in_sentence = between(sentence[0], sentence[1])
+    clause = [
+        d
+        for d in in_sentence
+        if (
+            same_clause(text, d["end"], fig_start)
+            if d["end"] <= fig_start
+            else same_clause(text, fig_end, d["start"])
+        )
+    ]
+    if clause:
+        nearest = min(
+            clause, key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"]))
+        )
+        return _resolved(nearest, 0.9)
+    # A date later in the sentence, beyond a comma, is left out: on the gold articles it
+    # is more often about another clause's event than about the figure.
+    before = [d for d in in_sentence if d["end"] <= fig_start]
+    if before:
+        return _resolved(before[-1], 0.75)
+    for back in range(1, PERIOD_SENTENCES_BACK + 1):
+        if index - back < 0:
+            break
+        previous = sentences[index - back]
+        if paragraph_break_between(text, previous[0], sentences[index - back + 1][0]):
+            break
+        candidates = between(previous[0], previous[1])
+        if candidates:
+            return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
+    heading = headings.at(fig_start)
+    return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+def _resolved(
+    date: dict[str, Any], confidence: float
+) -> tuple[dict[str, Any] | None, float | None]:
+    return (date, confidence) if date.get("start_date") else (None, None)

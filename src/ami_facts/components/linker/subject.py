@@ -1,0 +1,266 @@
+"""Which named thing a figure is about: the parse, results rows, sections, the article."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from ami_facts.components.entities import main_subject
+from ami_facts.components.linker.mentions import (
+    ANAPHORA_WINDOW,
+    ORDER_SUBJECT_LABELS,
+    PERSONAL_PRONOUNS,
+    Mention,
+    antecedent,
+    is_definite_reference,
+    is_impersonal,
+    mention_covering,
+)
+from ami_facts.components.linker.sentences import Sentence, intertitles
+from ami_facts.components.linker.syntax import SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, governing_verb
+from ami_facts.hits import EntityHit
+
+COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
+POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
+RELATIVE_CLAUSE_DEPS = {"acl:relcl", "acl"}
+RELATIVE_QUE = {"que", "qu'", "qu’"}
+
+# A source named before a figure: ``selon``/``d'après`` and up to six words.
+SOURCE_BEFORE = re.compile(
+    r"\b(?:selon|d['’]après|source\s*:)(?:\s+|['’])(?:[\w-]+(?:\s+|['’])){0,6}$", re.IGNORECASE
+)
+
+# A results row: ``3. Peschel (All) à 1'03"``; its rank figure is a bare number with a dot.
+RESULTS_RANK = re.compile(r"\d{1,3}\.")
+RESULTS_NAME_GAP = 4
+# The competitor's name right after a results rank when no entity covers it:
+# an optional initial, then one or two capitalised words (``M. Zberg``, ``van Petegem``).
+RESULTS_NAME = re.compile(
+    r"\s*((?:[A-Z]\.\s*)?(?:(?:van|von|de|da|di|le|la)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+)
+
+
+def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention the parse says a figure is about, if any (see :func:`parse_subject`)."""
+    found = parse_subject(text, number, mentions)
+    return found[0] if found is not None else None
+
+
+def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """The mention the parse says a figure is about, and the evidence's name.
+
+    ``parse_owner``: the counted noun's complement (``2 000 exemplaires de la Clio``);
+    ``parse_subject``: the subject of the figure's verb, climbing through ``devrait
+    envoyer``; ``parse_antecedent``: what its pronoun or definite noun refers back to.
+    """
+    # ``500 salariés de Renault``, ``2 000 exemplaires de la Clio``: the counted noun's
+    # complement says whose they are.
+    counted = number.head if number.dep_ == "nummod" else None
+    if counted is not None and counted.pos_ == "NOUN":
+        for child in counted.children:
+            if child.dep_ == "nmod" and child.i > counted.i:
+                owner = next(
+                    (m for m in mentions if m.start <= child.idx < m.end and m.label != "LOC"),
+                    None,
+                )
+                if owner is not None:
+                    return owner, "parse_owner"
+    verb = governing_verb(number)
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            # ``Olano, qui s'est imposé avec 41" d'avance``: the relative pronoun
+            # stands for the noun the clause hangs on.
+            if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
+                return _tagged(mention_covering(mentions, verb.head), "parse_subject")
+            if child.lower_ in PERSONAL_PRONOUNS:
+                if child.lower_ == "il" and is_impersonal(verb):
+                    return None
+                return _tagged(
+                    antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"}),
+                    "parse_antecedent",
+                )
+            covering = mention_covering(mentions, child)
+            if covering is None and (label := is_definite_reference(child)) is not None:
+                return _tagged(
+                    antecedent(text, mentions, child, {label}, ANAPHORA_WINDOW),
+                    "parse_antecedent",
+                )
+            return _tagged(covering, "parse_subject")
+        if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | None:
+    return None if mention is None else (mention, evidence)
+
+
+def section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Mention]]:
+    """(section start, topic) for each intertitle that names a product or an organisation.
+
+    An intertitle is a short line standing alone between blank lines, with no final
+    full stop (``L'AMI Pro, une future concurrente pour la Renault Twizy Cargo ?``);
+    the first product or organisation it names is what its section is about.
+    """
+    topics: list[tuple[int, Mention]] = []
+    # Nothing that can be a topic is named: no need to look for intertitles.
+    if not any(m.label in ORDER_SUBJECT_LABELS for m in mentions):
+        return topics
+    for heading in intertitles(text):
+        start, end = heading.span("line")
+        named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
+        if named:
+            topics.append((end, named[0]))
+    return topics
+
+
+def topic_at(topics: list[tuple[int, Mention]], offset: int) -> Mention | None:
+    """The topic of the section ``offset`` lies in (sections end at the next intertitle)."""
+    current = None
+    for start, topic in topics:
+        if start > offset:
+            break
+        current = topic
+    return current
+
+
+def names_anything(mentions: list[Mention], sentence: Sentence) -> bool:
+    return any(sentence[0] <= m.start < sentence[1] for m in mentions)
+
+
+def is_the_actor(number: Token | None) -> bool:
+    """``où 3 000 personnes travaillent``: the figure is its clause's own subject."""
+    if number is None:
+        return False
+    phrase = number.head if number.dep_ == "nummod" else number
+    return phrase.dep_ in SUBJECT_DEPS
+
+
+def has_noun_subject(number: Token | None) -> bool:
+    """Whether the figure's clause names its own subject (then the article's is not it)."""
+    verb = governing_verb(number) if number is not None else None
+    return verb is not None and any(
+        child.dep_ in SUBJECT_DEPS and child.pos_ in {"NOUN", "PROPN"} for child in verb.children
+    )
+
+
+def closest_before(
+    text: str, mentions: list[Mention], sentence: Sentence | None, offset: int, labels: set[str]
+) -> Mention | None:
+    if sentence is None:
+        return None
+    best = None
+    for mention in mentions:
+        if (
+            mention.label in labels
+            and sentence[0] <= mention.start
+            and mention.end <= offset
+            and not _is_source(text, sentence, mention)
+        ):
+            best = mention
+    return best
+
+
+def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """``Selon l'Ifop``, ``d'après une étude du cabinet X``: who says it, not what it is about."""
+    return bool(SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start))
+
+
+def results_rows(
+    text: str, figures: list[dict[str, Any]], mentions: list[Mention]
+) -> dict[int, Mention]:
+    """Subjects of figures in results rows (``2. Mauri (Esp) à 41"``), by figure index.
+
+    A row starts at a rank written ``N.`` followed by a name and runs to the next
+    such rank; every figure in it is about the competitor named.
+    """
+    rows: list[tuple[int, Mention | None]] = []
+    for index, figure in enumerate(figures):
+        if figure["kind"] != "rank" or not RESULTS_RANK.fullmatch(
+            text, figure["number_start"], figure["number_end"] + 1
+        ):
+            continue
+        name = next(
+            (
+                m
+                for m in mentions
+                if 0 <= m.start - figure["number_end"] <= RESULTS_NAME_GAP
+                and m.label in {"PER", "ORG"}
+            ),
+            None,
+        )
+        if name is None:
+            match = RESULTS_NAME.match(text, figure["number_end"] + 1)
+            if match is not None and "\n" not in match.group(1):
+                name = Mention(match.start(1), match.end(1), match.group(1), "PER")
+        rows.append((index, name))
+    subjects: dict[int, Mention] = {}
+    for row, (index, name) in enumerate(rows):
+        if name is None:
+            continue
+        end = rows[row + 1][0] if row + 1 < len(rows) else len(figures)
+        for member in range(index, end):
+            # A row never spans a paragraph or a sentence-final period of prose.
+            if member > index and (
+                text.find("\n\n", figures[index]["end"], figures[member]["start"]) != -1
+            ):
+                break
+            subjects[member] = name
+    return subjects
+
+
+def main_subject_mention(
+    entity_dicts: list[dict[str, Any]], mentions: list[Mention]
+) -> Mention | None:
+    """The first mention of the article's main subject, if it has one."""
+    name = main_subject([EntityHit(**hit) for hit in entity_dicts])
+    if name is None:
+        return None
+    return next((mention for mention in mentions if mention.name == name), None)
+
+
+def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    """``Renault ... Ses ventes ont chuté de 12 %``: whose the measured thing is.
+
+    The figure's own noun, the noun it is the complement of, or its verb's subject,
+    when it has a possessive determiner: the last name before it that can own it.
+    """
+    phrase = number.head if number.dep_ == "nummod" else number
+    nouns = [phrase]
+    if phrase.dep_ == "nmod":
+        nouns.append(phrase.head)
+    verb = governing_verb(number)
+    if verb is not None:
+        nouns.extend(child for child in verb.children if child.dep_ in SUBJECT_DEPS)
+    for noun in nouns:
+        if any(
+            child.dep_ == "det" and "Yes" in child.morph.get("Poss", []) for child in noun.children
+        ):
+            return antecedent(text, mentions, noun, POSSESSOR_LABELS)
+    return None
+
+
+def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
+    """``les 300 voitures que Renault a vendues``, ``les deux sièges que détient la France``.
+
+    The subject of a relative clause on the figure's noun; after ``que`` the subject
+    often follows the verb, where the parser may take it for an object.
+    """
+    phrase = number.head if number.dep_ == "nummod" else number
+    for clause in phrase.children:
+        if clause.dep_ not in RELATIVE_CLAUSE_DEPS or clause.i < phrase.i:
+            continue
+        children = list(clause.children)
+        after_que = any(c.dep_ == "obj" and c.lower_ in RELATIVE_QUE for c in children)
+        for child in children:
+            inverted = after_que and child.dep_ == "obj" and child.i > clause.i
+            if (child.dep_ in SUBJECT_DEPS or inverted) and (
+                covering := mention_covering(mentions, child)
+            ) is not None:
+                return covering
+    return None

@@ -1,0 +1,318 @@
+"""What speaks for each named thing being a figure's subject (SPEC, "Which subject").
+
+Candidates are the mentions of the figure's sentence and of the two sentences before
+it in its paragraph, what the parse points to, the competitor of a results row, the
+subject of the figure it is coordinated with, the topic of its section, the names of
+the title and the article's main subject. Each candidate carries named evidence
+(syntax, place in the text, whether its label suits the metric, whether it is only the
+source of a statement); ``scoring.FieldModel`` weighs it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from ami_facts.components.linker.mentions import Mention
+from ami_facts.components.linker.metric import is_person_noun
+from ami_facts.components.linker.scoring import Candidate
+from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
+from ami_facts.components.linker.subject import (
+    SOURCE_BEFORE,
+    is_the_actor,
+    parse_subject,
+    possessor,
+    relative_subject,
+    topic_at,
+)
+from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
+
+# The labels a subject of each metric can have (SPEC: a price or a power belongs to a
+# product, a population to a place, a workforce or a revenue to an organisation).
+METRIC_LABELS: dict[str, frozenset[str]] = {
+    metric: frozenset(labels.split())
+    for metric, labels in {
+        "sales": "PRODUCT ORG",
+        "orders": "PRODUCT ORG",
+        "deliveries": "PRODUCT ORG",
+        "registrations": "PRODUCT ORG",
+        "production": "PRODUCT ORG",
+        "fleet": "PRODUCT ORG LOC",
+        "market_size": "LOC PRODUCT",
+        "price": "PRODUCT ORG",
+        "cost": "ORG LOC PRODUCT",
+        "revenue": "ORG",
+        "share": "LOC ORG PRODUCT",
+        "margin": "ORG",
+        "capacity": "PRODUCT ORG LOC",
+        "distance": "PRODUCT PER",
+        "length": "PRODUCT LOC",
+        "diameter": "PRODUCT LOC",
+        "speed": "PRODUCT PER",
+        "power": "PRODUCT",
+        "weight": "PRODUCT",
+        "pressure": "PRODUCT",
+        "population": "LOC",
+        "workforce": "ORG",
+        "deaths": "LOC ORG",
+        "injured": "LOC ORG",
+        "age": "PER ORG PRODUCT",
+        "rank": "PER ORG PRODUCT",
+        "time_gap": "PER",
+        "time_bonus": "PER",
+    }.items()
+}
+# Metrics for which a brand's count is really its product's (``la marque a écoulé
+# 2 000 exemplaires du modèle``: the model sold, not the brand).
+# ``Tesla a livré 484 507 véhicules``: counted as vehicles, the brand's whole output,
+# not its best-known model's.
+GENERIC_VEHICLES = {"véhicule", "voiture", "automobile", "auto", "camion", "moto", "deux-roues"}
+PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations", "price"}
+# Sentences before the figure's own, in its paragraph, whose mentions are candidates.
+SENTENCES_BACK = 2
+# A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
+APPOSITION_GAP = re.compile(r"\s*[,(–—]\s*")
+APPOSITION_CLOSE = re.compile(r"\s*(?:[,;)–—.]|$)")
+# Between a person's name and a figure: ``, une lycéenne de`` or `` de`` (an age, a term).
+PERSON_DESCRIPTION = re.compile(
+    r"\s*(?:[,(]\s*(?:(?:un|une|le|la|l['’])\s*)?(?P<noun>[\w-]+)(?:\s+[\w-]+)?\s+)?"
+    r"(?:âgée?s?\s+)?(?:de|d['’])\s*"
+)
+# Words before a name that only place it (``au camp de X``, ``chez X``).
+PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:à|au|aux|en|dans|de|du|des|sur|vers|chez|par|pour)|\bd['’]|\bl['’]|\bla|\ble|\bles)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+ARTICLE_BEFORE = re.compile(r"(?:\bl['’]|\b(?:la|le|les)\s+)$", re.IGNORECASE)
+SPEECH_WINDOW = 40
+SPEECH_WORDS = 4
+WORD = re.compile(r"[\w’'-]+")
+TITLE_MAX = 200
+# ``En Espagne, 41 % des ménages``: a clause that opens on a preposition and a place.
+PLACE_FRAME = re.compile(
+    "(?:" + "|".join(sorted(PLACE_FRAME_PREPOSITIONS, key=len, reverse=True)) + ")"
+    r"(?:\s+(?:la|le|les)|\s*l['’])?"
+)
+
+
+@dataclass
+class ArticleSubjects:
+    """What every figure of one article may be about."""
+
+    text: str
+    mentions: list[Mention]
+    starts: list[int]
+    sentences: list[Sentence]
+    topics: list[tuple[int, Mention]]
+    title: list[Mention]
+    main: Mention | None
+    rows: dict[int, Mention]
+    counts: Counter[str]
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        mentions: list[Mention],
+        sentences: list[Sentence],
+        topics: list[tuple[int, Mention]],
+        main: Mention | None,
+        rows: dict[int, Mention],
+    ) -> ArticleSubjects:
+        first_line = text.find("\n")
+        title_end = first_line if 0 < first_line <= TITLE_MAX else 0
+        return cls(
+            text=text,
+            mentions=mentions,
+            starts=[m.start for m in mentions],
+            sentences=sentences,
+            topics=topics,
+            title=[m for m in mentions if m.end <= title_end],
+            main=main,
+            rows=rows,
+            counts=Counter(m.name for m in mentions),
+        )
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in ``[start, end)``, in text order."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.mentions[lo:hi]
+
+
+class _Pool:
+    """Candidates by canonical name: each name once, with the mention nearest the figure.
+
+    ``specific`` names a mention by the most specific name the figure allows (a brand
+    counting its model's units takes the model's name), so that both readings of the
+    same thing pool their evidence.
+    """
+
+    def __init__(self, figure: dict[str, Any], specific: Callable[[Mention], Mention]) -> None:
+        self.figure = figure
+        self.specific = specific
+        self.by_name: dict[str, Candidate[Mention]] = {}
+
+    def add(self, mention: Mention, **evidence: float) -> Candidate[Mention]:
+        mention = self.specific(mention)
+        candidate = self.by_name.get(mention.name)
+        if candidate is None:
+            candidate = self.by_name[mention.name] = Candidate(mention)
+        elif _gap(mention, self.figure) < _gap(candidate.value, self.figure):
+            candidate.value = mention
+        candidate.note(**evidence)
+        return candidate
+
+
+def _gap(mention: Mention, figure: dict[str, Any]) -> int:
+    start, end = int(figure["start"]), int(figure["end"])
+    return start - mention.end if mention.end <= start else max(0, mention.start - end)
+
+
+def subject_candidates(
+    article: ArticleSubjects,
+    index: int,
+    figure: dict[str, Any],
+    number: Token | None,
+    sentence_index: int | None,
+    metric: str | None,
+    coordinated_with: Mention | None,
+) -> list[Candidate[Mention]]:
+    """Every possible subject of ``figure`` with its evidence."""
+    text = article.text
+    pool = _Pool(figure, lambda mention: most_specific(mention, article.main, metric, figure))
+    if number is not None and (found := parse_subject(text, number, article.mentions)):
+        mention, how = found
+        pool.add(mention, **{how: 1.0})
+    if number is not None and (owner := possessor(text, number, article.mentions)):
+        pool.add(owner, parse_possessor=1.0)
+    if number is not None and (doer := relative_subject(number, article.mentions)):
+        pool.add(doer, parse_subject=1.0)
+    if (row := article.rows.get(index)) is not None:
+        pool.add(row, results_row=1.0)
+    if coordinated_with is not None:
+        pool.add(coordinated_with, coordinated=1.0)
+    if sentence_index is not None:
+        _add_sentence_mentions(article, pool, sentence_index)
+    if (topic := topic_at(article.topics, figure["start"])) is not None:
+        pool.add(topic, section_topic=1.0)
+    for mention in article.title:
+        pool.add(mention, in_title=1.0)
+    # The article's main subject, when it is named more than once.
+    if article.main is not None and article.counts[article.main.name] > 1:
+        pool.add(article.main, main_subject=1.0)
+    actor = 1.0 if is_the_actor(number) else 0.0
+    for candidate in pool.by_name.values():
+        mention = candidate.value
+        labels = METRIC_LABELS.get(metric or "")
+        candidate.note(**{f"label_{mention.label}": 1.0})
+        if labels is not None:
+            candidate.note(**({"fits_metric": 1.0} if mention.label in labels else {"clash": 1.0}))
+        candidate.note(salience=min(article.counts[mention.name], 5) / 5, figure_is_actor=actor)
+    return list(pool.by_name.values())
+
+
+def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index: int) -> None:
+    """Mentions of the figure's sentence and of the sentences before it in its paragraph."""
+    text, figure = article.text, pool.figure
+    sentence = article.sentences[sentence_index]
+    first = sentence_index
+    while (
+        first > 0
+        and sentence_index - first < SENTENCES_BACK
+        and "\n\n" not in text[article.sentences[first - 1][1] : article.sentences[first][0]]
+    ):
+        first -= 1
+    nearest_before: Candidate[Mention] | None = None
+    for back in range(sentence_index - first, -1, -1):
+        start, end = article.sentences[sentence_index - back]
+        for mention in article.between(start, end):
+            if mention.start < figure["end"] and figure["start"] < mention.end:
+                continue
+            if back:
+                pool.add(mention, **{f"sentence_back_{back}": 1.0})
+                continue
+            candidate = pool.add(mention, **_in_sentence(text, sentence, mention, figure))
+            if mention.end <= figure["start"]:
+                nearest_before = candidate
+    if nearest_before is not None:
+        nearest_before.note(nearest_before=1.0)
+
+
+def _in_sentence(
+    text: str, sentence: Sentence, mention: Mention, figure: dict[str, Any]
+) -> dict[str, float]:
+    before = mention.end <= figure["start"]
+    gap_start, gap_end = (
+        (mention.end, figure["start"]) if before else (figure["end"], mention.start)
+    )
+    evidence = {
+        "before" if before else "after": 1.0,
+        "distance": min(gap_end - gap_start, 300) / 100,
+    }
+    if CLAUSE_BREAK.search(text, gap_start, gap_end) is None:
+        evidence["same_clause"] = 1.0
+    if (
+        before
+        and APPOSITION_GAP.fullmatch(text, gap_start, gap_end)
+        and APPOSITION_CLOSE.match(text, figure["end"], min(sentence[1], figure["end"] + 3))
+    ):
+        evidence["apposition"] = 1.0
+    elif before and mention.label == "PER" and _describes_person(text[gap_start:gap_end]):
+        # ``Léa Roux, une lycéenne de 17 ans``, ``X de 10 mois et Y de 8 mois``
+        evidence["apposition"] = 1.0
+    if _is_source(text, sentence, mention):
+        evidence["source"] = 1.0
+    lead = text[sentence[0] : mention.start]
+    clause_lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1 :]
+    if PREPOSITION_BEFORE.search(lead[-12:]) and not ARTICLE_BEFORE.search(lead[-6:]):
+        evidence["after_preposition"] = 1.0
+    if mention.label == "LOC" and PLACE_FRAME.fullmatch(clause_lead.strip().lower()):
+        evidence["place_frame"] = 1.0
+    return evidence
+
+
+def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """``selon l'Insee``, ``a indiqué Jean Martin``, ``Jean Martin a précisé``: who says it."""
+    if SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start):
+        return True
+    before = WORD.findall(text[max(sentence[0], mention.start - SPEECH_WINDOW) : mention.start])
+    after = WORD.findall(text[mention.end : min(sentence[1], mention.end + SPEECH_WINDOW)])
+    # the speech verb inverted before the speaker (``a précisé le maire X``), or right
+    # after it (``X a indiqué``)
+    return any(w.lower() in SPEECH_VERBS for w in [*before[-SPEECH_WORDS:], *after[:3]])
+
+
+def most_specific(
+    subject: Mention, main: Mention | None, metric: str | None, figure: dict[str, Any]
+) -> Mention:
+    """A brand's count of units is its model's when the article is about that model.
+
+    ``la marque a écoulé 2 000 exemplaires`` in an article about one of its models
+    (the brand's name starts the model's): the model's; ``Tesla a livré 484 507
+    véhicules`` counts the brand's whole output.
+    """
+    if (
+        main is not None
+        and subject.label == "ORG"
+        and main.name.split()[0] == subject.name.split()[0]
+        and main.name != subject.name
+        and metric in PRODUCT_METRICS
+        and figure.get("counted") not in GENERIC_VEHICLES
+    ):
+        return Mention(subject.start, subject.end, main.name, "PRODUCT")
+    return subject
+
+
+def _describes_person(gap: str) -> bool:
+    match = PERSON_DESCRIPTION.fullmatch(gap)
+    if match is None:
+        return False
+    noun = match.group("noun")
+    return noun is None or is_person_noun(noun.lower()) or is_person_noun(noun.lower()[:-1])

@@ -1,0 +1,31 @@
+"""What the dependency parse says around a figure: its token, its verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+# Clause links through which a verb takes the subject of the verb it depends on:
+# ``devrait envoyer``, ``pourrait acheter``, ``confirmait ... en se classant troisième``.
+SUBJECT_CLIMB_DEPS = {"xcomp", "conj", "advcl"}
+SUBJECTLESS_CLAUSE_DEPS = {"acl", "acl:relcl", "xcomp", "advcl"}
+
+
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a figure depends on; in a copular clause (``X a été la voiture la plus
+    vendue``), the predicate at the root, which holds the subject."""
+    root = token
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+        root = ancestor
+    if any(child.dep_ == "cop" for child in root.children):
+        return root
+    return None

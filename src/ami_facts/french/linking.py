@@ -1,0 +1,72 @@
+"""French words that tell what a figure is about (read by ``components/linker/``).
+
+- ``SPEECH_VERBS``: forms of the verbs that introduce a quotation or a source
+  (``a indiqué X``, ``précise X``, ``X a expliqué que``): the speaker is the source of a
+  figure, not its subject (SPEC, "Which subject", 5). Verbs whose subject also acts
+  (``annoncer``, ``confirmer``: ``Renault a annoncé 4 000 suppressions``) are not in it.
+- ``SOURCE_MARKERS``: words that name a source before it (``selon X``, ``d'après X``).
+- ``PLACE_FRAME_PREPOSITIONS``: prepositions that set a place as the frame of a
+  sentence when they open it (``En Espagne, 41 % des ménages``).
+- ``PERSON_NOUNS``: common nouns for people; ``un chauffeur de 38 ans`` gives an age.
+"""
+
+from __future__ import annotations
+
+_SPEECH_LEMMAS = """
+    affirmer ajouter assurer commenter confier déclarer dire estimer expliquer indiquer
+    insister noter observer préciser rappeler raconter relever répondre résumer souligner
+    témoigner avancer avouer marteler regretter déplorer
+    """.split()  # noqa: SIM905
+
+
+def _speech_forms() -> frozenset[str]:
+    """Present (3rd person) and past participle forms of the speech verbs."""
+    forms: set[str] = set()
+    irregular = {
+        "dire": ("dit", "disent", "dit"),
+        "répondre": ("répond", "répondent", "répondu"),
+    }
+    for lemma in _SPEECH_LEMMAS:
+        if lemma in irregular:
+            forms.update(irregular[lemma])
+        elif lemma.endswith("er"):
+            stem = lemma[:-2]
+            forms.update({stem + "e", stem + "ent", stem + "é", stem + "ait", stem + "aient"})
+    return frozenset(forms)
+
+
+SPEECH_VERBS = _speech_forms()
+
+SOURCE_MARKERS = ("selon", "d'après", "d’après", "source :", "source:")
+
+PLACE_FRAME_PREPOSITIONS = frozenset(
+    "en à au aux dans sur pour chez".split()  # noqa: SIM905
+)
+
+PERSON_NOUNS = frozenset(
+    """
+    homme femme enfant garçon fille fillette bébé nourrisson adolescent adolescente ado
+    jeune lycéen lycéenne collégien collégienne étudiant étudiante élève retraité retraitée
+    conducteur conductrice chauffeur automobiliste motard cycliste piéton piétonne passant
+    passante passager passagère victime suspect suspecte prévenu prévenue accusé accusée
+    détenu détenue mineur mineure majeur habitant habitante voisin voisine patient patiente
+    ouvrier ouvrière salarié salariée employé employée agriculteur agricultrice commerçant
+    commerçante artisan artiste chanteur chanteuse acteur actrice joueur joueuse sportif
+    sportive coureur coureuse nageur nageuse pilote skieur skieuse footballeur rugbyman
+    policier policière gendarme pompier militaire soldat médecin infirmier infirmière
+    enseignant enseignante professeur instituteur institutrice maire député députée sénateur
+    ministre président présidente dirigeant dirigeante patron patronne fondateur fondatrice
+    auteur autrice écrivain écrivaine journaliste photographe réalisateur réalisatrice
+    militant militante manifestant manifestante migrant migrante réfugié réfugiée touriste
+    randonneur randonneuse alpiniste chasseur pêcheur propriétaire locataire client cliente
+    mère père fils frère sœur grand-mère grand-père oncle tante cousin cousine veuve veuf
+    individu personne quadragénaire quinquagénaire sexagénaire septuagénaire octogénaire
+    nonagénaire centenaire trentenaire vingtenaire quadra quinqua
+    bénévole supporter supporteur fan spectateur spectatrice visiteur visiteuse participant
+    participante candidat candidate électeur électrice adhérent adhérente membre abonné
+    abonnée usager usagère consommateur consommatrice contribuable citoyen citoyenne
+    fonctionnaire agent agente gardien gardienne sauveteur secouriste bénéficiaire
+    demandeur chômeur chômeuse parent parents pensionnaire résident résidente otage
+    blessé blessée mort morte tué tuée disparu disparue survivant survivante juif juive
+    """.split()  # noqa: SIM905
+)

@@ -1,0 +1,168 @@
+"""The linker as a resolver: what each figure is about, on sentences unlike the fixtures.
+
+Every sentence here was written for these tests; each case stands for a family
+(SPEC, "Metrics", "Which subject", "Which period").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.components.linker.scoring import Candidate, FieldModel
+from ami_facts.nlp import Pipeline
+from pipeline_helpers import run_text
+
+ANCHOR = date(2024, 3, 15)
+
+
+def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR) -> dict[str, Any]:
+    for figure in run_text(nlp, text, anchor).figures:
+        if number in figure.text:
+            return figure.model_dump()
+    raise AssertionError(f"no figure {number!r} in {text!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # a sum of money is a price, not sales, whatever the verb
+        ("La Peugeot 3008 hybride est vendue 41 000 euros.", "41 000", "price"),
+        # people counted by a verb of trade: no metric rather than a wrong one
+        ("Une trentaine de bénévoles ont commandé des sandwichs.", "trentaine", None),
+        # the verb of an event says what people counted by a job noun are
+        ("L'explosion a blessé cinq ouvriers de l'usine.", "cinq", "injured"),
+        # a percentage of a whole is a share
+        ("Dans la région, 37 % des foyers se chauffent au bois.", "37 %", "share"),
+        # an increase written as a part of more
+        ("Les inscriptions ont grimpé d'un tiers de plus qu'en 2022.", "tiers", "change"),
+        # ages: in apposition to a name, after a noun for a person
+        ("La cycliste, Marie Dubois, 27 ans, a terminé l'étape.", "27 ans", "age"),
+        ("Un randonneur de 61 ans a été secouru dans le massif.", "61 ans", "age"),
+        # a term of prison is a duration, not an age
+        ("Le prévenu a été condamné à 3 ans de prison.", "3 ans", "duration"),
+        # kilometres of a thing are its length; kilometres away a distance
+        ("La commune entretient 42 kilomètres de chemins ruraux.", "42", "length"),
+        ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
+    ],
+)
+def test_linker_metric_comes_from_what_is_measured(
+    nlp: Language, text: str, number: str, metric: str | None
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a place that frames the sentence is the subject of a share of its people
+        ("Au Portugal, 28 % des salariés travaillent le samedi.", "28 %", "Portugal"),
+        # the name the figure stands beside in apposition
+        ("Le gardien, Paul Girard, 34 ans, a prolongé son contrat.", "34 ans", "Paul Girard"),
+        # the owner named before a possessive
+        (
+            "Michelin a publié ses comptes jeudi. Ses ventes ont reculé de 4 % sur l'année.",
+            "4 %",
+            "Michelin",
+        ),
+        # the subject of the figure's verb
+        ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
+        # the subject of a relative clause on the figure's noun
+        ("Les 1 200 camions que Volvo a livrés en mai sont rappelés.", "1 200", "Volvo"),
+        # a name described by a noun for a person, and terms given name by name
+        ("Les enquêteurs recherchent Léo Martin, un garçon de quatre ans.", "quatre", "Léo Martin"),
+        (
+            "Le juge a condamné Paul Girard à 2 ans, Léa Roux de 10 mois et Marc Petit de 8 mois.",
+            "8 mois",
+            "Marc Petit",
+        ),
+    ],
+)
+def test_linker_subject_from_the_evidence(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "not_subject"),
+    [
+        # who says it is not what it is about
+        (
+            "Selon Météo-France, 15 départements sont placés en vigilance orange.",
+            "15",
+            "Météo-France",
+        ),
+        ("« Nous avons reçu 200 dossiers », a précisé Anne Morel.", "200", "Anne Morel"),
+    ],
+)
+def test_linker_source_of_a_statement_is_not_the_subject(
+    nlp: Language, text: str, number: str, not_subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] != not_subject
+
+
+def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
+    figure = _figure(nlp, "Il a fallu 40 minutes pour évacuer la salle.", "40")
+    assert (figure["subject"], figure.get("subject_confidence")) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        # a date in the figure's clause, after it
+        ("Les pompiers ont secouru 14 personnes samedi.", "14", ("2024-03-09", "2024-03-09")),
+        # a date in the sentence before the figure, beyond a comma
+        (
+            "En 2022, malgré la crise, la coopérative a collecté 8 000 tonnes de lait.",
+            "8 000",
+            ("2022-01-01", "2022-12-31"),
+        ),
+        # the previous sentence of the paragraph
+        (
+            "La foire s'est tenue en mai 2023. Elle a attiré 52 000 visiteurs.",
+            "52 000",
+            ("2023-05-01", "2023-05-31"),
+        ),
+        # a baseline is not the period
+        ("Les ventes ont progressé de 6 % par rapport à 2021.", "6 %", (None, None)),
+        # a time of day on a known day sets that day
+        (
+            "Hier vers 22 h, deux voitures ont brûlé rue des Lilas.",
+            "deux",
+            ("2024-03-14", "2024-03-14"),
+        ),
+    ],
+)
+def test_linker_period_from_the_nearest_governing_date(
+    nlp: Language, text: str, number: str, period: tuple[str | None, str | None]
+) -> None:
+    figure = _figure(nlp, text, number)
+    assert (figure["period_start"], figure["period_end"]) == period
+
+
+def test_linker_period_stays_null_when_its_date_is_unresolved(nlp: Language) -> None:
+    """Without an anchor, ``depuis début février`` governs the figure: no farther date."""
+    text = (
+        "Au dernier trimestre 2020, la marque a changé de cap. "
+        "Depuis début février, elle enregistre 300 commandes."
+    )
+    figure = _figure(nlp, text, "300", anchor=None)
+    assert (figure["period_start"], figure["period_end"]) == (None, None)
+
+
+def test_linker_each_field_has_its_own_confidence(nlp: Language) -> None:
+    figure = _figure(nlp, "En 2023, Renault a vendu 2 000 Clio en Espagne.", "2 000")
+    for field in ("subject_confidence", "metric_confidence", "period_confidence"):
+        assert 0.0 < figure[field] <= 1.0, field
+
+
+def test_scoring_keeps_the_most_probable_candidate_above_the_threshold() -> None:
+    model = FieldModel(bias=-1.0, weights={"near": 2.0, "far": -1.0}, threshold=0.5)
+    near, far = Candidate("A", {"near": 1.0}), Candidate("B", {"far": 1.0})
+    chosen = model.choose([far, near])
+    assert chosen is not None and chosen[0] is near
+    assert model.choose([far]) is None
