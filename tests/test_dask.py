@@ -361,12 +361,15 @@ def hold_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def process_cluster(hold_dir: Path) -> Iterator[Any]:
-    """Two single-threaded worker processes, started with the test hold folder set."""
+    """Two single-threaded worker processes that know the test hold folder.
+
+    The variable stays set while the cluster lives: a worker killed by a test is
+    restarted with the environment of that moment.
+    """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(HOLD_ENV, str(hold_dir))
-        cluster = local_cluster(2)
-    with cluster:
-        yield cluster
+        with local_cluster(2) as cluster:
+            yield cluster
 
 
 def _wait_for(condition: Callable[[], Any], what: str, timeout: float = 60) -> Any:
@@ -384,6 +387,13 @@ def _held(hold_dir: Path, index: int) -> Callable[[], int | None]:
 
     (hold_dir / f"{index}.hold").touch()
     return started
+
+
+def _release(hold_dir: Path, index: int) -> None:
+    """Let a held task go on; a later test may hold the same partition again."""
+    (hold_dir / f"{index}.hold").unlink()
+    for started in hold_dir.glob(f"{index}.started.*"):
+        started.unlink()
 
 
 def _has_articles(shard: Shard) -> bool:
@@ -427,7 +437,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_its_part_is_not_read(
         os.kill(_wait_for(started, f"partition {index} to start"), signal.SIGKILL)
         run.join(timeout=120)
     finally:
-        (hold_dir / f"{index}.hold").unlink()
+        _release(hold_dir, index)
     assert results, "the run did not finish"
     assert results[0].processed == results[0].partitions == len(shards)
     _assert_same_rows(load_tables(out), local_rows)
@@ -444,7 +454,7 @@ def test_a_client_killed_mid_run_the_next_run_does_only_the_rest(
     hold_dir: Path,
     tmp_path: Path,
 ) -> None:
-    out = tmp_path / "out"
+    out, log = tmp_path / "out", tmp_path / "client.log"
     started = _held(hold_dir, 6)
     client = subprocess.Popen(
         [
@@ -465,15 +475,15 @@ def test_a_client_killed_mid_run_the_next_run_does_only_the_rest(
         ],
         start_new_session=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log.open("wb"),  # a file: a pipe nobody reads would fill and block the client
     )
     try:
-        _wait_for(started, "partition 6 to start")
+        _wait_for(started, f"partition 6 to start ({log})")
         _wait_for(lambda: len(dataset.read_entries(str(out))) >= 3, "three partitions committed")
     finally:
         os.killpg(client.pid, signal.SIGKILL)  # the client and its children, at once
         client.wait()
-        (hold_dir / "6.hold").unlink()
+        _release(hold_dir, 6)
     # Partition 6 never finished; others may have (a task queued behind it may not).
     committed = dataset.read_entries(str(out))
     assert 3 <= len(committed) < N_SHARDS
