@@ -127,16 +127,21 @@ def extract(
             metavar="INPUT",
             help="Files or folders of articles (.txt, .html, .json, .jsonl; NAME.meta.json "
             "sidecars give metadata), http(s) URLs of article pages, or - for standard "
-            "input (see --format).",
+            "input (see --format). With --engine dask: one file, folder, glob or fsspec "
+            "URL (s3://bucket/news/*.jsonl).",
             show_default=False,
         ),
     ] = None,
-    out_dir: Annotated[
-        Path,
+    out_spec: Annotated[
+        str,
         typer.Option(
-            "--out", "-o", metavar="DIR", help="Folder for the tables (created if missing)."
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Folder for the tables (created if missing); with --engine dask also an "
+            "fsspec URL.",
         ),
-    ] = Path("data/processed"),
+    ] = "data/processed",
     urls_file: Annotated[
         Path | None,
         typer.Option(
@@ -216,8 +221,9 @@ def extract(
         typer.Option(
             "--engine",
             metavar="ENGINE",
-            help="local (processes on this machine) or dask (a Dask cluster, for one file "
-            "or folder; writes OUT/<table>/part-*.parquet).",
+            help="local (processes on this machine) or dask (a Dask cluster whose workers "
+            "read their own input; writes OUT/<table>/part-*.parquet and a manifest, and "
+            "resumes what a killed run left).",
         ),
     ] = "local",
     scheduler: Annotated[
@@ -228,6 +234,14 @@ def extract(
             help="Dask scheduler (tcp://host:8786); a LocalCluster when omitted.",
         ),
     ] = None,
+    blocksize: Annotated[
+        str,
+        typer.Option(
+            "--blocksize",
+            metavar="SIZE",
+            help="Dask: bytes of JSON Lines per partition (64MiB, 16MB...).",
+        ),
+    ] = "16MiB",
 ) -> None:
     """Extract figures, dates and entities from the inputs into tables in --out.
 
@@ -257,6 +271,27 @@ def extract(
         raise _fail(f"--engine must be local or dask, not {engine!r}.")
     if input_format is not None and input_format not in STREAM_FORMATS:
         raise _fail(f"--format must be one of {', '.join(STREAM_FORMATS)}, not {input_format!r}.")
+    if engine == "dask":
+        if len(inputs or []) != 1 or inputs == [STDIN] or urls_file or feeds or input_format:
+            raise _fail(
+                "--engine dask reads one INPUT: a file, a folder, a glob or an fsspec URL "
+                "(no -, --urls or --feed)."
+            )
+        options = {"published": anchor, "max_chars": max_chars, "batch_size": batch_size}
+        model_name = FAST_MODEL if fast else model
+        _extract_dask(
+            (inputs or [""])[0],
+            out_spec,
+            model_name,
+            options,
+            scheduler,
+            workers,
+            blocksize,
+            force=force,
+            quiet=quiet,
+        )
+        return
+    out_dir = Path(out_spec)
     paths, urls, from_stdin = _classify_inputs(inputs or [])
     if input_format is not None and not from_stdin:
         raise _fail("--format says what standard input holds: give - as an INPUT.")
@@ -267,13 +302,6 @@ def extract(
     feeds = feeds or []
     if not (paths or urls or feeds or from_stdin) and urls_file is None:
         raise _fail("give at least one INPUT (a file, a folder, a URL or -), --urls or --feed.")
-    if engine == "dask":
-        if len(paths) != 1 or urls or feeds or from_stdin or urls_file is not None:
-            raise _fail("--engine dask reads one file or folder (no URLs, feeds or -).")
-        _extract_dask(
-            paths[0], out_dir, model, fast, anchor, max_chars, batch_size, scheduler, workers, quiet
-        )
-        return
     try:
         check_model(FAST_MODEL if fast else model)
     except ModelNotFoundError as exc:
@@ -409,9 +437,12 @@ def _classify_inputs(inputs: list[str]) -> tuple[list[Path], list[str], bool]:
         elif Path(given).exists():
             paths.append(Path(given))
         elif "://" in given:
-            raise _fail(f"INPUT {given!r} is not an http(s) URL.")
+            raise _fail(f"INPUT {given!r} is not an http(s) URL (others need --engine dask).")
         else:
-            raise _fail(f"INPUT {given!r} does not exist (give a file, a folder, a URL or -).")
+            raise _fail(
+                f"INPUT {given!r} does not exist (give a file, a folder, a URL or -; "
+                "globs need --engine dask)."
+            )
     return paths, urls, from_stdin
 
 
@@ -425,32 +456,52 @@ def _read_urls_file(path: Path) -> str:
 
 
 def _extract_dask(
-    input_path: Path,
-    out_dir: Path,
+    input_spec: str,
+    out_spec: str,
     model: str,
-    fast: bool,
-    anchor: date | None,
-    max_chars: int,
-    batch_size: int,
+    options: dict[str, Any],
     scheduler: str | None,
     workers: int,
+    blocksize: str,
+    *,
+    force: bool,
     quiet: bool,
 ) -> None:
-    from ami_facts.engine_dask import extract_dask
+    from dask.utils import parse_bytes
 
-    counts = extract_dask(
-        input_path,
-        str(out_dir),
-        model=FAST_MODEL if fast else model,
-        published=anchor,
-        max_chars=max_chars,
-        batch_size=batch_size,
-        scheduler=scheduler,
-        workers=workers,
-    )
+    from ami_facts.engine_dask import DaskRunError, extract_dask
+    from ami_facts.export import OutputError
+    from ami_facts.shards import InputNotFoundError
+
+    try:
+        size = int(parse_bytes(blocksize))
+    except ValueError:
+        raise _fail(f"--blocksize must be a size such as 64MiB, not {blocksize!r}.") from None
+    try:
+        summary = extract_dask(
+            input_spec,
+            out_spec,
+            model=model,
+            scheduler=scheduler,
+            workers=workers,
+            blocksize=size,
+            force=force,
+            **options,
+        )
+    except InputNotFoundError as exc:
+        raise _fail(f"{exc}.") from None
+    except (OutputError, DaskRunError) as exc:
+        raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
+    counts = summary.counts
     if not quiet:
-        out.print(f"{counts} -> {out_dir}", highlight=False)
-    if counts.get("articles", 0) == 0:
+        tally = ", ".join(_plural(counts[table], noun) for table, noun in SUMMARY_NOUNS)
+        out.print(
+            f"{_plural(summary.partitions, 'partition')}: {summary.skipped} done before "
+            f"(kept), {summary.processed} processed now ({tally}) -> {out_spec}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if counts["articles"] + summary.kept["articles"] == 0:
         raise typer.Exit(NOTHING_PROCESSED)
 
 

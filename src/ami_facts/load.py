@@ -247,12 +247,15 @@ def check_french(text: str) -> None:
         )
 
 
-def iter_input_files(path: Path, *, skip: Path | None = None) -> Iterator[Path]:
-    """The files under ``path`` in a stable order, readable or not.
+def iter_input_files(
+    path: Path, *, skip: Path | None = None, every_file: bool = False
+) -> Iterator[Path]:
+    """The input files under ``path`` in a stable order (sidecars are not inputs).
 
-    Left out: hidden files (``.name``), files under ``skip`` (the output folder) and
-    metadata sidecars that have their article beside them (they are read with it).
-    Every other file is an input: one ami-facts cannot read becomes an error row.
+    With ``every_file``, the files ami-facts cannot read too (``iter_articles`` makes
+    each an error row): every file but hidden ones (``.name``), files under ``skip``
+    (the output folder) and metadata sidecars with their article beside them (read
+    with it).
     """
     if path.is_file():
         yield path
@@ -262,7 +265,11 @@ def iter_input_files(path: Path, *, skip: Path | None = None) -> Iterator[Path]:
         if (
             candidate.is_file()
             and not candidate.name.startswith(".")
-            and not (candidate.name.endswith(SIDECAR_SUFFIX) and _sidecar_article(candidate))
+            and (every_file or candidate.suffix.lower() in INPUT_SUFFIXES)
+            and not (
+                candidate.name.endswith(SIDECAR_SUFFIX)
+                and (not every_file or _sidecar_article(candidate))
+            )
             and not (skipped is not None and candidate.resolve().is_relative_to(skipped))
         ):
             yield candidate
@@ -414,7 +421,7 @@ def iter_articles(
     A file of a format ami-facts does not read (PDF, Word, Markdown...) is an error
     row naming its format; ``skip``: a folder left out (the output folder).
     """
-    for file in iter_input_files(path, skip=skip):
+    for file in iter_input_files(path, skip=skip, every_file=True):
         why = unsupported_format(file)
         # A file given by name without an extension is read as text.
         if why is not None and not (file == path and not file.suffix):
@@ -513,16 +520,26 @@ def _iter_jsonl(
 
 
 def iter_jsonl_lines(
-    handle: BinaryIO, *, source: str, name: str, published: date | None, max_chars: int
+    handle: BinaryIO,
+    *,
+    source: str,
+    name: str,
+    published: date | None,
+    max_chars: int,
+    first_line: int = 1,
+    end: int | None = None,
 ) -> Iterator[RawArticle | ErrorRow]:
     """One article (or error) per non-empty line of ``handle``, streamed.
 
     ``source`` is the ``source`` of the rows (``SOURCE:LINE`` for articles),
-    ``name`` what the error sentences start with.
+    ``name`` what the error sentences start with. Lines are numbered from
+    ``first_line``; with ``end``, reading stops at the first line that starts
+    after byte ``end`` of ``handle`` (a range of a larger file: each line belongs
+    to the range its first byte falls in, as ``fsspec.utils.read_block`` splits).
     """
     limit = MAX_MARKUP_BYTES_PER_CHAR * max_chars
-    number = 0
-    while True:
+    number = first_line - 1
+    while end is None or handle.tell() <= end:
         raw, too_long = _read_line(handle, limit)
         if not raw and not too_long:
             break

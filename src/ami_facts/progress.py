@@ -31,7 +31,7 @@ def count_inputs(path: Path, *, skip: Path | None = None) -> int:
     Reads no JSON and decodes no text; a JSONL file is scanned for line breaks.
     """
     total = 0
-    for file in iter_input_files(path, skip=skip):
+    for file in iter_input_files(path, skip=skip, every_file=True):
         if file.suffix.lower() in JSONL_SUFFIXES:
             total += _count_lines(file)
         else:
