@@ -31,8 +31,9 @@ from ami_facts.nlp import (
     installed_models,
 )
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult
+from ami_facts.plural import plural
 from ami_facts.progress import count_inputs, make_progress, progress_enabled
-from ami_facts.provenance import extractor_label, model_label
+from ami_facts.provenance import extractor_label, model_label, package_version
 from ami_facts.records import ErrorRow
 from ami_facts.web import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url
 
@@ -69,8 +70,7 @@ NOTHING_PROCESSED = 1
 
 
 def _plural(count: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{count} {noun if count == 1 else plural}"
+    return plural(count, noun)
 
 
 def _fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
@@ -98,6 +98,24 @@ def _model_help() -> str:
     installed = installed_models()
     here = f"installed here: {', '.join(installed)}" if installed else "none is installed here"
     return f"Installed French spaCy pipeline (package name or folder) to use ({here})."
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"ami-facts {package_version()}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 ModelOption = Annotated[str, typer.Option("--model", metavar="MODEL", help=_model_help())]
@@ -545,7 +563,8 @@ def review(
     items = iter_articles(input_path, published=anchor, max_chars=max_chars)
     summary = write_review(extractor.results(items), out_dir)
     out.print(
-        f"{len(summary.pages)} article pages, {summary.errors} errors -> {summary.index}",
+        f"{_plural(len(summary.pages), 'article page')}, {_plural(summary.errors, 'error')} "
+        f"-> {summary.index}",
         highlight=False,
     )
     if not summary.pages:
