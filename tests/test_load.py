@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ami_facts.decode import check_french, decode_bytes, french_share
 from ami_facts.french.stopwords import (
     FRENCH_STOPWORDS,
     MIN_FRENCH_STOPWORD_SHARE,
@@ -18,9 +19,6 @@ from ami_facts.load import (
     InputError,
     RawArticle,
     build_article,
-    check_french,
-    decode_bytes,
-    french_share,
     iter_articles,
     parse_published,
     stable_id,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from ami_facts.cli import _model_help, app
+from ami_facts.cli import app, model_help
 from ami_facts.nlp import ModelNotFoundError, check_model, installed_models
 
 runner = CliRunner()
@@ -38,7 +38,7 @@ def test_not_a_model_name_nor_a_folder_says_so() -> None:
 
 
 def test_model_option_help_lists_the_installed_models() -> None:
-    help_text = _model_help()
+    help_text = model_help()
     assert installed_models(), "the default model is a dependency"
     for model in installed_models():
         assert model in help_text

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 import ami_facts.french.boilerplate as french_boilerplate
 from ami_facts.boilerplate import find_boilerplate
+from ami_facts.decode import decode_bytes
 from ami_facts.load import (
     InputError,
     RawArticle,
     build_article,
-    decode_bytes,
     iter_articles,
 )
 from ami_facts.records import ErrorRow

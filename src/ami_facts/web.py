@@ -33,6 +33,7 @@ from importlib.metadata import version
 from typing import Any
 from urllib.parse import urlsplit
 
+from ami_facts.decode import decode_bytes
 from ami_facts.html import html_to_article, quiet_logs
 from ami_facts.load import (
     DEFAULT_MAX_CHARS,
@@ -41,7 +42,6 @@ from ami_facts.load import (
     RawArticle,
     Selection,
     build_article,
-    decode_bytes,
 )
 from ami_facts.records import ErrorRow
 
