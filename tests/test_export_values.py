@@ -9,6 +9,7 @@ records. The Dask engine's part files are checked the same way.
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,17 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
 
-from ami_facts.export import SCHEMAS, TableWriter
+import ami_facts.export as export_module
+from ami_facts.export import (
+    SCHEMAS,
+    TMP_MARKER,
+    OutputError,
+    Summary,
+    TableWriter,
+    clean_stale_temp_files,
+    read_article_column,
+    read_article_ids,
+)
 from ami_facts.pipeline import ArticleResult
 from ami_facts.records import Article, DateMention, Entity, ErrorRow, Figure, Record
 
@@ -257,3 +268,136 @@ def test_dask_part_files_give_back_every_cell(
     assert part.schema.equals(SCHEMAS[table])
     assert counts[table] == part.num_rows
     _assert_cells_equal(table, part.to_pylist(), _expected(table))
+
+
+def _write(out: Path, results: list[ArticleResult | ErrorRow], **options: Any) -> Summary:
+    flush_every = options.pop("flush_every", 64)
+    with TableWriter(out, **options) as writer:
+        for _ in writer.write_results(iter(results), flush_every=flush_every):
+            pass
+    return writer.summary
+
+
+def test_export_incremental_run_keeps_committed_articles_and_adds_new_ones(
+    tmp_path: Path,
+) -> None:
+    _write(tmp_path, RESULTS)
+    orphan = _result("z-9").figures[:1]  # rows of an article the articles table lacks
+    with TableWriter(tmp_path, incremental=True) as writer:
+        assert writer.known_ids == {"a-1", "b-2"}
+        assert writer.known_sources == {"in/é dossier/a-1.jsonl:7", "in/é dossier/b-2.jsonl:7"}
+        writer.write("figures", orphan)
+    summary = _write(tmp_path, [_result("c-3")], incremental=True)
+    assert summary.kept == {
+        "articles": 2,
+        "figures": 4,
+        "dates": 4,
+        "entities": 4,
+        "errors": 0,
+        "facts": 4,
+    }
+    assert summary.counts["articles"] == summary.articles_ok == 1
+    for table in ("parquet", "csv"):
+        ids = (
+            pq.read_table(tmp_path / f"articles.{table}")
+            if table == "parquet"
+            else _read_csv(tmp_path / "articles.csv", SCHEMAS["articles"])
+        ).column("article_id")
+        assert ids.to_pylist() == ["a-1", "b-2", "c-3"]
+    figures = pq.read_table(tmp_path / "figures.parquet")
+    assert figures.column("figure_id").to_pylist() == [
+        f"{a}-f00{i}" for a in ("a-1", "b-2", "c-3") for i in (1, 2)
+    ]
+    # the errors table holds the latest run's errors only
+    assert pq.read_table(tmp_path / "errors.parquet").num_rows == 0
+    assert _read_csv(tmp_path / "errors.csv", SCHEMAS["errors"]).num_rows == 0
+
+
+def test_export_incremental_run_refuses_a_table_of_other_columns(tmp_path: Path) -> None:
+    _write(tmp_path, RESULTS)
+    pq.write_table(pa.table({"article_id": ["a-1"], "other": [1]}), tmp_path / "dates.parquet")
+    with pytest.raises(OutputError, match="other columns"):
+        TableWriter(tmp_path, incremental=True)
+    assert not list(tmp_path.glob(f"*{TMP_MARKER}*"))
+
+
+@pytest.mark.parametrize("broken", ["articles", "figures"])
+def test_export_unreadable_previous_table_is_a_clear_error(tmp_path: Path, broken: str) -> None:
+    _write(tmp_path, RESULTS)
+    (tmp_path / f"{broken}.parquet").write_bytes(b"pas un fichier parquet")
+    with pytest.raises(OutputError, match="--force"):
+        TableWriter(tmp_path, incremental=True)
+    # without incremental, the tables are written anew
+    _write(tmp_path, RESULTS[:1])
+    assert read_article_ids(tmp_path) == {"a-1"}
+
+
+def test_export_no_previous_table_means_no_known_article(tmp_path: Path) -> None:
+    assert read_article_ids(tmp_path) == set()
+    assert read_article_column(tmp_path, "source") == set()
+
+
+def test_export_writes_only_the_formats_asked_for(tmp_path: Path) -> None:
+    _write(tmp_path, RESULTS, formats=("parquet",))
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == sorted(
+        f"{table}.parquet" for table in SCHEMAS
+    )
+
+
+def test_export_same_rows_give_the_same_bytes_whatever_the_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row groups of fixed sizes: 2 article rows, 3 rows of other tables."""
+    monkeypatch.setattr(export_module, "ROW_GROUP_ROWS", 3)
+    monkeypatch.setattr(export_module, "ARTICLE_ROW_GROUP_ROWS", 2)
+    results = [_result(f"r-{i}") for i in range(5)]
+    _write(tmp_path / "one", results, flush_every=1)
+    _write(tmp_path / "all", results, flush_every=64)
+    for table in SCHEMAS:
+        for suffix in ("parquet", "csv"):
+            name = f"{table}.{suffix}"
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
+    groups = {
+        table: [
+            pq.ParquetFile(tmp_path / "one" / f"{table}.parquet").metadata.row_group(i).num_rows
+            for i in range(pq.ParquetFile(tmp_path / "one" / f"{table}.parquet").num_row_groups)
+        ]
+        for table in ("articles", "figures")
+    }
+    assert groups == {"articles": [2, 2, 1], "figures": [3, 3, 3, 1]}
+    assert _read_csv(tmp_path / "one" / "figures.csv", SCHEMAS["figures"]).num_rows == 10
+
+
+def test_export_abort_leaves_the_previous_tables_and_no_temporary_file(tmp_path: Path) -> None:
+    _write(tmp_path, RESULTS)
+    before = {
+        p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix in {".csv", ".parquet"}
+    }
+    with pytest.raises(RuntimeError), TableWriter(tmp_path) as writer:
+        writer.write("articles", [_article("nouveau")])
+        raise RuntimeError("stopped")
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix in {".csv", ".parquet"}}
+    assert after == before
+    assert not list(tmp_path.glob(f"*{TMP_MARKER}*"))
+    # the lock is released: another run can write
+    _write(tmp_path, RESULTS[:1])
+
+
+def test_export_two_writers_cannot_share_an_out_folder(tmp_path: Path) -> None:
+    first = TableWriter(tmp_path)
+    with pytest.raises(OutputError, match="another ami-facts run"):
+        TableWriter(tmp_path)
+    first.commit()
+    TableWriter(tmp_path).abort()
+
+
+def test_export_stale_temporary_files_of_dead_runs_only_are_removed(tmp_path: Path) -> None:
+    dead = tmp_path / f"figures.parquet{TMP_MARKER}999999999"
+    mine = tmp_path / f"dates.csv{TMP_MARKER}{os.getpid()}"
+    alive = tmp_path / f"dates.csv{TMP_MARKER}{os.getppid()}"
+    odd = tmp_path / f"entities.csv{TMP_MARKER}abc"
+    for path in (dead, mine, alive, odd):
+        path.write_bytes(b"x")
+    removed = clean_stale_temp_files(tmp_path)
+    assert sorted(removed) == sorted([dead, mine, odd])
+    assert alive.exists() and not dead.exists() and not mine.exists() and not odd.exists()
