@@ -24,9 +24,10 @@ PARAGRAPH_ENDS = ("\n\n", ".\n", "!\n", "?\n", "»\n")
 # A line that ends with one of these ends its sentence.
 LINE_ENDS_SENTENCE = re.compile(r"[.!?…»][ \t]*\n\s*")
 Sentence = tuple[int, int]
-# Punctuation that closes a clause: a date beyond it governs a figure only when no
-# date shares the figure's own clause.
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»]")
+# Punctuation that closes a clause (and a line break: a title without a final mark runs
+# into the next line's sentence): a date beyond it governs a figure only when no date
+# shares the figure's own clause.
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\n]")
 
 
 def doc_sentences(doc: Doc, text: str) -> list[Sentence]:
