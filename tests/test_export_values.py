@@ -316,7 +316,9 @@ def test_export_incremental_run_keeps_committed_articles_and_adds_new_ones(
 def test_export_incremental_run_refuses_a_table_of_other_columns(tmp_path: Path) -> None:
     _write(tmp_path, RESULTS)
     pq.write_table(pa.table({"article_id": ["a-1"], "other": [1]}), tmp_path / "dates.parquet")
-    with pytest.raises(OutputError, match="other columns"):
+    with pytest.raises(
+        OutputError, match=r"other columns .*writes; run with --force to rebuild the tables$"
+    ):
         TableWriter(tmp_path, incremental=True)
     assert not list(tmp_path.glob(f"*{TMP_MARKER}*"))
 
@@ -325,7 +327,7 @@ def test_export_incremental_run_refuses_a_table_of_other_columns(tmp_path: Path)
 def test_export_unreadable_previous_table_is_a_clear_error(tmp_path: Path, broken: str) -> None:
     _write(tmp_path, RESULTS)
     (tmp_path / f"{broken}.parquet").write_bytes(b"pas un fichier parquet")
-    with pytest.raises(OutputError, match="--force"):
+    with pytest.raises(OutputError, match=r"run with --force to rebuild it$"):
         TableWriter(tmp_path, incremental=True)
     # without incremental, the tables are written anew
     _write(tmp_path, RESULTS[:1])
@@ -401,3 +403,87 @@ def test_export_stale_temporary_files_of_dead_runs_only_are_removed(tmp_path: Pa
     removed = clean_stale_temp_files(tmp_path)
     assert sorted(removed) == sorted([dead, mine, odd])
     assert alive.exists() and not dead.exists() and not mine.exists() and not odd.exists()
+
+
+def test_export_incremental_run_carries_every_table_batch_by_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Previous rows come in batches of ROW_GROUP_ROWS; a missing table skips only itself."""
+    monkeypatch.setattr(export_module, "ROW_GROUP_ROWS", 3)
+    _write(tmp_path, [_result(f"r-{i}") for i in range(4)])
+    (tmp_path / "figures.parquet").unlink()
+    summary = _write(tmp_path, [], incremental=True)
+    assert summary.kept == {
+        "articles": 4,
+        "figures": 0,
+        "dates": 8,
+        "entities": 8,
+        "errors": 0,
+        "facts": 8,
+    }
+    assert pq.read_table(tmp_path / "entities.parquet").num_rows == 8
+
+
+def test_export_counts_every_row_written(tmp_path: Path) -> None:
+    summary = _write(tmp_path, RESULTS, flush_every=1)
+    assert summary.counts == {
+        "articles": 2,
+        "figures": 4,
+        "dates": 4,
+        "entities": 4,
+        "errors": 2,
+        "facts": 4,
+    }
+
+
+def test_export_hands_the_writer_flush_every_articles_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held: list[int] = []
+    write_pending = TableWriter._write_pending
+
+    def spy(self: TableWriter, pending: dict[str, list[Record]], sentences: Any) -> None:
+        held.append(len(pending["articles"]) + len(pending["errors"]))
+        write_pending(self, pending, sentences)
+
+    monkeypatch.setattr(TableWriter, "_write_pending", spy)
+    _write(tmp_path, [_result(f"r-{i}") for i in range(5)], flush_every=2)
+    assert held == [2, 2, 1]
+
+
+def test_export_facts_of_figures_without_a_sentence(tmp_path: Path) -> None:
+    result = _result("s-1")
+    figures = [
+        f.model_copy(update={"sentence_start": None, "sentence_end": None}) for f in result.figures
+    ]
+    _write(tmp_path, [ArticleResult(article=result.article, figures=figures)])
+    facts = pq.read_table(tmp_path / "facts.parquet")
+    assert facts.schema.equals(SCHEMAS["facts"])
+    assert facts.column("sentence").to_pylist() == [None, None]
+
+
+def test_export_writer_makes_its_folder_and_zstd_parquet(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b"
+    writer = TableWriter(out)
+    assert (writer.known_ids, writer.known_sources) == (set(), set())
+    writer.write("errors", [ERROR])
+    writer.commit()
+    writer.abort()  # harmless after a commit
+    metadata = pq.ParquetFile(out / "errors.parquet").metadata
+    assert metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_export_replaces_the_articles_table_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replaced: list[str] = []
+    replace = os.replace
+
+    def spy(src: Path, dst: Path) -> None:
+        replaced.append(Path(dst).name)
+        replace(src, dst)
+
+    monkeypatch.setattr(export_module.os, "replace", spy)
+    _write(tmp_path, RESULTS)
+    assert sorted(replaced[-2:]) == ["articles.csv", "articles.parquet"]
+    assert len(replaced) == 2 * len(SCHEMAS)
