@@ -29,7 +29,10 @@ parse = pytest.importorskip("re._parser").parse
         ("a|b|cd", {"a", "b", "c"}),
         ("[xy]z", {"x", "y"}),
         ("(?:e|f)+g", {"e", "f"}),
-        ("(?:ab)", {"a"}),
+        ("(ab)", {"a"}),  # a group without flags keeps the case
+        ("(?i:a|b)", {"a", "A", "b", "B"}),  # flags reach into branches,
+        ("(?i:x+)", {"x", "X"}),  # repeats
+        ("(?i:[xy])", {"x", "X", "y", "Y"}),  # and classes
         ("é", set()),  # no ASCII character starts it
         ("(?i:°)", set()),  # an uncased non-ASCII character
     ],
@@ -47,6 +50,7 @@ def test_units_first_chars_of_a_pattern(pattern: str, chars: set[str]) -> None:
         "[a-z]",
         "a|[0-9]",  # one branch not read makes the whole unread
         "(?i:ſ)",  # a cased non-ASCII character may match an ASCII one
+        "(?i:É)",
         "",
     ],
 )
@@ -66,6 +70,20 @@ def test_units_first_chars_of_every_unit_form_are_sound(pattern: str, unit: str)
     for code in range(32, 127):
         if compiled.match(chr(code) + "xyz mois 1") and chars is not None:
             assert chr(code) in chars, (pattern, chr(code))
+
+
+@pytest.mark.parametrize(
+    ("word", "per"),
+    [
+        ("mois", "month"),
+        ("Semaines", "week"),  # folded
+        ("kWh", "kWh"),  # a unit whose case matters
+        ("mensuelle", "month"),  # an adjective
+        ("lune", "lune"),  # not a rate word: itself
+    ],
+)
+def test_units_per_value_of_a_rate_word(word: str, per: str) -> None:
+    assert units.per_value(word) == per
 
 
 TABLE = {"de hausse": "change", "de parts": "share", "en caisse": "cash", "fois": "times"}
