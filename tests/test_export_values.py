@@ -487,3 +487,13 @@ def test_export_replaces_the_articles_table_last(
     _write(tmp_path, RESULTS)
     assert sorted(replaced[-2:]) == ["articles.csv", "articles.parquet"]
     assert len(replaced) == 2 * len(SCHEMAS)
+
+
+def test_export_schemas_are_checked_against_the_record_models(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    export_module._columns_match_models()  # as at import: they match
+    schema = SCHEMAS["dates"].append(pa.field("extra", pa.string()))
+    monkeypatch.setitem(export_module.SCHEMAS, "dates", schema)
+    with pytest.raises(RuntimeError, match="schema of dates does not match its record model"):
+        export_module._columns_match_models()
