@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ami_facts.components import dates
-from ami_facts.components.dates import Resolution, find_byline_date, find_dates
+from ami_facts.components.dates import Resolution, find_byline_date, find_dates, gated_search
 from ami_facts.hits import DateHit
 from fixture_paths import FIXTURES
 
@@ -494,7 +493,7 @@ def test_dates_searched_near_gate_words_equal_a_whole_text_search(
     text = _long_texts()[name]
     near_gates = find_dates(text, anchor=A21)
     # windows as wide as the text: every pattern whose gate opens scans all of it
-    monkeypatch.setattr(dates, "_WINDOW_BEFORE", len(text))
+    monkeypatch.setattr(gated_search, "_WINDOW_BEFORE", len(text))
     whole_text = find_dates(text, anchor=A21)
     assert len(whole_text) > 100
     assert near_gates == whole_text

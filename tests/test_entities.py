@@ -12,12 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ami_facts.components.entities import (
-    _heads_by_initial,
-    find_entities,
-    find_periphrases,
-    main_subject,
-)
+from ami_facts.components.entities import find_entities, find_periphrases, main_subject
+from ami_facts.components.entities.matchers import _heads_by_initial
 from ami_facts.hits import EntityHit
 
 

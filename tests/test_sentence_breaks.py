@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from ami_facts.components import dates
+from ami_facts.components.dates.context import _SENT_RE, SENTENCE_END
 from ami_facts.components.linker.sentences import cut_at_line_ends, text_sentences
 from ami_facts.components.parse import ABBREVIATION, SENTENCE_BREAK, _break_offsets
 
@@ -57,6 +57,6 @@ DATE_FUZZ = [
 
 @pytest.mark.parametrize("texts", [CASES, DATE_FUZZ], ids=["cases", "random marks"])
 def test_date_sentence_scan_finds_the_sentence_ends(texts: list[str]) -> None:
-    assert [[m.span() for m in dates._SENT_RE.finditer(text)] for text in texts] == [
-        [m.span() for m in dates.SENTENCE_END.finditer(text)] for text in texts
+    assert [[m.span() for m in _SENT_RE.finditer(text)] for text in texts] == [
+        [m.span() for m in SENTENCE_END.finditer(text)] for text in texts
     ]

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ami_facts.errors import InputError
+
 # Extraction settings: precision first (less boilerplate); a page where the
 # precise pass keeps nothing is retried with the default balance before failing.
 _COMMON_OPTIONS: dict[str, Any] = {
@@ -82,8 +84,6 @@ def html_to_article(html: str) -> tuple[str, dict[str, Any]]:
 
     Raises ``InputError`` when the page holds no article text.
     """
-    from ami_facts.load import InputError
-
     if not html.strip():
         raise InputError("the HTML page is empty")
     extracted = _extract(html, favor_precision=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ami_facts.boilerplate import find_boilerplate
+from ami_facts.errors import InputError as InputError  # importable from here too
 from ami_facts.french.stopwords import (
     FRENCH_STOPWORDS,
     MIN_FRENCH_STOPWORD_SHARE,
@@ -43,10 +44,6 @@ MAX_BYTES_PER_CHAR = 4
 # may be up to this many times --max-chars bytes (a JSONL line likewise).
 MAX_MARKUP_BYTES_PER_CHAR = 20
 LANGUAGE_SAMPLE_CHARS = 20_000
-
-
-class InputError(ValueError):
-    """An input that cannot become an article; the message is shown to the user."""
 
 
 @dataclass

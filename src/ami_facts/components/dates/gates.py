@@ -1,0 +1,126 @@
+"""Gates: the words (or marks) near which each pattern is searched.
+
+A pattern runs only on texts holding one of its gate words (most articles have no
+holiday, season or century), and only in windows around them (``gated_search.py``).
+Patterns without a gate word run near a plain sub-regex every match of theirs holds
+(``\\d-\\d`` for ISO dates).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ami_facts.components.dates.regex_parts import _DIGITS, _F, _NUMWORDS, _UNIT
+from ami_facts.french import calendar as fr
+from ami_facts.french.stopwords import FRENCH_STOPWORDS
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _words(*groups: object) -> frozenset[str]:
+    """Lower-case word tokens of vocabulary entries (the gate of a pattern)."""
+    out: set[str] = set()
+    for g in groups:
+        items = [g] if isinstance(g, str) else list(g)  # type: ignore[call-overload]
+        for item in items:
+            out.update(_TOKEN_RE.findall(str(item).lower()))
+    return frozenset(out)
+
+
+_COMMON_GATE_WORDS = FRENCH_STOPWORDS | frozenset(
+    [*fr.WEEKDAYS, "jour", "plus", "peu", "sous", "saint", "ce", "de", "en", "a", "il", "y", "un"]
+)
+
+
+def _key_words(*groups: object) -> frozenset[str]:
+    """One rare word of each vocabulary phrase (not a function word, the longest,
+    the last on ties): every match holds it (``à l'heure actuelle``: ``actuelle``),
+    so the gate opens far less often than with :func:`_words`."""
+    out: set[str] = set()
+    for g in groups:
+        items = [g] if isinstance(g, str) else list(g)  # type: ignore[call-overload]
+        for item in items:
+            toks = _TOKEN_RE.findall(str(item).lower())
+            if toks:
+                ranked = [(t not in _COMMON_GATE_WORDS, len(t), i) for i, t in enumerate(toks)]
+                out.add(toks[max(ranked)[2]])
+    return frozenset(out)
+
+
+# Gates: a pattern runs only on texts holding one of its words (most articles have
+# no holiday, season or century), which keeps the extractor fast.
+_MONTH_WORDS = _words(fr.MONTHS)
+_NEEDS: dict[str, frozenset[str]] = {
+    "dmy": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "day_range_first": _MONTH_WORDS,
+    "year_an": _words(["an", "année", "annee"]),
+    "year_part": _words(["début", "debut", "fin", "mi", "milieu", "courant"]),
+    "year_part_rel": _words(["début", "debut", "fin", "milieu", "courant"]),
+    "months_of_year": _words(["premiers", "derniers"]),
+    "decade": _words(["années"]),
+    "century": _words(["siècle"]),
+    "quarter": _words(["trimestre", "semestre", "t", "s"]),
+    "quarter_rel": _words(["trimestre", "semestre"]),
+    "season": _words(fr.SEASONS),
+    "season_part": _words(fr.SEASONS),
+    "relday": _words(["hier", "demain", "aujourd", "jour"]),
+    "next_day": _words(["jour"]),
+    "part_of_unit": _words(["semaine", "mois"]),
+    "shift_from_now": _words(["tard", "tôt", "après", "auparavant", "avant"]),
+    "ici": _words(["ici"]),
+    "relday_anchor": _words(["lendemain", "veille", "surlendemain"]),
+    "this_daypart": _words(["matin", "soir", "après", "apres", "nuit"]),
+    "same_day": _words(["même"]),
+    "daypart": _words(
+        ["matin", "matinée", "après", "apres", "aprem", "soir", "soirée", "journée", "nuit"]
+    ),
+    "ordinal_of_month": _words(["jour", "semaine", "week", "weekend", "quinzaine", *fr.WEEKDAYS]),
+    "day_number_time": _words(["le", *fr.WEEKDAYS]),
+    "night_of": _words(["nuit"]),
+    "weekday": _words(fr.WEEKDAYS),
+    "weekday_abbr": _words(fr.WEEKDAY_ABBR),
+    "mdy": _MONTH_WORDS,
+    "month_abbr_year": _MONTH_WORDS,
+    "rel_unit": _words(["semaine", "mois", "année", "an", "week", "weekend"]),
+    "ago": _words(["y", "ya", "dans", "ici"]),
+    "last_n": _words(
+        f"{stem}{end}"
+        for stem in ("dernier", "dernièr", "prochain", "suivant", "précédent", "passé")
+        for end in ("", "e", "s", "es")
+    ),
+    "set": _words(["chaque", "tous", "toutes", "par"]),
+    "freq_adj": _words(fr.FREQUENCY_ADJ),
+    "duration_noun": _words(["quinquennat", "septennat", "demi", "quart"]),
+    "duration": _words([*list(fr.UNITS), "min", "mn", "sec"]),
+    "duration_range_first": _words([*list(fr.UNITS), "min", "mn", "sec"]),
+    "holiday": _key_words(fr.HOLIDAYS_FIXED, fr.HOLIDAYS_EASTER),
+    "present_ref": _key_words(fr.PRESENT_REF_WORDS),
+    "past_ref": _key_words(fr.PAST_REF_WORDS),
+    "future_ref": _key_words(fr.FUTURE_REF_WORDS),
+    "prochain_adj": _words(["prochain", "prochaine", "prochains", "prochaines"]),
+    "precedent_adj": _words(["précédent", "précédente", "précédents", "précédentes"]),
+}
+# "clock" also runs near a colon between digits (14:30)
+_NEEDS["clock"] = _words(["midi", "minuit", "h", "heure", "heures"])
+_MARKS: dict[str, re.Pattern[str]] = {"clock": re.compile(r"\d:")}
+
+# Substrings every match of a pattern holds: without one in the text, the pattern
+# cannot match and is not run at all.
+_UNIT_NO_LOOKAHEAD = _UNIT.removesuffix(r"(?![\w-])")
+assert _UNIT_NO_LOOKAHEAD != _UNIT
+# (for the patterns searched in windows: plain sub-regexes of the pattern, without
+# look-arounds, so a match in a cut window is a match in the whole text)
+_REQUIRES: dict[str, re.Pattern[str]] = {
+    # its look-ahead: "de 3 à 5 jours"
+    "duration_range_first": re.compile(
+        rf"\s(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT_NO_LOOKAHEAD}", _F
+    ),
+    "iso": re.compile(r"\d-\d"),
+    # its day's last digit, separator and month, not followed by a digit (a year
+    # follows after a separator)
+    "numeric": re.compile(r"\d[/.-][01]?\d(?!\d)"),
+    "iso_datetime": re.compile(r"\d-\d\d-\d"),
+    "numeric_space": re.compile(r"\d \d"),
+    "month_year_numeric": re.compile(r"\d/\d"),
+}

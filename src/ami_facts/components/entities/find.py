@@ -1,0 +1,133 @@
+"""``find_entities``: the layers merged in order of priority (a later layer only fills
+gaps), then one canonical name per thing.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc
+
+from ami_facts.components.doc_text import text_of
+from ami_facts.components.entities.mention import Range, _Mention
+from ami_facts.components.entities.names import _resolve_names
+from ami_facts.components.entities.ner_fixes import _ner_layer
+from ami_facts.components.entities.products import (
+    _bare_models,
+    _brand_layer,
+    _coordinated_models,
+    _models_named_by_ner,
+)
+from ami_facts.components.entities.rule_layers import (
+    _apposition_layer,
+    _edition_layer,
+    _place_layer,
+    _results_layer,
+    _road_layer,
+    _street_layer,
+)
+from ami_facts.components.entities.tokens import _fold
+from ami_facts.french.lexicons import load_common_words, load_lexicons
+from ami_facts.hits import EntityHit
+
+
+class _Spans:
+    """Mentions indexed by start, to ask in log time whether one overlaps or holds a
+    span (a scan of them all per question is quadratic on long texts)."""
+
+    def __init__(self, mentions: Iterable[_Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in ordered]
+        self.ends = [m.end for m in ordered]
+        self.max_end: list[int] = []  # max end of the first k+1 mentions
+        for end in self.ends:
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+
+    def overlaps(self, m: _Mention) -> bool:
+        k = bisect.bisect_left(self.starts, m.end)  # those starting before m ends
+        return bool(k) and self.max_end[k - 1] > m.start
+
+    def inside_longer(self, m: _Mention) -> bool:
+        """Is ``m`` inside a longer mention?"""
+        k = bisect.bisect_left(self.starts, m.start)  # those starting strictly before m
+        if k and self.max_end[k - 1] >= m.end:
+            return True
+        j = k
+        while j < len(self.starts) and self.starts[j] == m.start:
+            if self.ends[j] > m.end:
+                return True
+            j += 1
+        return False
+
+
+def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Mention]:
+    """Add candidates (longest first) that overlap nothing already chosen.
+
+    ``chosen`` never overlaps itself, so sorted by start its ends are sorted too and
+    one bisection finds the only neighbours a candidate could overlap."""
+    chosen.sort(key=lambda m: m.start)
+    starts = [m.start for m in chosen]
+    for c in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        k = bisect.bisect_left(starts, c.end)  # chosen[:k] start before c ends
+        if k and chosen[k - 1].end > c.start:
+            continue
+        chosen.insert(k, c)
+        starts.insert(k, c.start)
+    return chosen
+
+
+def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit]:
+    """Return the named entities of ``doc`` with one canonical name per thing.
+
+    Starts from the statistical NER in ``doc.ents`` (PER/ORG/LOC/MISC; empty when
+    the pipeline has no NER), adds PRODUCT mentions from the brand lexicon and
+    model patterns, fixes the model's systematic errors and gives every mention
+    the canonical ``name`` shared by all mentions of the same thing.
+    """
+    lex = load_lexicons()
+    words = load_common_words()
+    text = text_of(doc)
+
+    def body(mentions: Iterable[_Mention]) -> list[_Mention]:
+        # Boilerplate neither yields hits nor lends names, brands or models to the body.
+        return [m for m in mentions if not any(a <= m.start < b for a, b in excluded)]
+
+    brands = body(_brand_layer(doc, text, lex, words))
+    products = [m for m in brands if m.label == "PRODUCT"]
+    products += body(_coordinated_models(doc, products, lex, words))
+    chosen = _select(products, [])
+    # Models named with their brand, alone later: strong, before the NER.
+    folded = _fold(text)
+    chosen = _select(
+        body(_bare_models(doc, text, folded, products, (), chosen, lex, words)), chosen
+    )
+    chosen = _select(body(_road_layer(text)), chosen)  # ``RN 12`` is no Rassemblement national
+    chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
+    chosen = _select(body(_street_layer(text)), chosen)
+    chosen = _select(body(_edition_layer(text)), chosen)
+    chosen = _select(body(_results_layer(doc, text, lex)), chosen)
+    ner = body(_ner_layer(doc, text, lex, words))
+    named = {m.brand for m in brands if m.brand}
+    _models_named_by_ner(ner, named, lex)
+    # Lexicon models alone once their brand is named (``Tiguan``), unless inside a
+    # longer NER entity (``Manchester City`` is not an Aixam City).
+    spans = _Spans(ner)
+    weak = [
+        w
+        for w in body(
+            _bare_models(doc, text, folded, [], named, chosen, lex, words, standalone=True)
+        )
+        if not spans.inside_longer(w)
+    ]
+    chosen = _select(weak, chosen)
+    chosen = _select(ner, chosen)
+    chosen = _select(body(_apposition_layer(doc, text, lex, words)), chosen)
+    # Places from the lexicon only where the NER said nothing.
+    places = body(_place_layer(text, lex))
+    chosen = _select((p for p in places if not spans.overlaps(p)), chosen)
+    _resolve_names(chosen, lex)
+    return [
+        EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
+        for m in sorted(chosen, key=lambda m: m.start)
+    ]

@@ -1,0 +1,106 @@
+"""Canonical names: one ``name`` per thing across the article (lexicon casing,
+canonical places, surname -> full name, long form -> its acronym, one label per
+name), and the article's main subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ami_facts.components.entities.mention import Label, _Mention
+from ami_facts.components.entities.tokens import _collapse, _fold, _is_all_caps
+from ami_facts.french.lexicons import Lexicons, strip_accents
+from ami_facts.hits import EntityHit
+
+
+def _initials(text: str) -> str:
+    skip = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "à", "au", "aux"}
+    parts = re.split(r"[\s'’\-]+", text)
+    return "".join(strip_accents(p[0]).upper() for p in parts if p and p.lower() not in skip)
+
+
+def _name_of(text: str, label: Label, lex: Lexicons) -> str:
+    flat = _collapse(text)
+    if label == "LOC" and flat in lex.places:
+        return lex.places[flat]
+    if label in ("ORG", "MISC") and flat in lex.brand_by_spelling:
+        return lex.brand_by_spelling[flat].name
+    if label == "PER":
+        return " ".join(_person_case(w) for w in flat.split())
+    return flat
+
+
+def _person_case(word: str) -> str:
+    """``ARRIVEAU`` -> ``Arriveau`` (hyphenated parts too); other words unchanged."""
+    if _is_all_caps(word) and len(word) > 2:
+        return "-".join(p.capitalize() for p in word.split("-"))
+    return word
+
+
+def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
+    """One name per thing: surnames -> full names, long forms -> acronyms, majority labels."""
+    ner = [m for m in mentions if m.source == "ner"]
+    # Surname (optionally after a title) -> the full name it ends. A mention the NER
+    # did not call PER becomes one only if the full name has no lower-case word.
+    full_names = [m for m in ner if m.label == "PER" and len(m.name.split()) >= 2]
+    # Full names by surname, in text order: every one, and those without lower-case word.
+    by_surname: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    for f in full_names:
+        words_f = f.name.split()
+        if re.fullmatch(r"\w\.", words_f[0]):
+            continue
+        pair = by_surname.setdefault(words_f[-1], ([], []))
+        pair[0].append(f)
+        if all(w[0].isupper() for w in words_f):
+            pair[1].append(f)
+    starts = {id(g): [f.start for f in g] for both in by_surname.values() for g in both}
+    titles = lex.person_titles | {"M."}
+    for m in ner:
+        parts = m.name.split()
+        if parts and parts[0] in titles:
+            parts = parts[1:]
+        if len(parts) != 1 or parts[0] not in by_surname:
+            continue
+        candidates = by_surname[parts[0]][0 if m.label == "PER" else 1]
+        # The last full name before the surname, else the first one after it (not itself).
+        k = bisect.bisect_left(starts[id(candidates)], m.start)
+        full = candidates[k - 1] if k else next((f for f in candidates[:2] if f is not m), None)
+        if full is None:
+            continue
+        m.name, m.label = full.name, "PER"
+    # Long form whose initials spell an acronym of the article -> the acronym.
+    acronyms = {m.name for m in mentions if _is_all_caps(m.name) and " " not in m.name}
+    for m in ner:
+        if m.label in ("ORG", "MISC") and len(m.name.split()) >= 3:
+            initials = _initials(m.name)
+            if initials in acronyms:
+                m.name, m.label = initials, "ORG"
+    # One label per name among NER mentions: the majority (first seen on ties); names
+    # that differ only in case (``SEB`` ORG, ``Seb`` PER) are one thing, named as the
+    # first mention with the winning label.
+    by_name: dict[str, list[_Mention]] = {}
+    for m in ner:
+        by_name.setdefault(_fold(m.name), []).append(m)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        counts = Counter(m.label for m in group)
+        best = max(counts.values())
+        first = next(m for m in group if counts[m.label] == best)
+        for m in group:
+            m.label, m.name = first.label, first.name
+
+
+def main_subject(hits: Sequence[EntityHit]) -> str | None:
+    """The article's main subject: its most mentioned PRODUCT, else its most mentioned ORG
+    (ties go to the first mentioned)."""
+    for label in ("PRODUCT", "ORG"):
+        names = [h.name for h in hits if h.label == label]
+        if names:
+            counts = Counter(names)
+            best = max(counts.values())
+            return next(n for n in names if counts[n] == best)
+    return None

@@ -1,0 +1,428 @@
+"""The statistical NER's entities (``doc.ents``) and our fixes of its systematic errors.
+
+Each entity is cut at blank lines and after title phrases (``procureur de la
+République de Lyon``), trimmed (determiners, punctuation, titles, line-initial
+common words, a trailing clause: ``Enedis jeudi matin``), filtered (common words,
+demonyms, units, common-noun acronyms, diseases, headings in capitals) and
+relabelled (streets are LOC, bare acronyms ORG, institutions, clubs and
+``X-France`` bodies ORG, a head noun before the name decides: ``l'équipe Kelme``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from spacy.tokens import Doc, Token
+
+from ami_facts.components.entities.matchers import _matchers
+from ami_facts.components.entities.mention import Label, Range, _Mention
+from ami_facts.components.entities.names import _initials, _name_of
+from ami_facts.components.entities.tokens import (
+    _collapse,
+    _is_acronym,
+    _is_all_caps,
+    _is_capitalised,
+    _line_or_sentence_initial,
+    _same_line,
+    _stop_words,
+)
+from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
+
+_LABELS: dict[str, Label] = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "MISC": "MISC",
+    "PRODUCT": "PRODUCT",
+}
+_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "d’",
+        "au",
+        "aux",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+    ]
+)
+_SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}")
+
+_TIME_WORDS = frozenset(
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "matin",
+        "soir",
+        "midi",
+        "après-midi",
+        "hier",
+        "demain",
+        "aujourd'hui",
+        "aujourd’hui",
+        "dernier",
+        "dernière",
+        "prochain",
+        "prochaine",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+)
+
+_TRUE_DETERMINERS = frozenset(
+    ["le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"]
+)
+_FUNCTION_TAGS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "INTJ"})
+
+
+def _function_word(doc: Doc, i: int) -> bool:
+    """Tagged as a closed-class word, or a verb inverted with its subject (``Voulez-vous``)."""
+    tok = doc[i]
+    if tok.pos_ in _FUNCTION_TAGS:
+        return True
+    inverted = i + 1 < len(doc) and doc[i + 1].text.startswith("-") and not tok.whitespace_
+    return tok.pos_ in ("VERB", "AUX") and inverted
+
+
+_DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
+_HYPHEN_FRANCE = re.compile(r"[A-ZÀ-Ý][\w’']+-France")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
+
+
+def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -> bool:
+    """A capitalised token that is only a French word here (``Puis``, ``Malgré``,
+    ``Classements``, the demonym ``Suisses``), not a name."""
+    tok = doc[i]
+    text = tok.text
+    if text in lex.places or text in lex.brand_by_spelling or _is_all_caps(text):
+        return False
+    if text.lower() in _stop_words():
+        return True
+    if words.is_adjective(text):  # demonyms: ``les Suisses``, ``l'Allemand``, ``Irlandais``
+        prev_det = i > 0 and doc[i - 1].lower_ in _TRUE_DETERMINERS
+        if prev_det or tok.pos_ not in ("PROPN", "") or _line_or_sentence_initial(doc, i):
+            return True
+        if _DEMONYM_END.search(text):
+            return True
+    if not words.is_word(text):
+        return False
+    # An empty tag (no tagger in the pipeline) is no evidence either way.
+    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X", "")
+
+
+def _title_tokens(doc: Doc, text: str) -> dict[int, int]:
+    """Token -> the token after the title phrase it is in (``président de la
+    République``, ``garde des Sceaux``): titles, not names."""
+    out: dict[int, int] = {}
+    for m in _matchers().title_re.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.update((k, span.end) for k in range(span.start, span.end))
+    return out
+
+
+def _ner_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    out: list[_Mention] = []
+    titles = _title_tokens(doc, text)
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        # ``procureur de la République de Lyon``: the name starts after the title.
+        start = titles.get(ent.start, ent.start)
+        if start >= ent.end:
+            continue
+        mention = _fix_ner_span(doc, start, ent.end, label, lex, words)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) -> Range | None:
+    """Cut line pieces that are a lone common word (``Keystone\\nClassements``)."""
+    pieces: list[tuple[int, int]] = []
+    begin = s
+    for k in range(s + 1, e):
+        if not _same_line(doc, doc[k - 1], doc[k]) or doc[k - 1].is_space or doc[k].is_space:
+            pieces.append((begin, k))
+            begin = k
+    pieces.append((begin, e))
+    pieces = [(a, b) for a, b in pieces if not all(doc[t].is_space for t in range(a, b))]
+
+    def common_piece(a: int, b: int) -> bool:
+        if b - a == 1:
+            return _is_common_word_token(doc, a, lex, words)
+        # ``Vous avez lu 1``: a line of words, none of them a name.
+        return not any(
+            _is_capitalised(doc[t].text) and not _is_common_word_token(doc, t, lex, words)
+            for t in range(a, b)
+        )
+
+    while len(pieces) > 1 and common_piece(*pieces[0]):
+        pieces.pop(0)
+    while len(pieces) > 1 and common_piece(*pieces[-1]):
+        pieces.pop()
+    if not pieces:
+        return None
+    # A name never runs over a blank line: keep the first paragraph's pieces.
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        gap = doc[kept[-1][1] - 1 : piece[0]].text_with_ws
+        if gap.count("\n") > 1:
+            break
+        kept.append(piece)
+    return kept[0][0], kept[-1][1]
+
+
+def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords) -> int:
+    """Drop punctuation, numbers, determiners, lower-case words and a sentence-initial
+    common word from the left of an entity (street heads and name particles stay)."""
+    while s < e:
+        tok = doc[s]
+        low = tok.lower_
+        nxt_cap = s + 1 < e and _is_capitalised(doc[s + 1].text)
+        if (
+            s + 2 < e
+            and doc[s + 1].lower_ in ("du", "des", "de")
+            and _is_acronym(doc[s + 2].text)
+            and (words.is_word(tok.text) or words.is_adjective(tok.text))
+        ):
+            return s + 2  # ``Réformistes du D66``, ``militants du PKK``: the acronym
+        if tok.is_punct or tok.is_space or tok.like_num:
+            s += 1
+        elif label == "MISC" and low in lex.event_heads:
+            break  # ``accord du Vendredi Saint``
+        elif label == "PER" and (tok.text in lex.person_titles or tok.text == "M.") and nxt_cap:
+            s += 1  # ``Mme Dupont``, ``M. Blair`` -> the surname
+        elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
+            break
+        elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
+            s += 1  # ``la France``, ``prise d'otages de l'OPEP``
+        elif (
+            nxt_cap  # ``Tour de France`` keeps its head
+            and low not in _DETERMINERS
+            and _is_common_word_token(doc, s, lex, words)
+            and _line_or_sentence_initial(doc, s)
+            and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
+            and not (label == "PER" and _particle_surname_at(doc, s + 1, e, lex))
+            and not (label == "PER" and tok.text in lex.first_names)  # ``Marine Tondelier``
+        ):
+            s += 1  # ``Cyclisme Olano`` (a title line)
+        else:
+            break
+    return s
+
+
+def _particle_surname_at(doc: Doc, i: int, e: int, lex: Lexicons) -> bool:
+    """``Le Pen``, ``de Villiers``: a particle then a capitalised word, so the word
+    before is a first name (``Marine Le Pen``), not a title-line word."""
+    return (
+        i + 1 < e
+        and doc[i].lower_ in lex.name_particles
+        and _is_capitalised(doc[i + 1].text)
+        and not _is_common_word_token(doc, i + 1, lex, load_common_words())
+    )
+
+
+def _is_split_score(doc: Doc, e: int) -> bool:
+    """Do the tokens before ``e`` spell a score the tokenizer split (``3`` ``-`` ``0``)?"""
+    a, dash, b = doc[e - 3], doc[e - 2], doc[e - 1]
+    return (
+        _SCORE_RE.fullmatch(f"{a.text}-{b.text}") is not None
+        and dash.text in ("-", "–")
+        and not a.whitespace_
+        and not dash.whitespace_
+    )
+
+
+def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
+    """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
+    and for persons any trailing lower-case word."""
+    while e > s:
+        tok = doc[e - 1]
+        low = tok.lower_
+        lower = tok.text[0].islower()
+        dangling = low in _DETERMINERS or low in ("et", "ou")
+        abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
+        # ``ministère de la Transition énergétique publiés lundi``: the clause after it.
+        clause = lower and (low in _TIME_WORDS or tok.pos_ in ("VERB", "AUX"))
+        # ``le FC Nantes 3-0``: a score after a club.
+        score = _SCORE_RE.fullmatch(tok.text) is not None
+        if e - s > 3 and _is_split_score(doc, e):
+            e -= 3
+            continue
+        if (
+            (tok.is_punct and tok.text != ")")
+            or tok.is_space
+            or dangling
+            or abbreviation
+            or clause
+            or score
+        ):
+            e -= 1
+        else:
+            break
+    return e
+
+
+def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, Label]:
+    """Glue back what the NER cut off on the left: the first half of a hyphenated first
+    name (``José-``), the institution head of a name (``ministère des``)."""
+    if s > 0 and label == "PER":
+        prev = doc[s - 1]
+        glued = s > 1 and not prev.whitespace_ and not doc[s - 2].whitespace_
+        if prev.text == "-" and glued and _is_capitalised(doc[s - 2].text):
+            return s - 2, label
+        if prev.text.endswith("-") and _is_capitalised(prev.text) and not prev.whitespace_:
+            return s - 1, label
+    k = s - 1
+    if k >= 0 and doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
+        k -= 1
+    elif k >= 1 and doc[k].lower_ in {"la", "l'", "l’"} and doc[k - 1].lower_ == "de":
+        k -= 2
+    if 0 <= k < s - 1 and doc[k].lower_ in lex.institution_heads:
+        return k, "ORG"
+    return s, label
+
+
+def _is_adjective_token(tok: Token) -> bool:
+    if tok.pos_:
+        return tok.pos_ == "ADJ"
+    return load_common_words().is_adjective(tok.text)
+
+
+def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
+    """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
+    Portland``: a head noun just before the name gives its type."""
+    k = s - 1
+    via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
+    if via_de:
+        k -= 1
+    hops = 0
+    while (
+        k >= 0
+        and hops < 2
+        and doc[k].text[0].islower()
+        and doc[k].lower_ not in lex.apposition_heads
+        and _is_adjective_token(doc[k])
+    ):
+        k -= 1
+        hops += 1
+    if k >= 0 and doc[k].text[0].islower():
+        head = lex.apposition_heads.get(doc[k].lower_)
+        # ``la ville de Portland`` but not ``la firme de Wolfsburg``
+        if head is not None and (not via_de or head == "LOC"):
+            return cast(Label, head)
+    return label
+
+
+def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
+    """``l'Union européenne de droits de douane``: a known place then ``de`` and a
+    common noun is the place; the complement is not part of its name."""
+    for k in range(e - 2, s, -1):
+        if (
+            doc[k].lower_ in ("de", "d'", "d’", "du", "des")
+            and doc[k + 1].text[0].islower()
+            and doc[s:k].text in lex.places
+        ):
+            return k
+    return e
+
+
+def _fix_ner_span(
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
+) -> _Mention | None:
+    cut = _split_lines(doc, s, e, lex, words)
+    if cut is None:
+        return None
+    s = _trim_left(doc, cut[0], cut[1], label, lex, words)
+    e = _trim_right(doc, s, cut[1], label)
+    e = _cut_after_place(doc, s, e, lex)
+    if s >= e:
+        return None
+    span = doc[s:e]
+    text = span.text
+    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return None
+    if text in lex.not_entities or _collapse(text) in lex.not_entities:
+        return None
+    if _ROMAN_ORDINAL.fullmatch(text):  # ``XIXe`` (siècle)
+        return None
+    if len(text) == 1:  # a lone letter (``G``, ``F``)
+        return None
+    if e - s == 1 and _is_common_word_token(doc, s, lex, words):
+        return None
+    if (
+        e - s == 1
+        and _is_all_caps(text)
+        and len(text) >= 5
+        and text not in lex.brand_by_spelling
+        and text not in lex.places
+        and _line_or_sentence_initial(doc, s)
+        and words.is_unaccented_word(text)
+    ):
+        return None  # ``ECONOMIE.``: a section heading in capitals
+    if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
+        return None  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
+    initials = _initials(text)
+    if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
+        return None  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
+    # Relabel.
+    if any(t.text in lex.street_words for t in span) and label != "PER":
+        label = "LOC"
+    elif e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum():
+        label = "ORG"  # a bare acronym
+    elif label != "PER" and span[0].lower_ in lex.institution_heads:
+        label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
+    elif label != "PER" and _HYPHEN_FRANCE.fullmatch(text) and text not in lex.places:
+        label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
+    elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
+        label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
+    elif (
+        e - s >= 2
+        and span[0].text in lex.club_heads
+        and doc[s + 1].text[0].islower()
+        and words.is_adjective(doc[s + 1].text)
+    ):
+        label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
+    label = _apposition_label(doc, s, label, lex)
+    s0 = s
+    s, label = _extend_left(doc, s, label, lex)
+    if text in lex.places and s == s0:  # not ``mairie de Lille``: the institution
+        label = "LOC"
+    span = doc[s:e]
+    return _Mention(span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner")

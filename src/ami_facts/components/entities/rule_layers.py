@@ -1,0 +1,193 @@
+"""Mentions our rules find in the text, apart from products: roads (``RN 12``), street
+names (``rue de Metz``), a competition and its year (``Euro 2024``, MISC), nationality
+codes of sports results (``Olano (Esp)``), names the NER missed after a head noun
+(``le coureur Guidi``) and places from ``places.json`` the NER missed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from spacy.tokens import Doc
+
+from ami_facts.components.entities.matchers import _matchers
+from ami_facts.components.entities.mention import Label, _Mention
+from ami_facts.components.entities.names import _name_of
+from ami_facts.components.entities.ner_fixes import _is_adjective_token, _is_common_word_token
+from ami_facts.components.entities.tokens import (
+    _collapse,
+    _is_all_caps,
+    _is_capitalised,
+    _same_line,
+    _stop_words,
+)
+from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
+
+
+def _street_layer(text: str) -> list[_Mention]:
+    """``rue de Metz``, ``avenue du général Leclerc``, ``parc de la Pépinière``."""
+    out = []
+    for m in _matchers().street_re.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".'’-":
+            end -= 1
+        head = m.group().split()[0].lower()
+        before = text[max(0, m.start() - 4) : m.start()].lower()
+        if head == "cours" and before.endswith("au "):  # ``au cours de``
+            continue
+        if head == "place" and not before.endswith(("la ", "la\n")):  # ``sa place de X``
+            continue
+        out.append(_Mention(m.start(), end, "LOC", _collapse(text[m.start() : end]), "lexicon"))
+    return out
+
+
+_ROAD = re.compile(
+    r"(?<![\w-])(?:(?:RN|RD|RM)\s?\d{1,4}[a-z]?|(?<=autoroute )A\s?\d{1,3})(?![\w-])"
+)
+
+
+def _road_layer(text: str) -> list[_Mention]:
+    """Roads: ``RN 12``, ``RD906``, ``l'autoroute A7``."""
+    return [
+        _Mention(m.start(), m.end(), "LOC", _collapse(m.group()), "lexicon")
+        for m in _ROAD.finditer(text)
+    ]
+
+
+# Competitions named with their year: ``l'Euro 2024``, ``le Mondial 2026``.
+_EDITION = re.compile(
+    r"(?<![\w-])(?:Euro|Mondial|Coupe du monde|Coupe d['’]Europe|Jeux olympiques|JO"
+    r"|Championnat d['’]Europe|Championnat du monde|Ligue des nations"
+    r"|Tour de France|Roland-Garros|Mondial de l['’]Auto)"
+    r" (?:19|20)\d\d(?![\w-])"
+)
+
+
+def _edition_layer(text: str) -> list[_Mention]:
+    """A competition and its year is one event, MISC: ``l'Euro 2024`` (not the currency
+    or a place)."""
+    return [
+        _Mention(m.start(), m.end(), "MISC", m.group(), "lexicon") for m in _EDITION.finditer(text)
+    ]
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _results_layer(doc: Doc, text: str, lex: Lexicons) -> list[_Mention]:
+    """Sports results: ``Olano (Esp)``, ``M. Zberg (S)``. The nationality code in
+    parentheses right after a name is a LOC (named after the country) and the name
+    before it a PER."""
+    out: list[_Mention] = []
+    for m in _matchers().code_re.finditer(text):
+        open_span = doc.char_span(m.start(), m.start() + 1)
+        if open_span is None:
+            continue
+        i = open_span.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        first = i + 1
+        while i >= 0 and first - i <= 3:
+            tok = doc[i]
+            is_name = _is_capitalised(tok.text) and (tok.is_alpha or "-" in tok.text)
+            is_name = is_name or _glued_hyphen(doc, i)
+            if is_name or _INITIAL.fullmatch(tok.text) or tok.lower_ in lex.name_particles:
+                first = i
+            elif not tok.is_space:
+                break
+            i -= 1
+        while first <= open_span.start - 1 and doc[first].lower_ in lex.name_particles:
+            if first + 1 < len(doc) and _is_capitalised(doc[first + 1].text):
+                break
+            first += 1
+        last = open_span.start - 1
+        while last >= first and doc[last].is_space:
+            last -= 1
+        if last < first:
+            continue
+        name = doc[first : last + 1]
+        out.append(_Mention(m.start(1), m.end(1), "LOC", lex.country_codes[m.group(1)], "ner"))
+        if name.text in lex.places or name.text in lex.brand_by_spelling:
+            continue
+        if _is_common_word_token(doc, first, lex, load_common_words()) and len(name) == 1:
+            continue
+        out.append(
+            _Mention(name.start_char, name.end_char, "PER", _name_of(name.text, "PER", lex), "ner")
+        )
+    return out
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A ``-`` token inside a hyphenated name (``Gonzalez-Galdeano``)."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _is_capitalised(doc[i + 1].text)
+    )
+
+
+def _apposition_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    """Names the NER missed right after a head noun: ``la petite équipe espagnole
+    Estepona-Brcpac`` (ORG), ``le village de Bouzey`` (LOC), ``le coureur Guidi`` (PER)."""
+    out: list[_Mention] = []
+    n = len(doc)
+    for match in _matchers().apposition_re.finditer(text):
+        head = doc.char_span(match.start(), match.end())
+        if head is None or len(head) != 1:
+            continue
+        tok = head[0]
+        i = tok.i
+        label = lex.apposition_heads.get(tok.lower_)
+        if label is None or not tok.text[0].islower():
+            continue
+        k = i + 1
+        hops = 0
+        while k < n and hops < 2:
+            if doc[k].is_space:
+                k += 1
+            elif doc[k].text[0].islower() and _is_adjective_token(doc[k]):
+                k += 1
+                hops += 1
+            else:
+                break
+        if label == "LOC" and k < n and doc[k].lower_ in {"de", "d'", "d’"}:
+            k += 1
+        start = k
+        while k < n and k - start < 4 and _same_line(doc, doc[k - 1], doc[k]):
+            t = doc[k]
+            if _glued_hyphen(doc, k):
+                k += 1
+                continue
+            name_like = _is_capitalised(t.text) and any(c.isalpha() for c in t.text)
+            if not name_like or t.ent_iob_ not in ("O", ""):
+                break
+            if t.text.lower() in _stop_words() or (
+                not _is_all_caps(t.text) and (words.is_word(t.text) or words.is_adjective(t.text))
+            ):
+                break
+            k += 1
+        if k == start:
+            continue
+        span = doc[start:k]
+        if span.text in lex.not_entities:
+            continue
+        out.append(
+            _Mention(
+                span.start_char,
+                span.end_char,
+                cast(Label, label),
+                _name_of(span.text, cast(Label, label), lex),
+                "ner",
+            )
+        )
+    return out
+
+
+def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
+    return [
+        _Mention(m.start(), m.end(), "LOC", lex.places[m.group()], "lexicon")
+        for m in _matchers().place_re.finditer(text)
+    ]
