@@ -497,3 +497,29 @@ def test_dates_searched_near_gate_words_equal_a_whole_text_search(
     whole_text = find_dates(text, anchor=A21)
     assert len(whole_text) > 100
     assert near_gates == whole_text
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # told in the past while the half is not over: last year's half
+        ("Les ventes ont reculé au premier semestre.", date(2024, 5, 10), "2023-H1"),
+        ("Les ventes ont reculé au premier semestre.", date(2024, 6, 30), "2023-H1"),
+        # over: this year's
+        ("Les ventes ont reculé au premier semestre.", date(2024, 9, 1), "2024-H1"),
+        # told in the present: this year's
+        ("Les ventes reculent au premier semestre.", date(2024, 5, 10), "2024-H1"),
+        # a deadline lies ahead, whatever the tense
+        (
+            "Le groupe avait promis un accord jusqu'au premier semestre.",
+            date(2024, 5, 10),
+            "2024-H1",
+        ),
+        ("Jusqu'au premier semestre, les ventes ont reculé.", date(2024, 5, 10), "2024-H1"),
+    ],
+)
+def test_dates_period_without_a_year_told_in_the_past_is_the_last_finished_one(
+    text: str, anchor: date, value: str
+) -> None:
+    [hit] = find_dates(text, anchor=anchor)
+    assert hit.value == value
