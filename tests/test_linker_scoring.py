@@ -36,7 +36,8 @@ def test_candidate_keeps_the_strongest_value_of_each_evidence() -> None:
 def test_field_model_probability_is_the_logistic_of_the_weighed_evidence(
     evidence: dict[str, float], z: float
 ) -> None:
-    assert MODEL.probability(evidence) == pytest.approx(_sigmoid(z), rel=1e-12)
+    # the same arithmetic: equal to the last bit (the clamp moves it by 1e-14 only)
+    assert MODEL.probability(evidence) == _sigmoid(z)
 
 
 def test_field_model_gives_the_chosen_probability_and_abstains_at_the_edges() -> None:
@@ -47,6 +48,12 @@ def test_field_model_gives_the_chosen_probability_and_abstains_at_the_edges() ->
     assert MODEL.choose([]) is None
     at_threshold = FieldModel(bias=0.0, weights={}, threshold=0.5)
     assert at_threshold.choose([Candidate("x")]) is not None
+
+
+def test_field_model_keeps_the_first_of_equally_probable_candidates() -> None:
+    first, second = Candidate("premier", {"near": 1.0}), Candidate("second", {"near": 1.0})
+    chosen = MODEL.choose([first, second])
+    assert chosen is not None and chosen[0] is first
 
 
 def test_field_models_read_the_shipped_weights() -> None:
