@@ -523,3 +523,17 @@ def test_dates_period_without_a_year_told_in_the_past_is_the_last_finished_one(
 ) -> None:
     [hit] = find_dates(text, anchor=anchor)
     assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rendez-vous mardi.", "2024-03-19"),  # the nearest Tuesday to Saturday 16
+        ("Rendez-vous mardi dernier.", "2024-03-12"),
+        ("Rendez-vous mardi passé.", "2024-03-12"),
+        ("Rendez-vous mardi précédent.", "2024-03-12"),
+    ],
+)
+def test_dates_weekday_said_to_be_past_is_the_one_before(text: str, value: str) -> None:
+    [hit] = find_dates(text, anchor=date(2024, 3, 16))
+    assert hit.value == value
