@@ -239,3 +239,20 @@ def test_linker_unnamed_price_falls_back_to_the_articles_main_product(
 def test_linker_named_product_wins_over_the_articles_main_product(nlp: Language) -> None:
     text = MAIN_SUBJECT_ARTICLES[0][0] + " La Renault Twingo coûte 19 000 euros."
     assert _figure(nlp, text, "19 000")["subject"] == "Renault Twingo"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # a share of a whole, whatever the verb says
+        ("Près de 80 % des ménages ont augmenté leur budget.", "80", "share"),
+        ("Environ 12 % des salariés ont perdu leur emploi.", "12", "share"),
+        # a percentage per unit of time is a change
+        ("Le taux atteint 4 % par mois.", "4", "change"),
+        ("Les loyers progressent de 3 % par an.", "3", "change"),
+    ],
+)
+def test_linker_percentage_is_a_share_of_a_whole_or_a_change_over_time(
+    nlp: Language, text: str, number: str, metric: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric
