@@ -537,3 +537,27 @@ def test_dates_period_without_a_year_told_in_the_past_is_the_last_finished_one(
 def test_dates_weekday_said_to_be_past_is_the_one_before(text: str, value: str) -> None:
     [hit] = find_dates(text, anchor=date(2024, 3, 16))
     assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Le tournoi finira trois jours après le 14 juillet.",
+            [("trois jours après le 14 juillet", "2024-07-17", "2024-07-17", "2024-07-17", True)],
+        ),
+        (
+            "Le trafic sera coupé entre 0 h 30 et 4 h mardi.",
+            [
+                ("0 h 30", "2024-03-19T00:30", "2024-03-19", "2024-03-19", True),
+                ("4 h", "2024-03-19T04:00", "2024-03-19", "2024-03-19", True),
+                ("mardi", "2024-03-19", "2024-03-19", "2024-03-19", True),
+            ],
+        ),
+    ],
+)
+def test_dates_shifted_day_and_times_before_their_day_give_the_whole_interval(
+    text: str, found: list[tuple[str, str, str, str, bool]]
+) -> None:
+    hits = find_dates(text, anchor=date(2024, 3, 15))
+    assert [(h.text, h.value, h.start_date, h.end_date, h.relative) for h in hits] == found
