@@ -2,17 +2,24 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two stamps: what extract needs (the package, its runtime dependencies and the model)
+# and, on top of it, what the tests need (the dev tools and the Dask engine).
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 
 .PHONY: extract test lint typecheck unit browser docs bench mutate clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
-extract: $(STAMP)
+extract: $(RUNTIME)
 	$(BIN)/ami-facts extract data/raw --out data/processed
 
 lint: $(STAMP)
@@ -22,15 +29,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# Headless Chromium for the review page's browser test (Debian package; needs root).
+# Headless Chromium for the review page's browser test (Debian package; needs root and
+# apt). Where it cannot be installed, the browser tests are skipped: never a failure.
 browser:
-	command -v chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	     && apt-get update -qq && apt-get install -y -qq chromium; } \
+	|| echo "make browser: Chromium is not installed and cannot be installed here (needs" \
+	        "root and apt-get); the browser tests of the review page will be skipped."
 
 unit: $(STAMP) browser
 	$(BIN)/pytest
 
 # Regenerate the README's column reference from records.py and export.SCHEMAS.
-docs: $(STAMP)
+docs: $(RUNTIME)
 	$(BIN)/ami-facts schema --update-readme README.md
 
 test: lint typecheck unit

@@ -13,6 +13,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from typer.testing import CliRunner
 
+from ami_facts.analysis import load_tables
 from ami_facts.cli import app
 from ami_facts.components.ner_windows import DEFAULT_WINDOW, WindowedNER, candidate_regions
 from ami_facts.components.parse import (
@@ -80,22 +81,21 @@ def test_dask_engine_on_local_cluster_gives_the_local_rows(corpus: Path, local_o
     from ami_facts.engine_dask import extract_dask
 
     out = local_out.parent / "dask"
-    counts = extract_dask(
+    summary = extract_dask(
         corpus,
         str(out),
         model=FAST_MODEL,
         published=pd.Timestamp("2021-04-15").date(),
         workers=1,
         processes=False,
-        partition_size=3,
+        files_per_shard=3,
     )
+    assert summary.partitions == summary.processed > 2
+    tables = load_tables(out)
     for table in TABLES:
-        expected = pd.read_parquet(local_out / f"{table}.parquet")
-        parts = sorted((out / table).glob("part-*.parquet"))
-        assert len(parts) == -(-count_inputs(corpus) // 3)  # partitions of 3 inputs
-        got = pd.read_parquet(out / table)
-        assert counts[table] == len(expected)
-        pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+        expected = load_tables(local_out)[table]
+        assert summary.counts[table] == len(expected)
+        pd.testing.assert_frame_equal(tables[table], expected)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ import random
 import pytest
 
 from ami_facts.components.dates.context import _SENT_RE, SENTENCE_END
-from ami_facts.components.linker.sentences import cut_at_line_ends, text_sentences
 from ami_facts.components.parse import ABBREVIATION, SENTENCE_BREAK, _break_offsets
 
 CASES = [
@@ -41,12 +40,6 @@ def test_break_scan_finds_the_sentence_breaks_of_random_marks() -> None:
     assert [list(_break_offsets(text)) for text in FUZZ] == [
         _reference_offsets(text) for text in FUZZ
     ]
-
-
-def test_text_sentences_need_no_cut_at_line_ends() -> None:
-    for text in CASES + FUZZ:
-        sentences = text_sentences(text)
-        assert cut_at_line_ends(text, sentences) == sentences
 
 
 _DATE_ALPHABET = [".", "!", "?", "…", "»", "«", '"', "\n", " ", "\t", "A", "a", "É", "0"]

@@ -60,12 +60,26 @@ def _read_table(folder: Path, table: str) -> pa.Table:
     return schema.empty_table()
 
 
+def _is_dask_output(path: str) -> bool:
+    from ami_facts.dataset import MANIFEST_DIR, is_dataset
+    from ami_facts.shards import is_url
+
+    return is_dataset(path) if is_url(path) else (Path(path) / MANIFEST_DIR).is_dir()
+
+
 def load_tables(path: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of an ``extract`` output folder as a DataFrame typed from its schema.
 
     A missing table is an empty, typed frame; a folder without ``articles`` is
-    an error (it is not an ``extract`` output).
+    an error (it is not an ``extract`` output). The output of ``--engine dask``
+    (a local folder or an fsspec URL) is read from the parts its manifest names,
+    in input order: parts of killed runs are left out.
     """
+    target = str(path) if path is not None else str(data_path())
+    if _is_dask_output(target):
+        from ami_facts.dataset import read_dataset
+
+        return {table: to_frame(rows) for table, rows in read_dataset(target).items()}
     folder = Path(path) if path is not None else data_path()
     if not any((folder / f"articles.{suffix}").exists() for suffix in ("parquet", "csv")):
         raise FileNotFoundError(f"no articles table in {folder} (run `ami-facts extract` first)")

@@ -16,9 +16,11 @@ from ami_facts.french.boilerplate import (
     CREDIT_AT_END,
     CREDIT_MARKS,
     INLINE_BOILERPLATE_LINE,
+    LONG_LINE,
     PROMPT_HINTS,
     PROMPT_LINE,
     PROSE,
+    RUN_IN_TRAILING_HEADING,
     SHARE_MARKERS,
     SHARE_WORDS,
     SHORT_LINE,
@@ -151,6 +153,8 @@ def find_boilerplate(text: str) -> Boilerplate:
         if TRAILING_SECTION_HEADING.fullmatch(line):
             body_end = start
             break
+    else:
+        body_end = _run_in_trailing_heading(text, lines, min_position)
     # Source and citation lines (a URL in brackets, "Source : ...") closing the text.
     for start, end in reversed(lines):
         if end > body_end:
@@ -175,7 +179,9 @@ def find_boilerplate(text: str) -> Boilerplate:
         if short and _is_byline(line):
             excluded.append((start, end))
             byline_published = byline_published or _published_in_byline(line)
-        elif INLINE_BOILERPLATE_LINE.match(line) or (short and _is_short_boilerplate(line)):
+        elif (len(line) <= LONG_LINE and INLINE_BOILERPLATE_LINE.match(line)) or (
+            short and _is_short_boilerplate(line)
+        ):
             excluded.append((start, end))
     body_start = _leading_boilerplate_end(text, lines, excluded, body_end)
     return Boilerplate(
@@ -184,6 +190,30 @@ def find_boilerplate(text: str) -> Boilerplate:
         excluded=excluded,
         byline_published=byline_published,
     )
+
+
+# What may come before a heading run into the text: the end of a sentence, or a
+# capitalised word (a signature, ``... Jean Dupont Recent Posts``), not prose.
+_BEFORE_RUN_IN_HEADING = re.compile(r"(?:[.!?…»)]|\b[A-ZÀ-Ý][\w'’.-]*)\s*$")
+
+
+def _run_in_trailing_heading(text: str, lines: list[tuple[int, int]], min_position: int) -> int:
+    """Where a trailing section starts whose heading runs into a long line, else the end.
+
+    A text whose line breaks were lost (a page saved on one line) has its "Recent
+    Posts" inside a line longer than any paragraph (``LONG_LINE``); the heading must be
+    capitalised, follow a sentence end or a capitalised word and be followed by one
+    (``RUN_IN_TRAILING_HEADING``).
+    """
+    for start, end in lines:
+        if end <= min_position or end - start <= LONG_LINE:
+            continue
+        for match in RUN_IN_TRAILING_HEADING.finditer(text, max(start, min_position), end):
+            if match.start() == start or not match.group()[0].isupper():
+                continue
+            if _BEFORE_RUN_IN_HEADING.search(text, max(start, match.start() - 40), match.start()):
+                return match.start()
+    return len(text)
 
 
 def _leading_boilerplate_end(

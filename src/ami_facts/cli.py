@@ -23,9 +23,17 @@ from ami_facts.load import (
     iter_stream,
     select_new,
 )
-from ami_facts.nlp import DEFAULT_MODEL, FAST_MODEL, ModelNotFoundError, check_model
+from ami_facts.nlp import (
+    DEFAULT_MODEL,
+    FAST_MODEL,
+    ModelNotFoundError,
+    check_model,
+    installed_models,
+)
 from ami_facts.pipeline import DEFAULT_BATCH_SIZE, ArticleResult
+from ami_facts.plural import plural
 from ami_facts.progress import count_inputs, make_progress, progress_enabled
+from ami_facts.provenance import extractor_label, model_label, package_version
 from ami_facts.records import ErrorRow
 from ami_facts.web import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url
 
@@ -54,12 +62,15 @@ SUMMARY_NOUNS = (
     ("errors", "error"),
 )
 USAGE_ERROR = 2
+# Errors printed under the summary line; all of them are in errors.csv.
+ERRORS_SHOWN = 3
+# Text printed as is: no colours guessed, no markup read, no line cut.
+PLAIN: dict[str, Any] = {"highlight": False, "markup": False, "soft_wrap": True}
 NOTHING_PROCESSED = 1
 
 
 def _plural(count: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{count} {noun if count == 1 else plural}"
+    return plural(count, noun)
 
 
 def _fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
@@ -83,13 +94,31 @@ def _extractor(model: str, fast: bool, **options: Any) -> Extractor:
         raise _fail(str(exc) + ".") from None
 
 
-ModelOption = Annotated[
-    str,
-    typer.Option(
-        "--model",
-        help="Installed French spaCy pipeline to use (e.g. fr_core_news_sm for less memory).",
-    ),
-]
+def _model_help() -> str:
+    installed = installed_models()
+    here = f"installed here: {', '.join(installed)}" if installed else "none is installed here"
+    return f"Installed French spaCy pipeline (package name or folder) to use ({here})."
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"ami-facts {package_version()}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
+
+
+ModelOption = Annotated[str, typer.Option("--model", metavar="MODEL", help=_model_help())]
 FastOption = Annotated[
     bool,
     typer.Option(
@@ -116,16 +145,21 @@ def extract(
             metavar="INPUT",
             help="Files or folders of articles (.txt, .html, .json, .jsonl; NAME.meta.json "
             "sidecars give metadata), http(s) URLs of article pages, or - for standard "
-            "input (see --format).",
+            "input (see --format). With --engine dask: one file, folder, glob or fsspec "
+            "URL (s3://bucket/news/*.jsonl).",
             show_default=False,
         ),
     ] = None,
-    out_dir: Annotated[
-        Path,
+    out_spec: Annotated[
+        str,
         typer.Option(
-            "--out", "-o", metavar="DIR", help="Folder for the tables (created if missing)."
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Folder for the tables (created if missing); with --engine dask also an "
+            "fsspec URL.",
         ),
-    ] = Path("data/processed"),
+    ] = "data/processed",
     urls_file: Annotated[
         Path | None,
         typer.Option(
@@ -205,8 +239,9 @@ def extract(
         typer.Option(
             "--engine",
             metavar="ENGINE",
-            help="local (processes on this machine) or dask (a Dask cluster, for one file "
-            "or folder; writes OUT/<table>/part-*.parquet).",
+            help="local (processes on this machine) or dask (a Dask cluster whose workers "
+            "read their own input; writes OUT/<table>/part-*.parquet and a manifest, and "
+            "resumes what a killed run left).",
         ),
     ] = "local",
     scheduler: Annotated[
@@ -217,6 +252,14 @@ def extract(
             help="Dask scheduler (tcp://host:8786); a LocalCluster when omitted.",
         ),
     ] = None,
+    blocksize: Annotated[
+        str,
+        typer.Option(
+            "--blocksize",
+            metavar="SIZE",
+            help="Dask: bytes of JSON Lines per partition (64MiB, 16MB...).",
+        ),
+    ] = "16MiB",
 ) -> None:
     """Extract figures, dates and entities from the inputs into tables in --out.
 
@@ -246,6 +289,27 @@ def extract(
         raise _fail(f"--engine must be local or dask, not {engine!r}.")
     if input_format is not None and input_format not in STREAM_FORMATS:
         raise _fail(f"--format must be one of {', '.join(STREAM_FORMATS)}, not {input_format!r}.")
+    if engine == "dask":
+        if len(inputs or []) != 1 or inputs == [STDIN] or urls_file or feeds or input_format:
+            raise _fail(
+                "--engine dask reads one INPUT: a file, a folder, a glob or an fsspec URL "
+                "(no -, --urls or --feed)."
+            )
+        options = {"published": anchor, "max_chars": max_chars, "batch_size": batch_size}
+        model_name = FAST_MODEL if fast else model
+        _extract_dask(
+            (inputs or [""])[0],
+            out_spec,
+            model_name,
+            options,
+            scheduler,
+            workers,
+            blocksize,
+            force=force,
+            quiet=quiet,
+        )
+        return
+    out_dir = Path(out_spec)
     paths, urls, from_stdin = _classify_inputs(inputs or [])
     if input_format is not None and not from_stdin:
         raise _fail("--format says what standard input holds: give - as an INPUT.")
@@ -256,19 +320,13 @@ def extract(
     feeds = feeds or []
     if not (paths or urls or feeds or from_stdin) and urls_file is None:
         raise _fail("give at least one INPUT (a file, a folder, a URL or -), --urls or --feed.")
-    if engine == "dask":
-        if len(paths) != 1 or urls or feeds or from_stdin or urls_file is not None:
-            raise _fail("--engine dask reads one file or folder (no URLs, feeds or -).")
-        _extract_dask(
-            paths[0], out_dir, model, fast, anchor, max_chars, batch_size, scheduler, workers, quiet
-        )
-        return
     try:
         check_model(FAST_MODEL if fast else model)
     except ModelNotFoundError as exc:
         raise _fail(str(exc) + ".") from None
+    made_as = extractor_label(model_label(FAST_MODEL if fast else model), anchor)
     try:
-        writer = TableWriter(out_dir, incremental=not force)
+        writer = TableWriter(out_dir, incremental=not force, extractor=made_as)
     except (OutputError, OSError) as exc:
         raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
     selection = Selection()
@@ -276,7 +334,7 @@ def extract(
 
     def loaded() -> Iterator[RawArticle | ErrorRow]:
         for path in paths:
-            yield from iter_articles(path, published=anchor, max_chars=max_chars)
+            yield from iter_articles(path, published=anchor, max_chars=max_chars, skip=out_dir)
         if from_stdin:
             yield from iter_stream(
                 sys.stdin.buffer,
@@ -295,7 +353,7 @@ def extract(
             )
 
     results = _results_loading_model_when_needed(
-        select_new(loaded(), writer.known_ids, selection),
+        select_new(loaded(), writer.known_ids, selection, writer.stale_ids),
         lambda: _extractor(
             model, fast, workers=workers, batch_size=batch_size, max_chars=max_chars
         ),
@@ -303,19 +361,19 @@ def extract(
     show_progress = progress_enabled(quiet)
     total = None
     if show_progress and not (urls or feeds or from_stdin):
-        total = sum(count_inputs(path) for path in paths)
+        total = sum(count_inputs(path, skip=out_dir) for path in paths)
     try:
         with make_progress(err, enabled=show_progress) as progress:
             task = progress.add_task("extracting", total=total)
-            first_error: ErrorRow | None = None
+            first_errors: list[ErrorRow] = []
 
             def watched() -> Iterator[ArticleResult | ErrorRow]:
-                nonlocal first_error
                 for item in results:
-                    if isinstance(item, ErrorRow) and first_error is None:
-                        first_error = item
+                    if isinstance(item, ErrorRow):
                         if strict:
                             raise _fail(f"{item.error} (--strict)", NOTHING_PROCESSED)
+                        if len(first_errors) < ERRORS_SHOWN:
+                            first_errors.append(item)
                     yield item
                     progress.advance(task)
 
@@ -327,7 +385,7 @@ def extract(
     summary = writer.commit()
     counts = summary.counts
     if not quiet:
-        kept = f" ({selection.known} already in the tables, kept)" if selection.known else ""
+        kept = _kept_and_redone(selection)
         tally = ", ".join(
             _plural(counts[table], noun) for table, noun in SUMMARY_NOUNS if table != "articles"
         )
@@ -339,9 +397,31 @@ def extract(
             soft_wrap=True,
         )
         if counts["errors"]:
-            err.print(f"see {out_dir / 'errors.csv'} for what could not be read", highlight=False)
+            _print_errors(first_errors, counts["errors"], out_dir)
     if counts["articles"] + selection.known == 0:
         raise typer.Exit(NOTHING_PROCESSED)
+
+
+def _print_errors(first: list[ErrorRow], total: int, out_dir: Path) -> None:
+    """The first errors, one a line, and where the others are."""
+    for row in first:
+        err.print(f"  {row.error}", **PLAIN)
+    rest = total - len(first)
+    where = out_dir / "errors.csv"
+    if rest:
+        err.print(f"  ... and {_plural(rest, 'more error')} in {where}", **PLAIN)
+    else:
+        err.print(f"  (also in {where})", **PLAIN)
+
+
+def _kept_and_redone(selection: Selection) -> str:
+    """`` (2 already in the tables, kept; 1 made with other options, redone)``, or nothing."""
+    parts = []
+    if selection.known:
+        parts.append(f"{selection.known} already in the tables, kept")
+    if selection.redone:
+        parts.append(f"{selection.redone} made with other options or another version, redone")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _results_loading_model_when_needed(
@@ -375,9 +455,12 @@ def _classify_inputs(inputs: list[str]) -> tuple[list[Path], list[str], bool]:
         elif Path(given).exists():
             paths.append(Path(given))
         elif "://" in given:
-            raise _fail(f"INPUT {given!r} is not an http(s) URL.")
+            raise _fail(f"INPUT {given!r} is not an http(s) URL (others need --engine dask).")
         else:
-            raise _fail(f"INPUT {given!r} does not exist (give a file, a folder, a URL or -).")
+            raise _fail(
+                f"INPUT {given!r} does not exist (give a file, a folder, a URL or -; "
+                "globs need --engine dask)."
+            )
     return paths, urls, from_stdin
 
 
@@ -391,32 +474,52 @@ def _read_urls_file(path: Path) -> str:
 
 
 def _extract_dask(
-    input_path: Path,
-    out_dir: Path,
+    input_spec: str,
+    out_spec: str,
     model: str,
-    fast: bool,
-    anchor: date | None,
-    max_chars: int,
-    batch_size: int,
+    options: dict[str, Any],
     scheduler: str | None,
     workers: int,
+    blocksize: str,
+    *,
+    force: bool,
     quiet: bool,
 ) -> None:
-    from ami_facts.engine_dask import extract_dask
+    from dask.utils import parse_bytes
 
-    counts = extract_dask(
-        input_path,
-        str(out_dir),
-        model=FAST_MODEL if fast else model,
-        published=anchor,
-        max_chars=max_chars,
-        batch_size=batch_size,
-        scheduler=scheduler,
-        workers=workers,
-    )
+    from ami_facts.engine_dask import DaskRunError, extract_dask
+    from ami_facts.export import OutputError
+    from ami_facts.shards import InputNotFoundError
+
+    try:
+        size = int(parse_bytes(blocksize))
+    except ValueError:
+        raise _fail(f"--blocksize must be a size such as 64MiB, not {blocksize!r}.") from None
+    try:
+        summary = extract_dask(
+            input_spec,
+            out_spec,
+            model=model,
+            scheduler=scheduler,
+            workers=workers,
+            blocksize=size,
+            force=force,
+            **options,
+        )
+    except InputNotFoundError as exc:
+        raise _fail(f"{exc}.") from None
+    except (OutputError, DaskRunError) as exc:
+        raise _fail(f"{exc}.", NOTHING_PROCESSED) from None
+    counts = summary.counts
     if not quiet:
-        out.print(f"{counts} -> {out_dir}", highlight=False)
-    if counts.get("articles", 0) == 0:
+        tally = ", ".join(_plural(counts[table], noun) for table, noun in SUMMARY_NOUNS)
+        out.print(
+            f"{_plural(summary.partitions, 'partition')}: {summary.skipped} done before "
+            f"(kept), {summary.processed} processed now ({tally}) -> {out_spec}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if counts["articles"] + summary.kept["articles"] == 0:
         raise typer.Exit(NOTHING_PROCESSED)
 
 
@@ -460,7 +563,8 @@ def review(
     items = iter_articles(input_path, published=anchor, max_chars=max_chars)
     summary = write_review(extractor.results(items), out_dir)
     out.print(
-        f"{len(summary.pages)} article pages, {summary.errors} errors -> {summary.index}",
+        f"{_plural(len(summary.pages), 'article page')}, {_plural(summary.errors, 'error')} "
+        f"-> {summary.index}",
         highlight=False,
     )
     if not summary.pages:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ami_facts.load import build_article
-from ami_facts.nlp import Pipeline
+from ami_facts.nlp import Pipeline, RulesOnly
 from ami_facts.pipeline import ArticleResult, process
 from ami_facts.records import ErrorRow
 
@@ -341,18 +341,20 @@ class Evaluation:
     gold: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     # the same scores over each half of the gold articles (see gold_split)
     splits: dict[str, dict[str, Score]] = field(default_factory=dict)
+    # tables the pipeline cannot fill (the rules alone find no entities): not scored
+    unscored: set[str] = field(default_factory=set)
+
+    def _scores(self, tables: dict[str, Score]) -> dict[str, Any]:
+        return {t: None if t in self.unscored else s.as_dict() for t, s in tables.items()}
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "tables": {table: score.as_dict() for table, score in self.scores.items()},
+            "tables": self._scores(self.scores),
             "splits": {
-                split: {table: score.as_dict() for table, score in tables.items()}
-                for split, tables in sorted(self.splits.items())
+                split: self._scores(tables) for split, tables in sorted(self.splits.items())
             },
-            "articles": {
-                name: {table: score.as_dict() for table, score in tables.items()}
-                for name, tables in self.per_article.items()
-            },
+            "articles": {name: self._scores(tables) for name, tables in self.per_article.items()},
+            "not_scored": sorted(self.unscored),
             "extracted_after_body_end": self.after_body_end,
             "errors": self.errors,
         }
@@ -378,7 +380,7 @@ def evaluate(
         )
         for gold in golds
     ]
-    evaluation = Evaluation()
+    evaluation = Evaluation(unscored={"entities"} if isinstance(nlp, RulesOnly) else set())
     for gold, raw, result in zip(golds, raws, process(raws, nlp), strict=True):
         name = raw.article_id
         if isinstance(result, ErrorRow):
@@ -419,6 +421,9 @@ def format_report(evaluation: Evaluation) -> str:
     """A plain-text report: P/R/F1 per table and field accuracy over matches."""
     lines = []
     for table, score in evaluation.scores.items():
+        if table in evaluation.unscored:
+            lines.append(f"{table:<9} not scored (--fast finds none: run with a model)")
+            continue
         lines.append(
             f"{table:<9} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
             f"  (tp={score.tp} fp={score.fp} fn={score.fn})"
@@ -464,9 +469,10 @@ def format_splits(evaluation: Evaluation) -> str:
         if tables is None:
             continue
         figures = tables["figures"]
+        entities = None if "entities" in evaluation.unscored else tables["entities"].f1
         lines.append(
             f"{split:<6} {counts.get(split, 0):>8}  {figures.f1:>10.3f}  {tables['dates'].f1:>8.3f}"
-            f"  {tables['entities'].f1:>11.3f}  {_fmt(figures.link_precision('subject')):>9}"
+            f"  {_fmt(entities):>11}  {_fmt(figures.link_precision('subject')):>9}"
             f"  {_fmt(figures.link_recall('subject')):>9}  {_fmt(figures.accuracy('metric')):>6}"
             f"  {_fmt(figures.accuracy('period')):>6}"
         )
@@ -571,5 +577,21 @@ def write_html(evaluation: Evaluation, out_dir: Path) -> Path:
         gold=evaluation.gold,
         missed=missed,
         spurious=spurious,
+        summary_html=_scores_html(evaluation),
     )
     return summary.index
+
+
+def _scores_html(evaluation: Evaluation) -> str:
+    """P/R/F1 per table, over all articles and for each, for the index of ``--html``."""
+    from ami_facts.review import scores_html
+
+    def row(label: str, tables: dict[str, Score]) -> tuple[str, list[Any]]:
+        return label, [
+            None if t in evaluation.unscored else (s.precision, s.recall, s.f1)
+            for t, s in tables.items()
+        ]
+
+    rows = [row("all", evaluation.scores)] if evaluation.scores else []
+    rows += [row(name, tables) for name, tables in evaluation.per_article.items()]
+    return scores_html(SCORED_TABLES, rows)

@@ -22,6 +22,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from ami_facts.pipeline import ArticleResult
+from ami_facts.provenance import rows_are_current
 from ami_facts.records import TABLE_MODELS, ErrorRow, Record
 
 _STR = pa.string()
@@ -46,6 +47,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("body_start", _INT),
             ("body_end", _INT),
             ("excluded", _STR),
+            ("tables", _STR),
+            ("extractor", _STR),
             ("n_figures", _INT),
             ("n_dates", _INT),
             ("n_entities", _INT),
@@ -232,16 +235,21 @@ def read_article_ids(out_dir: Path) -> set[str]:
 
 def read_article_column(out_dir: Path, column: str) -> set[str]:
     """The values of one column of the existing articles table (empty when there is none)."""
+    return {value for value in read_article_list(out_dir, column) if value is not None}
+
+
+def read_article_list(out_dir: Path, column: str) -> list[str | None]:
+    """One column of the existing articles table, row by row (empty when there is none)."""
     path = out_dir / f"{COMMIT_TABLE}.parquet"
     if not path.exists():
-        return set()
+        return []
     try:
         values = pq.read_table(path, columns=[column]).column(column)
     except (OSError, pa.ArrowException, KeyError) as exc:
         raise OutputError(
             f"the existing table {path} cannot be read ({exc}); run with --force to rebuild it"
         ) from exc
-    return {str(value) for value in values.to_pylist() if value is not None}
+    return [None if value is None else str(value) for value in values.to_pylist()]
 
 
 def _fsync_path(path: Path) -> None:
@@ -257,13 +265,22 @@ class TableWriter:
 
     With ``incremental``, the rows of the existing tables in ``out_dir`` (those of
     articles listed in its articles table) are streamed first into the new files
-    and ``known_ids`` tells the caller which articles need no processing.
+    and ``known_ids`` tells the caller which articles need no processing. Given
+    ``extractor`` (``provenance.extractor_label`` of this run), an article whose rows
+    were made otherwise (another model, version or ``--published``) is not known but
+    in ``stale_ids``: processed again when it comes, its old rows are dropped; when it
+    does not come, they are kept (written after the others).
     All temporary files are written and synced before the first table is
     replaced; the articles table is replaced last.
     """
 
     def __init__(
-        self, out_dir: Path, *, formats: tuple[str, ...] = FORMATS, incremental: bool = False
+        self,
+        out_dir: Path,
+        *,
+        formats: tuple[str, ...] = FORMATS,
+        incremental: bool = False,
+        extractor: str | None = None,
     ) -> None:
         self.out_dir = out_dir
         self.formats = formats
@@ -273,6 +290,8 @@ class TableWriter:
         # The sources (paths, URLs) of the articles already in the tables: URLs
         # among them are not fetched again.
         self.known_sources: set[str] = set()
+        self.stale_ids: set[str] = set()
+        self._written_ids: set[str] = set()
         self._parquet: dict[str, pq.ParquetWriter] = {}
         self._csv: dict[str, pacsv.CSVWriter] = {}
         self._csv_files: dict[str, Any] = {}
@@ -284,8 +303,7 @@ class TableWriter:
         try:
             clean_stale_temp_files(out_dir)
             if incremental:
-                self.known_ids = read_article_ids(out_dir)
-                self.known_sources = read_article_column(out_dir, "source")
+                self._read_previous(extractor)
             for table, schema in SCHEMAS.items():
                 if "parquet" in formats:
                     final = out_dir / f"{table}.parquet"
@@ -300,7 +318,7 @@ class TableWriter:
                     self._csv_files[table] = handle
                     self._csv[table] = pacsv.CSVWriter(handle, schema)
             if self.known_ids:
-                self._carry_over()
+                self._carry_over(self.known_ids)
         except BaseException:
             self.abort()
             raise
@@ -323,9 +341,25 @@ class TableWriter:
             self._lock.close()
             self._lock = None
 
-    def _carry_over(self) -> None:
-        """Stream the previous rows of committed articles into the new files."""
-        known = pa.array(sorted(self.known_ids), type=_STR)
+    def _read_previous(self, extractor: str | None) -> None:
+        """Sort the articles of the existing tables into known and stale ones."""
+        ids = read_article_list(self.out_dir, "article_id")
+        sources = read_article_list(self.out_dir, "source")
+        made_by = read_article_list(self.out_dir, "extractor") if extractor else [None] * len(ids)
+        dated_by = read_article_list(self.out_dir, "published_source") if extractor else made_by
+        for article_id, source, stored, dated in zip(ids, sources, made_by, dated_by, strict=True):
+            if article_id is None:
+                continue
+            if extractor is None or rows_are_current(stored, dated, extractor):
+                self.known_ids.add(article_id)
+                if source is not None:
+                    self.known_sources.add(source)
+            else:
+                self.stale_ids.add(article_id)
+
+    def _carry_over(self, article_ids: set[str]) -> None:
+        """Stream the previous rows of these committed articles into the new files."""
+        known = pa.array(sorted(article_ids), type=_STR)
         for table in CARRIED_TABLES:
             path = self.out_dir / f"{table}.parquet"
             if not path.exists():
@@ -405,6 +439,7 @@ class TableWriter:
                 pending["errors"].append(item)
             else:
                 pending["articles"].append(item.article)
+                self._written_ids.add(item.article.article_id)
                 pending["figures"].extend(item.figures)
                 pending["dates"].extend(item.dates)
                 pending["entities"].extend(item.entities)
@@ -445,6 +480,9 @@ class TableWriter:
         previous one, and the next run drops the orphan rows of other tables.
         """
         try:
+            left = self.stale_ids - self._written_ids
+            if left:
+                self._carry_over(left)
             for table in SCHEMAS:
                 self._flush(table, final=True)
             self._close_writers()

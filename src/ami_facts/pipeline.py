@@ -14,7 +14,9 @@ from spacy.tokens import Doc
 
 from ami_facts.gemm import one_blas_thread
 from ami_facts.load import RawArticle
-from ami_facts.nlp import Pipeline, RulesOnly, make_doc
+from ami_facts.newlines import LineEnds
+from ami_facts.nlp import Pipeline, RulesOnly, make_doc, pipeline_label
+from ami_facts.provenance import extractor_label
 from ami_facts.records import Article, DateMention, Entity, ErrorRow, Fact, Figure
 
 log = logging.getLogger(__name__)
@@ -88,13 +90,17 @@ def _rows(
     return rows
 
 
-def doc_to_result(raw: RawArticle, doc: Doc) -> ArticleResult:
-    """Validate what the components left on ``doc`` into records."""
+def doc_to_result(raw: RawArticle, doc: Doc, *, model: str | None = None) -> ArticleResult:
+    """Validate what the components left on ``doc`` into records.
+
+    ``model``: the pipeline's label (``nlp.pipeline_label``) for ``articles.extractor``.
+    """
     return hits_to_result(
         raw,
         figure_hits=doc._.ami_figures or [],
         date_hits=doc._.ami_dates or [],
         entity_hits=doc._.ami_entities or [],
+        model=model,
     )
 
 
@@ -104,8 +110,16 @@ def hits_to_result(
     figure_hits: list[dict[str, Any]],
     date_hits: list[dict[str, Any]],
     entity_hits: list[dict[str, Any]],
+    model: str | None = None,
 ) -> ArticleResult:
-    """Validate the components' plain dicts into records."""
+    """Validate the components' plain dicts into records.
+
+    The hits index the text the rules read (``\\n`` line ends); their offsets are
+    mapped back to the article's text as given.
+    """
+    line_ends = LineEnds.of(raw.text)
+    for hits in (figure_hits, date_hits, entity_hits):
+        line_ends.hits_to_original(hits)
     aid = raw.article_id
     figures = _FIGURES.validate_python(_rows(figure_hits, _FIGURE_FIELDS, aid, "figure_id", "f"))
     dates = _DATES.validate_python(_rows(date_hits, _DATE_FIELDS, aid, "date_id", "d"))
@@ -123,6 +137,8 @@ def hits_to_result(
         body_start=raw.body_start,
         body_end=raw.body_end,
         excluded=";".join(f"{s}-{e}" for s, e in raw.excluded) or None,
+        tables=";".join(f"{s}-{e}" for s, e in raw.tables) or None,
+        extractor=extractor_label(model, raw.published_option) if model else None,
         n_figures=len(figures),
         n_dates=len(dates),
         n_entities=len(entities),
@@ -141,13 +157,33 @@ def _error_for(raw: RawArticle, exc: Exception) -> ErrorRow:
     )
 
 
+def _make_doc(nlp: Language, raw: RawArticle) -> Doc:
+    """The article's Doc: its text with ``\\n`` line ends (``newlines.py``)."""
+    line_ends = LineEnds.of(raw.text)
+    return make_doc(
+        nlp,
+        line_ends.text,
+        anchor=raw.published,
+        excluded=line_ends.ranges_to_text(raw.outside_body),
+        tables=line_ends.ranges_to_text(raw.tables),
+    )
+
+
 def _process_one(nlp: Pipeline, raw: RawArticle) -> ArticleResult | ErrorRow:
+    model = pipeline_label(nlp)
     try:
         if isinstance(nlp, RulesOnly):
-            dates, figures = nlp.annotate(raw.text, anchor=raw.published, excluded=raw.outside_body)
-            return hits_to_result(raw, figure_hits=figures, date_hits=dates, entity_hits=[])
-        doc = nlp(make_doc(nlp, raw.text, anchor=raw.published, excluded=raw.outside_body))
-        return doc_to_result(raw, doc)
+            line_ends = LineEnds.of(raw.text)
+            dates, figures = nlp.annotate(
+                line_ends.text,
+                anchor=raw.published,
+                excluded=line_ends.ranges_to_text(raw.outside_body),
+                tables=line_ends.ranges_to_text(raw.tables),
+            )
+            return hits_to_result(
+                raw, figure_hits=figures, date_hits=dates, entity_hits=[], model=model
+            )
+        return doc_to_result(raw, nlp(_make_doc(nlp, raw)), model=model)
     except Exception as exc:
         return _error_for(raw, exc)
 
@@ -157,15 +193,16 @@ def _process_chunk(
 ) -> dict[int, ArticleResult | ErrorRow]:
     """The result of each article of ``raws`` by ``id``; a failed batch is retried one by one."""
     processed: dict[int, ArticleResult | ErrorRow] = {}
+    model = pipeline_label(nlp)
     try:
         docs = nlp.pipe(
-            (make_doc(nlp, r.text, anchor=r.published, excluded=r.outside_body) for r in raws),
+            (_make_doc(nlp, raw) for raw in raws),
             batch_size=batch_size,
             n_process=n_process,
         )
         for raw, doc in zip(raws, docs, strict=True):
             try:
-                processed[id(raw)] = doc_to_result(raw, doc)
+                processed[id(raw)] = doc_to_result(raw, doc, model=model)
             except Exception as exc:
                 processed[id(raw)] = _error_for(raw, exc)
     except Exception:

@@ -25,13 +25,13 @@ from ami_facts.load import JSONL_SUFFIXES, iter_input_files
 READ_BLOCK = 1 << 20
 
 
-def count_inputs(path: Path) -> int:
+def count_inputs(path: Path, *, skip: Path | None = None) -> int:
     """How many articles ``path`` holds, cheaply: one per file, one per non-empty JSONL line.
 
     Reads no JSON and decodes no text; a JSONL file is scanned for line breaks.
     """
     total = 0
-    for file in iter_input_files(path):
+    for file in iter_input_files(path, skip=skip, every_file=True):
         if file.suffix.lower() in JSONL_SUFFIXES:
             total += _count_lines(file)
         else:

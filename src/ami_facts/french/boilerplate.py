@@ -49,6 +49,15 @@ _TRAILING_HEADINGS = [
     r"tags?",
 ]
 TRAILING_SECTION_HEADING = re.compile(r"(?i)(?:" + "|".join(_TRAILING_HEADINGS) + r")\s*[:.!…]?")
+# The same headings run into the text, for texts whose line breaks were lost (a page
+# saved on one line): a capitalised heading followed by a capitalised word or a digit
+# (``... Jean Dupont Recent Posts Jaguar F-Type ...``). Not the "lire aussi" family: run
+# into the text, it is a teaser inside the article, not the end of it.
+RUN_IN_TRAILING_HEADING = re.compile(
+    r"(?<![\w'’-])(?=[A-ZÀ-Ý])(?i:"
+    + "|".join(h for h in _TRAILING_HEADINGS if "lire" not in h)
+    + r")(?=\s*[:.!…]?\s+[A-ZÀ-Ý0-9«\"])"
+)
 
 # A closing line that only cites the source: "(https://..., le 3 juin 2023, ...)",
 # "Source : AFP", "Via Citroën, Stellantis." is kept (it names sources inside the body).
@@ -76,6 +85,9 @@ INLINE_BOILERPLATE_LINE = re.compile(
 # Lines at most this long may be bylines, captions, share bars or prompts; a
 # longer line is a paragraph of the article.
 SHORT_LINE = 250
+# A line longer than this is never one boilerplate line as a whole, whatever it opens
+# with: it is the article run into one line (``Photo : AFP`` then the whole text).
+LONG_LINE = 1000
 
 # A short line mentioning one of these is a newsletter or subscription prompt.
 PROMPT_LINE = re.compile(

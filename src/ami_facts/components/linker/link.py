@@ -14,7 +14,6 @@ from ami_facts.components.linker.period import Headings, dates_for_periods, find
 from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
     Sentence,
-    doc_sentences,
     sentence_index_at,
     text_sentences,
 )
@@ -59,7 +58,7 @@ def link_figures(doc: Doc, trace: list[dict[str, Any]] | None = None) -> None:
             figures,
             dates=doc._.ami_dates or [],
             entities=doc._.ami_entities or [],
-            sentences=doc_sentences(doc, text),
+            sentences=text_sentences(text),
             doc=doc if doc.has_annotation("DEP") else None,
             anchor=(doc._.ami_context or {}).get("anchor"),
             trace=trace,

@@ -7,8 +7,6 @@ import math
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
-
 from ami_facts.components.parse import sentence_bounds
 
 # An intertitle: a short line alone between blank lines, not ending a sentence. The
@@ -21,8 +19,6 @@ INTERTITLE = re.compile(
 # A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
 PARAGRAPH_ENDS = ("\n\n", ".\n", "!\n", "?\n", "»\n")
 
-# A line that ends with one of these ends its sentence.
-LINE_ENDS_SENTENCE = re.compile(r"[.!?…»][ \t]*\n\s*")
 Sentence = tuple[int, int]
 # Punctuation that closes a clause (and a line break: a title without a final mark runs
 # into the next line's sentence): a date beyond it governs a figure only when no date
@@ -30,33 +26,14 @@ Sentence = tuple[int, int]
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\n]")
 
 
-def doc_sentences(doc: Doc, text: str) -> list[Sentence]:
-    """Sentences as character ranges, also cut where a line ends a sentence.
-
-    From the parse where the pipeline gives sentence starts, else from the same
-    regular expression the lean parse uses; parsers often run across line ends.
-    """
-    if not doc.has_annotation("SENT_START"):
-        return text_sentences(text)
-    return cut_at_line_ends(text, [(sent.start_char, sent.end_char) for sent in doc.sents])
-
-
 def text_sentences(text: str) -> list[Sentence]:
-    # No cut at line ends: the rules already end a sentence at every line end after a
-    # mark (``cut_at_line_ends`` would return these ranges unchanged).
+    """Sentences as character ranges, from the rules (``components/parse.py``).
+
+    The linker reads these even where the parser ran: the parser starts a sentence at
+    a capitalised word inside one (``la Peugeot 208 en finition | Allure coûte``), and
+    the rules end one at every line end after a mark.
+    """
     return sentence_bounds(text)
-
-
-def cut_at_line_ends(text: str, spans: list[Sentence]) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for start, end in spans:
-        for line_end in LINE_ENDS_SENTENCE.finditer(text, start, end):
-            if line_end.end() < end:
-                sentences.append((start, line_end.start() + 1))
-                start = line_end.end()
-        if start < end:
-            sentences.append((start, end))
-    return sentences
 
 
 def sentence_index_at(sentences: list[Sentence], offset: int) -> int | None:

@@ -185,6 +185,8 @@ def subject_candidates(
     coordinated_with: Mention | None,
 ) -> list[Candidate[Mention]]:
     """Every possible subject of ``figure`` with its evidence."""
+    if not article.mentions and not article.rows:
+        return []  # nothing named (the rules alone often name nothing)
     text = article.text
     pool = _Pool(figure, lambda mention: most_specific(mention, article.main, metric, figure))
     if number is not None and (found := parse_subject(text, number, article.mentions)):
