@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 
-.PHONY: extract test lint typecheck unit browser docs bench clean
+.PHONY: extract test lint typecheck unit browser docs bench mutate clean
 
 $(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,5 +54,14 @@ BENCH_REPEAT ?= 3
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --articles $(BENCH_N) --repeat $(BENCH_REPEAT)
 
+# Mutation testing of the core modules (mutmut, [tool.mutmut] in pyproject.toml), then
+# the share of mutants killed per module (tests/MUTANTS.md). Not part of `make test`.
+# Incremental: results are kept in mutants/; `rm -rf mutants` starts over. One group:
+# make mutate MUTANTS='ami_facts.french.units*'
+MUTANTS ?=
+mutate: $(STAMP)
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tests/mutation_score.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache mutants

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import pytest
 import spacy
@@ -24,10 +25,17 @@ def _blas_on_one_thread() -> Iterator[None]:
         yield
 
 
+@cache
+def _pipeline(model: str) -> Pipeline:
+    """One pipeline per model for the process: ``make mutate`` forks a pytest run per
+    mutant from a process that built it once (mutmut); each would build it again."""
+    return build_nlp(model)
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The default pipeline (the statistical model plus our components)."""
-    return build_nlp(DEFAULT_MODEL)
+    return _pipeline(DEFAULT_MODEL)
 
 
 @pytest.fixture(scope="session")
@@ -39,4 +47,4 @@ def tokenizer() -> Language:
 @pytest.fixture(scope="session")
 def fast_nlp() -> Pipeline:
     """The rules-only pipeline."""
-    return build_nlp(FAST_MODEL)
+    return _pipeline(FAST_MODEL)

@@ -3,68 +3,103 @@
 Each floor is the score measured when it was set, less a margin of about 0.02, so
 that a small regression fails a test. When a change raises a score, raise its
 floor here (the measured value is in the comment): ``measure_gold_floors.py`` prints
-this table anew. Keys: (half, table, measure), where measure is ``f1``, a field's
-accuracy over matched rows, or ``FIELD precision`` / ``FIELD recall`` for subject,
-metric and period (see ``ami_facts.evaluate``).
+this table anew and never lowers a floor. Keys: (half, table, measure).
+
+- half: ``dev`` or ``blind`` (``ami_facts.evaluate.gold_split``), or ``seed`` for the
+  seed article alone (a dev article);
+- table: ``figures``, ``dates``, ``entities`` for the whole pipeline
+  (``ami_facts.evaluate``, read by test_gold.py), or ``figures alone`` and
+  ``entities alone`` for one extractor run as the pipeline runs it (``gold_stages.py``,
+  read by test_figures_gold.py and test_entities_gold.py);
+- measure: ``f1`` (``precision``, ``recall``), a field's accuracy over matched rows,
+  ``value f1`` for dates matched on span and TIMEX3 value, or ``FIELD precision`` /
+  ``FIELD recall`` for subject, metric and period.
 """
 
 from __future__ import annotations
 
 FLOORS: dict[tuple[str, str, str], float] = {
-    ("blind", "figures", "f1"): 0.95,  # 0.9726
-    ("blind", "figures", "kind"): 0.97,  # 0.9949
-    ("blind", "figures", "unit"): 0.97,  # 0.9949
+    ("blind", "dates", "end_date"): 0.98,  # 1.0000
+    ("blind", "dates", "f1"): 0.96,  # 0.9856
+    ("blind", "dates", "relative"): 0.98,  # 1.0000
+    ("blind", "dates", "start_date"): 0.73,  # 0.7500
+    ("blind", "dates", "type"): 0.98,  # 1.0000
+    ("blind", "dates", "value"): 0.97,  # 0.9903
+    ("blind", "dates", "value f1"): 0.94,  # 0.9623
+    ("blind", "entities", "f1"): 0.86,  # 0.8800
+    ("blind", "entities", "label"): 0.96,  # 0.9870
+    ("blind", "entities", "name"): 0.90,  # 0.9264
+    ("blind", "entities alone", "f1"): 0.85,  # 0.8724
+    ("blind", "entities alone", "name"): 0.90,  # 0.9258
+    ("blind", "entities alone", "precision"): 0.88,  # 0.9051
+    ("blind", "entities alone", "recall"): 0.82,  # 0.8419
     ("blind", "figures", "approximate"): 0.98,  # 1.0000
     ("blind", "figures", "bound"): 0.98,  # 1.0000
-    ("blind", "figures", "per"): 0.98,  # 1.0000
     ("blind", "figures", "counted"): 0.88,  # 0.9008
-    ("blind", "figures", "subject"): 0.73,  # 0.7514
+    ("blind", "figures", "f1"): 0.95,  # 0.9726
+    ("blind", "figures", "kind"): 0.97,  # 0.9949
     ("blind", "figures", "metric"): 0.90,  # 0.9215
-    ("blind", "figures", "period_start"): 0.62,  # 0.6458
-    ("blind", "figures", "period_end"): 0.66,  # 0.6875
-    ("blind", "figures", "period"): 0.60,  # 0.6250
-    ("blind", "figures", "subject precision"): 0.84,  # 0.8630
-    ("blind", "figures", "subject recall"): 0.72,  # 0.7456
     ("blind", "figures", "metric precision"): 0.90,  # 0.9226
     ("blind", "figures", "metric recall"): 0.89,  # 0.9172
+    ("blind", "figures", "per"): 0.98,  # 1.0000
+    ("blind", "figures", "period"): 0.60,  # 0.6250
     # lowered from 0.48 when the linker took its sentences from the rules rather than the
     # parser: two blind figures whose period was missing got a wrong one (accuracy the same)
     ("blind", "figures", "period precision"): 0.43,  # 0.4583
     ("blind", "figures", "period recall"): 0.50,  # 0.5238
-    ("blind", "dates", "f1"): 0.96,  # 0.9856
-    ("blind", "dates", "type"): 0.98,  # 1.0000
-    ("blind", "dates", "value"): 0.97,  # 0.9903
-    ("blind", "dates", "start_date"): 0.73,  # 0.7500
-    ("blind", "dates", "end_date"): 0.98,  # 1.0000
-    ("blind", "dates", "relative"): 0.98,  # 1.0000
-    ("blind", "entities", "f1"): 0.86,  # 0.8800
-    ("blind", "entities", "label"): 0.96,  # 0.9870
-    ("blind", "entities", "name"): 0.90,  # 0.9264
-    ("dev", "figures", "f1"): 0.97,  # 0.9900
-    ("dev", "figures", "kind"): 0.94,  # 0.9697
-    ("dev", "figures", "unit"): 0.94,  # 0.9674
-    ("dev", "figures", "approximate"): 0.95,  # 0.9798
-    ("dev", "figures", "bound"): 0.98,  # 1.0000
-    ("dev", "figures", "per"): 0.98,  # 1.0000
-    ("dev", "figures", "counted"): 0.90,  # 0.9247
-    ("dev", "figures", "subject"): 0.70,  # 0.7222
-    ("dev", "figures", "metric"): 0.88,  # 0.9011
-    ("dev", "figures", "period_start"): 0.78,  # 0.8085
-    ("dev", "figures", "period_end"): 0.78,  # 0.8085
-    ("dev", "figures", "period"): 0.78,  # 0.8085
-    ("dev", "figures", "subject precision"): 0.92,  # 0.9444
-    ("dev", "figures", "subject recall"): 0.62,  # 0.6415
-    ("dev", "figures", "metric precision"): 0.91,  # 0.9385
-    ("dev", "figures", "metric recall"): 0.86,  # 0.8841
-    ("dev", "figures", "period precision"): 0.88,  # 0.9048
-    ("dev", "figures", "period recall"): 0.68,  # 0.7037
+    ("blind", "figures", "period_end"): 0.66,  # 0.6875
+    ("blind", "figures", "period_start"): 0.62,  # 0.6458
+    ("blind", "figures", "subject"): 0.73,  # 0.7568
+    ("blind", "figures", "subject precision"): 0.84,  # 0.8630
+    ("blind", "figures", "subject recall"): 0.72,  # 0.7456
+    ("blind", "figures", "unit"): 0.97,  # 0.9949
+    ("blind", "figures alone", "approximate"): 0.98,  # 1.0000
+    ("blind", "figures alone", "bound"): 0.98,  # 1.0000
+    ("blind", "figures alone", "counted"): 0.88,  # 0.9008
+    ("blind", "figures alone", "f1"): 0.95,  # 0.9726
+    ("blind", "figures alone", "kind"): 0.97,  # 0.9949
+    ("blind", "figures alone", "per"): 0.98,  # 1.0000
+    ("blind", "figures alone", "unit"): 0.97,  # 0.9949
+    ("dev", "dates", "end_date"): 0.78,  # 0.8000
     ("dev", "dates", "f1"): 0.93,  # 0.9520
+    ("dev", "dates", "relative"): 0.94,  # 0.9664
+    ("dev", "dates", "start_date"): 0.98,  # 1.0000
     ("dev", "dates", "type"): 0.96,  # 0.9832
     ("dev", "dates", "value"): 0.90,  # 0.9244
-    ("dev", "dates", "start_date"): 0.98,  # 1.0000
-    ("dev", "dates", "end_date"): 0.78,  # 0.8000
-    ("dev", "dates", "relative"): 0.94,  # 0.9664
+    ("dev", "dates", "value f1"): 0.87,  # 0.8960
     ("dev", "entities", "f1"): 0.90,  # 0.9209
     ("dev", "entities", "label"): 0.94,  # 0.9618
     ("dev", "entities", "name"): 0.90,  # 0.9237
+    ("dev", "entities alone", "f1"): 0.89,  # 0.9171
+    ("dev", "entities alone", "name"): 0.90,  # 0.9231
+    ("dev", "entities alone", "precision"): 0.89,  # 0.9123
+    ("dev", "entities alone", "recall"): 0.90,  # 0.9220
+    ("dev", "figures", "approximate"): 0.95,  # 0.9798
+    ("dev", "figures", "bound"): 0.98,  # 1.0000
+    ("dev", "figures", "counted"): 0.90,  # 0.9247
+    ("dev", "figures", "f1"): 0.97,  # 0.9900
+    ("dev", "figures", "kind"): 0.94,  # 0.9697
+    ("dev", "figures", "metric"): 0.88,  # 0.9011
+    ("dev", "figures", "metric precision"): 0.91,  # 0.9385
+    ("dev", "figures", "metric recall"): 0.86,  # 0.8841
+    ("dev", "figures", "per"): 0.98,  # 1.0000
+    ("dev", "figures", "period"): 0.78,  # 0.8085
+    ("dev", "figures", "period precision"): 0.88,  # 0.9048
+    ("dev", "figures", "period recall"): 0.68,  # 0.7037
+    ("dev", "figures", "period_end"): 0.78,  # 0.8085
+    ("dev", "figures", "period_start"): 0.78,  # 0.8085
+    ("dev", "figures", "subject"): 0.70,  # 0.7222
+    ("dev", "figures", "subject precision"): 0.92,  # 0.9444
+    ("dev", "figures", "subject recall"): 0.62,  # 0.6415
+    ("dev", "figures", "unit"): 0.94,  # 0.9674
+    ("dev", "figures alone", "approximate"): 0.95,  # 0.9798
+    ("dev", "figures alone", "bound"): 0.98,  # 1.0000
+    ("dev", "figures alone", "counted"): 0.90,  # 0.9247
+    ("dev", "figures alone", "f1"): 0.96,  # 0.9802
+    ("dev", "figures alone", "kind"): 0.94,  # 0.9697
+    ("dev", "figures alone", "per"): 0.98,  # 1.0000
+    ("dev", "figures alone", "unit"): 0.94,  # 0.9674
+    ("seed", "dates", "f1"): 0.98,  # 1.0000
+    ("seed", "entities", "f1"): 0.96,  # 0.9808
+    ("seed", "figures", "f1"): 0.98,  # 1.0000
 }

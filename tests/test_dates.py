@@ -497,3 +497,67 @@ def test_dates_searched_near_gate_words_equal_a_whole_text_search(
     whole_text = find_dates(text, anchor=A21)
     assert len(whole_text) > 100
     assert near_gates == whole_text
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # told in the past while the half is not over: last year's half
+        ("Les ventes ont reculé au premier semestre.", date(2024, 5, 10), "2023-H1"),
+        ("Les ventes ont reculé au premier semestre.", date(2024, 6, 30), "2023-H1"),
+        # over: this year's
+        ("Les ventes ont reculé au premier semestre.", date(2024, 9, 1), "2024-H1"),
+        # told in the present: this year's
+        ("Les ventes reculent au premier semestre.", date(2024, 5, 10), "2024-H1"),
+        # a deadline lies ahead, whatever the tense
+        (
+            "Le groupe avait promis un accord jusqu'au premier semestre.",
+            date(2024, 5, 10),
+            "2024-H1",
+        ),
+        ("Jusqu'au premier semestre, les ventes ont reculé.", date(2024, 5, 10), "2024-H1"),
+    ],
+)
+def test_dates_period_without_a_year_told_in_the_past_is_the_last_finished_one(
+    text: str, anchor: date, value: str
+) -> None:
+    [hit] = find_dates(text, anchor=anchor)
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rendez-vous mardi.", "2024-03-19"),  # the nearest Tuesday to Saturday 16
+        ("Rendez-vous mardi dernier.", "2024-03-12"),
+        ("Rendez-vous mardi passé.", "2024-03-12"),
+        ("Rendez-vous mardi précédent.", "2024-03-12"),
+    ],
+)
+def test_dates_weekday_said_to_be_past_is_the_one_before(text: str, value: str) -> None:
+    [hit] = find_dates(text, anchor=date(2024, 3, 16))
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Le tournoi finira trois jours après le 14 juillet.",
+            [("trois jours après le 14 juillet", "2024-07-17", "2024-07-17", "2024-07-17", True)],
+        ),
+        (
+            "Le trafic sera coupé entre 0 h 30 et 4 h mardi.",
+            [
+                ("0 h 30", "2024-03-19T00:30", "2024-03-19", "2024-03-19", True),
+                ("4 h", "2024-03-19T04:00", "2024-03-19", "2024-03-19", True),
+                ("mardi", "2024-03-19", "2024-03-19", "2024-03-19", True),
+            ],
+        ),
+    ],
+)
+def test_dates_shifted_day_and_times_before_their_day_give_the_whole_interval(
+    text: str, found: list[tuple[str, str, str, str, bool]]
+) -> None:
+    hits = find_dates(text, anchor=date(2024, 3, 15))
+    assert [(h.text, h.value, h.start_date, h.end_date, h.relative) for h in hits] == found

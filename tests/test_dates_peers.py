@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -150,10 +150,7 @@ def _score_row(r: dict[str, Any]) -> bool:
             and got < ref
             and h.value[:10] == ref.date().isoformat()
         ):
-            got = got.replace(day=got.day) + (ref - ref.replace(hour=0, minute=0, second=0)) * 0
-            from datetime import timedelta
-
-            got = got + timedelta(days=1)  # lingua_franca: a time already past is tomorrow's
+            got += timedelta(days=1)  # lingua_franca: a time already past is tomorrow's
         n = 16 if pv.grain in ("hour", "minute", "second") else 10
         return got.isoformat()[:n] == exp["value"][:n]
     if src == "dateparser":

@@ -9,7 +9,12 @@ import pytest
 from ami_facts.components.figures import find_figures
 from ami_facts.french import false_positives as fp
 from ami_facts.french import units
-from ami_facts.french.numbers import parse_digits, parse_number_words
+from ami_facts.french.numbers import (
+    parse_digits,
+    parse_number_words,
+    parse_ordinal_words,
+    strip_accents,
+)
 from ami_facts.french.units import UNIT_KINDS, match_unit
 from ami_facts.hits import FigureHit
 from fixture_paths import GOLD_DIR
@@ -630,3 +635,37 @@ def test_unit_lookup_by_first_character_finds_what_the_whole_unit_pattern_finds(
     found = [match_unit(text, pos) for pos in range(len(text))]
     assert found == [_unit_by_whole_pattern(text, pos) for pos in range(len(text))]
     assert any(found)
+
+
+# --------------------------------------------------------------------------- number words
+
+
+@pytest.mark.parametrize(
+    ("tokens", "read"),
+    [
+        (["vingt", "et", "unième"], (21.0, 3)),
+        (["mille", "deux", "cent", "trentième"], (1230.0, 4)),
+        (["vingtième"], (20.0, 1)),
+        (["millième"], (1000.0, 1)),  # a big number alone
+        (["deuxième", "étape"], (2.0, 1)),  # the words after it are left
+        (["premier"], (1.0, 1)),
+        (["second"], (2.0, 1)),
+        (["unième"], None),  # only after another number
+        (["deux", "premier"], None),  # premier and second stand alone
+        (["trois", "chats"], None),  # no ordinal word
+        (["cent", "et", "un", "pommes"], None),
+        (["bleu", "troisième"], None),  # a word that is no number first
+        ([], None),
+    ],
+)
+def test_numbers_ordinal_words_read_the_whole_number(
+    tokens: list[str], read: tuple[float, int] | None
+) -> None:
+    assert parse_ordinal_words(tokens) == read
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"), [("élève", "eleve"), ("Zoé à ça", "Zoe a ca"), ("zéro", "zero"), ("", "")]
+)
+def test_numbers_strip_accents_keeps_the_letters(word: str, plain: str) -> None:
+    assert strip_accents(word) == plain

@@ -10,7 +10,6 @@ import pytest
 from ami_facts.html import html_to_article
 from ami_facts.load import InputError, RawArticle, iter_articles
 from fixture_paths import FIXTURES
-from helpers_inputs import extractors_work
 
 HTML_DIR = FIXTURES / "html"
 # From tests/fixtures/html/README.md (htmldate's gold).
@@ -93,8 +92,6 @@ def test_html_without_article_text_is_an_input_error(html: str) -> None:
 def test_html_figures_are_found_in_the_extracted_text(
     name: str, unit: str, values: set[float]
 ) -> None:
-    if not extractors_work():
-        pytest.skip("the figure extractor is not merged yet")
     from ami_facts.nlp import FAST_MODEL, build_nlp
     from ami_facts.pipeline import ArticleResult, process
 

@@ -22,7 +22,7 @@ import ami_facts.export as export_module
 from ami_facts.cli import app
 from ami_facts.export import TABLES
 from fixture_paths import FIXTURES, GOLD_DIR
-from helpers_inputs import digests, use_extractors_or_stubs
+from helpers_inputs import digests
 
 runner = CliRunner()
 BAD_DIR = FIXTURES / "bad"
@@ -47,11 +47,6 @@ GOOD = {
     "lot.jsonl:1": "utf-8",
     "lot.jsonl:5": "utf-8",
 }
-
-
-@pytest.fixture(autouse=True)
-def _extractors(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_extractors_or_stubs(monkeypatch)
 
 
 def _extract(input_path: Path, out: Path, *extra: str) -> tuple[int, str]:

@@ -200,3 +200,59 @@ def test_linker_names_and_noun_phrases_give_subject_and_metric(
 ) -> None:
     figure = _figure(nlp, text, number)
     assert (figure["subject"], figure["metric"]) == (subject, metric)
+
+
+MAIN_SUBJECT_ARTICLES = [
+    (
+        "La Dacia Spring fait le plein\n\n"
+        "La Dacia Spring attire les familles. La Dacia Spring consomme peu en ville.\n\n"
+        "Les livraisons débuteront en juin. Il faudra débourser 16 900 euros.",
+        "16 900",
+        "Dacia Spring",
+    ),
+    (
+        "Renault Zoé : la fin d'une époque\n\n"
+        "La Renault Zoé quitte le catalogue. La Renault Zoé a longtemps dominé son marché.\n\n"
+        "Les derniers exemplaires sont en stock. Ils sont proposés à 27 000 euros.",
+        "27 000",
+        "Renault Zoe",
+    ),
+    (
+        "La Peugeot 208 se renouvelle\n\n"
+        "La Peugeot 208 revient avec un nouveau moteur. La Peugeot 208 reste très demandée.\n\n"
+        "Les concessionnaires ouvriront samedi. Comptez 21 000 euros pour la version de base.",
+        "21 000",
+        "Peugeot 208",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "subject"), MAIN_SUBJECT_ARTICLES)
+def test_linker_unnamed_price_falls_back_to_the_articles_main_product(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    """A price in a paragraph that names nothing is the price of what the article is about."""
+    figure = _figure(nlp, text, number)
+    assert (figure["subject"], figure["metric"]) == (subject, "price")
+
+
+def test_linker_named_product_wins_over_the_articles_main_product(nlp: Language) -> None:
+    text = MAIN_SUBJECT_ARTICLES[0][0] + " La Renault Twingo coûte 19 000 euros."
+    assert _figure(nlp, text, "19 000")["subject"] == "Renault Twingo"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # a share of a whole, whatever the verb says
+        ("Près de 80 % des ménages ont augmenté leur budget.", "80", "share"),
+        ("Environ 12 % des salariés ont perdu leur emploi.", "12", "share"),
+        # a percentage per unit of time is a change
+        ("Le taux atteint 4 % par mois.", "4", "change"),
+        ("Les loyers progressent de 3 % par an.", "3", "change"),
+    ],
+)
+def test_linker_percentage_is_a_share_of_a_whole_or_a_change_over_time(
+    nlp: Language, text: str, number: str, metric: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric

@@ -27,17 +27,23 @@ ENTRIES = [
 ]
 
 
-@pytest.mark.parametrize(("table", "word", "metric"), ENTRIES)
-def test_metric_lexicon_entry_names_a_known_metric(table: str, word: str, metric: str) -> None:
-    assert word == word.strip()
-    assert word == word.lower() or table == "units"
-    assert metric in VOCABULARY
+def test_metric_lexicon_entries_are_folded_and_name_known_metrics() -> None:
+    """Every entry at once (one test, not one per entry: it checks the data's form)."""
+    bad = [
+        (table, word, metric)
+        for table, word, metric in ENTRIES
+        if word != word.strip()
+        or (word != word.lower() and table != "units")
+        or metric not in VOCABULARY
+    ]
+    assert ENTRIES and not bad, bad
 
 
-@pytest.mark.parametrize(("lemma", "label"), sorted(anaphoric_nouns().items()))
-def test_anaphora_entry_refers_to_an_entity_label(lemma: str, label: str) -> None:
-    assert lemma == lemma.lower().strip()
-    assert label in LABELS
+def test_anaphora_entries_are_folded_and_refer_to_entity_labels() -> None:
+    entries = anaphoric_nouns()
+    bad = [(lemma, label) for lemma, label in entries.items() if lemma != lemma.lower().strip()]
+    bad += [(lemma, label) for lemma, label in entries.items() if label not in LABELS]
+    assert entries and not bad, bad
 
 
 def _metric(nlp: Pipeline, text: str, number: str) -> Any:

@@ -25,9 +25,9 @@ from ami_facts.load import (
     build_article,
     iter_articles,
 )
+from ami_facts.nlp import Pipeline
 from ami_facts.records import ErrorRow
 from fixture_paths import GOLD_DIR
-from helpers_inputs import extractors_work
 
 GOLD_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((GOLD_DIR / "articles").glob("*.txt"))]
 # Pieces that look like what the rules look for, to steer mutations to them.
@@ -147,24 +147,17 @@ def test_robustness_any_jsonl_line_gives_an_article_or_one_error(
     assert len(items) <= len(lines)
 
 
-@pytest.fixture(scope="module")
-def blank_nlp():  # type: ignore[no-untyped-def]
-    if not extractors_work():
-        pytest.skip("the extractors are not merged yet")
-    from ami_facts.nlp import FAST_MODEL, build_nlp
-
-    return build_nlp(FAST_MODEL)
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.one_of(mutated_articles(), st.text(min_size=1)))
-def test_robustness_pipeline_on_mutated_articles_keeps_offsets(blank_nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_robustness_pipeline_on_mutated_articles_keeps_offsets(
+    fast_nlp: Pipeline, text: str
+) -> None:
     from ami_facts.pipeline import ArticleResult, process
 
     raw = _load_text(text)
     if raw is None:
         return
-    [result] = list(process([raw], blank_nlp))
+    [result] = list(process([raw], fast_nlp))
     if isinstance(result, ArticleResult):
         for row in [*result.figures, *result.dates, *result.entities]:
             assert text[row.start : row.end] == row.text

@@ -42,6 +42,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "dates": ("type", "value", "start_date", "end_date", "relative"),
     "entities": ("label", "name"),
 }
+# Dates scored on span and TIMEX3 value: a pseudo-table of date_value_score.
+DATE_VALUES = "date_values"
+FIELDS[DATE_VALUES] = ()
 # What a figure is about: scored as precision over the values given and recall over
 # the values the gold gives, besides accuracy (a null in the gold means "must be null").
 LINKED_FIELDS = ("subject", "metric", "period")
@@ -206,10 +209,16 @@ def _always(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return True
 
 
+def _date_value_agrees(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    return bool(gold.get("value") == pred.get("value"))
+
+
 AGREES: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
     "figures": _figure_agrees,
     "dates": _always,
     "entities": _entity_agrees,
+    # dates matched on their value too (see date_value_score)
+    DATE_VALUES: _date_value_agrees,
 }
 
 
@@ -392,6 +401,20 @@ def evaluate(
         evaluation.results[name] = result
         evaluation.gold[name] = gold.rows
     return evaluation
+
+
+def date_value_score(evaluation: Evaluation, split: Split | None = None) -> Score:
+    """Dates scored on their values: a predicted date counts only if its span overlaps a
+    gold date's and its TIMEX3 value is the gold's (value precision, recall and F1).
+
+    Over every gold article, or over one half of them (``split``).
+    """
+    total = Score()
+    for name, result in evaluation.results.items():
+        if split is None or gold_split(name) == split:
+            gold_rows = evaluation.gold[name]["dates"]
+            total.add(score_table(DATE_VALUES, gold_rows, _rows(result, "dates"), label=name))
+    return total
 
 
 def format_report(evaluation: Evaluation) -> str:
