@@ -87,6 +87,26 @@ def test_linker_subject_from_the_evidence(
     assert _figure(nlp, text, number)["subject"] == subject
 
 
+COMPARISON = (
+    "Deux citadines électriques face à face\n\n"
+    "La Renault 5 E-Tech et la Peugeot e-208 se disputent le marché.\n\n"
+    "Peugeot e-208 : l'endurance\n\n"
+    "Sa batterie annonce 400 km d'autonomie. Le tarif débute à 36 000 euros.\n\n"
+    "Renault 5 E-Tech : le style\n\n"
+    "Comptez 33 000 euros pour la version de base."
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "subject"),
+    [("400 km", "Peugeot e-208"), ("36 000", "Peugeot e-208"), ("33 000", "Renault 5 E-Tech")],
+)
+def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
+    nlp: Language, number: str, subject: str
+) -> None:
+    assert _figure(nlp, COMPARISON, number)["subject"] == subject
+
+
 @pytest.mark.parametrize(
     ("text", "number", "not_subject"),
     [

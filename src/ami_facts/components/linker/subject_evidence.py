@@ -38,8 +38,8 @@ from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
 METRIC_LABELS: dict[str, frozenset[str]] = {
     metric: frozenset(labels.split())
     for metric, labels in {
-        "sales": "PRODUCT ORG",
-        "orders": "PRODUCT ORG",
+        "sales": "PRODUCT ORG PER",
+        "orders": "PRODUCT ORG PER",
         "deliveries": "PRODUCT ORG",
         "registrations": "PRODUCT ORG",
         "production": "PRODUCT ORG",
@@ -95,6 +95,8 @@ SPEECH_WINDOW = 40
 SPEECH_WORDS = 4
 WORD = re.compile(r"[\w’'-]+")
 TITLE_MAX = 200
+# How often an article names its main subject for it to be the topic of the whole article.
+TOPIC_MENTIONS = 3
 # ``En Espagne, 41 % des ménages``: a clause that opens on a preposition and a place.
 PLACE_FRAME = re.compile(
     "(?:" + "|".join(sorted(PLACE_FRAME_PREPOSITIONS, key=len, reverse=True)) + ")"
@@ -128,6 +130,7 @@ class ArticleSubjects:
     ) -> ArticleSubjects:
         first_line = text.find("\n")
         title_end = first_line if 0 < first_line <= TITLE_MAX else 0
+        counts = Counter(m.name for m in mentions)
         return cls(
             text=text,
             mentions=mentions,
@@ -137,7 +140,7 @@ class ArticleSubjects:
             title=[m for m in mentions if m.end <= title_end],
             main=main,
             rows=rows,
-            counts=Counter(m.name for m in mentions),
+            counts=counts,
         )
 
     def between(self, start: int, end: int) -> list[Mention]:
@@ -200,15 +203,24 @@ def subject_candidates(
         pool.add(row, results_row=1.0)
     if coordinated_with is not None:
         pool.add(coordinated_with, coordinated=1.0)
+    names_other = False
     if sentence_index is not None:
-        _add_sentence_mentions(article, pool, sentence_index)
+        names_other = _add_sentence_mentions(article, pool, sentence_index)
+    # SPEC, "Which subject", 4: where the sentence names nothing that can be the
+    # subject, the section's topic or the article's main subject is.
+    alone = {} if names_other else {"topic_alone": 1.0}
     if (topic := topic_at(article.topics, figure["start"])) is not None:
-        pool.add(topic, section_topic=1.0)
+        pool.add(topic, section_topic=1.0, **alone)
     for mention in article.title:
         pool.add(mention, in_title=1.0)
-    # The article's main subject, when it is named more than once.
-    if article.main is not None and article.counts[article.main.name] > 1:
-        pool.add(article.main, main_subject=1.0)
+    # The article's main subject, when it is named more than once; it is the topic of
+    # the whole article when the title names it or it is named again and again.
+    main = article.main
+    if main is not None and article.counts[main.name] > 1:
+        is_topic = article.counts[main.name] >= TOPIC_MENTIONS or any(
+            m.name == main.name for m in article.title
+        )
+        pool.add(main, main_subject=1.0, **(alone if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
     for candidate in pool.by_name.values():
         mention = candidate.value
@@ -220,8 +232,11 @@ def subject_candidates(
     return list(pool.by_name.values())
 
 
-def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index: int) -> None:
-    """Mentions of the figure's sentence and of the sentences before it in its paragraph."""
+def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index: int) -> bool:
+    """Mentions of the figure's sentence and of the sentences before it in its paragraph.
+
+    Returns whether the figure's own sentence names anything.
+    """
     text, figure = article.text, pool.figure
     sentence = article.sentences[sentence_index]
     first = sentence_index
@@ -232,6 +247,7 @@ def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index
     ):
         first -= 1
     nearest_before: Candidate[Mention] | None = None
+    names_any = False
     for back in range(sentence_index - first, -1, -1):
         start, end = article.sentences[sentence_index - back]
         for mention in article.between(start, end):
@@ -240,11 +256,13 @@ def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index
             if back:
                 pool.add(mention, **{f"sentence_back_{back}": 1.0})
                 continue
+            names_any = True
             candidate = pool.add(mention, **_in_sentence(text, sentence, mention, figure))
             if mention.end <= figure["start"]:
                 nearest_before = candidate
     if nearest_before is not None:
         nearest_before.note(nearest_before=1.0)
+    return names_any
 
 
 def _in_sentence(
