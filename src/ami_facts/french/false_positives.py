@@ -22,6 +22,9 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``capitalised_number_word``: ``les Quinze``, ``les Vingt-Sept`` (names).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
+- ``marker``: footnote and list markers (``[1]``, ``5]``, ``« 1 »``, ``1*``, ``20 %1``,
+  ``1. Préparer le dossier``, ``2) Envoyer``).
+- IP addresses, version numbers and dotted or hyphenated codes (``technical_spans``).
 - URLs and e-mail addresses (``url_spans``).
 - ``naming_ordinal`` (see ``ordinal_role``): an ordinal that names rather than
   ranks (``la seizième édition``, ``28ème Rencontre``, ``XIXe siècle``).
@@ -226,6 +229,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
     if any(c.isdecimal() for c in text):
         spans += [m.span() for m in PHONE_RE.finditer(text)]
+        spans += technical_spans(text)
     return spans
 
 
@@ -405,7 +409,66 @@ def relative_date(text: str, start: int, end: int) -> bool:
     return bool(_RELATIVE_AFTER.match(text, end))
 
 
+# A footnote call: "[1]", "5]" (its opening bracket lost), "1*", glued after a mark ("20 %1").
+_FOOTNOTE_AFTER = re.compile(r"[\s\u00a0]?\]|\*(?![\s\u00a0]*\d)")
+_QUOTED_BEFORE = re.compile(r"[«\"“][\s\u00a0]*$")
+_QUOTED_AFTER = re.compile(r"[\s\u00a0]*[»\"”]")
+# A numbered list item: "1. Préparer le dossier", "2) Envoyer la demande"; not a results
+# table ("1. Olano (Esp)"), whose number is followed by a name.
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|\n)[\s\u00a0]*$")
+_LIST_ITEM_AFTER = re.compile(
+    r"\)[\s\u00a0]+[^\W\d_]|\.[\s\u00a0]+[^\W\d_][\w'’-]*[\s\u00a0]+(?:[a-zà-ÿ]|[«\"])"
+)
+
+
+def marker(text: str, start: int, end: int) -> bool:
+    """A footnote or list marker, not a figure: ``[1]``, ``5]``, ``« 1 »``, ``1*``,
+    ``20 %1`` (a call glued to a mark), ``1. Préparer le dossier``, ``2) Envoyer``."""
+    core = text[start:end]
+    if not core.isdecimal() or len(core) > 3:
+        return False
+    if _FOOTNOTE_AFTER.match(text, end):
+        return True
+    if start > 0 and text[start - 1] in "%)]»":
+        return True
+    if _QUOTED_BEFORE.search(text, max(0, start - 3), start) and _QUOTED_AFTER.match(text, end):
+        return True
+    return bool(
+        _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start)
+        and _LIST_ITEM_AFTER.match(text, end)
+    )
+
+
+_IPV4_RE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
+# "v2.3.1", "version 10.4", "iOS 17.2.1": a version number
+_VERSION_RE = re.compile(
+    r"(?<![\w.])(?:[vV]\d+(?:\.\d+)*|(?i:version|v\.)[\s\u00a0]+\d+(?:\.\d+)+)(?![\w.]|\.\d)"
+)
+# Three groups or more joined by dots or hyphens, one not of three digits (not thousands:
+# "1.234.567"): a code or reference ("12-345-678", "978-2-07-036822-8", "2.3.1").
+_CODE_RE = re.compile(r"(?<![\w.,-])\d+(?:(?P<sep>[.-])\d+){2,}(?![\w]|[.,-]\d)")
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def technical_spans(text: str) -> list[tuple[int, int]]:
+    """IP addresses, version numbers, dotted or hyphenated codes: no figure in them."""
+    spans = [
+        m.span()
+        for m in _IPV4_RE.finditer(text)
+        if not _THOUSANDS_RE.fullmatch(m.group())
+        and all(int(part) <= 255 for part in m.group().split("."))
+    ]
+    if "v" in text or "V" in text:
+        spans += [m.span() for m in _VERSION_RE.finditer(text)]
+    for m in _CODE_RE.finditer(text):
+        if m.group("sep") == "." and _THOUSANDS_RE.fullmatch(m.group()):
+            continue
+        spans.append(m.span())
+    return spans
+
+
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "marker": marker,
     "capitalised_number_word": capitalised_number_word,
     "score": score,
     "postcode": postcode,

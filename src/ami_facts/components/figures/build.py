@@ -40,6 +40,7 @@ from ami_facts.french.units import (
     SUBUNIT_RE,
     TALLY_CONTEXT_RE,
     TEMPERATURE_CONTEXT_RE,
+    common_noun_not_unit,
     currency_before,
     match_unit,
     per_value,
@@ -149,6 +150,8 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     unit, end = found
     if end < len(work) and work[end - 1].isalpha() and (work[end].isalpha()):
         return None
+    if work[end : end + 1] in ("-", "‑") and work[end + 1 : end + 2].isalpha():
+        return None  # "200 francs-maçons", "3 livres-disques": a compound noun, not the unit
     if (
         end < len(work)
         and work[end - 1].isalpha()
@@ -231,6 +234,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         fig.kind = "rank"
     elif unit is None:
         found, after_de, word_after = _unit_after(work, core)
+        if found and common_noun_not_unit(
+            found[0], work, (core.start, core.end), found[1], core.value, core.mult
+        ):
+            found = None  # "84 livres ont été critiqués": books, counted below
         if found:
             unit, pos = found
             # "1 m 50", "1 h 30", "2 heures et demie"

@@ -111,6 +111,8 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not fig.unit and not fig.qualified and fp.reference(text, s, num_end):
             return False
+        if plain and not fig.unit and fp.marker(text, s, num_end):
+            return False
         if not fig.unit and not fig.qualified and fp.postcode(text, s, num_end):
             return False
         if not fig.unit and fp.score(text, s, num_end):
