@@ -155,6 +155,9 @@ _REFERENCE_BEFORE = re.compile(
 _REFERENCE_WORD_MAX = max(map(len, _REFERENCE_WORDS))
 
 
+_PRONOUN_BEFORE = re.compile(r"(?<![^\W_])(?i:se|s['’]|il|elle|on|ils|elles|qui)[\s\u00a0]*$")
+
+
 def _reference_before(text: str, start: int) -> bool:
     """A reference word ends the 20 characters before ``start`` (spaces aside).
 
@@ -165,7 +168,9 @@ def _reference_before(text: str, start: int) -> bool:
     q = start
     while q > lo and text[q - 1].isspace():
         q -= 1
-    return _REFERENCE_BEFORE.search(text, max(lo, q - _REFERENCE_WORD_MAX), start) is not None
+    m = _REFERENCE_BEFORE.search(text, max(lo, q - _REFERENCE_WORD_MAX), start)
+    # after a subject or reflexive pronoun the word is a verb: "il se classe 3e", "on place 2"
+    return m is not None and not _PRONOUN_BEFORE.search(text, max(0, m.start() - 8), m.start())
 
 
 _STREET_AFTER = re.compile(
@@ -291,13 +296,8 @@ def year(text: str, start: int, end: int) -> bool:
 def day_of_month(text: str, start: int, end: int) -> bool:
     """``25 juillet``, ``1er février``, ``8-9 mars``; and a year after a month."""
     core = text[start:end]
-    if (
-        core.isdecimal()
-        and len(core) <= 2
-        and 1 <= int(core) <= 31
-        and _MONTH_AFTER.match(text, end)
-    ):
-        return True
+    if core.isdecimal() and len(core) <= 2 and int(core) >= 1 and _MONTH_AFTER.match(text, end):
+        return True  # a day, or a day that does not exist ("le 32 août"): never a count
     if core.lower() in ("premier", "1er") and _MONTH_AFTER.match(text, end):
         return True
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))

@@ -18,6 +18,7 @@ from ami_facts.components.dates.calendar_dates import (
     _h_holiday,
     _h_iso,
     _h_iso_datetime,
+    _h_iso_month,
     _h_month,
     _h_month_num,
     _h_months_of_year,
@@ -38,6 +39,7 @@ from ami_facts.components.dates.durations_and_sets import (
     _h_race,
     _h_seconds,
     _h_set_t,
+    _h_whole_unit,
 )
 from ami_facts.components.dates.gates import _MARKS, _NEEDS, _REQUIRES
 from ami_facts.components.dates.not_a_date import (
@@ -212,18 +214,25 @@ _DP = (
     rf"(?:,?\s+(?:(?:très\s+)?tôt\s+)?(?:en\s+|dans\s+la\s+|dans\s+l'\s*|au\s+|à\s+la\s+|le\s+|l'\s*)?"
     rf"{_DPMOD}?(?P<dp>{_DPW})\b(?:\s+(?:très\s+)?tôt\b)?)"
 )
+_WDA = _alt(list(fr.WEEKDAY_ABBR))
 _HOLI = _alt(list(fr.HOLIDAYS_FIXED) + list(fr.HOLIDAYS_EASTER))
 
 _PATTERNS: list[_Pattern] = [
     _p(
         "dmy",
-        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
+        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD}|{_WDA}\.?)\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
         rf"(?P<m>{_MONTH_ANY})\b(?:\.?\s+(?P<y>{_YEAR4}(?!\d))"
         rf"|[ \t]+(?P<y2>['’]?\d{{2}})(?=[ \t]*(?:$|[,;:.)!?\n])))?"
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_dmy,
     ),
     _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b", _h_iso),
+    _p(
+        "iso_month",
+        # "2015-3", "2015-03": a month; not a season "2011-12" (the next year's digits)
+        r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\d/-]|[.,]\d)",
+        _h_iso_month,
+    ),
     _p(
         "numeric",
         r"(?:\ble\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\d)",
@@ -404,6 +413,12 @@ _PATTERNS: list[_Pattern] = [
         "this_daypart",
         r"\b(?:ce|cette|cet)\s+(?P<dp>matin|soir|après-midi|apres-midi|nuit)\b",
         _h_this_daypart,
+    ),
+    _p(
+        "whole_unit",
+        # not "toute l'année": most often "all year round", a habit rather than a duration
+        r"\btout(?:e)?\s+(?:la|le)\s+(?P<u>journée|semaine|mois)\b",
+        _h_whole_unit,
     ),
     _p(
         "daypart",

@@ -216,7 +216,7 @@ def _unit_after(
             found = _unit_at(work, word_after.end())  # "9 petits km/h"
     if found is None and after_de is None and core.form in ("words", "fraction"):
         # "quart de litre", "un tiers de litre": unit after "de"
-        de = _DE_RE.match(work, pos) if core.value < 1 else None
+        de = _DE_RE.match(work, pos) if not float(core.value).is_integer() else None
         if de:
             found = _unit_at(work, de.end())
     return found, after_de, word_after
@@ -232,6 +232,8 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     word_after = None  # the word right after the number, once read
     if core.ordinal:
         fig.kind = "rank"
+    elif core.form == "ratio":
+        fig.kind = "ratio"  # "un Français sur trois": the noun is inside, nothing follows
     elif unit is None:
         found, after_de, word_after = _unit_after(work, core)
         if found and common_noun_not_unit(
@@ -312,7 +314,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 if cents is not None:
                     fig.value += cents / 100
                     pos = sub.end()
-    elif not core.ordinal:
+    elif core.form == "fraction":
+        fig.kind = "ratio"  # "deux tiers des ventes", "1/3 des électeurs": a part of a whole
+    elif not core.ordinal and core.form != "ratio":
         # no unit: the number still ends where the unit was looked for
         probe = after_de.end() if after_de else pos
         counted = _counted(work, probe, core.value, word_after)
