@@ -16,7 +16,13 @@ from ami_facts.components.dates.context import NEWS, Range, Resolution, _Ctx
 from ami_facts.components.dates.gated_search import _matches
 from ami_facts.components.dates.overlaps import _keep_longest
 from ami_facts.components.dates.patterns import _GATE_TOKEN_RE, _PATTERNS
-from ami_facts.components.dates.ranges import _mark_bounds, _merge_day_time, _merge_ranges
+from ami_facts.components.dates.ranges import (
+    _complete_ranges,
+    _join_day_and_clock,
+    _mark_bounds,
+    _merge_day_time,
+    _merge_ranges,
+)
 from ami_facts.hits import DateHit
 
 
@@ -105,8 +111,10 @@ def find_dates(
             )
         )
     _date_times_from_following_day(ctx, hits)
+    hits = _join_day_and_clock(ctx, hits, original)
     hits = _shift_by_duration(ctx, hits, original)
     _mark_bounds(ctx, hits)
+    _complete_ranges(ctx, hits)
     if resolution.merge_ranges:
         hits = _merge_ranges(ctx, hits, original)
     if resolution.merge_day_time:

@@ -114,7 +114,7 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
             return False
         if m.group("sep") == ".":
             return False  # "5.7", "2.5": decimals
-        before = text[max(0, s - 12) : s].lower() + m.group(0)[:3].lower()
+        before = text[max(0, s - 12) : m.start("d")].lower()
         if (
             day <= 4
             and month <= 4

@@ -406,7 +406,7 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "relday_anchor",
-        r"\b(?:le|la|au|du)\s+(?P<w>lendemain|veille|surlendemain)\b(?P<dp>)?",
+        rf"\b(?:le|la|au|du)\s+(?P<w>lendemain|veille|surlendemain)\b{_DP}?",
         _h_relday,
     ),
     _p(
@@ -460,7 +460,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "ago",
-        rf"\b(?P<k>il\s*y\s*a|dans|d['’]\s*ici)\s+(?:(?P<q>{_QUALP})\s+)?(?P<dur>{_DUR_NOUNS}|{_DURN})(?:\s+(?P<q2>environ|à\s+peu\s+près))?",
+        rf"\b(?P<k>il\s*y\s*a|dans|d['’]\s*ici)\s+(?:(?P<q>{_QUALP})\s+)?(?:(?P<dur>{_DUR_NOUNS}|{_DURN})"
+        rf"|(?P<vague>quelques|plusieurs|de\s+nombreux|de\s+nombreuses)\s+{_UNIT})"
+        rf"(?:\s+(?P<q2>environ|à\s+peu\s+près))?",
         _h_ago,
     ),
     _p(

@@ -270,11 +270,15 @@ def _h_last_n(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    """``il y a un an environ`` -> the anchor minus a year, at month grain; ``dans 3 semaines``."""
+    """``il y a un an environ`` -> the anchor minus a year, at month grain; ``dans 3 semaines``;
+    ``il y a quelques mois`` (PAST_REF), ``dans plusieurs années`` (FUTURE_REF): a point
+    that no number places."""
+    past = m.group("k").lower().startswith("il")
+    if m.group("vague"):
+        return _Built("DATE", "PAST_REF" if past else "FUTURE_REF", relative=True)
     dur = _duration_text(m.group("dur"))
     if dur is None or re.match(r"\s+(?:de|d'|où|comme)\b", _after(ctx.text, m.end(), 6)):
         return None  # "dans un jour de grande forme"
-    past = m.group("k").lower().startswith("il")
     extra: dict[str, str] = {"offset": ("-" if past else "") + dur}
     if m.group("q") or m.group("q2"):
         extra["mod"] = "APPROX"
