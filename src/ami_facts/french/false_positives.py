@@ -414,7 +414,7 @@ _FOOTNOTE_AFTER = re.compile(r"[\s\u00a0]?\]|\*(?![\s\u00a0]*\d)")
 _QUOTED_BEFORE = re.compile(r"[«\"“][\s\u00a0]*$")
 _QUOTED_AFTER = re.compile(r"[\s\u00a0]*[»\"”]")
 # A numbered list item: "1. Préparer le dossier", "2) Envoyer la demande"; not a results
-# table ("1. Olano (Esp)"), whose number is followed by a name.
+# table ("1. Dupont (Fra) 5 h 30"), whose line has a name and numbers.
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|\n)[\s\u00a0]*$")
 _LIST_ITEM_AFTER = re.compile(
     r"\)[\s\u00a0]+[^\W\d_]|\.[\s\u00a0]+[^\W\d_][\w'’-]*[\s\u00a0]+(?:[a-zà-ÿ]|[«\"])"
@@ -433,10 +433,12 @@ def marker(text: str, start: int, end: int) -> bool:
         return True
     if _QUOTED_BEFORE.search(text, max(0, start - 3), start) and _QUOTED_AFTER.match(text, end):
         return True
-    return bool(
-        _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start)
-        and _LIST_ITEM_AFTER.match(text, end)
-    )
+    if not _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end != -1 else min(len(text), end + 300)]
+    # a results table's line has times, gaps or points after the name ("2. Dupont à 41")
+    return bool(_LIST_ITEM_AFTER.match(text, end)) and not any(c.isdecimal() for c in rest)
 
 
 _IPV4_RE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")

@@ -208,11 +208,26 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         if unit.startswith(("semaine", "week"))
         else "D"
     )
+    if shift == 0 and unit.startswith("week") and a is not None:
+        shift = _weekend_of_tense(ctx, m.start(), a)
     off = {"offset": f"{'-' if shift < 0 else ''}P{abs(shift)}{letter}"}
     b = _rel_unit_value(unit, shift, a)
     if b is not None:
         b.extra.update(off)
     return b
+
+
+def _weekend_of_tense(ctx: _Ctx, pos: int, a: date) -> int:
+    """``ce week-end`` is the weekend of the anchor's week, unless the verb says otherwise:
+    told in the past before that Saturday, the weekend just gone (-1); told in the future
+    after that Sunday, the next one (+1)."""
+    saturday = _week_monday(a) + timedelta(days=5)
+    tense = ctx.tense(pos)
+    if tense < 0 and a < saturday:
+        return -1
+    if tense > 0 and a > saturday + timedelta(days=1):
+        return 1
+    return 0
 
 
 def _rel_unit_value(unit: str, shift: int, a: date | None) -> _Built | None:
