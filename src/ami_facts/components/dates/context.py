@@ -84,7 +84,9 @@ _FUTURE_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|eut|s['’]est|se\s+sont)"
-    r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
+    # not the nouns of "a lieu", "a peu", "a beau" (present tense)
+    r"\s+(?!(?:lieu|peu|beau|feu|jeu)\b)"
+    r"(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
     r"|\b\w{3,}(?:ait|aient)\b",
     _F,
 )
