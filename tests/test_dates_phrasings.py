@@ -105,7 +105,8 @@ def test_dates_numeric_and_abbreviated(text: str, value: str) -> None:
 
 
 def test_dates_season_is_not_a_month() -> None:
-    assert "2019-20" not in [v for _, _, v in _dates("Lors de la saison 2019-20, le club a brillé.")]
+    values = [v for _, _, v in _dates("Lors de la saison 2019-20, le club a brillé.")]
+    assert "2019-20" not in values
 
 
 # --- a day with a time or a part of the day -----------------------------------------------
