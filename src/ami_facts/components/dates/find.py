@@ -89,6 +89,12 @@ def find_dates(
             he -= 1
         while hs < he and text[hs].isspace():
             hs += 1
+        if b.type in ("DATE", "TIME"):
+            # TimeML: a preposition before the expression is a signal, not part of it
+            # ("dès mardi soir", "à l'automne", "au début des années 60")
+            lead = _LEADING_SIGNAL.match(text, hs, he)
+            if lead is not None and lead.end() < he:
+                hs = lead.end()
         if hs >= he:
             continue
         if b.year is not None:
@@ -169,3 +175,6 @@ def _normalise(text: str) -> str:
 
 
 _YEAR_PREFIX = re.compile(r"\d{4}(?:$|-)")
+_LEADING_SIGNAL = re.compile(
+    r"(?i:à|au|aux|dès|depuis|en|pour|pendant|durant|vers|jusqu'\s*(?:à|au|en))[ \t]+(?=\w)"
+)

@@ -15,7 +15,7 @@ from ami_facts.hits import DateHit
 
 _CALENDAR_OR_YEAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
 _JOIN_RE = re.compile(
-    r"\s*,?\s*(?:(?:plutôt\s+)?(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le|du|après"
+    r"\s*,?\s*(?:(?:plutôt\s+)?(?:à|a|vers|autour\s+de|aux\s+alentours\s+de|dès|de|le|du|après|en"
     r"|à\s+partir\s+de|à\s+partir\s+du|plus\s+tard\s+que|avant|jusqu'\s*à|jusqu'\s*au))?\s*",
     _F,
 )
