@@ -122,6 +122,8 @@ def test_dates_season_is_not_a_month() -> None:
         ("La veille au soir, la tempête avait cessé.", "TIME", "2024-01-16TEV"),
         ("La livraison est prévue en fin de journée.", "TIME", "2024-01-17TDT"),
         ("Le rapport sera rendu en fin de semaine.", "DATE", "2024-W03"),
+        ("Le soir du 3 février 2022, la salle était pleine.", "TIME", "2022-02-03TEV"),
+        ("Il a été vu vers 9 heures de l'avant-midi au marché.", "TIME", "2024-01-17T09:00"),
     ],
 )
 def test_dates_day_with_time_or_part_of_day(text: str, type_: str, value: str) -> None:
@@ -144,6 +146,7 @@ def test_dates_day_and_time_with_a_word_between_stay_two() -> None:
         ("Le verdict tombera dans quelques semaines.", "DATE", "FUTURE_REF"),
         ("L'usine a fermé il y a plusieurs années.", "DATE", "PAST_REF"),
         ("Il a déménagé il y a 7 mois.", "DATE", "2023-06"),
+        ("Le viaduc a été inauguré il y a 12 ans.", "DATE", "2012"),
         ("Le centre ouvrira dans 3 semaines.", "DATE", "2024-02-07"),
         ("Les ventes ont chuté ces derniers mois.", "DURATION", "PXM"),
         ("Le trafic a doublé ces trois dernières années.", "DURATION", "P3Y"),
@@ -253,3 +256,7 @@ def test_dates_fast_keeps_the_verb_endings_for_the_present() -> None:
     # no ending tells the narrative present: the anchor's year, as before
     hit = _one("Le 18 décembre, le conseiller lâche son mandat.", date(2024, 1, 15))
     assert hit.value == "2024-12-18"
+
+
+def test_dates_capitalised_unit_is_a_name() -> None:
+    assert _dates("La commune prépare les Journées de l'artisanat.") == []

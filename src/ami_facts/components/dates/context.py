@@ -87,7 +87,7 @@ _PAST_RE = re.compile(
     # not the nouns of "a lieu", "a peu", "a beau" (present tense)
     r"\s+(?!(?:lieu|peu|beau|feu|jeu)\b)"
     r"(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
-    r"|\b\w{3,}(?:ait|aient)\b",
+    r"|\b\w{3,}(?:ait|aient)\b|\b(?:était|étaient|avait|avaient)\b",
     _F,
 )
 

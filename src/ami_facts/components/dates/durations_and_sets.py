@@ -88,6 +88,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     ntxt = m.group("n")
     unit = m.group("u")
     vague = _vague(ntxt)
+    if unit[:1].isupper() and not ntxt[:1].isupper():
+        return None  # "des Journées du patrimoine", "les Années folles": a name
     ul = unit.lower()
     if ntxt.lower() == "des" and ul.startswith(("heure", "minute", "seconde")):
         return None

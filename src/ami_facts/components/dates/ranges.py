@@ -172,12 +172,47 @@ def _merge_ranges(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit
     return out
 
 
+_PART_OF_DAY_OF = re.compile(r"\s+(?:du|de)\s+", _F)
+
+
+def _part_of_day_of(ctx: _Ctx, p: DateHit, h: DateHit, original: str) -> DateHit | None:
+    """``le matin du 10 juillet``, ``le soir du 14``: a part of the day of that day."""
+    mp = _TIME_VALUE.match(p.value)
+    if (
+        p.type != "TIME"
+        or h.type != "DATE"
+        or mp is None
+        or ":" in mp.group("t")
+        or not _DAY_VALUE.match(h.value)
+        or not _PART_OF_DAY_OF.fullmatch(ctx.text, p.end, h.start)
+    ):
+        return None
+    value = f"{h.value}T{mp.group('t')}"
+    return DateHit(
+        start=p.start,
+        end=h.end,
+        text=original[p.start : h.end],
+        type="TIME",
+        value=value,
+        start_date=h.value,
+        end_date=h.value,
+        relative=h.relative,
+        anchor=h.anchor,
+        extra={k: v for k, v in {**h.extra, **p.extra}.items() if k in ("mod", "tense")},
+    )
+
+
 def _join_day_and_clock(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit]:
     """``mardi 11 h``, ``4 h mardi``: a day and a time of that day side by side, with no
-    word between, are one TIME (as in the French TimeBank); ``mardi à 11 h`` stays two."""
+    word between, are one TIME (as in the French TimeBank); ``mardi à 11 h`` stays two.
+    ``le matin du 10 juillet``: the part of that day."""
     out: list[DateHit] = []
     for h in hits:
         p = out[-1] if out else None
+        joined = _part_of_day_of(ctx, p, h, original) if p is not None else None
+        if joined is not None:
+            out[-1] = joined
+            continue
         if p is not None and ctx.text[p.end : h.start].strip(" \t") == "" and p.end < h.start:
             day, clock = (p, h) if p.type == "DATE" else (h, p)
             mc = _TIME_VALUE.match(clock.value)

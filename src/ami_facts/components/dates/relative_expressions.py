@@ -297,16 +297,24 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     extra: dict[str, str] = {"offset": ("-" if past else "") + dur}
     if m.group("q") or m.group("q2"):
         extra["mod"] = "APPROX"
-    grain = "D" if re.search(r"[WD]|T", dur) else "M"
+    # the value at the grain of the unit (TimeML): "il y a 10 ans" is a year; one year
+    # back names the month ("il y a un an": that month last year)
+    years = re.fullmatch(r"P(\d+)Y", dur)
+    grain = "D" if re.search(r"[WD]|T", dur) else "Y" if years and years.group(1) != "1" else "M"
     a = ctx.anchor
     if a is None:
         return _Built(
-            "DATE", "XXXX-XX-XX" if grain == "D" else "XXXX-XX", relative=True, extra=extra
+            "DATE",
+            {"D": "XXXX-XX-XX", "Y": "XXXX"}.get(grain, "XXXX-XX"),
+            relative=True,
+            extra=extra,
         )
     d = _shift_date(a, dur.split("T")[0] if dur.split("T")[0] != "P" else "P0D", -1 if past else 1)
     if d is None:
         return None
     extra["point"] = _iso(d)
+    if grain == "Y":
+        return _Built("DATE", str(d.year), f"{d.year}-01-01", f"{d.year}-12-31", True, extra)
     if grain == "M":
         return _Built(
             "DATE",
