@@ -193,7 +193,7 @@ def test_dates_leap_day_is_a_date() -> None:
         ("Le magasin restera fermé pour quarante-huit heures.", "PT48H"),
         ("Ils ont négocié pendant 5 heures.", "PT5H"),
         ("La pluie est tombée toute la journée.", "P1D"),
-        ("Les bénévoles ont travaillé tout le mois.", "P1M"),
+        ("Les bénévoles ont travaillé toute la semaine.", "P1W"),
         ("Le pont a été construit en une année.", "P1Y"),
         ("La panne a duré durant 2 heures.", "PT2H"),
     ],

@@ -24,7 +24,8 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
 - ``marker``: footnote and list markers (``[1]``, ``5]``, ``« 1 »``, ``1*``, ``20 %1``,
   ``1. Préparer le dossier``, ``2) Envoyer``).
-- IP addresses, version numbers and dotted or hyphenated codes (``technical_spans``).
+- ``code``: IP addresses, version numbers and dotted or hyphenated codes
+  (``192.168.1.2``, ``v2.3.1``, ``12-345-678``).
 - URLs and e-mail addresses (``url_spans``).
 - ``naming_ordinal`` (see ``ordinal_role``): an ordinal that names rather than
   ranks (``la seizième édition``, ``28ème Rencontre``, ``XIXe siècle``).
@@ -234,7 +235,6 @@ def url_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
     if any(c.isdecimal() for c in text):
         spans += [m.span() for m in PHONE_RE.finditer(text)]
-        spans += technical_spans(text)
     return spans
 
 
@@ -452,25 +452,38 @@ _CODE_RE = re.compile(r"(?<![\w.,-])\d+(?:(?P<sep>[.-])\d+){2,}(?![\w]|[.,-]\d)"
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-def technical_spans(text: str) -> list[tuple[int, int]]:
-    """IP addresses, version numbers, dotted or hyphenated codes: no figure in them."""
-    spans = [
-        m.span()
-        for m in _IPV4_RE.finditer(text)
-        if not _THOUSANDS_RE.fullmatch(m.group())
-        and all(int(part) <= 255 for part in m.group().split("."))
-    ]
-    if "v" in text or "V" in text:
-        spans += [m.span() for m in _VERSION_RE.finditer(text)]
-    for m in _CODE_RE.finditer(text):
-        if m.group("sep") == "." and _THOUSANDS_RE.fullmatch(m.group()):
-            continue
-        spans.append(m.span())
-    return spans
+_TECHNICAL_CHARS = frozenset("0123456789.-")
+
+
+def code(text: str, start: int, end: int) -> bool:
+    """A piece of an IP address, a version or a code: ``192.168.1.2``, ``v2.3.1``,
+    ``12-345-678`` (three groups or more; ``1.234.567`` is a number)."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    glued_after = after[:1] in ".-" and after[1:2].isdecimal()
+    glued_before = before[-1:] in ".-" and before[:1].isdecimal()
+    if not (glued_after or glued_before or before[-1:] in ("v", "V")):
+        return False
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in _TECHNICAL_CHARS:
+        lo -= 1
+    if lo > 0 and text[lo - 1] in "vV":
+        lo -= 1
+    while hi < len(text) and text[hi] in _TECHNICAL_CHARS:
+        hi += 1
+    token = text[lo:hi].rstrip(".-")
+    if _IPV4_RE.fullmatch(token):
+        return not _THOUSANDS_RE.fullmatch(token) and all(
+            int(part) <= 255 for part in token.split(".")
+        )
+    m = _CODE_RE.fullmatch(token)
+    if m is not None:
+        return not (m.group("sep") == "." and _THOUSANDS_RE.fullmatch(token))
+    return bool(_VERSION_RE.fullmatch(token))
 
 
 RULES: dict[str, Callable[[str, int, int], bool]] = {
     "marker": marker,
+    "code": code,
     "capitalised_number_word": capitalised_number_word,
     "score": score,
     "postcode": postcode,

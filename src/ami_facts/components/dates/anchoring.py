@@ -69,7 +69,11 @@ def _resolve_year_for(
             y += 1
         return y
     direction = ctx.res.day_month
-    if direction == "same_year" and not _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 24), pos):
+    if (
+        direction == "same_year"
+        and ctx.tense_of is not None  # the morphology: known only where the model ran
+        and not _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 24), pos)
+    ):
         tense = ctx.tense(pos)
         if ctx.tense_known(pos):
             return y + _tense_shift(tense, key, akey, month, a)

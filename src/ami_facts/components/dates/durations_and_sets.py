@@ -224,10 +224,10 @@ def _h_set_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return _h_set(m, ctx)
 
 
-_WHOLE_UNIT = {"journée": "P1D", "semaine": "P1W", "mois": "P1M"}
+_WHOLE_UNIT = {"journée": "P1D", "semaine": "P1W"}
 
 
 def _h_whole_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    """``toute la journée``, ``tout le mois``: the whole of one unit, a duration."""
+    """``toute la journée``, ``toute la semaine``: the whole of one unit, a duration."""
     value = _WHOLE_UNIT.get(m.group("u").lower())
     return _Built("DURATION", value) if value else None

@@ -214,13 +214,12 @@ _DP = (
     rf"(?:,?\s+(?:(?:très\s+)?tôt\s+)?(?:en\s+|dans\s+la\s+|dans\s+l'\s*|au\s+|à\s+la\s+|le\s+|l'\s*)?"
     rf"{_DPMOD}?(?P<dp>{_DPW})\b(?:\s+(?:très\s+)?tôt\b)?)"
 )
-_WDA = _alt(list(fr.WEEKDAY_ABBR))
 _HOLI = _alt(list(fr.HOLIDAYS_FIXED) + list(fr.HOLIDAYS_EASTER))
 
 _PATTERNS: list[_Pattern] = [
     _p(
         "dmy",
-        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD}|{_WDA}\.?)\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
+        rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
         rf"(?P<m>{_MONTH_ANY})\b(?:\.?\s+(?P<y>{_YEAR4}(?!\d))"
         rf"|[ \t]+(?P<y2>['’]?\d{{2}})(?=[ \t]*(?:$|[,;:.)!?\n])))?"
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
@@ -417,7 +416,7 @@ _PATTERNS: list[_Pattern] = [
     _p(
         "whole_unit",
         # not "toute l'année": most often "all year round", a habit rather than a duration
-        r"\btout(?:e)?\s+(?:la|le)\s+(?P<u>journée|semaine|mois)\b",
+        r"\btout(?:e)?\s+(?:la|le)\s+(?P<u>journée|semaine)\b",
         _h_whole_unit,
     ),
     _p(

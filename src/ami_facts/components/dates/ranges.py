@@ -172,6 +172,7 @@ def _merge_ranges(ctx: _Ctx, hits: list[DateHit], original: str) -> list[DateHit
     return out
 
 
+_ABBREVIATED_WEEKDAY = re.compile(r"(?i:lun|mar|mer|jeu|ven|sam|dim)\.?")
 _PART_OF_DAY_OF = re.compile(r"\s+(?:du|de)\s+", _F)
 
 
@@ -212,6 +213,16 @@ def _join_day_and_clock(ctx: _Ctx, hits: list[DateHit], original: str) -> list[D
         joined = _part_of_day_of(ctx, p, h, original) if p is not None else None
         if joined is not None:
             out[-1] = joined
+            continue
+        if (
+            p is not None
+            and h.type == "DATE"
+            and _ABBREVIATED_WEEKDAY.fullmatch(p.text)
+            and _DAY_VALUE.match(h.value)
+            and ctx.text[p.end : h.start].strip(" \t") == ""
+        ):
+            h.start, h.text = p.start, original[p.start : h.end]  # "mar. 10 janv."
+            out[-1] = h
             continue
         if p is not None and ctx.text[p.end : h.start].strip(" \t") == "" and p.end < h.start:
             day, clock = (p, h) if p.type == "DATE" else (h, p)

@@ -172,6 +172,9 @@ def _false_core(text: str, core: _Core) -> bool:
             return True  # "12/20": ratios, grades, codes (fractions are read before)
         if s > 0 and text[s - 1] == "/":
             return True
+        glued = (e < len(text) and text[e] in ".-") or (s > 0 and text[s - 1] in ".-vV")
+        if glued and fp.code(text, s, e):
+            return True  # "12-345-678", "192.168.1.2", "v2.3"
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return True

@@ -369,8 +369,10 @@ def _ratio_cores(work: str, low: str) -> list[_Core]:
     cores: list[_Core] = []
     last = -1
     for q in _occurrences(low, (" sur ",)):
-        if q < last:
-            continue
+        after = low[q + 5 : q + 18].split(None, 1)
+        first = after[0].split("-", 1)[0] if after else ""
+        if q < last or not (first[:1].isdecimal() or first in CARDINAL_WORDS):
+            continue  # "sur" before anything but a number: no ratio
         m = RATIO_SUR_RE.search(work, max(0, q - 60, last), min(len(work), q + 40))
         if m and m.start() <= q < m.end():
             core = _ratio_sur(work, m)
@@ -378,6 +380,8 @@ def _ratio_cores(work: str, low: str) -> list[_Core]:
                 cores.append(core)
                 last = m.end()
     for q in _occurrences(low, ("moitié", "tiers", "quart")):
+        if q == 0 or not low[q - 1].isspace():
+            continue  # inside a word: "quartier"
         m = RATIO_NOUN_RE.search(work, max(0, q - 5), min(len(work), q + 12))
         if m is None or not m.start() <= q < m.end():
             continue
