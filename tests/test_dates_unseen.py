@@ -128,7 +128,7 @@ def test_hours_minutes_and_seconds_are_one_duration(text: str, value: str) -> No
         ),
         (
             "Le chantier démarre au début de l'année.",
-            ("au début de l'année", "2024", "2024-01-01", "2024-04-30"),
+            ("début de l'année", "2024", "2024-01-01", "2024-04-30"),  # TimeML: no preposition
         ),
     ],
 )

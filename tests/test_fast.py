@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from ami_facts.components.dates import find_dates
 from ami_facts.nlp import Pipeline, RulesOnly
 from ami_facts.pipeline import ArticleResult
 from fixture_paths import GOLD_FILES
@@ -36,8 +37,12 @@ def test_fast_keeps_the_figures_and_dates_of_the_full_pipeline(
         return [(f.start, f.end, f.value, f.low, f.high, f.unit, f.per) for f in result.figures]
 
     assert figures(fast) == figures(full)
-    assert [(d.start, d.end, d.value) for d in fast.dates] == [
-        (d.start, d.end, d.value) for d in full.dates
+    # Same dates; a value that hangs on the tense of a verb may differ: the full pipeline
+    # reads it from the morphologizer, --fast from the verb endings (issue 19, item 7).
+    by_tense = {(h.start, h.end) for h in find_dates(text, anchor=published) if "tense" in h.extra}
+    assert [(d.start, d.end) for d in fast.dates] == [(d.start, d.end) for d in full.dates]
+    assert [(d.start, d.value) for d in fast.dates if (d.start, d.end) not in by_tense] == [
+        (d.start, d.value) for d in full.dates if (d.start, d.end) not in by_tense
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FigureKind = Literal["count", "money", "percent", "duration", "measure", "rank"]
+FigureKind = Literal["count", "money", "percent", "duration", "measure", "rank", "ratio"]
 Bound = Literal["min", "max"]
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 EntityLabel = Literal["PER", "ORG", "LOC", "PRODUCT", "MISC"]

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ami_facts.components.dates import find_dates
+from ami_facts.components.dates.tense import morph_tenses
 from ami_facts.components.doc_text import remember_text, text_of
 from ami_facts.components.entities import find_entities
 from ami_facts.components.figures import find_figures
@@ -85,11 +86,40 @@ def _store(doc: Doc, key: str, found: Iterable[object], label_field: str) -> Non
     _span_group(doc, key, hits, label_field)
 
 
+def _find_dates(doc: Doc) -> None:
+    found = find_dates(
+        text_of(doc),
+        anchor=_anchor(doc),
+        excluded=_excluded(doc) + _tables(doc),
+        tense_of=morph_tenses(doc),
+    )
+    _store(doc, "dates", found, "type")
+
+
 @Language.component("ami_dates")
 def dates_component(doc: Doc) -> Doc:
-    """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``."""
-    excluded = _excluded(doc) + _tables(doc)
-    _store(doc, "dates", find_dates(text_of(doc), anchor=_anchor(doc), excluded=excluded), "type")
+    """TIMEX3 dates resolved against ``doc._.ami_context['anchor']``.
+
+    Where the model's morphology is already there (``lean=False``), the tense of the
+    verbs sets the direction of a weekday or a day without a year; the lean pipeline
+    does that later, in ``ami_date_tenses``.
+    """
+    _find_dates(doc)
+    return doc
+
+
+@Language.component("ami_date_tenses")
+def date_tenses_component(doc: Doc) -> Doc:
+    """The dates read again with the tense the morphologizer gives (lean pipeline).
+
+    The dates come first (the figures must know them), before any tagging; the sentences
+    whose dates asked for a tense are tagged with the figure sentences
+    (``components/parse.py``), and the dates of the article are then read anew with it.
+    Only values change: the spans, which the figures were built around, stay.
+    """
+    dates: list[dict[str, Any]] = doc._.ami_dates or []
+    if any("tense" in hit["extra"] for hit in dates) and doc.has_annotation("MORPH"):
+        _find_dates(doc)
     return doc
 
 
@@ -278,6 +308,7 @@ def _build_model_pipeline(model: str, *, lean: bool) -> Language:
         if lean and name == "ami_entities":
             parse = [name for name in PARSE_COMPONENTS if name in shared]
             nlp.add_pipe("ami_parse_figures", config={"components": parse})
+            nlp.add_pipe("ami_date_tenses")
         nlp.add_pipe(name)
     # Word lists and patterns load on first use: load them now, with the model, so that
     # start-up is paid once up front and the first batch runs as fast as the others.

@@ -89,7 +89,9 @@ class Figure(Spanned):
     counted: str | None = Field(None, description="Lemma of the counted noun (exemplaire).")
     per: str | None = Field(None, description="Rate denominator (month for chaque mois).")
     kind: FigureKind = Field(
-        "count", description="count, money, percent, duration, measure or rank."
+        "count",
+        description="count, money, percent, duration, measure, rank or ratio (a part of a "
+        "whole: deux tiers, un sur trois; value the fraction).",
     )
     period_start: str | None = Field(None, description="First day of the period it is about.")
     period_end: str | None = Field(None, description="Last day of the period it is about.")

@@ -157,6 +157,23 @@ def figure_regions(doc: Doc, starts: Sequence[int], context: int = 0) -> list[Re
     return _merge(regions)
 
 
+def tense_regions(doc: Doc, starts: Sequence[int]) -> list[Region]:
+    """Token ranges of the sentences holding a date whose reading asked for the tense of
+    the verb (a weekday, ``ce week-end``, a day without a year): the morphologizer gives
+    it (``components/dates/tense.py``)."""
+    dates: list[dict[str, Any]] = doc._.ami_dates or []
+    asked = [int(hit["start"]) for hit in dates if "tense" in hit["extra"]]
+    if not starts or not asked:
+        return []
+    bounds = [*starts, len(doc)]
+    tokens = numpy.searchsorted(_token_starts(doc), asked, side="right") - 1
+    regions = []
+    for token_i in tokens:
+        s = bisect.bisect_right(starts, max(int(token_i), 0)) - 1
+        regions.append((bounds[s], bounds[s + 1]))
+    return _merge(regions)
+
+
 def tag_regions(doc: Doc, starts: Sequence[int], parsed: Sequence[Region]) -> list[Region]:
     """Token ranges to tag (not parse) around ambiguous entities outside ``parsed``.
 
@@ -172,6 +189,7 @@ def tag_regions(doc: Doc, starts: Sequence[int], parsed: Sequence[Region]) -> li
         s = bisect.bisect_right(starts, start) - 1
         sentence_start, sentence_end = bounds[max(s, 0)], bounds[min(s + 1, len(starts))]
         regions.append((max(start - TAG_REACH, sentence_start), min(end + TAG_REACH, sentence_end)))
+    regions += tense_regions(doc, starts)
     return [r for r in _merge(regions) if not any(lo < r[1] and r[0] < hi for lo, hi in parsed)]
 
 

@@ -339,3 +339,15 @@ def roman_to_int(s: str) -> int | None:
             total += v
             prev = v
     return total or None
+
+
+# Verb forms that set the time a clause points to, beyond the tense of its verb: "aller"
+# before an infinitive is a near future ("va annoncer"), "venir de" a recent past ("vient
+# de signer"); "avoir" in the present before a past participle a compound past ("a
+# signé"), and "être" too after a reflexive pronoun ("s'est réuni"), while without one it
+# is mostly a passive present ("est prévue le 16").
+NEAR_FUTURE_AUXILIARIES = frozenset("vais vas va allons allez vont".split())  # noqa: SIM905
+RECENT_PAST_AUXILIARIES = frozenset("viens vient venons venez viennent".split())  # noqa: SIM905
+AVOIR_PRESENT = frozenset("ai as a avons avez ont".split())  # noqa: SIM905
+ETRE_PRESENT = frozenset("suis es est sommes êtes sont".split())  # noqa: SIM905
+REFLEXIVE_PRONOUNS = frozenset("se s' s’ me m' m’ te t' t’ nous vous".split())  # noqa: SIM905

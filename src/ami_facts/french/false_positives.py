@@ -22,6 +22,10 @@ name; ``tests/test_figures.py`` has one test per rule.
 - ``capitalised_number_word``: ``les Quinze``, ``les Vingt-Sept`` (names).
 - ``relative_date``: a duration after ``il y a`` (``il y a un an``) is a date.
 - ``phone``: ``01 42 43 56 78``, ``01.42.43.56.78``, ``+33 1 ...``.
+- ``marker``: footnote and list markers (``[1]``, ``5]``, ``« 1 »``, ``1*``, ``20 %1``,
+  ``1. Préparer le dossier``, ``2) Envoyer``).
+- ``code``: IP addresses, version numbers and dotted or hyphenated codes
+  (``192.168.1.2``, ``v2.3.1``, ``12-345-678``).
 - URLs and e-mail addresses (``url_spans``).
 - ``naming_ordinal`` (see ``ordinal_role``): an ordinal that names rather than
   ranks (``la seizième édition``, ``28ème Rencontre``, ``XIXe siècle``).
@@ -152,6 +156,9 @@ _REFERENCE_BEFORE = re.compile(
 _REFERENCE_WORD_MAX = max(map(len, _REFERENCE_WORDS))
 
 
+_PRONOUN_BEFORE = re.compile(r"(?<![^\W_])(?i:se|s['’]|il|elle|on|ils|elles|qui)[\s\u00a0]*$")
+
+
 def _reference_before(text: str, start: int) -> bool:
     """A reference word ends the 20 characters before ``start`` (spaces aside).
 
@@ -162,7 +169,9 @@ def _reference_before(text: str, start: int) -> bool:
     q = start
     while q > lo and text[q - 1].isspace():
         q -= 1
-    return _REFERENCE_BEFORE.search(text, max(lo, q - _REFERENCE_WORD_MAX), start) is not None
+    m = _REFERENCE_BEFORE.search(text, max(lo, q - _REFERENCE_WORD_MAX), start)
+    # after a subject or reflexive pronoun the word is a verb: "il se classe 3e", "on place 2"
+    return m is not None and not _PRONOUN_BEFORE.search(text, max(0, m.start() - 8), m.start())
 
 
 _STREET_AFTER = re.compile(
@@ -287,13 +296,8 @@ def year(text: str, start: int, end: int) -> bool:
 def day_of_month(text: str, start: int, end: int) -> bool:
     """``25 juillet``, ``1er février``, ``8-9 mars``; and a year after a month."""
     core = text[start:end]
-    if (
-        core.isdecimal()
-        and len(core) <= 2
-        and 1 <= int(core) <= 31
-        and _MONTH_AFTER.match(text, end)
-    ):
-        return True
+    if core.isdecimal() and len(core) <= 2 and int(core) >= 1 and _MONTH_AFTER.match(text, end):
+        return True  # a day, or a day that does not exist ("le 32 août"): never a count
     if core.lower() in ("premier", "1er") and _MONTH_AFTER.match(text, end):
         return True
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))
@@ -405,7 +409,81 @@ def relative_date(text: str, start: int, end: int) -> bool:
     return bool(_RELATIVE_AFTER.match(text, end))
 
 
+# A footnote call: "[1]", "5]" (its opening bracket lost), "1*", glued after a mark ("20 %1").
+_FOOTNOTE_AFTER = re.compile(r"[\s\u00a0]?\]|\*(?![\s\u00a0]*\d)")
+_QUOTED_BEFORE = re.compile(r"[«\"“][\s\u00a0]*$")
+_QUOTED_AFTER = re.compile(r"[\s\u00a0]*[»\"”]")
+# A numbered list item: "1. Préparer le dossier", "2) Envoyer la demande"; not a results
+# table ("1. Dupont (Fra) 5 h 30"), whose line has a name and numbers.
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|\n)[\s\u00a0]*$")
+_LIST_ITEM_AFTER = re.compile(
+    r"\)[\s\u00a0]+[^\W\d_]|\.[\s\u00a0]+[^\W\d_][\w'’-]*[\s\u00a0]+(?:[a-zà-ÿ]|[«\"])"
+)
+
+
+def marker(text: str, start: int, end: int) -> bool:
+    """A footnote or list marker, not a figure: ``[1]``, ``5]``, ``« 1 »``, ``1*``,
+    ``20 %1`` (a call glued to a mark), ``1. Préparer le dossier``, ``2) Envoyer``."""
+    core = text[start:end]
+    if not core.isdecimal() or len(core) > 3:
+        return False
+    if _FOOTNOTE_AFTER.match(text, end):
+        return True
+    if start > 0 and text[start - 1] in "%)]»":
+        return True
+    if _QUOTED_BEFORE.search(text, max(0, start - 3), start) and _QUOTED_AFTER.match(text, end):
+        return True
+    if not _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end != -1 else min(len(text), end + 300)]
+    # a results table's line has times, gaps or points after the name ("2. Dupont à 41")
+    return bool(_LIST_ITEM_AFTER.match(text, end)) and not any(c.isdecimal() for c in rest)
+
+
+_IPV4_RE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
+# "v2.3.1", "version 10.4", "iOS 17.2.1": a version number
+_VERSION_RE = re.compile(
+    r"(?<![\w.])(?:[vV]\d+(?:\.\d+)*|(?i:version|v\.)[\s\u00a0]+\d+(?:\.\d+)+)(?![\w.]|\.\d)"
+)
+# Three groups or more joined by dots or hyphens, one not of three digits (not thousands:
+# "1.234.567"): a code or reference ("12-345-678", "978-2-07-036822-8", "2.3.1").
+_CODE_RE = re.compile(r"(?<![\w.,-])\d+(?:(?P<sep>[.-])\d+){2,}(?![\w]|[.,-]\d)")
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+_TECHNICAL_CHARS = frozenset("0123456789.-")
+
+
+def code(text: str, start: int, end: int) -> bool:
+    """A piece of an IP address, a version or a code: ``192.168.1.2``, ``v2.3.1``,
+    ``12-345-678`` (three groups or more; ``1.234.567`` is a number)."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    glued_after = after[:1] in ".-" and after[1:2].isdecimal()
+    glued_before = before[-1:] in ".-" and before[:1].isdecimal()
+    if not (glued_after or glued_before or before[-1:] in ("v", "V")):
+        return False
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in _TECHNICAL_CHARS:
+        lo -= 1
+    if lo > 0 and text[lo - 1] in "vV":
+        lo -= 1
+    while hi < len(text) and text[hi] in _TECHNICAL_CHARS:
+        hi += 1
+    token = text[lo:hi].rstrip(".-")
+    if _IPV4_RE.fullmatch(token):
+        return not _THOUSANDS_RE.fullmatch(token) and all(
+            int(part) <= 255 for part in token.split(".")
+        )
+    m = _CODE_RE.fullmatch(token)
+    if m is not None:
+        return not (m.group("sep") == "." and _THOUSANDS_RE.fullmatch(token))
+    return bool(_VERSION_RE.fullmatch(token))
+
+
 RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "marker": marker,
+    "code": code,
     "capitalised_number_word": capitalised_number_word,
     "score": score,
     "postcode": postcode,

@@ -427,3 +427,32 @@ PREMIERS_RE = re.compile(r"[\s\u00a0]+(?i:premiers|premières|premieres)(?![^\W_
 APPROX_OF_BIG_RE = re.compile(
     r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?P<big>(?i:milliers|millions|milliards))(?![^\W_])"
 )
+
+# Ratios (SPEC: a part of a whole): "un Français sur trois", "1 sur 20", "trois sur
+# quatre" (N sur M, with at most two words naming what is counted between), and
+# "la moitié des", "le tiers des", "le quart de" (a fraction noun with its article
+# before a complement; "un quart", "deux tiers" are number words). The number groups
+# are read by the figure machinery.
+RATIO_NOUNS: dict[str, float] = {"moitié": 0.5, "tiers": 1 / 3, "quart": 0.25}
+_RATIO_NUMBER = (
+    r"\d{1,3}(?:[\s\u00a0\u202f]\d{3})*(?![\d,.]\d)|(?i:(?:(?:"
+    + "|".join(
+        sorted((w for w in UNITS | TENS | HUNDRED | THOUSAND if w != "zéro"), key=len, reverse=True)
+    )
+    + r")(?:[\s\u00a0-]+|[\s\u00a0-]+et[\s\u00a0-]+)?)+)(?<![\s\u00a0-])"
+)
+RATIO_SUR_RE = re.compile(
+    r"(?<![\w,.])(?P<n>" + _RATIO_NUMBER + r")"
+    r"(?P<noun>(?:[\s\u00a0]+[^\W\d_][\w'’-]*){0,2}?)"
+    r"[\s\u00a0]+sur[\s\u00a0]+(?P<m>" + _RATIO_NUMBER + r")(?![^\W_]|[,.]\d)"
+)
+RATIO_NOUN_RE = re.compile(
+    r"(?<![^\W_])(?i:(?:la|une)[\s\u00a0]+(?P<noun>moitié)|le[\s\u00a0]+(?P<noun2>tiers|quart))"
+    r"(?=[\s\u00a0]+(?:de|des|du|d['’]))"
+)
+# A number before a collective noun multiplies it: "trois douzaines" (36), "deux
+# centaines de" (200), "une demi-douzaine" (6).
+COLLECTIVE_FACTOR_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(?:(?P<demi>(?i:une[\s\u00a0]+)?(?i:demi)[\s\u00a0]*-?[\s\u00a0]*)"
+    r"|(?P<n>\d{1,3}|(?i:deux|trois|quatre|cinq|six|sept|huit|neuf|dix))[\s\u00a0]+)$"
+)

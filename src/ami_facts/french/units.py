@@ -485,3 +485,62 @@ HOUR_TAIL_RE = re.compile(
 PRICE_TERMS_RE = re.compile(
     r"[\s\u00a0]+(?:(?i:bruts?|nets?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![^\W_])|HT\b|TTC\b)"
 )
+
+
+# Unit words that are also common nouns: ``livres`` (pounds, or books), ``bars``
+# (pressure, or cafés), ``pouces`` (inches, or thumbs). Written as that word alone (not
+# ``livres sterling``, ``£``, ``bar`` after a decimal), the unit needs a word of its
+# domain near the number; otherwise the word is the counted noun (``84 livres ont été
+# critiqués``, ``la ville compte 30 bars``).
+_AMBIGUOUS_FORMS: dict[str, re.Pattern[str]] = {
+    "GBP": re.compile(r"(?i:livres?)"),
+    "bar": re.compile(r"(?i:bars?)"),
+    "inch": re.compile(r"(?i:pouces?)"),
+}
+_UNIT_DOMAIN: dict[str, re.Pattern[str]] = {
+    "GBP": re.compile(
+        r"(?<![^\W_])(?i:co[uû]t\w*|pay\w*|prix|tarif\w*|d[ée]pens\w*|vers[ée]\w*|amendes?"
+        r"|salaires?|budgets?|montants?|sommes?|valeur|rapport\w*|gagn\w*|dettes?|factures?"
+        r"|loyers?|rançons?|indemnit\w*|sterling|euros?|dollars?|pence|penny|shillings?"
+        r"|bourse|transferts?|recettes|b[ée]n[ée]fices?|financ\w*|investi\w*|[ée]conomis\w*"
+        r"|rembours\w*|cotis\w*|subvention\w*|frais|taxes?|imp[oô]ts?|pr[eê]ts?|cr[ée]dits?)"
+        r"(?![^\W_])|[£€$]"
+    ),
+    "bar": re.compile(
+        r"(?<![^\W_])(?i:pressions?|pneu\w*|gonfl\w*|compress\w*|turbo\w*|injection|hydrauliques?"
+        r"|bouteilles?|plong[ée]e|chaudi[èe]res?|vapeur|atmosph\w*|circuits?)(?![^\W_])"
+    ),
+    "inch": re.compile(
+        r"(?<![^\W_])(?i:[ée]crans?|diagonales?|jantes?|roues?|t[ée]l[ée]viseurs?|tv|moniteurs?"
+        r"|tablettes?|smartphones?|t[ée]l[ée]phones?|ordinateurs?|portables?|dalles?|pneus?)"
+        r"(?![^\W_])"
+    ),
+}
+# A price marker right before the number: "vendu pour 84 livres", "un billet à 84 livres".
+_PRICE_BEFORE = re.compile(r"(?<![^\W_])(?i:pour|à|contre|moyennant)[\s\u00a0]+$")
+
+
+def common_noun_not_unit(
+    unit: str, text: str, number: tuple[int, int], unit_end: int, value: float, mult: float
+) -> bool:
+    """Whether the unit word after the number ``text[number[0]:number[1]]`` is here the
+    common noun it also is (``84 livres`` of a bookshop), not the unit.
+
+    The unit reading stands with its own context: a decimal or scaled amount (``2,5
+    bars``, ``30 millions de livres``), a word of its domain in the 80 characters before
+    the number or the 40 after the unit (``coûte``, ``pression``, ``écran``), or, for
+    money, a price marker right before it (``pour 84 livres``).
+    """
+    form = _AMBIGUOUS_FORMS.get(unit)
+    if form is None:
+        return False
+    word = re.search(r"[^\W\d_]+$", text[number[1] : unit_end])
+    if word is None or not form.fullmatch(word.group()):
+        return False  # "livres sterling", "£": the unit itself
+    if mult > 1 or not float(value).is_integer():
+        return False
+    start = number[0]
+    if unit == "GBP" and _PRICE_BEFORE.search(text, max(0, start - 14), start):
+        return False
+    domain = _UNIT_DOMAIN[unit]
+    return domain.search(text, max(0, start - 80), min(len(text), unit_end + 40)) is None

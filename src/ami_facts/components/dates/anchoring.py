@@ -37,9 +37,13 @@ def _apply_depuis(b: _Built, ctx: _Ctx, start: int) -> _Built:
     return b
 
 
-# "a donné jusqu'au 30 juin": a deadline set in the past still lies ahead
+# "a donné jusqu'au 30 juin", "a été reporté au 3 mars": a date set in the past (a
+# deadline, a postponement) still lies ahead
 _DEADLINE_BEFORE = re.compile(
-    r"(?:jusqu['’]\s*(?:au|à|en)|d['’]\s*ici(?:\s+(?:à|au))?|avant)\s+(?:le\s+|la\s+)?$", _F
+    r"(?:jusqu['’]\s*(?:au|à|en)|d['’]\s*ici(?:\s+(?:à|au))?|avant"
+    r"|(?:renvoy|report|repouss|décal|différ|ajourn|fix|programm)\w*\s+(?:au|à|pour))"
+    r"\s+(?:le\s+|la\s+)?$",
+    _F,
 )
 
 
@@ -65,6 +69,14 @@ def _resolve_year_for(
             y += 1
         return y
     direction = ctx.res.day_month
+    if (
+        direction == "same_year"
+        and ctx.tense_of is not None  # the morphology: known only where the model ran
+        and not _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 24), pos)
+    ):
+        tense = ctx.tense(pos)
+        if ctx.tense_known(pos):
+            return y + _tense_shift(tense, key, akey, month, a)
     if direction == "future" and key < akey:
         y += 1
     elif direction == "past" and key > akey:
@@ -73,10 +85,34 @@ def _resolve_year_for(
         # a month of the anchor's year that is still to come cannot be told in the
         # past tense ("étaient inscrites fin décembre" said in March: last December);
         # the future tense proves less (a relative clause may look ahead)
-        tense = 0 if _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 16), pos) else ctx.tense(pos)
+        tense = 0 if _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 24), pos) else ctx.tense(pos)
         if tense < 0 and key > akey:
             y -= 1
     return y
+
+
+# A day and month told in the present lie within this many days of the anchor, before or
+# after ("Le 18 décembre, le conseiller lâche", published in January: last December).
+PRESENT_REACH_DAYS = 270
+
+
+def _tense_shift(
+    tense: int, key: tuple[int, int], akey: tuple[int, int], month: int, a: date
+) -> int:
+    """Years to add to the anchor's year for a day and month told in ``tense`` (known from
+    the morphology): the past looks back, the future ahead, the present stays near."""
+    # another month only: a later day of this month told in the past is as often a date
+    # set for the coming days as a past event (as with the verb endings)
+    if tense < 0:
+        return -1 if key[0] > akey[0] else 0
+    if tense > 0:
+        return 1 if key[0] < akey[0] else 0
+    same = date(a.year, month, min(key[1], 28))
+    if (same - a).days > PRESENT_REACH_DAYS:
+        return -1
+    if (a - same).days > PRESENT_REACH_DAYS:
+        return 1
+    return 0
 
 
 def _resolve_weekday(ctx: _Ctx, pos: int, wd: int, rel: str | None) -> date | None:

@@ -69,6 +69,18 @@ def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     return b
 
 
+def _h_iso_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``2015-3``, ``2015-03``: a month; ``2011-12`` is the season 2011-2012, not a month."""
+    y, mtxt = int(m.group("y")), m.group("m")
+    if len(mtxt) == 2 and mtxt[0] != "0" and int(mtxt) == (y + 1) % 100:
+        return None
+    month = int(mtxt)
+    s, e = _clip_month(y, month, None)
+    b = _Built("DATE", f"{y}-{month:02d}", _iso(s), _iso(e), False)
+    b.year = y
+    return b
+
+
 def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     day, month = int(m.group("d")), int(m.group("m"))
     ytxt = m.group("y")
@@ -113,6 +125,9 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         and not _at_sentence_start(ctx, m.start("m"))
     ):
         return None  # "Mars" the planet, "Mai" a name
+    day_before = _DAY_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+    if day_before and not mod and not m.group("pre"):
+        return None  # "le 32 août", "29 février 2014": an impossible day, no date at all
     explicit = bool(ytxt)
     if ytxt:
         y: int | None = _year_from(ytxt, ctx.anchor)
@@ -130,6 +145,10 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if (m.group("pre") or "").lower().startswith("en"):
         b.start = m.start("m")
     return _apply_depuis(b, ctx, m.start())
+
+
+# A day number right before a month that no day pattern read: the day does not exist.
+_DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:er|e)?[\s\u00a0]+$")
 
 
 def _at_sentence_start(ctx: _Ctx, pos: int) -> bool:

@@ -154,6 +154,8 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
         time_cue = time_cue or clock_after or re.match("", "")
     if re.search(r"(?:plus|moins|près)\s+de\s*$", before):
         time_cue = None  # "moins de 21 h": a duration
+    elif word_unit and not mtxt and re.search(r"\bpour\s*$", before):
+        time_cue = None  # "fermé pour vingt-quatre heures": a duration ("pour 20 h": a time)
     if time_cue:
         dur_cue = None
     if not g.get("noon") and not mtxt and not frac and (dur_cue or (word_unit and not time_cue)):

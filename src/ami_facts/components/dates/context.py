@@ -84,17 +84,31 @@ _FUTURE_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|eut|s['’]est|se\s+sont)"
-    r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
-    r"|\b\w{3,}(?:ait|aient)\b",
+    # not the nouns of "a lieu", "a peu", "a beau" (present tense)
+    r"\s+(?!(?:lieu|peu|beau|feu|jeu)\b)"
+    r"(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
+    r"|\b\w{3,}(?:ait|aient)\b|\b(?:était|étaient|avait|avaient)\b",
     _F,
 )
 
 
+# (position, lowest offset, highest offset) -> +1 future, -1 past, 0 present, None unknown
+TenseOf = Callable[[int, int, int], "int | None"]
+
+
 class _Ctx:
     def __init__(
-        self, text: str, anchor: date | None, res: Resolution, bounds: list[int] | None = None
+        self,
+        text: str,
+        anchor: date | None,
+        res: Resolution,
+        bounds: list[int] | None = None,
+        tense_of: TenseOf | None = None,
     ) -> None:
         self.text = text
+        self.tense_of = tense_of  # the morphologizer's tenses, where the model ran
+        self.known: set[int] = set()  # positions whose tense the morphology gave
+        self.asked = False  # whether the reader of the current match asked for a tense
         self.anchor = anchor
         self.res = res
         self.bounds = [m.end() for m in _SENT_RE.finditer(text)] if bounds is None else bounds
@@ -130,13 +144,25 @@ class _Ctx:
             break
         return None
 
+    def tense_known(self, pos: int) -> bool:
+        """Whether the tense at ``pos`` came from the morphology (0 is then the present)."""
+        return pos in self.known
+
     def tense(self, pos: int) -> int:
-        """+1 future, -1 past, 0 unknown: the verb closest to ``pos`` in its sentence."""
+        """+1 future, -1 past, 0 present or unknown: the verb closest to ``pos`` in its
+        sentence, from the morphology where there is one, else from its endings."""
+        self.asked = True
         known = self.tenses.get(pos)
         if known is not None:
             return known
         s, e = self.sentence_span(pos)
         s, e = max(s, pos - 200), min(e, pos + 200)  # bounded: linear time on any text
+        if self.tense_of is not None:
+            morph = self.tense_of(pos, s, e)
+            if morph is not None:
+                self.known.add(pos)
+                self.tenses[pos] = morph
+                return morph
         best = 0
         dist = 10**9
         for rx, sign in ((_FUTURE_RE, 1), (_PAST_RE, -1)):

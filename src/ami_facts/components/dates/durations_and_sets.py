@@ -88,6 +88,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     ntxt = m.group("n")
     unit = m.group("u")
     vague = _vague(ntxt)
+    if unit[:1].isupper() and not ntxt[:1].isupper():
+        return None  # "des Journées du patrimoine", "les Années folles": a name
     ul = unit.lower()
     if ntxt.lower() == "des" and ul.startswith(("heure", "minute", "seconde")):
         return None
@@ -220,3 +222,12 @@ def _h_set_t(m: re.Match[str], ctx: _Ctx) -> _Built | None:
             b.start, b.end = m.span("u2")
         return b
     return _h_set(m, ctx)
+
+
+_WHOLE_UNIT = {"journée": "P1D", "semaine": "P1W"}
+
+
+def _h_whole_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
+    """``toute la journée``, ``toute la semaine``: the whole of one unit, a duration."""
+    value = _WHOLE_UNIT.get(m.group("u").lower())
+    return _Built("DURATION", value) if value else None

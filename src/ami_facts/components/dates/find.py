@@ -12,11 +12,17 @@ from collections.abc import Sequence
 from datetime import date
 
 from ami_facts.components.dates.anchoring import _date_times_from_following_day, _shift_by_duration
-from ami_facts.components.dates.context import NEWS, Range, Resolution, _Ctx
+from ami_facts.components.dates.context import NEWS, Range, Resolution, TenseOf, _Ctx
 from ami_facts.components.dates.gated_search import _matches
 from ami_facts.components.dates.overlaps import _keep_longest
 from ami_facts.components.dates.patterns import _GATE_TOKEN_RE, _PATTERNS
-from ami_facts.components.dates.ranges import _mark_bounds, _merge_day_time, _merge_ranges
+from ami_facts.components.dates.ranges import (
+    _complete_ranges,
+    _join_day_and_clock,
+    _mark_bounds,
+    _merge_day_time,
+    _merge_ranges,
+)
 from ami_facts.hits import DateHit
 
 
@@ -26,11 +32,15 @@ def find_dates(
     anchor: date | None,
     excluded: Sequence[Range] = (),
     resolution: Resolution = NEWS,
+    tense_of: TenseOf | None = None,
 ) -> list[DateHit]:
     """Return the temporal expressions of ``text`` in text order.
 
     Relative expressions are resolved against ``anchor``; without one they stay
-    unresolved (``XXXX-02``), never resolved against today's date.
+    unresolved (``XXXX-02``), never resolved against today's date. ``tense_of`` gives
+    the tense of the verb near a position where the model's morphology is known
+    (``tense.morph_tenses``); elsewhere the verb endings tell it. A hit whose reading
+    asked for the tense has ``extra["tense"]``.
     """
     if not text:
         return []
@@ -58,13 +68,14 @@ def find_dates(
             if pat.check is not None and not pat.check(m, text):
                 continue
             cands.append((s, e, idx, m))
-    dry = _Ctx(text, anchor, resolution)  # to drop candidates a handler rejects
+    dry = _Ctx(text, anchor, resolution, tense_of=tense_of)  # to drop rejected candidates
     kept = _keep_longest(cands, text, dry)
-    ctx = _Ctx(text, anchor, resolution, dry.bounds)
-    ctx.tenses = dry.tenses  # same text, same sentences: same tenses
+    ctx = _Ctx(text, anchor, resolution, dry.bounds, tense_of)
+    ctx.tenses, ctx.known = dry.tenses, dry.known  # same text, same sentences: same tenses
     hits: list[DateHit] = []
     for s, e, idx, m in kept:
         pat = _PATTERNS[idx]
+        ctx.asked = False
         try:
             b = pat.handler(m, ctx)
         except (ValueError, OverflowError, KeyError):
@@ -78,6 +89,12 @@ def find_dates(
             he -= 1
         while hs < he and text[hs].isspace():
             hs += 1
+        if b.type in ("DATE", "TIME"):
+            # TimeML: a preposition before the expression is a signal, not part of it
+            # ("dès mardi soir", "à l'automne", "au début des années 60")
+            lead = _LEADING_SIGNAL.match(text, hs, he)
+            if lead is not None and lead.end() < he:
+                hs = lead.end()
         if hs >= he:
             continue
         if b.year is not None:
@@ -104,9 +121,13 @@ def find_dates(
                 extra={k: v for k, v in b.extra.items() if v is not None},
             )
         )
+        if ctx.asked and b.relative:
+            hits[-1].extra["tense"] = "asked"
     _date_times_from_following_day(ctx, hits)
+    hits = _join_day_and_clock(ctx, hits, original)
     hits = _shift_by_duration(ctx, hits, original)
     _mark_bounds(ctx, hits)
+    _complete_ranges(ctx, hits)
     if resolution.merge_ranges:
         hits = _merge_ranges(ctx, hits, original)
     if resolution.merge_day_time:
@@ -154,3 +175,6 @@ def _normalise(text: str) -> str:
 
 
 _YEAR_PREFIX = re.compile(r"\d{4}(?:$|-)")
+_LEADING_SIGNAL = re.compile(
+    r"(?i:à|au|aux|dès|depuis|en|pour|pendant|durant|vers|jusqu'\s*(?:à|au|en))[ \t]+(?=\w)"
+)

@@ -72,6 +72,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "relday_anchor": _words(["lendemain", "veille", "surlendemain"]),
     "this_daypart": _words(["matin", "soir", "après", "apres", "nuit"]),
     "same_day": _words(["même"]),
+    "whole_unit": _words(["journée", "semaine"]),
     "daypart": _words(
         ["matin", "matinée", "après", "apres", "aprem", "soir", "soirée", "journée", "nuit"]
     ),
@@ -117,6 +118,7 @@ _REQUIRES: dict[str, re.Pattern[str]] = {
         rf"\s(?:à|et|-)\s+(?:{_DIGITS}|{_NUMWORDS})\s+{_UNIT_NO_LOOKAHEAD}", _F
     ),
     "iso": re.compile(r"\d-\d"),
+    "iso_month": re.compile(r"(?:19|20)\d\d-\d"),
     # its day's last digit, separator and month, not followed by a digit (a year
     # follows after a separator)
     "numeric": re.compile(r"\d[/.-][01]?\d(?!\d)"),

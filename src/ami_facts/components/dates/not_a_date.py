@@ -64,11 +64,14 @@ def _check_year(m: re.Match[str], text: str) -> bool:
         bl,
     ):
         return True
-    if re.search(
-        r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s*$",
+    month_before = re.search(
+        r"\b(?P<d>\d{1,2}(?:er|e)?\s+)?(?:janvier|février|mars|avril|mai|juin|juillet|août"
+        r"|septembre|octobre|novembre|décembre)\s*$",
         bl,
-    ):
-        return True
+    )
+    if month_before:
+        # a day before the month that no day pattern took: "29 février 2014" does not exist
+        return month_before.group("d") is None
     if re.search(r"\b(?:19|20)\d\d\s*(?:et|-|–|à|ou)\s*$", bl):
         return True  # "entre 1990 et 1999", "1982-1990"
     if re.match(r"\s*(?:-|–|à|et)\s*(?:19|20)\d\d\b", after) and not re.search(
@@ -111,7 +114,7 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
             return False
         if m.group("sep") == ".":
             return False  # "5.7", "2.5": decimals
-        before = text[max(0, s - 12) : s].lower() + m.group(0)[:3].lower()
+        before = text[max(0, s - 12) : m.start("d")].lower()
         if (
             day <= 4
             and month <= 4

@@ -18,6 +18,7 @@ from ami_facts.components.dates.calendar_dates import (
     _h_holiday,
     _h_iso,
     _h_iso_datetime,
+    _h_iso_month,
     _h_month,
     _h_month_num,
     _h_months_of_year,
@@ -38,6 +39,7 @@ from ami_facts.components.dates.durations_and_sets import (
     _h_race,
     _h_seconds,
     _h_set_t,
+    _h_whole_unit,
 )
 from ami_facts.components.dates.gates import _MARKS, _NEEDS, _REQUIRES
 from ami_facts.components.dates.not_a_date import (
@@ -225,6 +227,12 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b", _h_iso),
     _p(
+        "iso_month",
+        # "2015-3", "2015-03": a month; not a season "2011-12" (the next year's digits)
+        r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\d/-]|[.,]\d)",
+        _h_iso_month,
+    ),
+    _p(
         "numeric",
         r"(?:\ble\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>(?:1[89]|20)\d\d|\d\d))?(?!\d)",
         _h_numeric,
@@ -397,13 +405,19 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "relday_anchor",
-        r"\b(?:le|la|au|du)\s+(?P<w>lendemain|veille|surlendemain)\b(?P<dp>)?",
+        rf"\b(?:le|la|au|du)\s+(?P<w>lendemain|veille|surlendemain)\b{_DP}?",
         _h_relday,
     ),
     _p(
         "this_daypart",
         r"\b(?:ce|cette|cet)\s+(?P<dp>matin|soir|après-midi|apres-midi|nuit)\b",
         _h_this_daypart,
+    ),
+    _p(
+        "whole_unit",
+        # not "toute l'année": most often "all year round", a habit rather than a duration
+        r"\btout(?:e)?\s+(?:la|le)\s+(?P<u>journée|semaine)\b",
+        _h_whole_unit,
     ),
     _p(
         "daypart",
@@ -445,7 +459,9 @@ _PATTERNS: list[_Pattern] = [
     ),
     _p(
         "ago",
-        rf"\b(?P<k>il\s*y\s*a|dans|d['’]\s*ici)\s+(?:(?P<q>{_QUALP})\s+)?(?P<dur>{_DUR_NOUNS}|{_DURN})(?:\s+(?P<q2>environ|à\s+peu\s+près))?",
+        rf"\b(?P<k>il\s*y\s*a|dans|d['’]\s*ici)\s+(?:(?P<q>{_QUALP})\s+)?(?:(?P<dur>{_DUR_NOUNS}|{_DURN})"
+        rf"|(?P<vague>quelques|plusieurs|de\s+nombreux|de\s+nombreuses)\s+{_UNIT})"
+        rf"(?:\s+(?P<q2>environ|à\s+peu\s+près))?",
         _h_ago,
     ),
     _p(
@@ -477,7 +493,7 @@ _PATTERNS: list[_Pattern] = [
         rf"(?:\s*(?P<sec>[0-5]?\d)\s*(?:s|sec|secondes?)(?![\w-]))?)?)?"
         rf"(?:\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart|trois\s+quarts|moins\s+(?P<minus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?"
         rf"|passée?s?\s+de\s+(?P<plus>\d{{1,2}}|{_MINW})(?:\s+minutes?)?|et\s+(?P<plus2>\d{{1,2}}|{_MINW})\s+minutes?))?"
-        rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
+        rf"(?:\s+(?P<ampm>du\s+matin|du\s+mat\b|du\s+soir|de\s+l'\s*avant[-\s]midi|de\s+l'\s*après-midi|de\s+l'\s*aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'\s*après-midi))?",
         lambda m, c: _h_clock_t(m, c),
     ),
     _p(

@@ -208,11 +208,26 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         if unit.startswith(("semaine", "week"))
         else "D"
     )
+    if shift == 0 and unit.startswith("week") and a is not None:
+        shift = _weekend_of_tense(ctx, m.start(), a)
     off = {"offset": f"{'-' if shift < 0 else ''}P{abs(shift)}{letter}"}
     b = _rel_unit_value(unit, shift, a)
     if b is not None:
         b.extra.update(off)
     return b
+
+
+def _weekend_of_tense(ctx: _Ctx, pos: int, a: date) -> int:
+    """``ce week-end`` is the weekend of the anchor's week, unless the verb says otherwise:
+    told in the past before that Saturday, the weekend just gone (-1); told in the future
+    after that Sunday, the next one (+1)."""
+    saturday = _week_monday(a) + timedelta(days=5)
+    tense = ctx.tense(pos)
+    if tense < 0 and a < saturday:
+        return -1
+    if tense > 0 and a > saturday + timedelta(days=1):
+        return 1
+    return 0
 
 
 def _rel_unit_value(unit: str, shift: int, a: date | None) -> _Built | None:
@@ -270,24 +285,36 @@ def _h_last_n(m: re.Match[str], ctx: _Ctx) -> _Built | None:
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Built | None:
-    """``il y a un an environ`` -> the anchor minus a year, at month grain; ``dans 3 semaines``."""
+    """``il y a un an environ`` -> the anchor minus a year, at month grain; ``dans 3 semaines``;
+    ``il y a quelques mois`` (PAST_REF), ``dans plusieurs années`` (FUTURE_REF): a point
+    that no number places."""
+    past = m.group("k").lower().startswith("il")
+    if m.group("vague"):
+        return _Built("DATE", "PAST_REF" if past else "FUTURE_REF", relative=True)
     dur = _duration_text(m.group("dur"))
     if dur is None or re.match(r"\s+(?:de|d'|où|comme)\b", _after(ctx.text, m.end(), 6)):
         return None  # "dans un jour de grande forme"
-    past = m.group("k").lower().startswith("il")
     extra: dict[str, str] = {"offset": ("-" if past else "") + dur}
     if m.group("q") or m.group("q2"):
         extra["mod"] = "APPROX"
-    grain = "D" if re.search(r"[WD]|T", dur) else "M"
+    # the value at the grain of the unit (TimeML): "il y a 10 ans" is a year; one year
+    # back names the month ("il y a un an": that month last year)
+    years = re.fullmatch(r"P(\d+)Y", dur)
+    grain = "D" if re.search(r"[WD]|T", dur) else "Y" if years and years.group(1) != "1" else "M"
     a = ctx.anchor
     if a is None:
         return _Built(
-            "DATE", "XXXX-XX-XX" if grain == "D" else "XXXX-XX", relative=True, extra=extra
+            "DATE",
+            {"D": "XXXX-XX-XX", "Y": "XXXX"}.get(grain, "XXXX-XX"),
+            relative=True,
+            extra=extra,
         )
     d = _shift_date(a, dur.split("T")[0] if dur.split("T")[0] != "P" else "P0D", -1 if past else 1)
     if d is None:
         return None
     extra["point"] = _iso(d)
+    if grain == "Y":
+        return _Built("DATE", str(d.year), f"{d.year}-01-01", f"{d.year}-12-31", True, extra)
     if grain == "M":
         return _Built(
             "DATE",

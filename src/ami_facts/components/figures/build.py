@@ -40,6 +40,7 @@ from ami_facts.french.units import (
     SUBUNIT_RE,
     TALLY_CONTEXT_RE,
     TEMPERATURE_CONTEXT_RE,
+    common_noun_not_unit,
     currency_before,
     match_unit,
     per_value,
@@ -149,6 +150,8 @@ def _unit_at(work: str, pos: int) -> tuple[str, int] | None:
     unit, end = found
     if end < len(work) and work[end - 1].isalpha() and (work[end].isalpha()):
         return None
+    if work[end : end + 1] in ("-", "‑") and work[end + 1 : end + 2].isalpha():
+        return None  # "200 francs-maçons", "3 livres-disques": a compound noun, not the unit
     if (
         end < len(work)
         and work[end - 1].isalpha()
@@ -213,7 +216,7 @@ def _unit_after(
             found = _unit_at(work, word_after.end())  # "9 petits km/h"
     if found is None and after_de is None and core.form in ("words", "fraction"):
         # "quart de litre", "un tiers de litre": unit after "de"
-        de = _DE_RE.match(work, pos) if core.value < 1 else None
+        de = _DE_RE.match(work, pos) if not float(core.value).is_integer() else None
         if de:
             found = _unit_at(work, de.end())
     return found, after_de, word_after
@@ -229,8 +232,14 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
     word_after = None  # the word right after the number, once read
     if core.ordinal:
         fig.kind = "rank"
+    elif core.form == "ratio":
+        fig.kind = "ratio"  # "un Français sur trois": the noun is inside, nothing follows
     elif unit is None:
         found, after_de, word_after = _unit_after(work, core)
+        if found and common_noun_not_unit(
+            found[0], work, (core.start, core.end), found[1], core.value, core.mult
+        ):
+            found = None  # "84 livres ont été critiqués": books, counted below
         if found:
             unit, pos = found
             # "1 m 50", "1 h 30", "2 heures et demie"
@@ -305,7 +314,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 if cents is not None:
                     fig.value += cents / 100
                     pos = sub.end()
-    elif not core.ordinal:
+    elif core.form == "fraction":
+        fig.kind = "ratio"  # "deux tiers des ventes", "1/3 des électeurs": a part of a whole
+    elif not core.ordinal and core.form != "ratio":
         # no unit: the number still ends where the unit was looked for
         probe = after_de.end() if after_de else pos
         counted = _counted(work, probe, core.value, word_after)

@@ -9,7 +9,12 @@ from ami_facts.components.figures.figure_types import _Core, _Fig
 from ami_facts.components.figures.join import _carry_counted, _join, _merge_durations
 from ami_facts.components.figures.not_a_figure import _false_core, _keep, _keep_span, _one_dropped
 from ami_facts.components.figures.read_digits import _digit_cores, _fraction_cores, _race_cores
-from ami_facts.components.figures.read_words import _approx_cores, _mark_lists, _word_cores
+from ami_facts.components.figures.read_words import (
+    _approx_cores,
+    _mark_lists,
+    _ratio_cores,
+    _word_cores,
+)
 from ami_facts.components.figures.scanning import (
     Range,
     _inside,
@@ -40,6 +45,7 @@ _KINDS: dict[str, FigureKind] = {
     "duration": "duration",
     "measure": "measure",
     "rank": "rank",
+    "ratio": "ratio",
 }
 _BOUNDS: dict[str | None, Bound] = {"min": "min", "max": "max"}
 
@@ -83,6 +89,10 @@ def find_figures(
     if cores:
         work = _masked(work, _spans(cores))
     low = work.lower()
+    ratios = _ratio_cores(work, low)
+    if ratios:
+        work, low = _mask_both(work, low, ratios)
+        cores += ratios
     approx = _approx_cores(work, low)
     if approx:
         work, low = _mask_both(work, low, approx)

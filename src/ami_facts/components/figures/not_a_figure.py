@@ -111,6 +111,8 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not fig.unit and not fig.qualified and fp.reference(text, s, num_end):
             return False
+        if plain and not fig.unit and fp.marker(text, s, num_end):
+            return False
         if not fig.unit and not fig.qualified and fp.postcode(text, s, num_end):
             return False
         if not fig.unit and fp.score(text, s, num_end):
@@ -170,6 +172,9 @@ def _false_core(text: str, core: _Core) -> bool:
             return True  # "12/20": ratios, grades, codes (fractions are read before)
         if s > 0 and text[s - 1] == "/":
             return True
+        glued = (e < len(text) and text[e] in ".-") or (s > 0 and text[s - 1] in ".-vV")
+        if glued and fp.code(text, s, e):
+            return True  # "12-345-678", "192.168.1.2", "v2.3"
     if core.ordinal:
         if fp.name_or_code(text, s, e) or fp.day_of_month(text, s, e):
             return True

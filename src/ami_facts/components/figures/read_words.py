@@ -19,11 +19,18 @@ from ami_facts.french.numbers import (
     APPROX_OF_BIG_RE,
     BIG,
     CARDINAL_WORDS,
+    COLLECTIVE_FACTOR_BEFORE_RE,
     FRACTIONS,
     ORDINALS,
+    RATIO_NOUN_RE,
+    RATIO_NOUNS,
+    RATIO_SUR_RE,
+    parse_digits,
     parse_number_words,
     parse_ordinal_words,
 )
+from ami_facts.french.units import match_unit
+from ami_facts.french.words import FUNCTION_WORDS
 from ami_facts.patterns import alternation, by_first_char
 
 _APPROX_NOUN_ALT = "|".join(sorted(APPROX_NOUNS, key=len, reverse=True))
@@ -106,6 +113,12 @@ def _approx_cores(text: str, low: str) -> list[_Core]:
                 if dm and det in ("une", "d'une", "d’une", "la", "des", "les")
                 else m.start()
             )
+            # "trois douzaines", "une demi-douzaine": a number before the noun multiplies it
+            factor = COLLECTIVE_FACTOR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            times = _ratio_number(factor.group("n")) if factor and factor.group("n") else 0.5
+            if factor and (factor.group("demi") or m.group().lower().endswith("s")) and times:
+                value *= times
+                start = factor.start()
         end = m.end()
         of = APPROX_OF_BIG_RE.match(text, end)  # "des dizaines de milliers"
         if of:
@@ -198,7 +211,7 @@ def _read_run(raw: str, base: int, work: str) -> list[_Core]:
             frac_ord = parse_ordinal_words(words[i + 1 :])
             s1, e1 = base + toks[i][1], base + toks[i + (frac_ord or (0, 1))[1]][2]
             tail = _WORD_AFTER_RE.match(work, e1, min(len(work), e1 + 30))
-            if frac_ord and (tail is None or tail.group(1) in ("de", "d")):
+            if frac_ord and (tail is None or tail.group(1) in ("de", "d", "des", "du")):
                 run_cores.append(_Core(s1, e1, 1 / frac_ord[0], "fraction"))
                 i += 1 + frac_ord[1]
                 continue
@@ -258,11 +271,22 @@ def _read_run(raw: str, base: int, work: str) -> list[_Core]:
             elif zeros:
                 value = float(f"{int(value)}.{zeros}")
                 last = k - 1
-        # fractions: "trois quarts", "deux tiers", "un et demi"
+        # fractions: "trois quarts", "deux tiers", "trois cinquièmes", "un et demi",
+        # "trois et deux tiers" (a whole and a fraction: their sum)
         j = last + 1
+        form = "words"
         if j < len(words) and words[j] in FRACTIONS and words[j] not in ("demi", "demie"):
             value = value * FRACTIONS[words[j]]
             last = j
+            form = "fraction"
+        elif j < len(words) and _denominator(words[j]):
+            value = value / ORDINALS[words[j]]
+            last = j
+            form = "fraction"
+        elif j + 2 < len(words) and words[j] == "et" and _fraction_after(words[j + 1 :]):
+            part, used_part = _fraction_after(words[j + 1 :])  # type: ignore[misc]
+            value += part
+            last = j + used_part
         elif j + 1 < len(words) and words[j] == "et" and words[j + 1] in ("demi", "demie"):
             # "un milliard et demi": half of the last big number, not 0.5
             scale = BIG.get(words[last], 1000 if words[last] in ("mille", "milles") else 1)
@@ -270,9 +294,29 @@ def _read_run(raw: str, base: int, work: str) -> list[_Core]:
             last = j + 1
         s, e = base + toks[i][1], base + toks[last][2]
         single = w if last == i else None
-        run_cores.append(_Core(s, e, value, "words", single_word=single))
+        run_cores.append(_Core(s, e, value, form, single_word=single))
         i = last + 1
     return run_cores
+
+
+def _denominator(word: str) -> bool:
+    """A plural ordinal after a cardinal is a denominator: ``trois cinquièmes`` (3/5);
+    not ``premiers``, ``seconds`` (``les trois premiers``)."""
+    return word.endswith("s") and word in ORDINALS and ORDINALS[word] >= 3
+
+
+def _fraction_after(words: list[str]) -> tuple[float, int] | None:
+    """``deux tiers``, ``trois cinquièmes`` at the start of ``words``: (value, words used)."""
+    read = parse_number_words(words[:1])
+    if read is None or len(words) < 2:
+        return None
+    if words[1] in FRACTIONS and words[1] not in ("demi", "demie"):
+        part = read[0] * FRACTIONS[words[1]]
+    elif _denominator(words[1]):
+        part = read[0] / ORDINALS[words[1]]
+    else:
+        return None
+    return (part, 2) if part < 1 else None
 
 
 def _mark_lists(text: str, words: list[_Core]) -> None:
@@ -285,3 +329,64 @@ def _mark_lists(text: str, words: list[_Core]) -> None:
         ):
             a.list_neighbour = True
             b.list_neighbour = True
+
+
+def _ratio_number(raw: str) -> float | None:
+    """The value of one side of ``N sur M`` (digits or number words)."""
+    if raw[:1].isdecimal():
+        return parse_digits(raw)
+    tokens = [t.lower() for t in _ALPHA_RE.findall(raw)]
+    read = parse_number_words(tokens)
+    return read[0] if read is not None and read[1] == len(tokens) else None
+
+
+def _ratio_sur(work: str, m: re.Match[str]) -> _Core | None:
+    """``un Français sur trois``, ``1 sur 20``: a part of a whole, N/M."""
+    n, d = _ratio_number(m.group("n")), _ratio_number(m.group("m"))
+    if n is None or d is None or d < 2 or not 0 < n <= d:
+        return None
+    for word in _ALPHA_RE.findall(m.group("noun")):
+        low = word.lower()
+        if low in FUNCTION_WORDS or low in ALL_NUMBER_WORDS or low in BIG:
+            return None  # "3 milliards sur 10 ans", "deux sur les trois"
+    noun = m.group("noun").lstrip()
+    if noun and match_unit(noun, 0) is not None:
+        return None  # "5 km sur 10": a measure, not a part of a whole
+    after = _skip_spaces(work, m.end())
+    if match_unit(work, after) is not None:
+        return None  # "3 sur 10 ans"
+    return _Core(m.start(), m.end(), n / d, "ratio")
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0\u202f":
+        pos += 1
+    return pos
+
+
+def _ratio_cores(work: str, low: str) -> list[_Core]:
+    """Ratios: ``un Français sur trois``, ``1 sur 20``, ``la moitié des``, ``le quart de``."""
+    cores: list[_Core] = []
+    last = -1
+    for q in _occurrences(low, (" sur ",)):
+        after = low[q + 5 : q + 18].split(None, 1)
+        first = after[0].split("-", 1)[0] if after else ""
+        if q < last or not (first[:1].isdecimal() or first in CARDINAL_WORDS):
+            continue  # "sur" before anything but a number: no ratio
+        m = RATIO_SUR_RE.search(work, max(0, q - 60, last), min(len(work), q + 40))
+        if m and m.start() <= q < m.end():
+            core = _ratio_sur(work, m)
+            if core is not None:
+                cores.append(core)
+                last = m.end()
+    for q in _occurrences(low, ("moitié", "tiers", "quart")):
+        if q == 0 or not low[q - 1].isspace():
+            continue  # inside a word: "quartier"
+        m = RATIO_NOUN_RE.search(work, max(0, q - 5), min(len(work), q + 12))
+        if m is None or not m.start() <= q < m.end():
+            continue
+        if not any(c.start < m.end() and m.start() < c.end for c in cores):
+            value = RATIO_NOUNS[(m.group("noun") or m.group("noun2")).lower()]
+            cores.append(_Core(m.start(), m.end(), value, "ratio"))
+    cores.sort(key=lambda c: c.start)
+    return cores
