@@ -444,7 +444,7 @@ def test_entities_institution_head_before_a_place_is_org(
 @pytest.mark.parametrize(
     ("text", "mention"),
     [
-        ("Le conseil départemental de la Gironde a adopté un plan.", "Gironde"),
+        ("Des orages ont frappé la Gironde dans la nuit.", "Gironde"),
         ("Le préfet de Haute-Savoie a pris un arrêté.", "Haute-Savoie"),
         ("Un incendie a ravagé 300 hectares dans les Bouches-du-Rhône.", "Bouches-du-Rhône"),
     ],

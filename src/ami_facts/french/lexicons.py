@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,6 +68,9 @@ class Lexicons:
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()  # part of the name after them: ``lycée Chaptal``
+    portfolio_roles: frozenset[str] = frozenset()  # ``ministre`` (of a portfolio)
+    grade_heads: frozenset[str] = frozenset()  # ``classe`` (A), ``niveau`` (3)
 
 
 def _read(name: str) -> Any:
@@ -131,6 +135,9 @@ def load_lexicons() -> Lexicons:
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
         first_names=frozenset(words.get("first_names", ())),
+        name_heads=frozenset(words.get("name_heads", ())),
+        portfolio_roles=frozenset(words.get("portfolio_roles", ())),
+        grade_heads=frozenset(words.get("grade_heads", ())),
     )
 
 
@@ -155,6 +162,13 @@ def _base_forms(word: str) -> set[str]:
     return out
 
 
+class _NoForms:
+    """No inflected forms (the model is missing)."""
+
+    def __contains__(self, word: object) -> bool:
+        return False
+
+
 @dataclass(frozen=True)
 class CommonWords:
     """French dictionary words (from the model's lemmatizer tables), to tell names from words."""
@@ -163,6 +177,11 @@ class CommonWords:
     nouns: frozenset[str]
     adverbs: frozenset[str]
     unaccented: frozenset[str] = frozenset()  # all of them, accents stripped
+    verbs: frozenset[str] = frozenset()
+    # Inflected forms the lemmatizer knows (``découvrez``, ``mandats``), a lookup table
+    # keyed by the hash of the form; tested with ``in``.
+    forms: Container[str] = field(default_factory=_NoForms)
+    lemmas: frozenset[str] = frozenset()  # the lemmas those forms lead to
 
     def is_adjective(self, word: str) -> bool:
         """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
@@ -172,6 +191,18 @@ class CommonWords:
         """A common noun, adjective or adverb of French (in any inflected form)."""
         forms = _base_forms(word.lower())
         return any(w in s for w in forms for s in (self.adjectives, self.nouns, self.adverbs))
+
+    def is_vocabulary(self, word: str) -> bool:
+        """Any word of the lemmatizer's vocabulary, verbs and inflected forms included
+        (``Découvrir``, ``Mandats``, ``Voir``): what a capital at a line start may hide."""
+        low = word.lower()
+        return (
+            low in self.forms
+            or low in self.lemmas
+            or low in self.verbs
+            or self.is_word(word)
+            or self.is_adjective(word)
+        )
 
     def is_unaccented_word(self, word: str) -> bool:
         """``is_word`` for text written without accents (``ECONOMIE``)."""
@@ -191,11 +222,16 @@ def load_common_words() -> CommonWords:
     found = sorted(root.glob("*/lemmatizer/lookups/lookups.bin"))
     if not found:  # pragma: no cover
         return empty
-    index = Lookups().from_disk(found[0].parent).get_table("lemma_index")
+    lookups = Lookups().from_disk(found[0].parent)
+    index = lookups.get_table("lemma_index")
+    forms = lookups.get_table("lemma_lookup")
 
     def words(pos: str) -> frozenset[str]:
         return frozenset(str(w) for w in index.get(pos, []))
 
     adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
     unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
-    return CommonWords(adjectives, nouns, adverbs, unaccented)
+    lemmas = frozenset(str(lemma) for found_lemmas in forms.values() for lemma in found_lemmas)
+    return CommonWords(
+        adjectives, nouns, adverbs, unaccented, verbs=words("verb"), forms=forms, lemmas=lemmas
+    )

@@ -18,10 +18,13 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    blank lines and after title phrases (``procureur de la République de Lyon``),
    trimmed (determiners, punctuation, titles, line-initial common words, a
    trailing clause: ``Enedis jeudi matin``), filtered (common words, demonyms,
-   units, common-noun acronyms, diseases, headings in capitals) and relabelled
-   (streets are LOC, bare acronyms ORG, institutions, clubs and ``X-France``
-   bodies ORG, a head noun before the name decides: ``l'équipe Kelme``; a listed
-   model of a named brand is PRODUCT);
+   units, common-noun acronyms, diseases, headings in capitals; and what
+   ``not_names.py`` says is not a name: French words opening a line, heading, list
+   item or sentence, days, months and holidays, technical codes and classes of a
+   standard, a role's portfolio) and relabelled (streets are LOC, bare acronyms
+   ORG, institutions with their full name, clubs and ``X-France`` bodies ORG, a
+   head noun before the name decides: ``l'équipe Kelme``; a listed model of a
+   named brand is PRODUCT);
 5. names the NER missed after such a head noun; places from ``places.json`` the
    NER missed (``rule_layers.py``).
 

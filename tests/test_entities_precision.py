@@ -1,0 +1,215 @@
+"""What is not a name, roles, institutions' full names: sentences of our own, through the
+production pipeline (lean NER + partial parse), one general behaviour per test."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.components.entities import find_entities
+from ami_facts.components.entities.not_names import defined_long_form
+from ami_facts.hits import EntityHit
+from ami_facts.nlp import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp()
+
+
+def _hits(nlp: Language, text: str) -> list[EntityHit]:
+    return find_entities(nlp(text))
+
+
+def _texts(hits: Sequence[EntityHit]) -> list[str]:
+    return [h.text for h in hits]
+
+
+def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
+    found = [h for h in hits if h.text == text]
+    assert found, f"{text!r} not in {[(h.text, h.label) for h in hits]}"
+    return found[0]
+
+
+# ------------------------------------------------------------- words opening a line
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Découvrir\nLa nouvelle berline arrive en concession.", "Découvrir"),
+        ("Attention\nLe stock de pièces reste limité.", "Attention"),
+        ("Voir aussi\n- Les prix du gazole à la pompe", "Voir aussi"),
+        ("Réquisitions sévères\nLe parquet a demandé six mois ferme.", "Réquisitions sévères"),
+        ("Soit au total, neuf candidats retenus pour trois postes.", "Soit au total"),
+        ("• Consommation mesurée\n• Autonomie réelle", "Consommation mesurée"),
+        ("PROCHAINES SORTIES\nLe club de marche se retrouve samedi.", "PROCHAINES SORTIES"),
+    ],
+)
+def test_french_words_opening_a_line_or_heading_are_no_name(
+    nlp: Language, text: str, not_name: str
+) -> None:
+    hits = _hits(nlp, text)
+    assert not any(not_name in h.text or h.text in not_name.split() for h in hits), hits
+
+
+def test_name_opening_a_line_stays(nlp: Language) -> None:
+    text = "Valérie Pécresse\nLa présidente de région a présenté son budget."
+    assert _find(_hits(nlp, text), "Valérie Pécresse").label == "PER"
+
+
+# ------------------------------------------------------------- days, months, holidays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les ventes ont bondi avant Pâques dans les jardineries.",
+        "Les vacances de la Toussaint commencent le 19 octobre.",
+        "À la Pentecôte, la circulation sera dense sur l'A7.",
+        "Mercredi, la mairie a fermé la piscine.",
+    ],
+)
+def test_days_months_and_holidays_are_no_entities(nlp: Language, text: str) -> None:
+    labels = {h.text: h.label for h in _hits(nlp, text)}
+    assert not set(labels) & {"Pâques", "Toussaint", "Pentecôte", "Mercredi"}, labels
+
+
+def test_month_capitalised_mid_sentence_is_a_name(nlp: Language) -> None:
+    text = "La sonde a photographié la surface de Mars pendant deux ans."
+    assert "Mars" in _texts(_hits(nlp, text))
+
+
+def test_holiday_after_an_event_head_is_the_event(nlp: Language) -> None:
+    text = "Les négociateurs ont invoqué l'accord du Vendredi saint à Belfast."
+    hit = _find(_hits(nlp, text), "accord du Vendredi saint")
+    assert hit.label == "MISC"
+
+
+# ------------------------------------------------------------- codes and classes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Le SUV reçoit une boîte DSG7 à double embrayage.", "DSG7"),
+        ("Le moteur respecte la norme Euro 6 depuis cette année.", "Euro 6"),
+        ("Le camion obtient la vignette Crit'Air 2 malgré son âge.", "Crit'Air 2"),
+        ("Ses rejets de CO2 restent élevés en ville.", "CO2"),
+        ("Le train est reparti à 7 h 10 UTC-4 vers Boston.", "UTC-4"),
+        ("Le logement est passé en classe A après les travaux.", "A"),
+        ("Il a acheté une PHEV pour ses trajets quotidiens.", "PHEV"),
+    ],
+)
+def test_technical_codes_and_classes_of_a_standard_are_no_names(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert not any(code in h.text for h in _hits(nlp, text)), _hits(nlp, text)
+
+
+def test_acronym_of_an_organisation_stays(nlp: Language) -> None:
+    text = "Le G20 se réunira à Rome et la CGT appelle à la grève."
+    texts = _texts(_hits(nlp, text))
+    assert "G20" in texts
+    assert "CGT" in texts
+
+
+# ------------------------------------------------------------- roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre des Armées a visité la base dimanche.",
+        "Le commissaire européen au Commerce a reçu les industriels.",
+        "La secrétaire d'État chargée de la Mer a annoncé un plan.",
+    ],
+)
+def test_a_role_and_its_portfolio_are_no_entity(nlp: Language, text: str) -> None:
+    assert _hits(nlp, text) == []
+
+
+def test_person_named_after_a_role_is_the_name_alone(nlp: Language) -> None:
+    text = "Le ministre de l'Agriculture Marc Fesneau a reçu les éleveurs."
+    hits = _hits(nlp, text)
+    assert [(h.text, h.label) for h in hits] == [("Marc Fesneau", "PER")]
+
+
+def test_ministry_is_an_organisation(nlp: Language) -> None:
+    text = "Le ministère de l'Intérieur a publié le bilan de la nuit."
+    hit = _find(_hits(nlp, text), "ministère de l'Intérieur")
+    assert hit.label == "ORG"
+
+
+def test_acronym_tagged_as_person_is_an_organisation(nlp: Language) -> None:
+    text = "Le député UDI de la Marne votera contre le texte."
+    assert _find(_hits(nlp, text), "UDI").label == "ORG"
+
+
+# ------------------------------------------------------------- institutions' full names
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Les blessés ont été conduits à l'hôpital de Verdun.", "hôpital de Verdun"),
+        ("Il a comparu au tribunal correctionnel de Nancy.", "tribunal correctionnel de Nancy"),
+        ("Les élèves du lycée Jean-Zay ont manifesté.", "lycée Jean-Zay"),
+        (
+            "Le Centre hospitalier régional de Metz recrute des infirmiers.",
+            "Centre hospitalier régional de Metz",
+        ),
+        (
+            "Le conseil départemental de la Gironde a voté le budget.",
+            "conseil départemental de la Gironde",
+        ),
+    ],
+)
+def test_institution_head_and_its_name_are_one_organisation(
+    nlp: Language, text: str, mention: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("ORG", mention)
+
+
+def test_role_before_a_place_leaves_the_place(nlp: Language) -> None:
+    text = "Le maire de Besançon a inauguré la ligne."
+    assert _find(_hits(nlp, text), "Besançon").label == "LOC"
+
+
+def test_government_of_a_person_leaves_the_person(nlp: Language) -> None:
+    text = "Le gouvernement de Lionel Jospin a présenté la réforme."
+    assert _find(_hits(nlp, text), "Lionel Jospin").label == "PER"
+
+
+# ------------------------------------------------------------- acronym definitions
+
+
+@pytest.mark.parametrize(
+    ("acronym", "before", "long_form"),
+    [
+        (
+            "CNIL",
+            "la Commission nationale de l'informatique et des libertés",
+            "Commission nationale de l'informatique et des libertés",
+        ),
+        (
+            "Andra",
+            "selon l'Agence nationale pour la gestion des déchets radioactifs",
+            "Agence nationale pour la gestion des déchets radioactifs",
+        ),
+        (
+            "VHR",
+            "les ventes de véhicules hybrides rechargeables",
+            "véhicules hybrides rechargeables",
+        ),
+        ("PS", "selon le maire de la ville", None),
+        ("OMS", "trois ans plus tard", None),
+    ],
+)
+def test_acronym_long_form_is_found_by_its_letters(
+    acronym: str, before: str, long_form: str | None
+) -> None:
+    assert defined_long_form(acronym, before.split()) == long_form
