@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from ami_facts.components.entities import find_entities
@@ -213,3 +214,83 @@ def test_acronym_long_form_is_found_by_its_letters(
     acronym: str, before: str, long_form: str | None
 ) -> None:
     assert defined_long_form(acronym, before.split()) == long_form
+
+
+def test_common_noun_complement_after_a_place_is_cut() -> None:
+    blank = spacy.blank("fr")
+    text = "Pékin a menacé la Corée du Sud de droits de douane."
+    doc = blank(text)
+    start = text.index("Corée")
+    span = doc.char_span(start, text.index(" de douane") + len(" de douane"), label="LOC")
+    assert span is not None
+    doc.ents = [span]
+    hits = [(h.text, h.label) for h in find_entities(doc)]
+    assert ("Corée du Sud", "LOC") in hits
+    assert not any("douane" in t for t, _ in hits)
+
+
+# ------------------------------------------------------------- canonical names
+
+
+def test_acronym_defined_after_a_full_name_is_named_by_the_full_name(nlp: Language) -> None:
+    text = (
+        "La Commission nationale de l'informatique et des libertés (CNIL) a sanctionné "
+        "l'opérateur. La CNIL lui reproche un défaut de consentement."
+    )
+    hits = _hits(nlp, text)
+    full = "Commission nationale de l'informatique et des libertés"
+    assert {h.name for h in hits if "CNIL" in h.text or h.text == full} == {full}
+    assert all(h.label == "ORG" for h in hits if h.name == full)
+
+
+def test_long_form_met_apart_from_its_acronym_is_named_by_the_acronym(nlp: Language) -> None:
+    text = (
+        "Selon l'OMS, l'épidémie recule. L'Organisation mondiale de la santé appelle "
+        "pourtant à la vigilance."
+    )
+    assert {h.name for h in _hits(nlp, text)} == {"OMS"}
+
+
+# ------------------------------------------------------------- persons after a title
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Les conseils de la famille, Mes Roussel, Vidal et Carpentier, ont fait appel.",
+            ["Roussel", "Vidal", "Carpentier"],
+        ),
+        ("MM. Petit et Legrand ont signé le compromis de vente.", ["Petit", "Legrand"]),
+        ("L'avocat de la victime, Me Fontaine, a demandé le renvoi.", ["Fontaine"]),
+    ],
+)
+def test_names_after_a_title_are_persons_without_the_title(
+    nlp: Language, text: str, names: list[str]
+) -> None:
+    hits = _hits(nlp, text)
+    assert [(h.text, h.label) for h in hits] == [(n, "PER") for n in names]
+
+
+def test_possessive_mes_opening_a_sentence_is_no_title(nlp: Language) -> None:
+    assert _hits(nlp, "Mes Voisins ont appelé les pompiers vers minuit.") == []
+
+
+# ------------------------------------------------------------- organisation by context
+
+
+def test_company_named_in_an_organisation_context_is_org_everywhere(nlp: Language) -> None:
+    text = (
+        "Chez Kärcher, on embauche. Kärcher prévoit 300 recrutements. "
+        "L'équipementier Kärcher investit en Alsace."
+    )
+    assert {h.label for h in _hits(nlp, text) if h.text == "Kärcher"} == {"ORG"}
+
+
+def test_european_union_is_an_organisation(nlp: Language) -> None:
+    text = "L'Union européenne a prolongé les sanctions. L'UE réexaminera le dossier en mars."
+    hits = _hits(nlp, text)
+    assert [(h.text, h.label, h.name) for h in hits] == [
+        ("Union européenne", "ORG", "Union européenne"),
+        ("UE", "ORG", "Union européenne"),
+    ]
