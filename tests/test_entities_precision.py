@@ -47,6 +47,7 @@ def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
         ("Soit au total, neuf candidats retenus pour trois postes.", "Soit au total"),
         ("• Consommation mesurée\n• Autonomie réelle", "Consommation mesurée"),
         ("PROCHAINES SORTIES\nLe club de marche se retrouve samedi.", "PROCHAINES SORTIES"),
+        ("Prix\nLa finition haute démarre à 39 900 euros.", "Prix"),
     ],
 )
 def test_french_words_opening_a_line_or_heading_are_no_name(
@@ -102,6 +103,9 @@ def test_holiday_after_an_event_head_is_the_event(nlp: Language) -> None:
         ("Le train est reparti à 7 h 10 UTC-4 vers Boston.", "UTC-4"),
         ("Le logement est passé en classe A après les travaux.", "A"),
         ("Il a acheté une PHEV pour ses trajets quotidiens.", "PHEV"),
+        ("L'autonomie atteint 410 km en cycle WLTP selon le fabricant.", "WLTP"),
+        ("La version Business ajoute la navigation connectée.", "Business"),
+        ("Comptez 900 euros pour le pack Hiver et ses sièges chauffants.", "Hiver"),
     ],
 )
 def test_technical_codes_and_classes_of_a_standard_are_no_names(
@@ -144,9 +148,17 @@ def test_ministry_is_an_organisation(nlp: Language) -> None:
     assert hit.label == "ORG"
 
 
-def test_acronym_tagged_as_person_is_an_organisation(nlp: Language) -> None:
-    text = "Le député UDI de la Marne votera contre le texte."
-    assert _find(_hits(nlp, text), "UDI").label == "ORG"
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Le député UDI de la Marne votera contre le texte.", "UDI"),
+        ("Les élus LR du conseil municipal ont quitté la séance.", "LR"),
+    ],
+)
+def test_party_acronym_after_a_person_noun_is_an_organisation(
+    nlp: Language, text: str, acronym: str
+) -> None:
+    assert _find(_hits(nlp, text), acronym).label == "ORG"
 
 
 # ------------------------------------------------------------- institutions' full names
@@ -263,6 +275,10 @@ def test_long_form_met_apart_from_its_acronym_is_named_by_the_acronym(nlp: Langu
         ),
         ("MM. Petit et Legrand ont signé le compromis de vente.", ["Petit", "Legrand"]),
         ("L'avocat de la victime, Me Fontaine, a demandé le renvoi.", ["Fontaine"]),
+        (
+            "Le rapport a été remis à M. Jean-Luc Marchand-Arvier hier.",
+            ["Jean-Luc Marchand-Arvier"],
+        ),
     ],
 )
 def test_names_after_a_title_are_persons_without_the_title(

@@ -71,6 +71,7 @@ class Lexicons:
     name_heads: frozenset[str] = frozenset()  # part of the name after them: ``lycée Chaptal``
     portfolio_roles: frozenset[str] = frozenset()  # ``ministre`` (of a portfolio)
     grade_heads: frozenset[str] = frozenset()  # ``classe`` (A), ``niveau`` (3)
+    trim_heads: frozenset[str] = frozenset()  # ``version`` (Business), ``pack`` (Hiver)
 
 
 def _read(name: str) -> Any:
@@ -138,6 +139,7 @@ def load_lexicons() -> Lexicons:
         name_heads=frozenset(words.get("name_heads", ())),
         portfolio_roles=frozenset(words.get("portfolio_roles", ())),
         grade_heads=frozenset(words.get("grade_heads", ())),
+        trim_heads=frozenset(words.get("trim_heads", ())),
     )
 
 
@@ -162,11 +164,16 @@ def _base_forms(word: str) -> set[str]:
     return out
 
 
-class _NoForms:
-    """No inflected forms (the model is missing)."""
+class _Forms:
+    """Inflected forms the lemmatizer knows, in its own tables (no copy of them): the
+    lookup table (``découvrez``, ``mandats``) and the exceptions of its rules (verb
+    forms, invariable nouns: ``prix``, ``corps``)."""
+
+    def __init__(self, *tables: Container[str]) -> None:
+        self.tables = tables
 
     def __contains__(self, word: object) -> bool:
-        return False
+        return any(word in table for table in self.tables)
 
 
 @dataclass(frozen=True)
@@ -178,9 +185,9 @@ class CommonWords:
     adverbs: frozenset[str]
     unaccented: frozenset[str] = frozenset()  # all of them, accents stripped
     verbs: frozenset[str] = frozenset()
-    # Inflected forms the lemmatizer knows (``découvrez``, ``mandats``), a lookup table
-    # keyed by the hash of the form; tested with ``in``.
-    forms: Container[str] = field(default_factory=_NoForms)
+    # Inflected forms the lemmatizer knows (``découvrez``, ``mandats``, ``prix``); tested
+    # with ``in``.
+    forms: Container[str] = field(default_factory=_Forms)
     lemmas: frozenset[str] = frozenset()  # the lemmas those forms lead to
 
     def is_adjective(self, word: str) -> bool:
@@ -224,14 +231,16 @@ def load_common_words() -> CommonWords:
         return empty
     lookups = Lookups().from_disk(found[0].parent)
     index = lookups.get_table("lemma_index")
-    forms = lookups.get_table("lemma_lookup")
+    lookup = lookups.get_table("lemma_lookup")
+    exceptions = lookups.get_table("lemma_exc")
+    forms = _Forms(lookup, *(exceptions.get(pos, {}) for pos in ("noun", "adj", "verb", "adv")))
 
     def words(pos: str) -> frozenset[str]:
         return frozenset(str(w) for w in index.get(pos, []))
 
     adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
     unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
-    lemmas = frozenset(str(lemma) for found_lemmas in forms.values() for lemma in found_lemmas)
+    lemmas = frozenset(str(lemma) for found_lemmas in lookup.values() for lemma in found_lemmas)
     return CommonWords(
         adjectives, nouns, adverbs, unaccented, verbs=words("verb"), forms=forms, lemmas=lemmas
     )

@@ -72,6 +72,11 @@ _DETERMINERS = frozenset(
         "leurs",
     ]
 )
+# Possessives, demonstratives and indefinites: a name goes on with ``et des`` (``Commission
+# de l'informatique et des libertés``), never with ``et ses`` or ``et une``.
+_NO_NAME_DETERMINERS = frozenset(
+    ["son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "un", "une"]
+)
 _SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}")
 
 _TIME_WORDS = frozenset(
@@ -280,7 +285,16 @@ def _is_split_score(doc: Doc, e: int) -> bool:
 
 def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
     """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
-    and for persons any trailing lower-case word."""
+    for persons any trailing lower-case word, and a coordinated phrase in lower case
+    (``Hiver et ses sièges chauffants``)."""
+    for k in range(s + 1, e - 1):
+        if (
+            doc[k].lower_ in ("et", "ou")
+            and doc[k + 1].lower_ in _NO_NAME_DETERMINERS
+            and all(not t.text[:1].isupper() for t in doc[k + 1 : e])
+        ):
+            e = k
+            break
     while e > s:
         tok = doc[e - 1]
         low = tok.lower_

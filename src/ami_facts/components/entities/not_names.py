@@ -7,10 +7,11 @@
 - the names of days, months and holidays (``Pâques``, ``la Toussaint``);
 - technical codes and abbreviations of things: chemical formulas (``CO2``), time
   zones (``UTC-5``), a code or class qualifying the common noun before it (``une
-  boîte DSG7``, ``la norme Euro 6``, ``la vignette Crit'Air 2``), an acronym after
-  an indefinite or a number (``une PHEV``, ``deux SUV``), an acronym the text spells
-  out in lower case (``gaz naturel pour véhicules (GNV)``), a grade noun and its
-  grade (``classe A``);
+  boîte DSG7``, ``la norme Euro 6``, ``le cycle WLTP``; not after a person's noun:
+  ``le sénateur RPR``), an acronym after an indefinite or a number (``une PHEV``,
+  ``deux SUV``), an acronym the text spells out in lower case (``gaz naturel pour
+  véhicules (GNV)``), a grade noun and its grade (``classe A``), a trim or option
+  (``la version Business``, ``le pack Hiver``);
 - the portfolio of a role (``le ministre des Affaires étrangères``, ``la
   secrétaire d'État chargée du Numérique``).
 
@@ -99,16 +100,18 @@ def is_opening_words(
 ) -> bool:
     """French words whose capital only opens a line, heading, list item or sentence.
 
-    A single word or a MISC mention anywhere it opens one; an organisation, place or
-    person of several words only as a whole line (a heading: ``Prochains
-    mariages``), since ``Assemblée nationale`` or ``Côte d'Ivoire`` may open a
-    sentence. A head noun of an institution or an event keeps it a name (``Coupe du
-    monde``), and so does the first word written with its capital mid-sentence
-    elsewhere in the text.
+    A MISC mention of several words wherever it opens one; a single word, or an
+    organisation, place or person, only as a whole line or list item (a heading:
+    ``Prochains mariages``, ``Découvrir``), since ``Assemblée nationale``, ``Côte
+    d'Ivoire`` or a town named like a verb form may open a sentence (a single common
+    noun or adjective opening a sentence is left to ``_is_common_word_token``). A
+    head noun of an institution or an event keeps it a name (``Coupe du monde``), and
+    so does the first word written with its capital mid-sentence elsewhere.
     """
     if not opens_line(doc, s):
         return False
-    if e - s > 1 and label != "MISC" and not _is_heading(doc, s, e):
+    whole_line = _is_heading(doc, s, e) or (s > 0 and doc[s - 1].text in _LIST_MARKS)
+    if (e - s == 1 or label != "MISC") and not whole_line:
         return False
     if not only_french_words(doc, s, e, lex, words):
         return False
@@ -202,11 +205,17 @@ def is_code(
         return True
     if e - s == 2 and doc[s].lower_ in lex.grade_heads and _GRADE.fullmatch(doc[s + 1].text):
         return True  # ``classe A``, ``niveau 3``
+    if (
+        e - s == 1
+        and s > 0
+        and doc[s - 1].lower_ in lex.trim_heads
+        and words.is_vocabulary(mention)
+    ):
+        return True  # ``la version Business``, ``le pack Hiver``: a trim, an option
     if label == "PER" or not _is_code_text(doc, s, e):
         return False
-    has_digit = any(c.isdigit() for c in mention)
-    if _common_noun_before(doc, s, lex, words) and (has_digit or label == "MISC" or e - s > 1):
-        return True  # ``une boîte DSG7``, ``la norme Euro 6``, ``le moteur TSI``
+    if _common_noun_before(doc, s, lex, words):
+        return True  # ``une boîte DSG7``, ``la norme Euro 6``, ``le cycle WLTP``
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
         return True  # ``une PHEV``, ``deux SUV``
     return e - s == 1 and doc[s].text in spelt_out_in_lower_case(text)

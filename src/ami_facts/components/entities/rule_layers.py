@@ -221,13 +221,18 @@ def _titled_people_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_M
             continue  # ``Mes amis``
         while j < n:
             k = j
+            spoken = 0  # words of the name: ``Boutros Boutros-Ghali`` has two
             while (
                 k < n
-                and k - j < 3
                 and _same_line(doc, doc[k - 1], doc[k])
                 and (_name_word(doc[k].text) or _glued_hyphen(doc, k))
             ):
+                spoken += k == j or bool(doc[k - 1].whitespace_)
+                if spoken > 3:
+                    break
                 k += 1
+            while k > j and doc[k - 1].text == "-":
+                k -= 1
             if k == j:
                 break
             name = doc[j:k]
