@@ -310,3 +310,28 @@ def test_european_union_is_an_organisation(nlp: Language) -> None:
         ("Union européenne", "ORG", "Union européenne"),
         ("UE", "ORG", "Union européenne"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Renault Ampere a annoncé 300 embauches à Cléon.", "Renault Ampere"),
+        ("Chez Toyota Tsusho, la marge a reculé.", "Toyota Tsusho"),
+        ("BMW Motorrad a vendu 200 000 motos l'an dernier.", "BMW Motorrad"),
+    ],
+)
+def test_brand_and_unlisted_word_in_a_company_context_is_org(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("La Renault Clio a séduit 80 000 clients en Europe.", "Renault Clio"),
+        ("La Peugeot 408 a été vendue à 5 000 exemplaires.", "Peugeot 408"),
+    ],
+)
+def test_brand_and_model_as_a_subject_stays_product(nlp: Language, text: str, mention: str) -> None:
+    assert _find(_hits(nlp, text), mention).label == "PRODUCT"

@@ -72,6 +72,10 @@ class Lexicons:
     portfolio_roles: frozenset[str] = frozenset()  # ``ministre`` (of a portfolio)
     grade_heads: frozenset[str] = frozenset()  # ``classe`` (A), ``niveau`` (3)
     trim_heads: frozenset[str] = frozenset()  # ``version`` (Business), ``pack`` (Hiver)
+    # Stems of what only a company does (``annonc``, ``recrut``), and participles that
+    # are a company's after an auxiliary (``a vendu``).
+    company_verbs: tuple[str, ...] = ()
+    company_participles: tuple[str, ...] = ()
 
 
 def _read(name: str) -> Any:
@@ -140,6 +144,8 @@ def load_lexicons() -> Lexicons:
         portfolio_roles=frozenset(words.get("portfolio_roles", ())),
         grade_heads=frozenset(words.get("grade_heads", ())),
         trim_heads=frozenset(words.get("trim_heads", ())),
+        company_verbs=tuple(words.get("company_verbs", {}).get("any", ())),
+        company_participles=tuple(words.get("company_verbs", {}).get("after_auxiliary", ())),
     )
 
 

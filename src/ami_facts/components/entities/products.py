@@ -275,6 +275,13 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
                     out.append(_Mention(m.start(), end, "ORG", name, "lexicon"))
                     continue
         model = _model_after(doc, j, brand, lex, words)
+        company = model is not None and known is None
+        if model is not None and company and _company_context(doc, text, span.start, model[0], lex):
+            # ``Renault Ampere a annoncé``, ``chez Toyota Tsusho``: a company of the brand.
+            end = _tok_end(doc[model[0] - 1])
+            name = f"{brand.name} {model[1]}"
+            out.append(_Mention(m.start(), end, "ORG", name, "lexicon", brand=brand.name))
+            continue
         if model is not None:
             end_tok, model_name = model
             out.append(
@@ -295,6 +302,28 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
             continue
         out.append(_Mention(m.start(), m.end(), "ORG", brand.name, "lexicon", brand=brand.name))
     return out
+
+
+@cache
+def _company_verb_re() -> re.Pattern[str]:
+    lex = load_lexicons()
+    stems = alternation(lex.company_verbs)
+    participles = alternation(lex.company_participles)
+    return re.compile(
+        rf"\s*(?:(?:a|ont|avait|avaient|aurait|vient\s+d['’]|va|devrait|compte)\s+)?(?:{stems})"
+        rf"|\s*(?:a|ont|avait|avaient|aurait)\s+(?:{participles})(?![\w-])"
+    )
+
+
+def _company_context(doc: Doc, text: str, s: int, e: int, lex: Lexicons) -> bool:
+    """``chez X``, ``le groupe X``, ``X a annoncé``, ``X recrute``: what only an
+    organisation is or does, not a product."""
+    before = doc[s - 1].lower_ if s > 0 else ""
+    if before == "chez" or lex.apposition_heads.get(before) == "ORG":
+        return True
+    if e >= len(doc):
+        return False
+    return _company_verb_re().match(text, doc[e - 1].idx + len(doc[e - 1].text)) is not None
 
 
 def _ent_end(doc: Doc, i: int) -> int:
