@@ -48,6 +48,7 @@ def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
         ("• Consommation mesurée\n• Autonomie réelle", "Consommation mesurée"),
         ("PROCHAINES SORTIES\nLe club de marche se retrouve samedi.", "PROCHAINES SORTIES"),
         ("Prix\nLa finition haute démarre à 39 900 euros.", "Prix"),
+        ("Équipements\n- Pompe à chaleur de série\n- Sièges chauffants", "Pompe"),
     ],
 )
 def test_french_words_opening_a_line_or_heading_are_no_name(

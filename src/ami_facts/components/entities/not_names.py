@@ -48,6 +48,19 @@ def opens_line(doc: Doc, i: int) -> bool:
     return _line_or_sentence_initial(doc, i) or (i > 0 and doc[i - 1].text in _LIST_MARKS)
 
 
+def opens_list_item(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a list mark (``•``, or a dash opening a line: ``- Prix``)."""
+    if i == 0:
+        return False
+    mark = doc[i - 1]
+    if mark.text in _LIST_MARKS:
+        return True
+    if mark.text not in ("-", "–", "—"):
+        return False
+    k = i - 2
+    return k < 0 or "\n" in doc[k].whitespace_ or "\n" in doc[k].text
+
+
 def _capitalised_mid_sentence(text: str, word: str, start: int) -> bool:
     """Does ``text`` write ``word`` with its capital elsewhere than at ``start``, where
     nothing opening a sentence or a line comes before it (``à Tours`` after ``Tours
@@ -110,7 +123,7 @@ def is_opening_words(
     """
     if not opens_line(doc, s):
         return False
-    whole_line = _is_heading(doc, s, e) or (s > 0 and doc[s - 1].text in _LIST_MARKS)
+    whole_line = _is_heading(doc, s, e) or opens_list_item(doc, s)
     if (e - s == 1 or label != "MISC") and not whole_line:
         return False
     if not only_french_words(doc, s, e, lex, words):
