@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import numpy
+from spacy.strings import get_string_id
 
 
 def strip_accents(text: str) -> str:
@@ -171,15 +174,19 @@ def _base_forms(word: str) -> set[str]:
 
 
 class _Forms:
-    """Inflected forms the lemmatizer knows, in its own tables (no copy of them): the
-    lookup table (``découvrez``, ``mandats``) and the exceptions of its rules (verb
-    forms, invariable nouns: ``prix``, ``corps``)."""
+    """A set of words kept as the sorted 64-bit hashes spaCy gives strings (8 bytes a
+    word): the lemmatizer's lookup table is keyed by those hashes already, and a set of
+    the strings of its 400,000 forms would cost a worker over 100 MB."""
 
-    def __init__(self, *tables: Container[str]) -> None:
-        self.tables = tables
+    def __init__(self, hashes: Iterable[int] = ()) -> None:
+        self.hashes = numpy.unique(numpy.fromiter(hashes, dtype=numpy.uint64))
 
     def __contains__(self, word: object) -> bool:
-        return any(word in table for table in self.tables)
+        if not isinstance(word, str) or not len(self.hashes):
+            return False
+        key = numpy.uint64(get_string_id(word))
+        i = int(numpy.searchsorted(self.hashes, key))
+        return i < len(self.hashes) and bool(self.hashes[i] == key)
 
 
 @dataclass(frozen=True)
@@ -190,11 +197,9 @@ class CommonWords:
     nouns: frozenset[str]
     adverbs: frozenset[str]
     unaccented: frozenset[str] = frozenset()  # all of them, accents stripped
-    verbs: frozenset[str] = frozenset()
-    # Inflected forms the lemmatizer knows (``découvrez``, ``mandats``, ``prix``); tested
-    # with ``in``.
+    # Every form and lemma the lemmatizer knows (``découvrez``, ``mandats``, ``prix``,
+    # ``découvrir``); tested with ``in``.
     forms: Container[str] = field(default_factory=_Forms)
-    lemmas: frozenset[str] = frozenset()  # the lemmas those forms lead to
 
     def is_adjective(self, word: str) -> bool:
         """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
@@ -209,13 +214,7 @@ class CommonWords:
         """Any word of the lemmatizer's vocabulary, verbs and inflected forms included
         (``Découvrir``, ``Mandats``, ``Voir``): what a capital at a line start may hide."""
         low = word.lower()
-        return (
-            low in self.forms
-            or low in self.lemmas
-            or low in self.verbs
-            or self.is_word(word)
-            or self.is_adjective(word)
-        )
+        return low in self.forms or self.is_word(word) or self.is_adjective(word)
 
     def is_unaccented_word(self, word: str) -> bool:
         """``is_word`` for text written without accents (``ECONOMIE``)."""
@@ -237,16 +236,27 @@ def load_common_words() -> CommonWords:
         return empty
     lookups = Lookups().from_disk(found[0].parent)
     index = lookups.get_table("lemma_index")
-    lookup = lookups.get_table("lemma_lookup")
-    exceptions = lookups.get_table("lemma_exc")
-    forms = _Forms(lookup, *(exceptions.get(pos, {}) for pos in ("noun", "adj", "verb", "adv")))
 
     def words(pos: str) -> frozenset[str]:
         return frozenset(str(w) for w in index.get(pos, []))
 
     adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
     unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
-    lemmas = frozenset(str(lemma) for found_lemmas in lookup.values() for lemma in found_lemmas)
-    return CommonWords(
-        adjectives, nouns, adverbs, unaccented, verbs=words("verb"), forms=forms, lemmas=lemmas
-    )
+    return CommonWords(adjectives, nouns, adverbs, unaccented, forms=_Forms(_form_hashes(lookups)))
+
+
+def _form_hashes(lookups: Any) -> Iterator[int]:
+    """The hashes of every form and lemma of the lemmatizer's tables: the lookup table
+    (keyed by hash), the exceptions of its rules (verb forms, invariable nouns) and its
+    index of lemmas (verbs included)."""
+    lookup = lookups.get_table("lemma_lookup")
+    yield from lookup.keys()
+    for lemmas in lookup.values():
+        yield from map(get_string_id, lemmas)
+    exceptions = lookups.get_table("lemma_exc")
+    index = lookups.get_table("lemma_index")
+    for pos in ("noun", "adj", "verb", "adv"):
+        for form, lemmas in exceptions.get(pos, {}).items():
+            yield get_string_id(form)
+            yield from map(get_string_id, lemmas)
+        yield from map(get_string_id, index.get(pos, []))
