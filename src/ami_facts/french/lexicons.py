@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -179,7 +179,7 @@ class _Forms:
     the strings of its 400,000 forms would cost a worker over 100 MB."""
 
     def __init__(self, hashes: Iterable[int] = ()) -> None:
-        self.hashes = numpy.unique(numpy.fromiter(hashes, dtype=numpy.uint64))
+        self.hashes = numpy.sort(numpy.array(list(hashes), dtype=numpy.uint64))
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not len(self.hashes):
@@ -245,18 +245,20 @@ def load_common_words() -> CommonWords:
     return CommonWords(adjectives, nouns, adverbs, unaccented, forms=_Forms(_form_hashes(lookups)))
 
 
-def _form_hashes(lookups: Any) -> Iterator[int]:
+def _form_hashes(lookups: Any) -> Iterable[int]:
     """The hashes of every form and lemma of the lemmatizer's tables: the lookup table
     (keyed by hash), the exceptions of its rules (verb forms, invariable nouns) and its
     index of lemmas (verbs included)."""
     lookup = lookups.get_table("lemma_lookup")
-    yield from lookup.keys()
-    for lemmas in lookup.values():
-        yield from map(get_string_id, lemmas)
     exceptions = lookups.get_table("lemma_exc")
     index = lookups.get_table("lemma_index")
+    strings: set[str] = set()
+    for lemmas in lookup.values():
+        strings.update(lemmas)
     for pos in ("noun", "adj", "verb", "adv"):
-        for form, lemmas in exceptions.get(pos, {}).items():
-            yield get_string_id(form)
-            yield from map(get_string_id, lemmas)
-        yield from map(get_string_id, index.get(pos, []))
+        table = exceptions.get(pos, {})
+        strings.update(table)
+        for lemmas in table.values():
+            strings.update(lemmas)
+        strings.update(index.get(pos, []))
+    return [*lookup.keys(), *map(get_string_id, strings)]
