@@ -43,8 +43,14 @@ _LIST_MARKS = frozenset("•·*►▶■▪→◆✓")
 _OPENERS = '.!?:;…«»"“”(-–—•·*►▶■▪→◆✓\n'
 
 
+_ARTICLES = frozenset(["le", "la", "les", "l'", "l’", "un", "une", "des"])
+
+
 def opens_line(doc: Doc, i: int) -> bool:
-    """Token ``i`` starts a line, a sentence, a heading or a list item."""
+    """Token ``i`` starts a line, a sentence, a heading or a list item, maybe after an
+    article (``Le Bonus écologique baisse``)."""
+    if i > 0 and doc[i - 1].lower_ in _ARTICLES:
+        i -= 1
     return _line_or_sentence_initial(doc, i) or (i > 0 and doc[i - 1].text in _LIST_MARKS)
 
 
@@ -231,6 +237,8 @@ def is_code(
         return True  # ``une boîte DSG7``, ``la norme Euro 6``, ``le cycle WLTP``
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
         return True  # ``une PHEV``, ``deux SUV``
+    if e - s > 1 and s > 0 and doc[s - 1].lower_ in ("les", "des", "aux"):
+        return True  # ``les Crit'Air 3``: the vehicles of a class, in the plural
     return e - s == 1 and doc[s].text in spelt_out_in_lower_case(text)
 
 
