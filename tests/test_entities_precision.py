@@ -145,6 +145,43 @@ def test_person_named_after_a_role_is_the_name_alone(nlp: Language) -> None:
     assert [(h.text, h.label) for h in hits] == [("Marc Fesneau", "PER")]
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "other"),
+    [
+        (
+            "Le ministre de l'Économie Bruno Le Maire a salué l'accord.",
+            "Bruno Le Maire",
+            None,
+        ),
+        (
+            "Le patron de Stellantis Carlos Tavares a défendu sa stratégie.",
+            "Carlos Tavares",
+            "Stellantis",
+        ),
+        (
+            "Le directeur général de Renault Luca de Meo a présenté les comptes.",
+            "Luca de Meo",
+            "Renault",
+        ),
+    ],
+)
+def test_person_after_a_role_or_an_organisation_is_the_person_alone(
+    nlp: Language, text: str, person: str, other: str | None
+) -> None:
+    hits = _hits(nlp, text)
+    assert _find(hits, person).label == "PER"
+    assert [h.text for h in hits if h.text != person] == ([other] if other else [])
+    assert all(h.label == "ORG" for h in hits if h.text == other)
+
+
+def test_institution_written_with_its_capital_mid_sentence_is_named(nlp: Language) -> None:
+    text = "Le président du Sénat Gérard Larcher a reçu les maires."
+    assert [(h.text, h.label) for h in _hits(nlp, text)] == [
+        ("Sénat", "ORG"),
+        ("Gérard Larcher", "PER"),
+    ]
+
+
 def test_ministry_is_an_organisation(nlp: Language) -> None:
     text = "Le ministère de l'Intérieur a publié le bilan de la nuit."
     hit = _find(_hits(nlp, text), "ministère de l'Intérieur")

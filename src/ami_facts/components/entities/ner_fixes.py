@@ -25,6 +25,7 @@ from ami_facts.components.entities.not_names import (
     is_opening_words,
     only_french_words,
 )
+from ami_facts.components.entities.products import person_name_words
 from ami_facts.components.entities.tokens import (
     _collapse,
     _is_acronym,
@@ -152,8 +153,12 @@ def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -
             return True
     if not words.is_word(text):
         return False
+    if _line_or_sentence_initial(doc, i):
+        return True
+    # ``le président du Sénat``: an institution's head noun written with its capital
+    # mid-sentence is that institution's name.
     # An empty tag (no tagger in the pipeline) is no evidence either way.
-    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X", "")
+    return text.lower() not in lex.institution_heads and tok.pos_ not in ("PROPN", "X", "")
 
 
 def _title_tokens(doc: Doc, text: str) -> dict[int, int]:
@@ -436,6 +441,15 @@ def _fix_ner_span(
     e = _cut_after_place(doc, s, e, lex)
     if s >= e:
         return None
+    # ``le patron de Stellantis Carlos Tavares``: a known organisation or place, then a
+    # person's name.
+    while (
+        label == "PER"
+        and e - s >= 3
+        and doc[s].text in lex.brand_by_spelling
+        and person_name_words(doc, s + 1, e, lex)
+    ):
+        s += 1
     # ``ministère de l'Intérieur``, ``hôpital de Belfort``: an institution's name, whatever
     # its words.
     head, head_label = _extend_left(doc, s, label, lex)
@@ -450,6 +464,7 @@ def _fix_ner_span(
             s = _after_portfolio(doc, s, e, label, lex, words)
             if s >= e:
                 return None  # ``le ministre des Affaires étrangères``: a role
+            label = "PER"  # ``le ministre de l'Économie Bruno Le Maire``: its holder
         elif _not_a_name(doc, s, e, label, lex, words, text):
             return None
     span = doc[s:e]

@@ -129,6 +129,8 @@ def is_opening_words(
     """
     if not opens_line(doc, s):
         return False
+    if e - s == 1 and s > 0 and doc[s - 1].lower_ in _ARTICLES:
+        return False  # ``Le Devoir``: a capital after the article is the name's own
     whole_line = _is_heading(doc, s, e) or opens_list_item(doc, s)
     if (e - s == 1 or label != "MISC") and not whole_line:
         return False
