@@ -159,25 +159,7 @@ def _entity_rows(nlp: Language, text: str) -> list[tuple[int, int, str, str]]:
     return [(e["start"], e["end"], e["label"], e["name"]) for e in doc._.ami_entities]
 
 
-# Gold articles whose windowed NER differs from the whole text's on main as of c6c7154
-# (found while merging main into api-feeds; components/ is another branch's): there
-# "Soit au total" (MISC) against "Soit au total, quatre commissaires sortants".
-NER_WINDOW_DIFFERENCES = {"frtimebank_1999-07-09-0441.txt"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(reason="windowed NER differs here on main, see above"),
-        )
-        if path.name in NER_WINDOW_DIFFERENCES
-        else path
-        for path in sorted((GOLD_DIR / "articles").glob("*.txt"))
-    ],
-    ids=str,
-)
+@pytest.mark.parametrize("path", sorted((GOLD_DIR / "articles").glob("*.txt")), ids=str)
 def test_ner_windows_give_the_entities_of_the_whole_text(nlp: Language, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     windowed = _entity_rows(nlp, text)

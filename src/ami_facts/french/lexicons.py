@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import numpy
+from spacy.strings import get_string_id
 
 
 def strip_accents(text: str) -> str:
@@ -67,6 +71,14 @@ class Lexicons:
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()  # part of the name after them: ``lycée Chaptal``
+    portfolio_roles: frozenset[str] = frozenset()  # ``ministre`` (of a portfolio)
+    grade_heads: frozenset[str] = frozenset()  # ``classe`` (A), ``niveau`` (3)
+    trim_heads: frozenset[str] = frozenset()  # ``version`` (Business), ``pack`` (Hiver)
+    # Stems of what only a company does (``annonc``, ``recrut``), and participles that
+    # are a company's after an auxiliary (``a vendu``).
+    company_verbs: tuple[str, ...] = ()
+    company_participles: tuple[str, ...] = ()
 
 
 def _read(name: str) -> Any:
@@ -131,6 +143,12 @@ def load_lexicons() -> Lexicons:
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
         first_names=frozenset(words.get("first_names", ())),
+        name_heads=frozenset(words.get("name_heads", ())),
+        portfolio_roles=frozenset(words.get("portfolio_roles", ())),
+        grade_heads=frozenset(words.get("grade_heads", ())),
+        trim_heads=frozenset(words.get("trim_heads", ())),
+        company_verbs=tuple(words.get("company_verbs", {}).get("any", ())),
+        company_participles=tuple(words.get("company_verbs", {}).get("after_auxiliary", ())),
     )
 
 
@@ -155,6 +173,22 @@ def _base_forms(word: str) -> set[str]:
     return out
 
 
+class _Forms:
+    """A set of words kept as the sorted 64-bit hashes spaCy gives strings (8 bytes a
+    word): the lemmatizer's lookup table is keyed by those hashes already, and a set of
+    the strings of its 400,000 forms would cost a worker over 100 MB."""
+
+    def __init__(self, hashes: Iterable[int] = ()) -> None:
+        self.hashes = numpy.sort(numpy.array(list(hashes), dtype=numpy.uint64))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not len(self.hashes):
+            return False
+        key = numpy.uint64(get_string_id(word))
+        i = int(numpy.searchsorted(self.hashes, key))
+        return i < len(self.hashes) and bool(self.hashes[i] == key)
+
+
 @dataclass(frozen=True)
 class CommonWords:
     """French dictionary words (from the model's lemmatizer tables), to tell names from words."""
@@ -163,6 +197,9 @@ class CommonWords:
     nouns: frozenset[str]
     adverbs: frozenset[str]
     unaccented: frozenset[str] = frozenset()  # all of them, accents stripped
+    # Every form and lemma the lemmatizer knows (``découvrez``, ``mandats``, ``prix``,
+    # ``découvrir``); tested with ``in``.
+    forms: Container[str] = field(default_factory=_Forms)
 
     def is_adjective(self, word: str) -> bool:
         """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
@@ -172,6 +209,12 @@ class CommonWords:
         """A common noun, adjective or adverb of French (in any inflected form)."""
         forms = _base_forms(word.lower())
         return any(w in s for w in forms for s in (self.adjectives, self.nouns, self.adverbs))
+
+    def is_vocabulary(self, word: str) -> bool:
+        """Any word of the lemmatizer's vocabulary, verbs and inflected forms included
+        (``Découvrir``, ``Mandats``, ``Voir``): what a capital at a line start may hide."""
+        low = word.lower()
+        return low in self.forms or self.is_word(word) or self.is_adjective(word)
 
     def is_unaccented_word(self, word: str) -> bool:
         """``is_word`` for text written without accents (``ECONOMIE``)."""
@@ -191,11 +234,31 @@ def load_common_words() -> CommonWords:
     found = sorted(root.glob("*/lemmatizer/lookups/lookups.bin"))
     if not found:  # pragma: no cover
         return empty
-    index = Lookups().from_disk(found[0].parent).get_table("lemma_index")
+    lookups = Lookups().from_disk(found[0].parent)
+    index = lookups.get_table("lemma_index")
 
     def words(pos: str) -> frozenset[str]:
         return frozenset(str(w) for w in index.get(pos, []))
 
     adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
     unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
-    return CommonWords(adjectives, nouns, adverbs, unaccented)
+    return CommonWords(adjectives, nouns, adverbs, unaccented, forms=_Forms(_form_hashes(lookups)))
+
+
+def _form_hashes(lookups: Any) -> Iterable[int]:
+    """The hashes of every form and lemma of the lemmatizer's tables: the lookup table
+    (keyed by hash), the exceptions of its rules (verb forms, invariable nouns) and its
+    index of lemmas (verbs included)."""
+    lookup = lookups.get_table("lemma_lookup")
+    exceptions = lookups.get_table("lemma_exc")
+    index = lookups.get_table("lemma_index")
+    strings: set[str] = set()
+    for lemmas in lookup.values():
+        strings.update(lemmas)
+    for pos in ("noun", "adj", "verb", "adv"):
+        table = exceptions.get(pos, {})
+        strings.update(table)
+        for lemmas in table.values():
+            strings.update(lemmas)
+        strings.update(index.get(pos, []))
+    return [*lookup.keys(), *map(get_string_id, strings)]

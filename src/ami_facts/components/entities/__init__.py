@@ -6,11 +6,13 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    (PRODUCT), models coordinated with a brand's model (``Cruze et Equinox``),
    models alone once named with their brand (``l'AMI``), brands (ORG), brand +
    place or division (``Citroën France``: its own ORG), brand + service
-   (``Free2Move Carsharing``: the brand); roads (``RN 12``, ``rule_layers.py``)
-   before the brands;
+   (``Free2Move Carsharing``: the brand), brand + an unlisted word in a company's
+   context (``Renault Ampere a annoncé``, ``chez Toyota Tsusho``: ORG); roads
+   (``RN 12``, ``rule_layers.py``) before the brands;
 2. patterns (``rule_layers.py``): street names (``rue de Metz``), a competition
    and its year (``Euro 2024``: MISC), nationality codes of sports results
-   (``Olano (Esp)``);
+   (``Olano (Esp)``), the names after a person's title (``Mes Perrin, Leuvrey et
+   Spor``, ``M. Petit``: PER);
 3. lexicon models alone once their brand is named (``Tiguan``, ``iX3``) and
    standalone models even unnamed (``iPhone 15``, ``A350``), unless inside a
    longer NER entity (``products.py``);
@@ -18,16 +20,24 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    blank lines and after title phrases (``procureur de la République de Lyon``),
    trimmed (determiners, punctuation, titles, line-initial common words, a
    trailing clause: ``Enedis jeudi matin``), filtered (common words, demonyms,
-   units, common-noun acronyms, diseases, headings in capitals) and relabelled
-   (streets are LOC, bare acronyms ORG, institutions, clubs and ``X-France``
-   bodies ORG, a head noun before the name decides: ``l'équipe Kelme``; a listed
-   model of a named brand is PRODUCT);
+   units, common-noun acronyms, diseases, headings in capitals; and what
+   ``not_names.py`` says is not a name: French words opening a line, heading, list
+   item or sentence, days, months and holidays, technical codes and classes of a
+   standard, a role's portfolio; a role's holder is the name alone: ``le ministre
+   de la Santé Jean Martin``) and relabelled (streets are LOC, bare acronyms ORG,
+   institutions with their full name: ``tribunal correctionnel d'Épinal``, ``lycée
+   Chaptal``, clubs and ``X-France`` bodies ORG, a head noun or ``chez`` before the
+   name decides: ``l'équipe Kelme``, and is a cue for the name's other mentions; a
+   listed model of a named brand is PRODUCT);
 5. names the NER missed after such a head noun; places from ``places.json`` the
    NER missed (``rule_layers.py``).
 
 Then one ``name`` per thing across the article (``names.py``): lexicon casing,
-canonical places, surname -> full name of the article, long form -> its acronym,
-and one label per name (majority vote; names differing only in case are one).
+canonical places, surname -> full name of the article, long form -> its acronym
+(but an acronym the text defines in brackets -> the full name: ``Régie autonome
+des transports parisiens (RATP)``), and one label per name (the cues' majority
+where the context gave some, else the majority vote; names differing only in case
+are one).
 Mentions that start in ``excluded`` are dropped before any of this, so
 boilerplate lends no name, brand or model to the body. ``find.py``
 (``find_entities``) runs the layers and merges them.

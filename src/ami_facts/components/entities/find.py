@@ -26,6 +26,7 @@ from ami_facts.components.entities.rule_layers import (
     _results_layer,
     _road_layer,
     _street_layer,
+    _titled_people_layer,
 )
 from ami_facts.components.entities.tokens import _fold
 from ami_facts.french.lexicons import load_common_words, load_lexicons
@@ -107,6 +108,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(body(_street_layer(text)), chosen)
     chosen = _select(body(_edition_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
+    chosen = _select(body(_titled_people_layer(doc, lex, words)), chosen)
     ner = body(_ner_layer(doc, text, lex, words))
     named = {m.brand for m in brands if m.brand}
     _models_named_by_ner(ner, named, lex)
@@ -126,7 +128,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
     chosen = _select((p for p in places if not spans.overlaps(p)), chosen)
-    _resolve_names(chosen, lex)
+    _resolve_names(chosen, lex, text)
     return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
         for m in sorted(chosen, key=lambda m: m.start)

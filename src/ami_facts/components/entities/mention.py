@@ -18,3 +18,4 @@ class _Mention:
     source: str  # "lexicon" | "ner"
     brand: str | None = None
     model: str | None = None
+    cue: Label | None = None  # a label the context gives (``le groupe X``, ``chez X``)

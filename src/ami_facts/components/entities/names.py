@@ -9,8 +9,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ami_facts.components.entities.mention import Label, _Mention
+from ami_facts.components.entities.not_names import defined_long_form
 from ami_facts.components.entities.tokens import _collapse, _fold, _is_all_caps
 from ami_facts.french.lexicons import Lexicons, strip_accents
 from ami_facts.hits import EntityHit
@@ -40,8 +42,9 @@ def _person_case(word: str) -> str:
     return word
 
 
-def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
-    """One name per thing: surnames -> full names, long forms -> acronyms, majority labels."""
+def _resolve_names(mentions: list[_Mention], lex: Lexicons, text: str = "") -> None:
+    """One name per thing: surnames -> full names, long forms -> acronyms (the full name
+    where the text defines the acronym in brackets), majority labels."""
     ner = [m for m in mentions if m.source == "ner"]
     # Surname (optionally after a title) -> the full name it ends. A mention the NER
     # did not call PER becomes one only if the full name has no lower-case word.
@@ -78,20 +81,58 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons) -> None:
             initials = _initials(m.name)
             if initials in acronyms:
                 m.name, m.label = initials, "ORG"
-    # One label per name among NER mentions: the majority (first seen on ties); names
-    # that differ only in case (``SEB`` ORG, ``Seb`` PER) are one thing, named as the
-    # first mention with the winning label.
+    # ``Régie autonome des transports parisiens (RATP)``: the full name the text gives.
+    defined = _defined_acronyms(mentions, text)
+    for m in mentions:
+        long_name = defined.get(_fold(m.name)) or defined.get(_fold(text[m.start : m.end]))
+        if long_name is not None:
+            m.name, m.label = long_name, "ORG"
+    # One label per name among NER mentions: the majority (first seen on ties), where
+    # the context gave none (``le groupe Bosch``, ``chez Bosch``: ORG); names that
+    # differ only in case (``SEB`` ORG, ``Seb`` PER) are one thing, named as the first
+    # mention with the winning label.
     by_name: dict[str, list[_Mention]] = {}
     for m in ner:
         by_name.setdefault(_fold(m.name), []).append(m)
     for group in by_name.values():
-        if len(group) < 2:
+        cued = [m for m in group if m.cue is not None]
+        if len(group) < 2 and not cued:
             continue
-        counts = Counter(m.label for m in group)
+        voters = [(m, m.cue or m.label) for m in cued] if cued else [(m, m.label) for m in group]
+        counts = Counter(label for _, label in voters)
         best = max(counts.values())
-        first = next(m for m in group if counts[m.label] == best)
+        first, label = next((m, lab) for m, lab in voters if counts[lab] == best)
         for m in group:
-            m.label, m.name = first.label, first.name
+            m.label, m.name = label, first.name
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _defined_acronyms(mentions: Sequence[_Mention], text: str) -> dict[str, str]:
+    """Folded acronym -> the organisation's full name, where the text writes ``Full name
+    (ACRONYM)`` or ``ACRONYM (Full name)`` and the acronym's letters spell the full name
+    (``defined_long_form``)."""
+    out: dict[str, str] = {}
+    if "(" not in text:
+        return out
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for left, right in pairwise(ordered):
+        opened = _OPEN_BRACKET.fullmatch(text, left.end, right.start)
+        closed = _CLOSE_BRACKET.match(text, right.end)
+        if opened is None or closed is None:
+            continue
+        for long, short in ((left, right), (right, left)):
+            long_text = " ".join(text[long.start : long.end].split())
+            short_text = text[short.start : short.end]
+            if " " in short_text or len(long_text.split()) < 2 or long.label not in ("ORG", "MISC"):
+                continue
+            if defined_long_form(short_text, long_text.split()) == long_text:
+                out[_fold(short_text)] = long_text
+                out[_fold(short.name)] = long_text
+                out[_fold(long.name)] = long_text
+    return out
 
 
 def main_subject(hits: Sequence[EntityHit]) -> str | None:

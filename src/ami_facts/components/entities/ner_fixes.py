@@ -18,6 +18,14 @@ from spacy.tokens import Doc, Token
 from ami_facts.components.entities.matchers import _matchers
 from ami_facts.components.entities.mention import Label, Range, _Mention
 from ami_facts.components.entities.names import _initials, _name_of
+from ami_facts.components.entities.not_names import (
+    after_portfolio_role,
+    is_calendar_name,
+    is_code,
+    is_opening_words,
+    only_french_words,
+)
+from ami_facts.components.entities.products import person_name_words
 from ami_facts.components.entities.tokens import (
     _collapse,
     _is_acronym,
@@ -64,6 +72,11 @@ _DETERMINERS = frozenset(
         "leur",
         "leurs",
     ]
+)
+# Possessives, demonstratives and indefinites: a name goes on with ``et des`` (``Commission
+# de l'informatique et des libertés``), never with ``et ses`` or ``et une``.
+_NO_NAME_DETERMINERS = frozenset(
+    ["son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "un", "une"]
 )
 _SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}")
 
@@ -140,8 +153,12 @@ def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -
             return True
     if not words.is_word(text):
         return False
+    if _line_or_sentence_initial(doc, i):
+        return True
+    # ``le président du Sénat``: an institution's head noun written with its capital
+    # mid-sentence is that institution's name.
     # An empty tag (no tagger in the pipeline) is no evidence either way.
-    return _line_or_sentence_initial(doc, i) or tok.pos_ not in ("PROPN", "X", "")
+    return text.lower() not in lex.institution_heads and tok.pos_ not in ("PROPN", "X", "")
 
 
 def _title_tokens(doc: Doc, text: str) -> dict[int, int]:
@@ -166,7 +183,7 @@ def _ner_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_
         start = titles.get(ent.start, ent.start)
         if start >= ent.end:
             continue
-        mention = _fix_ner_span(doc, start, ent.end, label, lex, words)
+        mention = _fix_ner_span(doc, start, ent.end, label, lex, words, text)
         if mention is not None:
             out.append(mention)
     return out
@@ -230,6 +247,8 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             s += 1  # ``Mme Dupont``, ``M. Blair`` -> the surname
         elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
+        elif label != "PER" and low in lex.name_heads and nxt_cap and tok.text[0].islower():
+            break  # ``lycée Victor-Hugo``: the institution and its name
         elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
             s += 1  # ``la France``, ``prise d'otages de l'OPEP``
         elif (
@@ -271,7 +290,16 @@ def _is_split_score(doc: Doc, e: int) -> bool:
 
 def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
     """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
-    and for persons any trailing lower-case word."""
+    for persons any trailing lower-case word, and a coordinated phrase in lower case
+    (``Hiver et ses sièges chauffants``)."""
+    for k in range(s + 1, e - 1):
+        if (
+            doc[k].lower_ in ("et", "ou")
+            and doc[k + 1].lower_ in _NO_NAME_DETERMINERS
+            and all(not t.text[:1].isupper() for t in doc[k + 1 : e])
+        ):
+            e = k
+            break
     while e > s:
         tok = doc[e - 1]
         low = tok.lower_
@@ -310,13 +338,51 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
         if prev.text.endswith("-") and _is_capitalised(prev.text) and not prev.whitespace_:
             return s - 1, label
     k = s - 1
+    head = _head_ending_at(doc, k, lex.name_heads)
+    if head is not None and doc[k].text[0].islower():
+        return head, "ORG"  # ``le lycée Chaptal``, ``l'hôpital Necker``
+    if label == "PER":
+        return s, label  # ``le gouvernement de Lionel Jospin``: the person
     if k >= 0 and doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
         k -= 1
     elif k >= 1 and doc[k].lower_ in {"la", "l'", "l’"} and doc[k - 1].lower_ == "de":
         k -= 2
-    if 0 <= k < s - 1 and doc[k].lower_ in lex.institution_heads:
-        return k, "ORG"
+    else:
+        return s, label
+    hops = 0  # ``tribunal correctionnel d'Épinal``, ``conseil régional de Lorraine``
+    while k >= 0 and hops < 2 and doc[k].text[0].islower() and _is_adjective_token(doc[k]):
+        if _head_ending_at(doc, k, lex.institution_heads) is not None:
+            break
+        k -= 1
+        hops += 1
+    head = _head_ending_at(doc, k, lex.institution_heads)
+    if head is not None:
+        return head, "ORG"
     return s, label
+
+
+def _head_ending_at(doc: Doc, k: int, heads: frozenset[str]) -> int | None:
+    """The first token of a head noun of ``heads`` (one or two words: ``centre
+    hospitalier``, ``maison d'arrêt``) that ends at token ``k``, if one does."""
+    if k < 0:
+        return None
+    if doc[k].lower_ in heads:
+        return k
+    if k >= 1:
+        glue = "" if not doc[k - 1].whitespace_ else " "
+        if f"{doc[k - 1].lower_}{glue}{doc[k].lower_}".replace("’", "'") in heads:
+            return k - 1
+    return None
+
+
+def _head_starting_at(doc: Doc, s: int, e: int, heads: frozenset[str]) -> bool:
+    """Does ``doc[s:e]`` open with a head noun of ``heads`` (``Centre hospitalier``)?"""
+    if doc[s].lower_ in heads:
+        return True
+    if e - s >= 2:
+        glue = "" if not doc[s].whitespace_ else " "
+        return f"{doc[s].lower_}{glue}{doc[s + 1].lower_}".replace("’", "'") in heads
+    return False
 
 
 def _is_adjective_token(tok: Token) -> bool:
@@ -325,9 +391,10 @@ def _is_adjective_token(tok: Token) -> bool:
     return load_common_words().is_adjective(tok.text)
 
 
-def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
+def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, Label | None]:
     """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
-    Portland``: a head noun just before the name gives its type."""
+    Portland``: a head noun just before the name gives its type, and is a cue for the
+    other mentions of the same name (the second item; ``None`` without a head)."""
     k = s - 1
     via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
     if via_de:
@@ -346,8 +413,8 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> Label:
         head = lex.apposition_heads.get(doc[k].lower_)
         # ``la ville de Portland`` but not ``la firme de Wolfsburg``
         if head is not None and (not via_de or head == "LOC"):
-            return cast(Label, head)
-    return label
+            return cast(Label, head), cast(Label, head)
+    return label, None
 
 
 def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
@@ -364,7 +431,7 @@ def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
 
 
 def _fix_ner_span(
-    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords, text: str
 ) -> _Mention | None:
     cut = _split_lines(doc, s, e, lex, words)
     if cut is None:
@@ -374,41 +441,42 @@ def _fix_ner_span(
     e = _cut_after_place(doc, s, e, lex)
     if s >= e:
         return None
-    span = doc[s:e]
-    text = span.text
-    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
-        return None
-    if text in lex.not_entities or _collapse(text) in lex.not_entities:
-        return None
-    if _ROMAN_ORDINAL.fullmatch(text):  # ``XIXe`` (siècle)
-        return None
-    if len(text) == 1:  # a lone letter (``G``, ``F``)
-        return None
-    if e - s == 1 and _is_common_word_token(doc, s, lex, words):
-        return None
-    if (
-        e - s == 1
-        and _is_all_caps(text)
-        and len(text) >= 5
-        and text not in lex.brand_by_spelling
-        and text not in lex.places
-        and _line_or_sentence_initial(doc, s)
-        and words.is_unaccented_word(text)
+    # ``le patron de Stellantis Carlos Tavares``: a known organisation or place, then a
+    # person's name.
+    while (
+        label == "PER"
+        and e - s >= 3
+        and doc[s].text in lex.brand_by_spelling
+        and person_name_words(doc, s + 1, e, lex)
     ):
-        return None  # ``ECONOMIE.``: a section heading in capitals
-    if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
-        return None  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
-    initials = _initials(text)
-    if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
-        return None  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
+        s += 1
+    # ``ministère de l'Intérieur``, ``hôpital de Belfort``: an institution's name, whatever
+    # its words.
+    head, head_label = _extend_left(doc, s, label, lex)
+    institution = head < s and head_label == "ORG"
+    if not institution:
+        if is_calendar_name(doc, s, e) and _apposition_label(doc, s, label, lex)[1] is None:
+            event = _event_head_before(doc, s, lex)
+            if event is None:
+                return None  # ``Pâques``, ``la Toussaint`` (not ``l'île de Pâques``)
+            s, label = event, "MISC"  # ``l'accord du Vendredi saint``
+        elif after_portfolio_role(doc, s, lex):
+            s = _after_portfolio(doc, s, e, label, lex, words)
+            if s >= e:
+                return None  # ``le ministre des Affaires étrangères``: a role
+            label = "PER"  # ``le ministre de l'Économie Bruno Le Maire``: its holder
+        elif _not_a_name(doc, s, e, label, lex, words, text):
+            return None
+    span = doc[s:e]
+    mention = span.text
     # Relabel.
     if any(t.text in lex.street_words for t in span) and label != "PER":
         label = "LOC"
-    elif e - s == 1 and label == "MISC" and _is_all_caps(text) and text.isalnum():
+    elif e - s == 1 and label == "MISC" and _is_all_caps(mention) and mention.isalnum():
         label = "ORG"  # a bare acronym
-    elif label != "PER" and span[0].lower_ in lex.institution_heads:
-        label = "ORG"  # ``Parquet de Francfort``, ``Communauté urbaine``
-    elif label != "PER" and _HYPHEN_FRANCE.fullmatch(text) and text not in lex.places:
+    elif label != "PER" and _head_starting_at(doc, s, e, lex.institution_heads):
+        label = "ORG"  # ``Parquet de Francfort``, ``Centre hospitalier Nganda``
+    elif label != "PER" and _HYPHEN_FRANCE.fullmatch(mention) and mention not in lex.places:
         label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
     elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
         label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
@@ -419,10 +487,82 @@ def _fix_ner_span(
         and words.is_adjective(doc[s + 1].text)
     ):
         label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
-    label = _apposition_label(doc, s, label, lex)
+    label, cue = _apposition_label(doc, s, label, lex)
+    if label == "PER" and e - s == 1 and _is_acronym(mention) and len(mention) <= 4:
+        label, cue = "ORG", None  # ``le sénateur RPR``: no person is written as an acronym
+    if cue is None and s > 0 and doc[s - 1].lower_ == "chez" and (label != "PER" or e - s == 1):
+        cue = "ORG"  # ``chez Bosch``: a company
     s0 = s
     s, label = _extend_left(doc, s, label, lex)
-    if text in lex.places and s == s0:  # not ``mairie de Lille``: the institution
+    if mention in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
     span = doc[s:e]
-    return _Mention(span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner")
+    return _Mention(
+        span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner", cue=cue
+    )
+
+
+def _not_a_name(
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords, text: str
+) -> bool:
+    """Not a name: common words, codes, lone letters, headings (``not_names.py``)."""
+    mention = doc[s:e].text
+    if not any(c.isupper() for c in mention) or not any(c.isalpha() for c in mention):
+        return True
+    if mention in lex.not_entities or _collapse(mention) in lex.not_entities:
+        return True
+    if _ROMAN_ORDINAL.fullmatch(mention):  # ``XIXe`` (siècle)
+        return True
+    if len(mention.rstrip(".")) == 1:  # a lone letter (``G``, ``F``, ``A.``)
+        return True
+    if e - s == 1 and _is_common_word_token(doc, s, lex, words):
+        return True
+    if (
+        e - s == 1
+        and _is_all_caps(mention)
+        and len(mention) >= 5
+        and mention not in lex.brand_by_spelling
+        and mention not in lex.places
+        and _line_or_sentence_initial(doc, s)
+        and words.is_unaccented_word(mention)
+    ):
+        return True  # ``ECONOMIE.``: a section heading in capitals
+    if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
+        return True  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
+    initials = _initials(mention)
+    if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
+        return True  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
+    if is_opening_words(doc, s, e, label, text, lex, words):
+        return True  # ``Découvrir``, ``Mandats de dépôt``, ``Soit au total``
+    return is_code(doc, s, e, label, text, lex, words)  # ``DSG7``, ``Euro 6``, ``CO2``
+
+
+def _event_head_before(doc: Doc, s: int, lex: Lexicons) -> int | None:
+    """``l'accord du Vendredi saint``: the event head noun before ``de``/``du``, if any."""
+    k = s - 1
+    if (
+        k >= 1
+        and doc[k].lower_ in ("de", "du", "des", "d'", "d’")
+        and doc[k - 1].text.islower()
+        and doc[k - 1].lower_ in lex.event_heads
+    ):
+        return k - 1
+    return None
+
+
+def _after_portfolio(
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords
+) -> int:
+    """Where the name starts after a role's portfolio (``Santé`` in ``ministre de la
+    Santé Jean Martin``): after the French words that open ``doc[s:e]``; ``e`` when
+    they are all of it. A person keeps a first name and a surname."""
+    k = s
+    while k < e and (
+        doc[k].is_punct
+        or doc[k].lower_ in _stop_words()
+        or (doc[k].text not in lex.first_names and only_french_words(doc, k, k + 1, lex, words))
+    ):
+        k += 1
+    if label == "PER" and k >= e and e - s >= 3:
+        return e - 2
+    return k

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ami_facts.components.entities.matchers import _matchers
 from ami_facts.components.entities.mention import _Mention
@@ -235,6 +235,32 @@ def _ner_per_around(doc: Doc, span_start: int) -> bool:
     return tok.ent_type_ == "PER" and tok.ent_iob_ == "I"
 
 
+def _opens_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """Does the brand open a PER entity whose other words spell a person's name (``le
+    patron de Renault Luca de Meo``)? Then a person follows it, no model."""
+    first = doc[span.start]
+    if first.ent_type_ != "PER" or first.ent_iob_ != "B" or span.end >= len(doc):
+        return False
+    end = _ent_end(doc, span.start)
+    return end - span.end >= 2 and person_name_words(doc, span.end, end, lex)
+
+
+def person_name_words(doc: Doc, s: int, e: int, lex: Lexicons) -> bool:
+    """``doc[s:e]`` reads as a person's name: capitalised words (``Carlos Tavares``,
+    ``Jean-Luc``) and particles (``Luca de Meo``), opening with a capital, on one line."""
+    if s >= e or not _is_capitalised(doc[s].text):
+        return False
+    for k in range(s, e):
+        tok = doc[k]
+        if k > s and not _same_line(doc, doc[k - 1], tok):
+            return False
+        if tok.lower_ in lex.name_particles or tok.text == "-":
+            continue
+        if not (_is_capitalised(tok.text) and tok.text.replace("-", "").isalpha()):
+            return False
+    return True
+
+
 def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     out: list[_Mention] = []
     for m in _matchers().brand_re.finditer(text):
@@ -274,7 +300,15 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
                     name = f"{brand.name} {_collapse(text[span.end_char : end])}"
                     out.append(_Mention(m.start(), end, "ORG", name, "lexicon"))
                     continue
-        model = _model_after(doc, j, brand, lex, words)
+        person = known is None and _opens_person(doc, span, lex)
+        model = None if person else _model_after(doc, j, brand, lex, words)
+        company = model is not None and known is None
+        if model is not None and company and _company_context(doc, text, span.start, model[0], lex):
+            # ``Renault Ampere a annoncé``, ``chez Toyota Tsusho``: a company of the brand.
+            end = _tok_end(doc[model[0] - 1])
+            name = f"{brand.name} {model[1]}"
+            out.append(_Mention(m.start(), end, "ORG", name, "lexicon", brand=brand.name))
+            continue
         if model is not None:
             end_tok, model_name = model
             out.append(
@@ -295,6 +329,28 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
             continue
         out.append(_Mention(m.start(), m.end(), "ORG", brand.name, "lexicon", brand=brand.name))
     return out
+
+
+@cache
+def _company_verb_re() -> re.Pattern[str]:
+    lex = load_lexicons()
+    stems = alternation(lex.company_verbs)
+    participles = alternation(lex.company_participles)
+    return re.compile(
+        rf"\s*(?:(?:a|ont|avait|avaient|aurait|vient\s+d['’]|va|devrait|compte)\s+)?(?:{stems})"
+        rf"|\s*(?:a|ont|avait|avaient|aurait)\s+(?:{participles})(?![\w-])"
+    )
+
+
+def _company_context(doc: Doc, text: str, s: int, e: int, lex: Lexicons) -> bool:
+    """``chez X``, ``le groupe X``, ``X a annoncé``, ``X recrute``: what only an
+    organisation is or does, not a product."""
+    before = doc[s - 1].lower_ if s > 0 else ""
+    if before == "chez" or lex.apposition_heads.get(before) == "ORG":
+        return True
+    if e >= len(doc):
+        return False
+    return _company_verb_re().match(text, doc[e - 1].idx + len(doc[e - 1].text)) is not None
 
 
 def _ent_end(doc: Doc, i: int) -> int:

@@ -1,7 +1,8 @@
 """Mentions our rules find in the text, apart from products: roads (``RN 12``), street
 names (``rue de Metz``), a competition and its year (``Euro 2024``, MISC), nationality
 codes of sports results (``Olano (Esp)``), names the NER missed after a head noun
-(``le coureur Guidi``) and places from ``places.json`` the NER missed.
+(``le coureur Guidi``), names after a person's title (``Mes Perrin, Leuvrey et
+Spor``) and places from ``places.json`` the NER missed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ami_facts.components.entities.tokens import (
     _collapse,
     _is_all_caps,
     _is_capitalised,
+    _line_or_sentence_initial,
     _same_line,
     _stop_words,
 )
@@ -191,3 +193,63 @@ def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
         _Mention(m.start(), m.end(), "LOC", lex.places[m.group()], "lexicon")
         for m in _matchers().place_re.finditer(text)
     ]
+
+
+# Plural titles introduce a list of surnames (``Mes Perrin, Leuvrey et Spor``).
+_PLURAL_TITLES = frozenset({"Mes", "MM.", "MM", "Mmes", "Drs"})
+# Titles that are also words at a sentence start (``Mes amis``, ``Me voici``).
+_WORD_TITLES = frozenset({"Mes", "Me"})
+
+
+def _titled_people_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
+    """``Me Dupont``, ``MM. Petit et Moreau``, ``Mes Perrin, Leuvrey et Spor``: the names
+    after a person's title are persons, even when they are French words (``Petit``);
+    after a plural title, every name of the list."""
+    titles = lex.person_titles | {"M.", "MM"}
+    out: list[_Mention] = []
+    n = len(doc)
+    for tok in doc:
+        if tok.text not in titles or tok.i + 1 >= n:
+            continue
+        j = tok.i + 1
+        first = doc[j]
+        if (
+            tok.text in _WORD_TITLES
+            and _line_or_sentence_initial(doc, tok.i)
+            and (not _is_capitalised(first.text) or words.is_vocabulary(first.text))
+        ):
+            continue  # ``Mes amis``
+        while j < n:
+            k = j
+            spoken = 0  # words of the name: ``Boutros Boutros-Ghali`` has two
+            while (
+                k < n
+                and _same_line(doc, doc[k - 1], doc[k])
+                and (_name_word(doc[k].text) or _glued_hyphen(doc, k))
+            ):
+                spoken += k == j or bool(doc[k - 1].whitespace_)
+                if spoken > 3:
+                    break
+                k += 1
+            while k > j and doc[k - 1].text == "-":
+                k -= 1
+            if k == j:
+                break
+            name = doc[j:k]
+            person = _name_of(name.text, "PER", lex)
+            out.append(_Mention(name.start_char, name.end_char, "PER", person, "ner"))
+            if tok.text not in _PLURAL_TITLES or k + 1 >= n or doc[k].text not in (",", "et"):
+                break
+            j = k + 1
+            if doc[k].text == "," and j < n and doc[j].lower_ == "et":
+                j += 1
+    return out
+
+
+def _name_word(text: str) -> bool:
+    return (
+        _is_capitalised(text)
+        and any(c.isalpha() for c in text)
+        and all(c.isalpha() or c in "-'’" for c in text)
+        and text.lower() not in _stop_words()
+    )
