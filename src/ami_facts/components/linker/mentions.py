@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,11 @@ IMPERSONAL_VERBS = {
     "rester",
     "manquer",
 }
+# ``admis au Centre hospitalier X où il``: a name after these says where, and is no
+# pronoun's antecedent.
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:à|au|aux|dans|vers|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$|\bà\s*l['’]$", re.IGNORECASE
+)
 # ``la marque`` may refer to a brand named a few paragraphs before.
 ANAPHORA_WINDOW = 1500
 
@@ -99,7 +105,12 @@ def antecedent(
         paragraph_start = max(_rfind_before(text, word, end) for end in PARAGRAPH_ENDS)
         window_start = max(window_start, paragraph_start + 1)
     candidates = [
-        m for m in mentions if window_start <= m.start and m.end <= word.idx and m.label in labels
+        m
+        for m in mentions
+        if window_start <= m.start
+        and m.end <= word.idx
+        and m.label in labels
+        and not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
     ]
     return candidates[-1] if candidates else None
 

@@ -24,6 +24,7 @@ from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
+GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
 RELATIVE_CLAUSE_DEPS = {"acl:relcl", "acl"}
 RELATIVE_QUE = {"que", "qu'", "qu’"}
 
@@ -60,7 +61,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     counted = number.head if number.dep_ == "nummod" else None
     if counted is not None and counted.pos_ == "NOUN":
         for child in counted.children:
-            if child.dep_ == "nmod" and child.i > counted.i:
+            # ``de la Clio``, not ``à l'hôpital de Belfort`` (where, not whose)
+            if child.dep_ == "nmod" and child.i > counted.i and _genitive(child):
                 owner = next(
                     (m for m in mentions if m.start <= child.idx < m.end and m.label != "LOC"),
                     None,
@@ -94,6 +96,12 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             return None
         verb = verb.head
     return None
+
+
+def _genitive(noun: Token) -> bool:
+    """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
+    cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
+    return not cases or cases[0] in GENITIVE_CASES
 
 
 def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | None:

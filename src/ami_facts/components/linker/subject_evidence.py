@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ami_facts.components.linker.mentions import Mention
+from ami_facts.components.linker.mentions import LOCATIVE_BEFORE, Mention
 from ami_facts.components.linker.metric import is_person_noun
 from ami_facts.components.linker.scoring import Candidate
 from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
@@ -291,10 +291,16 @@ def _in_sentence(
         evidence["source"] = 1.0
     lead = text[sentence[0] : mention.start]
     clause_lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1 :]
-    if PREPOSITION_BEFORE.search(lead[-12:]) and not ARTICLE_BEFORE.search(lead[-6:]):
-        evidence["after_preposition"] = 1.0
+    # ``En Espagne, 41 % des ménages``: a place that opens the clause frames it (its
+    # preposition then says nothing against it)
     if mention.label == "LOC" and PLACE_FRAME.fullmatch(clause_lead.strip().lower()):
         evidence["place_frame"] = 1.0
+        return evidence
+    if PREPOSITION_BEFORE.search(lead[-12:]) and not ARTICLE_BEFORE.search(lead[-6:]):
+        evidence["after_preposition"] = 1.0
+    # ``admis au Centre hospitalier X``, ``à Lyon``: where something happens
+    if LOCATIVE_BEFORE.search(lead[-12:]):
+        evidence["locative"] = 1.0
     return evidence
 
 
