@@ -298,8 +298,10 @@ def _in_sentence(
         return evidence
     if PREPOSITION_BEFORE.search(lead[-12:]) and not ARTICLE_BEFORE.search(lead[-6:]):
         evidence["after_preposition"] = 1.0
-    # ``admis au Centre hospitalier X``, ``à Lyon``: where something happens
-    if LOCATIVE_BEFORE.search(lead[-12:]):
+    # ``admis au Centre hospitalier X``: an institution named as the place where
+    # something happens (a place's own label says so already; whether a place suits
+    # the metric is weighed by fits_metric and clash)
+    if mention.label != "LOC" and LOCATIVE_BEFORE.search(lead[-12:]):
         evidence["locative"] = 1.0
     return evidence
 
