@@ -72,6 +72,9 @@ def test_linker_metric_comes_from_what_is_measured(
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
         # the subject of a relative clause on the figure's noun
         ("Les 1 200 camions que Volvo a livrés en mai sont rappelés.", "1 200", "Volvo"),
+        # the agent of a past participle on the figure's noun
+        ("Les 40 000 vélos produits par Decathlon en 2022 sont partis.", "40 000", "Decathlon"),
+        ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
         # a name described by a noun for a person, and terms given name by name
         ("Les enquêteurs recherchent Léo Martin, un garçon de quatre ans.", "quatre", "Léo Martin"),
         (

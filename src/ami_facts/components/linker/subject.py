@@ -272,3 +272,29 @@ def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
             ) is not None:
                 return covering
     return None
+
+
+def participle_agent(number: Token, mentions: list[Mention]) -> Mention | None:
+    """``191 attentats perpétrés par le PKK``, ``les vélos produits par Decathlon``.
+
+    The agent (``par X``) of a past participle on the figure's noun is who did or made
+    what the figure counts. The parser hangs ``par X`` on the participle or, as often,
+    on the noun itself after the participle.
+    """
+    phrase = number.head if number.dep_ == "nummod" else number
+    participles = [
+        child
+        for child in phrase.children
+        if child.i > phrase.i and "Part" in child.morph.get("VerbForm", [])
+    ]
+    if not participles:
+        return None
+    first = participles[0]
+    holders = [*first.children, *(c for c in phrase.children if c.i > first.i)]
+    for holder in holders:
+        if (
+            any(c.dep_ == "case" and c.lower_ == "par" for c in holder.children)
+            and (covering := mention_covering(mentions, holder)) is not None
+        ):
+            return covering
+    return None

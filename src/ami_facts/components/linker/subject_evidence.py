@@ -27,6 +27,7 @@ from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     is_the_actor,
     parse_subject,
+    participle_agent,
     possessor,
     relative_subject,
     topic_at,
@@ -199,6 +200,8 @@ def subject_candidates(
         pool.add(owner, parse_possessor=1.0)
     if number is not None and (doer := relative_subject(number, article.mentions)):
         pool.add(doer, parse_subject=1.0)
+    if number is not None and (agent := participle_agent(number, article.mentions)):
+        pool.add(agent, parse_subject=1.0)
     if (row := article.rows.get(index)) is not None:
         pool.add(row, results_row=1.0)
     if coordinated_with is not None:
