@@ -35,6 +35,14 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Une trentaine de bénévoles ont commandé des sandwichs.", "trentaine", None),
         # the verb of an event says what people counted by a job noun are
         ("L'explosion a blessé cinq ouvriers de l'usine.", "cinq", "injured"),
+        # the sentence's verb after a relative clause between commas (the parser often
+        # makes it the relative clause's conjunct)
+        (
+            "Quatre employés de la banque, qui essayaient de résister, ont été blessés par balle.",
+            "Quatre",
+            "injured",
+        ),
+        ("Les 300 voitures, qui étaient stockées au port, ont été vendues.", "300", "sales"),
         # a percentage of a whole is a share
         ("Dans la région, 37 % des foyers se chauffent au bois.", "37 %", "share"),
         # an increase written as a part of more

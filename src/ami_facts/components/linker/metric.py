@@ -126,6 +126,9 @@ def _clues_from_words(
         lemma = clause.lemma_.lower()
         if clause.dep_ in {"acl:relcl", "acl"} and clause.i > phrase.i and lemma in lexicon.verbs:
             clues.append(_verb_clue(lexicon.verbs[lemma], counted, -0.02))
+        main_verb = _main_verb_after_relative(clause) if clause.dep_ == "acl:relcl" else None
+        if main_verb is not None and (verb_lemma := main_verb.lemma_.lower()) in lexicon.verbs:
+            clues.append(_verb_clue(lexicon.verbs[verb_lemma], counted, -0.03))
     # Token objects are made afresh at each access: compare their indexes.
     counted_at = number.head.i if number.dep_ == "nummod" else None
     for depth, ancestor in enumerate(number.ancestors):
@@ -161,6 +164,22 @@ def _clues_from_words(
             if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
                 break
     return clues
+
+
+def _main_verb_after_relative(clause: Token) -> Token | None:
+    """``Deux policiers, qui tentaient de s'interposer, ont été blessés``: the parser
+    often hangs the sentence's verb on the relative clause, as its conjunct after a
+    comma; a conjunct with its own auxiliary and no subject of its own is the noun's."""
+    for child in clause.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "punct" and c.text == "," and c.i < child.i for c in child.children)
+            and any(c.dep_.startswith("aux") for c in child.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _complement_of(number: Token, counted_at: int | None) -> bool:
