@@ -11,8 +11,11 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ami_facts.components.linker.scoring import Candidate, FieldModel
+from ami_facts.components.linker.syntax import counted_phrase
 from ami_facts.nlp import Pipeline
 from pipeline_helpers import run_text
 
@@ -80,6 +83,12 @@ def test_linker_metric_comes_from_what_is_measured(
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
         # the subject of a relative clause on the figure's noun
         ("Les 1 200 camions que Volvo a livrés en mai sont rappelés.", "1 200", "Volvo"),
+        # a name between commas beside a subject that is a common noun
+        (
+            "Un ancien de la Stasi, Karl Weber, a été condamné hier à 6 ans de prison.",
+            "6",
+            "Karl Weber",
+        ),
         # the agent of a past participle on the figure's noun
         ("Les 40 000 vélos produits par Decathlon en 2022 sont partis.", "40 000", "Decathlon"),
         ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
@@ -197,3 +206,29 @@ def test_scoring_keeps_the_most_probable_candidate_above_the_threshold() -> None
     chosen = model.choose([far, near])
     assert chosen is not None and chosen[0] is near
     assert model.choose([far]) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos"),
+    [
+        # ``12 000 personnes``: the parser hangs a number in groups on its noun as det
+        (["12", "000", "personnes"], [2, 2, 2], ["det", "det", "ROOT"], ["NUM", "NUM", "NOUN"]),
+        (["trois", "personnes"], [1, 1], ["nummod", "ROOT"], ["NUM", "NOUN"]),
+    ],
+)
+def test_linker_figure_counts_the_noun_its_number_hangs_on(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str]
+) -> None:
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert counted_phrase(doc[0]).text == "personnes"
+
+
+def test_linker_number_standing_alone_is_its_own_phrase() -> None:
+    doc = Doc(
+        Vocab(),
+        words=["Il", "en", "a", "12"],
+        heads=[2, 2, 2, 2],
+        deps=["nsubj", "expl", "ROOT", "obj"],
+        pos=["PRON", "PRON", "VERB", "NUM"],
+    )
+    assert counted_phrase(doc[3]).i == 3

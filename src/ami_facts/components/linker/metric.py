@@ -10,7 +10,12 @@ from typing import Any
 from spacy.tokens import Token
 
 from ami_facts.components.linker.sentences import Sentence
-from ami_facts.components.linker.syntax import SUBJECT_DEPS, SUBJECTLESS_CLAUSE_DEPS, governing_verb
+from ami_facts.components.linker.syntax import (
+    SUBJECT_DEPS,
+    SUBJECTLESS_CLAUSE_DEPS,
+    counted_phrase,
+    governing_verb,
+)
 from ami_facts.french.linking import PERSON_NOUNS
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
 from ami_facts.patterns import alternation
@@ -121,7 +126,7 @@ def _clues_from_words(
         return []
     clues: list[MetricClue] = []
     # ``les 300 voitures que Renault a vendues``: the relative clause's verb
-    phrase = number.head if number.dep_ == "nummod" else number
+    phrase = counted_phrase(number)
     for clause in phrase.children:
         lemma = clause.lemma_.lower()
         if clause.dep_ in {"acl:relcl", "acl"} and clause.i > phrase.i and lemma in lexicon.verbs:
@@ -130,7 +135,7 @@ def _clues_from_words(
         if main_verb is not None and (verb_lemma := main_verb.lemma_.lower()) in lexicon.verbs:
             clues.append(_verb_clue(lexicon.verbs[verb_lemma], counted, -0.03))
     # Token objects are made afresh at each access: compare their indexes.
-    counted_at = number.head.i if number.dep_ == "nummod" else None
+    counted_at = phrase.i if phrase.i != number.i else None
     for depth, ancestor in enumerate(number.ancestors):
         lemma = ancestor.lemma_.lower()
         nearer = -0.01 * depth
@@ -227,7 +232,7 @@ def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None
         return True
     # the parse: the years hang on a noun for a person, maybe through its complement
     # (``un chauffeur de bus de 38 ans``)
-    years = number.head if number is not None and number.dep_ == "nummod" else number
+    years = counted_phrase(number) if number is not None else None
     if years is None or years.dep_ not in {"nmod", "appos"}:
         return False
     head = years.head

@@ -19,7 +19,12 @@ from ami_facts.components.linker.mentions import (
     mention_covering,
 )
 from ami_facts.components.linker.sentences import Sentence, intertitles
-from ami_facts.components.linker.syntax import SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, governing_verb
+from ami_facts.components.linker.syntax import (
+    SUBJECT_CLIMB_DEPS,
+    SUBJECT_DEPS,
+    counted_phrase,
+    governing_verb,
+)
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -27,6 +32,8 @@ POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
 GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
 RELATIVE_CLAUSE_DEPS = {"acl:relcl", "acl"}
 RELATIVE_QUE = {"que", "qu'", "qu’"}
+# The names a common-noun subject can have beside it (``le patron, Jean Martin,``).
+APPOSED_NAME_LABELS = {"PER", "ORG", "PRODUCT"}
 
 # A source named before a figure: ``selon``/``d'après`` and up to six words.
 SOURCE_BEFORE = re.compile(
@@ -58,7 +65,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     """
     # ``500 salariés de Renault``, ``2 000 exemplaires de la Clio``: the counted noun's
     # complement says whose they are.
-    counted = number.head if number.dep_ == "nummod" else None
+    counted = phrase if (phrase := counted_phrase(number)).i != number.i else None
     if counted is not None and counted.pos_ == "NOUN":
         for child in counted.children:
             # ``de la Clio``, not ``à l'hôpital de Belfort`` (where, not whose)
@@ -91,10 +98,28 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                     antecedent(text, mentions, child, {label}, ANAPHORA_WINDOW),
                     "parse_antecedent",
                 )
+            if covering is None:
+                covering = _name_in_apposition(child, mentions)
             return _tagged(covering, "parse_subject")
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
+    return None
+
+
+def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the name set
+    between commas beside a subject that is a common noun (the parser makes it an
+    apposition or, as often, a complement)."""
+    for child in noun.children:
+        if (
+            child.dep_ in {"appos", "nmod"}
+            and child.i > 0
+            and child.doc[child.i - 1].text == ","
+            and (covering := mention_covering(mentions, child)) is not None
+            and covering.label in APPOSED_NAME_LABELS
+        ):
+            return covering
     return None
 
 
@@ -145,7 +170,7 @@ def is_the_actor(number: Token | None) -> bool:
     """``où 3 000 personnes travaillent``: the figure is its clause's own subject."""
     if number is None:
         return False
-    phrase = number.head if number.dep_ == "nummod" else number
+    phrase = counted_phrase(number)
     return phrase.dep_ in SUBJECT_DEPS
 
 
@@ -238,7 +263,7 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     The figure's own noun, the noun it is the complement of, or its verb's subject,
     when it has a possessive determiner: the last name before it that can own it.
     """
-    phrase = number.head if number.dep_ == "nummod" else number
+    phrase = counted_phrase(number)
     nouns = [phrase]
     if phrase.dep_ == "nmod":
         nouns.append(phrase.head)
@@ -259,7 +284,7 @@ def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
     The subject of a relative clause on the figure's noun; after ``que`` the subject
     often follows the verb, where the parser may take it for an object.
     """
-    phrase = number.head if number.dep_ == "nummod" else number
+    phrase = counted_phrase(number)
     for clause in phrase.children:
         if clause.dep_ not in RELATIVE_CLAUSE_DEPS or clause.i < phrase.i:
             continue
@@ -281,7 +306,7 @@ def participle_agent(number: Token, mentions: list[Mention]) -> Mention | None:
     what the figure counts. The parser hangs ``par X`` on the participle or, as often,
     on the noun itself after the participle.
     """
-    phrase = number.head if number.dep_ == "nummod" else number
+    phrase = counted_phrase(number)
     participles = [
         child
         for child in phrase.children

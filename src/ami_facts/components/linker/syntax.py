@@ -29,3 +29,16 @@ def governing_verb(token: Token) -> Token | None:
     if any(child.dep_ == "cop" for child in root.children):
         return root
     return None
+
+
+def counted_phrase(number: Token) -> Token:
+    """The noun a figure counts (``300 maisons``), else the figure's own token.
+
+    The parser hangs a number written in groups (``12 000``) on its noun as ``det``."""
+    if number.dep_ == "nummod" or (
+        number.dep_ == "det"
+        and (number.like_num or number.pos_ == "NUM")
+        and number.head.pos_ == "NOUN"
+    ):
+        return number.head
+    return number
