@@ -55,6 +55,10 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Un randonneur de 61 ans a été secouru dans le massif.", "61 ans", "age"),
         # a term of prison is a duration, not an age
         ("Le prévenu a été condamné à 3 ans de prison.", "3 ans", "duration"),
+        # a verb that counts people counts no things; money a person earns is revenue
+        ("L'immeuble comptait 24 logements.", "24", None),
+        ("La commune compte 2 300 habitants.", "2 300", "population"),
+        ("La chanteuse a touché 3 millions d'euros de droits.", "3", "revenue"),
         # kilometres of a thing are its length; kilometres away a distance
         ("La commune entretient 42 kilomètres de chemins ruraux.", "42", "length"),
         ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
@@ -89,6 +93,14 @@ def test_linker_metric_comes_from_what_is_measured(
             "6",
             "Karl Weber",
         ),
+        # a relative clause on a definite noun that refers back to a name
+        (
+            "Danone a publié ses comptes. Le groupe, qui emploie 96 000 salariés, recrute.",
+            "96 000",
+            "Danone",
+        ),
+        # money a person earns
+        ("Le footballeur Paul Girard a touché 12 millions d'euros en 2023.", "12", "Paul Girard"),
         # the agent of a past participle on the figure's noun
         ("Les 40 000 vélos produits par Decathlon en 2022 sont partis.", "40 000", "Decathlon"),
         ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
@@ -169,6 +181,19 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
         ),
         # a baseline is not the period
         ("Les ventes ont progressé de 6 % par rapport à 2021.", "6 %", (None, None)),
+        # a date inside a clause on another noun dates that noun's event only
+        ("La halle, inaugurée en 1902, accueille 80 commerçants.", "80", (None, None)),
+        (
+            "Le pont, achevé en 1975, a été repeint. Il supporte 30 000 véhicules par jour.",
+            "30 000",
+            (None, None),
+        ),
+        # ``d'ici 2030``: from now to then
+        (
+            "La ville veut planter 20 000 arbres d'ici à 2030.",
+            "20 000",
+            ("2024-03-15", "2030-12-31"),
+        ),
         # a time of day on a known day sets that day
         (
             "Hier vers 22 h, deux voitures ont brûlé rue des Lilas.",

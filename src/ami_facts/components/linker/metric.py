@@ -199,6 +199,9 @@ def _verb_clue(metric: str, counted: str | None, nearer: float) -> MetricClue:
         return MetricClue(metric, 3.5 + nearer, "event_verb")
     if metric in TRADE_METRICS and is_person_noun(counted):
         return MetricClue(metric, 0.0, "trade_verb_on_people")
+    # ``l'immeuble comptait 24 logements``: a verb that counts people counts no things.
+    if metric in PEOPLE_METRICS and counted and not is_person_noun(counted):
+        return MetricClue(metric, 0.0, "people_verb_on_things")
     return MetricClue(metric, 2.0 + nearer, "verb")
 
 

@@ -7,12 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
 from ami_facts.components.linker.sentences import (
     Sentence,
     intertitles,
     paragraph_break_between,
     same_clause,
 )
+from ami_facts.components.linker.syntax import token_at
 
 # A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
 PERIOD_DATE_TYPES = {"DATE", "TIME"}
@@ -29,18 +32,26 @@ BASELINE_BEFORE = re.compile(
 SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
+# ``d'ici (à) 2026``: TimeML dates ``ici`` (now) and ``2026``; the period runs between.
+UNTIL_JOIN = re.compile(r"\s*(?:(?:à|au)\s+)?", re.IGNORECASE)
 
 
 def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``entre 1990 et 1999``, ``de 2019 à 2021``: two dates that bound one period."""
+    """``entre 1990 et 1999``, ``de 2019 à 2021``, ``d'ici 2026``: two dates that bound
+    one period."""
     merged: list[dict[str, Any]] = []
     index = 0
     while index < len(dates):
         date = dates[index]
-        if (
-            index + 1 < len(dates)
-            and INTERVAL_START.search(text[max(0, date["start"] - 12) : date["start"]])
-            and INTERVAL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+        if index + 1 < len(dates) and (
+            (
+                INTERVAL_START.search(text[max(0, date["start"] - 12) : date["start"]])
+                and INTERVAL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+            )
+            or (
+                date["text"].lower() == "ici"
+                and UNTIL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+            )
         ):
             following = dates[index + 1]
             merged.append(
@@ -124,6 +135,7 @@ def find_period(
     sentences: list[Sentence],
     index: int | None,
     headings: Headings,
+    doc: Doc | None = None,
 ) -> tuple[dict[str, Any] | None, float | None]:
     """The date expression a figure is about, and how sure that is (SPEC, "Which period").
 
@@ -131,7 +143,9 @@ def find_period(
     the sentence before it in its paragraph, else the date its section's intertitle sets.
     ``starts``: the starts of ``period_dates`` (sorted). A date that could not be
     resolved (no anchor) still governs its figure: the period then stays null rather
-    than falling to a farther date.
+    than falling to a farther date. Beyond the figure's clause, a date the parse puts
+    inside a clause on a noun (``l'immeuble, construit en 1890, comptait``) dates that
+    noun's event only: it sets no other figure's period.
     """
     if index is None:
         return None, None
@@ -160,9 +174,18 @@ def find_period(
             clause, key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"]))
         )
         return _resolved(nearest, 0.9)
+
     # A date later in the sentence, beyond a comma, is left out: on the gold articles it
     # is more often about another clause's event than about the figure.
-    before = [d for d in in_sentence if d["end"] <= fig_start]
+    def framing(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            d
+            for d in dates
+            if not _in_incise(text, d)
+            and not (doc is not None and _inside_noun_clause(doc, d, figure))
+        ]
+
+    before = framing([d for d in in_sentence if d["end"] <= fig_start])
     if before:
         return _resolved(before[-1], 0.75)
     for back in range(1, PERIOD_SENTENCES_BACK + 1):
@@ -171,11 +194,48 @@ def find_period(
         previous = sentences[index - back]
         if paragraph_break_between(text, previous[0], sentences[index - back + 1][0]):
             break
-        candidates = between(previous[0], previous[1])
+        candidates = framing(between(previous[0], previous[1]))
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
     heading = headings.at(fig_start)
     return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+# An incise that describes a noun: between commas, opened by a relative pronoun or a
+# past participle (``l'immeuble, construit en 1890, comptait``, ``X, qui date de 1902,``).
+INCISE_OPENING = re.compile(
+    r",\s*(?:qui|dont|où|que|qu['’]|lequel|laquelle|lesquels|lesquelles"
+    r"|[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes))"
+    r"\b[^,;:.!?()]*$",
+    re.IGNORECASE,
+)
+INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
+
+
+def _in_incise(text: str, date: dict[str, Any]) -> bool:
+    """Whether ``date`` stands in an incise that describes a noun (no parse needed)."""
+    return bool(
+        INCISE_OPENING.search(text, max(0, date["start"] - 80), date["start"])
+        and INCISE_CLOSING.match(text, date["end"])
+    )
+
+
+# Clauses that hang on a noun: a participle or a relative clause.
+NOUN_CLAUSE_DEPS = {"acl", "acl:relcl"}
+
+
+def _inside_noun_clause(doc: Doc, date: dict[str, Any], figure: dict[str, Any]) -> bool:
+    """Whether the parse puts ``date`` in a clause on a noun that does not hold the
+    figure. Where the text was not parsed, nothing is known and the date counts."""
+    token = token_at(doc, date["start"], date["end"])
+    if token is None:
+        return False
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in NOUN_CLAUSE_DEPS:
+            clause_start = doc[ancestor.left_edge.i].idx
+            clause_end = doc[ancestor.right_edge.i].idx + len(doc[ancestor.right_edge.i])
+            return not (clause_start <= figure["number_start"] < clause_end)
+    return False
 
 
 def _resolved(

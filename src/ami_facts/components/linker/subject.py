@@ -84,7 +84,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             # ``Olano, qui s'est imposé avec 41" d'avance``: the relative pronoun
             # stands for the noun the clause hangs on.
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
-                return _tagged(mention_covering(mentions, verb.head), "parse_subject")
+                return _named_or_referred(text, mentions, verb.head)
             if child.lower_ in PERSONAL_PRONOUNS:
                 if child.lower_ == "il" and is_impersonal(verb):
                     return None
@@ -92,19 +92,26 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                     antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"}),
                     "parse_antecedent",
                 )
-            covering = mention_covering(mentions, child)
-            if covering is None and (label := is_definite_reference(child)) is not None:
-                return _tagged(
-                    antecedent(text, mentions, child, {label}, ANAPHORA_WINDOW),
-                    "parse_antecedent",
-                )
-            if covering is None:
-                covering = _name_in_apposition(child, mentions)
-            return _tagged(covering, "parse_subject")
+            return _named_or_referred(text, mentions, child)
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _named_or_referred(
+    text: str, mentions: list[Mention], noun: Token
+) -> tuple[Mention, str] | None:
+    """The mention a subject noun is, or names beside it, or refers back to
+    (``le groupe``: the last organisation named)."""
+    covering = mention_covering(mentions, noun)
+    if covering is None and (label := is_definite_reference(noun)) is not None:
+        return _tagged(
+            antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_antecedent"
+        )
+    if covering is None:
+        covering = _name_in_apposition(noun, mentions)
+    return _tagged(covering, "parse_subject")
 
 
 def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:

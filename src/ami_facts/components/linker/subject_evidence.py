@@ -48,7 +48,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "market_size": "LOC PRODUCT",
         "price": "PRODUCT ORG",
         "cost": "ORG LOC PRODUCT",
-        "revenue": "ORG",
+        "revenue": "ORG PER",
         "share": "LOC ORG PRODUCT",
         "margin": "ORG",
         "capacity": "PRODUCT ORG LOC",
