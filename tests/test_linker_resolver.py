@@ -181,6 +181,21 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
         ),
         # a baseline is not the period
         ("Les ventes ont progressé de 6 % par rapport à 2021.", "6 %", (None, None)),
+        # a baseline named by a noun phrase is not the period either; it dates the value
+        # compared
+        (
+            "La participation a reculé de six points par rapport au scrutin de 2020.",
+            "six",
+            (None, None),
+        ),
+        ("Le port a traité 12 millions de tonnes, contre 10 millions en 2019.", "12", (None, None)),
+        (
+            "Le port a traité 12 millions de tonnes, contre 10 millions en 2019.",
+            "10",
+            ("2019-01-01", "2019-12-31"),
+        ),
+        # ``d'ici`` with no date after it sets no period
+        ("Le maire promet 5 000 logements d'ici la fin du mandat.", "5 000", (None, None)),
         # a date inside a clause on another noun dates that noun's event only
         ("La halle, inaugurée en 1902, accueille 80 commerçants.", "80", (None, None)),
         (

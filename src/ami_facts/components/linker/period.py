@@ -28,6 +28,13 @@ BASELINE_BEFORE = re.compile(
     r"\s*(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
+# ``par rapport au scrutin de 2020``, ``contre 70 en 2019``, ``comparé à la même période
+# de 2023``: a few words may come between the comparison and its date.
+BASELINE_PHRASE_BEFORE = re.compile(
+    r"\b(?:par rapport (?:à|au|aux)|comparé (?:à|au|aux)|contre)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:de|d'|d’|du|en|des)\s*$",
+    re.IGNORECASE,
+)
 
 SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
@@ -87,6 +94,10 @@ def dates_for_periods(
         before = text[max(0, hit["start"] - 25) : hit["start"]]
         if BASELINE_BEFORE.search(before):
             continue
+        # ``contre 10 millions en 2019``: the date of the compared value is that value's
+        # period only (the figures between the comparison and the date).
+        if phrase := BASELINE_PHRASE_BEFORE.search(text, max(0, hit["start"] - 60), hit["start"]):
+            hit = {**hit, "baseline_from": phrase.start()}
         if (
             anchor
             and hit.get("start_date")
@@ -95,7 +106,8 @@ def dates_for_periods(
         ):
             hit = {**hit, "end_date": anchor}
         dates.append(hit)
-    return _merge_intervals(text, dates)
+    # ``d'ici la fin du mandat``: ``ici`` alone opens a period whose end is not a date.
+    return [d for d in _merge_intervals(text, dates) if d["text"].lower() != "ici"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +168,7 @@ def find_period(
             d
             for d in period_dates[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
             if not (fig_start <= d["start"] < fig_end)
+            and ("baseline_from" not in d or d["baseline_from"] <= fig_start < d["start"])
         ]
 
     sentence = sentences[index]
