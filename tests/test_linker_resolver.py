@@ -194,6 +194,13 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "10",
             ("2019-01-01", "2019-12-31"),
         ),
+        # the date of a statement is not the period of what it reports
+        ("Le groupe a annoncé jeudi 4 000 suppressions de postes.", "4 000", (None, None)),
+        (
+            "Iveco a publié mardi ses comptes. Le groupe a vendu 12 000 camions.",
+            "12 000",
+            (None, None),
+        ),
         # ``d'ici`` with no date after it sets no period
         ("Le maire promet 5 000 logements d'ici la fin du mandat.", "5 000", (None, None)),
         # a date inside a clause on another noun dates that noun's event only

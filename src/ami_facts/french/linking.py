@@ -4,6 +4,9 @@
   (``a indiqué X``, ``précise X``, ``X a expliqué que``): the speaker is the source of a
   figure, not its subject (SPEC, "Which subject", 5). Verbs whose subject also acts
   (``annoncer``, ``confirmer``: ``Renault a annoncé 4 000 suppressions``) are not in it.
+- ``STATEMENT_VERBS``: the speech verbs and those that make news public (``annoncer``,
+  ``publier``): a date right after one (``a annoncé mercredi``) dates the statement, not
+  the figures it reports.
 - ``SOURCE_MARKERS``: words that name a source before it (``selon X``, ``d'après X``).
 - ``PLACE_FRAME_PREPOSITIONS``: prepositions that set a place as the frame of a
   sentence when they open it (``En Espagne, 41 % des ménages``).
@@ -19,14 +22,14 @@ _SPEECH_LEMMAS = """
     """.split()  # noqa: SIM905
 
 
-def _speech_forms() -> frozenset[str]:
+def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
     """Present (3rd person) and past participle forms of the speech verbs."""
     forms: set[str] = set()
     irregular = {
         "dire": ("dit", "disent", "dit"),
         "répondre": ("répond", "répondent", "répondu"),
     }
-    for lemma in _SPEECH_LEMMAS:
+    for lemma in lemmas:
         if lemma in irregular:
             forms.update(irregular[lemma])
         elif lemma.endswith("er"):
@@ -36,6 +39,12 @@ def _speech_forms() -> frozenset[str]:
 
 
 SPEECH_VERBS = _speech_forms()
+
+# Verbs that date a statement rather than what it reports: ``a annoncé mercredi``,
+# ``a-t-il indiqué lundi``, ``a publié jeudi ses résultats``.
+STATEMENT_VERBS = SPEECH_VERBS | _speech_forms(
+    ["annoncer", "publier", "communiquer", "dévoiler", "confirmer", "présenter", "révéler"]
+)
 
 SOURCE_MARKERS = ("selon", "d'après", "d’après", "source :", "source:")
 

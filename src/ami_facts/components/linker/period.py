@@ -16,6 +16,8 @@ from ami_facts.components.linker.sentences import (
     same_clause,
 )
 from ami_facts.components.linker.syntax import token_at
+from ami_facts.french.linking import STATEMENT_VERBS
+from ami_facts.patterns import alternation
 
 # A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
 PERIOD_DATE_TYPES = {"DATE", "TIME"}
@@ -36,6 +38,12 @@ BASELINE_PHRASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# ``a annoncé mercredi``, ``a-t-il précisé ce lundi``: the date of a statement.
+STATEMENT_BEFORE = re.compile(
+    rf"\b(?:{alternation(sorted(STATEMENT_VERBS))})(?:-t)?(?:-(?:il|elle|ils|elles|on))?"
+    r"\s+(?:ce\s+|le\s+|dans\s+la\s+nuit\s+de\s+)?$",
+    re.IGNORECASE,
+)
 SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
@@ -92,7 +100,7 @@ def dates_for_periods(
         if hit["type"] not in PERIOD_DATE_TYPES:
             continue
         before = text[max(0, hit["start"] - 25) : hit["start"]]
-        if BASELINE_BEFORE.search(before):
+        if BASELINE_BEFORE.search(before) or STATEMENT_BEFORE.search(before):
             continue
         # ``contre 10 millions en 2019``: the date of the compared value is that value's
         # period only (the figures between the comparison and the date).
