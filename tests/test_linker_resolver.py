@@ -55,6 +55,11 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Un randonneur de 61 ans a été secouru dans le massif.", "61 ans", "age"),
         # a term of prison is a duration, not an age
         ("Le prévenu a été condamné à 3 ans de prison.", "3 ans", "duration"),
+        # a verb of change says the level a percentage reaches after ``à``
+        ("Chez les seniors, le taux d'emploi grimpe à 58 %.", "58", "share"),
+        ("Le taux d'emploi a grimpé de 2 %.", "2", "change"),
+        # an age whose qualifier stands between its clue and its number
+        ("Les patients âgés de plus de 80 ans sont prioritaires.", "80", "age"),
         # a verb that counts people counts no things; money a person earns is revenue
         ("L'immeuble comptait 24 logements.", "24", None),
         ("La commune compte 2 300 habitants.", "2 300", "population"),
@@ -149,6 +154,8 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
             "Météo-France",
         ),
         ("« Nous avons reçu 200 dossiers », a précisé Anne Morel.", "200", "Anne Morel"),
+        # the body that counts is a source too
+        ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
     ],
 )
 def test_linker_source_of_a_statement_is_not_the_subject(

@@ -1,8 +1,9 @@
 """French words that tell what a figure is about (read by ``components/linker/``).
 
 - ``SPEECH_VERBS``: forms of the verbs that introduce a quotation or a source
-  (``a indiqué X``, ``précise X``, ``X a expliqué que``): the speaker is the source of a
-  figure, not its subject (SPEC, "Which subject", 5). Verbs whose subject also acts
+  (``a indiqué X``, ``précise X``, ``X a expliqué que``, ``X a recensé``): the speaker
+  or the body that counts is the source of a figure, not its subject (SPEC, "Which
+  subject", 5). Verbs whose subject also acts
   (``annoncer``, ``confirmer``: ``Renault a annoncé 4 000 suppressions``) are not in it.
 - ``STATEMENT_VERBS``: the speech verbs and those that make news public (``annoncer``,
   ``publier``): a date right after one (``a annoncé mercredi``) dates the statement, not
@@ -20,6 +21,8 @@ _SPEECH_LEMMAS = """
     insister noter observer préciser rappeler raconter relever répondre résumer souligner
     témoigner avancer avouer marteler regretter déplorer
     """.split()  # noqa: SIM905
+# Verbs whose subject counts what others did or have (``l'Insee a recensé``): a source.
+RECORDING_LEMMAS = frozenset(["recenser", "dénombrer", "comptabiliser", "chiffrer"])
 
 
 def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
@@ -38,7 +41,7 @@ def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
     return frozenset(forms)
 
 
-SPEECH_VERBS = _speech_forms()
+SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS])
 
 # Verbs that date a statement rather than what it reports: ``a annoncé mercredi``,
 # ``a-t-il indiqué lundi``, ``a publié jeudi ses résultats``.

@@ -83,6 +83,9 @@ class _PhraseTable:
         return self.table[match.group()] if match else None
 
 
+LEVEL_BEFORE = re.compile(r"(?:\bà|\bjusqu['’]à|\bau niveau de)\s*$", re.IGNORECASE)
+
+
 @cache
 def _clue_phrases() -> tuple[_PhraseTable, _PhraseTable]:
     """The lexicon's phrases that follow a figure and those that precede it."""
@@ -272,7 +275,10 @@ def metric_clues(
     clues: list[MetricClue] = []
     if metric := after_phrases.metric(after):
         clues.append(MetricClue(metric, 5.0, "clue_after"))
-    if metric := before_phrases.metric(before.rstrip(" (")):
+    # (the figure's own qualifier may stand between: ``âgées de plus de 65 ans``)
+    if metric := before_phrases.metric(before.rstrip(" (")) or before_phrases.metric(
+        text[clause_start : figure["start"]].rstrip(" (")
+    ):
         clues.append(MetricClue(metric, 4.9, "clue_before"))
     if kind == "duration":
         if figure.get("unit") in RACE_TIME_UNITS and TIME_GAP_BEFORE.search(before):
@@ -302,6 +308,9 @@ def metric_clues(
         clues.append(MetricClue("change" if figure.get("per") else "share", 1.0, "kind"))
     if kind == "money":
         clues.append(MetricClue("cost", 1.0, "kind"))
+    # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
+    if LEVEL_BEFORE.search(text, clause_start, figure["start"]):
+        clues = [c for c in clues if not (c.metric == "change" and c.evidence == "verb")]
     return _ranked(clues, kind)
 
 

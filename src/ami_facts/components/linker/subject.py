@@ -25,6 +25,7 @@ from ami_facts.components.linker.syntax import (
     counted_phrase,
     governing_verb,
 )
+from ami_facts.french.linking import RECORDING_LEMMAS
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -78,6 +79,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                     return owner, "parse_owner"
     verb = governing_verb(number)
     while verb is not None:
+        if verb.lemma_.lower() in RECORDING_LEMMAS:
+            return None  # who counts is a source (``l'Insee a recensé 300 cas``)
         for child in verb.children:
             if child.dep_ not in SUBJECT_DEPS:
                 continue
