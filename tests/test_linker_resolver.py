@@ -92,6 +92,10 @@ def test_linker_metric_comes_from_what_is_measured(
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
         # the subject of a relative clause on the figure's noun
         ("Les 1 200 camions que Volvo a livrés en mai sont rappelés.", "1 200", "Volvo"),
+        # a place named in the clause of a share of its whole, unless the clause names
+        # who holds the share
+        ("La part des voitures électriques atteint 17 % en Allemagne.", "17", "Allemagne"),
+        ("Tesla détient 20 % du marché en Norvège.", "20", "Tesla"),
         # a name between commas beside a subject that is a common noun
         (
             "Un ancien de la Stasi, Karl Weber, a été condamné hier à 6 ans de prison.",

@@ -98,6 +98,8 @@ WORD = re.compile(r"[\w’'-]+")
 TITLE_MAX = 200
 # How often an article names its main subject for it to be the topic of the whole article.
 TOPIC_MENTIONS = 3
+# Measures that a place can have as a whole (its population, a share of its people).
+PLACE_WHOLE_METRICS = {"population", "share", "market_size", "fleet"}
 # ``En Espagne, 41 % des ménages``: a clause that opens on a preposition and a place.
 PLACE_FRAME = re.compile(
     "(?:" + "|".join(sorted(PLACE_FRAME_PREPOSITIONS, key=len, reverse=True)) + ")"
@@ -232,6 +234,16 @@ def subject_candidates(
         if labels is not None:
             candidate.note(**({"fits_metric": 1.0} if mention.label in labels else {"clash": 1.0}))
         candidate.note(salience=min(article.counts[mention.name], 5) / 5, figure_is_actor=actor)
+        # ``7,6 % de la population active en France``: a place named in the clause of a
+        # measure of places as wholes is the scope of that measure (SPEC, subject, 3).
+        evidence = candidate.evidence
+        if (
+            mention.label == "LOC"
+            and metric in PLACE_WHOLE_METRICS
+            and evidence.get("same_clause")
+            and evidence.get("after_preposition")
+        ):
+            candidate.note(place_scope=1.0)
     return list(pool.by_name.values())
 
 
