@@ -31,6 +31,21 @@ def test_hyphenated_and_invariable_counted_nouns_keep_their_lemma(text: str, cou
 
 
 @pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Près de 9 millions de Français partent au ski.", "français"),
+        ("Quelque 2 500 Lyonnais ont défilé.", "lyonnais"),
+        ("Les 300 Espagnols du club sont arrivés.", "espagnol"),
+        ("Environ 40 000 Européennes travaillent ici.", "européenne"),
+        # a capitalised name after a number that names no people is no counted noun
+        ("Il a passé 3 Noëls loin de chez lui.", None),
+    ],
+)
+def test_a_people_named_after_its_place_is_a_counted_noun(text: str, counted: str | None) -> None:
+    assert [h.counted for h in find_figures(text)] == [counted]
+
+
+@pytest.mark.parametrize(
     ("word", "lemma"),
     [
         ("stations-service", "station-service"),

@@ -75,6 +75,12 @@ _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)"
 _S_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cs>\d{2})(?!\d|,\d|\.\d|[\s\u00a0]*(?:%|€|\$))")
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
 
+# A people named after its place, in the plural (``Français``, ``Parisiens``,
+# ``Espagnols``): a counted noun though it is capitalised.
+DEMONYM_PLURAL = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:ais|aises|ois|oises|ains|aines|iens|iennes|éens|éennes"
+    r"|ands|andes|ons|onnes|ols|oles)"
+)
 _LOCUTION_NOUNS = frozenset(["face", "grâce", "suite", "quant", "jusque"])
 _A_AFTER_RE = re.compile(r"[\s\u00a0]+(?i:à|au|aux)(?![^\W_])")
 
@@ -104,9 +110,10 @@ def _counted(
     low = word.lower()
     if low in _LOCUTION_NOUNS and _A_AFTER_RE.match(text, m.end()):
         return None  # "2 à 1 face à l'Espagne", "grâce à": a preposition, not a noun
+    demonym = DEMONYM_PLURAL.fullmatch(word) is not None
     if (
         len(word) < 2
-        or not word[0].islower()
+        or not (word[0].islower() or demonym)
         or low in FUNCTION_WORDS
         or low in ALL_NUMBER_WORDS
         or low in ADJ_PER
@@ -114,6 +121,9 @@ def _counted(
         return None
     if value >= 2 and not looks_plural(word):
         return None
+    if demonym:
+        # ``11 millions de Français``, ``2 000 Lyonnais``: the same in the singular
+        return (low if low.endswith(("ais", "ois")) else low[:-1]), m.end()
     lemma = singular(word)
     end = m.end()
     tm = _COMPOUND_TAIL_RE.match(text, end)
