@@ -147,7 +147,7 @@ def link(
             figure["subject_end"] = subject.end
             figure["subject_confidence"] = round(chosen[1], 2)
         period, period_confidence = find_period(
-            text, period_dates, period_starts, figure, sentences, sentence_index, headings, doc
+            text, period_dates, period_starts, figure, sentences, sentence_index, headings
         )
         if period is not None:
             figure["period_start"] = period["start_date"]

@@ -7,15 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
-
 from ami_facts.components.linker.sentences import (
     Sentence,
     intertitles,
     paragraph_break_between,
     same_clause,
 )
-from ami_facts.components.linker.syntax import token_at
 from ami_facts.french.linking import STATEMENT_VERBS
 from ami_facts.patterns import alternation
 
@@ -155,7 +152,6 @@ def find_period(
     sentences: list[Sentence],
     index: int | None,
     headings: Headings,
-    doc: Doc | None = None,
 ) -> tuple[dict[str, Any] | None, float | None]:
     """The date expression a figure is about, and how sure that is (SPEC, "Which period").
 
@@ -163,9 +159,9 @@ def find_period(
     the sentence before it in its paragraph, else the date its section's intertitle sets.
     ``starts``: the starts of ``period_dates`` (sorted). A date that could not be
     resolved (no anchor) still governs its figure: the period then stays null rather
-    than falling to a farther date. Beyond the figure's clause, a date the parse puts
-    inside a clause on a noun (``l'immeuble, construit en 1890, comptait``) dates that
-    noun's event only: it sets no other figure's period.
+    than falling to a farther date. Beyond the figure's clause, a date in an incise on a
+    noun (``l'immeuble, construit en 1890, comptait``) dates that noun's event only: it
+    sets no other figure's period.
     """
     if index is None:
         return None, None
@@ -199,12 +195,7 @@ def find_period(
     # A date later in the sentence, beyond a comma, is left out: on the gold articles it
     # is more often about another clause's event than about the figure.
     def framing(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [
-            d
-            for d in dates
-            if not _in_incise(text, d)
-            and not (doc is not None and _inside_noun_clause(doc, d, figure))
-        ]
+        return [d for d in dates if not _in_incise(text, d)]
 
     before = framing([d for d in in_sentence if d["end"] <= fig_start])
     if before:
@@ -239,24 +230,6 @@ def _in_incise(text: str, date: dict[str, Any]) -> bool:
         INCISE_OPENING.search(text, max(0, date["start"] - 80), date["start"])
         and INCISE_CLOSING.match(text, date["end"])
     )
-
-
-# Clauses that hang on a noun: a participle or a relative clause.
-NOUN_CLAUSE_DEPS = {"acl", "acl:relcl"}
-
-
-def _inside_noun_clause(doc: Doc, date: dict[str, Any], figure: dict[str, Any]) -> bool:
-    """Whether the parse puts ``date`` in a clause on a noun that does not hold the
-    figure. Where the text was not parsed, nothing is known and the date counts."""
-    token = token_at(doc, date["start"], date["end"])
-    if token is None:
-        return False
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ in NOUN_CLAUSE_DEPS:
-            clause_start = doc[ancestor.left_edge.i].idx
-            clause_end = doc[ancestor.right_edge.i].idx + len(doc[ancestor.right_edge.i])
-            return not (clause_start <= figure["number_start"] < clause_end)
-    return False
 
 
 def _resolved(
