@@ -26,11 +26,11 @@ FLOORS: dict[tuple[str, str, str], float] = {
     ("blind", "dates", "type"): 0.98,  # 1.0000
     ("blind", "dates", "value"): 0.97,  # 0.9903
     ("blind", "dates", "value f1"): 0.94,  # 0.9623
-    ("blind", "entities", "f1"): 0.86,  # 0.8800
-    ("blind", "entities", "label"): 0.96,  # 0.9870
-    ("blind", "entities", "name"): 0.90,  # 0.9264
+    ("blind", "entities", "f1"): 0.86,  # 0.8897
+    ("blind", "entities", "label"): 0.96,  # 0.9829
+    ("blind", "entities", "name"): 0.90,  # 0.9231
     ("blind", "entities alone", "f1"): 0.86,  # 0.8821
-    ("blind", "entities alone", "name"): 0.90,  # 0.9258
+    ("blind", "entities alone", "name"): 0.90,  # 0.9224
     ("blind", "entities alone", "precision"): 0.89,  # 0.9134
     ("blind", "entities alone", "recall"): 0.83,  # 0.8529
     ("blind", "figures", "approximate"): 0.98,  # 1.0000
@@ -38,19 +38,21 @@ FLOORS: dict[tuple[str, str, str], float] = {
     ("blind", "figures", "counted"): 0.88,  # 0.9008
     ("blind", "figures", "f1"): 0.95,  # 0.9726
     ("blind", "figures", "kind"): 0.97,  # 0.9949
-    ("blind", "figures", "metric"): 0.90,  # 0.9215
-    ("blind", "figures", "metric precision"): 0.90,  # 0.9226
-    ("blind", "figures", "metric recall"): 0.89,  # 0.9172
+    ("blind", "figures", "metric"): 0.90,  # 0.9267
+    ("blind", "figures", "metric precision"): 0.90,  # 0.9231
+    ("blind", "figures", "metric recall"): 0.90,  # 0.9231
     ("blind", "figures", "per"): 0.98,  # 1.0000
-    ("blind", "figures", "period"): 0.60,  # 0.6250
-    # lowered from 0.48 when the linker took its sentences from the rules rather than the
-    # parser: two blind figures whose period was missing got a wrong one (accuracy the same)
-    ("blind", "figures", "period precision"): 0.43,  # 0.4583
-    ("blind", "figures", "period recall"): 0.50,  # 0.5238
-    ("blind", "figures", "period_end"): 0.66,  # 0.6875
-    ("blind", "figures", "period_start"): 0.62,  # 0.6458
+    ("blind", "figures", "period"): 0.68,  # 0.7083
+    ("blind", "figures", "period precision"): 0.61,  # 0.6364
+    ("blind", "figures", "period recall"): 0.64,  # 0.6667
+    ("blind", "figures", "period_end"): 0.68,  # 0.7083
+    ("blind", "figures", "period_start"): 0.68,  # 0.7083
     ("blind", "figures", "subject"): 0.73,  # 0.7568
-    ("blind", "figures", "subject precision"): 0.84,  # 0.8630
+    (
+        "blind",
+        "figures",
+        "subject precision",
+    ): 0.84,  # 0.8523 (floor kept: measured less the margin is under it)
     ("blind", "figures", "subject recall"): 0.73,  # 0.7515
     ("blind", "figures", "unit"): 0.97,  # 0.9949
     ("blind", "figures alone", "approximate"): 0.98,  # 1.0000
@@ -76,29 +78,29 @@ FLOORS: dict[tuple[str, str, str], float] = {
     ("dev", "entities alone", "recall"): 0.91,  # 0.9397
     ("dev", "figures", "approximate"): 0.96,  # 0.9800
     ("dev", "figures", "bound"): 0.98,  # 1.0000
-    ("dev", "figures", "counted"): 0.90,  # 0.9247
+    ("dev", "figures", "counted"): 0.90,  # 0.9255
     ("dev", "figures", "f1"): 0.98,  # 1.0000
     ("dev", "figures", "kind"): 0.95,  # 0.9700
-    ("dev", "figures", "metric"): 0.88,  # 0.9011
-    ("dev", "figures", "metric precision"): 0.91,  # 0.9385
-    ("dev", "figures", "metric recall"): 0.86,  # 0.8841
+    ("dev", "figures", "metric"): 0.89,  # 0.9130
+    ("dev", "figures", "metric precision"): 0.92,  # 0.9403
+    ("dev", "figures", "metric recall"): 0.88,  # 0.9000
     ("dev", "figures", "per"): 0.98,  # 1.0000
-    ("dev", "figures", "period"): 0.79,  # 0.8125
-    ("dev", "figures", "period precision"): 0.88,  # 0.9048
+    ("dev", "figures", "period"): 0.81,  # 0.8333
+    ("dev", "figures", "period precision"): 0.93,  # 0.9500
     ("dev", "figures", "period recall"): 0.68,  # 0.7037
-    ("dev", "figures", "period_end"): 0.79,  # 0.8125
-    ("dev", "figures", "period_start"): 0.79,  # 0.8125
-    ("dev", "figures", "subject"): 0.71,  # 0.7397
-    ("dev", "figures", "subject precision"): 0.92,  # 0.9444
-    ("dev", "figures", "subject recall"): 0.64,  # 0.6667
-    ("dev", "figures", "unit"): 0.94,  # 0.9674
+    ("dev", "figures", "period_end"): 0.81,  # 0.8333
+    ("dev", "figures", "period_start"): 0.81,  # 0.8333
+    ("dev", "figures", "subject"): 0.73,  # 0.7534
+    ("dev", "figures", "subject precision"): 0.92,  # 0.9487
+    ("dev", "figures", "subject recall"): 0.66,  # 0.6852
+    ("dev", "figures", "unit"): 0.94,  # 0.9677
     ("dev", "figures alone", "approximate"): 0.96,  # 0.9800
     ("dev", "figures alone", "bound"): 0.98,  # 1.0000
-    ("dev", "figures alone", "counted"): 0.90,  # 0.9247
+    ("dev", "figures alone", "counted"): 0.90,  # 0.9255
     ("dev", "figures alone", "f1"): 0.97,  # 0.9901
     ("dev", "figures alone", "kind"): 0.95,  # 0.9700
     ("dev", "figures alone", "per"): 0.98,  # 1.0000
-    ("dev", "figures alone", "unit"): 0.94,  # 0.9674
+    ("dev", "figures alone", "unit"): 0.94,  # 0.9677
     ("seed", "dates", "f1"): 0.98,  # 1.0000
     ("seed", "entities", "f1"): 0.96,  # 0.9808
     ("seed", "figures", "f1"): 0.98,  # 1.0000
