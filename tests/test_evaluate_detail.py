@@ -12,6 +12,7 @@ from ami_facts.evaluate import (
     Evaluation,
     detail_rows,
     format_detail,
+    gold_split,
     score_table,
     sentence_around,
     write_html,
@@ -69,27 +70,40 @@ def evaluation_of_seedlike() -> Evaluation:
 def test_evaluate_detail_lists_each_problem_with_its_sentence(
     table: str, problem: str, text: str
 ) -> None:
-    rows = detail_rows(evaluation_of_seedlike())["a1"]
+    rows = detail_rows(evaluation_of_seedlike(), show_blind=True)["a1"]
     match = [r for r in rows if (r["table"], r["problem"], r["text"]) == (table, problem, text)]
     assert len(match) == 1
     assert text in match[0]["sentence"]
 
 
 def test_evaluate_detail_text_names_article_and_context() -> None:
-    report = format_detail(evaluation_of_seedlike())
+    report = format_detail(evaluation_of_seedlike(), show_blind=True)
     assert report.startswith("== a1:")
     assert "figures  missed   'En 2020' [0:7] value=2020" in report
     assert "      in: Il faut compter 3 mois d'attente." in report
 
 
 def test_evaluate_html_shows_gold_layer_with_flags(tmp_path: Path) -> None:
-    index = write_html(evaluation_of_seedlike(), tmp_path)
+    index = write_html(evaluation_of_seedlike(), tmp_path, show_blind=True)
     page = (tmp_path / "articles" / "a1.html").read_text(encoding="utf-8")
     assert index.exists()
     assert "gold-figure" in page
     # "En 2020": a gold figure we missed, under a date no gold row asked for.
     assert 'class="date gold-figure missed spurious"' in page
     assert "spurious" in page
+
+
+def test_evaluate_detail_and_html_hide_the_misses_of_the_blind_half(tmp_path: Path) -> None:
+    # "a1" falls in the blind half (gold_split): its scores are read, not its misses
+    evaluation = evaluation_of_seedlike()
+    assert gold_split("a1") == "blind"
+    assert "a1" not in detail_rows(evaluation)
+    report = format_detail(evaluation)
+    assert "== a1" not in report
+    assert "1 article of the blind half not listed" in report
+    write_html(evaluation, tmp_path)
+    page = (tmp_path / "articles" / "a1.html").read_text(encoding="utf-8")
+    assert "gold-figure" not in page.split("<style>")[-1].split("</style>")[-1]
 
 
 def test_cli_evaluate_detail_and_html(tmp_path: Path) -> None:

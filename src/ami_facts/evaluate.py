@@ -21,6 +21,7 @@ from typing import Any, Literal
 from ami_facts.load import build_article
 from ami_facts.nlp import Pipeline, RulesOnly
 from ami_facts.pipeline import ArticleResult, process
+from ami_facts.plural import plural
 from ami_facts.records import ErrorRow
 
 SCORED_TABLES = ("figures", "dates", "entities")
@@ -504,10 +505,18 @@ def _describe(table: str, row: dict[str, Any]) -> str:
     return f"{row.get('label') or '|'.join(row.get('labels') or [])} {row.get('name') or ''}"
 
 
-def detail_rows(evaluation: Evaluation) -> dict[str, list[dict[str, Any]]]:
-    """Per article, each missed, spurious and wrong item with its sentence."""
+def detail_rows(
+    evaluation: Evaluation, show_blind: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """Per article, each missed, spurious and wrong item with its sentence.
+
+    The articles of the blind half are left out unless ``show_blind``: their scores
+    are read, never their misses (``gold_split``).
+    """
     detail: dict[str, list[dict[str, Any]]] = {}
     for name, tables in evaluation.per_article.items():
+        if not show_blind and gold_split(name) == "blind":
+            continue
         text = evaluation.results[name].article.text
         rows: list[dict[str, Any]] = []
         for table, score in tables.items():
@@ -540,10 +549,18 @@ def detail_rows(evaluation: Evaluation) -> dict[str, list[dict[str, Any]]]:
     return detail
 
 
-def format_detail(evaluation: Evaluation) -> str:
+def format_detail(evaluation: Evaluation, show_blind: bool = False) -> str:
     """A plain-text listing per article: what was missed, spurious or wrong, in context."""
     lines: list[str] = []
-    for name, rows in detail_rows(evaluation).items():
+    hidden = [
+        name for name in evaluation.per_article if not show_blind and gold_split(name) == "blind"
+    ]
+    if hidden:
+        lines.append(
+            f"(misses of the {plural(len(hidden), 'article')} of the blind half not listed: "
+            "their scores are read, not their misses; --show-blind lists them)"
+        )
+    for name, rows in detail_rows(evaluation, show_blind).items():
         lines.append(f"== {name}: {len(rows)} problems")
         for row in rows:
             where = f" [{row['start']}:{row['end']}]" if "start" in row else ""
@@ -555,13 +572,18 @@ def format_detail(evaluation: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def write_html(evaluation: Evaluation, out_dir: Path) -> Path:
-    """The review pages with the gold spans as a second layer; returns the index path."""
+def write_html(evaluation: Evaluation, out_dir: Path, show_blind: bool = False) -> Path:
+    """The review pages with the gold spans as a second layer; returns the index path.
+
+    The articles of the blind half get no gold layer unless ``show_blind``."""
     from ami_facts.review import write_review
 
+    shown = {name for name in evaluation.per_article if show_blind or gold_split(name) != "blind"}
     missed: dict[str, set[tuple[str, int, int]]] = {}
     spurious: dict[str, set[str]] = {}
     for name, tables in evaluation.per_article.items():
+        if name not in shown:
+            continue
         missed[name] = {
             (table, int(row["start"]), int(row["end"]))
             for table, score in tables.items()
@@ -574,7 +596,7 @@ def write_html(evaluation: Evaluation, out_dir: Path) -> Path:
         evaluation.results.values(),
         out_dir,
         title="ami-facts evaluation: predictions and gold",
-        gold=evaluation.gold,
+        gold={name: rows for name, rows in evaluation.gold.items() if name in shown},
         missed=missed,
         spurious=spurious,
         summary_html=_scores_html(evaluation),

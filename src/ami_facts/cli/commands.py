@@ -170,6 +170,14 @@ def evaluate(
             help="Write review pages with gold spans as a second layer (missed, spurious).",
         ),
     ] = None,
+    show_blind: Annotated[
+        bool,
+        typer.Option(
+            "--show-blind",
+            help="With --detail or --html, list the misses of the blind half too (by "
+            "default only its scores are shown: rules are written against dev misses).",
+        ),
+    ] = False,
     split: Annotated[
         str,
         typer.Option(
@@ -215,14 +223,19 @@ def evaluate(
     if as_json:
         document = evaluation.as_dict()
         if detail:
-            document["detail"] = detail_rows(evaluation)
+            document["detail"] = detail_rows(evaluation, show_blind)
         out.print_json(json.dumps(document, ensure_ascii=False))
     else:
         out.print(format_report(evaluation), highlight=False, soft_wrap=True)
         if detail:
-            out.print(format_detail(evaluation), highlight=False, markup=False, soft_wrap=True)
+            out.print(
+                format_detail(evaluation, show_blind),
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
     if html_dir is not None:
-        index = write_html(evaluation, html_dir)
+        index = write_html(evaluation, html_dir, show_blind)
         err.print(f"review pages with gold -> {index}", highlight=False)
 
 
