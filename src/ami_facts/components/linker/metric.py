@@ -276,8 +276,9 @@ def metric_clues(
     if metric := after_phrases.metric(after):
         clues.append(MetricClue(metric, 5.0, "clue_after"))
     # (the figure's own qualifier may stand between: ``âgées de plus de 65 ans``)
-    if metric := before_phrases.metric(before.rstrip(" (")) or before_phrases.metric(
-        text[clause_start : figure["start"]].rstrip(" (")
+    if metric := before_phrases.metric(before.rstrip(" (")) or (
+        figure["start"] < figure["number_start"]
+        and before_phrases.metric(text[clause_start : figure["start"]].rstrip(" ("))
     ):
         clues.append(MetricClue(metric, 4.9, "clue_before"))
     if kind == "duration":

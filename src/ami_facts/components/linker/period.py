@@ -97,11 +97,16 @@ def dates_for_periods(
         if hit["type"] not in PERIOD_DATE_TYPES:
             continue
         before = text[max(0, hit["start"] - 25) : hit["start"]]
-        if BASELINE_BEFORE.search(before) or STATEMENT_BEFORE.search(before):
+        if BASELINE_BEFORE.search(before) or (
+            _ends_near_statement_verb(before) and STATEMENT_BEFORE.search(before)
+        ):
             continue
         # ``contre 10 millions en 2019``: the date of the compared value is that value's
         # period only (the figures between the comparison and the date).
-        if phrase := BASELINE_PHRASE_BEFORE.search(text, max(0, hit["start"] - 60), hit["start"]):
+        window = max(0, hit["start"] - 60)
+        if _names_a_comparison(text, window, hit["start"]) and (
+            phrase := BASELINE_PHRASE_BEFORE.search(text, window, hit["start"])
+        ):
             hit = {**hit, "baseline_from": phrase.start()}
         if (
             anchor
@@ -226,10 +231,23 @@ INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
 
 def _in_incise(text: str, date: dict[str, Any]) -> bool:
     """Whether ``date`` stands in an incise that describes a noun (no parse needed)."""
+    # (the anchored test first: most dates are followed by no comma)
     return bool(
-        INCISE_OPENING.search(text, max(0, date["start"] - 80), date["start"])
-        and INCISE_CLOSING.match(text, date["end"])
+        INCISE_CLOSING.match(text, date["end"])
+        and INCISE_OPENING.search(text, max(0, date["start"] - 80), date["start"])
     )
+
+
+def _ends_near_statement_verb(before: str) -> bool:
+    """A cheap test that ``STATEMENT_BEFORE`` may match: a statement verb among the last
+    words (``a-t-il annoncé ce``)."""
+    return any(word.split("-")[0].lower() in STATEMENT_VERBS for word in before.split()[-6:])
+
+
+def _names_a_comparison(text: str, start: int, end: int) -> bool:
+    """A cheap test that ``BASELINE_PHRASE_BEFORE`` may match between ``start`` and ``end``."""
+    window = text[start:end].lower()
+    return "rapport" in window or "compar" in window or "contre" in window
 
 
 def _resolved(
