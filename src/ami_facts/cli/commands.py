@@ -123,7 +123,7 @@ def _field_value(value: Any) -> str:
 
 
 def format_blocks(tables: dict[str, list[dict[str, Any]]]) -> str:
-    """One block per item: ``figure 1: 2.609 exemplaires``, then ``field: value`` lines."""
+    """One block per item: ``figure 1: 3.100 exemplaires``, then ``field: value`` lines."""
     blocks: list[str] = []
     for table, rows in tables.items():
         name = ITEM_NAMES.get(table, table)

@@ -11,8 +11,8 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    (``RN 12``, ``rule_layers.py``) before the brands;
 2. patterns (``rule_layers.py``): street names (``rue de Metz``), a competition
    and its year (``Euro 2024``: MISC), nationality codes of sports results
-   (``Olano (Esp)``), the names after a person's title (``Mes Perrin, Leuvrey et
-   Spor``, ``M. Petit``: PER);
+   (``Garcia (Esp)``), the names after a person's title (``Mes Durand, Lefort et
+   Roux``, ``M. Petit``: PER);
 3. lexicon models alone once their brand is named (``Tiguan``, ``iX3``) and
    standalone models even unnamed (``iPhone 15``, ``A350``), unless inside a
    longer NER entity (``products.py``);

@@ -238,7 +238,7 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and _is_acronym(doc[s + 2].text)
             and (words.is_word(tok.text) or words.is_adjective(tok.text))
         ):
-            return s + 2  # ``Réformistes du D66``, ``militants du PKK``: the acronym
+            return s + 2  # ``élus du G20``, ``militants de la CGT``: the acronym
         if tok.is_punct or tok.is_space or tok.like_num:
             s += 1
         elif label == "MISC" and low in lex.event_heads:
@@ -260,7 +260,7 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and not (label == "PER" and _particle_surname_at(doc, s + 1, e, lex))
             and not (label == "PER" and tok.text in lex.first_names)  # ``Marine Tondelier``
         ):
-            s += 1  # ``Cyclisme Olano`` (a title line)
+            s += 1  # ``Cyclisme Garcia`` (a title line)
         else:
             break
     return s
@@ -342,7 +342,7 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
     if head is not None and doc[k].text[0].islower():
         return head, "ORG"  # ``le lycée Chaptal``, ``l'hôpital Necker``
     if label == "PER":
-        return s, label  # ``le gouvernement de Lionel Jospin``: the person
+        return s, label  # ``le gouvernement de Jean Dupont``: the person
     if k >= 0 and doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
         k -= 1
     elif k >= 1 and doc[k].lower_ in {"la", "l'", "l’"} and doc[k - 1].lower_ == "de":

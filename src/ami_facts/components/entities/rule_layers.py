@@ -1,8 +1,8 @@
 """Mentions our rules find in the text, apart from products: roads (``RN 12``), street
 names (``rue de Metz``), a competition and its year (``Euro 2024``, MISC), nationality
-codes of sports results (``Olano (Esp)``), names the NER missed after a head noun
-(``le coureur Guidi``), names after a person's title (``Mes Perrin, Leuvrey et
-Spor``) and places from ``places.json`` the NER missed.
+codes of sports results (``Garcia (Esp)``), names the NER missed after a head noun
+(``le coureur Garcia``), names after a person's title (``Mes Durand, Lefort et
+Roux``) and places from ``places.json`` the NER missed.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _results_layer(doc: Doc, text: str, lex: Lexicons) -> list[_Mention]:
-    """Sports results: ``Olano (Esp)``, ``M. Zberg (S)``. The nationality code in
+    """Sports results: ``Garcia (Esp)``, ``M. Keller (S)``. The nationality code in
     parentheses right after a name is a LOC (named after the country) and the name
     before it a PER."""
     out: list[_Mention] = []
@@ -133,7 +133,7 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
 
 def _apposition_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list[_Mention]:
     """Names the NER missed right after a head noun: ``la petite équipe espagnole
-    Estepona-Brcpac`` (ORG), ``le village de Bouzey`` (LOC), ``le coureur Guidi`` (PER)."""
+    Velo-Sur`` (ORG), ``le village de Sainte-Croix`` (LOC), ``le coureur Garcia`` (PER)."""
     out: list[_Mention] = []
     n = len(doc)
     for match in _matchers().apposition_re.finditer(text):
@@ -195,14 +195,14 @@ def _place_layer(text: str, lex: Lexicons) -> list[_Mention]:
     ]
 
 
-# Plural titles introduce a list of surnames (``Mes Perrin, Leuvrey et Spor``).
+# Plural titles introduce a list of surnames (``Mes Durand, Lefort et Roux``).
 _PLURAL_TITLES = frozenset({"Mes", "MM.", "MM", "Mmes", "Drs"})
 # Titles that are also words at a sentence start (``Mes amis``, ``Me voici``).
 _WORD_TITLES = frozenset({"Mes", "Me"})
 
 
 def _titled_people_layer(doc: Doc, lex: Lexicons, words: CommonWords) -> list[_Mention]:
-    """``Me Dupont``, ``MM. Petit et Moreau``, ``Mes Perrin, Leuvrey et Spor``: the names
+    """``Me Dupont``, ``MM. Petit et Moreau``, ``Mes Durand, Lefort et Roux``: the names
     after a person's title are persons, even when they are French words (``Petit``);
     after a plural title, every name of the list."""
     titles = lex.person_titles | {"M.", "MM"}

@@ -64,7 +64,7 @@ def _is_capitalised(text: str) -> bool:
 
 
 def _is_acronym(text: str) -> bool:
-    """``PKK``, ``D66``, ``UUP``."""
+    """``ETA``, ``G20``, ``CGT``."""
     return bool(_ACRONYM.fullmatch(text))
 
 

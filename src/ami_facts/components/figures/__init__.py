@@ -27,7 +27,7 @@ is in ``false_positives.ordinal_role`` (a rank noun or ``de`` after it ranks:
 ``deuxième de ce marché``, ``première place``, ``35e victoire``; any other
 noun after it names: ``seizième édition``, ``Huitième étape``, ``le second
 aqueduc``; alone it ranks: ``se classant troisième``). Results tables
-(``1. Olano``) and ``les dix premiers`` (bound max) are ranks too.
+(``1. Garcia``) and ``les dix premiers`` (bound max) are ranks too.
 
 French knowledge (words, units, qualifiers, false positives) lives in
 ``ami_facts.french``; this package is the machinery.

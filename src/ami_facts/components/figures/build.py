@@ -425,7 +425,7 @@ _RANK_AFTER = re.compile(r"\.[\s\u00a0]+[^\W\d_]")
 
 
 def _rank_context(text: str, core: _Core, fig: _Fig) -> None:
-    """Results tables (``1. Guidi``) and ``les dix premiers`` are ranks."""
+    """Results tables (``1. Garcia``) and ``les dix premiers`` are ranks."""
     if core.form == "digits" and not core.ordinal and fig.unit is None and fig.value is not None:
         raw = text[core.start : core.end]
         if (

@@ -67,7 +67,7 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     for mention in mentions:
         if mention.start < end and start < mention.end:
             return mention
-    # ``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the apposition names
+    # ``Un ancien de la Stasi, Karl Weber, a été condamné``: the apposition names
     # it; ``la ville de Lyon``, ``le groupe Volkswagen``: so does a thing's own name.
     naming = {"appos", "flat:name"} | (
         {"nmod", "flat", "compound"} if token.lemma_.lower() in anaphoric_nouns() else set()

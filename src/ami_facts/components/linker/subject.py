@@ -45,7 +45,7 @@ SOURCE_BEFORE = re.compile(
 RESULTS_RANK = re.compile(r"\d{1,3}\.")
 RESULTS_NAME_GAP = 4
 # The competitor's name right after a results rank when no entity covers it:
-# an optional initial, then one or two capitalised words (``M. Zberg``, ``van Petegem``).
+# an optional initial, then one or two capitalised words (``M. Keller``, ``van Damme``).
 RESULTS_NAME = re.compile(
     r"\s*((?:[A-Z]\.\s*)?(?:(?:van|von|de|da|di|le|la)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 )
@@ -84,7 +84,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         for child in verb.children:
             if child.dep_ not in SUBJECT_DEPS:
                 continue
-            # ``Olano, qui s'est imposé avec 41" d'avance``: the relative pronoun
+            # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun
             # stands for the noun the clause hangs on.
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
                 return _named_or_referred(text, mentions, verb.head)
@@ -118,7 +118,7 @@ def _named_or_referred(
 
 
 def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
-    """``Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné``: the name set
+    """``Un ancien de la Stasi, Karl Weber, a été condamné``: the name set
     between commas beside a subject that is a common noun (the parser makes it an
     apposition or, as often, a complement)."""
     for child in noun.children:
@@ -310,7 +310,7 @@ def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def participle_agent(number: Token, mentions: list[Mention]) -> Mention | None:
-    """``191 attentats perpétrés par le PKK``, ``les vélos produits par Decathlon``.
+    """``14 attentats revendiqués par l'ETA``, ``les vélos produits par Decathlon``.
 
     The agent (``par X``) of a past participle on the figure's noun is who did or made
     what the figure counts. The parser hangs ``par X`` on the participle or, as often,
