@@ -227,8 +227,17 @@ def subject_candidates(
         )
         pool.add(main, main_subject=1.0, **(alone if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
+    # What the parse names (its verb's subject, its noun's owner...) weighs against the
+    # mentions it does not name.
+    parsed = {
+        name
+        for name, candidate in pool.by_name.items()
+        if any(key.startswith("parse_") for key in candidate.evidence)
+    }
     for candidate in pool.by_name.values():
         mention = candidate.value
+        if parsed and candidate.value.name not in parsed:
+            candidate.note(parse_names_another=1.0)
         labels = METRIC_LABELS.get(metric or "")
         candidate.note(**{f"label_{mention.label}": 1.0})
         if labels is not None:
