@@ -94,6 +94,8 @@ def test_a_quarter_not_over_yet_told_in_the_past_is_last_years(text: str, value:
         ("En novembre, les ventes avaient chuté de 5 %.", "2023-11"),
         ("Le procès s’ouvrira en novembre.", "2024-11"),
         ("M. Blair a donné jusqu'au 30 juin aux responsables.", "2024-06-30"),
+        # what a thing is for lies ahead, whatever the tense of its verb
+        ("Toutes les places ont été vendues pour le 14 juillet.", "2024-07-14"),
     ],
 )
 def test_a_later_month_told_in_the_past_is_last_years_but_not_a_deadline(

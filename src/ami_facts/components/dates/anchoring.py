@@ -38,9 +38,10 @@ def _apply_depuis(b: _Built, ctx: _Ctx, start: int) -> _Built:
 
 
 # "a donné jusqu'au 30 juin", "a été reporté au 3 mars": a date set in the past (a
-# deadline, a postponement) still lies ahead
+# deadline, a postponement) still lies ahead; so does a date a thing is for ("les
+# billets vendus pour le 14 juillet")
 _DEADLINE_BEFORE = re.compile(
-    r"(?:jusqu['’]\s*(?:au|à|en)|d['’]\s*ici(?:\s+(?:à|au))?|avant"
+    r"(?:jusqu['’]\s*(?:au|à|en)|d['’]\s*ici(?:\s+(?:à|au))?|avant|\bpour"
     r"|(?:renvoy|report|repouss|décal|différ|ajourn|fix|programm)\w*\s+(?:au|à|pour))"
     r"\s+(?:le\s+|la\s+)?$",
     _F,
