@@ -193,6 +193,12 @@ def subject_candidates(
     """Every possible subject of ``figure`` with its evidence."""
     if not article.mentions and not article.rows:
         return []  # nothing named (the rules alone often name nothing)
+    if (
+        number is None
+        and coordinated_with is None
+        and _names_nothing_near(article, index, figure, sentence_index)
+    ):
+        return []  # (``--fast``: most figures have no candidate; skip building the pool)
     text = article.text
     pool = _Pool(figure, lambda mention: most_specific(mention, article.main, metric, figure))
     if number is not None and (found := parse_subject(text, number, article.mentions)):
@@ -254,6 +260,21 @@ def subject_candidates(
         ):
             candidate.note(place_scope=1.0)
     return list(pool.by_name.values())
+
+
+def _names_nothing_near(
+    article: ArticleSubjects, index: int, figure: dict[str, Any], sentence_index: int | None
+) -> bool:
+    """Whether no candidate can come up without the parse: no results row, no title
+    name, no main subject, no section topic and no mention in the sentences read."""
+    if index in article.rows or article.title or article.main is not None:
+        return False
+    if topic_at(article.topics, figure["start"]) is not None:
+        return False
+    if sentence_index is None:
+        return True
+    first = article.sentences[max(0, sentence_index - SENTENCES_BACK)][0]
+    return not article.between(first, article.sentences[sentence_index][1])
 
 
 def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index: int) -> bool:
