@@ -160,6 +160,8 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
         ("« Nous avons reçu 200 dossiers », a précisé Anne Morel.", "200", "Anne Morel"),
         # a name in a relative clause on another noun, when the parse names that noun
         ("La région Normandie, qui finance les TER, a commandé 12 rames.", "12", "TER"),
+        # a measure's place is not whose it is (``de`` says whose, ``en`` says where)
+        ("Ses ventes en Europe ont reculé de 10 % depuis 2019.", "10", "Europe"),
         # the body that counts is a source too
         ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
     ],

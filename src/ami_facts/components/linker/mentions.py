@@ -79,13 +79,26 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
                     return mention
     # A measure of a named thing (``la population de Nantes``, ``les ventes de la
     # Clio``) is about that thing; ``le tribunal de Marseille`` is not about Marseille.
+    # (through a ``de`` complement: ``les ventes en Europe`` are not about Europe)
     if token.lemma_.lower() not in metric_lexicon().nouns:
         return None
-    for child in token.subtree:
-        for mention in mentions:
-            if mention.start <= child.idx < mention.end:
-                return mention
+    for complement in token.children:
+        if complement.dep_ != "nmod" or not is_genitive(complement):
+            continue
+        for child in complement.subtree:
+            for mention in mentions:
+                if mention.start <= child.idx < mention.end:
+                    return mention
     return None
+
+
+GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
+
+
+def is_genitive(noun: Token) -> bool:
+    """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
+    cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
+    return not cases or cases[0] in GENITIVE_CASES
 
 
 def antecedent(

@@ -15,6 +15,7 @@ from ami_facts.components.linker.mentions import (
     Mention,
     antecedent,
     is_definite_reference,
+    is_genitive,
     is_impersonal,
     mention_covering,
 )
@@ -30,7 +31,6 @@ from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
-GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
 RELATIVE_CLAUSE_DEPS = {"acl:relcl", "acl"}
 RELATIVE_QUE = {"que", "qu'", "qu’"}
 # The names a common-noun subject can have beside it (``le patron, Jean Martin,``).
@@ -70,7 +70,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     if counted is not None and counted.pos_ == "NOUN":
         for child in counted.children:
             # ``de la Clio``, not ``à l'hôpital de Belfort`` (where, not whose)
-            if child.dep_ == "nmod" and child.i > counted.i and _genitive(child):
+            if child.dep_ == "nmod" and child.i > counted.i and is_genitive(child):
                 owner = next(
                     (m for m in mentions if m.start <= child.idx < m.end and m.label != "LOC"),
                     None,
@@ -131,12 +131,6 @@ def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
         ):
             return covering
     return None
-
-
-def _genitive(noun: Token) -> bool:
-    """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
-    cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
-    return not cases or cases[0] in GENITIVE_CASES
 
 
 def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | None:
