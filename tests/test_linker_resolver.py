@@ -82,6 +82,16 @@ def test_linker_metric_comes_from_what_is_measured(
         ("Au Portugal, 28 % des salariés travaillent le samedi.", "28 %", "Portugal"),
         # the name the figure stands beside in apposition
         ("Le gardien, Paul Girard, 34 ans, a prolongé son contrat.", "34 ans", "Paul Girard"),
+        # a possessive's antecedent outweighs the article's topic
+        (
+            "Voiture électrique : la Tesla Model Y reste la plus vendue en Europe\n\n"
+            "La Tesla Model Y a été immatriculée à 125 000 exemplaires au premier semestre. "
+            "Elle devance la Volkswagen ID.4.\n\n"
+            "En France, la Renault Megane E-Tech s'est écoulée à 9 800 exemplaires depuis "
+            "janvier. Son autonomie atteint 470 km.",
+            "470",
+            "Renault Mégane E-Tech",
+        ),
         # the owner named before a possessive
         (
             "Michelin a publié ses comptes jeudi. Ses ventes ont reculé de 4 % sur l'année.",

@@ -219,7 +219,9 @@ def subject_candidates(
         names_other = _add_sentence_mentions(article, pool, sentence_index)
     # SPEC, "Which subject", 4: where the sentence names nothing that can be the
     # subject, the section's topic or the article's main subject is.
-    alone = {} if names_other else {"topic_alone": 1.0}
+    # (a pronoun's or a possessive's antecedent found by the parse names one too)
+    parse_named = any(key.startswith("parse_") for c in pool.by_name.values() for key in c.evidence)
+    alone = {} if names_other or parse_named else {"topic_alone": 1.0}
     if (topic := topic_at(article.topics, figure["start"])) is not None:
         pool.add(topic, section_topic=1.0, **alone)
     for mention in article.title:
