@@ -31,6 +31,18 @@ def test_hyphenated_and_invariable_counted_nouns_keep_their_lemma(text: str, cou
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Elle devance la Kia EV.9 en ville.",
+        "La Mazda MX-30 arrive.",
+        "Le SARS-2 circule encore.",
+    ],
+)
+def test_a_number_glued_to_a_short_capitalised_name_is_part_of_the_name(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "counted"),
     [
         ("Près de 9 millions de Français partent au ski.", "français"),

@@ -251,9 +251,17 @@ def name_or_code(text: str, start: int, end: int) -> bool:
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 
 
+# ``ID.4``, ``CX-5``, ``COVID-19``: a short capitalised name glued to the number by a
+# dot or a hyphen.
+_GLUED_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"']))[A-Z][A-Za-z]{0,4}[.-]$")
+
+
 def model_or_label(text: str, start: int, end: int) -> bool:
-    """A number right after a capitalised name word: ``Peugeot 208``, ``Euro 6``."""
+    """A number right after a capitalised name word: ``Peugeot 208``, ``Euro 6``,
+    ``ID.4``."""
     window = text[max(0, start - 40) : start]
+    if _GLUED_NAME_BEFORE.search(window):
+        return True
     if not window or window[-1] not in " \t\n\u00a0\u202f":
         return False
     parts = window.rsplit(None, 1)
