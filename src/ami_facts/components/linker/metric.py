@@ -275,12 +275,12 @@ def metric_clues(
     clues: list[MetricClue] = []
     if metric := after_phrases.metric(after):
         clues.append(MetricClue(metric, 5.0, "clue_after"))
-    # (the figure's own qualifier may stand between: ``âgées de plus de 65 ans``)
-    if metric := before_phrases.metric(before.rstrip(" (")) or (
-        figure["start"] < figure["number_start"]
-        and before_phrases.metric(text[clause_start : figure["start"]].rstrip(" ("))
-    ):
-        clues.append(MetricClue(metric, 4.9, "clue_before"))
+    before_metric = before_phrases.metric(before.rstrip(" ("))
+    if before_metric is None and figure["start"] < figure["number_start"]:
+        # the figure's own qualifier may stand between: ``âgées de plus de 65 ans``
+        before_metric = before_phrases.metric(text[clause_start : figure["start"]].rstrip(" ("))
+    if before_metric:
+        clues.append(MetricClue(before_metric, 4.9, "clue_before"))
     if kind == "duration":
         if figure.get("unit") in RACE_TIME_UNITS and TIME_GAP_BEFORE.search(before):
             clues.append(MetricClue("time_gap", 4.5, "race_gap"))

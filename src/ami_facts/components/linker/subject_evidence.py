@@ -219,9 +219,15 @@ def subject_candidates(
         names_other = _add_sentence_mentions(article, pool, sentence_index)
     # SPEC, "Which subject", 4: where the sentence names nothing that can be the
     # subject, the section's topic or the article's main subject is.
-    # (a pronoun's or a possessive's antecedent found by the parse names one too)
-    parse_named = any(key.startswith("parse_") for c in pool.by_name.values() for key in c.evidence)
-    alone = {} if names_other or parse_named else {"topic_alone": 1.0}
+    # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
+    # possessive's antecedent): the sentence names a subject then too, and it weighs
+    # against the mentions the parse does not name.
+    parsed = {
+        name
+        for name, candidate in pool.by_name.items()
+        if any(key.startswith("parse_") for key in candidate.evidence)
+    }
+    alone = {} if names_other or parsed else {"topic_alone": 1.0}
     if (topic := topic_at(article.topics, figure["start"])) is not None:
         pool.add(topic, section_topic=1.0, **alone)
     for mention in article.title:
@@ -235,13 +241,6 @@ def subject_candidates(
         )
         pool.add(main, main_subject=1.0, **(alone if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
-    # What the parse names (its verb's subject, its noun's owner...) weighs against the
-    # mentions it does not name.
-    parsed = {
-        name
-        for name, candidate in pool.by_name.items()
-        if any(key.startswith("parse_") for key in candidate.evidence)
-    }
     for candidate in pool.by_name.values():
         mention = candidate.value
         if parsed and candidate.value.name not in parsed:
