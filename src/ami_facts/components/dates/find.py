@@ -14,6 +14,7 @@ from datetime import date
 from ami_facts.components.dates.anchoring import _date_times_from_following_day, _shift_by_duration
 from ami_facts.components.dates.context import NEWS, Range, Resolution, TenseOf, _Ctx
 from ami_facts.components.dates.gated_search import _matches
+from ami_facts.components.dates.gates import DIGIT_JOIN
 from ami_facts.components.dates.overlaps import _keep_longest
 from ami_facts.components.dates.patterns import _GATE_TOKEN_RE, _PATTERNS
 from ami_facts.components.dates.ranges import (
@@ -52,16 +53,13 @@ def find_dates(
     positions: dict[str, list[int]] = {}
     for tm in _GATE_TOKEN_RE.finditer(text.lower()):
         positions.setdefault(tm.group(), []).append(tm.start())
+    joined = [m.start() for m in DIGIT_JOIN.finditer(text)]
     n = len(text)
     for idx, pat in enumerate(_PATTERNS):
-        # (a pattern run near its requirement finds it in _matches: no search twice)
-        if (
-            pat.requires is not None
-            and pat.requires is not pat.marks
-            and pat.requires.search(text) is None
-        ):
+        # (a pattern gated by a requirement runs only on texts that hold it)
+        if pat.requires is not None and pat.requires.search(text) is None:
             continue
-        for m in _matches(pat, text, positions, n):
+        for m in _matches(pat, text, positions, joined, n):
             s, e = m.span()
             if s == e:
                 continue

@@ -29,15 +29,19 @@ def _starting_within(pat: _Pattern, starts: int) -> re.Pattern[str]:
 
 
 def _matches(
-    pat: _Pattern, text: str, positions: dict[str, list[int]], n: int
+    pat: _Pattern, text: str, positions: dict[str, list[int]], joined: list[int], n: int
 ) -> Iterator[re.Match[str]]:
-    """Matches of a pattern, searched only near the words that gate it (fast on long texts)."""
+    """Matches of a pattern, searched only near the words that gate it (fast on long texts).
+
+    ``positions``: where each gate word is; ``joined``: where a digit is joined to what
+    follows it (``gates.DIGIT_JOIN``), near which the patterns gated by marks run.
+    """
     if pat.needs is None:
         yield from pat.regex.finditer(text)
         return
     hits = [p for w in pat.needs if w in positions for p in positions[w]]
     if pat.marks is not None:
-        hits += [m.start() for m in pat.marks.finditer(text)]
+        hits += pat.marks.starts(text, joined)
     hits.sort()
     if not hits:
         return

@@ -41,7 +41,7 @@ from ami_facts.components.dates.durations_and_sets import (
     _h_set_t,
     _h_whole_unit,
 )
-from ami_facts.components.dates.gates import _MARKS, _NEEDS, _REQUIRES
+from ami_facts.components.dates.gates import _JOINED, _MARKS, _NEEDS, _REQUIRES, Mark
 from ami_facts.components.dates.not_a_date import (
     _check_not_glued,
     _check_numeric_le,
@@ -103,7 +103,7 @@ class _Pattern:
     handler: Handler
     check: Check | None = None
     needs: frozenset[str] | None = None  # run only if the text has one of these words
-    marks: re.Pattern[str] | None = None  # ... or a match of this (a gate that is not a word)
+    marks: Mark | None = None  # ... or a match of this (a gate that is not a word)
     requires: re.Pattern[str] | None = None  # skipped when this never matches the text
     # compiled on first use by _starting_within: (wide, narrow)
     within: tuple[re.Pattern[str], re.Pattern[str]] | None = None
@@ -554,6 +554,6 @@ _GATE_TOKEN_RE = re.compile(
 
 for _pat in _PATTERNS:
     _pat.requires = _REQUIRES.get(_pat.name)
-    if _pat.needs is None and _pat.requires is not None:
+    if _pat.name in _JOINED:
         # what every match holds also tells where: the pattern runs only near it
-        _pat.needs, _pat.marks = frozenset(), _pat.requires
+        _pat.needs, _pat.marks = frozenset(), _JOINED[_pat.name]

@@ -17,7 +17,6 @@ from ami_facts.components.figures.read_words import (
 )
 from ami_facts.components.figures.scanning import (
     Range,
-    _inside,
     _masked,
     _occurrences,
     _overlap_test,
@@ -129,9 +128,5 @@ def find_figures(
     figs = _merge_durations(text, figs)
     figs = _join(text, figs)
     _carry_counted(text, figs)
-    hits = []
-    for f in figs:
-        if excluded and _inside(f.start, excluded):
-            continue
-        hits.append(_to_hit(text, f))
-    return hits
+    is_excluded = _overlap_test(excluded)
+    return [_to_hit(text, f) for f in figs if not is_excluded(f.start, f.start + 1)]

@@ -28,10 +28,6 @@ def _masked(text: str, spans: Iterable[Range]) -> str:
     return "".join(pieces)
 
 
-def _inside(pos: int, ranges: Sequence[Range]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
-
-
 def _overlaps(start: int, end: int, ranges: Sequence[Range]) -> bool:
     return any(start < b and a < end for a, b in ranges)
 

@@ -310,7 +310,9 @@ def metric_clues(
     if kind == "money":
         clues.append(MetricClue("cost", 1.0, "kind"))
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
-    if LEVEL_BEFORE.search(text, clause_start, figure["start"]):
+    if any(c.metric == "change" and c.evidence == "verb" for c in clues) and LEVEL_BEFORE.search(
+        text, clause_start, figure["start"]
+    ):
         clues = [c for c in clues if not (c.metric == "change" and c.evidence == "verb")]
     return _ranked(clues, kind)
 

@@ -57,8 +57,8 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
         date = dates[index]
         if index + 1 < len(dates) and (
             (
-                INTERVAL_START.search(text[max(0, date["start"] - 12) : date["start"]])
-                and INTERVAL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+                INTERVAL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
+                and INTERVAL_START.search(text[max(0, date["start"] - 12) : date["start"]])
             )
             or (
                 date["text"].lower() == "ici"
@@ -171,6 +171,12 @@ def find_period(
     if index is None:
         return None, None
     fig_start, fig_end = figure["start"], figure["end"]
+    # (most figures have no date near them and no dated intertitle above)
+    first = sentences[max(0, index - PERIOD_SENTENCES_BACK)][0]
+    if not headings.sections and bisect.bisect_left(starts, first) == bisect.bisect_left(
+        starts, sentences[index][1]
+    ):
+        return None, None
 
     def between(lo: int, hi: int) -> list[dict[str, Any]]:
         return [

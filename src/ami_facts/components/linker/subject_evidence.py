@@ -191,7 +191,7 @@ def subject_candidates(
     coordinated_with: Mention | None,
 ) -> list[Candidate[Mention]]:
     """Every possible subject of ``figure`` with its evidence."""
-    if not article.mentions and not article.rows:
+    if not article.mentions and index not in article.rows and coordinated_with is None:
         return []  # nothing named (the rules alone often name nothing)
     if (
         number is None
