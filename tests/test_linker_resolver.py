@@ -241,6 +241,33 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "20 000",
             ("2024-03-15", "2030-12-31"),
         ),
+        # a date alone between commas right after the figure's clause dates that clause
+        (
+            "Un cycliste de 62 ans a été renversé par une camionnette, mardi soir, à Dole.",
+            "62 ans",
+            ("2024-03-12", "2024-03-12"),
+        ),
+        (
+            "Deux motards ont été contrôlés à 190 km/h, hier vers 23 h, sur la rocade.",
+            "190",
+            ("2024-03-14", "2024-03-14"),
+        ),
+        (
+            "Le transporteur a livré 1 200 colis, samedi, malgré la neige.",
+            "1 200",
+            ("2024-03-09", "2024-03-09"),
+        ),
+        # ... not a date inside a clause of its own after the comma
+        (
+            "La coopérative a collecté 8 000 tonnes, dont la moitié en 2019.",
+            "8 000",
+            (None, None),
+        ),
+        (
+            "Le club compte 300 adhérents, puis, en 2019, il a ouvert une école.",
+            "300",
+            (None, None),
+        ),
         # a time of day on a known day sets that day
         (
             "Hier vers 22 h, deux voitures ont brûlé rue des Lilas.",

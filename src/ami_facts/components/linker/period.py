@@ -211,6 +211,11 @@ def find_period(
     before = framing([d for d in in_sentence if d["end"] <= fig_start])
     if before:
         return _resolved(before[-1], 0.75)
+    # ... but a date that is a whole incise right after the figure's clause dates that
+    # clause (``a été agressé par deux individus, hier vers 18 h, place de la Mairie``).
+    after = [d for d in in_sentence if d["start"] >= fig_end]
+    if after and _adverbial_incise_after(text, fig_end, after):
+        return _resolved(after[0], 0.7)
     for back in range(1, PERIOD_SENTENCES_BACK + 1):
         if index - back < 0:
             break
@@ -242,6 +247,27 @@ def _in_incise(text: str, date: dict[str, Any]) -> bool:
         INCISE_CLOSING.match(text, date["end"])
         and INCISE_OPENING.search(text, max(0, date["start"] - 80), date["start"])
     )
+
+
+# The end of the figure's clause and the comma that opens the incise.
+CLAUSE_THEN_COMMA = re.compile(r"[^,;:()\[\]«»\n]*,\s*")
+# What may close the incise: a comma, the sentence's end, a semicolon.
+INCISE_END = re.compile(r"\s*(?:[,;]|[.!?](?:\s|$)|$)")
+# Dates that follow one another in one incise: ``hier vers 18 h``, ``mardi à 9 h``.
+DATE_CHAIN = re.compile(r"\s*(?:vers|à|dès|et)?\s*", re.IGNORECASE)
+
+
+def _adverbial_incise_after(text: str, fig_end: int, dates: list[dict[str, Any]]) -> bool:
+    """Whether the first of ``dates`` (those after the figure, in text order), with the
+    dates chained to it, stands alone between commas right after the figure's clause."""
+    if CLAUSE_THEN_COMMA.fullmatch(text, fig_end, dates[0]["start"]) is None:
+        return False
+    end = dates[0]["end"]
+    for following in dates[1:]:
+        if following["start"] < end or not DATE_CHAIN.fullmatch(text, end, following["start"]):
+            break
+        end = following["end"]
+    return INCISE_END.match(text, end) is not None
 
 
 def _ends_near_statement_verb(before: str) -> bool:
