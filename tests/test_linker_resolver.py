@@ -102,6 +102,19 @@ def test_linker_metric_comes_from_what_is_measured(
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
         # the subject of a relative clause on the figure's noun
         ("Les 1 200 camions que Volvo a livrés en mai sont rappelés.", "1 200", "Volvo"),
+        # ... a pronoun there stands for the last thing named before it
+        (
+            "La Norvège a réduit ses émissions. Elle a fermé les trois centrales dont elle"
+            " disposait encore.",
+            "trois",
+            "Norvège",
+        ),
+        (
+            "Michel Blanc et Paul Roux sont les deux candidats que présente la Belgique pour"
+            " les deux postes dont elle dispose à Bruxelles.",
+            "deux postes",
+            "Belgique",
+        ),
         # a place named in the clause of a share of its whole, unless the clause names
         # who holds the share
         ("La part des voitures électriques atteint 17 % en Allemagne.", "17", "Allemagne"),

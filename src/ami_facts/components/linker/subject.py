@@ -282,11 +282,13 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     return None
 
 
-def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
+def relative_subject(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
     """``les 300 voitures que Renault a vendues``, ``les deux sièges que détient la France``.
 
     The subject of a relative clause on the figure's noun; after ``que`` the subject
-    often follows the verb, where the parser may take it for an object.
+    often follows the verb, where the parser may take it for an object. A pronoun
+    (``les deux sièges dont elle dispose``) stands for the last thing named before it
+    that can own or do what the figure counts.
     """
     phrase = counted_phrase(number)
     for clause in phrase.children:
@@ -296,9 +298,11 @@ def relative_subject(number: Token, mentions: list[Mention]) -> Mention | None:
         after_que = any(c.dep_ == "obj" and c.lower_ in RELATIVE_QUE for c in children)
         for child in children:
             inverted = after_que and child.dep_ == "obj" and child.i > clause.i
-            if (child.dep_ in SUBJECT_DEPS or inverted) and (
-                covering := mention_covering(mentions, child)
-            ) is not None:
+            if not (child.dep_ in SUBJECT_DEPS or inverted):
+                continue
+            if child.lower_ in PERSONAL_PRONOUNS:
+                return antecedent(text, mentions, child, POSSESSOR_LABELS)
+            if (covering := mention_covering(mentions, child)) is not None:
                 return covering
     return None
 

@@ -206,7 +206,7 @@ def subject_candidates(
         pool.add(mention, **{how: 1.0})
     if number is not None and (owner := possessor(text, number, article.mentions)):
         pool.add(owner, parse_possessor=1.0)
-    if number is not None and (doer := relative_subject(number, article.mentions)):
+    if number is not None and (doer := relative_subject(text, number, article.mentions)):
         pool.add(doer, parse_subject=1.0)
     if number is not None and (agent := participle_agent(number, article.mentions)):
         pool.add(agent, parse_subject=1.0)
