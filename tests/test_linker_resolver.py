@@ -58,6 +58,11 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # a verb of change says the level a percentage reaches after ``à``
         ("Chez les seniors, le taux d'emploi grimpe à 58 %.", "58", "share"),
         ("Le taux d'emploi a grimpé de 2 %.", "2", "change"),
+        # ... and before ``de`` the amount of the change, whatever the figure counts
+        ("Les effectifs ont diminué de 120 salariés en un an.", "120", "change"),
+        ("La ville a vu sa population augmenter de 8 000 habitants.", "8 000", "change"),
+        # (without the verb of change, the counted noun says it)
+        ("La commune compte 8 000 habitants.", "8 000", "population"),
         # an age whose qualifier stands between its clue and its number
         ("Les patients âgés de plus de 80 ans sont prioritaires.", "80", "age"),
         # a verb that counts people counts no things; money a person earns is revenue

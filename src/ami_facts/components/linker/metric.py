@@ -208,6 +208,24 @@ def _verb_clue(metric: str, counted: str | None, nearer: float) -> MetricClue:
     return MetricClue(metric, 2.0 + nearer, "verb")
 
 
+CHANGE_CASES = {"de", "d'", "d’"}
+
+
+def _change_amount(lexicon: MetricLexicon, number: Token, start: int) -> MetricClue | None:
+    """``a augmenté de 2 millions d'habitants``: a verb of change and ``de`` right before
+    the figure make it the amount of the change, whatever it counts (as ``une hausse
+    de`` does)."""
+    doc, index = number.doc, number.i
+    while index > 0 and doc[index].idx >= start:
+        index -= 1
+    if index < 1 or doc[index].lower_ not in CHANGE_CASES:
+        return None
+    verb = doc[index - 1]
+    if verb.pos_ != "VERB" or lexicon.verbs.get(verb.lemma_.lower()) != "change":
+        return None
+    return MetricClue("change", 4.9, "change_amount")
+
+
 def _counted_clue(metric: str, nearer: float = 0.0) -> MetricClue:
     # ``trois employés`` are a workforce unless the verb says they were hurt.
     strength = 3.0 if metric in PEOPLE_METRICS - EVENT_METRICS else 4.0
@@ -281,6 +299,8 @@ def metric_clues(
         before_metric = before_phrases.metric(text[clause_start : figure["start"]].rstrip(" ("))
     if before_metric:
         clues.append(MetricClue(before_metric, 4.9, "clue_before"))
+    elif number is not None and (change := _change_amount(lexicon, number, figure["start"])):
+        clues.append(change)
     if kind == "duration":
         if figure.get("unit") in RACE_TIME_UNITS and TIME_GAP_BEFORE.search(before):
             clues.append(MetricClue("time_gap", 4.5, "race_gap"))
