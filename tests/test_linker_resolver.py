@@ -71,6 +71,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("La chanteuse a touché 3 millions d'euros de droits.", "3", "revenue"),
         # kilometres of a thing are its length; kilometres away a distance
         ("La commune entretient 42 kilomètres de chemins ruraux.", "42", "length"),
+        # (with a rate, the extent's noun is inside the figure)
+        ("La régie remplace 7 kilomètres de canalisations par an.", "7", "length"),
         ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
     ],
 )

@@ -43,6 +43,9 @@ TRADE_METRICS = {"sales", "orders", "deliveries", "production", "registrations"}
 EXTENT_AFTER = re.compile(
     r"\s+(?:de|d['’])\s*(?!autonomie\b|(?:la|le|les|l['’]|du|des)\b)[a-zà-ÿ]", re.IGNORECASE
 )
+# The unit's word after the number (``km``, ``kilomètres``): the extent's noun may
+# follow it inside the figure (``3 km de voies par an``).
+UNIT_WORD = re.compile(r"\s*[^\s\d]*")
 # ``à 12 km de la frontière``: how far away.
 AWAY_BEFORE = re.compile(r"\bà\s*(?:environ\s+|plus de\s+|moins de\s+|près de\s+)?$")
 # ``Jean Martin, 52 ans,``, ``(52 ans)``: an age in apposition to a name.
@@ -317,7 +320,7 @@ def metric_clues(
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance.
         if (
             unit_metric == "distance"
-            and EXTENT_AFTER.match(after)
+            and EXTENT_AFTER.match(text, UNIT_WORD.match(text, figure["number_end"]).end())
             and not AWAY_BEFORE.search(before)
         ):
             unit_metric = "length"
