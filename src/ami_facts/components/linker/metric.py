@@ -105,6 +105,11 @@ class MetricClue:
     evidence: str
 
 
+def _after_unit_word(text: str, number_end: int) -> int:
+    word = UNIT_WORD.match(text, number_end)
+    return word.end() if word is not None else number_end
+
+
 def _duration_verb_clue(lexicon: MetricLexicon, number: Token | None) -> MetricClue | None:
     """``concédant 2'24"``: the verb says what a duration is."""
     verb = governing_verb(number) if number is not None else None
@@ -320,7 +325,7 @@ def metric_clues(
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance.
         if (
             unit_metric == "distance"
-            and EXTENT_AFTER.match(text, UNIT_WORD.match(text, figure["number_end"]).end())
+            and EXTENT_AFTER.match(text, _after_unit_word(text, figure["number_end"]))
             and not AWAY_BEFORE.search(before)
         ):
             unit_metric = "length"
