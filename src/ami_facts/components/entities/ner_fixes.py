@@ -529,8 +529,7 @@ def _not_a_name(
         return True  # ``ECONOMIE.``: a section heading in capitals
     if e - s == 1 and _line_or_sentence_initial(doc, s) and _function_word(doc, s):
         return True  # ``Puis``, ``Voulez-vous``: a sentence-initial function word or verb
-    initials = _initials(mention)
-    if e - s >= 3 and len(initials) == e - s and initials in lex.not_entities:
+    if e - s >= 3 and len(initials := _initials(mention)) == e - s and initials in lex.not_entities:
         return True  # ``Véhicule Utilitaire Electrique``: long form of a common-noun acronym
     if is_opening_words(doc, s, e, label, text, lex, words):
         return True  # ``Découvrir``, ``Mandats de dépôt``, ``Soit au total``

@@ -14,7 +14,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Token
@@ -120,6 +120,7 @@ class ArticleSubjects:
     main: Mention | None
     rows: dict[int, Mention]
     counts: Counter[str]
+    contexts: dict[int, dict[str, float]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -145,6 +146,13 @@ class ArticleSubjects:
             rows=rows,
             counts=counts,
         )
+
+    def context_of(self, mention: Mention, sentence: Sentence) -> dict[str, float]:
+        """:func:`mention_context`, read once per mention (many figures share a sentence)."""
+        found = self.contexts.get(mention.start)
+        if found is None:
+            found = self.contexts[mention.start] = mention_context(self.text, sentence, mention)
+        return found
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions starting in ``[start, end)``, in text order."""
@@ -303,7 +311,11 @@ def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index
                 pool.add(mention, **{f"sentence_back_{back}": 1.0})
                 continue
             names_any = True
-            candidate = pool.add(mention, **_in_sentence(text, sentence, mention, figure))
+            candidate = pool.add(
+                mention,
+                **_in_sentence(text, sentence, mention, figure),
+                **article.context_of(mention, sentence),
+            )
             if mention.end <= figure["start"]:
                 nearest_before = candidate
     if nearest_before is not None:
@@ -314,6 +326,7 @@ def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index
 def _in_sentence(
     text: str, sentence: Sentence, mention: Mention, figure: dict[str, Any]
 ) -> dict[str, float]:
+    """How a mention of the figure's sentence stands to the figure."""
     before = mention.end <= figure["start"]
     gap_start, gap_end = (
         (mention.end, figure["start"]) if before else (figure["end"], mention.start)
@@ -333,6 +346,13 @@ def _in_sentence(
     elif before and mention.label == "PER" and _describes_person(text[gap_start:gap_end]):
         # ``Léa Roux, une lycéenne de 17 ans``, ``X de 10 mois et Y de 8 mois``
         evidence["apposition"] = 1.0
+    return evidence
+
+
+def mention_context(text: str, sentence: Sentence, mention: Mention) -> dict[str, float]:
+    """What a mention's own sentence says of it, whatever the figure: whether it is a
+    source, a place that frames the clause, a name after a preposition."""
+    evidence = {}
     if _is_source(text, sentence, mention):
         evidence["source"] = 1.0
     lead = text[sentence[0] : mention.start]
