@@ -246,6 +246,12 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "12 000",
             (None, None),
         ),
+        # ... whatever the participle's agreement
+        (
+            "Selon une étude publiée jeudi, 7 % des actifs travaillent de nuit.",
+            "7 %",
+            (None, None),
+        ),
         # ``d'ici`` with no date after it sets no period
         ("Le maire promet 5 000 logements d'ici la fin du mandat.", "5 000", (None, None)),
         # a date inside a clause on another noun dates that noun's event only

@@ -45,8 +45,20 @@ SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS])
 
 # Verbs that date a statement rather than what it reports: ``a annoncé mercredi``,
 # ``a-t-il indiqué lundi``, ``a publié jeudi ses résultats``.
-STATEMENT_VERBS = SPEECH_VERBS | _speech_forms(
-    ["annoncer", "publier", "communiquer", "dévoiler", "confirmer", "présenter", "révéler"]
+_MAKING_PUBLIC = [
+    "annoncer",
+    "publier",
+    "communiquer",
+    "dévoiler",
+    "confirmer",
+    "présenter",
+    "révéler",
+]
+# (with the participle's agreement: ``une étude publiée jeudi``, ``les chiffres dévoilés``)
+STATEMENT_VERBS = (
+    SPEECH_VERBS
+    | _speech_forms(_MAKING_PUBLIC)
+    | {lemma[:-2] + ending for lemma in _MAKING_PUBLIC for ending in ("ée", "és", "ées")}
 )
 
 SOURCE_MARKERS = ("selon", "d'après", "d’après", "source :", "source:")
