@@ -182,6 +182,23 @@ def test_institution_written_with_its_capital_mid_sentence_is_named(nlp: Languag
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # capitalised only because it opens the sentence: the name without its article
+        ("Le Parlement européen a voté le texte mardi.", "Parlement européen"),
+        ("L'Union européenne a adopté le règlement.", "Union européenne"),
+        # a name of one word keeps its article
+        ("Le Monde a publié une enquête.", "Le Monde"),
+        ("La Poste ferme trois bureaux.", "La Poste"),
+    ],
+)
+def test_organisation_opening_a_sentence_leaves_its_article(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert [h.text for h in _hits(nlp, text)] == [name]
+
+
 def test_ministry_is_an_organisation(nlp: Language) -> None:
     text = "Le ministère de l'Intérieur a publié le bilan de la nuit."
     hit = _find(_hits(nlp, text), "ministère de l'Intérieur")

@@ -252,6 +252,18 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
         elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
             s += 1  # ``la France``, ``prise d'otages de l'OPEP``
         elif (
+            low in _DETERMINERS
+            and label in ("ORG", "MISC")
+            and e - s >= 3
+            and nxt_cap
+            and _line_or_sentence_initial(doc, s)
+            and words.is_word(doc[s + 1].text)
+        ):
+            # ``Le Parlement européen a voté``: capitalised only because it opens the
+            # sentence, as ``le Parlement européen`` is elsewhere (``Le Monde``, ``La
+            # Poste``: a name of one word keeps its article)
+            s += 1
+        elif (
             nxt_cap  # ``Tour de France`` keeps its head
             and low not in _DETERMINERS
             and _is_common_word_token(doc, s, lex, words)
