@@ -105,6 +105,15 @@ def test_linker_metric_comes_from_what_is_measured(
             "4 %",
             "Michelin",
         ),
+        # a paragraph that opens on a pronoun or a possessive goes on about what the
+        # paragraph before it named last
+        ("Airbus a présenté ses comptes.\n\nIl a livré 735 avions en 2023.", "735", "Airbus"),
+        (
+            "Le fabricant Michelin a annoncé des suppressions d'emplois.\n\nAu premier"
+            " semestre, son chiffre d'affaires a reculé de 4,5 %.",
+            "4,5",
+            "Michelin",
+        ),
         # the subject of the figure's verb
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
         # the subject of a relative clause on the figure's noun

@@ -38,6 +38,8 @@ IMPERSONAL_VERBS = {
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|vers|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$|\bà\s*l['’]$", re.IGNORECASE
 )
+# The end of a sentence: a pronoun after one does not open its paragraph.
+SENTENCE_END = re.compile(r"[.!?…]\s")
 # ``la marque`` may refer to a brand named a few paragraphs before.
 ANAPHORA_WINDOW = 1500
 
@@ -114,23 +116,43 @@ def antecedent(
     ``la marque``) may refer to a name a few paragraphs back (``window``).
     """
     window_start = max(0, word.idx - window)
+    paragraph_start = window_start
     if window <= PRONOUN_WINDOW:
-        paragraph_start = max(_rfind_before(text, word, end) for end in PARAGRAPH_ENDS)
-        window_start = max(window_start, paragraph_start + 1)
-    candidates = [
+        paragraph_start = max(_rfind_before(text, word.idx, end) for end in PARAGRAPH_ENDS) + 1
+        window_start = max(window_start, paragraph_start)
+    found = antecedent_between(text, mentions, window_start, word.idx, labels)
+    if found is not None:
+        return found
+    # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
+    # chiffre d'affaires``) goes on about what the paragraph before it named last.
+    if (
+        window <= PRONOUN_WINDOW
+        and paragraph_start > 0
+        and not SENTENCE_END.search(text, paragraph_start, word.idx)
+    ):
+        previous_start = max(_rfind_before(text, paragraph_start - 1, e) for e in PARAGRAPH_ENDS)
+        return antecedent_between(text, mentions, previous_start + 1, paragraph_start, labels)
+    return None
+
+
+def antecedent_between(
+    text: str, mentions: list[Mention], start: int, end: int, labels: set[str]
+) -> Mention | None:
+    """The last mention of one of ``labels`` in ``[start, end)`` that says no place."""
+    found = [
         m
         for m in mentions
-        if window_start <= m.start
-        and m.end <= word.idx
+        if start <= m.start
+        and m.end <= end
         and m.label in labels
         and not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
     ]
-    return candidates[-1] if candidates else None
+    return found[-1] if found else None
 
 
-def _rfind_before(text: str, word: Token, needle: str) -> int:
-    """Where ``needle`` last occurs in the text before ``word`` (-1 if nowhere)."""
-    return text.rfind(needle, 0, word.idx)
+def _rfind_before(text: str, end: int, needle: str) -> int:
+    """Where ``needle`` last occurs in the text before ``end`` (-1 if nowhere)."""
+    return text.rfind(needle, 0, end)
 
 
 def is_impersonal(verb: Token) -> bool:
