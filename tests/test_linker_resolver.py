@@ -203,6 +203,9 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
         ("Ses ventes en Europe ont reculé de 10 % depuis 2019.", "10", "Europe"),
         # the body that counts is a source too
         ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
+        # a relative clause on a noun that names nothing is about that noun, not about
+        # what the main clause names
+        ("La SNCF a commandé des rames, qui offriront 500 places chacune.", "500", "SNCF"),
     ],
 )
 def test_linker_source_of_a_statement_is_not_the_subject(

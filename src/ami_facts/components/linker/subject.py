@@ -102,6 +102,22 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     return None
 
 
+def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> Token | None:
+    """``les usines de la ville, qui comptent 800 salariés``: the noun a relative clause
+    holding the figure hangs on, when the clause's ``qui`` stands for it and it names
+    nothing. The figure is about that noun, not about what the main clause names."""
+    verb = governing_verb(number)
+    if verb is None or not verb.dep_.startswith("acl"):
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and "Rel" in child.morph.get("PronType", []):
+            head = verb.head
+            if head.pos_ == "NOUN" and _named_or_referred(text, mentions, head) is None:
+                return head
+            return None
+    return None
+
+
 def _named_or_referred(
     text: str, mentions: list[Mention], noun: Token
 ) -> tuple[Mention, str] | None:

@@ -30,6 +30,7 @@ from ami_facts.components.linker.subject import (
     participle_agent,
     possessor,
     relative_subject,
+    unnamed_relative_head,
     topic_at,
 )
 from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
@@ -235,6 +236,14 @@ def subject_candidates(
         for name, candidate in pool.by_name.items()
         if any(key.startswith("parse_") for key in candidate.evidence)
     }
+    # ``l'IG Metall a appelé à la grève dans les usines, qui comptent 800 salariés``:
+    # the parse names a thing with no name, and the main clause's names are not it.
+    unnamed = unnamed_relative_head(text, number, article.mentions) if number is not None else None
+    inside = (
+        range(unnamed.left_edge.idx, unnamed.right_edge.idx + len(unnamed.right_edge))
+        if unnamed is not None
+        else None
+    )
     alone = {} if names_other or parsed else {"topic_alone": 1.0}
     if (topic := topic_at(article.topics, figure["start"])) is not None:
         pool.add(topic, section_topic=1.0, **alone)
@@ -251,7 +260,9 @@ def subject_candidates(
     actor = 1.0 if is_the_actor(number) else 0.0
     for candidate in pool.by_name.values():
         mention = candidate.value
-        if parsed and candidate.value.name not in parsed:
+        if (parsed and mention.name not in parsed) or (
+            inside is not None and mention.start not in inside
+        ):
             candidate.note(parse_names_another=1.0)
         labels = METRIC_LABELS.get(metric or "")
         candidate.note(**{f"label_{mention.label}": 1.0})
