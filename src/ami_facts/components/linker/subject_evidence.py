@@ -30,8 +30,8 @@ from ami_facts.components.linker.subject import (
     participle_agent,
     possessor,
     relative_subject,
-    unnamed_relative_head,
     topic_at,
+    unnamed_relative_head,
 )
 from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
 
