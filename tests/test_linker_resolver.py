@@ -38,6 +38,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Une trentaine de bénévoles ont commandé des sandwichs.", "trentaine", None),
         # the verb of an event says what people counted by a job noun are
         ("L'explosion a blessé cinq ouvriers de l'usine.", "cinq", "injured"),
+        ("Deux employés ont été intoxiqués par les fumées.", "Deux", "injured"),
+        ("Trois baigneurs se sont noyés dimanche.", "Trois", "deaths"),
         # the sentence's verb after a relative clause between commas (the parser often
         # makes it the relative clause's conjunct)
         (
