@@ -275,6 +275,14 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "30 000",
             (None, None),
         ),
+        # ... or in a noun in apposition to a name
+        (
+            "Léa Dupuis, championne d'Europe en 2021, termine troisième.",
+            "troisième",
+            (None, None),
+        ),
+        # a date between commas after a name still dates the clause
+        ("Renault, en 2020, a vendu 300 000 voitures.", "300 000", ("2020-01-01", "2020-12-31")),
         # ``d'ici 2030``: from now to then
         (
             "La ville veut planter 20 000 arbres d'ici à 2030.",

@@ -237,15 +237,26 @@ INCISE_OPENING = re.compile(
     r"\b[^,;:.!?()]*$",
     re.IGNORECASE,
 )
+# ``Pogačar, vainqueur en 2021, reste deuxième``: a noun in apposition to a name.
+APPOSITION_OPENING = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]+,\s*(?!(?:en|au|aux|à|le|la|les|l|un|une|des|du|de|d|dans|depuis|dès"
+    r"|pour|avec|sans|selon|par|sur|sous|entre|vers|après|avant|lors|il|elle|ils|elles|on"
+    r"|ce|cet|cette|ces|puis|mais|et|ou|donc|soit|comme|cependant|toutefois|notamment|ainsi"
+    r"|alors|enfin|déjà|aussi|même|plus|moins|très|désormais|encore|hier|demain|aujourd)\b)"
+    r"[a-zà-ÿ][^,;:.!?()]*$"
+)
 INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
 
 
 def _in_incise(text: str, date: dict[str, Any]) -> bool:
     """Whether ``date`` stands in an incise that describes a noun (no parse needed)."""
     # (the anchored test first: most dates are followed by no comma)
+    if not INCISE_CLOSING.match(text, date["end"]):
+        return False
+    window = max(0, date["start"] - 80)
     return bool(
-        INCISE_CLOSING.match(text, date["end"])
-        and INCISE_OPENING.search(text, max(0, date["start"] - 80), date["start"])
+        INCISE_OPENING.search(text, window, date["start"])
+        or APPOSITION_OPENING.search(text, window, date["start"])
     )
 
 
