@@ -170,6 +170,11 @@ def test_battery_and_storage_capacities_have_units(
     [
         ("Un mois de juin pluvieux a pénalisé les récoltes.", []),
         ("Un mois d'août caniculaire a vidé les nappes.", []),
+        # one period described by an adjective is that period, not a duration of one
+        ("La station a connu une saison difficile et une année noire.", []),
+        ("Le port affiche une année record.", []),
+        ("Il a passé une année entière en mer.", ["une année"]),
+        ("Le chantier durera un mois.", ["un mois"]),
         ("Les prix ont grimpé de 4,9 % au cours des douze derniers mois.", ["4,9 %"]),
         ("Le groupe prévoit 300 embauches dans les 3 prochaines années.", ["300 embauches"]),
         ("Il a été suspendu 3 mois.", ["3 mois"]),

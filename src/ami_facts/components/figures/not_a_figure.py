@@ -15,6 +15,7 @@ from ami_facts.components.figures.build import _may_qualify, _may_sign, _unit_af
 from ami_facts.components.figures.figure_types import _Core, _Fig
 from ami_facts.french import false_positives as fp
 from ami_facts.french.calendar import MONTH_FULL
+from ami_facts.french.lexicons import load_common_words
 from ami_facts.french.numbers import FRACTIONS
 from ami_facts.french.qualifiers import BELOW_ZERO_RE
 from ami_facts.french.units import currency_before
@@ -75,6 +76,22 @@ _PERIOD_FROM_NOW_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:les|des|ces)[\s\u00a0]+
 _MONTH_NAMED_RE = re.compile(
     r"[\s\u00a0]+(?i:de|d['’])[\s\u00a0]*(?i:" + alternation(MONTH_FULL) + r")(?![^\W_])"
 )
+
+
+# "une année record", "une semaine noire": one period described by an adjective is that
+# period, not a duration of one (but "une année entière" lasts a year).
+_DESCRIBED_PERIOD_UNITS = {"year", "month", "week", "day"}
+_NEXT_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_]+)(?![\w'’-])")
+_WHOLE_PERIOD_WORDS = {"entier", "entière", "complet", "complète", "pleine", "plein", "de", "d"}
+
+
+def _period_described(text: str, fig: _Fig) -> bool:
+    if fig.unit not in _DESCRIBED_PERIOD_UNITS:
+        return False
+    word = _NEXT_WORD_RE.match(text, fig.end)
+    if word is None or word.group(1).lower() in _WHOLE_PERIOD_WORDS:
+        return False
+    return load_common_words().is_adjective(word.group(1))
 
 
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
@@ -151,6 +168,8 @@ def _keep_span(text: str, core: _Core, fig: _Fig) -> bool:
     """The false positives read on the whole figure, once _extend has ended it."""
     e = core.end
     if fig.unit == "month" and fig.value == 1 and _MONTH_NAMED_RE.match(text, fig.end):
+        return False
+    if fig.value == 1 and core.single_word in ("un", "une") and _period_described(text, fig):
         return False
     if core.form == "digits":
         if e < len(text) and text[e].isalpha() and fig.end == e:
