@@ -116,6 +116,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "4,5",
             "Michelin",
         ),
+        # ``compte`` after a noun is the verb, though the tagger takes it for a noun
+        (
+            "Michelin est installé à Clermont. Le groupe compte 132 000 salariés.",
+            "132 000",
+            "Michelin",
+        ),
+        ("Renault compte 100 000 salariés.", "100 000", "Renault"),
         # the subject of the figure's verb
         ("Airbus a livré 735 avions l'an dernier.", "735", "Airbus"),
         # the subject of a relative clause on the figure's noun

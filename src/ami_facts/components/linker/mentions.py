@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
+from ami_facts.components.linker.syntax import is_mistagged_verb
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
@@ -164,7 +165,9 @@ def is_definite_reference(noun: Token) -> str | None:
     """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
     label = anaphoric_nouns().get(noun.lemma_.lower())
     # ``le groupe américain`` refers back; ``le groupe de travail`` names something else.
-    if label is None or any(child.dep_ in {"nmod", "acl"} for child in noun.children):
+    if label is None or any(
+        child.dep_ in {"nmod", "acl"} and not is_mistagged_verb(child) for child in noun.children
+    ):
         return None
     determiners = [child for child in noun.children if child.dep_ == "det"]
     if any(

@@ -25,6 +25,7 @@ from ami_facts.components.linker.syntax import (
     SUBJECT_DEPS,
     counted_phrase,
     governing_verb,
+    verb_subjects,
 )
 from ami_facts.french.linking import RECORDING_LEMMAS
 from ami_facts.hits import EntityHit
@@ -81,9 +82,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     while verb is not None:
         if verb.lemma_.lower() in RECORDING_LEMMAS:
             return None  # who counts is a source (``l'Insee a recensé 300 cas``)
-        for child in verb.children:
-            if child.dep_ not in SUBJECT_DEPS:
-                continue
+        for child in verb_subjects(verb):
             # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun
             # stands for the noun the clause hangs on.
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
@@ -289,7 +288,7 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
         nouns.append(phrase.head)
     verb = governing_verb(number)
     if verb is not None:
-        nouns.extend(child for child in verb.children if child.dep_ in SUBJECT_DEPS)
+        nouns.extend(verb_subjects(verb))
     for noun in nouns:
         if any(
             child.dep_ == "det" and "Yes" in child.morph.get("Poss", []) for child in noun.children

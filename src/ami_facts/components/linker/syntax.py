@@ -18,12 +18,36 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
     return span.root
 
 
+# ``La ville compte 236 000 habitants``: the tagger of the French models takes this
+# verb for the noun ``compte`` (an account) after a noun, and the parser then hangs it
+# on that noun, the verb's subject.
+MISTAGGED_VERB_FORMS = {"compte", "comptent"}
+
+
+def is_mistagged_verb(token: Token) -> bool:
+    """``compte`` right after a noun (``La ville compte``): the verb, tagged a noun."""
+    return (
+        token.lower_ in MISTAGGED_VERB_FORMS
+        and token.pos_ == "NOUN"
+        and token.i > 0
+        and token.doc[token.i - 1].pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb; of a mistagged one hung on its subject, that noun."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects and is_mistagged_verb(verb) and verb.head.i == verb.i - 1:
+        return [verb.head]
+    return subjects
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a figure depends on; in a copular clause (``X a été la voiture la plus
     vendue``), the predicate at the root, which holds the subject."""
     root = token
     for ancestor in [token, *token.ancestors]:
-        if ancestor.pos_ in {"VERB", "AUX"}:
+        if ancestor.pos_ in {"VERB", "AUX"} or is_mistagged_verb(ancestor):
             return ancestor
         root = ancestor
     if any(child.dep_ == "cop" for child in root.children):
