@@ -116,6 +116,17 @@ def test_linker_metric_comes_from_what_is_measured(
             "4,5",
             "Michelin",
         ),
+        # a term is the sentenced person's, an age between commas the name's beside it
+        (
+            "Le tribunal de Metz a condamné jeudi Paul Marchal, 41 ans, à trois ans de prison.",
+            "trois ans",
+            "Paul Marchal",
+        ),
+        (
+            "Le tribunal de Metz a condamné jeudi Paul Marchal, 41 ans, à trois ans de prison.",
+            "41 ans",
+            "Paul Marchal",
+        ),
         # ``compte`` after a noun is the verb, though the tagger takes it for a noun
         (
             "Michelin est installé à Clermont. Le groupe compte 132 000 salariés.",

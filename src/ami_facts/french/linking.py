@@ -23,6 +23,9 @@ _SPEECH_LEMMAS = """
     """.split()  # noqa: SIM905
 # Verbs whose subject counts what others did or have (``l'Insee a recensé``): a source.
 RECORDING_LEMMAS = frozenset(["recenser", "dénombrer", "comptabiliser", "chiffrer"])
+# Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
+# ans``): the term is X's, not the court's.
+SENTENCING_LEMMAS = frozenset(["condamner"])
 
 
 def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:

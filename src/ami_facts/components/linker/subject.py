@@ -27,7 +27,7 @@ from ami_facts.components.linker.syntax import (
     governing_verb,
     verb_subjects,
 )
-from ami_facts.french.linking import RECORDING_LEMMAS
+from ami_facts.french.linking import RECORDING_LEMMAS, SENTENCING_LEMMAS
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -82,6 +82,13 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     while verb is not None:
         if verb.lemma_.lower() in RECORDING_LEMMAS:
             return None  # who counts is a source (``l'Insee a recensé 300 cas``)
+        if verb.lemma_.lower() in SENTENCING_LEMMAS:
+            # (the parser may take a day for an object too: ``a condamné mardi X``)
+            for sentenced in verb.children:
+                if sentenced.dep_ == "obj" and sentenced.i != number.i:
+                    found = _named_or_referred(text, mentions, sentenced)
+                    if found is not None:
+                        return found
         for child in verb_subjects(verb):
             # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun
             # stands for the noun the clause hangs on.

@@ -231,6 +231,12 @@ def subject_candidates(
     # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
     # possessive's antecedent): the sentence names a subject then too, and it weighs
     # against the mentions the parse does not name.
+    # ``a condamné Pierre Lemoine, 58 ans, à``: a figure between commas right after a
+    # name stands beside it, whatever verb the parser hangs it on.
+    if any("apposition" in candidate.evidence for candidate in pool.by_name.values()):
+        for candidate in pool.by_name.values():
+            if "apposition" not in candidate.evidence:
+                candidate.evidence.pop("parse_subject", None)
     parsed = {
         name
         for name, candidate in pool.by_name.items()
