@@ -321,3 +321,15 @@ def test_a_rate_adjective_after_brut_or_net_is_the_rate(text: str) -> None:
 def test_a_lead_in_points_in_a_poll_is_percentage_points(text: str, unit: str | None) -> None:
     (hit,) = find_figures(text)
     assert hit.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # a million counts the noun after ``de`` only
+        ("Le plan prévoit 40 millions consacrés aux écoles.", None),
+        ("Le réseau transporte 3 millions de voyageurs.", "voyageur"),
+    ],
+)
+def test_a_million_counts_a_noun_after_de_only(text: str, counted: str | None) -> None:
+    assert [h.counted for h in find_figures(text)] == [counted]

@@ -326,8 +326,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                     pos = sub.end()
     elif core.form == "fraction":
         fig.kind = "ratio"  # "deux tiers des ventes", "1/3 des électeurs": a part of a whole
-    elif not core.ordinal and core.form != "ratio":
-        # no unit: the number still ends where the unit was looked for
+    elif not core.ordinal and core.form != "ratio" and not (core.mult >= 10**6 and not after_de):
+        # no unit: the number still ends where the unit was looked for (a million counts
+        # a noun after ``de`` only: ``120 millions consacrés à`` counts nothing named)
         probe = after_de.end() if after_de else pos
         counted = _counted(work, probe, core.value, word_after)
         if counted:
