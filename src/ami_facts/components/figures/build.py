@@ -12,6 +12,7 @@ import re
 from ami_facts.components.figures.figure_types import _Core, _Fig
 from ami_facts.components.figures.read_words import _WORD
 from ami_facts.components.figures.scanning import _WORD_AFTER_RE, _skip_ws
+from ami_facts.french.calendar import MONTH_FULL, WEEKDAYS
 from ami_facts.french.numbers import (
     ALL_NUMBER_WORDS,
     ET_DEMI_RE,
@@ -121,6 +122,8 @@ def _counted(
         return None
     if value >= 2 and not looks_plural(word):
         return None
+    if low in WEEKDAYS or low in MONTH_FULL:
+        return None  # "battu Lille 3 à 1 dimanche": a day names when, it counts nothing
     if demonym:
         # ``11 millions de Français``, ``2 000 Lyonnais``: the same in the singular
         return (low if low.endswith(("ais", "ois")) else low[:-1]), m.end()
