@@ -399,3 +399,14 @@ def test_brand_and_unlisted_word_in_a_company_context_is_org(
 )
 def test_brand_and_model_as_a_subject_stays_product(nlp: Language, text: str, mention: str) -> None:
     assert _find(_hits(nlp, text), mention).label == "PRODUCT"
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        ("Le Stade rennais a battu le FC Metz 3 à 1 dimanche.", "FC Metz"),
+        ("Le FC Sochaux s'est imposé 3-0 à domicile.", "FC Sochaux"),
+    ],
+)
+def test_a_score_after_a_club_is_not_part_of_its_name(nlp: Language, text: str, club: str) -> None:
+    assert club in [h.text for h in _hits(nlp, text)]

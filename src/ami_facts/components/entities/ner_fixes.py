@@ -300,6 +300,18 @@ def _is_split_score(doc: Doc, e: int) -> bool:
     )
 
 
+def _score_begins(doc: Doc, i: int) -> bool:
+    """``2`` in ``battu le FC Nantes 2 à 0``: a number that ``à`` joins to another."""
+    return (
+        doc[i].text.isdecimal()
+        and len(doc[i].text) <= 2
+        and i + 2 < len(doc)
+        and doc[i + 1].lower_ == "à"
+        and doc[i + 2].text.isdecimal()
+        and len(doc[i + 2].text) <= 2
+    )
+
+
 def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
     """Drop punctuation, dangling determiners and conjunctions, abbreviations like ``m.``,
     for persons any trailing lower-case word, and a coordinated phrase in lower case
@@ -320,8 +332,8 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
         abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
         # ``ministère de la Transition énergétique publiés lundi``: the clause after it.
         clause = lower and (low in _TIME_WORDS or tok.pos_ in ("VERB", "AUX"))
-        # ``le FC Nantes 3-0``: a score after a club.
-        score = _SCORE_RE.fullmatch(tok.text) is not None
+        # ``le FC Nantes 3-0``, ``le FC Nantes 2 à 0``: a score after a club.
+        score = _SCORE_RE.fullmatch(tok.text) is not None or _score_begins(doc, e - 1)
         if e - s > 3 and _is_split_score(doc, e):
             e -= 3
             continue
