@@ -299,6 +299,10 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "troisième",
             (None, None),
         ),
+        # ... or in a participle opening the sentence, which describes its subject
+        ("Fondée en 1998, l'association compte 240 bénévoles.", "240", (None, None)),
+        ("Née en 1971, la députée a obtenu 58 % des voix.", "58", (None, None)),
+        ("Depuis 2021, le club a recruté 40 joueurs.", "40", ("2021-01-01", "2024-03-15")),
         # a date between commas after a name still dates the clause
         ("Renault, en 2020, a vendu 300 000 voitures.", "300 000", ("2020-01-01", "2020-12-31")),
         # ``d'ici 2030``: from now to then

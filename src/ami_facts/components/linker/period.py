@@ -245,6 +245,12 @@ APPOSITION_OPENING = re.compile(
     r"|alors|enfin|déjà|aussi|même|plus|moins|très|désormais|encore|hier|demain|aujourd)\b)"
     r"[a-zà-ÿ][^,;:.!?()]*$"
 )
+# ``Créée en 1995, l'association compte 300 bénévoles``: a participle opening the
+# sentence describes its subject (``Côté``, ``Été`` open no such phrase).
+DETACHED_PARTICIPLE_OPENING = re.compile(
+    r"(?:^|[.!?»]\s+|\n\s*)(?:(?!(?:Côté|Été)\b)[A-ZÀ-Ý][^\W\d_]+(?:é|ée|és|ées)"
+    r"|Née?s?|Élue?s?|Ouverte?s?|Construite?s?|Parue?s?|Issue?s?)\b[^,;:.!?()]*$"
+)
 INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
 
 
@@ -257,6 +263,7 @@ def _in_incise(text: str, date: dict[str, Any]) -> bool:
     return bool(
         INCISE_OPENING.search(text, window, date["start"])
         or APPOSITION_OPENING.search(text, window, date["start"])
+        or DETACHED_PARTICIPLE_OPENING.search(text, window, date["start"])
     )
 
 
