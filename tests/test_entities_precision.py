@@ -410,3 +410,19 @@ def test_brand_and_model_as_a_subject_stays_product(nlp: Language, text: str, me
 )
 def test_a_score_after_a_club_is_not_part_of_its_name(nlp: Language, text: str, club: str) -> None:
     assert club in [h.text for h in _hits(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "named"),
+    [
+        # an institution written in lower case keeps its acronym a name
+        ("L'agence régionale de santé (ARS) de Normandie a ouvert une enquête.", "ARS", True),
+        ("L'office national des forêts (ONF) a replanté la parcelle.", "ONF", True),
+        # a common noun's abbreviation is none
+        ("Les véhicules hybrides rechargeables (VHR) progressent.", "VHR", False),
+    ],
+)
+def test_acronym_of_a_lower_case_institution_is_a_name(
+    nlp: Language, text: str, acronym: str, named: bool
+) -> None:
+    assert (acronym in [h.text for h in _hits(nlp, text)]) is named

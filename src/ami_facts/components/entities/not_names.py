@@ -241,15 +241,21 @@ def is_code(
         return True  # ``une PHEV``, ``deux SUV``
     if e - s > 1 and s > 0 and doc[s - 1].lower_ in ("les", "des", "aux"):
         return True  # ``les Crit'Air 3``: the vehicles of a class, in the plural
-    return e - s == 1 and doc[s].text in spelt_out_in_lower_case(text)
+    return e - s == 1 and doc[s].text in spelt_out_in_lower_case(text, lex.institution_heads)
 
 
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 
 
-def spelt_out_in_lower_case(text: str) -> frozenset[str]:
+def spelt_out_in_lower_case(
+    text: str, institutions: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """Acronyms the text defines by a lower-case phrase before them in brackets
-    (``les véhicules hybrides rechargeables (VHR)``): abbreviations of common nouns."""
+    (``les véhicules hybrides rechargeables (VHR)``): abbreviations of common nouns.
+
+    Not those of an institution, which French writes in lower case too (``l'agence
+    régionale de santé (ARS)``): its head noun is one of ``institutions``.
+    """
     out = set()
     if "(" not in text:
         return frozenset()
@@ -258,7 +264,9 @@ def spelt_out_in_lower_case(text: str) -> frozenset[str]:
         before = text[max(0, m.start() - 120) : m.start()].split()
         long_form = defined_long_form(acronym, before)
         if long_form is not None and long_form[:1].islower():
-            out.add(acronym)
+            head = long_form.split()[0].lower()
+            if head not in institutions and acronym.lower() not in institutions:
+                out.add(acronym)
     return frozenset(out)
 
 
