@@ -426,3 +426,18 @@ def test_acronym_of_a_lower_case_institution_is_a_name(
     nlp: Language, text: str, acronym: str, named: bool
 ) -> None:
     assert (acronym in [h.text for h in _hits(nlp, text)]) is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le tribunal administratif de Lyon a annulé l'arrêté.",
+        "Il a été jugé par le tribunal administratif de Lyon.",
+    ],
+)
+def test_known_place_after_an_institution_head_is_part_of_its_name(
+    nlp: Language, text: str
+) -> None:
+    assert [(h.text, h.label) for h in _hits(nlp, text)] == [
+        ("tribunal administratif de Lyon", "ORG")
+    ]

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from ami_facts.components.doc_text import text_of
 from ami_facts.components.entities.mention import Range, _Mention
-from ami_facts.components.entities.names import _resolve_names
-from ami_facts.components.entities.ner_fixes import _ner_layer
+from ami_facts.components.entities.names import _name_of, _resolve_names
+from ami_facts.components.entities.ner_fixes import _extend_left, _ner_layer
 from ami_facts.components.entities.products import (
     _bare_models,
     _brand_layer,
@@ -29,7 +29,7 @@ from ami_facts.components.entities.rule_layers import (
     _titled_people_layer,
 )
 from ami_facts.components.entities.tokens import _fold
-from ami_facts.french.lexicons import load_common_words, load_lexicons
+from ami_facts.french.lexicons import Lexicons, load_common_words, load_lexicons
 from ami_facts.hits import EntityHit
 
 
@@ -76,6 +76,19 @@ def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Men
         chosen.insert(k, c)
         starts.insert(k, c.start)
     return chosen
+
+
+def _institution_of(doc: Doc, place: _Mention, lex: Lexicons) -> _Mention:
+    """``le tribunal administratif de Lyon``: a place named after an institution's head
+    noun is part of the institution's name, as the NER's places are (``ner_fixes``)."""
+    span = doc.char_span(place.start, place.end)
+    if span is None:
+        return place
+    start, label = _extend_left(doc, span.start, "LOC", lex)
+    if label != "ORG":
+        return place
+    name = text_of(doc)[doc[start].idx : place.end]
+    return _Mention(doc[start].idx, place.end, "ORG", _name_of(name, "ORG", lex), "lexicon")
 
 
 def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit]:
@@ -127,7 +140,9 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(body(_apposition_layer(doc, text, lex, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
-    chosen = _select((p for p in places if not spans.overlaps(p)), chosen)
+    chosen = _select(
+        (_institution_of(doc, p, lex) for p in places if not spans.overlaps(p)), chosen
+    )
     _resolve_names(chosen, lex, text)
     return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
