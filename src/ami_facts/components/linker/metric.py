@@ -33,6 +33,7 @@ MONEY_METRICS = {"price", "cost", "revenue"}
 # What a sum of money, and a percentage or a ratio, can measure.
 MONEY_READINGS = MONEY_METRICS | {"margin", "change", "market_size"}
 SHARE_KINDS = {"percent", "ratio"}
+MONEY_OR_SHARE_KINDS = {"money", *SHARE_KINDS}
 SHARE_READINGS = {"share", "change", "margin"}
 # Metrics that count people, and the ones of them a verb of an event gives.
 PEOPLE_METRICS = {"population", "workforce", "deaths", "injured"}
@@ -72,11 +73,16 @@ class _PhraseTable:
         # The letters the phrases end (or start) with: most texts end (start) with none
         # of them and are turned down before they are folded.
         self.edges = {phrase[-1] if at_end else phrase[0] for phrase in table if phrase}
+        letters = "".join(sorted(self.edges | {e.upper() for e in self.edges}))
+        self.starts_with_edge = re.compile(rf"\s*[{re.escape(letters)}]")
 
     def metric(self, text: str) -> str | None:
         # The edge letter of the folded text, without folding it.
-        edge = text.rstrip()[-1:].lower()[-1:] if self.at_end else text.lstrip()[:1].lower()[:1]
-        if edge not in self.edges:
+        if self.at_end:
+            stripped = text.rstrip()
+            if not stripped or stripped[-1].lower()[-1:] not in self.edges:
+                return None
+        elif self.starts_with_edge.match(text) is None:
             return None
         folded = " ".join(text.lower().split())
         if self.at_end:
@@ -338,8 +344,10 @@ def metric_clues(
     if kind == "money":
         clues.append(MetricClue("cost", 1.0, "kind"))
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
-    if any(c.metric == "change" and c.evidence == "verb" for c in clues) and LEVEL_BEFORE.search(
-        text, clause_start, figure["start"]
+    if (
+        number is not None  # (verb clues come from the parse)
+        and any(c.metric == "change" and c.evidence == "verb" for c in clues)
+        and LEVEL_BEFORE.search(text, clause_start, figure["start"])
     ):
         clues = [c for c in clues if not (c.metric == "change" and c.evidence == "verb")]
     return _ranked(clues, kind)
@@ -361,12 +369,12 @@ def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
             kind in SHARE_KINDS and metric not in SHARE_READINGS
         ):
             continue
-        elif kind not in {"money", *SHARE_KINDS} and metric in MONEY_METRICS:
+        elif kind not in MONEY_OR_SHARE_KINDS and metric in MONEY_METRICS:
             # ``gagner 200 000 abonnés`` is no revenue: money metrics need an amount of money.
             continue
         if clue.strength > 0:
             kept.append(clue)
-    return sorted(kept, key=lambda c: -c.strength)
+    return sorted(kept, key=lambda c: -c.strength) if len(kept) > 1 else kept
 
 
 def find_metric(

@@ -294,10 +294,12 @@ def _ends_near_statement_verb(before: str) -> bool:
     return any(word.split("-")[0].lower() in STATEMENT_VERBS for word in before.split()[-6:])
 
 
+COMPARISON_WORD = re.compile(r"rapport|compar|contre", re.IGNORECASE)
+
+
 def _names_a_comparison(text: str, start: int, end: int) -> bool:
     """A cheap test that ``BASELINE_PHRASE_BEFORE`` may match between ``start`` and ``end``."""
-    window = text[start:end].lower()
-    return "rapport" in window or "compar" in window or "contre" in window
+    return COMPARISON_WORD.search(text, start, end) is not None
 
 
 def _resolved(
