@@ -74,7 +74,7 @@ class _PhraseTable:
         # of them and are turned down before they are folded.
         self.edges = {phrase[-1] if at_end else phrase[0] for phrase in table if phrase}
         letters = "".join(sorted(self.edges | {e.upper() for e in self.edges}))
-        self.starts_with_edge = re.compile(rf"\s*[{re.escape(letters)}]")
+        self.starts_with_edge = re.compile(rf"\s*[{re.escape(letters)}]" if letters else "(?!)")
 
     def metric(self, text: str) -> str | None:
         # The edge letter of the folded text, without folding it.
