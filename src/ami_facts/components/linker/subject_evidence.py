@@ -228,15 +228,15 @@ def subject_candidates(
         names_other = _add_sentence_mentions(article, pool, sentence_index)
     # SPEC, "Which subject", 4: where the sentence names nothing that can be the
     # subject, the section's topic or the article's main subject is.
-    # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
-    # possessive's antecedent): the sentence names a subject then too, and it weighs
-    # against the mentions the parse does not name.
     # ``a condamné Pierre Lemoine, 58 ans, à``: a figure between commas right after a
     # name stands beside it, whatever verb the parser hangs it on.
     if any("apposition" in candidate.evidence for candidate in pool.by_name.values()):
         for candidate in pool.by_name.values():
             if "apposition" not in candidate.evidence:
                 candidate.evidence.pop("parse_subject", None)
+    # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
+    # possessive's antecedent): the sentence names a subject then too, and it weighs
+    # against the mentions the parse does not name.
     parsed = {
         name
         for name, candidate in pool.by_name.items()
