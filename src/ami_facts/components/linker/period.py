@@ -294,12 +294,11 @@ def _ends_near_statement_verb(before: str) -> bool:
     return any(word.split("-")[0].lower() in STATEMENT_VERBS for word in before.split()[-6:])
 
 
-COMPARISON_WORD = re.compile(r"rapport|compar|contre", re.IGNORECASE)
-
-
 def _names_a_comparison(text: str, start: int, end: int) -> bool:
-    """A cheap test that ``BASELINE_PHRASE_BEFORE`` may match between ``start`` and ``end``."""
-    return COMPARISON_WORD.search(text, start, end) is not None
+    """A cheap test that ``BASELINE_PHRASE_BEFORE`` may match between ``start`` and ``end``
+    (three substring tests on a short window beat one case-blind regex search)."""
+    window = text[start:end].lower()
+    return "rapport" in window or "compar" in window or "contre" in window
 
 
 def _resolved(
