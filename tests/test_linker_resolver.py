@@ -55,6 +55,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # ages: in apposition to a name, after a noun for a person
         ("La cycliste, Marie Dubois, 27 ans, a terminé l'étape.", "27 ans", "age"),
         ("Un randonneur de 61 ans a été secouru dans le massif.", "61 ans", "age"),
+        # a time after ``en`` is how long, not how old, even after people
+        ("La ville a gagné 4 000 habitants en un an.", "un an", "duration"),
         # a term of prison is a duration, not an age
         ("Le prévenu a été condamné à 3 ans de prison.", "3 ans", "duration"),
         # a verb of change says the level a percentage reaches after ``à``

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
-from ami_facts.components.linker.syntax import is_mistagged_verb
+from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
@@ -93,15 +93,6 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
                 if mention.start <= child.idx < mention.end:
                     return mention
     return None
-
-
-GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
-
-
-def is_genitive(noun: Token) -> bool:
-    """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
-    cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
-    return not cases or cases[0] in GENITIVE_CASES
 
 
 def antecedent(

@@ -15,6 +15,7 @@ from ami_facts.components.linker.syntax import (
     SUBJECTLESS_CLAUSE_DEPS,
     counted_phrase,
     governing_verb,
+    is_genitive,
 )
 from ami_facts.french.linking import PERSON_NOUNS
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
@@ -273,6 +274,8 @@ def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None
     years = counted_phrase(number) if number is not None else None
     if years is None or years.dep_ not in {"nmod", "appos"}:
         return False
+    if years.dep_ == "nmod" and not is_genitive(years):
+        return False  # ``4 000 habitants en un an``: how long, not how old
     head = years.head
     for _ in range(2):
         if head.pos_ != "NOUN":

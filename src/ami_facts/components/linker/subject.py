@@ -15,7 +15,6 @@ from ami_facts.components.linker.mentions import (
     Mention,
     antecedent,
     is_definite_reference,
-    is_genitive,
     is_impersonal,
     mention_covering,
 )
@@ -25,6 +24,7 @@ from ami_facts.components.linker.syntax import (
     SUBJECT_DEPS,
     counted_phrase,
     governing_verb,
+    is_genitive,
     verb_subjects,
 )
 from ami_facts.french.linking import RECORDING_LEMMAS, SENTENCING_LEMMAS

@@ -66,3 +66,12 @@ def counted_phrase(number: Token) -> Token:
     ):
         return number.head
     return number
+
+
+GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
+
+
+def is_genitive(noun: Token) -> bool:
+    """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
+    cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
+    return not cases or cases[0] in GENITIVE_CASES
