@@ -280,6 +280,13 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "12 000",
             (None, None),
         ),
+        # ... with the speaker after the verb too
+        (
+            "Alstom a livré 40 rames en 2023, a indiqué le constructeur lundi. Le groupe"
+            " visait 45 livraisons.",
+            "45",
+            ("2023-01-01", "2023-12-31"),
+        ),
         # ... whatever the participle's agreement
         (
             "Selon une étude publiée jeudi, 7 % des actifs travaillent de nuit.",

@@ -38,6 +38,8 @@ BASELINE_PHRASE_BEFORE = re.compile(
 # ``a annoncé mercredi``, ``a-t-il précisé ce lundi``: the date of a statement.
 STATEMENT_BEFORE = re.compile(
     rf"\b(?:{alternation(sorted(STATEMENT_VERBS))})(?:-t)?(?:-(?:il|elle|ils|elles|on))?"
+    # the speaker after the verb: ``a annoncé le constructeur européen mercredi``
+    r"(?:\s+(?:le|la|les|l['’])\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}?)?"
     r"\s+(?:ce\s+|le\s+|dans\s+la\s+nuit\s+de\s+)?$",
     re.IGNORECASE,
 )
@@ -97,8 +99,9 @@ def dates_for_periods(
         if hit["type"] not in PERIOD_DATE_TYPES:
             continue
         before = text[max(0, hit["start"] - 25) : hit["start"]]
+        statement = text[max(0, hit["start"] - 60) : hit["start"]]
         if BASELINE_BEFORE.search(before) or (
-            _ends_near_statement_verb(before) and STATEMENT_BEFORE.search(before)
+            _ends_near_statement_verb(statement) and STATEMENT_BEFORE.search(statement)
         ):
             continue
         # ``contre 10 millions en 2019``: the date of the compared value is that value's
