@@ -93,6 +93,10 @@ def test_figures_unit_word_or_common_noun(text: str, unit: str | None, counted: 
         ("Le tiers du budget va aux salaires.", "tiers", 1 / 3),
         ("Un dixième des parcelles est en friche.", "dixième", 0.1),
         ("Le sondage dit que 1/4 des foyers chauffent au bois.", "1/4", 0.25),
+        # at the end of a sentence, and one ratio after another joined by ``et``
+        ("Le réseau prévoit un RER sur deux.", "sur deux", 0.5),
+        ("Il y aura un bus sur deux et un tram sur trois.", "un bus sur deux", 0.5),
+        ("Il y aura un bus sur deux et un tram sur trois.", "un tram sur trois", 1 / 3),
     ],
 )
 def test_figures_ratios(text: str, core: str, value: float) -> None:

@@ -340,9 +340,22 @@ def _ratio_number(raw: str) -> float | None:
     return read[0] if read is not None and read[1] == len(tokens) else None
 
 
+def _whole_of_ratio(raw: str) -> tuple[float, int] | None:
+    """The whole of ``N sur M`` and where it ends in ``raw``: its longest start that is
+    a number (``deux`` in ``deux et un car``: the pattern reads ``et`` inside numbers,
+    as in ``vingt et un``)."""
+    ends = [m.end() for m in re.finditer(r"[^\s\u00a0-]+", raw)]
+    for end in reversed(ends):
+        value = _ratio_number(raw[:end])
+        if value is not None:
+            return value, end
+    return None
+
+
 def _ratio_sur(work: str, m: re.Match[str]) -> _Core | None:
     """``un Français sur trois``, ``1 sur 20``: a part of a whole, N/M."""
-    n, d = _ratio_number(m.group("n")), _ratio_number(m.group("m"))
+    whole = _whole_of_ratio(m.group("m"))
+    n, d = _ratio_number(m.group("n")), whole[0] if whole else None
     if n is None or d is None or d < 2 or not 0 < n <= d:
         return None
     for word in _ALPHA_RE.findall(m.group("noun")):
@@ -352,10 +365,11 @@ def _ratio_sur(work: str, m: re.Match[str]) -> _Core | None:
     noun = m.group("noun").lstrip()
     if noun and match_unit(noun, 0) is not None:
         return None  # "5 km sur 10": a measure, not a part of a whole
-    after = _skip_spaces(work, m.end())
+    end = m.start("m") + whole[1] if whole else m.end()
+    after = _skip_spaces(work, end)
     if match_unit(work, after) is not None:
         return None  # "3 sur 10 ans"
-    return _Core(m.start(), m.end(), n / d, "ratio")
+    return _Core(m.start(), end, n / d, "ratio")
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -370,7 +384,7 @@ def _ratio_cores(work: str, low: str) -> list[_Core]:
     last = -1
     for q in _occurrences(low, (" sur ",)):
         after = low[q + 5 : q + 18].split(None, 1)
-        first = after[0].split("-", 1)[0] if after else ""
+        first = after[0].split("-", 1)[0].rstrip(".,;:!?)»") if after else ""
         if q < last or not (first[:1].isdecimal() or first in CARDINAL_WORDS):
             continue  # "sur" before anything but a number: no ratio
         m = RATIO_SUR_RE.search(work, max(0, q - 60, last), min(len(work), q + 40))
@@ -378,7 +392,7 @@ def _ratio_cores(work: str, low: str) -> list[_Core]:
             core = _ratio_sur(work, m)
             if core is not None:
                 cores.append(core)
-                last = m.end()
+                last = core.end
     for q in _occurrences(low, ("moitié", "tiers", "quart")):
         if q == 0 or not low[q - 1].isspace():
             continue  # inside a word: "quartier"
