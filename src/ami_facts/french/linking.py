@@ -12,6 +12,10 @@
 - ``PLACE_FRAME_PREPOSITIONS``: prepositions that set a place as the frame of a
   sentence when they open it (``En Espagne, 41 % des ménages``).
 - ``PERSON_NOUNS``: common nouns for people; ``un chauffeur de 38 ans`` gives an age.
+- ``SENTENCING_LEMMAS``: verbs whose object serves the term the figure gives (``a
+  condamné X à trois ans``: X's term).
+- ``MISTAGGED_VERB_FORMS``: verb forms the model's tagger takes for nouns after a noun
+  (``La ville compte 236 000 habitants``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ _SPEECH_LEMMAS = """
     """.split()  # noqa: SIM905
 # Verbs whose subject counts what others did or have (``l'Insee a recensé``): a source.
 RECORDING_LEMMAS = frozenset(["recenser", "dénombrer", "comptabiliser", "chiffrer"])
+# ``La ville compte 236 000 habitants``: the tagger of the French models takes this
+# verb for the noun ``compte`` (an account) after a noun, and the parser then hangs it
+# on that noun, the verb's subject.
+MISTAGGED_VERB_FORMS = frozenset(["compte", "comptent"])
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
 SENTENCING_LEMMAS = frozenset(["condamner"])

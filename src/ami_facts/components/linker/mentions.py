@@ -110,7 +110,7 @@ def antecedent(
     window_start = max(0, word.idx - window)
     paragraph_start = window_start
     if window <= PRONOUN_WINDOW:
-        paragraph_start = max(_rfind_before(text, word.idx, end) for end in PARAGRAPH_ENDS) + 1
+        paragraph_start = _paragraph_start(text, word.idx)
         window_start = max(window_start, paragraph_start)
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
     if found is not None:
@@ -122,8 +122,8 @@ def antecedent(
         and paragraph_start > 0
         and not SENTENCE_END.search(text, paragraph_start, word.idx)
     ):
-        previous_start = max(_rfind_before(text, paragraph_start - 1, e) for e in PARAGRAPH_ENDS)
-        return antecedent_between(text, mentions, previous_start + 1, paragraph_start, labels)
+        previous_start = _paragraph_start(text, paragraph_start - 1)
+        return antecedent_between(text, mentions, previous_start, paragraph_start, labels)
     return None
 
 
@@ -142,9 +142,9 @@ def antecedent_between(
     return found[-1] if found else None
 
 
-def _rfind_before(text: str, end: int, needle: str) -> int:
-    """Where ``needle`` last occurs in the text before ``end`` (-1 if nowhere)."""
-    return text.rfind(needle, 0, end)
+def _paragraph_start(text: str, end: int) -> int:
+    """Where the paragraph holding the text before ``end`` starts (0 for the first)."""
+    return max(text.rfind(mark, 0, end) for mark in PARAGRAPH_ENDS) + 1
 
 
 def is_impersonal(verb: Token) -> bool:

@@ -25,6 +25,7 @@ from ami_facts.components.linker.syntax import (
     counted_phrase,
     governing_verb,
     is_genitive,
+    relative_head,
     verb_subjects,
 )
 from ami_facts.french.linking import RECORDING_LEMMAS, SENTENCING_LEMMAS
@@ -89,11 +90,11 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                     found = _named_or_referred(text, mentions, sentenced)
                     if found is not None:
                         return found
+        # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
+        # for the noun the clause hangs on.
+        if (head := relative_head(verb)) is not None:
+            return _named_or_referred(text, mentions, head)
         for child in verb_subjects(verb):
-            # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun
-            # stands for the noun the clause hangs on.
-            if "Rel" in child.morph.get("PronType", []) and verb.dep_.startswith("acl"):
-                return _named_or_referred(text, mentions, verb.head)
             if child.lower_ in PERSONAL_PRONOUNS:
                 if child.lower_ == "il" and is_impersonal(verb):
                     return None
@@ -113,15 +114,10 @@ def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> 
     holding the figure hangs on, when the clause's ``qui`` stands for it and it names
     nothing. The figure is about that noun, not about what the main clause names."""
     verb = governing_verb(number)
-    if verb is None or not verb.dep_.startswith("acl"):
+    head = relative_head(verb) if verb is not None else None
+    if head is None or head.pos_ != "NOUN" or _named_or_referred(text, mentions, head):
         return None
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and "Rel" in child.morph.get("PronType", []):
-            head = verb.head
-            if head.pos_ == "NOUN" and _named_or_referred(text, mentions, head) is None:
-                return head
-            return None
-    return None
+    return head
 
 
 def _named_or_referred(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ami_facts.french.linking import MISTAGGED_VERB_FORMS
+
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 # Clause links through which a verb takes the subject of the verb it depends on:
 # ``devrait envoyer``, ``pourrait acheter``, ``confirmait ... en se classant troisième``.
@@ -16,12 +18,6 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
     if span is None or len(span) == 0:
         return None
     return span.root
-
-
-# ``La ville compte 236 000 habitants``: the tagger of the French models takes this
-# verb for the noun ``compte`` (an account) after a noun, and the parser then hangs it
-# on that noun, the verb's subject.
-MISTAGGED_VERB_FORMS = {"compte", "comptent"}
 
 
 def is_mistagged_verb(token: Token) -> bool:
@@ -75,3 +71,14 @@ def is_genitive(noun: Token) -> bool:
     """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
     cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
     return not cases or cases[0] in GENITIVE_CASES
+
+
+def relative_head(verb: Token) -> Token | None:
+    """``Garcia, qui s'est imposé``: the noun a relative clause hangs on, when ``verb``
+    is that clause's verb and its subject the relative pronoun standing for the noun."""
+    if not verb.dep_.startswith("acl"):
+        return None
+    subjects = verb_subjects(verb)
+    if subjects and "Rel" in subjects[0].morph.get("PronType", []):
+        return verb.head
+    return None
