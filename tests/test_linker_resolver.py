@@ -347,6 +347,25 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "300",
             (None, None),
         ),
+        # figures listed before a colon take the date of the phrase that sums them up
+        (
+            "Six abribus détruits, trois voitures incendiées : le bilan des violences"
+            " commises dans la nuit de mardi est lourd.",
+            "trois",
+            ("2024-03-12", "2024-03-12"),
+        ),
+        ("Deux morts : c'est le bilan de l'accident survenu mardi.", "Deux", ("2024-03-12",) * 2),
+        # ... not of a clause of its own after the colon, nor of another figure's
+        (
+            "L'orchestre réunit 60 musiciens : il a été fondé en 1990 à Nantes.",
+            "60",
+            (None, None),
+        ),
+        (
+            "La société emploie 300 personnes : elle en comptait 200 en 2020.",
+            "300",
+            (None, None),
+        ),
         # a time of day on a known day sets that day
         (
             "Hier vers 22 h, deux voitures ont brûlé rue des Lilas.",

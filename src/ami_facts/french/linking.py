@@ -14,6 +14,9 @@
 - ``PERSON_NOUNS``: common nouns for people; ``un chauffeur de 38 ans`` gives an age.
 - ``SENTENCING_LEMMAS``: verbs whose object serves the term the figure gives (``a
   condamné X à trois ans``: X's term).
+- ``NEW_CLAUSE_WORDS``: subject pronouns and finite auxiliaries; after a colon they
+  open a clause with its own event (``300 adhérents : il a été fondé en 1990``), not a
+  phrase that sums up the figures before it (``: la liste des méfaits commis mardi``).
 - ``MISTAGGED_VERB_FORMS``: verb forms the model's tagger takes for nouns after a noun
   (``La ville compte 236 000 habitants``).
 """
@@ -31,6 +34,12 @@ RECORDING_LEMMAS = frozenset(["recenser", "dénombrer", "comptabiliser", "chiffr
 # verb for the noun ``compte`` (an account) after a noun, and the parser then hangs it
 # on that noun, the verb's subject.
 MISTAGGED_VERB_FORMS = frozenset(["compte", "comptent"])
+NEW_CLAUSE_WORDS = frozenset(
+    """il elle ils elles on nous vous je j' j’ a ont avait avaient aura auront eut eurent
+    est sont était étaient sera seront fut furent""".split()  # noqa: SIM905
+)
+# ``c'est le bilan de ...`` sums up what the colon follows.
+SUMMING_UP_OPENINGS = ("c'est", "c’est", "ce sont", "c'était", "c’était", "ce fut")
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
 SENTENCING_LEMMAS = frozenset(["condamner"])

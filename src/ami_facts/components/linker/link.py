@@ -111,6 +111,7 @@ def link(
     period_dates = sorted(dates_for_periods(text, dates, anchor), key=lambda d: d["start"])
     period_starts = [d["start"] for d in period_dates]
     headings = Headings.build(text, period_dates)
+    figure_starts = sorted(figure["start"] for figure in figures)
     previous: dict[str, Any] | None = None
     previous_subject: Mention | None = None
     for index, figure in enumerate(figures):
@@ -147,7 +148,14 @@ def link(
             figure["subject_end"] = subject.end
             figure["subject_confidence"] = round(chosen[1], 2)
         period, period_confidence = find_period(
-            text, period_dates, period_starts, figure, sentences, sentence_index, headings
+            text,
+            period_dates,
+            period_starts,
+            figure,
+            sentences,
+            sentence_index,
+            headings,
+            figure_starts,
         )
         if period is not None:
             figure["period_start"] = period["start_date"]

@@ -13,7 +13,7 @@ from ami_facts.components.linker.sentences import (
     paragraph_break_between,
     same_clause,
 )
-from ami_facts.french.linking import STATEMENT_VERBS
+from ami_facts.french.linking import NEW_CLAUSE_WORDS, STATEMENT_VERBS, SUMMING_UP_OPENINGS
 from ami_facts.patterns import alternation
 
 # A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
@@ -160,6 +160,7 @@ def find_period(
     sentences: list[Sentence],
     index: int | None,
     headings: Headings,
+    figure_starts: list[int],
 ) -> tuple[dict[str, Any] | None, float | None]:
     """The date expression a figure is about, and how sure that is (SPEC, "Which period").
 
@@ -169,7 +170,8 @@ def find_period(
     resolved (no anchor) still governs its figure: the period then stays null rather
     than falling to a farther date. Beyond the figure's clause, a date in an incise on a
     noun (``l'immeuble, construit en 1890, comptait``) dates that noun's event only: it
-    sets no other figure's period.
+    sets no other figure's period. ``figure_starts``: the starts of all the article's
+    figures (sorted), to tell a summary after a colon from another figure's clause.
     """
     if index is None:
         return None, None
@@ -219,6 +221,13 @@ def find_period(
     after = [d for d in in_sentence if d["start"] >= fig_end]
     if after and _adverbial_incise_after(text, fig_end, after):
         return _resolved(after[0], 0.7)
+    # ... and figures listed before a colon take the date of what sums them up after it
+    # (``Cinq vitrines brisées, trois voitures volées : les dégâts commis mardi``),
+    # unless another figure comes first after the colon (``: elle en comptait 200 en
+    # 2020`` dates the 200 only).
+    summary = _date_summing_up(text, fig_end, framing(after), figure_starts)
+    if summary is not None:
+        return _resolved(summary, 0.65)
     for back in range(1, PERIOD_SENTENCES_BACK + 1):
         if index - back < 0:
             break
@@ -289,6 +298,29 @@ def _adverbial_incise_after(text: str, fig_end: int, dates: list[dict[str, Any]]
             break
         end = following["end"]
     return INCISE_END.match(text, end) is not None
+
+
+def _date_summing_up(
+    text: str, fig_end: int, dates: list[dict[str, Any]], figure_starts: list[int]
+) -> dict[str, Any] | None:
+    """The first of ``dates`` (after the figure, in its sentence) when it follows the
+    first colon after the figure in a phrase that sums up (no figure between the colon
+    and it, no clause of its own: ``NEW_CLAUSE_WORDS``)."""
+    if not dates:
+        return None
+    colon = text.find(":", fig_end, dates[0]["start"])
+    if colon == -1:
+        return None
+    next_figure = bisect.bisect_left(figure_starts, colon)
+    if next_figure < len(figure_starts) and figure_starts[next_figure] < dates[0]["start"]:
+        return None
+    phrase = text[colon + 1 : dates[0]["start"]].strip().lower()
+    for opening in SUMMING_UP_OPENINGS:
+        if phrase.startswith(opening):
+            phrase = phrase[len(opening) :]
+            break
+    words = re.findall(r"[^\W\d_]+['’]?", phrase)
+    return None if NEW_CLAUSE_WORDS.intersection(words) else dates[0]
 
 
 def _ends_near_statement_verb(before: str) -> bool:
