@@ -78,6 +78,13 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # (with a rate, the extent's noun is inside the figure)
         ("La régie remplace 7 kilomètres de canalisations par an.", "7", "length"),
         ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
+        # places counted are what a thing holds; a place in a ranking is an ordinal
+        ("La nouvelle salle offrira 2 400 places assises.", "2 400", "capacity"),
+        ("La commune va créer 60 places en crèche.", "60", "capacity"),
+        ("La skieuse a pris la 4e place du slalom.", "4e", "rank"),
+        # a figure joined to another shares its metric only if it counts the same thing
+        ("Bilan de la tempête : deux morts et 8 000 foyers sans courant.", "8 000", None),
+        ("L'accident a fait deux morts et trois blessés.", "trois", "injured"),
     ],
 )
 def test_linker_metric_comes_from_what_is_measured(

@@ -124,7 +124,14 @@ def link(
             token_at(doc, figure["number_start"], figure["number_end"]) if doc is not None else None
         )
         metric, metric_confidence = find_metric(text, figure, number, sentence)
-        if metric is None and coordinated and previous is not None:
+        # (a figure that counts a noun of its own measures its own thing: ``quatre morts
+        # et des milliers de foyers sans électricité``)
+        if (
+            metric is None
+            and coordinated
+            and previous is not None
+            and figure.get("counted") in (None, previous.get("counted"))
+        ):
             metric, metric_confidence = previous["metric"], previous.get("metric_confidence")
         candidates = subject_candidates(
             article,
