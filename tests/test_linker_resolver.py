@@ -40,6 +40,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("L'explosion a blessé cinq ouvriers de l'usine.", "cinq", "injured"),
         ("Deux employés ont été intoxiqués par les fumées.", "Deux", "injured"),
         ("Trois baigneurs se sont noyés dimanche.", "Trois", "deaths"),
+        ("Quatre personnes ont trouvé la mort dans l'incendie.", "Quatre", "deaths"),
+        ("Deux randonneurs ont perdu la vie dans le massif.", "Deux", "deaths"),
         # the sentence's verb after a relative clause between commas (the parser often
         # makes it the relative clause's conjunct)
         (
