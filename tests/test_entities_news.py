@@ -463,3 +463,26 @@ def test_entities_common_noun_complement_after_a_place_is_cut(nlp: Language) -> 
 def test_entities_rugby_club_is_org(nlp: Language) -> None:
     text = "Le Stade toulousain a battu l’Union Bordeaux-Bègles 59-3."
     assert _find(_hits(nlp, text), "Union Bordeaux-Bègles").label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "name"),
+    [
+        (
+            "La navigatrice Justine Mettraux a bouclé la course. Mettraux, 37 ans, devance"
+            " deux rivaux.",
+            "Mettraux",
+            "Justine Mettraux",
+        ),
+        (
+            "Le juge a entendu Mathieu Kerbrat mardi. Kerbrat conteste les faits.",
+            "Kerbrat",
+            "Mathieu Kerbrat",
+        ),
+    ],
+)
+def test_entities_surname_alone_after_the_full_name_is_that_person(
+    nlp: Language, text: str, surname: str, name: str
+) -> None:
+    later = [h for h in _hits(nlp, text) if h.text == surname]
+    assert [(h.label, h.name) for h in later] == [("PER", name)]

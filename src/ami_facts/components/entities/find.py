@@ -26,6 +26,7 @@ from ami_facts.components.entities.rule_layers import (
     _results_layer,
     _road_layer,
     _street_layer,
+    _surname_layer,
     _titled_people_layer,
 )
 from ami_facts.components.entities.tokens import _fold
@@ -138,6 +139,8 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(weak, chosen)
     chosen = _select(ner, chosen)
     chosen = _select(body(_apposition_layer(doc, text, lex, words)), chosen)
+    people = [m for m in chosen if m.label == "PER" and m.source == "ner"]
+    chosen = _select(body(_surname_layer(doc, text, people, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
     chosen = _select(

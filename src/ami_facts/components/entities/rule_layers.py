@@ -8,6 +8,7 @@ Roux``) and places from ``places.json`` the NER missed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import cast
 
 from spacy.tokens import Doc
@@ -253,3 +254,40 @@ def _name_word(text: str) -> bool:
         and all(c.isalpha() or c in "-'’" for c in text)
         and text.lower() not in _stop_words()
     )
+
+
+# The words right next to a name, with only a space between.
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t\u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([\w'’-]+)")
+
+
+def _surname_layer(
+    doc: Doc, text: str, people: Iterable[_Mention], words: CommonWords
+) -> list[_Mention]:
+    """A person's surname alone after the article named them in full (``Charlie Dalin
+    ... Dalin, 40 ans, devance``), where the NER let it pass (often at a sentence start).
+
+    Left out: a surname that is also a French word (``Petit``, ``Blanc``), and one with
+    a capitalised word next to it (``Paul Dalin`` is someone else).
+    """
+    surnames: dict[str, int] = {}  # surname -> where its first full name ends
+    for person in people:
+        parts = person.name.split()
+        if len(parts) >= 2 and all(_name_word(p) for p in parts):
+            surname = parts[-1]
+            surnames.setdefault(surname, person.end)
+            surnames[surname] = min(surnames[surname], person.end)
+    out: list[_Mention] = []
+    for surname, named_at in surnames.items():
+        if len(surname) < 3 or words.is_vocabulary(surname):
+            continue
+        alone = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
+        for m in alone.finditer(text, named_at):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            after = _WORD_AFTER.match(text, m.end())
+            if (before and _is_capitalised(before.group(1))) or (
+                after and _is_capitalised(after.group(1))
+            ):
+                continue
+            out.append(_Mention(m.start(), m.end(), "PER", surname, "ner"))
+    return out
