@@ -356,6 +356,12 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "300",
             (None, None),
         ),
+        # ... nor in a line above, which no incise crosses (``Publié le ...``)
+        (
+            "Grève à l'usine\n\nPublié le 14 mars 2024\n\nCe jeudi, 300 salariés ont débrayé.",
+            "300",
+            ("2024-03-14", "2024-03-14"),
+        ),
         # figures listed before a colon take the date of the phrase that sums them up
         (
             "Six abribus détruits, trois voitures incendiées : le bilan des violences"

@@ -246,7 +246,7 @@ def find_period(
 INCISE_OPENING = re.compile(
     r",\s*(?:qui|dont|où|que|qu['’]|lequel|laquelle|lesquels|lesquelles"
     r"|[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes))"
-    r"\b[^,;:.!?()]*$",
+    r"\b[^,;:.!?()\n]*$",
     re.IGNORECASE,
 )
 # ``Pogačar, vainqueur en 2021, reste deuxième``: a noun in apposition to a name.
@@ -255,13 +255,13 @@ APPOSITION_OPENING = re.compile(
     r"|pour|avec|sans|selon|par|sur|sous|entre|vers|après|avant|lors|il|elle|ils|elles|on"
     r"|ce|cet|cette|ces|puis|mais|et|ou|donc|soit|comme|cependant|toutefois|notamment|ainsi"
     r"|alors|enfin|déjà|aussi|même|plus|moins|très|désormais|encore|hier|demain|aujourd)\b)"
-    r"[a-zà-ÿ][^,;:.!?()]*$"
+    r"[a-zà-ÿ][^,;:.!?()\n]*$"
 )
 # ``Créée en 1995, l'association compte 300 bénévoles``: a participle opening the
 # sentence describes its subject (``Côté``, ``Été`` open no such phrase).
 DETACHED_PARTICIPLE_OPENING = re.compile(
     r"(?:^|[.!?»]\s+|\n\s*)(?:(?!(?:Côté|Été)\b)[A-ZÀ-Ý][^\W\d_]+(?:é|ée|és|ées)"
-    r"|Née?s?|Élue?s?|Ouverte?s?|Construite?s?|Parue?s?|Issue?s?)\b[^,;:.!?()]*$"
+    r"|Née?s?|Élue?s?|Ouverte?s?|Construite?s?|Parue?s?|Issue?s?)\b[^,;:.!?()\n]*$"
 )
 INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
 
