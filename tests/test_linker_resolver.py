@@ -345,6 +345,17 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "1 200",
             ("2024-03-09", "2024-03-09"),
         ),
+        # ... opened by its preposition
+        (
+            "Le gouvernement vise un taux d'environ 5 %, d'ici 2027.",
+            "5 %",
+            ("2024-03-15", "2027-12-31"),
+        ),
+        (
+            "La commune a planté 4 000 arbres, en 2023, malgré la sécheresse.",
+            "4 000",
+            ("2023-01-01", "2023-12-31"),
+        ),
         # ... not a date inside a clause of its own after the comma
         (
             "La coopérative a collecté 8 000 tonnes, dont la moitié en 2019.",

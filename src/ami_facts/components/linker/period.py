@@ -279,8 +279,14 @@ def _in_incise(text: str, date: dict[str, Any]) -> bool:
     )
 
 
-# The end of the figure's clause and the comma that opens the incise.
-CLAUSE_THEN_COMMA = re.compile(r"[^,;:()\[\]«»\n]*,\s*")
+# The end of the figure's clause, the comma that opens the incise and the preposition
+# that may open the date (``soit un taux de 5 %, d'ici 2027.``).
+CLAUSE_THEN_COMMA = re.compile(
+    r"[^,;:()\[\]«»\n]*,\s*"
+    r"(?:(?:en|dès|depuis|d['’]|de|du|jusqu['’]\s*(?:en|à|au)|à partir (?:de|du|d['’])"
+    r"|au cours (?:de|du|d['’])|pour|avant|après)\s*)?",
+    re.IGNORECASE,
+)
 # What may close the incise: a comma, the sentence's end, a semicolon.
 INCISE_END = re.compile(r"\s*(?:[,;]|[.!?](?:\s|$)|$)")
 # Dates that follow one another in one incise: ``hier vers 18 h``, ``mardi à 9 h``.
