@@ -373,6 +373,9 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "300",
             ("2024-03-14", "2024-03-14"),
         ),
+        # a length of time is a span of its own: no period
+        ("Mardi, le tribunal a condamné X à deux ans de prison.", "deux ans", (None, None)),
+        ("En 2023, la grève a duré 17 jours.", "17 jours", (None, None)),
         # figures listed before a colon take the date of the phrase that sums them up
         (
             "Six abribus détruits, trois voitures incendiées : le bilan des violences"

@@ -154,15 +154,21 @@ def link(
             figure["subject_start"] = subject.start
             figure["subject_end"] = subject.end
             figure["subject_confidence"] = round(chosen[1], 2)
-        period, period_confidence = find_period(
-            text,
-            period_dates,
-            period_starts,
-            figure,
-            sentences,
-            sentence_index,
-            headings,
-            figure_starts,
+        # A length of time is a span of its own, not something that happens on a date
+        # (``condamné à deux ans de prison mardi``, ``pendant 17 jours``): no period.
+        period, period_confidence = (
+            find_period(
+                text,
+                period_dates,
+                period_starts,
+                figure,
+                sentences,
+                sentence_index,
+                headings,
+                figure_starts,
+            )
+            if metric != "duration"
+            else (None, None)
         )
         if period is not None:
             figure["period_start"] = period["start_date"]
