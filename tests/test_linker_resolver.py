@@ -251,6 +251,23 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "Les fournisseurs alternatifs, comme TotalEnergies ou Engie, devraient suivre."
+            " Leur part de marché a atteint 30 %.",
+            "30 %",
+        ),
+        ("Airbus et Boeing ont publié leurs comptes. Ils ont livré 1 100 avions.", "1 100"),
+    ],
+)
+def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
+    nlp: Language, text: str, number: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] is None
+
+
+@pytest.mark.parametrize(
     ("text", "number", "period"),
     [
         # a date in the figure's clause, after it

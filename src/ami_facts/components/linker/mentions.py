@@ -20,6 +20,11 @@ PARSE_SUBJECT_LABELS = {"PRODUCT", "ORG", "LOC", "PER"}
 ORDER_SUBJECT_LABELS = {"PRODUCT", "ORG"}
 
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
+# ``Les fournisseurs, comme Engie ou TotalEnergies, ... Leur part de marché``: a plural
+# pronoun or possessive stands for several things or an unnamed group, not for the one
+# name that comes last before it.
+PLURAL_PRONOUNS = {"ils", "elles"}
+PLURAL_POSSESSIVES = {"leur", "leurs"}
 
 # How far back a pronoun's antecedent is looked for (about two sentences).
 PRONOUN_WINDOW = 300

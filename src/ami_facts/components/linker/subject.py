@@ -12,6 +12,8 @@ from ami_facts.components.linker.mentions import (
     ANAPHORA_WINDOW,
     ORDER_SUBJECT_LABELS,
     PERSONAL_PRONOUNS,
+    PLURAL_POSSESSIVES,
+    PLURAL_PRONOUNS,
     Mention,
     antecedent,
     is_definite_reference,
@@ -96,7 +98,9 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             return _named_or_referred(text, mentions, head)
         for child in verb_subjects(verb):
             if child.lower_ in PERSONAL_PRONOUNS:
-                if child.lower_ == "il" and is_impersonal(verb):
+                if (child.lower_ == "il" and is_impersonal(verb)) or (
+                    child.lower_ in PLURAL_PRONOUNS
+                ):
                     return None
                 return _tagged(
                     antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"}),
@@ -293,10 +297,11 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     if verb is not None:
         nouns.extend(verb_subjects(verb))
     for noun in nouns:
-        if any(
-            child.dep_ == "det" and "Yes" in child.morph.get("Poss", []) for child in noun.children
-        ):
-            return antecedent(text, mentions, noun, POSSESSOR_LABELS)
+        for child in noun.children:
+            if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
+                if child.lower_ in PLURAL_POSSESSIVES:
+                    return None
+                return antecedent(text, mentions, noun, POSSESSOR_LABELS)
     return None
 
 
@@ -319,6 +324,8 @@ def relative_subject(text: str, number: Token, mentions: list[Mention]) -> Menti
             if not (child.dep_ in SUBJECT_DEPS or inverted):
                 continue
             if child.lower_ in PERSONAL_PRONOUNS:
+                if child.lower_ in PLURAL_PRONOUNS:
+                    return None
                 return antecedent(text, mentions, child, POSSESSOR_LABELS)
             if (covering := mention_covering(mentions, child)) is not None:
                 return covering
