@@ -183,6 +183,13 @@ def test_linker_metric_comes_from_what_is_measured(
         # the agent of a past participle on the figure's noun
         ("Les 40 000 vélos produits par Decathlon en 2022 sont partis.", "40 000", "Decathlon"),
         ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
+        # the margin of a verb of overtaking is its subject's, not the overtaken's
+        (
+            "Le Belge Remco Evenepoel a gagné le chrono. Il devance le Danois Jonas Vingegaard"
+            " de 22 secondes au classement général.",
+            "22 secondes",
+            "Remco Evenepoel",
+        ),
         # a name described by a noun for a person, and terms given name by name
         ("Les enquêteurs recherchent Léo Martin, un garçon de quatre ans.", "quatre", "Léo Martin"),
         (

@@ -81,6 +81,8 @@ SENTENCES_BACK = 2
 # A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
 APPOSITION_GAP = re.compile(r"\s*[,(–—]\s*")
 APPOSITION_CLOSE = re.compile(r"\s*(?:[,;)–—.]|$)")
+# What a length of time described beside a person gives: an age or a term.
+PERSON_DESCRIPTION_METRICS = frozenset({"age", "duration"})
 # Between a person's name and a figure: ``, une lycéenne de`` or `` de`` (an age, a term).
 PERSON_DESCRIPTION = re.compile(
     r"\s*(?:[,(]\s*(?:(?:un|une|le|la|l['’])\s*)?(?P<noun>[\w-]+)(?:\s+[\w-]+)?\s+)?"
@@ -225,7 +227,7 @@ def subject_candidates(
         pool.add(coordinated_with, coordinated=1.0)
     names_other = False
     if sentence_index is not None:
-        names_other = _add_sentence_mentions(article, pool, sentence_index)
+        names_other = _add_sentence_mentions(article, pool, sentence_index, metric)
     # SPEC, "Which subject", 4: where the sentence names nothing that can be the
     # subject, the section's topic or the article's main subject is.
     # ``a condamné Pierre Lemoine, 58 ans, à``: a figure between commas right after a
@@ -303,7 +305,9 @@ def _names_nothing_near(
     return not article.between(first, article.sentences[sentence_index][1])
 
 
-def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index: int) -> bool:
+def _add_sentence_mentions(
+    article: ArticleSubjects, pool: _Pool, sentence_index: int, metric: str | None
+) -> bool:
     """Mentions of the figure's sentence and of the sentences before it in its paragraph.
 
     Returns whether the figure's own sentence names anything.
@@ -330,7 +334,7 @@ def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index
             names_any = True
             candidate = pool.add(
                 mention,
-                **_in_sentence(text, sentence, mention, figure),
+                **_in_sentence(text, sentence, mention, figure, metric),
                 **article.context_of(mention, sentence),
             )
             if mention.end <= figure["start"]:
@@ -341,7 +345,7 @@ def _add_sentence_mentions(article: ArticleSubjects, pool: _Pool, sentence_index
 
 
 def _in_sentence(
-    text: str, sentence: Sentence, mention: Mention, figure: dict[str, Any]
+    text: str, sentence: Sentence, mention: Mention, figure: dict[str, Any], metric: str | None
 ) -> dict[str, float]:
     """How a mention of the figure's sentence stands to the figure."""
     before = mention.end <= figure["start"]
@@ -360,8 +364,14 @@ def _in_sentence(
         and APPOSITION_CLOSE.match(text, figure["end"], min(sentence[1], figure["end"] + 3))
     ):
         evidence["apposition"] = 1.0
-    elif before and mention.label == "PER" and _describes_person(text[gap_start:gap_end]):
-        # ``Léa Roux, une lycéenne de 17 ans``, ``X de 10 mois et Y de 8 mois``
+    elif (
+        before
+        and mention.label == "PER"
+        and metric in PERSON_DESCRIPTION_METRICS
+        and _describes_person(text[gap_start:gap_end])
+    ):
+        # ``Léa Roux, une lycéenne de 17 ans``, ``X de 10 mois et Y de 8 mois``; not
+        # ``devance X de 22 secondes`` (the margin is the winner's)
         evidence["apposition"] = 1.0
     return evidence
 
