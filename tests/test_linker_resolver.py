@@ -183,6 +183,13 @@ def test_linker_metric_comes_from_what_is_measured(
         # the agent of a past participle on the figure's noun
         ("Les 40 000 vélos produits par Decathlon en 2022 sont partis.", "40 000", "Decathlon"),
         ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
+        # a subject pronoun goes on about what the sentence before is about, not about
+        # the last name it gave after a preposition
+        (
+            "Le constructeur Airbus a signé un contrat avec Qantas. Il livrera 20 avions en 2026.",
+            "20",
+            "Airbus",
+        ),
         # the margin of a verb of overtaking is its subject's, not the overtaken's
         (
             "Le Belge Remco Evenepoel a gagné le chrono. Il devance le Danois Jonas Vingegaard"

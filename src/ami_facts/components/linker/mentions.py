@@ -44,6 +44,12 @@ IMPERSONAL_VERBS = {
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|vers|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$|\bà\s*l['’]$", re.IGNORECASE
 )
+# Words that introduce a name as a complement, not as what a sentence is about.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
+    r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
+    re.IGNORECASE,
+)
 # The end of a sentence: a pronoun after one does not open its paragraph.
 SENTENCE_END = re.compile(r"[.!?…]\s")
 # ``la marque`` may refer to a brand named a few paragraphs before.
@@ -118,6 +124,8 @@ def antecedent(
         paragraph_start = _paragraph_start(text, word.idx)
         window_start = max(window_start, paragraph_start)
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
+    if found is not None and word.dep_.startswith("nsubj") and word.lower_ in PERSONAL_PRONOUNS:
+        found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
     if found is not None:
         return found
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
@@ -130,6 +138,33 @@ def antecedent(
         previous_start = _paragraph_start(text, paragraph_start - 1)
         return antecedent_between(text, mentions, previous_start, paragraph_start, labels)
     return None
+
+
+def _sentence_subject_before(
+    text: str, mentions: list[Mention], window_start: int, pronoun: Token, labels: set[str]
+) -> Mention | None:
+    """``Dalin a gagné à bord de Macif. Il bat le record``: a subject pronoun opening
+    its clause goes on about what the sentence before it is about, its first name not
+    introduced by a preposition, rather than the last name (None if the pronoun's own
+    sentence names a candidate before it, or the sentence before names none so)."""
+    sentence_start = _sentence_start(text, window_start, pronoun.idx)
+    if antecedent_between(text, mentions, sentence_start, pronoun.idx, labels) is not None:
+        return None
+    previous_start = _sentence_start(text, window_start, max(window_start, sentence_start - 2))
+    for mention in mentions:
+        if mention.start < previous_start or mention.end > sentence_start:
+            continue
+        if mention.label in labels and not PREPOSITION_BEFORE.search(
+            text, max(0, mention.start - 12), mention.start
+        ):
+            return mention
+    return None
+
+
+def _sentence_start(text: str, lo: int, end: int) -> int:
+    """Where the sentence holding the text before ``end`` starts (``lo`` at the least)."""
+    ends = [match.end() for match in SENTENCE_END.finditer(text, lo, end)]
+    return ends[-1] if ends else lo
 
 
 def antecedent_between(
