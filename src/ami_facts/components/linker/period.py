@@ -176,11 +176,17 @@ def find_period(
     if index is None:
         return None, None
     fig_start, fig_end = figure["start"], figure["end"]
-    # (most figures have no date near them and no dated intertitle above)
+    # The period is a date of the sentences read below or the heading's: where they
+    # hold none that is resolved, nothing below can give one (most figures have no
+    # date near them; without an anchor, most dates near them are relative).
     first = sentences[max(0, index - PERIOD_SENTENCES_BACK)][0]
-    if not headings.sections and bisect.bisect_left(starts, first) == bisect.bisect_left(
-        starts, sentences[index][1]
-    ):
+    near = period_dates[
+        bisect.bisect_left(starts, first) : bisect.bisect_left(starts, sentences[index][1])
+    ]
+    heading = headings.at(fig_start)
+    if not near:
+        return _resolved(heading, 0.45) if heading is not None else (None, None)
+    if not _any_resolved(near) and (heading is None or not _any_resolved([heading])):
         return None, None
 
     def between(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -237,8 +243,12 @@ def find_period(
         candidates = framing(between(previous[0], previous[1]))
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
-    heading = headings.at(fig_start)
     return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+def _any_resolved(dates: list[dict[str, Any]]) -> bool:
+    """Whether one of ``dates`` has a calendar date (what :func:`_resolved` asks)."""
+    return any(date.get("start_date") for date in dates)
 
 
 # An incise that describes a noun: between commas, opened by a relative pronoun or a
