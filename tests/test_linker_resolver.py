@@ -183,6 +183,8 @@ def test_linker_metric_comes_from_what_is_measured(
         # the agent of a past participle on the figure's noun
         ("Les 40 000 vélos produits par Decathlon en 2022 sont partis.", "40 000", "Decathlon"),
         ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
+        # a phrase opened by a preposition is no subject, whatever the parser says
+        ("Au premier tour, Marine Le Pen a obtenu 23 % des suffrages.", "23 %", "Marine Le Pen"),
         # an institution's noun named by its complement (``le musée du Prado``)
         ("Le musée du Prado a accueilli 3,3 millions de visiteurs.", "3,3", "Prado"),
         ("Le syndicat CGT revendique 600 000 adhérents.", "600 000", "CGT"),

@@ -35,7 +35,23 @@ def verb_subjects(verb: Token) -> list[Token]:
     subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     if not subjects and is_mistagged_verb(verb) and verb.head.i == verb.i - 1:
         return [verb.head]
-    return subjects
+    return [_uncased(subject) for subject in subjects]
+
+
+def _uncased(subject: Token) -> Token:
+    """``Au premier tour, Marine Le Pen a obtenu``: a phrase opened by a preposition is
+    no subject; the parser that takes it for one hangs the real subject on it as a
+    conjunct."""
+    if not any(child.dep_ == "case" for child in subject.children):
+        return subject
+    return next(
+        (
+            child
+            for child in subject.children
+            if child.dep_ == "conj" and not any(c.dep_ == "case" for c in child.children)
+        ),
+        subject,
+    )
 
 
 def governing_verb(token: Token) -> Token | None:
