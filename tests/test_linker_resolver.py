@@ -112,6 +112,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "470",
             "Renault Mégane E-Tech",
         ),
+        # ... also on the whole a part is taken from
+        (
+            "L'Argentine connaît une inflation record, et 40 % de sa population vit sous le"
+            " seuil de pauvreté.",
+            "40 %",
+            "Argentine",
+        ),
         # the owner named before a possessive
         (
             "Michelin a publié ses comptes jeudi. Ses ventes ont reculé de 4 % sur l'année.",

@@ -293,6 +293,10 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     nouns = [phrase]
     if phrase.dep_ == "nmod":
         nouns.append(phrase.head)
+    # ``40 % de sa population``: the whole a part is taken from
+    nouns.extend(
+        c for c in phrase.children if c.dep_ == "nmod" and c.i > phrase.i and is_genitive(c)
+    )
     verb = governing_verb(number)
     if verb is not None:
         nouns.extend(verb_subjects(verb))
