@@ -80,6 +80,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # (with a rate, the extent's noun is inside the figure)
         ("La régie remplace 7 kilomètres de canalisations par an.", "7", "length"),
         ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
+        # inflation is a rise in prices
+        ("Le pays connaît une inflation de 143 % sur un an.", "143", "change"),
         # places counted are what a thing holds; a place in a ranking is an ordinal
         ("La nouvelle salle offrira 2 400 places assises.", "2 400", "capacity"),
         ("La commune va créer 60 places en crèche.", "60", "capacity"),
