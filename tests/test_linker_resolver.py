@@ -80,6 +80,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # (with a rate, the extent's noun is inside the figure)
         ("La régie remplace 7 kilomètres de canalisations par an.", "7", "length"),
         ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
+        # ... and what a verb of extent gives
+        ("La nouvelle ligne mesurera 7 kilomètres.", "7", "length"),
         # inflation is a rise in prices
         ("Le pays connaît une inflation de 143 % sur un an.", "143", "change"),
         # places counted are what a thing holds; a place in a ranking is an ordinal

@@ -346,6 +346,14 @@ def metric_clues(
         clues.append(MetricClue("change" if figure.get("per") else "share", 1.0, "kind"))
     if kind == "money":
         clues.append(MetricClue("cost", 1.0, "kind"))
+    # ``la section mesurera 7 kilomètres``: kilometres a verb of extent gives are a length.
+    if any(c.metric == "length" and c.evidence == "verb" for c in clues):
+        clues = [
+            MetricClue("length", c.strength, c.evidence)
+            if c.evidence == "unit" and c.metric == "distance"
+            else c
+            for c in clues
+        ]
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
     if (
         number is not None  # (verb clues come from the parse)
