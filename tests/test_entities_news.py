@@ -486,3 +486,12 @@ def test_entities_surname_alone_after_the_full_name_is_that_person(
 ) -> None:
     later = [h for h in _hits(nlp, text) if h.text == surname]
     assert [(h.label, h.name) for h in later] == [("PER", name)]
+
+
+def test_entities_heading_of_common_words_before_a_name_keeps_the_name_only(
+    nlp: Language,
+) -> None:
+    text = "Élection présidentielle en Argentine : Javier Milei l'emporte\n\nIl a gagné."
+    hits = _hits(nlp, text)
+    assert ("Élection présidentielle en Argentine", "MISC") not in [(h.text, h.label) for h in hits]
+    assert _find(hits, "Argentine").label == "LOC"

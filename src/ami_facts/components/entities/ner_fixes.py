@@ -273,9 +273,25 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and not (label == "PER" and tok.text in lex.first_names)  # ``Marine Tondelier``
         ):
             s += 1  # ``Cyclisme Garcia`` (a title line)
+        elif (
+            label == "MISC"
+            and _line_or_sentence_initial(doc, s)
+            and _is_common_word_token(doc, s, lex, words)
+            and (name := _first_name_word_after(doc, s + 1, e)) is not None
+            and all(t.text[0].islower() or t.is_punct for t in doc[s + 1 : name])
+            and any(not t.is_stop and not t.is_punct for t in doc[s + 1 : name])
+        ):
+            # ``Élection présidentielle en Argentine`` (a title line): common words, then
+            # the name (``Tour de France``, where only ``de`` comes between, is a name)
+            s = name
         else:
             break
     return s
+
+
+def _first_name_word_after(doc: Doc, start: int, e: int) -> int | None:
+    """The first capitalised word of ``doc[start:e]``, if any."""
+    return next((i for i in range(start, e) if _is_capitalised(doc[i].text)), None)
 
 
 def _particle_surname_at(doc: Doc, i: int, e: int, lex: Lexicons) -> bool:
