@@ -36,6 +36,7 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("La Peugeot 3008 hybride est vendue 41 000 euros.", "41 000", "price"),
         # people counted by a verb of trade: no metric rather than a wrong one
         ("Une trentaine de bénévoles ont commandé des sandwichs.", "trentaine", None),
+        ("La mission doit envoyer quatre astronautes autour de la Lune.", "quatre", None),
         # the verb of an event says what people counted by a job noun are
         ("L'explosion a blessé cinq ouvriers de l'usine.", "cinq", "injured"),
         ("Deux employés ont été intoxiqués par les fumées.", "Deux", "injured"),

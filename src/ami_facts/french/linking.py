@@ -112,5 +112,8 @@ PERSON_NOUNS = frozenset(
     fonctionnaire agent agente gardien gardienne sauveteur secouriste bénéficiaire
     demandeur chômeur chômeuse parent parents pensionnaire résident résidente otage
     blessé blessée mort morte tué tuée disparu disparue survivant survivante juif juive
+    astronaute chercheur chercheuse scientifique ingénieur ingénieure technicien
+    technicienne avocat avocate juge magistrat magistrate diplomate ambassadeur
+    ambassadrice élu élue conseiller conseillère commissaire expert experte
     """.split()  # noqa: SIM905
 )
