@@ -421,6 +421,19 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "300",
             ("2024-03-14", "2024-03-14"),
         ),
+        # a date to come in the sentence before does not date this one's figures
+        (
+            "Le nouveau maire prendra ses fonctions le 2 avril. La ville compte 8 % de"
+            " chômeurs.",
+            "8 %",
+            (None, None),
+        ),
+        (
+            "Le nouveau maire a pris ses fonctions le 2 mars. La ville compte 8 % de"
+            " chômeurs.",
+            "8 %",
+            ("2024-03-02", "2024-03-02"),
+        ),
         # a length of time is a span of its own: no period
         ("Mardi, le tribunal a condamné X à deux ans de prison.", "deux ans", (None, None)),
         ("En 2023, la grève a duré 17 jours.", "17 jours", (None, None)),

@@ -118,6 +118,8 @@ def dates_for_periods(
             and (hit.get("end_date") or "") < anchor
         ):
             hit = {**hit, "end_date": anchor}
+        if anchor and hit.get("start_date") and str(hit["start_date"]) > anchor:
+            hit = {**hit, "to_come": True}
         dates.append(hit)
     # ``d'ici la fin du mandat``: ``ici`` alone opens a period whose end is not a date.
     return [d for d in _merge_intervals(text, dates) if d["text"].lower() != "ici"]
@@ -241,9 +243,18 @@ def find_period(
         if paragraph_break_between(text, previous[0], sentences[index - back + 1][0]):
             break
         candidates = framing(between(previous[0], previous[1]))
+        # (a date to come in the sentence before sets no period of this one: ``Il
+        # prendra ses fonctions le 10 décembre. Le pays connaît une inflation de 143 %``)
+        if candidates and _to_come(candidates[-1]):
+            break
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
     return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+def _to_come(date: dict[str, Any]) -> bool:
+    """Whether ``date`` starts after the publication date (``dates_for_periods``)."""
+    return bool(date.get("to_come"))
 
 
 def _any_resolved(dates: list[dict[str, Any]]) -> bool:
