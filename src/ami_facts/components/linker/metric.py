@@ -112,6 +112,23 @@ class MetricClue:
     evidence: str
 
 
+# The clues that depend on nothing but the figure's kind or a fixed pattern: built once,
+# not for every figure (a frozen dataclass costs a few attribute sets to build).
+RANK_CLUE = MetricClue("rank", 5.0, "kind")
+RACE_GAP_CLUE = MetricClue("time_gap", 4.5, "race_gap")
+AGE_CLUE = MetricClue("age", 4.8, "age")
+SHARE_OF_WHOLE_CLUE = MetricClue("share", 4.0, "share_of_whole")
+SHARE_KIND_CLUE = MetricClue("share", 1.0, "kind")
+CHANGE_KIND_CLUE = MetricClue("change", 1.0, "kind")
+COST_KIND_CLUE = MetricClue("cost", 1.0, "kind")
+
+
+@cache
+def _clue(metric: str, strength: float, evidence: str) -> MetricClue:
+    """A clue whose metric comes from the lexicon (a phrase, a unit): one per reading."""
+    return MetricClue(metric, strength, evidence)
+
+
 def _after_unit_word(text: str, number_end: int) -> int:
     word = UNIT_WORD.match(text, number_end)
     return word.end() if word is not None else number_end
@@ -300,7 +317,7 @@ def metric_clues(
     lexicon = metric_lexicon()
     kind = figure["kind"]
     if kind == "rank":
-        return [MetricClue("rank", 5.0, "kind")]
+        return [RANK_CLUE]
     # Up to the number itself: the figure's own words (``à partir de``) are clues too.
     clause_start = max(sentence[0] if sentence else 0, figure["number_start"] - METRIC_WINDOW)
     before = text[clause_start : figure["number_start"]]
@@ -309,27 +326,27 @@ def metric_clues(
     counted = figure.get("counted")
     clues: list[MetricClue] = []
     if metric := after_phrases.metric(after):
-        clues.append(MetricClue(metric, 5.0, "clue_after"))
+        clues.append(_clue(metric, 5.0, "clue_after"))
     before_metric = before_phrases.metric(before.rstrip(" ("))
     if before_metric is None and figure["start"] < figure["number_start"]:
         # the figure's own qualifier may stand between: ``âgées de plus de 65 ans``
         before_metric = before_phrases.metric(text[clause_start : figure["start"]].rstrip(" ("))
     if before_metric:
-        clues.append(MetricClue(before_metric, 4.9, "clue_before"))
+        clues.append(_clue(before_metric, 4.9, "clue_before"))
     elif number is not None and (change := _change_amount(lexicon, number, figure["start"])):
         clues.append(change)
     if kind == "duration":
         if figure.get("unit") in RACE_TIME_UNITS and TIME_GAP_BEFORE.search(before):
-            clues.append(MetricClue("time_gap", 4.5, "race_gap"))
+            clues.append(RACE_GAP_CLUE)
         if _is_age(text, figure, before, number):
-            clues.append(MetricClue("age", 4.8, "age"))
+            clues.append(AGE_CLUE)
         if clue := _duration_verb_clue(lexicon, number):
             clues.append(clue)
-        clues.append(MetricClue(lexicon.kinds["duration"], 1.0, "kind"))
+        clues.append(_clue(lexicon.kinds["duration"], 1.0, "kind"))
         return _ranked(clues, kind)
     # ``7,5 % de la population``, ``80 % des Français``: a share of something.
     if kind in SHARE_KINDS and SHARE_AFTER.match(after):
-        clues.append(MetricClue("share", 4.0, "share_of_whole"))
+        clues.append(SHARE_OF_WHOLE_CLUE)
     if unit_metric := lexicon.units.get(figure.get("unit") or ""):
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance.
         if (
@@ -338,18 +355,18 @@ def metric_clues(
             and not AWAY_BEFORE.search(before)
         ):
             unit_metric = "length"
-        clues.append(MetricClue(unit_metric, 3.5, "unit"))
+        clues.append(_clue(unit_metric, 3.5, "unit"))
     clues.extend(_clues_from_words(lexicon, number, counted))
     if counted and (noun_metric := lexicon.nouns.get(counted)):
         clues.append(_counted_clue(noun_metric, -0.05))
     if kind in SHARE_KINDS:
-        clues.append(MetricClue("change" if figure.get("per") else "share", 1.0, "kind"))
+        clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money":
-        clues.append(MetricClue("cost", 1.0, "kind"))
+        clues.append(COST_KIND_CLUE)
     # ``la section mesurera 7 kilomètres``: kilometres a verb of extent gives are a length.
     if any(c.metric == "length" and c.evidence == "verb" for c in clues):
         clues = [
-            MetricClue("length", c.strength, c.evidence)
+            _clue("length", c.strength, c.evidence)
             if c.evidence == "unit" and c.metric == "distance"
             else c
             for c in clues
