@@ -142,7 +142,8 @@ def link(
             metric,
             previous_subject if coordinated else None,
         )
-        chosen = subject_model.choose(candidates)
+        # (``--fast``: most figures have no candidate, and nothing to weigh)
+        chosen = subject_model.choose(candidates) if candidates else None
         subject = chosen[0].value if chosen else None
         # What a product costs is its price (``la Twizy coûte 7 000 €``).
         if metric == "cost" and subject is not None and subject.label == "PRODUCT":
