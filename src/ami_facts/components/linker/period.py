@@ -100,7 +100,7 @@ def dates_for_periods(
             continue
         before = text[max(0, hit["start"] - 25) : hit["start"]]
         statement = text[max(0, hit["start"] - 60) : hit["start"]]
-        if BASELINE_BEFORE.search(before) or (
+        if (_names_a_baseline(before) and BASELINE_BEFORE.search(before)) or (
             _ends_near_statement_verb(statement) and STATEMENT_BEFORE.search(statement)
         ):
             continue
@@ -114,6 +114,7 @@ def dates_for_periods(
         if (
             anchor
             and hit.get("start_date")
+            and "dep" in before.lower()  # (a cheap test first: most dates follow no ``depuis``)
             and SINCE_BEFORE.search(before)
             and (hit.get("end_date") or "") < anchor
         ):
@@ -354,6 +355,21 @@ def _ends_near_statement_verb(before: str) -> bool:
     """A cheap test that ``STATEMENT_BEFORE`` may match: a statement verb among the last
     words (``a-t-il annoncé ce``)."""
     return any(word.split("-")[0].lower() in STATEMENT_VERBS for word in before.split()[-6:])
+
+
+def _names_a_baseline(before: str) -> bool:
+    """A cheap test that ``BASELINE_BEFORE`` may match in ``before``: a word of it is
+    there (substring tests on the window beat the case-blind regex search, and most
+    dates follow no comparison). ``v`` stands for ``vs``, whose ``s`` the case-blind
+    regex also reads as a long s (``ſ``), which ``lower`` keeps."""
+    window = before.lower()
+    return (
+        "rapport" in window
+        or "compar" in window
+        or "qu" in window
+        or "contre" in window
+        or "v" in window
+    )
 
 
 def _names_a_comparison(text: str, start: int, end: int) -> bool:
