@@ -14,6 +14,7 @@ from ami_facts.components.linker.period import Headings, dates_for_periods, find
 from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
     Sentence,
+    intertitle_lines,
     sentence_index_at,
     text_sentences,
 )
@@ -99,18 +100,19 @@ def link(
     ``ami_facts.components.linker.train`` learns the weights from).
     """
     mentions = collect_mentions(entities, text)
+    intertitles = intertitle_lines(text)
     article = ArticleSubjects.build(
         text,
         mentions,
         sentences,
-        topics=section_topics(text, mentions),
+        topics=section_topics(intertitles, mentions),
         main=main_subject_mention(entities, mentions),
         rows=results_rows(text, figures, mentions),
     )
     subject_model = field_models()["subject"]
     period_dates = sorted(dates_for_periods(text, dates, anchor), key=lambda d: d["start"])
     period_starts = [d["start"] for d in period_dates]
-    headings = Headings.build(text, period_dates)
+    headings = Headings.build(intertitles, period_dates)
     figure_starts = sorted(figure["start"] for figure in figures)
     previous: dict[str, Any] | None = None
     previous_subject: Mention | None = None

@@ -9,7 +9,6 @@ from typing import Any
 
 from ami_facts.components.linker.sentences import (
     Sentence,
-    intertitles,
     paragraph_break_between,
     same_clause,
 )
@@ -134,14 +133,16 @@ class Headings:
     sections: list[tuple[int, list[dict[str, Any]]]]
 
     @classmethod
-    def build(cls, text: str, period_dates: list[dict[str, Any]]) -> Headings:
+    def build(
+        cls, intertitles: list[tuple[int, int]], period_dates: list[dict[str, Any]]
+    ) -> Headings:
+        """``intertitles``: their lines (``sentences.intertitle_lines``)."""
         if not period_dates:
             return cls([])
         # The title's dates are left out: on the gold articles they set the period of
         # the figures below them less often than not (an event's anniversary, a season).
         sections: list[tuple[int, list[dict[str, Any]]]] = []
-        for heading in intertitles(text):
-            start, end = heading.span("line")
+        for start, end in intertitles:
             sections.append((end, [d for d in period_dates if start <= d["start"] < end]))
         return cls([(start, dates) for start, dates in sections if dates])
 

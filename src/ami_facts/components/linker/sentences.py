@@ -60,6 +60,15 @@ def intertitles(text: str) -> Iterator[re.Match[str]]:
             pos = text.find("\n\n", match.end())
 
 
+def intertitle_lines(text: str) -> list[tuple[int, int]]:
+    """The line of each intertitle, as a character range, in text order.
+
+    Found once per article: the section topics (``subject.py``) and the heading dates
+    (``period.py``) both read them.
+    """
+    return [heading.span("line") for heading in intertitles(text)]
+
+
 def paragraph_break_between(text: str, start: int, end: int) -> bool:
     return "\n\n" in text[start:end]
 

@@ -20,7 +20,7 @@ from ami_facts.components.linker.mentions import (
     is_impersonal,
     mention_covering,
 )
-from ami_facts.components.linker.sentences import Sentence, intertitles
+from ami_facts.components.linker.sentences import Sentence
 from ami_facts.components.linker.syntax import (
     SUBJECT_CLIMB_DEPS,
     SUBJECT_DEPS,
@@ -159,19 +159,21 @@ def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | Non
     return None if mention is None else (mention, evidence)
 
 
-def section_topics(text: str, mentions: list[Mention]) -> list[tuple[int, Mention]]:
+def section_topics(
+    intertitles: list[tuple[int, int]], mentions: list[Mention]
+) -> list[tuple[int, Mention]]:
     """(section start, topic) for each intertitle that names a product or an organisation.
 
     An intertitle is a short line standing alone between blank lines, with no final
     full stop (``L'AMI Pro, une future concurrente pour la Renault Twizy Cargo ?``);
     the first product or organisation it names is what its section is about.
+    ``intertitles``: their lines (``sentences.intertitle_lines``).
     """
     topics: list[tuple[int, Mention]] = []
-    # Nothing that can be a topic is named: no need to look for intertitles.
+    # Nothing that can be a topic is named: no need to read the intertitles.
     if not any(m.label in ORDER_SUBJECT_LABELS for m in mentions):
         return topics
-    for heading in intertitles(text):
-        start, end = heading.span("line")
+    for start, end in intertitles:
         named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
         if named:
             topics.append((end, named[0]))
