@@ -423,14 +423,12 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
         ),
         # a date to come in the sentence before does not date this one's figures
         (
-            "Le nouveau maire prendra ses fonctions le 2 avril. La ville compte 8 % de"
-            " chômeurs.",
+            "Le nouveau maire prendra ses fonctions le 2 avril. La ville compte 8 % de chômeurs.",
             "8 %",
             (None, None),
         ),
         (
-            "Le nouveau maire a pris ses fonctions le 2 mars. La ville compte 8 % de"
-            " chômeurs.",
+            "Le nouveau maire a pris ses fonctions le 2 mars. La ville compte 8 % de chômeurs.",
             "8 %",
             ("2024-03-02", "2024-03-02"),
         ),
