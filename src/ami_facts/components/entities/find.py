@@ -140,7 +140,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(ner, chosen)
     chosen = _select(body(_apposition_layer(doc, text, lex, words)), chosen)
     people = [m for m in chosen if m.label == "PER" and m.source == "ner"]
-    chosen = _select(body(_surname_layer(doc, text, people, words)), chosen)
+    chosen = _select(body(_surname_layer(text, people, words)), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
     chosen = _select(

@@ -261,9 +261,7 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([\w'’-]+)")
 
 
-def _surname_layer(
-    doc: Doc, text: str, people: Iterable[_Mention], words: CommonWords
-) -> list[_Mention]:
+def _surname_layer(text: str, people: Iterable[_Mention], words: CommonWords) -> list[_Mention]:
     """A person's surname alone after the article named them in full (``Charlie Dalin
     ... Dalin, 40 ans, devance``), where the NER let it pass (often at a sentence start).
 
@@ -275,8 +273,7 @@ def _surname_layer(
         parts = person.name.split()
         if len(parts) >= 2 and all(_name_word(p) for p in parts):
             surname = parts[-1]
-            surnames.setdefault(surname, person.end)
-            surnames[surname] = min(surnames[surname], person.end)
+            surnames[surname] = min(surnames.get(surname, person.end), person.end)
     out: list[_Mention] = []
     for surname, named_at in surnames.items():
         if len(surname) < 3 or words.is_vocabulary(surname):

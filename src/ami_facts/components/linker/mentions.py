@@ -45,7 +45,7 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|vers|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$|\bà\s*l['’]$", re.IGNORECASE
 )
 # Words that introduce a name as a complement, not as what a sentence is about.
-PREPOSITION_BEFORE = re.compile(
+NAME_AS_COMPLEMENT = re.compile(
     r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
     r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
     re.IGNORECASE,
@@ -154,7 +154,7 @@ def _sentence_subject_before(
     for mention in mentions:
         if mention.start < previous_start or mention.end > sentence_start:
             continue
-        if mention.label in labels and not PREPOSITION_BEFORE.search(
+        if mention.label in labels and not NAME_AS_COMPLEMENT.search(
             text, max(0, mention.start - 12), mention.start
         ):
             return mention

@@ -118,6 +118,7 @@ def dates_for_periods(
             and (hit.get("end_date") or "") < anchor
         ):
             hit = {**hit, "end_date": anchor}
+        # (a date to come: after the publication date)
         if anchor and hit.get("start_date") and str(hit["start_date"]) > anchor:
             hit = {**hit, "to_come": True}
         dates.append(hit)
@@ -247,16 +248,11 @@ def find_period(
         candidates = framing(between(previous[0], previous[1]))
         # (a date to come in the sentence before sets no period of this one: ``Il
         # prendra ses fonctions le 10 décembre. Le pays connaît une inflation de 143 %``)
-        if candidates and _to_come(candidates[-1]):
+        if candidates and candidates[-1].get("to_come"):
             break
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
     return _resolved(heading, 0.45) if heading is not None else (None, None)
-
-
-def _to_come(date: dict[str, Any]) -> bool:
-    """Whether ``date`` starts after the publication date (``dates_for_periods``)."""
-    return bool(date.get("to_come"))
 
 
 def _any_resolved(dates: list[dict[str, Any]]) -> bool:
