@@ -43,6 +43,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Trois baigneurs se sont noyés dimanche.", "Trois", "deaths"),
         ("Quatre personnes ont trouvé la mort dans l'incendie.", "Quatre", "deaths"),
         ("Deux randonneurs ont perdu la vie dans le massif.", "Deux", "deaths"),
+        # ... or the state the verb gives its subject
+        ("Trois touristes ont été retrouvés morts sur une île.", "Trois", "deaths"),
+        ("Deux randonneurs ont été retrouvés blessés dans un ravin.", "Deux", "injured"),
         # the sentence's verb after a relative clause between commas (the parser often
         # makes it the relative clause's conjunct)
         (

@@ -186,6 +186,12 @@ def _clues_from_words(
                 # ``une hausse de 9 %``, ``un prix de 25 000 euros``
                 clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
         if ancestor.pos_ in {"VERB", "AUX"}:
+            # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
+            # its subject says the event.
+            for state in ancestor.children:
+                event = lexicon.verbs.get(state.lemma_.lower()) if state.dep_ == "xcomp" else None
+                if event in EVENT_METRICS:
+                    clues.append(_verb_clue(event, counted, nearer))
             # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
             subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
             if subjects:
