@@ -26,6 +26,7 @@ from ami_facts.components.entities.tokens import (
     _stop_words,
 )
 from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
+from ami_facts.patterns import alternation
 
 
 def _street_layer(text: str) -> list[_Mention]:
@@ -274,17 +275,21 @@ def _surname_layer(text: str, people: Iterable[_Mention], words: CommonWords) ->
         if len(parts) >= 2 and all(_name_word(p) for p in parts):
             surname = parts[-1]
             surnames[surname] = min(surnames.get(surname, person.end), person.end)
+    kept = {s: at for s, at in surnames.items() if len(s) >= 3 and not words.is_vocabulary(s)}
+    if not kept:
+        return []
+    # (one scan of the text for them all: a long text naming many people stays linear)
+    alone = re.compile(rf"(?<![\w'’-])(?:{alternation(kept)})(?![\w'’-])")
     out: list[_Mention] = []
-    for surname, named_at in surnames.items():
-        if len(surname) < 3 or words.is_vocabulary(surname):
+    for m in alone.finditer(text, min(kept.values())):
+        surname = m.group()
+        if m.start() < kept[surname]:
             continue
-        alone = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
-        for m in alone.finditer(text, named_at):
-            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            after = _WORD_AFTER.match(text, m.end())
-            if (before and _is_capitalised(before.group(1))) or (
-                after and _is_capitalised(after.group(1))
-            ):
-                continue
-            out.append(_Mention(m.start(), m.end(), "PER", surname, "ner"))
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _WORD_AFTER.match(text, m.end())
+        if (before and _is_capitalised(before.group(1))) or (
+            after and _is_capitalised(after.group(1))
+        ):
+            continue
+        out.append(_Mention(m.start(), m.end(), "PER", surname, "ner"))
     return out
