@@ -200,6 +200,13 @@ def test_linker_metric_comes_from_what_is_measured(
         ("Le procès porte sur 14 attentats revendiqués par l'ETA.", "14", "ETA"),
         # a phrase opened by a preposition is no subject, whatever the parser says
         ("Au premier tour, Marine Le Pen a obtenu 23 % des suffrages.", "23 %", "Marine Le Pen"),
+        # a quantity no metric names, whose ``de`` complement says whose it is
+        (
+            "Selon l'Insee, le PIB de la France a progressé de 0,3 % au troisième trimestre.",
+            "0,3",
+            "France",
+        ),
+        ("La dette de l'Italie atteint 140 % du PIB.", "140", "Italie"),
         # an institution's noun named by its complement (``le musée du Prado``)
         ("Le musée du Prado a accueilli 3,3 millions de visiteurs.", "3,3", "Prado"),
         ("Le syndicat CGT revendique 600 000 adhérents.", "600 000", "CGT"),

@@ -17,6 +17,8 @@
 - ``NEW_CLAUSE_WORDS``: subject pronouns and finite auxiliaries; after a colon they
   open a clause with its own event (``300 adhérents : il a été fondé en 1990``), not a
   phrase that sums up the figures before it (``: la liste des méfaits commis mardi``).
+- ``MEASURE_NOUNS``: nouns of a quantity that no metric names but whose ``de``
+  complement says whose it is (``le PIB de la France a progressé de 0,3 %``: France).
 - ``MISTAGGED_VERB_FORMS``: verb forms the model's tagger takes for nouns after a noun
   (``La ville compte 236 000 habitants``).
 """
@@ -40,6 +42,10 @@ NEW_CLAUSE_WORDS = frozenset(
 )
 # ``c'est le bilan de ...`` sums up what the colon follows.
 SUMMING_UP_OPENINGS = ("c'est", "c’est", "ce sont", "c'était", "c’était", "ce fut")
+MEASURE_NOUNS = frozenset(
+    """pib dette déficit excédent chômage taux nombre effectif endettement épargne
+    consommation exportation importation trafic fréquentation audience""".split()  # noqa: SIM905
+)
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
 SENTENCING_LEMMAS = frozenset(["condamner"])

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
 from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
+from ami_facts.french.linking import MEASURE_NOUNS
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
@@ -94,7 +95,8 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     # A measure of a named thing (``la population de Nantes``, ``les ventes de la
     # Clio``) is about that thing; ``le tribunal de Marseille`` is not about Marseille.
     # (through a ``de`` complement: ``les ventes en Europe`` are not about Europe)
-    if token.lemma_.lower() not in metric_lexicon().nouns:
+    lemma = token.lemma_.lower()
+    if lemma not in metric_lexicon().nouns and lemma not in MEASURE_NOUNS:
         return None
     for complement in token.children:
         if complement.dep_ != "nmod" or not is_genitive(complement):
