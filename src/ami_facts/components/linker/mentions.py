@@ -118,8 +118,11 @@ def antecedent(
     """``La Renault 5 ... Elle offre 400 km``: the last thing named before the word.
 
     A pronoun's antecedent lies in its paragraph; a definite noun (``le groupe``,
-    ``la marque``) may refer to a name a few paragraphs back (``window``).
+    ``la marque``) may refer to a name a few paragraphs back (``window``). A plural
+    pronoun has none (``PLURAL_PRONOUNS``).
     """
+    if word.lower_ in PLURAL_PRONOUNS:
+        return None
     window_start = max(0, word.idx - window)
     paragraph_start = window_start
     if window <= PRONOUN_WINDOW:

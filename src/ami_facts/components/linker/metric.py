@@ -353,30 +353,26 @@ def metric_clues(
     # ``7,5 % de la population``, ``80 % des Français``: a share of something.
     if kind in SHARE_KINDS and SHARE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
+    word_clues = _clues_from_words(lexicon, number, counted)
     if unit_metric := lexicon.units.get(figure.get("unit") or ""):
-        # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance.
-        if (
-            unit_metric == "distance"
-            and EXTENT_AFTER.match(text, _after_unit_word(text, figure["number_end"]))
-            and not AWAY_BEFORE.search(before)
+        # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance; so are the
+        # kilometres a verb of extent gives (``la section mesurera 7 kilomètres``).
+        if unit_metric == "distance" and (
+            (
+                EXTENT_AFTER.match(text, _after_unit_word(text, figure["number_end"]))
+                and not AWAY_BEFORE.search(before)
+            )
+            or any(c.metric == "length" and c.evidence == "verb" for c in word_clues)
         ):
             unit_metric = "length"
         clues.append(_clue(unit_metric, 3.5, "unit"))
-    clues.extend(_clues_from_words(lexicon, number, counted))
+    clues.extend(word_clues)
     if counted and (noun_metric := lexicon.nouns.get(counted)):
         clues.append(_counted_clue(noun_metric, -0.05))
     if kind in SHARE_KINDS:
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money":
         clues.append(COST_KIND_CLUE)
-    # ``la section mesurera 7 kilomètres``: kilometres a verb of extent gives are a length.
-    if any(c.metric == "length" and c.evidence == "verb" for c in clues):
-        clues = [
-            _clue("length", c.strength, c.evidence)
-            if c.evidence == "unit" and c.metric == "distance"
-            else c
-            for c in clues
-        ]
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
     if (
         number is not None  # (verb clues come from the parse)

@@ -13,7 +13,6 @@ from ami_facts.components.linker.mentions import (
     ORDER_SUBJECT_LABELS,
     PERSONAL_PRONOUNS,
     PLURAL_POSSESSIVES,
-    PLURAL_PRONOUNS,
     Mention,
     antecedent,
     is_definite_reference,
@@ -98,9 +97,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             return _named_or_referred(text, mentions, head)
         for child in verb_subjects(verb):
             if child.lower_ in PERSONAL_PRONOUNS:
-                if (child.lower_ == "il" and is_impersonal(verb)) or (
-                    child.lower_ in PLURAL_PRONOUNS
-                ):
+                if child.lower_ == "il" and is_impersonal(verb):
                     return None
                 return _tagged(
                     antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"}),
@@ -330,8 +327,6 @@ def relative_subject(text: str, number: Token, mentions: list[Mention]) -> Menti
             if not (child.dep_ in SUBJECT_DEPS or inverted):
                 continue
             if child.lower_ in PERSONAL_PRONOUNS:
-                if child.lower_ in PLURAL_PRONOUNS:
-                    return None
                 return antecedent(text, mentions, child, POSSESSOR_LABELS)
             if (covering := mention_covering(mentions, child)) is not None:
                 return covering

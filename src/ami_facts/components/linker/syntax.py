@@ -42,16 +42,16 @@ def _uncased(subject: Token) -> Token:
     """``Au premier tour, Marine Le Pen a obtenu``: a phrase opened by a preposition is
     no subject; the parser that takes it for one hangs the real subject on it as a
     conjunct."""
-    if not any(child.dep_ == "case" for child in subject.children):
+    if not _has_preposition(subject):
         return subject
     return next(
-        (
-            child
-            for child in subject.children
-            if child.dep_ == "conj" and not any(c.dep_ == "case" for c in child.children)
-        ),
+        (c for c in subject.children if c.dep_ == "conj" and not _has_preposition(c)),
         subject,
     )
+
+
+def _has_preposition(noun: Token) -> bool:
+    return any(child.dep_ == "case" for child in noun.children)
 
 
 def governing_verb(token: Token) -> Token | None:
