@@ -464,6 +464,18 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "300",
             (None, None),
         ),
+        # a relative clause closing the sentence before dates its own noun only
+        (
+            "La chorale a chanté samedi à Lyon, qui l'avait accueillie en 2019."
+            " Les 40 choristes ont été applaudis.",
+            "40",
+            ("2024-03-09", "2024-03-09"),
+        ),
+        (
+            "La chorale a chanté samedi à Lyon. Les 40 choristes ont été applaudis.",
+            "40",
+            ("2024-03-09", "2024-03-09"),
+        ),
         # a time of day on a known day sets that day
         (
             "Hier vers 22 h, deux voitures ont brûlé rue des Lilas.",

@@ -283,14 +283,24 @@ DETACHED_PARTICIPLE_OPENING = re.compile(
     r"|Née?s?|Élue?s?|Ouverte?s?|Construite?s?|Parue?s?|Issue?s?)\b[^,;:.!?()\n]*$"
 )
 INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
+# A relative clause on a noun that runs to the end of its sentence (``le club, qui avait
+# été sacré en 2023 et en 2024.``) is about that noun as an incise is.
+RELATIVE_OPENING = re.compile(
+    r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b[^,;:.!?()\n]*$",
+    re.IGNORECASE,
+)
+CLAUSE_TO_SENTENCE_END = re.compile(r"[^,;:.!?()\n]*(?:[.!?]|$)")
 
 
 def _in_incise(text: str, date: dict[str, Any]) -> bool:
     """Whether ``date`` stands in an incise that describes a noun (no parse needed)."""
-    # (the anchored test first: most dates are followed by no comma)
-    if not INCISE_CLOSING.match(text, date["end"]):
-        return False
     window = max(0, date["start"] - 80)
+    # (the anchored tests first: most dates are followed by no comma nor sentence end)
+    if not INCISE_CLOSING.match(text, date["end"]):
+        return bool(
+            CLAUSE_TO_SENTENCE_END.match(text, date["end"])
+            and RELATIVE_OPENING.search(text, window, date["start"])
+        )
     return bool(
         INCISE_OPENING.search(text, window, date["start"])
         or APPOSITION_OPENING.search(text, window, date["start"])
