@@ -464,6 +464,13 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "300",
             (None, None),
         ),
+        # the date a comparative measures against is a baseline
+        ("Le panier moyen atteint 52 euros, 3 % de plus que l'an dernier.", "3 %", (None, None)),
+        (
+            "Les fraises sont moins chères qu'il y a un an. Elles coûtent 4 euros le kilo.",
+            "4 euros",
+            (None, None),
+        ),
         # a relative clause closing the sentence before dates its own noun only
         (
             "La chorale a chanté samedi à Lyon, qui l'avait accueillie en 2019."

@@ -21,8 +21,12 @@ PERIOD_DATE_TYPES = {"DATE", "TIME"}
 PERIOD_SENTENCES_BACK = 1
 
 # ``en hausse de 9 % par rapport à 2022``: the date is the baseline, not the period.
+# ``moins chères qu'il y a deux ans``, ``3 % de plus que l'an dernier``: the date a
+# comparative measures against.
 BASELINE_BEFORE = re.compile(
-    r"(?:par rapport (?:à|au|aux)|comparé (?:à|au)|rapporté (?:à|au)|qu'en|qu’en|contre|vs\.?)"
+    r"(?:par rapport (?:à|au|aux)|comparé (?:à|au)|rapporté (?:à|au)|qu'en|qu’en|contre|vs\.?"
+    r"|\b(?:plus|moins|mieux|autant|davantage|supérieure?s?|inférieure?s?)\b"
+    r"[^.;:!?]{0,20}?\bqu(?:e\s|['’]))"
     r"\s*(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
