@@ -464,6 +464,22 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "300",
             (None, None),
         ),
+        # ``respectivement``: the span of the events counted, or each figure its date
+        (
+            "Le club a remporté deux titres, respectivement en 2019 et en 2022.",
+            "deux",
+            ("2019-01-01", "2022-12-31"),
+        ),
+        (
+            "Elle a été élue trois fois, respectivement en 2008, en 2014 et en 2020.",
+            "trois",
+            ("2008-01-01", "2020-12-31"),
+        ),
+        (
+            "Le magasin a vendu 300 et 450 vélos, respectivement en 2021 et en 2022.",
+            "450",
+            ("2022-01-01", "2022-12-31"),
+        ),
         # the date a comparative measures against is a baseline
         ("Le panier moyen atteint 52 euros, 3 % de plus que l'an dernier.", "3 %", (None, None)),
         (

@@ -236,6 +236,11 @@ def find_period(
     after = [d for d in in_sentence if d["start"] >= fig_end]
     if after and _adverbial_incise_after(text, fig_end, after):
         return _resolved(after[0], 0.7)
+    # ... and ``deux titres, respectivement en 2019 et en 2022`` counts events whose dates
+    # follow: the period runs from the first to the last.
+    respective = _respective_dates(text, figure, after, sentence[0], figure_starts)
+    if respective is not None:
+        return _resolved(respective, 0.7)
     # ... and figures listed before a colon take the date of what sums them up after it
     # (``Cinq vitrines brisées, trois voitures volées : les dégâts commis mardi``),
     # unless another figure comes first after the colon (``: elle en comptait 200 en
@@ -337,6 +342,43 @@ def _adverbial_incise_after(text: str, fig_end: int, dates: list[dict[str, Any]]
             break
         end = following["end"]
     return INCISE_END.match(text, end) is not None
+
+
+RESPECTIVELY = re.compile(r"[^;:.!?()]*,\s*respectivement\b", re.IGNORECASE)
+
+
+def _respective_dates(
+    text: str,
+    figure: dict[str, Any],
+    dates: list[dict[str, Any]],
+    sentence_start: int,
+    figure_starts: list[int],
+) -> dict[str, Any] | None:
+    """What ``respectivement`` right after the figure's clause gives it of ``dates``
+    (after the figure, in its sentence, each resolved): its own date where the clause
+    lists as many figures as there are dates (``300 et 400 ventes, respectivement en
+    2019 et 2020``), else the span from the first date to the last (``deux titres,
+    respectivement en 2019 et en 2022``)."""
+    fig_end = figure["end"]
+    if not dates or "respectivement" not in text[fig_end : dates[0]["start"]].lower():
+        return None
+    opening = RESPECTIVELY.match(text, fig_end, dates[0]["start"])
+    if opening is None or not all(date.get("start_date") for date in dates):
+        return None
+    listed = figure_starts[
+        bisect.bisect_left(figure_starts, sentence_start) : bisect.bisect_left(
+            figure_starts, opening.end()
+        )
+    ]
+    if len(listed) == len(dates) > 1 and figure["start"] in listed:
+        return dates[listed.index(figure["start"])]
+    return {
+        "start": dates[0]["start"],
+        "end": dates[-1]["end"],
+        "text": text[dates[0]["start"] : dates[-1]["end"]],
+        "start_date": dates[0]["start_date"],
+        "end_date": dates[-1]["end_date"] or dates[-1]["start_date"],
+    }
 
 
 def _date_summing_up(
