@@ -480,6 +480,19 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "450",
             ("2022-01-01", "2022-12-31"),
         ),
+        # a sentence in the pluperfect before tells an earlier story: its date is not
+        # the next sentence's, unless that one goes on in the pluperfect
+        (
+            "La vallée avait déjà été inondée en 2019. Le ministre a promis une aide de"
+            " 2 millions d'euros.",
+            "2 millions",
+            (None, None),
+        ),
+        (
+            "L'usine avait fermé en 2019. Elle avait alors licencié 300 salariés.",
+            "300",
+            ("2019-01-01", "2019-12-31"),
+        ),
         # the date a comparative measures against is a baseline
         ("Le panier moyen atteint 52 euros, 3 % de plus que l'an dernier.", "3 %", (None, None)),
         (

@@ -259,9 +259,40 @@ def find_period(
         # prendra ses fonctions le 10 décembre. Le pays connaît une inflation de 143 %``)
         if candidates and candidates[-1].get("to_come"):
             break
+        # (nor one told in the pluperfect, a flashback before the story: ``La région
+        # avait été touchée le 1er janvier. Le Premier ministre a promis 5 milliards``)
+        if (
+            candidates
+            and _in_pluperfect(text, _clause_around(text, previous, candidates[-1]))
+            and not _in_pluperfect(text, _clause_around(text, sentence, figure))
+        ):
+            break
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
     return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+# ``avait été touchée``, ``avaient déjà fait``, ``était arrivé``: a past before the past.
+PLUPERFECT = re.compile(
+    r"\b(?:avai(?:t|ent)|étai(?:t|ent))\s+(?:(?:déjà|été|pas|jamais|encore|aussi|même|bien|alors"
+    r"|tous|toutes|tout)\s+)*[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|its|ert|erts)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_around(text: str, sentence: Sentence, item: dict[str, Any]) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds ``item`` (a date or a figure)."""
+    start = max(
+        sentence[0], max(text.rfind(mark, sentence[0], item["start"]) for mark in ",;:(") + 1
+    )
+    ends = [text.find(mark, item["end"], sentence[1]) for mark in ",;:)"]
+    return start, min([end for end in ends if end != -1], default=sentence[1])
+
+
+def _in_pluperfect(text: str, span: tuple[int, int]) -> bool:
+    """Whether a verb in ``span`` is in the pluperfect (a cheap substring test first)."""
+    window = text[span[0] : span[1]]
+    return ("avai" in window or "étai" in window) and PLUPERFECT.search(window) is not None
 
 
 def _any_resolved(dates: list[dict[str, Any]]) -> bool:
