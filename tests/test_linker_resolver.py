@@ -493,6 +493,18 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "300",
             ("2019-01-01", "2019-12-31"),
         ),
+        # the date of a compared figure dates that figure only
+        (
+            "Le salon a reçu 85 000 visiteurs, contre 79 000 l'an passé. Quelque 400 exposants"
+            " étaient présents.",
+            "400",
+            (None, None),
+        ),
+        (
+            "Le salon a reçu 85 000 visiteurs, contre 79 000 l'an passé.",
+            "79 000",
+            ("2023-01-01", "2023-12-31"),
+        ),
         # the date a comparative measures against is a baseline
         ("Le panier moyen atteint 52 euros, 3 % de plus que l'an dernier.", "3 %", (None, None)),
         (

@@ -31,10 +31,11 @@ BASELINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # ``par rapport au scrutin de 2020``, ``contre 70 en 2019``, ``comparé à la même période
-# de 2023``: a few words may come between the comparison and its date.
+# de 2023``: a few words may come between the comparison and its date; after the
+# compared figure, no preposition (``contre 172.000 l'an passé``).
 BASELINE_PHRASE_BEFORE = re.compile(
     r"\b(?:par rapport (?:à|au|aux)|comparé (?:à|au|aux)|contre)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:de|d'|d’|du|en|des)\s*$",
+    r"(?:(?:[\w'’-]+\s+){0,4}?(?:de|d'|d’|du|en|des)|\d[\d\s.,]*(?:[^\s,;:.!?]+\s+){0,3}?)\s*$",
     re.IGNORECASE,
 )
 
