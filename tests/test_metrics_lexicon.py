@@ -19,7 +19,9 @@ VOCABULARY = {
     "diameter", "width", "height", "depth", "margin", "time_gap", "time_bonus", "workforce", "age",
 }  # fmt: skip
 LABELS = {"PER", "ORG", "LOC", "PRODUCT"}
-TABLES = ("after", "before", "units", "duration_verbs", "verbs", "nouns", "kinds")
+TABLES = (
+    "after", "before", "units", "duration_verbs", "verbs", "pronominal_verbs", "nouns", "kinds",
+)  # fmt: skip
 ENTRIES = [
     (table, word, metric)
     for table in TABLES
@@ -34,7 +36,7 @@ def test_metric_lexicon_entries_are_folded_and_name_known_metrics() -> None:
         for table, word, metric in ENTRIES
         if word != word.strip()
         or (word != word.lower() and table != "units")
-        or metric not in VOCABULARY
+        or metric not in VOCABULARY | ({""} if table == "pronominal_verbs" else set())
     ]
     assert ENTRIES and not bad, bad
 
@@ -59,12 +61,18 @@ def _metric(nlp: Pipeline, text: str, number: str) -> Any:
         ("units", "Les rafales ont atteint 130 km/h sur la côte.", "130", "speed"),
         ("duration_verbs", "Le Suisse a concédé 2 minutes au vainqueur.", "2", "time_gap"),
         ("verbs", "Le groupe a produit 300.000 voitures.", "300.000", "production"),
+        (
+            "pronominal_verbs",
+            "Une collision entre quatre camions s'est produite sur la rocade.",
+            "quatre",
+            None,
+        ),
         ("nouns", "Les ventes ont atteint 4.200 unités.", "4.200", "sales"),
         ("kinds", "Il est arrivé troisième de la course.", "troisième", "rank"),
     ],
 )
 def test_metric_lexicon_table_gives_the_metric_in_a_sentence(
-    nlp: Pipeline, table: str, text: str, number: str, metric: str
+    nlp: Pipeline, table: str, text: str, number: str, metric: str | None
 ) -> None:
     assert table in TABLES
     assert _metric(nlp, text, number) == metric

@@ -17,6 +17,7 @@ class MetricLexicon:
     units: dict[str, str]
     duration_verbs: dict[str, str]
     verbs: dict[str, str]
+    pronominal_verbs: dict[str, str]
     nouns: dict[str, str]
     kinds: dict[str, str]
 

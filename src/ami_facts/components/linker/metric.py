@@ -164,18 +164,24 @@ def _clues_from_words(
     phrase = counted_phrase(number)
     for clause in phrase.children:
         lemma = clause.lemma_.lower()
-        if clause.dep_ in {"acl:relcl", "acl"} and clause.i > phrase.i and lemma in lexicon.verbs:
-            clues.append(_verb_clue(lexicon.verbs[lemma], counted, -0.02))
+        if (
+            clause.dep_ in {"acl:relcl", "acl"}
+            and clause.i > phrase.i
+            and lemma in lexicon.verbs
+            and (metric := _verb_metric(lexicon, clause))
+        ):
+            clues.append(_verb_clue(metric, counted, -0.02))
         main_verb = _main_verb_after_relative(clause) if clause.dep_ == "acl:relcl" else None
-        if main_verb is not None and (verb_lemma := main_verb.lemma_.lower()) in lexicon.verbs:
-            clues.append(_verb_clue(lexicon.verbs[verb_lemma], counted, -0.03))
+        if main_verb is not None and (metric := _verb_metric(lexicon, main_verb)):
+            clues.append(_verb_clue(metric, counted, -0.03))
     # Token objects are made afresh at each access: compare their indexes.
     counted_at = phrase.i if phrase.i != number.i else None
     for depth, ancestor in enumerate(number.ancestors):
         lemma = ancestor.lemma_.lower()
         nearer = -0.01 * depth
         if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
-            clues.append(_verb_clue(lexicon.verbs[lemma], counted, nearer))
+            if metric := _verb_metric(lexicon, ancestor):
+                clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
             found := _noun_phrase_metric(lexicon, ancestor)
         ):
@@ -210,6 +216,20 @@ def _clues_from_words(
             if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
                 break
     return clues
+
+
+REFLEXIVE_PRONOUNS = {"se", "s'", "s’"}
+
+
+def _verb_metric(lexicon: MetricLexicon, verb: Token) -> str | None:
+    """The metric ``verb`` names, read as pronominal where it has a reflexive pronoun
+    (``un accident s'est produit``: it happened, nothing was made)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.pronominal_verbs and any(
+        child.lower_ in REFLEXIVE_PRONOUNS and child.i < verb.i for child in verb.children
+    ):
+        return lexicon.pronominal_verbs[lemma] or None
+    return lexicon.verbs.get(lemma)
 
 
 def _main_verb_after_relative(clause: Token) -> Token | None:
