@@ -327,7 +327,7 @@ INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
 # A relative clause on a noun that runs to the end of its sentence (``le club, qui avait
 # été sacré en 2023 et en 2024.``) is about that noun as an incise is.
 RELATIVE_OPENING = re.compile(
-    r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b[^,;:.!?()\n]*$",
+    r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b[^,;:.!?()\n]*",
     re.IGNORECASE,
 )
 CLAUSE_TO_SENTENCE_END = re.compile(r"[^,;:.!?()\n]*(?:[.!?]|$)")
@@ -338,9 +338,11 @@ def _in_incise(text: str, date: dict[str, Any]) -> bool:
     window = max(0, date["start"] - 80)
     # (the anchored tests first: most dates are followed by no comma nor sentence end)
     if not INCISE_CLOSING.match(text, date["end"]):
+        comma = text.rfind(",", window, date["start"])
         return bool(
-            CLAUSE_TO_SENTENCE_END.match(text, date["end"])
-            and RELATIVE_OPENING.search(text, window, date["start"])
+            comma != -1
+            and CLAUSE_TO_SENTENCE_END.match(text, date["end"])
+            and RELATIVE_OPENING.fullmatch(text, comma, date["start"])
         )
     return bool(
         INCISE_OPENING.search(text, window, date["start"])
