@@ -309,6 +309,21 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
 
 
 @pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # the loser's number of a score is not what the winner scored
+        ("Le FC Nantes a battu l'Olympique lyonnais sur le score de 3 à 1.", "1", None),
+        ("Le Racing 92 s'est imposé 27 à 24 face au Stade français.", "24", None),
+    ],
+)
+def test_linker_second_number_of_a_score_is_not_the_winners(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    figures = run_text(nlp, text, ANCHOR).figures
+    assert [f.subject for f in figures if f.text == number] == [subject]
+
+
+@pytest.mark.parametrize(
     ("text", "number", "period"),
     [
         # a date in the figure's clause, after it

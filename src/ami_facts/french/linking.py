@@ -46,6 +46,12 @@ MEASURE_NOUNS = frozenset(
     """pib dette déficit excédent chômage taux nombre effectif endettement épargne
     consommation exportation importation trafic fréquentation audience""".split()  # noqa: SIM905
 )
+# Words that announce a match's score (``l'a emporté sur le score de 29 à 28``): the
+# second number of the score is the loser's, not what the sentence's subject scored.
+SCORE_WORDS = (
+    "score", "victoire", "défaite", "succès", "emport", "battu", "battre", "impos",
+    "gagn", "perdu", "menai", "mené", "mène", "vainqu", "s'incline", "s’incline",
+)  # fmt: skip
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
 SENTENCING_LEMMAS = frozenset(["condamner"])

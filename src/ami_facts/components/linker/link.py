@@ -25,11 +25,15 @@ from ami_facts.components.linker.subject import (
 )
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
+from ami_facts.french.linking import SCORE_WORDS
 
 # Words that join a figure to the one before it and make it share its noun and metric:
 # ``3 714 exemplaires ou 412 chaque mois``, ``650 commandes soit près de 2 000``.
 COORDINATION = re.compile(r"^[\s,;(]*(?:ou|et|soit|dont|voire|contre)?[\s,;(]*$", re.IGNORECASE)
 COORDINATION_MAX_GAP = 40
+# ``29 à 28``, ``3-1``: the second number of a score.
+SCORE_JOIN = re.compile(r"\s*(?:à|-|–)\s*")
+SCORE_WORDS_BEFORE = 60
 _QUALIFIER_WORDS = re.compile(
     r"\b(?:près|environ|quelque|plus|moins|de|d'|d’|quasi|au|aux)\b", re.IGNORECASE
 )
@@ -47,6 +51,19 @@ def _coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) ->
     return len(gap) <= COORDINATION_MAX_GAP and bool(
         COORDINATION.match(_QUALIFIER_WORDS.sub(" ", gap))
     )
+
+
+def _second_of_a_score(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
+    """Whether a figure is the loser's number of a score (``sur le score de 29 à 28``):
+    what the sentence's subject scored is the first number, not this one."""
+    if previous["kind"] != "count" or figure["kind"] != "count":
+        return False
+    if previous.get("counted") or figure.get("counted") or previous.get("unit"):
+        return False
+    if not SCORE_JOIN.fullmatch(text, previous["end"], figure["number_start"]):
+        return False
+    before = text[max(0, previous["start"] - SCORE_WORDS_BEFORE) : previous["start"]].lower()
+    return any(word in before for word in SCORE_WORDS)
 
 
 def link_figures(doc: Doc, trace: list[dict[str, Any]] | None = None) -> None:
@@ -144,6 +161,9 @@ def link(
             metric,
             previous_subject if coordinated else None,
         )
+        # (the loser's number of a score: who it is, the sentence seldom says by syntax)
+        if previous is not None and _second_of_a_score(text, previous, figure):
+            candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)
         chosen = subject_model.choose(candidates) if candidates else None
         subject = chosen[0].value if chosen else None
