@@ -104,6 +104,21 @@ def test_dates_numeric_and_abbreviated(text: str, value: str) -> None:
     assert _one(text).value == value
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elle s'est imposée en deux sets (6-4, 7-5) face à la tenante du titre.",
+        "Le club a arraché le nul, 2-2, dans les arrêts de jeu.",
+    ],
+)
+def test_dates_scores_joined_by_a_hyphen_are_not_days(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_dates_day_and_month_joined_by_a_hyphen_after_a_preposition() -> None:
+    assert _one("La vente aura lieu le 12-5 à la salle des fêtes.").value == "2024-05-12"
+
+
 def test_dates_season_is_not_a_month() -> None:
     values = [v for _, _, v in _dates("Lors de la saison 2019-20, le club a brillé.")]
     assert "2019-20" not in values

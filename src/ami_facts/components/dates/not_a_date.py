@@ -115,10 +115,10 @@ def _check_numeric(m: re.Match[str], text: str) -> bool:
         if m.group("sep") == ".":
             return False  # "5.7", "2.5": decimals
         before = text[max(0, s - 12) : m.start("d")].lower()
-        if (
-            day <= 4
-            and month <= 4
-            and not re.search(r"(?:\ble|\bdu|\bau|\bdepuis|\bavant|\baprès)\s*$", before)
+        # (small numbers, and any pair joined by a hyphen, are scores or counts more
+        # often than days: ``(6-4, 7-5)``, ``2/3``; a preposition makes them days)
+        if ((day <= 4 and month <= 4) or m.group("sep") == "-") and not re.search(
+            r"(?:\ble|\bdu|\bau|\bdepuis|\bavant|\baprès)\s*$", before
         ):
             return False
     return True
