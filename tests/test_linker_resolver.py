@@ -84,6 +84,13 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # (with a rate, the extent's noun is inside the figure)
         ("La régie remplace 7 kilomètres de canalisations par an.", "7", "length"),
         ("Le village se trouve à 12 kilomètres de la frontière.", "12", "distance"),
+        # ... and what an adjective of extent before it says
+        ("Le nouveau pont, long de 320 mètres, ouvrira en juin.", "320", "length"),
+        ("La tranchée, longue de 9 kilomètres, sera creusée à Lyon.", "9", "length"),
+        ("Une falaise haute de 60 mètres domine la plage.", "60", "height"),
+        # a sum of money per a quantity of a thing is a price
+        ("Dans cette rue, il faut compter 6 200 euros le mètre carré.", "6 200", "price"),
+        ("Le pétrole a terminé la semaine à 78 dollars le baril.", "78", "price"),
         # ... and what a verb of extent gives
         ("La nouvelle ligne mesurera 7 kilomètres.", "7", "length"),
         # inflation is a rise in prices

@@ -443,6 +443,10 @@ PER_RE = re.compile(
     # "l'an dernier", "le mois prochain" are dates, not rates
     r"(?![\s\u00a0]+(?i:derni[eè]re?|prochaine?|pass[ée]e?|pr[ée]c[ée]dente?|suivante?)(?![^\W_]))",
 )
+# What a price is given per (``1,90 euro le litre``, ``4 900 euros le mètre carré``): a
+# sum of money per one of these is what a buyer pays for that much.
+PRICE_PER_UNITS = frozenset(["km", "100km", "kg", "l", "m2", "ha", "t", "barrel", "kWh", "MWh"])
+
 ADJ_PER: dict[str, str] = {
     "annuel": "year",
     "annuels": "year",

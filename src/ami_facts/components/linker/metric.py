@@ -19,6 +19,7 @@ from ami_facts.components.linker.syntax import (
 )
 from ami_facts.french.linking import PERSON_NOUNS
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
+from ami_facts.french.units import PRICE_PER_UNITS
 from ami_facts.patterns import alternation
 
 # How far back (in characters) word clues for the metric are looked for in a clause.
@@ -121,6 +122,7 @@ SHARE_OF_WHOLE_CLUE = MetricClue("share", 4.0, "share_of_whole")
 SHARE_KIND_CLUE = MetricClue("share", 1.0, "kind")
 CHANGE_KIND_CLUE = MetricClue("change", 1.0, "kind")
 COST_KIND_CLUE = MetricClue("cost", 1.0, "kind")
+PRICE_KIND_CLUE = MetricClue("price", 1.0, "kind")
 
 
 @cache
@@ -392,7 +394,7 @@ def metric_clues(
     if kind in SHARE_KINDS:
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money":
-        clues.append(COST_KIND_CLUE)
+        clues.append(PRICE_KIND_CLUE if figure.get("per") in PRICE_PER_UNITS else COST_KIND_CLUE)
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
     if (
         number is not None  # (verb clues come from the parse)
