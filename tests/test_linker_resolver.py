@@ -224,6 +224,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "20",
             "Airbus",
         ),
+        # ... while a demonstrative pronoun stands for the last one named
+        (
+            "Le Suédois Erik Lund affrontera le Danois Mads Holm. Celui-ci a remporté 12 de ses"
+            " 15 derniers matchs.",
+            "12",
+            "Mads Holm",
+        ),
         # the margin of a verb of overtaking is its subject's, not the overtaken's
         (
             "Le Belge Remco Evenepoel a gagné le chrono. Il devance le Danois Jonas Vingegaard"

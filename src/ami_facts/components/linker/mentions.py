@@ -25,6 +25,9 @@ PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles"}
 # pronoun or possessive stands for several things or an unnamed group, not for the one
 # name that comes last before it.
 PLURAL_PRONOUNS = {"ils", "elles"}
+# ``... la Polonaise Anna Nowak. Celle-ci a remporté 18 matchs``: a demonstrative pronoun
+# stands for the last thing named, not for what the sentence before is about.
+DEMONSTRATIVE_PRONOUN = re.compile(r"(?i:celui|celle)\s*-\s*(?:ci|là)\b")
 PLURAL_POSSESSIVES = {"leur", "leurs"}
 
 # How far back a pronoun's antecedent is looked for (about two sentences).
@@ -106,6 +109,11 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
                 if mention.start <= child.idx < mention.end:
                     return mention
     return None
+
+
+def is_demonstrative(text: str, word: Token) -> bool:
+    """Whether ``word`` opens ``celui-ci``, ``celle-là`` (the parser splits them)."""
+    return DEMONSTRATIVE_PRONOUN.match(text, word.idx) is not None
 
 
 def antecedent(

@@ -16,6 +16,7 @@ from ami_facts.components.linker.mentions import (
     Mention,
     antecedent,
     is_definite_reference,
+    is_demonstrative,
     is_impersonal,
     mention_covering,
 )
@@ -96,7 +97,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         if (head := relative_head(verb)) is not None:
             return _named_or_referred(text, mentions, head)
         for child in verb_subjects(verb):
-            if child.lower_ in PERSONAL_PRONOUNS:
+            if child.lower_ in PERSONAL_PRONOUNS or is_demonstrative(text, child):
                 if child.lower_ == "il" and is_impersonal(verb):
                     return None
                 return _tagged(
@@ -326,7 +327,7 @@ def relative_subject(text: str, number: Token, mentions: list[Mention]) -> Menti
             inverted = after_que and child.dep_ == "obj" and child.i > clause.i
             if not (child.dep_ in SUBJECT_DEPS or inverted):
                 continue
-            if child.lower_ in PERSONAL_PRONOUNS:
+            if child.lower_ in PERSONAL_PRONOUNS or is_demonstrative(text, child):
                 return antecedent(text, mentions, child, POSSESSOR_LABELS)
             if (covering := mention_covering(mentions, child)) is not None:
                 return covering
