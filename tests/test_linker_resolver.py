@@ -214,6 +214,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "France",
         ),
         ("La dette de l'Italie atteint 140 % du PIB.", "140", "Italie"),
+        # a definite noun before ``compte`` (which the parser often takes for a noun)
+        (
+            "Grenoble a ouvert samedi sa nouvelle piscine. La ville compte 158 000 habitants.",
+            "158 000",
+            "Grenoble",
+        ),
         # an institution's noun named by its complement (``le musée du Prado``)
         ("Le musée du Prado a accueilli 3,3 millions de visiteurs.", "3,3", "Prado"),
         ("Le syndicat CGT revendique 600 000 adhérents.", "600 000", "CGT"),

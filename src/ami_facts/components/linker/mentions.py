@@ -208,10 +208,13 @@ def is_impersonal(verb: Token) -> bool:
 def is_definite_reference(noun: Token) -> str | None:
     """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
     label = anaphoric_nouns().get(noun.lemma_.lower())
-    # ``le groupe américain`` refers back; ``le groupe de travail`` names something else.
-    if label is None or any(
-        child.dep_ in {"nmod", "acl"} and not is_mistagged_verb(child) for child in noun.children
-    ):
+    if label is None:
+        return None
+    # ``le groupe américain`` refers back; ``le groupe de travail`` names something else
+    # (not what the parser hangs on the noun after its mistagged verb: ``La ville compte
+    # 160 000 habitants``).
+    verb_at = min((c.i for c in noun.children if is_mistagged_verb(c)), default=len(noun.doc))
+    if any(child.dep_ in {"nmod", "acl"} and child.i < verb_at for child in noun.children):
         return None
     determiners = [child for child in noun.children if child.dep_ == "det"]
     if any(

@@ -61,6 +61,18 @@ def governing_verb(token: Token) -> Token | None:
     for ancestor in [token, *token.ancestors]:
         if ancestor.pos_ in {"VERB", "AUX"} or is_mistagged_verb(ancestor):
             return ancestor
+        # (``La ville compte 160 000 habitants`` parsed as three nouns: the mistagged
+        # verb hangs on its subject beside the figure's noun, not above it)
+        mistagged = next(
+            (
+                child
+                for child in ancestor.children
+                if ancestor.i < child.i < token.i and is_mistagged_verb(child)
+            ),
+            None,
+        )
+        if mistagged is not None:
+            return mistagged
         root = ancestor
     if any(child.dep_ == "cop" for child in root.children):
         return root
