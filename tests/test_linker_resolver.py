@@ -214,6 +214,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "France",
         ),
         ("La dette de l'Italie atteint 140 % du PIB.", "140", "Italie"),
+        # a person noun whose complement gives an age refers back to the person
+        (
+            "Le cycliste Hugo Perrin a remporté l'étape. Le coureur de 26 ans portera le"
+            " maillot jaune demain.",
+            "26 ans",
+            "Hugo Perrin",
+        ),
         # a definite noun before ``compte`` (which the parser often takes for a noun)
         (
             "Grenoble a ouvert samedi sa nouvelle piscine. La ville compte 158 000 habitants.",

@@ -195,6 +195,14 @@ def antecedent_between(
     return found[-1] if found else None
 
 
+def _age_of_person(label: str, complement: Token) -> bool:
+    """``la joueuse de 23 ans``: a number in a person noun's complement gives an age,
+    which names no one else."""
+    return label == "PER" and any(
+        token.like_num or token.pos_ == "NUM" for token in complement.subtree
+    )
+
+
 def _paragraph_start(text: str, end: int) -> int:
     """Where the paragraph holding the text before ``end`` starts (0 for the first)."""
     return max(text.rfind(mark, 0, end) for mark in PARAGRAPH_ENDS) + 1
@@ -214,7 +222,10 @@ def is_definite_reference(noun: Token) -> str | None:
     # (not what the parser hangs on the noun after its mistagged verb: ``La ville compte
     # 160 000 habitants``).
     verb_at = min((c.i for c in noun.children if is_mistagged_verb(c)), default=len(noun.doc))
-    if any(child.dep_ in {"nmod", "acl"} and child.i < verb_at for child in noun.children):
+    if any(
+        child.dep_ in {"nmod", "acl"} and child.i < verb_at and not _age_of_person(label, child)
+        for child in noun.children
+    ):
         return None
     determiners = [child for child in noun.children if child.dep_ == "det"]
     if any(
