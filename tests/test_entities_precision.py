@@ -50,6 +50,9 @@ def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
         ("PROCHAINES SORTIES\nLe club de marche se retrouve samedi.", "PROCHAINES SORTIES"),
         ("Prix\nLa finition haute démarre à 39 900 euros.", "Prix"),
         ("Équipements\n- Pompe à chaleur de série\n- Sièges chauffants", "Pompe"),
+        # a headline's rubric before a colon
+        ("Tennis : Léa Durand file en quarts à Rome\nLa Française a gagné.", "Tennis"),
+        ("Handball : Nantes conserve son titre\nLe club a gagné.", "Handball"),
     ],
 )
 def test_french_words_opening_a_line_or_heading_are_no_name(
@@ -57,6 +60,10 @@ def test_french_words_opening_a_line_or_heading_are_no_name(
 ) -> None:
     hits = _hits(nlp, text)
     assert not any(not_name in h.text or h.text in not_name.split() for h in hits), hits
+
+
+def test_name_as_a_headlines_rubric_stays(nlp: Language) -> None:
+    assert _find(_hits(nlp, "Renault : les ventes reculent\nLe groupe a perdu."), "Renault")
 
 
 def test_name_opening_a_line_stays(nlp: Language) -> None:

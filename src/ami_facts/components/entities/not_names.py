@@ -114,6 +114,12 @@ def _is_heading(doc: Doc, s: int, e: int) -> bool:
     return k == len(doc) or "\n" in doc[k - 1].whitespace_ or doc[k].is_space
 
 
+def _is_rubric(doc: Doc, s: int, e: int) -> bool:
+    """``doc[s:e]`` opens its line before a colon, as a headline's rubric does
+    (``Tennis : ...``, ``Immobilier : ...``)."""
+    return e < len(doc) and doc[e].text == ":" and _line_or_sentence_initial(doc, s)
+
+
 def is_opening_words(
     doc: Doc, s: int, e: int, label: str, text: str, lex: Lexicons, words: CommonWords
 ) -> bool:
@@ -131,7 +137,7 @@ def is_opening_words(
         return False
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in _ARTICLES:
         return False  # ``Le Devoir``: a capital after the article is the name's own
-    whole_line = _is_heading(doc, s, e) or opens_list_item(doc, s)
+    whole_line = _is_heading(doc, s, e) or opens_list_item(doc, s) or _is_rubric(doc, s, e)
     if (e - s == 1 or label != "MISC") and not whole_line:
         return False
     if not only_french_words(doc, s, e, lex, words):
