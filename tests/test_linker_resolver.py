@@ -300,6 +300,14 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
         ("La région Normandie, qui finance les TER, a commandé 12 rames.", "12", "TER"),
         # a measure's place is not whose it is (``de`` says whose, ``en`` says where)
         ("Ses ventes en Europe ont reculé de 10 % depuis 2019.", "10", "Europe"),
+        # the place of an event is not the whole a share is of
+        (
+            "Municipales à Besançon : la liste sortante réélue\nLa liste du maire sortant,"
+            " Paul Roux, a obtenu 52,1 % des voix dimanche au second tour de l'élection"
+            " municipale de Besançon.",
+            "52,1",
+            "Besançon",
+        ),
         # the body that counts is a source too
         ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
         # a relative clause on a noun that names nothing is about that noun, not about

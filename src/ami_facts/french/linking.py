@@ -46,6 +46,13 @@ MEASURE_NOUNS = frozenset(
     """pib dette déficit excédent chômage taux nombre effectif endettement épargne
     consommation exportation importation trafic fréquentation audience""".split()  # noqa: SIM905
 )
+# Nouns of an event that a place's name may complement (``l'élection municipale de
+# Vierzon``, ``le marathon de Paris``): the place is where it happens.
+EVENT_NOUNS = (
+    "élection", "scrutin", "référendum", "primaire", "législative", "municipale",
+    "régionale", "match", "finale", "tournoi", "course", "marathon", "étape", "rencontre",
+    "festival", "salon", "foire", "concours", "procès", "sommet", "manifestation",
+)  # fmt: skip
 # Words that announce a match's score (``l'a emporté sur le score de 29 à 28``): the
 # second number of the score is the loser's, not what the sentence's subject scored.
 SCORE_WORDS = (

@@ -33,7 +33,7 @@ from ami_facts.components.linker.subject import (
     topic_at,
     unnamed_relative_head,
 )
-from ami_facts.french.linking import PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
+from ami_facts.french.linking import EVENT_NOUNS, PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
 
 # The labels a subject of each metric can have (SPEC: a price or a power belongs to a
 # product, a population to a place, a workforce or a revenue to an organisation).
@@ -50,7 +50,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "price": "PRODUCT ORG",
         "cost": "ORG LOC PRODUCT",
         "revenue": "ORG PER",
-        "share": "LOC ORG PRODUCT",
+        "share": "LOC ORG PRODUCT PER",
         "margin": "ORG",
         "capacity": "PRODUCT ORG LOC",
         "distance": "PRODUCT PER",
@@ -277,17 +277,21 @@ def subject_candidates(
         if labels is not None:
             candidate.note(**({"fits_metric": 1.0} if mention.label in labels else {"clash": 1.0}))
         candidate.note(salience=min(article.counts[mention.name], 5) / 5, figure_is_actor=actor)
-        # ``7,6 % de la population active en France``: a place named in the clause of a
-        # measure of places as wholes is the scope of that measure (SPEC, subject, 3).
-        evidence = candidate.evidence
-        if (
-            mention.label == "LOC"
-            and metric in PLACE_WHOLE_METRICS
-            and evidence.get("same_clause")
-            and evidence.get("after_preposition")
-        ):
-            candidate.note(place_scope=1.0)
     return list(pool.by_name.values())
+
+
+# ``54 % des suffrages de l'élection municipale de Vierzon``: a place named as the
+# complement of an event's noun is where the event is, not the whole the share is of.
+EVENT_COMPLEMENT_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(EVENT_NOUNS)})s?(?:\s+[^\W\d_]+){{0,2}}\s+(?:de|d['’]|du)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _complement_of_an_event(text: str, mention: Mention) -> bool:
+    return (
+        EVENT_COMPLEMENT_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
+    )
 
 
 def _names_nothing_near(
@@ -332,11 +336,22 @@ def _add_sentence_mentions(
                 pool.add(mention, **{f"sentence_back_{back}": 1.0})
                 continue
             names_any = True
-            candidate = pool.add(
-                mention,
+            evidence = {
                 **_in_sentence(text, sentence, mention, figure, metric),
                 **article.context_of(mention, sentence),
-            )
+            }
+            # ``7,6 % de la population active en France``: a place named in the clause of
+            # a measure of places as wholes is the scope of that measure (SPEC, subject,
+            # 3); not the place of an event (``54 % des voix à l'élection de Vierzon``).
+            if (
+                mention.label == "LOC"
+                and metric in PLACE_WHOLE_METRICS
+                and evidence.get("same_clause")
+                and evidence.get("after_preposition")
+                and not _complement_of_an_event(text, mention)
+            ):
+                evidence["place_scope"] = 1.0
+            candidate = pool.add(mention, **evidence)
             if mention.end <= figure["start"]:
                 nearest_before = candidate
     if nearest_before is not None:
