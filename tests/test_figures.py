@@ -393,6 +393,19 @@ def test_figures_last_year_is_a_date_not_a_rate(text: str) -> None:
     assert one(text).per is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un préjudice chiffré à 2 millions d'euros par l'Assemblée",
+        "une aide de 4 000 euros par l'intermédiaire de la mairie",
+        "12 tonnes par l’administration des douanes",
+    ],
+)
+def test_figures_an_elided_article_after_par_is_no_litre(text: str) -> None:
+    hit = one(text)
+    assert hit.per is None and "par" not in hit.text
+
+
 def test_figures_bare_amount_with_multiplier_takes_the_unit_before_it() -> None:
     hits = find_figures("19,7 milliards de dollars contre 18,5 milliards en février")
     assert [(h.value, h.unit) for h in hits] == [(19.7e9, "USD"), (18.5e9, "USD")]

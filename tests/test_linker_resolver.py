@@ -91,6 +91,7 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # a sum of money per a quantity of a thing is a price
         ("Dans cette rue, il faut compter 6 200 euros le mètre carré.", "6 200", "price"),
         ("Le pétrole a terminé la semaine à 78 dollars le baril.", "78", "price"),
+        ("Le gazole coûte en moyenne 1,79 euro le litre.", "1,79", "price"),
         # ... and what a verb of extent gives
         ("La nouvelle ligne mesurera 7 kilomètres.", "7", "length"),
         # inflation is a rise in prices

@@ -440,6 +440,8 @@ PER_RE = re.compile(
     # "12 tonnes à l'hectare", "5 % à l'an", "8 euros au kilo"
     r"|(?i:à[\s\u00a0]+l['’][\s\u00a0]*|au[\s\u00a0]+(?=kilo|litre|mètre|m2|m²|km(?![^\W_]))))"
     rf"(?P<per>{_PER_ALT})(?![^\W_])"
+    # "par l'Assemblée": an elided article, not a litre
+    r"(?!['’])"
     # "l'an dernier", "le mois prochain" are dates, not rates
     r"(?![\s\u00a0]+(?i:derni[eè]re?|prochaine?|pass[ée]e?|pr[ée]c[ée]dente?|suivante?)(?![^\W_]))",
 )

@@ -122,7 +122,9 @@ SHARE_OF_WHOLE_CLUE = MetricClue("share", 4.0, "share_of_whole")
 SHARE_KIND_CLUE = MetricClue("share", 1.0, "kind")
 CHANGE_KIND_CLUE = MetricClue("change", 1.0, "kind")
 COST_KIND_CLUE = MetricClue("cost", 1.0, "kind")
-PRICE_KIND_CLUE = MetricClue("price", 1.0, "kind")
+# (a sum per a quantity of a thing is a price whatever the verb: ``coûte 1,85 euro le
+# litre``; a noun the figure measures still says more)
+PRICE_PER_UNIT_CLUE = MetricClue("price", 3.0, "per_unit")
 
 
 @cache
@@ -394,7 +396,9 @@ def metric_clues(
     if kind in SHARE_KINDS:
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money":
-        clues.append(PRICE_KIND_CLUE if figure.get("per") in PRICE_PER_UNITS else COST_KIND_CLUE)
+        clues.append(COST_KIND_CLUE)
+        if figure.get("per") in PRICE_PER_UNITS:
+            clues.append(PRICE_PER_UNIT_CLUE)
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
     if (
         number is not None  # (verb clues come from the parse)
