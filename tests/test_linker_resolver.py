@@ -189,6 +189,13 @@ def test_linker_metric_comes_from_what_is_measured(
         # who holds the share
         ("La part des voitures électriques atteint 17 % en Allemagne.", "17", "Allemagne"),
         ("Tesla détient 20 % du marché en Norvège.", "20", "Tesla"),
+        # a term asked against someone is that person's
+        (
+            "Le parquet de Lyon a requis jeudi 18 mois de prison contre l'ancien maire Paul"
+            " Durand.",
+            "18 mois",
+            "Paul Durand",
+        ),
         # a name between commas beside a subject that is a common noun
         (
             "Un ancien de la Stasi, Karl Weber, a été condamné hier à 6 ans de prison.",
@@ -311,6 +318,8 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
         ),
         # the body that counts is a source too
         ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
+        # who asks for a term is not whose term it is
+        ("Le procureur Marc Vidal a requis trois ans de prison ferme.", "trois", "Marc Vidal"),
         # a relative clause on a noun that names nothing is about that noun, not about
         # what the main clause names
         ("La SNCF a commandé des rames, qui offriront 500 places chacune.", "500", "SNCF"),

@@ -61,7 +61,10 @@ SCORE_WORDS = (
 )  # fmt: skip
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
-SENTENCING_LEMMAS = frozenset(["condamner"])
+SENTENCING_LEMMAS = frozenset(["condamner", "requérir"])
+# Of those, the verbs whose subject asks for the term against someone (``le parquet a
+# requis deux ans contre X``): the term is X's, never the asker's.
+REQUISITION_LEMMAS = frozenset(["requérir"])
 
 
 def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:

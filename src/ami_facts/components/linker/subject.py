@@ -30,7 +30,7 @@ from ami_facts.components.linker.syntax import (
     relative_head,
     verb_subjects,
 )
-from ami_facts.french.linking import RECORDING_LEMMAS, SENTENCING_LEMMAS
+from ami_facts.french.linking import RECORDING_LEMMAS, REQUISITION_LEMMAS, SENTENCING_LEMMAS
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -92,6 +92,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                     found = _named_or_referred(text, mentions, sentenced)
                     if found is not None:
                         return found
+            if verb.lemma_.lower() in REQUISITION_LEMMAS:
+                return _tagged(_person_against(text, mentions, number), "parse_subject")
         # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
         # for the noun the clause hangs on.
         if (head := relative_head(verb)) is not None:
@@ -109,6 +111,28 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             return None
         verb = verb.head
     return None
+
+
+AGAINST = re.compile(r"\b(?:contre|à l['’]encontre (?:de|du|d['’]))\s", re.IGNORECASE)
+AGAINST_GAP = 40
+
+
+def _person_against(text: str, mentions: list[Mention], number: Token) -> Mention | None:
+    """``deux ans de prison contre l'ancien député Jean Lefort``: the person a term is
+    asked against, named after ``contre`` in the figure's sentence."""
+    end = text.find(".", number.idx)
+    end = len(text) if end == -1 else end
+    against = AGAINST.search(text, number.idx, end)
+    if against is None:
+        return None
+    return next(
+        (
+            m
+            for m in mentions
+            if m.label == "PER" and 0 <= m.start - against.end() <= AGAINST_GAP and m.end <= end
+        ),
+        None,
+    )
 
 
 def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> Token | None:
