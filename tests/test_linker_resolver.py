@@ -565,6 +565,19 @@ def test_linker_second_number_of_a_score_is_not_the_winners(
             "79 000",
             ("2023-01-01", "2023-12-31"),
         ),
+        # the date a record is measured against is a baseline
+        (
+            "Les urgences ont reçu 2 150 patients la semaine dernière, un niveau jamais"
+            " atteint depuis 2019. Les enfants représentent 40 % des cas.",
+            "40 %",
+            ("2024-03-04", "2024-03-10"),
+        ),
+        # since an event that is dated
+        (
+            "L'usine a produit 80 000 moteurs depuis son ouverture en 2019.",
+            "80 000",
+            ("2019-01-01", "2024-03-15"),
+        ),
         # the date a comparative measures against is a baseline
         ("Le panier moyen atteint 52 euros, 3 % de plus que l'an dernier.", "3 %", (None, None)),
         (

@@ -48,6 +48,17 @@ STATEMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
+# ``depuis son lancement en 2021``, ``depuis sa création en 1990``: since an event dated.
+SINCE_PHRASE_BEFORE = re.compile(
+    r"\bdepuis\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:en|de|du|d['’])\s*$", re.IGNORECASE
+)
+# ``un niveau jamais atteint depuis 2019``, ``le plus élevé depuis 2012``: the date a
+# record is measured against is a baseline, not a period.
+RECORD_SINCE_BEFORE = re.compile(
+    r"\b(?:jamais|plus|moins|record|inédite?s?|inégalée?s?|sans précédent)\b[^.;:!?]{0,40}?"
+    r"\bdepuis\s*(?:l['’]|le\s|la\s|les\s)?\s*$",
+    re.IGNORECASE,
+)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
 # ``d'ici (à) 2026``: TimeML dates ``ici`` (now) and ``2026``; the period runs between.
@@ -104,8 +115,11 @@ def dates_for_periods(
             continue
         before = text[max(0, hit["start"] - 25) : hit["start"]]
         statement = text[max(0, hit["start"] - 60) : hit["start"]]
-        if (_names_a_baseline(before) and BASELINE_BEFORE.search(before)) or (
-            _ends_near_statement_verb(statement) and STATEMENT_BEFORE.search(statement)
+        since = "depuis" in statement.lower()  # (a cheap test: most dates follow none)
+        if (
+            (_names_a_baseline(before) and BASELINE_BEFORE.search(before))
+            or (_ends_near_statement_verb(statement) and STATEMENT_BEFORE.search(statement))
+            or (since and RECORD_SINCE_BEFORE.search(statement))
         ):
             continue
         # ``contre 10 millions en 2019``: the date of the compared value is that value's
@@ -118,8 +132,8 @@ def dates_for_periods(
         if (
             anchor
             and hit.get("start_date")
-            and "dep" in before.lower()  # (a cheap test first: most dates follow no ``depuis``)
-            and SINCE_BEFORE.search(before)
+            and since
+            and (SINCE_BEFORE.search(before) or SINCE_PHRASE_BEFORE.search(statement))
             and (hit.get("end_date") or "") < anchor
         ):
             hit = {**hit, "end_date": anchor}
