@@ -63,6 +63,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Un randonneur de 61 ans a été secouru dans le massif.", "61 ans", "age"),
         # a time after ``en`` is how long, not how old, even after people
         ("La ville a gagné 4 000 habitants en un an.", "un an", "duration"),
+        # people named by their age are an age group: an age, no one's
+        ("La ministre a appelé les plus de 65 ans à se faire vacciner.", "65", "age"),
         # a term of prison is a duration, not an age
         ("Le prévenu a été condamné à 3 ans de prison.", "3 ans", "duration"),
         # a verb of change says the level a percentage reaches after ``à``
@@ -318,6 +320,13 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
         ),
         # the body that counts is a source too
         ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
+        # an age group is no one's age
+        (
+            "La ministre de la Santé, Claire Morel, a appelé les plus de 65 ans à se faire"
+            " vacciner.",
+            "65",
+            "Claire Morel",
+        ),
         # who asks for a term is not whose term it is
         ("Le procureur Marc Vidal a requis trois ans de prison ferme.", "trois", "Marc Vidal"),
         # a relative clause on a noun that names nothing is about that noun, not about

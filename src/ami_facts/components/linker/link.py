@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ami_facts.components.doc_text import text_of
 from ami_facts.components.linker.mentions import Mention, collect_mentions
-from ami_facts.components.linker.metric import find_metric
+from ami_facts.components.linker.metric import find_metric, is_age_group
 from ami_facts.components.linker.period import Headings, dates_for_periods, find_period
 from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
@@ -161,8 +161,11 @@ def link(
             metric,
             previous_subject if coordinated else None,
         )
-        # (the loser's number of a score: who it is, the sentence seldom says by syntax)
-        if previous is not None and _second_of_a_score(text, previous, figure):
+        # (the loser's number of a score: who it is, the sentence seldom says by syntax;
+        # an age group, ``les plus de 65 ans``, is no one's age)
+        if (previous is not None and _second_of_a_score(text, previous, figure)) or (
+            metric == "age" and is_age_group(text, figure)
+        ):
             candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)
         chosen = subject_model.choose(candidates) if candidates else None

@@ -56,6 +56,8 @@ AGE_APPOSITION_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s*[,(]\s*$")
 AGE_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
 # ``un enfant de deux ans``, ``une femme d'une cinquantaine d'années``
 PERSON_BEFORE_DE = re.compile(r"\b([\w-]+)\s+(?:de|d['’])\s*$")
+# ``les plus de 65 ans``, ``aux moins de 25 ans``: people of an age, named by it.
+AGE_GROUP_BEFORE = re.compile(r"\b(?:les|des|aux)\s*$", re.IGNORECASE)
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
 TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
@@ -308,11 +310,22 @@ def _noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
     return lexicon.nouns.get(lemma)
 
 
+def is_age_group(text: str, figure: dict[str, Any]) -> bool:
+    """``les plus de 65 ans``: the people older (younger) than an age, no one's age."""
+    return (
+        figure.get("unit") == "year"
+        and str(figure["text"]).lower().startswith(("plus de", "moins de"))
+        and AGE_GROUP_BEFORE.search(text, max(0, figure["start"] - 6), figure["start"]) is not None
+    )
+
+
 def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None) -> bool:
     """``Jean Martin, 52 ans,``, ``un enfant de deux ans``, ``un chauffeur de bus de 38 ans``."""
     if figure.get("unit") != "year":
         return False
     if AGE_APPOSITION_BEFORE.search(before) and AGE_APPOSITION_AFTER.match(text, figure["end"]):
+        return True
+    if is_age_group(text, figure):
         return True
     if (noun := PERSON_BEFORE_DE.search(before)) and is_person_noun(_singular(noun.group(1))):
         return True
