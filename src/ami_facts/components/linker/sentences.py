@@ -36,8 +36,15 @@ def text_sentences(text: str) -> list[Sentence]:
     return sentence_bounds(text)
 
 
-def sentence_index_at(sentences: list[Sentence], offset: int) -> int | None:
-    index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
+def sentence_index_at(
+    sentences: list[Sentence], offset: int, starts: list[int] | None = None
+) -> int | None:
+    """The index of the sentence holding ``offset``; ``starts``, the sentences' starts
+    when the caller has them (bisecting ints beats building a tuple per look-up)."""
+    if starts is None:
+        index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
+    else:
+        index = bisect.bisect_right(starts, offset) - 1
     if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
         return index
     return None
