@@ -390,26 +390,21 @@ def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
     vendue 25 000 euros``: a price); a percentage is a share or a change; only money
     measures money.
     """
-    if kind == "money":
-        kept = [
-            MetricClue("price", clue.strength, clue.evidence)
-            if clue.metric in TRADE_METRICS
-            else clue
-            for clue in clues
-            if clue.metric in TRADE_METRICS or clue.metric in MONEY_READINGS
-        ]
-    elif kind in SHARE_KINDS:
-        kept = [clue for clue in clues if clue.metric in SHARE_READINGS]
-    else:
-        # ``gagner 200 000 abonnés`` is no revenue: money metrics need an amount of money.
-        kept = [clue for clue in clues if clue.metric not in MONEY_METRICS]
-    kept = [clue for clue in kept if clue.strength > 0]
-    # (a stable sort: clues of one strength keep their order)
-    return sorted(kept, key=_strength, reverse=True) if len(kept) > 1 else kept
-
-
-def _strength(clue: MetricClue) -> float:
-    return clue.strength
+    kept: list[MetricClue] = []
+    for clue in clues:
+        metric = clue.metric
+        if kind == "money" and metric in TRADE_METRICS:
+            clue = MetricClue("price", clue.strength, clue.evidence)
+        elif (kind == "money" and metric not in MONEY_READINGS) or (
+            kind in SHARE_KINDS and metric not in SHARE_READINGS
+        ):
+            continue
+        elif kind not in MONEY_OR_SHARE_KINDS and metric in MONEY_METRICS:
+            # ``gagner 200 000 abonnés`` is no revenue: money metrics need an amount of money.
+            continue
+        if clue.strength > 0:
+            kept.append(clue)
+    return sorted(kept, key=lambda c: -c.strength) if len(kept) > 1 else kept
 
 
 @cache
