@@ -161,6 +161,11 @@ class ArticleSubjects:
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return self.mentions[lo:hi]
 
+    def names_near(self, sentence_index: int) -> bool:
+        """Whether a sentence or one of the ``SENTENCES_BACK`` before it names anything."""
+        first = self.sentences[max(0, sentence_index - SENTENCES_BACK)][0]
+        return bool(self.between(first, self.sentences[sentence_index][1]))
+
 
 # Whether a candidate's label suits the metric, as evidence.
 _FIT = {True: {"fits_metric": 1.0}, False: {"clash": 1.0}}
@@ -308,10 +313,7 @@ def _names_nothing_near(
         return False
     if topic_at(article.topics, figure["start"]) is not None:
         return False
-    if sentence_index is None:
-        return True
-    first = article.sentences[max(0, sentence_index - SENTENCES_BACK)][0]
-    return not article.between(first, article.sentences[sentence_index][1])
+    return sentence_index is None or not article.names_near(sentence_index)
 
 
 def _add_sentence_mentions(
@@ -323,6 +325,8 @@ def _add_sentence_mentions(
     """
     text, figure = article.text, pool.figure
     sentence = article.sentences[sentence_index]
+    if not article.names_near(sentence_index):
+        return False  # (most figures)
     first = sentence_index
     while (
         first > 0
