@@ -131,11 +131,12 @@ def link(
     period_starts = [d["start"] for d in period_dates]
     headings = Headings.build(intertitles, period_dates)
     figure_starts = sorted(figure["start"] for figure in figures)
+    sentence_starts = [start for start, _ in sentences]
     previous: dict[str, Any] | None = None
     previous_subject: Mention | None = None
     for index, figure in enumerate(figures):
         coordinated = previous is not None and _coordinated(text, previous, figure)
-        sentence_index = sentence_index_at(sentences, figure["number_start"])
+        sentence_index = sentence_index_at(sentences, figure["number_start"], sentence_starts)
         sentence = sentences[sentence_index] if sentence_index is not None else None
         if sentence is not None:
             figure["sentence_start"], figure["sentence_end"] = sentence
@@ -209,11 +210,27 @@ def link(
 
 def _confidence(figure: dict[str, Any], subject_probability: float | None) -> float:
     """How sure the row is as a whole: the number and its unit, what and who it is about."""
+    has_metric = figure.get("metric") is not None
+    has_unit = bool(figure.get("unit") or figure.get("counted"))
+    if subject_probability is None:
+        return _CONFIDENCE_WITHOUT_SUBJECT[has_metric, has_unit]
+    return _row_confidence(has_metric, has_unit, subject_probability)
+
+
+def _row_confidence(has_metric: bool, has_unit: bool, subject_probability: float | None) -> float:
     confidence = 0.4
-    if figure.get("metric") is not None:
+    if has_metric:
         confidence += 0.2
-    if figure.get("unit") or figure.get("counted"):
+    if has_unit:
         confidence += 0.1
     if subject_probability is not None:
         confidence += 0.3 * subject_probability
     return round(min(confidence, 1.0), 2)
+
+
+# (most figures have no subject: their four confidences are worked out once)
+_CONFIDENCE_WITHOUT_SUBJECT = {
+    (has_metric, has_unit): _row_confidence(has_metric, has_unit, None)
+    for has_metric in (False, True)
+    for has_unit in (False, True)
+}

@@ -323,11 +323,21 @@ def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None
     """``Jean Martin, 52 ans,``, ``un enfant de deux ans``, ``un chauffeur de bus de 38 ans``."""
     if figure.get("unit") != "year":
         return False
-    if AGE_APPOSITION_BEFORE.search(before) and AGE_APPOSITION_AFTER.match(text, figure["end"]):
+    # (both patterns read the end of ``before``: its last characters turn most texts down)
+    tail = before.rstrip()
+    if (
+        tail.endswith((",", "("))
+        and AGE_APPOSITION_BEFORE.search(before)
+        and AGE_APPOSITION_AFTER.match(text, figure["end"])
+    ):
         return True
     if is_age_group(text, figure):
         return True
-    if (noun := PERSON_BEFORE_DE.search(before)) and is_person_noun(_singular(noun.group(1))):
+    if (
+        tail.endswith(("de", "d'", "d’"))
+        and (noun := PERSON_BEFORE_DE.search(before))
+        and is_person_noun(_singular(noun.group(1)))
+    ):
         return True
     # the parse: the years hang on a noun for a person, maybe through its complement
     # (``un chauffeur de bus de 38 ans``)
@@ -379,7 +389,11 @@ def metric_clues(
     elif number is not None and (change := _change_amount(lexicon, number, figure["start"])):
         clues.append(change)
     if kind == "duration":
-        if figure.get("unit") in RACE_TIME_UNITS and TIME_GAP_BEFORE.search(before):
+        if (
+            figure.get("unit") in RACE_TIME_UNITS
+            and "à" in before  # (a cheap test first: the pattern needs it)
+            and TIME_GAP_BEFORE.search(before)
+        ):
             clues.append(RACE_GAP_CLUE)
         if _is_age(text, figure, before, number):
             clues.append(AGE_CLUE)
@@ -390,7 +404,7 @@ def metric_clues(
     # ``7,5 % de la population``, ``80 % des Français``: a share of something.
     if kind in SHARE_KINDS and SHARE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
-    word_clues = _clues_from_words(lexicon, number, counted)
+    word_clues = _clues_from_words(lexicon, number, counted) if number is not None else []
     if unit_metric := lexicon.units.get(figure.get("unit") or ""):
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance; so are the
         # kilometres a verb of extent gives (``la section mesurera 7 kilomètres``).
@@ -446,6 +460,13 @@ def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
     return sorted(kept, key=lambda c: -c.strength) if len(kept) > 1 else kept
 
 
+@cache
+def _metric_confidence(strength: float) -> float:
+    """How sure a metric read from a clue of this strength is (0..1); clues come in a
+    few strengths, each worked out once."""
+    return round(min(strength / 5.0, 1.0), 2)
+
+
 def find_metric(
     text: str, figure: dict[str, Any], number: Token | None, sentence: Sentence | None
 ) -> tuple[str | None, float | None]:
@@ -453,4 +474,4 @@ def find_metric(
     clues = metric_clues(text, figure, number, sentence)
     if not clues:
         return None, None
-    return clues[0].metric, round(min(clues[0].strength / 5.0, 1.0), 2)
+    return clues[0].metric, _metric_confidence(clues[0].strength)

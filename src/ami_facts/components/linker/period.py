@@ -21,6 +21,8 @@ PERIOD_DATE_TYPES = {"DATE", "TIME"}
 PERIOD_SENTENCES_BACK = 1
 
 # ``en hausse de 9 % par rapport à 2022``: the date is the baseline, not the period.
+# (the comparatives of ``BASELINE_BEFORE``, for its cheap test)
+COMPARATIVE_WORDS = ("plus", "moins", "mieux", "autant", "davantage", "supérieur", "inférieur")
 # ``moins chères qu'il y a deux ans``, ``3 % de plus que l'an dernier``: the date a
 # comparative measures against.
 BASELINE_BEFORE = re.compile(
@@ -113,20 +115,23 @@ def dates_for_periods(
         # period then stays null.
         if hit["type"] not in PERIOD_DATE_TYPES:
             continue
-        before = text[max(0, hit["start"] - 25) : hit["start"]]
-        statement = text[max(0, hit["start"] - 60) : hit["start"]]
-        since = "depuis" in statement.lower()  # (a cheap test: most dates follow none)
+        start = hit["start"]
+        before = text[max(0, start - 25) : start]
+        statement = text[max(0, start - 60) : start]
+        # (the cheap tests below read the window folded once, not each their own copy)
+        statement_folded = statement.lower()
+        before_folded = _folded_end(statement, statement_folded, before)
+        since = "depuis" in statement_folded  # (most dates follow no ``depuis``)
         if (
-            (_names_a_baseline(before) and BASELINE_BEFORE.search(before))
-            or (_ends_near_statement_verb(statement) and STATEMENT_BEFORE.search(statement))
+            (_names_a_baseline(before_folded) and BASELINE_BEFORE.search(before))
+            or (_ends_near_statement_verb(statement_folded) and STATEMENT_BEFORE.search(statement))
             or (since and RECORD_SINCE_BEFORE.search(statement))
         ):
             continue
         # ``contre 10 millions en 2019``: the date of the compared value is that value's
         # period only (the figures between the comparison and the date).
-        window = max(0, hit["start"] - 60)
-        if _names_a_comparison(text, window, hit["start"]) and (
-            phrase := BASELINE_PHRASE_BEFORE.search(text, window, hit["start"])
+        if _names_a_comparison(statement_folded) and (
+            phrase := BASELINE_PHRASE_BEFORE.search(text, max(0, start - 60), start)
         ):
             hit = {**hit, "baseline_from": phrase.start()}
         if (
@@ -143,6 +148,14 @@ def dates_for_periods(
         dates.append(hit)
     # ``d'ici la fin du mandat``: ``ici`` alone opens a period whose end is not a date.
     return [d for d in _merge_intervals(text, dates) if d["text"].lower() != "ici"]
+
+
+def _folded_end(window: str, folded: str, end: str) -> str:
+    """``end.lower()`` for ``end``, a slice that ends ``window``, read from ``folded``
+    (``window.lower()``) when lowering kept every character one character long."""
+    if len(folded) != len(window):
+        return end.lower()
+    return folded[len(folded) - len(end) :]
 
 
 @dataclass(frozen=True)
@@ -168,6 +181,8 @@ class Headings:
 
     def at(self, offset: int) -> dict[str, Any] | None:
         """The last date of the heading nearest before ``offset``, if it has one."""
+        if not self.sections:
+            return None  # (most articles: no dated intertitle)
         found = None
         for start, dates in self.sections:
             if start > offset:
@@ -312,7 +327,11 @@ def _in_pluperfect(text: str, span: tuple[int, int]) -> bool:
 
 def _any_resolved(dates: list[dict[str, Any]]) -> bool:
     """Whether one of ``dates`` has a calendar date (what :func:`_resolved` asks)."""
-    return any(date.get("start_date") for date in dates)
+    # (a loop: a generator costs more than the one or two dates near a figure)
+    for date in dates:  # noqa: SIM110
+        if date.get("start_date"):
+            return True
+    return False
 
 
 # An incise that describes a noun: between commas, opened by a relative pronoun or a
@@ -452,32 +471,50 @@ def _date_summing_up(
     return None if NEW_CLAUSE_WORDS.intersection(words) else dates[0]
 
 
-def _ends_near_statement_verb(before: str) -> bool:
+def _ends_near_statement_verb(folded: str) -> bool:
     """A cheap test that ``STATEMENT_BEFORE`` may match: a statement verb among the last
-    words (``a-t-il annoncé ce``)."""
-    return any(word.split("-")[0].lower() in STATEMENT_VERBS for word in before.split()[-6:])
-
-
-def _names_a_baseline(before: str) -> bool:
-    """A cheap test that ``BASELINE_BEFORE`` may match in ``before``: a word of it is
-    there (substring tests on the window beat the case-blind regex search, and most
-    dates follow no comparison). ``v`` stands for ``vs``, whose ``s`` the case-blind
-    regex also reads as a long s (``ſ``), which ``lower`` keeps."""
-    window = before.lower()
-    return (
-        "rapport" in window
-        or "compar" in window
-        or "qu" in window
-        or "contre" in window
-        or "v" in window
+    words (``a-t-il annoncé ce``) of the window, lowered (``folded``)."""
+    # (``rsplit`` stops at the sixth word from the end: the window's start is not split)
+    words = folded.rsplit(None, 6)[-6:]
+    # (one set test for the words without a hyphen, most of them: a word is its own
+    # part before a hyphen)
+    if not _UNHYPHENATED_STATEMENT_VERBS.isdisjoint(words):
+        return True
+    return "-" in folded and any(
+        word.partition("-")[0] in STATEMENT_VERBS for word in words if "-" in word
     )
 
 
-def _names_a_comparison(text: str, start: int, end: int) -> bool:
-    """A cheap test that ``BASELINE_PHRASE_BEFORE`` may match between ``start`` and ``end``
-    (three substring tests on a short window beat one case-blind regex search)."""
-    window = text[start:end].lower()
-    return "rapport" in window or "compar" in window or "contre" in window
+# (the part of a word before a hyphen has none: a verb written with one is never met)
+_UNHYPHENATED_STATEMENT_VERBS = frozenset(verb for verb in STATEMENT_VERBS if "-" not in verb)
+
+
+def _names_a_baseline(folded: str) -> bool:
+    """A cheap test that ``BASELINE_BEFORE`` may match in the window before a date, lowered
+    (``folded``): the start of one of its comparisons is there (substring tests on the
+    window beat the case-blind regex search, and most dates follow no comparison).
+
+    Every letter of these matches, without case, its capital alone, but for the ``s``
+    of ``vs``, which the case-blind regex also reads as a long s (``ſ``, which ``lower``
+    keeps): a window the regex matches holds one of them, lowered.
+    """
+    return (
+        "rapport" in folded
+        or "compar" in folded
+        or "qu'en" in folded
+        or "qu’en" in folded
+        or "contre" in folded
+        or "vs" in folded
+        or "vſ" in folded
+        or ("qu" in folded and any(word in folded for word in COMPARATIVE_WORDS))
+    )
+
+
+def _names_a_comparison(folded: str) -> bool:
+    """A cheap test that ``BASELINE_PHRASE_BEFORE`` may match in the window before a date,
+    lowered (``folded``): three substring tests on a short window beat one case-blind
+    regex search."""
+    return "rapport" in folded or "compar" in folded or "contre" in folded
 
 
 def _resolved(

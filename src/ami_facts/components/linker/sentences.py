@@ -12,9 +12,11 @@ from ami_facts.components.parse import sentence_bounds
 # An intertitle: a short line alone between blank lines, not ending a sentence. The
 # look-ahead turns down a paragraph at its 100th character, where the lazy line alone
 # would try every length up to 100 (possessive: it gives nothing back).
-INTERTITLE = re.compile(
-    r"(?:^|\n\n)(?=[^\n]{0,100}+[ \t]*\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n"
-)
+_INTERTITLE_LINE = r"(?=[^\n]{0,100}+[ \t]*\n\n)(?P<line>[^\n]{3,100}?(?<![.!,;:…]))[ \t]*\n\n"
+INTERTITLE = re.compile(rf"(?:^|\n\n){_INTERTITLE_LINE}")
+# The same after a blank line only: opening on a literal, it lets ``re`` jump from one
+# blank line to the next (``^`` in ``INTERTITLE`` makes it try every character).
+_INTERTITLE_AFTER_BLANK_LINE = re.compile(rf"\n\n{_INTERTITLE_LINE}")
 
 # A blank line, or a line that ends a sentence, ends a paragraph (wrapped lines do not).
 PARAGRAPH_ENDS = ("\n\n", ".\n", "!\n", "?\n", "»\n")
@@ -36,8 +38,15 @@ def text_sentences(text: str) -> list[Sentence]:
     return sentence_bounds(text)
 
 
-def sentence_index_at(sentences: list[Sentence], offset: int) -> int | None:
-    index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
+def sentence_index_at(
+    sentences: list[Sentence], offset: int, starts: list[int] | None = None
+) -> int | None:
+    """The index of the sentence holding ``offset``; ``starts``, the sentences' starts
+    when the caller has them (bisecting ints beats building a tuple per look-up)."""
+    if starts is None:
+        index = bisect.bisect_right(sentences, (offset, math.inf)) - 1
+    else:
+        index = bisect.bisect_right(starts, offset) - 1
     if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
         return index
     return None
@@ -50,14 +59,11 @@ def sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
 
 def intertitles(text: str) -> Iterator[re.Match[str]]:
     """``INTERTITLE.finditer(text)``, tried only where it can start: at 0 and blank lines."""
-    pos = 0
-    while pos != -1:
-        match = INTERTITLE.match(text, pos)
-        if match is None:
-            pos = text.find("\n\n", pos + 1)
-        else:
-            yield match
-            pos = text.find("\n\n", match.end())
+    first = INTERTITLE.match(text)
+    if first is not None:
+        yield first
+    # (past 0, ``^`` matches nowhere: only the blank line can open an intertitle)
+    yield from _INTERTITLE_AFTER_BLANK_LINE.finditer(text, first.end() if first else 1)
 
 
 def intertitle_lines(text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,22 +161,34 @@ class ArticleSubjects:
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return self.mentions[lo:hi]
 
+    def names_near(self, sentence_index: int) -> bool:
+        """Whether a sentence or one of the ``SENTENCES_BACK`` before it names anything."""
+        first = self.sentences[max(0, sentence_index - SENTENCES_BACK)][0]
+        return bool(self.between(first, self.sentences[sentence_index][1]))
+
+
+# Whether a candidate's label suits the metric, as evidence.
+_FIT = {True: {"fits_metric": 1.0}, False: {"clash": 1.0}}
+
 
 class _Pool:
     """Candidates by canonical name: each name once, with the mention nearest the figure.
 
-    ``specific`` names a mention by the most specific name the figure allows (a brand
-    counting its model's units takes the model's name), so that both readings of the
-    same thing pool their evidence.
+    A mention is named by the most specific name the figure allows (a brand counting
+    its model's units takes the name of ``main``, the article's main subject:
+    :func:`most_specific`), so that both readings of the same thing pool their evidence.
     """
 
-    def __init__(self, figure: dict[str, Any], specific: Callable[[Mention], Mention]) -> None:
+    def __init__(self, figure: dict[str, Any], main: Mention | None, metric: str | None) -> None:
         self.figure = figure
-        self.specific = specific
+        self.main = main
+        self.metric = metric
         self.by_name: dict[str, Candidate[Mention]] = {}
 
     def add(self, mention: Mention, **evidence: float) -> Candidate[Mention]:
-        mention = self.specific(mention)
+        # (without a main subject, a mention's most specific name is its own)
+        if self.main is not None:
+            mention = most_specific(mention, self.main, self.metric, self.figure)
         candidate = self.by_name.get(mention.name)
         if candidate is None:
             candidate = self.by_name[mention.name] = Candidate(mention)
@@ -211,7 +222,8 @@ def subject_candidates(
     ):
         return []  # (``--fast``: most figures have no candidate; skip building the pool)
     text = article.text
-    pool = _Pool(figure, lambda mention: most_specific(mention, article.main, metric, figure))
+    main = article.main
+    pool = _Pool(figure, main, metric)
     if number is not None and (found := parse_subject(text, number, article.mentions)):
         mention, how = found
         pool.add(mention, **{how: 1.0})
@@ -238,11 +250,11 @@ def subject_candidates(
                 candidate.evidence.pop("parse_subject", None)
     # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
     # possessive's antecedent): the sentence names a subject then too, and it weighs
-    # against the mentions the parse does not name.
+    # against the mentions the parse does not name (only the parse gives ``parse_``).
     parsed = {
         name
         for name, candidate in pool.by_name.items()
-        if any(key.startswith("parse_") for key in candidate.evidence)
+        if number is not None and any(key.startswith("parse_") for key in candidate.evidence)
     }
     # ``l'IG Metall a appelé à la grève dans les usines, qui comptent 800 salariés``:
     # the parse names a thing with no name, and the main clause's names are not it.
@@ -259,24 +271,26 @@ def subject_candidates(
         pool.add(mention, in_title=1.0)
     # The article's main subject, when it is named more than once; it is the topic of
     # the whole article when the title names it or it is named again and again.
-    main = article.main
     if main is not None and article.counts[main.name] > 1:
         is_topic = article.counts[main.name] >= TOPIC_MENTIONS or any(
             m.name == main.name for m in article.title
         )
         pool.add(main, main_subject=1.0, **(alone if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
+    labels = METRIC_LABELS.get(metric or "")
     for candidate in pool.by_name.values():
         mention = candidate.value
         if (parsed and mention.name not in parsed) or (
             inside is not None and mention.start not in inside
         ):
             candidate.note(parse_names_another=1.0)
-        labels = METRIC_LABELS.get(metric or "")
-        candidate.note(**{f"label_{mention.label}": 1.0})
-        if labels is not None:
-            candidate.note(**({"fits_metric": 1.0} if mention.label in labels else {"clash": 1.0}))
-        candidate.note(salience=min(article.counts[mention.name], 5) / 5, figure_is_actor=actor)
+        # (one call, in the order the evidence has always been noted in)
+        candidate.note(
+            **{f"label_{mention.label}": 1.0},
+            **(_FIT[mention.label in labels] if labels is not None else {}),
+            salience=min(article.counts[mention.name], 5) / 5,
+            figure_is_actor=actor,
+        )
     return list(pool.by_name.values())
 
 
@@ -303,10 +317,7 @@ def _names_nothing_near(
         return False
     if topic_at(article.topics, figure["start"]) is not None:
         return False
-    if sentence_index is None:
-        return True
-    first = article.sentences[max(0, sentence_index - SENTENCES_BACK)][0]
-    return not article.between(first, article.sentences[sentence_index][1])
+    return sentence_index is None or not article.names_near(sentence_index)
 
 
 def _add_sentence_mentions(
@@ -318,6 +329,8 @@ def _add_sentence_mentions(
     """
     text, figure = article.text, pool.figure
     sentence = article.sentences[sentence_index]
+    if not article.names_near(sentence_index):
+        return False  # (most figures)
     first = sentence_index
     while (
         first > 0
