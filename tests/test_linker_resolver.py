@@ -101,6 +101,7 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # places counted are what a thing holds; a place in a ranking is an ordinal
         ("La nouvelle salle offrira 2 400 places assises.", "2 400", "capacity"),
         ("La commune va créer 60 places en crèche.", "60", "capacity"),
+        ("La clinique dispose de 140 lits.", "140", "capacity"),
         ("La skieuse a pris la 4e place du slalom.", "4e", "rank"),
         # a figure joined to another shares its metric only if it counts the same thing
         ("Bilan de la tempête : deux morts et 8 000 foyers sans courant.", "8 000", None),
@@ -224,6 +225,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "France",
         ),
         ("La dette de l'Italie atteint 140 % du PIB.", "140", "Italie"),
+        # a possessive refers back to the organisation named before
+        (
+            "Le CHU de Brest a déclenché son plan blanc. Ses 30 lits de réanimation sont occupés.",
+            "30",
+            "CHU de Brest",
+        ),
         # a person noun whose complement gives an age refers back to the person
         (
             "Le cycliste Hugo Perrin a remporté l'étape. Le coureur de 26 ans portera le"
