@@ -357,6 +357,8 @@ def test_figures_compound_durations(text: str, value: float) -> None:
         ("3 trains par jour", "day"),
         ("3 500 euros brut par mois", "month"),
         ("2 réunions par semaine", "week"),
+        ("5,8 l aux 100 km", "100km"),
+        ("16,4 kWh aux 100 km", "100km"),
     ],
 )
 def test_figures_rates(text: str, per: str) -> None:

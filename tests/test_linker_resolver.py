@@ -96,6 +96,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Le gazole coûte en moyenne 1,79 euro le litre.", "1,79", "price"),
         # ... and what a verb of extent gives
         ("La nouvelle ligne mesurera 7 kilomètres.", "7", "length"),
+        # a consumption per distance is no capacity (no metric names it)
+        ("Sur l'autoroute, la berline consomme 6,2 l aux 100 km.", "6,2", None),
         # nouns of a rise or a fall
         ("Le constructeur a vendu 2 300 voitures, en chute de 42 %.", "42", "change"),
         ("Les ventes de vélos affichent un repli de 3 % sur l'année.", "3", "change"),

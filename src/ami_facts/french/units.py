@@ -438,7 +438,9 @@ _PER_ALT = "|".join(sorted((re.escape(w) for w in _PER_WORDS), key=len, reverse=
 PER_RE = re.compile(
     r"[\s\u00a0]*(?:(?i:par|chaque|tous\s+les|toutes\s+les)\s+|(?i:l['’]|le\s+|la\s+)|\s?/\s?"
     # "12 tonnes à l'hectare", "5 % à l'an", "8 euros au kilo"
-    r"|(?i:à[\s\u00a0]+l['’][\s\u00a0]*|au[\s\u00a0]+(?=kilo|litre|mètre|m2|m²|km(?![^\W_]))))"
+    r"|(?i:à[\s\u00a0]+l['’][\s\u00a0]*|au[\s\u00a0]+(?=kilo|litre|mètre|m2|m²|km(?![^\W_]))"
+    # "6 l aux 100 km", "17 kWh aux 100 km": a consumption
+    r"|aux[\s\u00a0]+(?=100[\s\u00a0]?km(?![^\W_]))))"
     rf"(?P<per>{_PER_ALT})(?![^\W_])"
     # "par l'Assemblée": an elided article, not a litre
     r"(?!['’])"

@@ -56,6 +56,7 @@ AGE_APPOSITION_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s*[,(]\s*$")
 AGE_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
 # ``un enfant de deux ans``, ``une femme d'une cinquantaine d'années``
 PERSON_BEFORE_DE = re.compile(r"\b([\w-]+)\s+(?:de|d['’])\s*$")
+CONSUMPTION_PER = {"km", "100km"}
 # ``les plus de 65 ans``, ``aux moins de 25 ans``: people of an age, named by it.
 AGE_GROUP_BEFORE = re.compile(r"\b(?:les|des|aux)\s*$", re.IGNORECASE)
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
@@ -405,7 +406,10 @@ def metric_clues(
     if kind in SHARE_KINDS and SHARE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
     word_clues = _clues_from_words(lexicon, number, counted) if number is not None else []
-    if unit_metric := lexicon.units.get(figure.get("unit") or ""):
+    # (a quantity per distance, ``6 l aux 100 km``, is a consumption: no metric names it)
+    if (unit_metric := lexicon.units.get(figure.get("unit") or "")) and figure.get(
+        "per"
+    ) not in CONSUMPTION_PER:
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance; so are the
         # kilometres a verb of extent gives (``la section mesurera 7 kilomètres``).
         if unit_metric == "distance" and (
