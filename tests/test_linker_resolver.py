@@ -236,6 +236,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "30",
             "CHU de Brest",
         ),
+        # a figure that counts a product by its name is about that product
+        (
+            "La Renault Clio est la plus vendue. Tesla a immatriculé 1 450 Model Y en février.",
+            "1 450",
+            "Tesla Model Y",
+        ),
         # a person noun whose complement gives an age refers back to the person
         (
             "Le cycliste Hugo Perrin a remporté l'étape. Le coureur de 26 ans portera le"

@@ -71,6 +71,14 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     # ``500 salariés de Renault``, ``2 000 exemplaires de la Clio``: the counted noun's
     # complement says whose they are.
     counted = phrase if (phrase := counted_phrase(number)).i != number.i else None
+    # ``Tesla a immatriculé 1 450 Model Y``: the figure counts a product by its name.
+    if (
+        counted is not None
+        and counted.pos_ == "PROPN"
+        and (product := mention_covering(mentions, counted)) is not None
+        and product.label == "PRODUCT"
+    ):
+        return product, "parse_owner"
     if counted is not None and counted.pos_ == "NOUN":
         for child in counted.children:
             # ``de la Clio``, not ``à l'hôpital de Belfort`` (where, not whose)
