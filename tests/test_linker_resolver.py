@@ -372,6 +372,11 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "30 %",
         ),
         ("Airbus et Boeing ont publié leurs comptes. Ils ont livré 1 100 avions.", "1 100"),
+        # ... nor a plural definite noun (a kind, not the thing named before)
+        (
+            "La Renault Clio reste en tête. Les voitures électriques représentent 17 % des ventes.",
+            "17 %",
+        ),
     ],
 )
 def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
