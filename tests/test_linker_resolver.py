@@ -236,6 +236,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "30",
             "CHU de Brest",
         ),
+        # a brand ranked among others counts its own units, not its model's
+        (
+            "La Renault Clio domine le marché. La Renault Clio a été vendue à 8 900 exemplaires."
+            " Renault reste en tête avec 32 400 immatriculations, devant Peugeot et Toyota.",
+            "32 400",
+            "Renault",
+        ),
         # a figure that counts a product by its name is about that product
         (
             "La Renault Clio est la plus vendue. Tesla a immatriculé 1 450 Model Y en février.",

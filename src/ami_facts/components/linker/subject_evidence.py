@@ -223,7 +223,14 @@ def subject_candidates(
         return []  # (``--fast``: most figures have no candidate; skip building the pool)
     text = article.text
     main = article.main
-    pool = _Pool(figure, main, metric)
+    # (``Renault reste en tête avec 32 400 immatriculations, devant Peugeot``: a brand
+    # ranked among others counts its own units, not its model's)
+    model_of_brands = main
+    if main is not None and sentence_index is not None:
+        sentence = article.sentences[sentence_index]
+        if sum(m.label == "ORG" for m in article.between(*sentence)) > 1:
+            model_of_brands = None
+    pool = _Pool(figure, model_of_brands, metric)
     if number is not None and (found := parse_subject(text, number, article.mentions)):
         mention, how = found
         pool.add(mention, **{how: 1.0})
