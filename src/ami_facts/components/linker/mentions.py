@@ -217,7 +217,7 @@ def is_definite_reference(noun: Token) -> str | None:
     """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
     label = anaphoric_nouns().get(noun.lemma_.lower())
     # (a plural, ``les voitures électriques``, names a kind or a group, not one thing)
-    if label is None or "Plur" in noun.morph.get("Number"):
+    if label is None or "Plur" in noun.morph.get("Number", []):
         return None
     # ``le groupe américain`` refers back; ``le groupe de travail`` names something else
     # (not what the parser hangs on the noun after its mistagged verb: ``La ville compte
