@@ -243,6 +243,8 @@ def test_linker_metric_comes_from_what_is_measured(
             "32 400",
             "Renault",
         ),
+        # the body style of a car refers back to the model
+        ("La Kia EV3 arrive en concession. Le SUV coûte 35 990 euros.", "35 990", "Kia EV3"),
         # a figure that counts a product by its name is about that product
         (
             "La Renault Clio est la plus vendue. Tesla a immatriculé 1 450 Model Y en février.",
