@@ -258,6 +258,20 @@ def test_institution_head_and_its_name_are_one_organisation(
     assert (hit.label, hit.name) == ("ORG", mention)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trois wagons sont sortis des rails près de Jackson, selon la police.", "Jackson"),
+        ("Un camion a été retrouvé près de Harrison.", "Harrison"),
+        ("Le bus a percuté un arbre près de Morgan.", "Morgan"),
+    ],
+)
+def test_name_placed_by_a_spatial_preposition_is_a_place(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert _find(_hits(nlp, text), name).label == "LOC"
+
+
 def test_role_before_a_place_leaves_the_place(nlp: Language) -> None:
     text = "Le maire de Besançon a inauguré la ligne."
     assert _find(_hits(nlp, text), "Besançon").label == "LOC"

@@ -133,6 +133,12 @@ def _function_word(doc: Doc, i: int) -> bool:
 
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
 _HYPHEN_FRANCE = re.compile(r"[A-ZÀ-Ý][\w’']+-France")
+# ``près de Jackman``, ``au nord de Kiev``: a name placed by a spatial preposition.
+_NEAR_PLACE_BEFORE = re.compile(
+    r"\b(?:près|non loin|à proximité|aux environs|dans les environs|à l['’](?:est|ouest)"
+    r"|au (?:nord|sud)(?:-(?:est|ouest))?|au large)\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
 
@@ -514,6 +520,12 @@ def _fix_ner_span(
         label = "LOC"
     elif e - s == 1 and label == "MISC" and _is_all_caps(mention) and mention.isalnum():
         label = "ORG"  # a bare acronym
+    elif (
+        e - s == 1
+        and label in ("PER", "MISC")
+        and _NEAR_PLACE_BEFORE.search(text, max(0, span.start_char - 30), span.start_char)
+    ):
+        label = "LOC"  # ``près de Jackman``
     elif label != "PER" and _head_starting_at(doc, s, e, lex.institution_heads):
         label = "ORG"  # ``Parquet de Francfort``, ``Centre hospitalier Nganda``
     elif label != "PER" and _HYPHEN_FRANCE.fullmatch(mention) and mention not in lex.places:
