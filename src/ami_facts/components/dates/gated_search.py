@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ami_facts.components.dates.patterns import _Pattern
+from ami_facts.fast_regex import compile_fast
 
 # A pattern's gate words are words its matches hold (a month, a unit), so a match
 # starts a little before one: a determiner and a number in words at most ("au cours
@@ -25,7 +26,7 @@ def _starting_within(pat: _Pattern, starts: int) -> re.Pattern[str]:
     it is tried: the first that matches, like a search. Unlike a search with an
     ``endpos``, the match may run past the window (the text is not cut)."""
     rx = rf"(?s:.{{0,{starts - 1}}}?)(?P<_start>{pat.regex.pattern})"
-    return re.compile(rx, pat.regex.flags)
+    return compile_fast(rx, pat.regex.flags)
 
 
 def _matches(

@@ -92,6 +92,7 @@ from ami_facts.components.dates.relative_expressions import (
     _h_weekday,
     _night,
 )
+from ami_facts.fast_regex import compile_fast
 from ami_facts.french import calendar as fr
 from ami_facts.patterns import alternation
 
@@ -197,7 +198,7 @@ def _p(
     if chars:
         cls = "".join(sorted(re.escape(ch) if ch not in "]\\^-" else "\\" + ch for ch in chars))
         rx = f"(?=[{cls}])(?:{rx})"
-    return _Pattern(name, re.compile(rx, _F), handler, check, needs)
+    return _Pattern(name, compile_fast(rx, _F), handler, check, needs)
 
 
 _REL_WORD = (
@@ -545,7 +546,7 @@ for _pat in _PATTERNS:
 
 
 # Whole tokens (maximal ``_TOKEN_RE`` runs) equal to a gate word.
-_GATE_TOKEN_RE = re.compile(
+_GATE_TOKEN_RE = compile_fast(
     r"(?<![^\W\d_])"
     + alternation({w for _pat in _PATTERNS for w in (_pat.needs or ())})
     + r"(?![^\W\d_])"
