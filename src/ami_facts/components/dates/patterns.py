@@ -41,7 +41,7 @@ from ami_facts.components.dates.durations_and_sets import (
     _h_set_t,
     _h_whole_unit,
 )
-from ami_facts.components.dates.gates import _JOINED, _MARKS, _NEEDS, _REQUIRES, Mark
+from ami_facts.components.dates.gates import _JOINED, _MARKS, _NEEDS, _REQUIRES, GateTokens, Mark
 from ami_facts.components.dates.not_a_date import (
     _check_not_glued,
     _check_numeric_le,
@@ -546,11 +546,7 @@ for _pat in _PATTERNS:
 
 
 # Whole tokens (maximal ``_TOKEN_RE`` runs) equal to a gate word.
-_GATE_TOKEN_RE = compile_fast(
-    r"(?<![^\W\d_])"
-    + alternation({w for _pat in _PATTERNS for w in (_pat.needs or ())})
-    + r"(?![^\W\d_])"
-)
+_GATE_TOKENS = GateTokens.of(alternation({w for _pat in _PATTERNS for w in (_pat.needs or ())}))
 
 
 for _pat in _PATTERNS:
