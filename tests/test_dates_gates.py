@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ami_facts.components.dates.patterns import _GATE_TOKENS, _PATTERNS
+from ami_facts.components.dates.gated_search import _whole_text
+from ami_facts.components.dates.patterns import _GATE_TOKENS, _PATTERNS, _Pattern
 from ami_facts.patterns import alternation
 from fixture_paths import FIXTURES
 
@@ -50,3 +51,25 @@ def test_gate_tokens_of_the_peer_sentences() -> None:
     lines = (FIXTURES / "peers" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
     low = "\n\n".join(json.loads(line)["text"] for line in lines).lower()
     assert _GATE_TOKENS.positions(low) == _plain_positions(low)
+
+
+def _long_text() -> str:
+    gold = sorted((FIXTURES / "gold" / "articles").glob("*.txt"))
+    lines = (FIXTURES / "peers" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return "\n\n".join(
+        [p.read_text(encoding="utf-8") for p in gold] + [json.loads(line)["text"] for line in lines]
+    )
+
+
+@pytest.mark.parametrize("pat", _PATTERNS, ids=lambda pat: pat.name)
+def test_a_search_over_the_whole_text_finds_what_finditer_finds(pat: _Pattern) -> None:
+    text = _long_text() + ' 12" 3 "4"5 l\'12 ſ2\'30 İ1 5 " 12h30, 1\'23"45 '
+    expected = [(m.span(), m.groupdict()) for m in pat.regex.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _whole_text(pat, text)] == expected
+
+
+def test_no_character_outside_the_basic_plane_opens_a_date_pattern() -> None:
+    # (case_sensitive_class reads the characters of the plane only)
+    heads = "".join(pat.head for pat in _PATTERNS if pat.head is not None)
+    beyond = "".join(map(chr, range(0x10000, 0x110000)))
+    assert re.search(f"[{heads}]", beyond, re.IGNORECASE | re.UNICODE) is None

@@ -175,6 +175,28 @@ class Mark:
 
 _MARKS: dict[str, Mark] = {"clock": Mark(re.compile(r"\d:"), ":")}
 
+
+@dataclass(frozen=True)
+class Before:
+    """A gate for a pattern every match of which starts 1 to ``back`` characters
+    before a ``char`` it holds: the pattern is tried there only, not over the text."""
+
+    char: str
+    back: int
+
+    def starts(self, text: str) -> list[int]:
+        """Where a match may start in ``text``, in order."""
+        found: set[int] = set()
+        at = text.find(self.char)
+        while at != -1:
+            found.update(range(max(0, at - self.back), at))
+            at = text.find(self.char, at + 1)
+        return sorted(found)
+
+
+# "seconds": one or two digits and a space at most before the '"' (12", 5 ")
+_BEFORE: dict[str, Before] = {"seconds": Before('"', 3)}
+
 # Substrings every match of a pattern holds: without one in the text, the pattern
 # cannot match and is not run at all.
 _UNIT_NO_LOOKAHEAD = _UNIT.removesuffix(r"(?![\w-])")
