@@ -16,7 +16,7 @@ from ami_facts.components.dates.context import NEWS, Range, Resolution, TenseOf,
 from ami_facts.components.dates.gated_search import _matches
 from ami_facts.components.dates.gates import DIGIT_JOIN
 from ami_facts.components.dates.overlaps import _keep_longest
-from ami_facts.components.dates.patterns import _GATE_TOKEN_RE, _PATTERNS
+from ami_facts.components.dates.patterns import _GATE_TOKENS, _PATTERNS
 from ami_facts.components.dates.ranges import (
     _complete_ranges,
     _join_day_and_clock,
@@ -50,9 +50,7 @@ def find_dates(
     text = _normalise(text)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     # only the gate words are looked for: one regex pass, no Python work per token
-    positions: dict[str, list[int]] = {}
-    for tm in _GATE_TOKEN_RE.finditer(text.lower()):
-        positions.setdefault(tm.group(), []).append(tm.start())
+    positions = _GATE_TOKENS.positions(text.lower())
     joined = [m.start() for m in DIGIT_JOIN.finditer(text)]
     n = len(text)
     for idx, pat in enumerate(_PATTERNS):

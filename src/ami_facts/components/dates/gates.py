@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ami_facts.components.dates.regex_parts import _DIGITS, _F, _NUMWORDS, _UNIT
+from ami_facts.fast_regex import compile_fast
 from ami_facts.french import calendar as fr
 from ami_facts.french.stopwords import FRENCH_STOPWORDS
 
@@ -107,6 +108,44 @@ _NEEDS: dict[str, frozenset[str]] = {
 _NEEDS["clock"] = _words(["midi", "minuit", "h", "heure", "heures"])
 
 
+# What is not a letter of Latin-1 (the characters of most texts): the regex engine
+# tells it by a table, where it asks Unicode about each character for ``[\W\d_]``.
+_LATIN1_LETTERS = "".join(chr(c) for c in range(256) if re.fullmatch(r"[^\W\d_]", chr(c)))
+_NOT_A_LATIN1_LETTER = "[^" + re.escape(_LATIN1_LETTERS) + "]"
+
+
+@dataclass(frozen=True)
+class GateTokens:
+    """Finds where the gate words are in a lower-cased text, each a whole token (a
+    maximal ``_TOKEN_RE`` run)."""
+
+    at_start: re.Pattern[str]
+    after_non_letter: re.Pattern[str]
+
+    @classmethod
+    def of(cls, words: str) -> GateTokens:
+        """The finder of ``words``, a regex alternation of the gate words."""
+        token = rf"({words})(?![^\W\d_])"
+        # A token starts after a non-letter: the regex starts with that character, so
+        # the engine skips to the next one (a letter is most of a text) by its table
+        # and tries the words only there, where a look-behind was tried everywhere.
+        # (The look-behind then tells a letter outside Latin-1 from a non-letter.)
+        return cls(
+            compile_fast(token),
+            compile_fast(_NOT_A_LATIN1_LETTER + r"(?<=[\W\d_])" + token),
+        )
+
+    def positions(self, low: str) -> dict[str, list[int]]:
+        """Where each gate word of ``low`` starts, in text order."""
+        found: dict[str, list[int]] = {}
+        first = self.at_start.match(low)
+        if first is not None:
+            found[first.group(1)] = [0]
+        for m in self.after_non_letter.finditer(low):
+            found.setdefault(m.group(1), []).append(m.start(1))
+        return found
+
+
 # Marks, the gates that are not words, are each a digit joined to what follows it
 # (``14:30``, ``2020-03``, ``23/09``). One scan of the text finds every such join
 # (``DIGIT_JOIN``), and each mark is matched at those joins only: a scan per mark cost
@@ -135,6 +174,28 @@ class Mark:
 
 
 _MARKS: dict[str, Mark] = {"clock": Mark(re.compile(r"\d:"), ":")}
+
+
+@dataclass(frozen=True)
+class Before:
+    """A gate for a pattern every match of which starts 1 to ``back`` characters
+    before a ``char`` it holds: the pattern is tried there only, not over the text."""
+
+    char: str
+    back: int
+
+    def starts(self, text: str) -> list[int]:
+        """Where a match may start in ``text``, in order."""
+        found: set[int] = set()
+        at = text.find(self.char)
+        while at != -1:
+            found.update(range(max(0, at - self.back), at))
+            at = text.find(self.char, at + 1)
+        return sorted(found)
+
+
+# "seconds": one or two digits and a space at most before the '"' (12", 5 ")
+_BEFORE: dict[str, Before] = {"seconds": Before('"', 3)}
 
 # Substrings every match of a pattern holds: without one in the text, the pattern
 # cannot match and is not run at all.

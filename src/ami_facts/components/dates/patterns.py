@@ -41,7 +41,16 @@ from ami_facts.components.dates.durations_and_sets import (
     _h_set_t,
     _h_whole_unit,
 )
-from ami_facts.components.dates.gates import _JOINED, _MARKS, _NEEDS, _REQUIRES, Mark
+from ami_facts.components.dates.gates import (
+    _BEFORE,
+    _JOINED,
+    _MARKS,
+    _NEEDS,
+    _REQUIRES,
+    Before,
+    GateTokens,
+    Mark,
+)
 from ami_facts.components.dates.not_a_date import (
     _check_not_glued,
     _check_numeric_le,
@@ -92,6 +101,7 @@ from ami_facts.components.dates.relative_expressions import (
     _h_weekday,
     _night,
 )
+from ami_facts.fast_regex import compile_fast
 from ami_facts.french import calendar as fr
 from ami_facts.patterns import alternation
 
@@ -105,6 +115,8 @@ class _Pattern:
     needs: frozenset[str] | None = None  # run only if the text has one of these words
     marks: Mark | None = None  # ... or a match of this (a gate that is not a word)
     requires: re.Pattern[str] | None = None  # skipped when this never matches the text
+    before: Before | None = None  # tried only just before a character (no gate word)
+    head: str | None = None  # the class of the characters a match can start with
     # compiled on first use by _starting_within: (wide, narrow)
     within: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
@@ -197,7 +209,8 @@ def _p(
     if chars:
         cls = "".join(sorted(re.escape(ch) if ch not in "]\\^-" else "\\" + ch for ch in chars))
         rx = f"(?=[{cls}])(?:{rx})"
-    return _Pattern(name, re.compile(rx, _F), handler, check, needs)
+        return _Pattern(name, compile_fast(rx, _F), handler, check, needs, head=cls)
+    return _Pattern(name, compile_fast(rx, _F), handler, check, needs)
 
 
 _REL_WORD = (
@@ -542,14 +555,11 @@ _PATTERNS: list[_Pattern] = [
 for _pat in _PATTERNS:
     _pat.needs = _NEEDS.get(_pat.name)
     _pat.marks = _MARKS.get(_pat.name)
+    _pat.before = _BEFORE.get(_pat.name)
 
 
 # Whole tokens (maximal ``_TOKEN_RE`` runs) equal to a gate word.
-_GATE_TOKEN_RE = re.compile(
-    r"(?<![^\W\d_])"
-    + alternation({w for _pat in _PATTERNS for w in (_pat.needs or ())})
-    + r"(?![^\W\d_])"
-)
+_GATE_TOKENS = GateTokens.of(alternation({w for _pat in _PATTERNS for w in (_pat.needs or ())}))
 
 
 for _pat in _PATTERNS:
