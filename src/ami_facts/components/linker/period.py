@@ -67,6 +67,18 @@ INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
 UNTIL_JOIN = re.compile(r"\s*(?:(?:à|au)\s+)?", re.IGNORECASE)
 
 
+def _spanning(text: str, first: dict[str, Any], last: dict[str, Any]) -> dict[str, Any]:
+    """One period from the start of ``first`` to the end of ``last`` (two dates)."""
+    return {
+        "start": first["start"],
+        "end": last["end"],
+        "text": text[first["start"] : last["end"]],
+        # both ends must be known for the interval to be
+        "start_date": first["start_date"] if last.get("start_date") else None,
+        "end_date": last["end_date"] or last["start_date"],
+    }
+
+
 def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``entre 1990 et 1999``, ``de 2019 à 2021``, ``d'ici 2026``: two dates that bound
     one period."""
@@ -84,17 +96,7 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
                 and UNTIL_JOIN.fullmatch(text, date["end"], dates[index + 1]["start"])
             )
         ):
-            following = dates[index + 1]
-            merged.append(
-                {
-                    "start": date["start"],
-                    "end": following["end"],
-                    "text": text[date["start"] : following["end"]],
-                    # both ends must be known for the interval to be
-                    "start_date": date["start_date"] if following.get("start_date") else None,
-                    "end_date": following["end_date"] or following["start_date"],
-                }
-            )
+            merged.append(_spanning(text, date, dates[index + 1]))
             index += 2
             continue
         merged.append(date)
@@ -439,13 +441,7 @@ def _respective_dates(
     ]
     if len(listed) == len(dates) > 1 and figure["start"] in listed:
         return dates[listed.index(figure["start"])]
-    return {
-        "start": dates[0]["start"],
-        "end": dates[-1]["end"],
-        "text": text[dates[0]["start"] : dates[-1]["end"]],
-        "start_date": dates[0]["start_date"],
-        "end_date": dates[-1]["end_date"] or dates[-1]["start_date"],
-    }
+    return _spanning(text, dates[0], dates[-1])
 
 
 def _date_summing_up(
