@@ -150,3 +150,22 @@ def test_depuis_le_debut_de_l_annee_runs_to_the_anchor(
 )
 def test_the_last_decade_is_a_ten_year_duration(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _, _ in dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La région comptait fin juin 98.400 chômeurs.", [("fin juin", "2023-06")]),
+        ("Les ventes de juin 98 ont reculé.", [("juin 98", "1998-06")]),
+        ("Le 3 juin 12.500 personnes ont défilé.", [("Le 3 juin", "2023-06-03")]),
+    ],
+)
+def test_a_two_digit_year_is_not_the_start_of_a_number_in_digit_groups(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, v) for t, v, _, _ in dates(text)] == expected
+
+
+def test_each_year_of_a_list_of_years_is_a_date() -> None:
+    text = "Le club a remporté le titre en 2012, 2015 et 2019."
+    assert [v for _, v, _, _ in dates(text)] == ["2012", "2015", "2019"]

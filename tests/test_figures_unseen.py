@@ -336,3 +336,16 @@ def test_a_lead_in_points_in_a_poll_is_percentage_points(text: str, unit: str | 
 )
 def test_a_million_or_a_day_counts_what_it_should(text: str, counted: str | None) -> None:
     assert [h.counted for h in find_figures(text)][-1] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("La région comptait fin juin 98.400 chômeurs.", 98400.0),
+        ("Le 3 juin 12.500 personnes ont défilé.", 12500.0),
+    ],
+)
+def test_a_number_in_digit_groups_after_a_month_is_a_count_not_its_year(
+    text: str, value: float
+) -> None:
+    assert [h.value for h in find_figures(text)] == [value]

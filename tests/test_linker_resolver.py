@@ -111,6 +111,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # a figure joined to another shares its metric only if it counts the same thing
         ("Bilan de la tempête : deux morts et 8 000 foyers sans courant.", "8 000", None),
         ("L'accident a fait deux morts et trois blessés.", "trois", "injured"),
+        # the years of ``en un an`` are how long, even after ``de moins``
+        ("La Moselle compte 1.900 demandeurs de moins en un an.", "un an", "duration"),
+        ("Un conducteur de 38 ans a été blessé.", "38 ans", "age"),
     ],
 )
 def test_linker_metric_comes_from_what_is_measured(
@@ -637,6 +640,17 @@ def test_linker_second_number_of_a_score_is_not_the_winners(
             "La chorale a chanté samedi à Lyon. Les 40 choristes ont été applaudis.",
             "40",
             ("2024-03-09", "2024-03-09"),
+        ),
+        # as many dates listed after the events counted as events: one each
+        (
+            "L'agence a déjà lancé deux sondes de ce type, en 2009 et en 2018.",
+            "deux",
+            ("2009-01-01", "2018-12-31"),
+        ),
+        (
+            "Le club a gagné trois titres, en 2012, 2015 et 2019.",
+            "trois",
+            ("2012-01-01", "2019-12-31"),
         ),
         # a time of day on a known day sets that day
         (

@@ -308,7 +308,10 @@ def day_of_month(text: str, start: int, end: int) -> bool:
         return True  # a day, or a day that does not exist ("le 32 août"): never a count
     if core.lower() in ("premier", "1er") and _MONTH_AFTER.match(text, end):
         return True
-    return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))
+    # a year after a month is written as one (``juin 98``, ``juin 1998``); a number with
+    # digit groups (``fin juin 98.400 chômeurs``) is a count the date ends before
+    year_form = core.isdecimal() and len(core) in (2, 4)
+    return year_form and bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))
 
 
 def time_of_day(text: str, start: int, end: int) -> bool:

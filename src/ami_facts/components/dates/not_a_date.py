@@ -48,8 +48,8 @@ def _check_year(m: re.Match[str], text: str) -> bool:
     if _UNIT_AFTER.match(after):
         return False
     bl = before.lower()
-    if re.search(r"\b(?:19|20)\d\d\s*(?:et|-|–|à|ou)\s*$", bl):
-        return True  # "entre 1990 et 1999", "1982-1990"
+    if re.search(r"\b(?:19|20)\d\d\s*(?:et|-|–|à|ou|,)\s*$", bl):
+        return True  # "entre 1990 et 1999", "1982-1990", "en 2012, 2015 et 2019"
     if re.search(r"\d\s*[-–]\s*$", bl):
         return False
     if re.search(
@@ -72,8 +72,6 @@ def _check_year(m: re.Match[str], text: str) -> bool:
     if month_before:
         # a day before the month that no day pattern took: "29 février 2014" does not exist
         return month_before.group("d") is None
-    if re.search(r"\b(?:19|20)\d\d\s*(?:et|-|–|à|ou)\s*$", bl):
-        return True  # "entre 1990 et 1999", "1982-1990"
     if re.match(r"\s*(?:-|–|à|et)\s*(?:19|20)\d\d\b", after) and not re.search(
         r"(?:de|des)\s*$", bl
     ):

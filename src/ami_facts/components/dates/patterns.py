@@ -234,7 +234,7 @@ _PATTERNS: list[_Pattern] = [
         "dmy",
         rf"(?:\b(?:le|ce)\s+)?(?:\b(?P<wd>{_WD})\s+)?\b(?P<d>{_DAYNUM}|{_DAYW}\s)(?:er|e|ème)?\s*"
         rf"(?P<m>{_MONTH_ANY})\b(?:\.?\s+(?P<y>{_YEAR4}(?!\d))"
-        rf"|[ \t]+(?P<y2>['’]?\d{{2}})(?=[ \t]*(?:$|[,;:.)!?\n])))?"
+        rf"|[ \t]+(?P<y2>['’]?\d{{2}})(?=[ \t]*(?:$|[,;:)!?\n]|\.(?!\d))))?"
         rf"(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_dmy,
     ),
@@ -289,7 +289,7 @@ _PATTERNS: list[_Pattern] = [
         "month",
         rf"(?:(?P<pre>\b(?:en|le\s+mois\s+de|le\s+mois\s+d['’]|mois\s+de|mois\s+d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|courant)\s*)"
         rf"|(?:\b(?:au|en|à\s+la|dès\s+le|dès\s+la|depuis\s+le|depuis\s+la|la|le)\s+)?(?P<part>début|debut|fin|mi|milieu|courant)(?:\s*-\s*|\s+(?:de\s+|d['’]\s*|du\s+mois\s+de\s+|du\s+mois\s+d['’]\s*)?))?"
-        rf"\b(?P<m>{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR4}(?!\d)|['’]?\d{{2}}(?![\d\w%])))?(?:\s+(?P<rel>dernier|prochain|passé))?",
+        rf"\b(?P<m>{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR4}(?!\d)|['’]?\d{{2}}(?![\d\w%]|[.,]\d)))?(?:\s+(?P<rel>dernier|prochain|passé))?",
         _h_month,
     ),
     _p(

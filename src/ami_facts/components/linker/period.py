@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -263,9 +264,14 @@ def find_period(
     before = framing([d for d in in_sentence if d["end"] <= fig_start])
     if before:
         return _resolved(before[-1], 0.75)
+    after = [d for d in in_sentence if d["start"] >= fig_end]
+    # ``deux satellites, en 2009 et en 2018`` counts as many events as the dates listed
+    # after it, one each: the period runs from the first to the last.
+    each = _one_date_each(text, figure, after)
+    if each is not None:
+        return _resolved(each, 0.65)
     # ... but a date that is a whole incise right after the figure's clause dates that
     # clause (``a été agressé par deux individus, hier vers 18 h, place de la Mairie``).
-    after = [d for d in in_sentence if d["start"] >= fig_end]
     if after and _adverbial_incise_after(text, fig_end, after):
         return _resolved(after[0], 0.7)
     # ... and ``deux titres, respectivement en 2019 et en 2022`` counts events whose dates
@@ -441,6 +447,36 @@ def _respective_dates(
     ]
     if len(listed) == len(dates) > 1 and figure["start"] in listed:
         return dates[listed.index(figure["start"])]
+    return _spanning(text, dates[0], dates[-1])
+
+
+# ``deux satellites, en 2009 et en 2018``: the comma after the counted events, the dates
+# joined by commas and ``et``, nothing after them but the end of the sentence.
+EACH_DATE_OPENING = re.compile(r"[^,;:.!?()]*,\s*(?:en|le|la|l['’]|au|aux|dès)?\s*$", re.IGNORECASE)
+EACH_DATE_JOIN = re.compile(r"\s*(?:,|,?\s*et)\s*(?:en|le|la|l['’]|au|aux|dès)?\s*", re.IGNORECASE)
+EACH_DATE_CLOSING = re.compile(r"\s*(?:[.;!?)]|$)")
+
+
+def _one_date_each(
+    text: str, figure: dict[str, Any], dates: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The span from the first to the last of ``dates`` (after the figure, in its
+    sentence) when they alone close the sentence after a comma and there are as many
+    as the events the figure counts (``deux satellites, en 2009 et en 2018``)."""
+    value = figure.get("value")
+    if (
+        len(dates) < 2
+        or figure.get("unit")
+        or not isinstance(value, (int, float))
+        or value != len(dates)
+        or not all(date.get("start_date") for date in dates)
+        or not EACH_DATE_OPENING.fullmatch(text, figure["end"], dates[0]["start"])
+        or not EACH_DATE_CLOSING.match(text, dates[-1]["end"])
+    ):
+        return None
+    for first, second in itertools.pairwise(dates):
+        if not EACH_DATE_JOIN.fullmatch(text, first["end"], second["start"]):
+            return None
     return _spanning(text, dates[0], dates[-1])
 
 

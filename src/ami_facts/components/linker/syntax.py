@@ -96,9 +96,10 @@ GENITIVE_CASES = {"de", "d'", "d’", "du", "des"}
 
 
 def is_genitive(noun: Token) -> bool:
-    """Whether a noun's complement is introduced by ``de`` (or by nothing)."""
+    """Whether a noun's complement is introduced by ``de`` (or by nothing): the case
+    word nearest the noun tells (``de moins en un an``: ``en``)."""
     cases = [child.lower_ for child in noun.children if child.dep_ == "case"]
-    return not cases or cases[0] in GENITIVE_CASES
+    return not cases or cases[-1] in GENITIVE_CASES
 
 
 def relative_head(verb: Token) -> Token | None:
