@@ -414,6 +414,26 @@ def test_brand_and_unlisted_word_in_a_company_context_is_org(
 @pytest.mark.parametrize(
     ("text", "mention"),
     [
+        (
+            "Le lanceur a été mis au point par Mitsubishi Heavy Industries.",
+            "Mitsubishi Heavy Industries",
+        ),
+        (
+            "Le chantier de Hyundai Heavy Industries emploie 20 000 salariés.",
+            "Hyundai Heavy Industries",
+        ),
+    ],
+)
+def test_brand_and_name_closed_by_a_word_of_trade_is_one_org(
+    nlp: Language, text: str, mention: str
+) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.text, hit.label) == (mention, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
         ("La Renault Clio a séduit 80 000 clients en Europe.", "Renault Clio"),
         ("La Peugeot 408 a été vendue à 5 000 exemplaires.", "Peugeot 408"),
     ],

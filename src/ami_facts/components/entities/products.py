@@ -302,6 +302,13 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
                     continue
         person = known is None and _opens_person(doc, span, lex)
         model = None if person else _model_after(doc, j, brand, lex, words)
+        company_word = _org_word_at(doc, model[0], lex) if model is not None else None
+        if model is not None and company_word is not None:
+            # ``Mitsubishi Heavy Industries``: the company a word of trade closes
+            end = doc[model[0] : model[0] + len(company_word.split())].end_char
+            name = f"{brand.name} {model[1]} {company_word}"
+            out.append(_Mention(m.start(), end, "ORG", name, "lexicon", brand=brand.name))
+            continue
         company = model is not None and known is None
         if model is not None and company and _company_context(doc, text, span.start, model[0], lex):
             # ``Renault Ampere a annoncé``, ``chez Toyota Tsusho``: a company of the brand.
@@ -329,6 +336,15 @@ def _brand_layer(doc: Doc, text: str, lex: Lexicons, words: CommonWords) -> list
             continue
         out.append(_Mention(m.start(), m.end(), "ORG", brand.name, "lexicon", brand=brand.name))
     return out
+
+
+def _org_word_at(doc: Doc, i: int, lex: Lexicons) -> str | None:
+    """The word of trade (``Industries``, ``Motor Company``) at token ``i``, on the line of
+    the token before it."""
+    if i >= len(doc) or i == 0 or not _same_line(doc, doc[i - 1], doc[i]):
+        return None
+    two = doc[i : i + 2].text if i + 1 < len(doc) else ""
+    return two if two in lex.org_words else doc[i].text if doc[i].text in lex.org_words else None
 
 
 @cache
