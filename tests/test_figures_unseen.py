@@ -349,3 +349,33 @@ def test_a_number_in_digit_groups_after_a_month_is_a_count_not_its_year(
     text: str, value: float
 ) -> None:
     assert [h.value for h in find_figures(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Le gouvernement a promis une aide de 500 millions de reais.", "BRL"),
+        ("Le salaire minimum passe à 60.000 francs CFA.", "XOF"),
+        ("Il a écopé d'une amende de 2 millions de francs congolais.", "CDF"),
+        ("Le billet coûte 40 dirhams.", "MAD"),
+        ("La facture atteint 300 rands.", "ZAR"),
+        ("Le loyer est de 2.000 zlotys.", "PLN"),
+        ("Un café coûte 30 livres turques.", "TRY"),
+        ("Le budget était de 300 millions de francs.", "FRF"),
+    ],
+)
+def test_currencies_of_the_news_each_have_their_code(text: str, unit: str) -> None:
+    [hit] = find_figures(text)
+    assert (hit.kind, hit.unit) == ("money", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("La SNCF a mis en place 25 autocars de substitution.", "autocar de substitution"),
+        ("Sur place, 12 pompiers étaient mobilisés.", "pompier"),
+        ("La ville a acheté 25 autobus.", "autobus"),
+    ],
+)
+def test_a_number_after_en_place_or_sur_place_is_a_count(text: str, counted: str) -> None:
+    assert [h.counted for h in find_figures(text)] == [counted]

@@ -170,8 +170,16 @@ def _reference_before(text: str, start: int) -> bool:
     while q > lo and text[q - 1].isspace():
         q -= 1
     m = _REFERENCE_BEFORE.search(text, max(lo, q - _REFERENCE_WORD_MAX), start)
-    # after a subject or reflexive pronoun the word is a verb: "il se classe 3e", "on place 2"
-    return m is not None and not _PRONOUN_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    # after a subject or reflexive pronoun the word is a verb: "il se classe 3e", "on place 2";
+    # "en place", "sur place" are adverbs: "a mis en place 25 autocars"
+    return (
+        m is not None
+        and not _PRONOUN_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        and not _PLACE_ADVERB.search(text, max(0, m.start() - 4), m.end())
+    )
+
+
+_PLACE_ADVERB = re.compile(r"(?<![^\W_])(?i:en|sur)[\s\u00a0]+(?i:place)[\s\u00a0]*$")
 
 
 _STREET_AFTER = re.compile(

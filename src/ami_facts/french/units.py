@@ -39,6 +39,13 @@ UNIT_KINDS: dict[str, UnitKind] = {
     "NOK": "money",
     "SEK": "money",
     "ILS": "money",
+    "BRL": "money",
+    "MAD": "money",
+    "ZAR": "money",
+    "PLN": "money",
+    "TRY": "money",
+    "XOF": "money",
+    "CDF": "money",
     "BTC": "money",
     # percent
     "%": "percent",
@@ -121,7 +128,7 @@ SECONDS: dict[str, int] = {
 _W = r"(?![^\W\d_])"  # end of a word (no letter follows)
 
 # (regex of the written form, canonical unit). Case-sensitive unless (?i:...).
-# Order does not matter: the longest match wins.
+# Order matters: the first form that matches wins, so specific forms come before generic ones.
 _UNIT_FORMS: list[tuple[str, str]] = [
     # currencies
     (r"€|(?i:euros?)" + _W, "EUR"),
@@ -130,8 +137,11 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"(?i:dollars?\s+canadiens?)" + _W + r"|CAD" + _W, "CAD"),
     (r"(?i:dollars?\s+de\s+hong\s*kong)" + _W + r"|HKD" + _W, "HKD"),
     (r"£|(?i:livres?\s+sterling|pounds?)" + _W + r"|GBP" + _W, "GBP"),
+    (r"(?i:livres?\s+turques?|lires?\s+turques?)" + _W + r"|TRY" + _W, "TRY"),
     (r"(?i:livres)" + _W, "GBP"),
     (r"(?i:francs?\s+suisses?)" + _W + r"|CHF" + _W, "CHF"),
+    (r"(?i:francs?\s+cfa)" + _W + r"|FCFA" + _W + r"|XOF" + _W, "XOF"),
+    (r"(?i:francs?\s+congolais)" + _W + r"|CDF" + _W, "CDF"),
     (r"(?i:francs?)" + _W + r"|FF|F(?![\w'’-])|FRF" + _W, "FRF"),
     (r"(?i:couronnes?\s+danoises?)" + _W + r"|DKK" + _W, "DKK"),
     (r"(?i:couronnes?\s+norv[ée]giennes?)" + _W + r"|NOK" + _W, "NOK"),
@@ -142,6 +152,10 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"(?i:roupies?)" + _W + r"|INR" + _W + r"|₹", "INR"),
     (r"(?i:roubles?)" + _W + r"|RUB" + _W + r"|₽", "RUB"),
     (r"(?i:shekels?)" + _W + r"|ILS" + _W + r"|₪", "ILS"),
+    (r"(?i:r[ée]als?\s+br[ée]siliens?|reais)" + _W + r"|BRL" + _W + r"|R\$", "BRL"),
+    (r"(?i:dirhams?)" + _W + r"|MAD" + _W, "MAD"),
+    (r"(?i:rands?)" + _W + r"|ZAR" + _W, "ZAR"),
+    (r"(?i:zlotys?)" + _W + r"|PLN" + _W, "PLN"),
     (r"(?i:bitcoins?)" + _W + r"|BTC" + _W + r"|฿", "BTC"),
     # percent
     (r"%|(?i:pour\s*-?\s*cent|pourcents?|p\.\s?100)" + _W, "%"),

@@ -51,6 +51,7 @@ INVARIABLE = frozenset(
     excès abus discours concours secours parcours recours cours fils puits remords tapis
     relais palais mas legs gens français anglais chinois japonais marocains noix paix croix
     perdrix sens vis index lapsus corpus bonus sinus thermos express matelas tas hors
+    autobus minibus trolleybus airbus omnibus terminus consensus cactus blocus
     """.split()  # noqa: SIM905
 )
 _AUX_SINGULAR = {
