@@ -114,6 +114,12 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # the years of ``en un an`` are how long, even after ``de moins``
         ("La Moselle compte 1.900 demandeurs de moins en un an.", "un an", "duration"),
         ("Un conducteur de 38 ans a été blessé.", "38 ans", "age"),
+        # a participle tagged as an adjective is still the verb whose subject says it
+        (
+            "Le chiffre d'affaires du groupe s'est élevé à 65,4 milliards d'euros.",
+            "65,4",
+            "revenue",
+        ),
     ],
 )
 def test_linker_metric_comes_from_what_is_measured(
@@ -640,6 +646,13 @@ def test_linker_second_number_of_a_score_is_not_the_winners(
             "La chorale a chanté samedi à Lyon. Les 40 choristes ont été applaudis.",
             "40",
             ("2024-03-09", "2024-03-09"),
+        ),
+        # ``celui de l'an dernier`` stands for a compared value: its date is a baseline
+        (
+            "La foire a attiré 60 000 visiteurs, un chiffre comparable à celui de l'an"
+            " dernier. Quelque 450 exposants étaient présents.",
+            "450",
+            (None, None),
         ),
         # as many dates listed after the events counted as events: one each
         (

@@ -155,6 +155,12 @@ def is_person_noun(lemma: str | None) -> bool:
     return lemma in PERSON_NOUNS or metric_lexicon().nouns.get(lemma) in PEOPLE_METRICS
 
 
+def _participle_as_adjective(word: Token) -> bool:
+    """``s'est élevé``: a past participle the tagger calls an adjective, known as a
+    verb by its auxiliary."""
+    return word.pos_ == "ADJ" and any(child.dep_.startswith("aux") for child in word.children)
+
+
 def _clues_from_words(
     lexicon: MetricLexicon, number: Token | None, counted: str | None
 ) -> list[MetricClue]:
@@ -198,7 +204,7 @@ def _clues_from_words(
                 # the noun the figure (or its counted noun) is the complement of:
                 # ``une hausse de 9 %``, ``un prix de 25 000 euros``
                 clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
-        if ancestor.pos_ in {"VERB", "AUX"}:
+        if ancestor.pos_ in {"VERB", "AUX"} or _participle_as_adjective(ancestor):
             # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
             # its subject says the event.
             for state in ancestor.children:

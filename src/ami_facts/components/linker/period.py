@@ -29,7 +29,10 @@ COMPARATIVE_WORDS = ("plus", "moins", "mieux", "autant", "davantage", "supérieu
 BASELINE_BEFORE = re.compile(
     r"(?:par rapport (?:à|au|aux)|comparé (?:à|au)|rapporté (?:à|au)|qu'en|qu’en|contre|vs\.?"
     r"|\b(?:plus|moins|mieux|autant|davantage|supérieure?s?|inférieure?s?)\b"
-    r"[^.;:!?]{0,20}?\bqu(?:e\s|['’]))"
+    r"[^.;:!?]{0,20}?\bqu(?:e\s|['’])"
+    # ``un chiffre comparable à celui de l'an dernier``: the pronoun stands for the
+    # compared value
+    r"|\b(?:celui|celle|ceux|celles)\s+(?:de\s|d['’]|du\s))"
     r"\s*(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
@@ -539,6 +542,9 @@ def _names_a_baseline(folded: str) -> bool:
         or "vs" in folded
         or "vſ" in folded
         or ("qu" in folded and any(word in folded for word in COMPARATIVE_WORDS))
+        or "celui" in folded
+        or "celle" in folded
+        or "ceux" in folded
     )
 
 
