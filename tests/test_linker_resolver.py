@@ -419,6 +419,27 @@ def test_linker_second_number_of_a_score_is_not_the_winners(
 
 
 @pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a length of time on the calendar is no one's ...
+        ("Le président Paul Martin a promis de reconstruire les écoles en un an.", "un an", None),
+        ("Marie Durand dirige l'entreprise depuis sept ans.", "sept ans", None),
+        # ... but a prison term is the sentenced person's, and an age the person's
+        (
+            "Le tribunal a condamné Jean Lefort à deux ans de prison ferme.",
+            "deux ans",
+            "Jean Lefort",
+        ),
+        ("Jean Lefort, 45 ans, a été blessé.", "45 ans", "Jean Lefort"),
+    ],
+)
+def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
     ("text", "number", "period"),
     [
         # a date in the figure's clause, after it

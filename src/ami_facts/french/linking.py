@@ -25,6 +25,8 @@
 
 from __future__ import annotations
 
+import re
+
 _SPEECH_LEMMAS = """
     affirmer ajouter assurer commenter confier déclarer dire estimer expliquer indiquer
     insister noter observer préciser rappeler raconter relever répondre résumer souligner
@@ -59,6 +61,13 @@ SCORE_WORDS = (
     "score", "victoire", "défaite", "succès", "emport", "battu", "battre", "impos",
     "gagn", "perdu", "menai", "mené", "mène", "vainqu", "s'incline", "s’incline",
 )  # fmt: skip
+# Words of a prison term or a penalty served (``condamné à deux ans de prison``,
+# ``a écopé de dix mois``): the length of time is the sentenced person's.
+TERM_WORDS = re.compile(
+    r"\b(?:prison|réclusion|détention|emprisonnement|sursis|peine|condamn\w*|requi[sr]\w*"
+    r"|écop\w*|interdi\w*|suspendu\w*|suspension)",
+    re.IGNORECASE,
+)
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
 SENTENCING_LEMMAS = frozenset(["condamner", "requérir"])

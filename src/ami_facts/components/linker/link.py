@@ -25,7 +25,7 @@ from ami_facts.components.linker.subject import (
 )
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
-from ami_facts.french.linking import SCORE_WORDS
+from ami_facts.french.linking import SCORE_WORDS, TERM_WORDS
 
 # Words that join a figure to the one before it and make it share its noun and metric:
 # ``3 714 exemplaires ou 412 chaque mois``, ``650 commandes soit près de 2 000``.
@@ -64,6 +64,16 @@ def _second_of_a_score(text: str, previous: dict[str, Any], figure: dict[str, An
         return False
     before = text[max(0, previous["start"] - SCORE_WORDS_BEFORE) : previous["start"]].lower()
     return any(word in before for word in SCORE_WORDS)
+
+
+# Lengths of time counted on the calendar (a race time is in hours, minutes, seconds).
+CALENDAR_UNITS = {"day", "week", "month", "quarter", "year"}
+
+
+def _names_a_term(text: str, sentence: tuple[int, int] | None) -> bool:
+    """Whether the sentence speaks of a sentence served (``condamné à deux ans de
+    prison``): the one length of time that is someone's."""
+    return sentence is not None and TERM_WORDS.search(text, *sentence) is not None
 
 
 def link_figures(doc: Doc, trace: list[dict[str, Any]] | None = None) -> None:
@@ -163,9 +173,17 @@ def link(
             previous_subject if coordinated else None,
         )
         # (the loser's number of a score: who it is, the sentence seldom says by syntax;
-        # an age group, ``les plus de 65 ans``, is no one's age)
-        if (previous is not None and _second_of_a_score(text, previous, figure)) or (
-            metric == "age" and is_age_group(text, figure)
+        # an age group, ``les plus de 65 ans``, is no one's age; a length of time is no
+        # one's but a prison term's, ``promis de reconstruire en un an``, unless timed
+        # like a performance, in hours, minutes or seconds)
+        if (
+            (previous is not None and _second_of_a_score(text, previous, figure))
+            or (metric == "age" and is_age_group(text, figure))
+            or (
+                metric == "duration"
+                and figure.get("unit") in CALENDAR_UNITS
+                and not _names_a_term(text, sentence)
+            )
         ):
             candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)
