@@ -169,3 +169,17 @@ def test_a_two_digit_year_is_not_the_start_of_a_number_in_digit_groups(
 def test_each_year_of_a_list_of_years_is_a_date() -> None:
     text = "Le club a remporté le titre en 2012, 2015 et 2019."
     assert [v for _, v, _, _ in dates(text)] == ["2012", "2015", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La finale a duré 3 heures et 42 minutes.", ("DURATION", "PT3H42M")),
+        ("La réunion durera 2 heures et 15 minutes.", ("DURATION", "PT2H15M")),
+        ("Le rendez-vous est fixé à 3 heures et 42 minutes.", ("TIME", "2024-03-07T03:42")),
+    ],
+)
+def test_hours_and_minutes_a_verb_of_lasting_gives_are_a_duration(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(h.type, h.value) for h in find_dates(text, anchor=ANCHOR)] == [expected]

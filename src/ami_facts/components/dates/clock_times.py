@@ -141,7 +141,9 @@ def _h_clock(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
         before,
     )
     dur_cue = re.search(
-        r"(?:\ben|\bpendant|\bdurant|\bdepuis|\bdernières|\bprochaines|\bplus\s+de|\bmoins\s+de|\bprès\s+de|\benviron|\bsur|\bles|\bdes|\bquelque)\s*$",
+        r"(?:\ben|\bpendant|\bdurant|\bdepuis|\bdernières|\bprochaines|\bplus\s+de|\bmoins\s+de|\bprès\s+de|\benviron|\bsur|\bles|\bdes|\bquelque"
+        # "la finale a duré 3 heures et 42 minutes", "une durée de 2 h 30"
+        r"|\bdur(?:e|ent|é|ée|era|ait|aient)|\bdurée\s+de)\s*$",
         before,
     )
     after = _after(ctx.text, m.end(), 30)
