@@ -114,6 +114,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # the years of ``en un an`` are how long, even after ``de moins``
         ("La Moselle compte 1.900 demandeurs de moins en un an.", "un an", "duration"),
         ("Un conducteur de 38 ans a été blessé.", "38 ans", "age"),
+        # what a verb of change has for its subject fell; the amount is its complement
+        ("Dans la province, 230 bâtiments se sont effondrés.", "230", None),
+        ("Le nombre de chômeurs a baissé de 3 000.", "3 000", "change"),
         # a participle tagged as an adjective is still the verb whose subject says it
         (
             "Le chiffre d'affaires du groupe s'est élevé à 65,4 milliards d'euros.",

@@ -189,11 +189,15 @@ def _clues_from_words(
             clues.append(_verb_clue(metric, counted, -0.03))
     # Token objects are made afresh at each access: compare their indexes.
     counted_at = phrase.i if phrase.i != number.i else None
+    below = number  # the word on the path from the number up to ``ancestor``
     for depth, ancestor in enumerate(number.ancestors):
         lemma = ancestor.lemma_.lower()
         nearer = -0.01 * depth
         if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
-            if metric := _verb_metric(lexicon, ancestor):
+            metric = _verb_metric(lexicon, ancestor)
+            # ``230 bâtiments se sont effondrés``: what a verb of change has for its
+            # subject is what fell, not by how much
+            if metric and not (metric == "change" and below.dep_.startswith("nsubj")):
                 clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
             found := _noun_phrase_metric(lexicon, ancestor)
@@ -228,6 +232,7 @@ def _clues_from_words(
             # clause: a verb without a subject leaves the question to its head.
             if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
                 break
+        below = ancestor
     return clues
 
 
