@@ -270,6 +270,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "26 ans",
             "Hugo Perrin",
         ),
+        # a figure complementing a noun that refers back measures what it refers to
+        (
+            "Les secours sont arrivés à Malatya mardi. Dans cette ville de 800 000 habitants,"
+            " 230 bâtiments se sont effondrés.",
+            "800 000",
+            "Malatya",
+        ),
         # a definite noun before ``compte`` (which the parser often takes for a noun)
         (
             "Grenoble a ouvert samedi sa nouvelle piscine. La ville compte 158 000 habitants.",

@@ -183,22 +183,24 @@ def _sentence_start(text: str, lo: int, end: int) -> int:
 def antecedent_between(
     text: str, mentions: list[Mention], start: int, end: int, labels: set[str]
 ) -> Mention | None:
-    """The last mention of one of ``labels`` in ``[start, end)`` that says no place."""
+    """The last mention of one of ``labels`` in ``[start, end)`` that says no place
+    (unless a place is looked for: ``arrivés à Malatya ... cette ville``)."""
     found = [
         m
         for m in mentions
         if start <= m.start
         and m.end <= end
         and m.label in labels
-        and not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        and (m.label == "LOC" or not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
     ]
     return found[-1] if found else None
 
 
-def _age_of_person(label: str, complement: Token) -> bool:
-    """``la joueuse de 23 ans``: a number in a person noun's complement gives an age,
-    which names no one else."""
-    return label == "PER" and any(
+def _measure_of_it(label: str, complement: Token) -> bool:
+    """``la joueuse de 23 ans``, ``cette ville de 800 000 habitants``: a number in the
+    noun's complement measures the thing the noun refers back to, and names no other
+    (a person's age; a place's people: not ``le groupe de 5 personnes``)."""
+    return label in ("PER", "LOC") and any(
         token.like_num or token.pos_ == "NUM" for token in complement.subtree
     )
 
@@ -224,7 +226,7 @@ def is_definite_reference(noun: Token) -> str | None:
     # 160 000 habitants``).
     verb_at = min((c.i for c in noun.children if is_mistagged_verb(c)), default=len(noun.doc))
     if any(
-        child.dep_ in {"nmod", "acl"} and child.i < verb_at and not _age_of_person(label, child)
+        child.dep_ in {"nmod", "acl"} and child.i < verb_at and not _measure_of_it(label, child)
         for child in noun.children
     ):
         return None

@@ -89,6 +89,20 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                 )
                 if owner is not None:
                     return owner, "parse_owner"
+    # ``Dans cette ville de 800 000 habitants``: the figure measures what the noun it
+    # complements refers back to.
+    measured = counted if counted is not None else number
+    holder = measured.head
+    if (
+        measured.dep_ == "nmod"
+        and holder.i < measured.i
+        and holder.pos_ == "NOUN"
+        and is_genitive(measured)
+        and (label := is_definite_reference(holder)) is not None
+    ):
+        return _tagged(
+            antecedent(text, mentions, holder, {label}, ANAPHORA_WINDOW), "parse_antecedent"
+        )
     verb = governing_verb(number)
     while verb is not None:
         if verb.lemma_.lower() in RECORDING_LEMMAS:
