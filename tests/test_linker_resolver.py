@@ -270,6 +270,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "26 ans",
             "Hugo Perrin",
         ),
+        # a phrase opening the sentence before a comma describes the clause's subject
+        (
+            "Le Belge Tom Peeters a gagné la course dimanche. Âgé de 22 ans, il devient le"
+            " plus jeune vainqueur de l'épreuve.",
+            "22 ans",
+            "Tom Peeters",
+        ),
         # a figure complementing a noun that refers back measures what it refers to
         (
             "Les secours sont arrivés à Malatya mardi. Dans cette ville de 800 000 habitants,"

@@ -104,6 +104,15 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             antecedent(text, mentions, holder, {label}, ANAPHORA_WINDOW), "parse_antecedent"
         )
     verb = governing_verb(number)
+    if verb is None and (subject := _subject_after_detached_phrase(number)) is not None:
+        # ``Âgé de 22 ans, il devient ...``: a phrase set before the clause describes its
+        # subject.
+        if subject.lower_ in PERSONAL_PRONOUNS:
+            return _tagged(
+                antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}),
+                "parse_antecedent",
+            )
+        return _named_or_referred(text, mentions, subject)
     while verb is not None:
         if verb.lemma_.lower() in RECORDING_LEMMAS:
             return None  # who counts is a source (``l'Insee a recensé 300 cas``)
@@ -132,6 +141,34 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
+    return None
+
+
+def _subject_after_detached_phrase(number: Token) -> Token | None:
+    """``Âgé de 22 ans, il devient``, ``Fondée en 1990 avec 12 salariés, la société``: the
+    subject of the clause that an adjective or participle phrase opening the sentence,
+    closed by a comma, stands before (the parser makes the phrase a sentence of its own)."""
+    top = number
+    for ancestor in number.ancestors:
+        top = ancestor
+    if top.dep_ != "ROOT" or top.pos_ not in {"ADJ", "VERB"}:
+        return None
+    if top.pos_ == "VERB" and "Part" not in top.morph.get("VerbForm", []):
+        return None  # a finite verb heads a clause of its own
+    doc = top.doc
+    first = top.left_edge
+    if first.i > 0 and doc[first.i - 1].text not in {".", "!", "?", "\n"} and "\n" not in (
+        doc[first.i - 1].text + doc[first.i - 1].whitespace_
+    ):
+        return None
+    comma = top.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 :]:
+        if token.text in {".", "!", "?"}:
+            return None
+        if token.dep_.startswith("nsubj") and token.head.dep_ == "ROOT":
+            return token
     return None
 
 
