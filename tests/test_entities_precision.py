@@ -264,6 +264,8 @@ def test_institution_head_and_its_name_are_one_organisation(
         ("Trois wagons sont sortis des rails près de Jackson, selon la police.", "Jackson"),
         ("Un camion a été retrouvé près de Harrison.", "Harrison"),
         ("Le bus a percuté un arbre près de Morgan.", "Morgan"),
+        # a one-word name right after ``à``
+        ("Carlos Alcaraz a remporté dimanche à Melbourne son premier Open.", "Melbourne"),
     ],
 )
 def test_name_placed_by_a_spatial_preposition_is_a_place(

@@ -139,6 +139,8 @@ _NEAR_PLACE_BEFORE = re.compile(
     r"|au (?:nord|sud)(?:-(?:est|ouest))?|au large)\s+(?:de|d['’])\s*$",
     re.IGNORECASE,
 )
+# ``à Melbourne``: a one-word name right after ``à`` (no article) is where.
+_AT_PLACE_BEFORE = re.compile(r"(?<![^\W_])[àÀ]\s+$")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
 
@@ -526,6 +528,12 @@ def _fix_ner_span(
         and _NEAR_PLACE_BEFORE.search(text, max(0, span.start_char - 30), span.start_char)
     ):
         label = "LOC"  # ``près de Jackman``
+    elif (
+        e - s == 1
+        and label == "MISC"
+        and _AT_PLACE_BEFORE.search(text, max(0, span.start_char - 3), span.start_char)
+    ):
+        label = "LOC"  # ``a gagné dimanche à Melbourne`` (a holiday was left out above)
     elif label != "PER" and _head_starting_at(doc, s, e, lex.institution_heads):
         label = "ORG"  # ``Parquet de Francfort``, ``Centre hospitalier Nganda``
     elif label != "PER" and _HYPHEN_FRANCE.fullmatch(mention) and mention not in lex.places:
