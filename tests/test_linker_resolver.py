@@ -692,6 +692,14 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "450",
             (None, None),
         ),
+        # a comma closing the subject's apposition opens no incise: the main clause's date
+        # after it dates the sentence
+        (
+            "Jean Lefort, l'ancien maire de Vesoul, devait être jugé hier à Besançon, a"
+            " indiqué le parquet. Il est accusé d'avoir détourné 300 000 euros.",
+            "300 000",
+            ("2024-03-14", "2024-03-14"),
+        ),
         # as many dates listed after the events counted as events: one each
         (
             "L'agence a déjà lancé deux sondes de ce type, en 2009 et en 2018.",

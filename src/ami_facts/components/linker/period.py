@@ -349,7 +349,9 @@ def _any_resolved(dates: list[dict[str, Any]]) -> bool:
 # past participle (``l'immeuble, construit en 1890, comptait``, ``X, qui date de 1902,``).
 INCISE_OPENING = re.compile(
     r",\s*(?:qui|dont|où|que|qu['’]|lequel|laquelle|lesquels|lesquelles"
-    r"|[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes))"
+    # (a participle; not an imperfect: ``, devait être extradé hier soir``)
+    r"|[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|(?<!a)it|ite|its|ites|u|ue|us|ues|ert|erte|erts"
+    r"|ertes))"
     r"\b[^,;:.!?()\n]*$",
     re.IGNORECASE,
 )
@@ -358,7 +360,11 @@ APPOSITION_OPENING = re.compile(
     r"[A-ZÀ-Ý][\w'’-]+,\s*(?!(?:en|au|aux|à|le|la|les|l|un|une|des|du|de|d|dans|depuis|dès"
     r"|pour|avec|sans|selon|par|sur|sous|entre|vers|après|avant|lors|il|elle|ils|elles|on"
     r"|ce|cet|cette|ces|puis|mais|et|ou|donc|soit|comme|cependant|toutefois|notamment|ainsi"
-    r"|alors|enfin|déjà|aussi|même|plus|moins|très|désormais|encore|hier|demain|aujourd)\b)"
+    r"|alors|enfin|déjà|aussi|même|plus|moins|très|désormais|encore|hier|demain|aujourd"
+    # (nor a finite verb: the comma closed the subject's own apposition, ``Klein, le
+    # complice de Carlos en 1975, devait être extradé hier``)
+    r"|a|ont|est|sont|va|vont|doit|doivent|peut|peuvent|sera|seront|fut|furent"
+    r"|[a-zà-ÿ]+(?:ait|aient))\b)"
     r"[a-zà-ÿ][^,;:.!?()\n]*$"
 )
 # ``Créée en 1995, l'association compte 300 bénévoles``: a participle opening the
