@@ -407,6 +407,14 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "30 %",
         ),
         ("Airbus et Boeing ont publié leurs comptes. Ils ont livré 1 100 avions.", "1 100"),
+        # ... nor is what a group owns the article's topic, wherever the parser hangs it
+        (
+            "Recensement : les chiffres de l'Insee\n\nL'Insee a publié hier le recensement."
+            " Selon l'Insee, les villes grandissent vite.\n\nLes campagnes gagnent aussi des"
+            " habitants.\n\nSeules les banlieues stagnent : leur croissance, de 0,41 % par an"
+            " en moyenne, s'est ralentie.\n",
+            "0,41",
+        ),
         # ... nor a plural definite noun (a kind, not the thing named before)
         (
             "La Renault Clio reste en tête. Les voitures électriques représentent 17 % des ventes.",

@@ -157,8 +157,10 @@ def _subject_after_detached_phrase(number: Token) -> Token | None:
         return None  # a finite verb heads a clause of its own
     doc = top.doc
     first = top.left_edge
-    if first.i > 0 and doc[first.i - 1].text not in {".", "!", "?", "\n"} and "\n" not in (
-        doc[first.i - 1].text + doc[first.i - 1].whitespace_
+    if (
+        first.i > 0
+        and doc[first.i - 1].text not in {".", "!", "?", "\n"}
+        and "\n" not in (doc[first.i - 1].text + doc[first.i - 1].whitespace_)
     ):
         return None
     comma = top.right_edge.i + 1
@@ -372,6 +374,33 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     The figure's own noun, the noun it is the complement of, or its verb's subject,
     when it has a possessive determiner: the last name before it that can own it.
     """
+    found = _possessive(number)
+    if found is None or found[1].lower_ in PLURAL_POSSESSIVES:
+        return None
+    return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
+
+
+def owned_by_several(text: str, number: Token) -> bool:
+    """``Seules les banlieues ... : leur croissance, de 0,41 % par an``: the measured
+    thing is a group's (a plural possessive), neither one name's nor the article's topic.
+    The parser may hang the figure elsewhere than on the noun right before it."""
+    found = _possessive(number)
+    if found is not None:
+        return found[1].lower_ in PLURAL_POSSESSIVES
+    start = number.idx
+    return PLURAL_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# ``leur croissance, de 0,41 %``, ``leurs ventes : 300``: a group's noun right before.
+PLURAL_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?i:leurs?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[,:]?\s*(?:de\s+|d['’]\s*)?"
+    r"(?:(?:plus|moins|près)\s+de\s+|environ\s+)?$"
+)
+
+
+def _possessive(number: Token) -> tuple[Token, Token] | None:
+    """The first noun around the figure (see :func:`possessor`) with a possessive
+    determiner, and that determiner."""
     phrase = counted_phrase(number)
     nouns = [phrase]
     if phrase.dep_ == "nmod":
@@ -386,9 +415,7 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
-                if child.lower_ in PLURAL_POSSESSIVES:
-                    return None
-                return antecedent(text, mentions, noun, POSSESSOR_LABELS)
+                return noun, child
     return None
 
 

@@ -25,6 +25,7 @@ from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     is_the_actor,
+    owned_by_several,
     parse_subject,
     participle_agent,
     possessor,
@@ -271,7 +272,9 @@ def subject_candidates(
         if unnamed is not None
         else None
     )
-    alone = {} if names_other or parsed else {"topic_alone": 1.0}
+    # (nor is the topic what a group owns: ``leur croissance``)
+    several = number is not None and owned_by_several(text, number)
+    alone = {} if names_other or parsed or several else {"topic_alone": 1.0}
     if (topic := topic_at(article.topics, figure["start"])) is not None:
         pool.add(topic, section_topic=1.0, **alone)
     for mention in article.title:
