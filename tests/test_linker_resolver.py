@@ -407,6 +407,9 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
             "30 %",
         ),
         ("Airbus et Boeing ont publié leurs comptes. Ils ont livré 1 100 avions.", "1 100"),
+        # ... nor is one of names listed together what they do together
+        ("Renault et Peugeot ont vendu 300 000 voitures en 2023.", "300 000"),
+        ("Toulouse, Lyon et Angers connaissent une croissance de 0,7 % par an.", "0,7"),
         # ... nor is what a group owns the article's topic, wherever the parser hangs it
         (
             "Recensement : les chiffres de l'Insee\n\nL'Insee a publié hier le recensement."

@@ -70,6 +70,30 @@ def _second_of_a_score(text: str, previous: dict[str, Any], figure: dict[str, An
 CALENDAR_UNITS = {"day", "week", "month", "quarter", "year"}
 
 
+# What joins the names of a list: a comma, ``et``, ``ou``.
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
+
+
+def _one_of_a_list(
+    text: str, subject: Mention, mentions: list[Mention], sentence: tuple[int, int] | None
+) -> bool:
+    """Whether the subject is one of a list of names of its label in the figure's
+    sentence (``Toulouse, Lyon et Angers connaissent``), unless ``respectivement``
+    gives each its own figure."""
+    if sentence is None or not sentence[0] <= subject.start < sentence[1]:
+        return False
+    if "respectivement" in text[sentence[0] : sentence[1]].lower():
+        return False
+    for other in mentions:
+        if other.label != subject.label or other.name == subject.name:
+            continue
+        if other.end <= subject.start and LIST_JOIN.fullmatch(text, other.end, subject.start):
+            return True
+        if subject.end <= other.start and LIST_JOIN.fullmatch(text, subject.end, other.start):
+            return True
+    return False
+
+
 def _names_a_term(text: str, sentence: tuple[int, int] | None) -> bool:
     """Whether the sentence speaks of a sentence served (``condamné à deux ans de
     prison``): the one length of time that is someone's."""
@@ -188,6 +212,10 @@ def link(
             candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)
         chosen = subject_model.choose(candidates) if candidates else None
+        # (one of names joined by ``et``, ``ou`` or commas does not own what they do
+        # together: ``Renault et Peugeot ont vendu 300 000 voitures``)
+        if chosen is not None and _one_of_a_list(text, chosen[0].value, mentions, sentence):
+            chosen = None
         subject = chosen[0].value if chosen else None
         # What a product costs is its price (``la Twizy coûte 7 000 €``).
         if metric == "cost" and subject is not None and subject.label == "PRODUCT":
