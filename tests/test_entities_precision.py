@@ -484,3 +484,28 @@ def test_known_place_after_an_institution_head_is_part_of_its_name(
     assert [(h.text, h.label) for h in _hits(nlp, text)] == [
         ("tribunal administratif de Lyon", "ORG")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Bénin : Ne Kouassi Dossou est décédé\n\nL'information sur la mort du député"
+            " Paul Agbo, connu sous le nom de Ne Kouassi Dossou, est parvenue hier.",
+            "Kouassi Dossou",
+            "Ne Kouassi Dossou",
+        ),
+        (
+            "Congo : Ne Mbemba Lutete est mort à 70 ans\n\nLe député Jean Lutete, connu sous"
+            " le nom de Ne Mbemba Lutete, est mort hier.",
+            "Mbemba Lutete",
+            "Ne Mbemba Lutete",
+        ),
+    ],
+)
+def test_a_name_cut_where_the_article_names_it_whole_is_the_whole_person(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    hits = _hits(nlp, text)
+    first = min((h for h in hits if mention in h.text), key=lambda h: h.start)
+    assert (first.text, first.label, first.name) == (name, "PER", name)

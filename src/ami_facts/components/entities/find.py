@@ -92,6 +92,41 @@ def _institution_of(doc: Doc, place: _Mention, lex: Lexicons) -> _Mention:
     return _Mention(doc[start].idx, place.end, "ORG", _name_of(name, "ORG", lex), "lexicon")
 
 
+def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list[_Mention]:
+    """``RDC : Ne Muanda Nsemi est mort`` where the NER took ``Muanda Nsemi`` only: a
+    person's mention right after the words that open a longer mention of the article
+    ending with it is that longer name, and a person."""
+    people = {m.name for m in mentions if m.label == "PER"}
+    longer = [(text[m.start : m.end], m) for m in mentions if " " in text[m.start : m.end]]
+    out = []
+    for m in mentions:
+        own = text[m.start : m.end]
+        found = next(
+            (
+                full
+                for full, other in longer
+                if other is not m
+                and full.endswith(" " + own)
+                and text.endswith(full[: -len(own)], 0, m.start)
+                and (m.label == "PER" or other.label == "PER" or own in people)
+            ),
+            None,
+        )
+        if found is None:
+            out.append(m)
+            continue
+        start = m.start - (len(found) - len(own))
+        out.append(_Mention(start, m.end, "PER", _name_of(found, "PER", lex), m.source))
+    # (the longer mention the NER labelled otherwise is the same person)
+    completed = {m.name for m in out if m.label == "PER"}
+    return [
+        _Mention(m.start, m.end, "PER", m.name, m.source)
+        if m.label == "MISC" and m.name in completed
+        else m
+        for m in out
+    ]
+
+
 def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit]:
     """Return the named entities of ``doc`` with one canonical name per thing.
 
@@ -146,6 +181,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(
         (_institution_of(doc, p, lex) for p in places if not spans.overlaps(p)), chosen
     )
+    chosen = _completed_names(chosen, text, lex)
     _resolve_names(chosen, lex, text)
     return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
