@@ -277,6 +277,14 @@ def test_linker_metric_comes_from_what_is_measured(
             "22 ans",
             "Tom Peeters",
         ),
+        # a number that leaves out its noun is about what the figure naming it is about
+        (
+            "Le groupe Vinci a connu trois accidents graves sur ses chantiers en 2021 (en"
+            " janvier à Lyon, en mai à Nantes, en août à Lille), aucun en 2022, deux de nouveau"
+            " cette année, en moins de trois mois.",
+            "deux",
+            "Vinci",
+        ),
         # a figure complementing a noun that refers back measures what it refers to
         (
             "Les secours sont arrivés à Malatya mardi. Dans cette ville de 800 000 habitants,"

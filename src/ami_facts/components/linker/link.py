@@ -53,6 +53,28 @@ def _coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) ->
     )
 
 
+# How far a bare number may stand from the figure whose counted noun it leaves out.
+ELLIPSIS_MAX_GAP = 150
+
+
+def _elliptic(
+    previous: dict[str, Any], figure: dict[str, Any], sentence: tuple[int, int] | None
+) -> bool:
+    """``deux ruptures en 97 (...), rien en 98, deux de nouveau cette année``: a bare
+    number after a figure of its sentence that counts a noun counts the same thing."""
+    return (
+        sentence is not None
+        and figure["kind"] == previous["kind"] == "count"
+        and bool(counted := previous.get("counted"))
+        # (no noun of its own: the figures stage may have carried the noun over)
+        and figure.get("counted") in (None, counted)
+        and str(counted) not in str(figure["text"]).lower()
+        and not figure.get("unit")
+        and previous["start"] >= sentence[0]
+        and 0 <= figure["number_start"] - previous["end"] <= ELLIPSIS_MAX_GAP
+    )
+
+
 def _second_of_a_score(text: str, previous: dict[str, Any], figure: dict[str, Any]) -> bool:
     """Whether a figure is the loser's number of a score (``sur le score de 29 à 28``):
     what the sentence's subject scored is the first number, not this one."""
@@ -169,9 +191,10 @@ def link(
     previous: dict[str, Any] | None = None
     previous_subject: Mention | None = None
     for index, figure in enumerate(figures):
-        coordinated = previous is not None and _coordinated(text, previous, figure)
         sentence_index = sentence_index_at(sentences, figure["number_start"], sentence_starts)
         sentence = sentences[sentence_index] if sentence_index is not None else None
+        elliptic = previous is not None and _elliptic(previous, figure, sentence)
+        coordinated = elliptic or (previous is not None and _coordinated(text, previous, figure))
         if sentence is not None:
             figure["sentence_start"], figure["sentence_end"] = sentence
         number = (
@@ -212,6 +235,17 @@ def link(
             candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)
         chosen = subject_model.choose(candidates) if candidates else None
+        # (a number that leaves out its noun is about what the figure naming it is about,
+        # however far the names are: ``deux ruptures en 97 (...), deux cette année``)
+        if chosen is None and elliptic and previous is not None and previous_subject is not None:
+            chosen = next(
+                (
+                    (candidate, float(previous["subject_confidence"]))
+                    for candidate in candidates
+                    if candidate.value == previous_subject
+                ),
+                None,
+            )
         # (one of names joined by ``et``, ``ou`` or commas does not own what they do
         # together: ``Renault et Peugeot ont vendu 300 000 voitures``)
         if chosen is not None and _one_of_a_list(text, chosen[0].value, mentions, sentence):
