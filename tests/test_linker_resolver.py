@@ -337,6 +337,22 @@ def test_linker_subject_from_the_evidence(
     assert _figure(nlp, text, number)["subject"] == subject
 
 
+def test_linker_pronoun_far_from_any_name_stands_for_the_person_of_the_title(
+    nlp: Language,
+) -> None:
+    text = (
+        "Mali : Amadou Keita est mort à l'âge de 81 ans\n\nC'est le mardi 12 mars que"
+        " l'information sur la disparition de l'ancien député Amadou Keita est parvenue à"
+        " l'Agence malienne de presse, qui l'a aussitôt diffusée dans tout le pays.\n"
+        "Président et fondateur du mouvement Espoir, élu à trois reprises à l'Assemblée"
+        " nationale, respectivement en 1992, en 1997 et en 2002, pour la circonscription"
+        " de Kati.\nMalade depuis janvier, il était soigné à l'hôpital du Point G où il a"
+        " succombé à l'âge de 81 ans."
+    )
+    ages = [f for f in run_text(nlp, text, ANCHOR).figures if f.text == "81 ans"]
+    assert [f.subject for f in ages] == ["Amadou Keita", "Amadou Keita"]
+
+
 COMPARISON = (
     "Deux citadines électriques face à face\n\n"
     "La Renault 5 E-Tech et la Peugeot e-208 se disputent le marché.\n\n"

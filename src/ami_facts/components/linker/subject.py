@@ -174,6 +174,23 @@ def _subject_after_detached_phrase(number: Token) -> Token | None:
     return None
 
 
+def singular_pronoun_subject(number: Token) -> Token | None:
+    """``il``/``elle``, the subject of the figure's verb (climbing as
+    :func:`parse_subject` does), when it stands for someone (not ``il faut``)."""
+    verb = governing_verb(number)
+    while verb is not None:
+        subjects = verb_subjects(verb)
+        if subjects:
+            pronoun = subjects[0]
+            if pronoun.lower_ not in {"il", "elle"}:
+                return None
+            return None if pronoun.lower_ == "il" and is_impersonal(verb) else pronoun
+        if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
 AGAINST = re.compile(r"\b(?:contre|à l['’]encontre (?:de|du|d['’]))\s", re.IGNORECASE)
 AGAINST_GAP = 40
 

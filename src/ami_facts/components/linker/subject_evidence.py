@@ -30,6 +30,7 @@ from ami_facts.components.linker.subject import (
     participle_agent,
     possessor,
     relative_subject,
+    singular_pronoun_subject,
     topic_at,
     unnamed_relative_head,
 )
@@ -232,9 +233,19 @@ def subject_candidates(
         if sum(m.label == "ORG" for m in article.between(*sentence)) > 1:
             model_of_brands = None
     pool = _Pool(figure, model_of_brands, metric)
-    if number is not None and (found := parse_subject(text, number, article.mentions)):
+    found = parse_subject(text, number, article.mentions) if number is not None else None
+    if found is not None:
         mention, how = found
         pool.add(mention, **{how: 1.0})
+    elif (
+        number is not None
+        and len(people := [m for m in article.title if m.label == "PER"]) == 1
+        and singular_pronoun_subject(number) is not None
+    ):
+        # ``RDC : Ne Muanda Nsemi est mort ...`` then ``il trouve la mort à 77 ans``, the
+        # name far back: a pronoun with no antecedent near stands for the one person the
+        # title names.
+        pool.add(people[0], parse_antecedent=1.0)
     if number is not None and (owner := possessor(text, number, article.mentions)):
         pool.add(owner, parse_possessor=1.0)
     if number is not None and (doer := relative_subject(text, number, article.mentions)):
