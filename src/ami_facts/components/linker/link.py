@@ -97,12 +97,12 @@ LIST_JOIN = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
 
 
 def _one_of_a_list(
-    text: str, subject: Mention, mentions: list[Mention], sentence: tuple[int, int] | None
+    text: str, subject: Mention, mentions: list[Mention], sentence: tuple[int, int]
 ) -> bool:
-    """Whether the subject is one of a list of names of its label in the figure's
-    sentence (``Toulouse, Lyon et Angers connaissent``), unless ``respectivement``
-    gives each its own figure."""
-    if sentence is None or not sentence[0] <= subject.start < sentence[1]:
+    """Whether the subject is one of a list of names of its label (``mentions``: those
+    of the figure's sentence): ``Toulouse, Lyon et Angers connaissent``, unless
+    ``respectivement`` gives each its own figure."""
+    if not sentence[0] <= subject.start < sentence[1]:
         return False
     if "respectivement" in text[sentence[0] : sentence[1]].lower():
         return False
@@ -248,7 +248,11 @@ def link(
             )
         # (one of names joined by ``et``, ``ou`` or commas does not own what they do
         # together: ``Renault et Peugeot ont vendu 300 000 voitures``)
-        if chosen is not None and _one_of_a_list(text, chosen[0].value, mentions, sentence):
+        if (
+            chosen is not None
+            and sentence is not None
+            and _one_of_a_list(text, chosen[0].value, article.between(*sentence), sentence)
+        ):
             chosen = None
         subject = chosen[0].value if chosen else None
         # What a product costs is its price (``la Twizy coûte 7 000 €``).
