@@ -373,6 +373,17 @@ def test_linker_figure_of_a_sentence_naming_nothing_takes_its_sections_topic(
     assert _figure(nlp, COMPARISON, number)["subject"] == subject
 
 
+def test_linker_title_naming_two_organisations_gives_no_topic(nlp: Language) -> None:
+    text = (
+        "Stellantis et Renault augmentent leurs prix\n\n"
+        "Stellantis et Renault ont annoncé lundi une hausse de leurs tarifs. Selon les deux"
+        " groupes, la hausse tient au prix des matières premières. Chez Renault, la Clio"
+        " coûtera 17 700 euros.\n\nLe marché français a reculé de 12 % en 2022. Stellantis"
+        " n'a pas commenté."
+    )
+    assert _figure(nlp, text, "12 %")["subject"] is None
+
+
 @pytest.mark.parametrize(
     ("text", "number", "not_subject"),
     [

@@ -19,6 +19,7 @@ from ami_facts.components.linker.sentences import (
     text_sentences,
 )
 from ami_facts.components.linker.subject import (
+    NAMES_JOINED,
     main_subject_mention,
     results_rows,
     section_topics,
@@ -92,10 +93,6 @@ def _second_of_a_score(text: str, previous: dict[str, Any], figure: dict[str, An
 CALENDAR_UNITS = {"day", "week", "month", "quarter", "year"}
 
 
-# What joins the names of a list: a comma, ``et``, ``ou``.
-LIST_JOIN = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
-
-
 def _one_of_a_list(
     text: str, subject: Mention, mentions: list[Mention], sentence: tuple[int, int]
 ) -> bool:
@@ -109,9 +106,9 @@ def _one_of_a_list(
     for other in mentions:
         if other.label != subject.label or other.name == subject.name:
             continue
-        if other.end <= subject.start and LIST_JOIN.fullmatch(text, other.end, subject.start):
+        if other.end <= subject.start and NAMES_JOINED.fullmatch(text, other.end, subject.start):
             return True
-        if subject.end <= other.start and LIST_JOIN.fullmatch(text, subject.end, other.start):
+        if subject.end <= other.start and NAMES_JOINED.fullmatch(text, subject.end, other.start):
             return True
     return False
 
@@ -178,7 +175,7 @@ def link(
         text,
         mentions,
         sentences,
-        topics=section_topics(intertitles, mentions),
+        topics=section_topics(text, intertitles, mentions),
         main=main_subject_mention(entities, mentions),
         rows=results_rows(text, figures, mentions),
     )

@@ -260,7 +260,7 @@ def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | Non
 
 
 def section_topics(
-    intertitles: list[tuple[int, int]], mentions: list[Mention]
+    text: str, intertitles: list[tuple[int, int]], mentions: list[Mention]
 ) -> list[tuple[int, Mention]]:
     """(section start, topic) for each intertitle that names a product or an organisation.
 
@@ -275,9 +275,17 @@ def section_topics(
         return topics
     for start, end in intertitles:
         named = [m for m in mentions if start <= m.start < end and m.label in ORDER_SUBJECT_LABELS]
-        if named:
+        # (``Stellantis et Renault augmentent leurs prix``: two names joined are no one
+        # topic)
+        if named and not (
+            len(named) > 1 and NAMES_JOINED.fullmatch(text, named[0].end, named[1].start)
+        ):
             topics.append((end, named[0]))
     return topics
+
+
+# What joins two names in a list: a comma, ``et``, ``ou``.
+NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
 
 
 def topic_at(topics: list[tuple[int, Mention]], offset: int) -> Mention | None:

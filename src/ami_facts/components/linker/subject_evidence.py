@@ -293,9 +293,12 @@ def subject_candidates(
     # The article's main subject, when it is named more than once; it is the topic of
     # the whole article when the title names it or it is named again and again.
     if main is not None and article.counts[main.name] > 1:
-        is_topic = article.counts[main.name] >= TOPIC_MENTIONS or any(
-            m.name == main.name for m in article.title
-        )
+        # (not when the title names another organisation or product beside it:
+        # ``Stellantis et Renault augmentent leurs prix`` is about neither alone)
+        is_topic = (
+            article.counts[main.name] >= TOPIC_MENTIONS
+            or any(m.name == main.name for m in article.title)
+        ) and not any(m.label in ("ORG", "PRODUCT") and m.name != main.name for m in article.title)
         pool.add(main, main_subject=1.0, **(alone if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
     labels = METRIC_LABELS.get(metric or "")
