@@ -379,3 +379,27 @@ def test_currencies_of_the_news_each_have_their_code(text: str, unit: str) -> No
 )
 def test_a_number_after_en_place_or_sur_place_is_a_count(text: str, counted: str) -> None:
     assert [h.counted for h in find_figures(text)] == [counted]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Le prix des matières premières a bondi de 40 % en un an.", ["40 %", "un an"]),
+        ("Les peuples premiers du Canada sont 1,8 million.", ["1,8 million"]),
+        ("Le coureur est arrivé premier.", ["premier"]),
+    ],
+)
+def test_premier_after_the_noun_it_qualifies_ranks_nothing(text: str, figures: list[str]) -> None:
+    assert [h.text for h in find_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peugeot augmentera le prix de la 208 de 450 euros.",
+        "Il portera le 10 la saison prochaine.",
+        "Le bus de la ligne 12 passe ici, la 14 ne roule plus.",
+    ],
+)
+def test_a_bare_number_after_a_singular_article_names_one_thing(text: str) -> None:
+    assert [h.text for h in find_figures(text) if h.unit is None] == []

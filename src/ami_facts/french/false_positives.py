@@ -284,6 +284,20 @@ def model_or_label(text: str, start: int, end: int) -> bool:
     return word.lower() not in COMMON_CAPITALISED
 
 
+_SINGULAR_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?i:la|le)[\s\u00a0]+$")
+
+
+def named_by_number(text: str, start: int, end: int) -> bool:
+    """``la 208``, ``le 7``: a bare number after a singular article counts nothing (one
+    thing is not several); it names a model, a line, a shirt."""
+    core = text[start:end]
+    return (
+        core.isdecimal()
+        and int(core) > 1
+        and _SINGULAR_ARTICLE_BEFORE.search(text, max(0, start - 4), start) is not None
+    )
+
+
 def reference_word_before(text: str, start: int) -> bool:
     """``page``, ``article``, ``n°``... right before the number."""
     return _reference_before(text, start)
@@ -562,6 +576,13 @@ _DETERMINER_BEFORE_RE = re.compile(
 )
 
 
+# Nouns that ``premier`` follows as a plain adjective: ``matières premières``,
+# ``nombre premier``, ``arts premiers``, ``cause première``.
+_FIRST_AFTER_NOUN_RE = re.compile(
+    r"(?<![^\W_])(?i:matières?|nombres?|arts?|causes?|vérités?|peuples?)[\s\u00a0]+$"
+)
+
+
 def ordinal_role(text: str, start: int, end: int) -> str | None:
     """``'rank'`` when an ordinal ranks, ``None`` when it only names.
 
@@ -580,6 +601,10 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return None
     if tournament_round(text, start, end):
         return None
+    if _FIRST_AFTER_NOUN_RE.search(text, max(0, start - 12), start) and text[
+        start:end
+    ].lower().startswith("premi"):
+        return None  # "les matières premières", "un nombre premier": what the thing is
     m = _NEXT_WORD_RE.match(after)
     nxt = m.group(1).lower() if m else ""
     nxt = nxt.replace("’", "'")

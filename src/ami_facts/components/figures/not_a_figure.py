@@ -136,6 +136,8 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not (fig.unit or fig.counted or fig.qualified) and fp.model_or_label(text, s, e):
             return False
+        if not (fig.unit or fig.counted or fig.qualified) and fp.named_by_number(text, s, e):
+            return False
     if core.form == "words" and not fig.unit and fp.capitalised_number_word(text, s, e):
         return False
     if core.form == "words" and not core.ordinal:
