@@ -114,6 +114,12 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # the years of ``en un an`` are how long, even after ``de moins``
         ("La Moselle compte 1.900 demandeurs de moins en un an.", "un an", "duration"),
         ("Un conducteur de 38 ans a été blessé.", "38 ans", "age"),
+        # the noun of change above the complement the parser hangs the figure on
+        (
+            "Les deux groupes ont annoncé une hausse de leurs tarifs de 3 % en moyenne.",
+            "3 %",
+            "change",
+        ),
         # what a verb of change has for its subject fell; the amount is its complement
         ("Dans la province, 230 bâtiments se sont effondrés.", "230", None),
         ("Le nombre de chômeurs a baissé de 3 000.", "3 000", "change"),

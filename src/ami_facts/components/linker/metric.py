@@ -208,6 +208,16 @@ def _clues_from_words(
                 # the noun the figure (or its counted noun) is the complement of:
                 # ``une hausse de 9 %``, ``un prix de 25 000 euros``
                 clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
+            elif (
+                depth == (counted_at is not None) + 1
+                and _complement_of(number, counted_at)
+                and below.dep_ == "nmod"
+                and is_genitive(below)
+            ):
+                # ... through the complement the parser hung the figure on: ``une hausse
+                # de leurs tarifs de 3 %`` (a weaker clue: where the nearer noun's metric
+                # fits the figure, as ``tarifs`` does not a percentage, that one wins)
+                clues.append(MetricClue(found, 3.9 + nearer, "measured_noun"))
         if ancestor.pos_ in {"VERB", "AUX"} or _participle_as_adjective(ancestor):
             # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
             # its subject says the event.
