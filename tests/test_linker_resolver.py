@@ -283,6 +283,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "22 ans",
             "Tom Peeters",
         ),
+        # ``celles de X`` stands for the noun measured before: X owns the figure after it
+        (
+            "Les ventes de Renault ont baissé de 8 %, celles de Stellantis de 15 %.",
+            "15 %",
+            "Stellantis",
+        ),
         # a number that leaves out its noun is about what the figure naming it is about
         (
             "Le groupe Vinci a connu trois accidents graves sur ses chantiers en 2021 (en"

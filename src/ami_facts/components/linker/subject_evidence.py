@@ -205,6 +205,26 @@ def _gap(mention: Mention, figure: dict[str, Any]) -> int:
     return start - mention.end if mention.end <= start else max(0, mention.start - end)
 
 
+# ``..., celles de Stellantis de 15 %``: a demonstrative standing for the noun measured
+# before, its owner, then the figure.
+GAPPED_OWNER_BEFORE = re.compile(r"\b(?i:celles?|celui|ceux)\s+(?:de|du|des|d['’])\s*$")
+GAPPED_FIGURE_BEFORE = re.compile(r"\s*(?:de|d['’]|à)\s*")
+
+
+def _owner_of_gapped_clause(article: ArticleSubjects, figure: dict[str, Any]) -> Mention | None:
+    """``Les ventes de Renault ont baissé de 8 %, celles de Stellantis de 15 %``: the name
+    after ``celles de`` owns the figure that follows it, whatever the parser makes of
+    the clause without its verb."""
+    text = article.text
+    start = figure["start"]
+    for mention in article.between(max(0, start - 60), start):
+        if GAPPED_FIGURE_BEFORE.fullmatch(text, mention.end, start) and GAPPED_OWNER_BEFORE.search(
+            text, max(0, mention.start - 12), mention.start
+        ):
+            return mention
+    return None
+
+
 def subject_candidates(
     article: ArticleSubjects,
     index: int,
@@ -248,6 +268,8 @@ def subject_candidates(
         pool.add(people[0], parse_antecedent=1.0)
     if number is not None and (owner := possessor(text, number, article.mentions)):
         pool.add(owner, parse_possessor=1.0)
+    if (owner := _owner_of_gapped_clause(article, figure)) is not None:
+        pool.add(owner, parse_owner=1.0)
     if number is not None and (doer := relative_subject(text, number, article.mentions)):
         pool.add(doer, parse_subject=1.0)
     if number is not None and (agent := participle_agent(number, article.mentions)):
