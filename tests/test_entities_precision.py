@@ -53,6 +53,12 @@ def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
         # a headline's rubric before a colon
         ("Tennis : Léa Durand file en quarts à Rome\nLa Française a gagné.", "Tennis"),
         ("Handball : Nantes conserve son titre\nLe club a gagné.", "Handball"),
+        # the participle of a known verb opening a sentence
+        (
+            "Lunéville : le château rouvre\n\nRavagé par un incendie en 2003, le château de"
+            " Lunéville a rouvert samedi.",
+            "Ravagé",
+        ),
     ],
 )
 def test_french_words_opening_a_line_or_heading_are_no_name(

@@ -144,6 +144,15 @@ _AT_PLACE_BEFORE = re.compile(r"(?<![^\W_])[àÀ]\s+$")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)")
 
 
+_FIRST_GROUP_PARTICIPLE = re.compile(r"(?i:(.{3,})(?:é|ée|és|ées))")
+
+
+def _participle_of_a_word(text: str, words: CommonWords) -> bool:
+    """``Ravagé``, ``Inaugurée``: the past participle of a verb in ``-er`` of the word list."""
+    m = _FIRST_GROUP_PARTICIPLE.fullmatch(text)
+    return m is not None and words.is_word(m.group(1).lower() + "er")
+
+
 def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -> bool:
     """A capitalised token that is only a French word here (``Puis``, ``Malgré``,
     ``Classements``, the demonym ``Suisses``), not a name."""
@@ -160,7 +169,9 @@ def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -
         if _DEMONYM_END.search(text):
             return True
     if not words.is_word(text):
-        return False
+        # ``Ravagé par un incendie, le château ...``: the participle of a known verb
+        # opening a sentence
+        return _line_or_sentence_initial(doc, i) and _participle_of_a_word(text, words)
     if _line_or_sentence_initial(doc, i):
         return True
     # ``le président du Sénat``: an institution's head noun written with its capital
