@@ -396,6 +396,17 @@ def test_linker_title_naming_two_organisations_gives_no_topic(nlp: Language) -> 
     assert _figure(nlp, text, "12 %")["subject"] is None
 
 
+def test_linker_topic_stands_alone_only_for_what_it_can_measure(nlp: Language) -> None:
+    text = (
+        "La Banque de Corée relève son taux directeur\n\n"
+        "La Banque de Corée a relevé mardi son taux directeur. La Banque de Corée veut"
+        " freiner les prix.\n\nL'inflation atteint 4,2 % sur un an. La Banque de Corée"
+        " emploie 2 400 personnes."
+    )
+    assert _figure(nlp, text, "4,2 %")["subject"] is None
+    assert _figure(nlp, text, "2 400")["subject"] == "Banque de Corée"
+
+
 @pytest.mark.parametrize(
     ("text", "number", "not_subject"),
     [

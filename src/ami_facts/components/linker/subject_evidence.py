@@ -308,8 +308,16 @@ def subject_candidates(
     # (nor is the topic what a group owns: ``leur croissance``)
     several = number is not None and owned_by_several(text, number)
     alone = {} if names_other or parsed or several else {"topic_alone": 1.0}
+    labels = METRIC_LABELS.get(metric or "")
+
+    def alone_if_fit(topic: Mention) -> dict[str, float]:
+        # (a topic stands alone only for what it can measure, a price, a power, a
+        # workforce, or what no metric names; not ``L'inflation atteint 2,8 %``, a
+        # change, in an article about a bank)
+        return alone if metric is None or (labels is not None and topic.label in labels) else {}
+
     if (topic := topic_at(article.topics, figure["start"])) is not None:
-        pool.add(topic, section_topic=1.0, **alone)
+        pool.add(topic, section_topic=1.0, **alone_if_fit(topic))
     for mention in article.title:
         pool.add(mention, in_title=1.0)
     # The article's main subject, when it is named more than once; it is the topic of
@@ -321,9 +329,8 @@ def subject_candidates(
             article.counts[main.name] >= TOPIC_MENTIONS
             or any(m.name == main.name for m in article.title)
         ) and not any(m.label in ("ORG", "PRODUCT") and m.name != main.name for m in article.title)
-        pool.add(main, main_subject=1.0, **(alone if is_topic else {}))
+        pool.add(main, main_subject=1.0, **(alone_if_fit(main) if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
-    labels = METRIC_LABELS.get(metric or "")
     for candidate in pool.by_name.values():
         mention = candidate.value
         if (parsed and mention.name not in parsed) or (
