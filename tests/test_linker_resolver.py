@@ -283,6 +283,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "22 ans",
             "Tom Peeters",
         ),
+        # a name in apposition after role words names the subject; its possessive does not
+        (
+            "Les résultats ont été publiés mercredi par la Commission électorale. Son"
+            " principal adversaire, l'ancien Premier ministre Paul Diallo, a obtenu 35,8 %.",
+            "35,8",
+            "Paul Diallo",
+        ),
         # ``celles de X`` stands for the noun measured before: X owns the figure after it
         (
             "Les ventes de Renault ont baissé de 8 %, celles de Stellantis de 15 %.",

@@ -246,8 +246,10 @@ def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
     for child in noun.children:
         if (
             child.dep_ in {"appos", "nmod"}
-            and child.i > 0
-            and child.doc[child.i - 1].text == ","
+            and child.left_edge.i > 0
+            # (after the comma, the words before the name: ``, l'ancien Premier
+            # ministre Amadou Ba,``)
+            and child.doc[child.left_edge.i - 1].text == ","
             and (covering := mention_covering(mentions, child)) is not None
             and covering.label in APPOSED_NAME_LABELS
         ):
@@ -401,6 +403,10 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
     """
     found = _possessive(number)
     if found is None or found[1].lower_ in PLURAL_POSSESSIVES:
+        return None
+    # (``Son principal adversaire, Amadou Ba, a obtenu 35 %``: the noun is named; its
+    # possessive says whose adversary, not whose figure)
+    if _name_in_apposition(found[0], mentions) is not None:
         return None
     return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
 
