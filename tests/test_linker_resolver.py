@@ -120,6 +120,13 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
             "3 %",
             "change",
         ),
+        # a verb of death counts its own subject or object, not a noun in its complement
+        (
+            "Au moins 60 personnes ont été tuées vendredi dans la collision de deux trains"
+            " de voyageurs.",
+            "deux trains",
+            None,
+        ),
         # what a verb of change has for its subject fell; the amount is its complement
         ("Dans la province, 230 bâtiments se sont effondrés.", "230", None),
         ("Le nombre de chômeurs a baissé de 3 000.", "3 000", "change"),
@@ -289,6 +296,13 @@ def test_linker_metric_comes_from_what_is_measured(
             " principal adversaire, l'ancien Premier ministre Paul Diallo, a obtenu 35,8 %.",
             "35,8",
             "Paul Diallo",
+        ),
+        # a possessive refers back past a place named after a preposition
+        (
+            "Le fabricant de pneus Michelin a annoncé mercredi la suppression de 2 300 postes en"
+            " France d'ici à 2024, soit près de 10 % de ses effectifs dans le pays.",
+            "10 %",
+            "Michelin",
         ),
         # ``celles de X`` stands for the noun measured before: X owns the figure after it
         (

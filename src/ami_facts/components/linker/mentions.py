@@ -184,14 +184,14 @@ def antecedent_between(
     text: str, mentions: list[Mention], start: int, end: int, labels: set[str]
 ) -> Mention | None:
     """The last mention of one of ``labels`` in ``[start, end)`` that says no place
-    (unless a place is looked for: ``arrivés à Malatya ... cette ville``)."""
+    (unless only a place is looked for: ``arrivés à Malatya ... cette ville``)."""
     found = [
         m
         for m in mentions
         if start <= m.start
         and m.end <= end
         and m.label in labels
-        and (m.label == "LOC" or not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+        and (labels == {"LOC"} or not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
     ]
     return found[-1] if found else None
 

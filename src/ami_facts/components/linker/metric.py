@@ -196,8 +196,14 @@ def _clues_from_words(
         if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
             metric = _verb_metric(lexicon, ancestor)
             # ``230 bâtiments se sont effondrés``: what a verb of change has for its
-            # subject is what fell, not by how much
-            if metric and not (metric == "change" and below.dep_.startswith("nsubj")):
+            # subject is what fell, not by how much; and a verb of death or injury
+            # counts its own subject or object, not a noun inside its complement
+            # (``60 tués dans la collision de deux trains``)
+            if (
+                metric
+                and not (metric == "change" and below.dep_.startswith("nsubj"))
+                and not (metric in EVENT_METRICS and depth > (counted_at is not None))
+            ):
                 clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
             found := _noun_phrase_metric(lexicon, ancestor)
