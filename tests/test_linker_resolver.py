@@ -127,6 +127,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
             "deux trains",
             None,
         ),
+        ("Un incendie a tué 12 personnes dans un immeuble de six étages.", "six", None),
+        ("Plus de 1.200 personnes ont été blessées.", "1.200", "injured"),
         # what a verb of change has for its subject fell; the amount is its complement
         ("Dans la province, 230 bâtiments se sont effondrés.", "230", None),
         ("Le nombre de chômeurs a baissé de 3 000.", "3 000", "change"),

@@ -190,6 +190,7 @@ def _clues_from_words(
     # Token objects are made afresh at each access: compare their indexes.
     counted_at = phrase.i if phrase.i != number.i else None
     below = number  # the word on the path from the number up to ``ancestor``
+    in_complement = False  # whether the path passed a complement above the figure's phrase
     for depth, ancestor in enumerate(number.ancestors):
         lemma = ancestor.lemma_.lower()
         nearer = -0.01 * depth
@@ -202,7 +203,7 @@ def _clues_from_words(
             if (
                 metric
                 and not (metric == "change" and below.dep_.startswith("nsubj"))
-                and not (metric in EVENT_METRICS and depth > (counted_at is not None))
+                and not (metric in EVENT_METRICS and in_complement)
             ):
                 clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
@@ -249,6 +250,8 @@ def _clues_from_words(
             if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
                 break
         below = ancestor
+        if ancestor.i != counted_at and ancestor.dep_.startswith(("obl", "nmod")):
+            in_complement = True
     return clues
 
 
