@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc
 
 from ami_facts.components.doc_text import text_of
-from ami_facts.components.entities.mention import Range, _Mention
+from ami_facts.components.entities.mention import Label, Range, _Mention
 from ami_facts.components.entities.names import _name_of, _resolve_names
 from ami_facts.components.entities.ner_fixes import _extend_left, _ner_layer
 from ami_facts.components.entities.products import (
@@ -95,15 +95,16 @@ def _institution_of(doc: Doc, place: _Mention, lex: Lexicons) -> _Mention:
 def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list[_Mention]:
     """``RDC : Ne Muanda Nsemi est mort`` where the NER took ``Muanda Nsemi`` only: a
     person's mention right after the words that open a longer mention of the article
-    ending with it is that longer name, and a person."""
+    ending with it is that longer name (a person, unless the longer mention is an
+    organisation, a place or a product: ``Fondation Jean Dupont``)."""
     people = {m.name for m in mentions if m.label == "PER"}
     longer = [(text[m.start : m.end], m) for m in mentions if " " in text[m.start : m.end]]
     out = []
     for m in mentions:
         own = text[m.start : m.end]
-        found = next(
+        whole = next(
             (
-                full
+                other
                 for full, other in longer
                 if other is not m
                 and full.endswith(" " + own)
@@ -112,11 +113,13 @@ def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list
             ),
             None,
         )
-        if found is None:
+        if whole is None:
             out.append(m)
             continue
-        start = m.start - (len(found) - len(own))
-        out.append(_Mention(start, m.end, "PER", _name_of(found, "PER", lex), m.source))
+        full = text[whole.start : whole.end]
+        label: Label = whole.label if whole.label in ("ORG", "LOC", "PRODUCT") else "PER"
+        start = m.start - (len(full) - len(own))
+        out.append(_Mention(start, m.end, label, _name_of(full, label, lex), m.source))
     # (the longer mention the NER labelled otherwise is the same person)
     completed = {m.name for m in out if m.label == "PER"}
     return [

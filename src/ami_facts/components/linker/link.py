@@ -89,10 +89,6 @@ def _second_of_a_score(text: str, previous: dict[str, Any], figure: dict[str, An
     return any(word in before for word in SCORE_WORDS)
 
 
-# Lengths of time counted on the calendar (a race time is in hours, minutes, seconds).
-CALENDAR_UNITS = {"day", "week", "month", "quarter", "year"}
-
-
 def _one_of_a_list(
     text: str, subject: Mention, mentions: list[Mention], sentence: tuple[int, int]
 ) -> bool:
@@ -113,9 +109,13 @@ def _one_of_a_list(
     return False
 
 
+# Lengths of time counted on the calendar (a race time is in hours, minutes, seconds).
+CALENDAR_UNITS = {"day", "week", "month", "quarter", "year"}
+
+
 def _names_a_term(text: str, sentence: tuple[int, int] | None) -> bool:
-    """Whether the sentence speaks of a sentence served (``condamné à deux ans de
-    prison``): the one length of time that is someone's."""
+    """Whether the figure's sentence speaks of a prison term or a penalty (``condamné à
+    deux ans de prison``): the one length of time on the calendar that is someone's."""
     return sentence is not None and TERM_WORDS.search(text, *sentence) is not None
 
 

@@ -107,12 +107,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
     if verb is None and (subject := _subject_after_detached_phrase(number)) is not None:
         # ``Âgé de 22 ans, il devient ...``: a phrase set before the clause describes its
         # subject.
-        if subject.lower_ in PERSONAL_PRONOUNS:
-            return _tagged(
-                antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}),
-                "parse_antecedent",
-            )
-        return _named_or_referred(text, mentions, subject)
+        return _named_by_subject(text, mentions, subject)
     while verb is not None:
         if verb.lemma_.lower() in RECORDING_LEMMAS:
             return None  # who counts is a source (``l'Insee a recensé 300 cas``)
@@ -130,18 +125,24 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         if (head := relative_head(verb)) is not None:
             return _named_or_referred(text, mentions, head)
         for child in verb_subjects(verb):
-            if child.lower_ in PERSONAL_PRONOUNS or is_demonstrative(text, child):
-                if child.lower_ == "il" and is_impersonal(verb):
-                    return None
-                return _tagged(
-                    antecedent(text, mentions, child, {"PRODUCT", "ORG", "PER"}),
-                    "parse_antecedent",
-                )
-            return _named_or_referred(text, mentions, child)
+            if child.lower_ == "il" and is_impersonal(verb):
+                return None
+            return _named_by_subject(text, mentions, child)
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _named_by_subject(
+    text: str, mentions: list[Mention], subject: Token
+) -> tuple[Mention, str] | None:
+    """The mention a verb's subject is or names, or, for a pronoun, refers back to."""
+    if subject.lower_ in PERSONAL_PRONOUNS or is_demonstrative(text, subject):
+        return _tagged(
+            antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}), "parse_antecedent"
+        )
+    return _named_or_referred(text, mentions, subject)
 
 
 def _subject_after_detached_phrase(number: Token) -> Token | None:
@@ -261,6 +262,10 @@ def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | Non
     return None if mention is None else (mention, evidence)
 
 
+# What joins two names in a list: a comma, ``et``, ``ou``.
+NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
+
+
 def section_topics(
     text: str, intertitles: list[tuple[int, int]], mentions: list[Mention]
 ) -> list[tuple[int, Mention]]:
@@ -284,10 +289,6 @@ def section_topics(
         ):
             topics.append((end, named[0]))
     return topics
-
-
-# What joins two names in a list: a comma, ``et``, ``ou``.
-NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
 
 
 def topic_at(topics: list[tuple[int, Mention]], offset: int) -> Mention | None:
