@@ -93,7 +93,7 @@ def _institution_of(doc: Doc, place: _Mention, lex: Lexicons) -> _Mention:
 
 
 def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list[_Mention]:
-    """``RDC : Ne Muanda Nsemi est mort`` where the NER took ``Muanda Nsemi`` only: a
+    """``Bénin : Ne Kouassi Dossou est décédé`` where the NER took ``Kouassi Dossou``: a
     person's mention right after the words that open a longer mention of the article
     ending with it is that longer name (a person, unless the longer mention is an
     organisation, a place or a product: ``Fondation Jean Dupont``)."""

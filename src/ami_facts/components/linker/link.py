@@ -61,7 +61,7 @@ ELLIPSIS_MAX_GAP = 150
 def _elliptic(
     previous: dict[str, Any], figure: dict[str, Any], sentence: tuple[int, int] | None
 ) -> bool:
-    """``deux ruptures en 97 (...), rien en 98, deux de nouveau cette année``: a bare
+    """``trois accidents en 2021 (...), aucun en 2022, deux cette année``: a bare
     number after a figure of its sentence that counts a noun counts the same thing."""
     return (
         sentence is not None
@@ -93,7 +93,7 @@ def _one_of_a_list(
     text: str, subject: Mention, mentions: list[Mention], sentence: tuple[int, int]
 ) -> bool:
     """Whether the subject is one of a list of names of its label (``mentions``: those
-    of the figure's sentence): ``Toulouse, Lyon et Angers connaissent``, unless
+    of the figure's sentence): ``Brest, Caen et Rouen connaissent``, unless
     ``respectivement`` gives each its own figure."""
     if not sentence[0] <= subject.start < sentence[1]:
         return False
@@ -233,7 +233,7 @@ def link(
         # (``--fast``: most figures have no candidate, and nothing to weigh)
         chosen = subject_model.choose(candidates) if candidates else None
         # (a number that leaves out its noun is about what the figure naming it is about,
-        # however far the names are: ``deux ruptures en 97 (...), deux cette année``)
+        # however far the names are: ``trois accidents en 2021 (...), deux cette année``)
         if chosen is None and elliptic and previous is not None and previous_subject is not None:
             chosen = next(
                 (

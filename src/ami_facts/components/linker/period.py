@@ -361,8 +361,8 @@ APPOSITION_OPENING = re.compile(
     r"|pour|avec|sans|selon|par|sur|sous|entre|vers|après|avant|lors|il|elle|ils|elles|on"
     r"|ce|cet|cette|ces|puis|mais|et|ou|donc|soit|comme|cependant|toutefois|notamment|ainsi"
     r"|alors|enfin|déjà|aussi|même|plus|moins|très|désormais|encore|hier|demain|aujourd"
-    # (nor a finite verb: the comma closed the subject's own apposition, ``Klein, le
-    # complice de Carlos en 1975, devait être extradé hier``)
+    # (nor a finite verb: the comma closed the subject's own apposition, ``Lefort,
+    # l'ancien maire élu en 2008, devait être jugé hier``)
     r"|a|ont|est|sont|va|vont|doit|doivent|peut|peuvent|sera|seront|fut|furent"
     r"|[a-zà-ÿ]+(?:ait|aient))\b)"
     r"[a-zà-ÿ][^,;:.!?()\n]*$"

@@ -413,7 +413,7 @@ def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | No
 
 
 def owned_by_several(text: str, number: Token) -> bool:
-    """``Seules les banlieues ... : leur croissance, de 0,41 % par an``: the measured
+    """``Les campagnes stagnent : leur croissance, de 0,2 % par an``: the measured
     thing is a group's (a plural possessive), neither one name's nor the article's topic.
     The parser may hang the figure elsewhere than on the noun right before it."""
     found = _possessive(number)
@@ -423,7 +423,7 @@ def owned_by_several(text: str, number: Token) -> bool:
     return PLURAL_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-# ``leur croissance, de 0,41 %``, ``leurs ventes : 300``: a group's noun right before.
+# ``leur croissance, de 0,2 %``, ``leurs ventes : 300``: a group's noun right before.
 PLURAL_POSSESSIVE_BEFORE = re.compile(
     r"\b(?i:leurs?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[,:]?\s*(?:de\s+|d['’]\s*)?"
     r"(?:(?:plus|moins|près)\s+de\s+|environ\s+)?$"

@@ -262,7 +262,7 @@ def subject_candidates(
         and len(people := [m for m in article.title if m.label == "PER"]) == 1
         and singular_pronoun_subject(number) is not None
     ):
-        # ``RDC : Ne Muanda Nsemi est mort ...`` then ``il trouve la mort à 77 ans``, the
+        # ``Mali : Amadou Keita est mort ...`` then ``il a succombé à 81 ans``, the
         # name far back: a pronoun with no antecedent near stands for the one person the
         # title names.
         pool.add(people[0], parse_antecedent=1.0)
