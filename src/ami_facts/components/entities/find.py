@@ -98,14 +98,20 @@ def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list
     ending with it is that longer name (a person, unless the longer mention is an
     organisation, a place or a product: ``Fondation Jean Dupont``)."""
     people = {m.name for m in mentions if m.label == "PER"}
-    longer = [(text[m.start : m.end], m) for m in mentions if " " in text[m.start : m.end]]
+    # the longer mentions by their last word, which a mention they end with shares
+    # (one look-up per mention, not a scan of them all)
+    longer: dict[str, list[tuple[str, _Mention]]] = {}
+    for m in mentions:
+        full = text[m.start : m.end]
+        if " " in full:
+            longer.setdefault(full.rsplit(" ", 1)[1], []).append((full, m))
     out = []
     for m in mentions:
         own = text[m.start : m.end]
         whole = next(
             (
                 other
-                for full, other in longer
+                for full, other in longer.get(own.rsplit(" ", 1)[-1], ())
                 if other is not m
                 and full.endswith(" " + own)
                 and text.endswith(full[: -len(own)], 0, m.start)
