@@ -98,6 +98,19 @@ def test_linker_coordinated_figure_shares_noun_and_metric(nlp: Language) -> None
             "2017-01-01",
             "2019-12-31",
         ),
+        # ``désormais``, ``actuellement`` name no day: the calendar date of their clause
+        (
+            "Le club compte désormais 4 500 adhérents depuis le 1er janvier.",
+            "4 500",
+            "2021-01-01",
+            "2021-04-15",
+        ),
+        (
+            "Les ventes atteignent actuellement 300 unités en mars.",
+            "300",
+            "2021-03-01",
+            "2021-03-31",
+        ),
     ],
 )
 def test_linker_period_is_the_governing_date(

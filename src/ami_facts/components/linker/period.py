@@ -254,8 +254,12 @@ def find_period(
         )
     ]
     if clause:
+        # ``désormais``, ``à l'époque`` name no day: a calendar date that shares their
+        # clause is the period (``est désormais complète et sera annoncée vendredi``).
+        calendar = [d for d in clause if not str(d.get("value", "")).endswith("_REF")]
         nearest = min(
-            clause, key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"]))
+            calendar or clause,
+            key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"])),
         )
         return _resolved(nearest, 0.9)
 
