@@ -263,6 +263,9 @@ def test_linker_named_product_wins_over_the_articles_main_product(nlp: Language)
         # a percentage per unit of time is a change
         ("Le taux atteint 4 % par mois.", "4", "change"),
         ("Les loyers progressent de 3 % par an.", "3", "change"),
+        # a gain or a loss of a percentage is a change (``perdre`` alone reads a race gap)
+        ("Le titre de l'assureur gagnait 4 % en début de séance.", "4", "change"),
+        ("L'action a perdu 7 % depuis janvier.", "7", "change"),
     ],
 )
 def test_linker_percentage_is_a_share_of_a_whole_or_a_change_over_time(

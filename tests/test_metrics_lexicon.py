@@ -20,7 +20,8 @@ VOCABULARY = {
 }  # fmt: skip
 LABELS = {"PER", "ORG", "LOC", "PRODUCT"}
 TABLES = (
-    "after", "before", "units", "duration_verbs", "verbs", "pronominal_verbs", "nouns", "kinds",
+    "after", "before", "units", "duration_verbs", "percent_verbs", "verbs", "pronominal_verbs",
+    "nouns", "kinds",
 )  # fmt: skip
 ENTRIES = [
     (table, word, metric)
@@ -60,6 +61,7 @@ def _metric(nlp: Pipeline, text: str, number: str) -> Any:
         ("before", "La citadine est proposée à partir de 19.900 euros.", "19.900", "price"),
         ("units", "Les rafales ont atteint 130 km/h sur la côte.", "130", "speed"),
         ("duration_verbs", "Le Suisse a concédé 2 minutes au vainqueur.", "2", "time_gap"),
+        ("percent_verbs", "L'action du groupe a cédé 2,5 % jeudi.", "2,5", "change"),
         ("verbs", "Le groupe a produit 300.000 voitures.", "300.000", "production"),
         (
             "pronominal_verbs",

@@ -16,6 +16,7 @@ class MetricLexicon:
     before: dict[str, str]
     units: dict[str, str]
     duration_verbs: dict[str, str]
+    percent_verbs: dict[str, str]
     verbs: dict[str, str]
     pronominal_verbs: dict[str, str]
     nouns: dict[str, str]

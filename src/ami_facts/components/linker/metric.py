@@ -148,6 +148,14 @@ def _duration_verb_clue(lexicon: MetricLexicon, number: Token | None) -> MetricC
     return MetricClue(metric, 3.0, "duration_verb") if metric else None
 
 
+def _percent_verb_clue(lexicon: MetricLexicon, number: Token | None) -> MetricClue | None:
+    """``le titre gagnait 6 %``, ``l'action a cédé 2 %``: a gain or a loss of a
+    percentage is a change."""
+    verb = governing_verb(number) if number is not None else None
+    metric = lexicon.percent_verbs.get(verb.lemma_.lower()) if verb is not None else None
+    return MetricClue(metric, 2.0, "percent_verb") if metric else None
+
+
 def is_person_noun(lemma: str | None) -> bool:
     """``bénévole``, ``habitant``, ``victime``: a noun that counts people."""
     if not lemma:
@@ -455,6 +463,8 @@ def metric_clues(
     if counted and (noun_metric := lexicon.nouns.get(counted)):
         clues.append(_counted_clue(noun_metric, -0.05))
     if kind in SHARE_KINDS:
+        if clue := _percent_verb_clue(lexicon, number):
+            clues.append(clue)
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money":
         clues.append(COST_KIND_CLUE)
