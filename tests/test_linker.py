@@ -42,6 +42,14 @@ def _figure(nlp: Pipeline, text: str, number: str) -> dict[str, Any]:
             "sales",
         ),
         ("Tesla a livré 180.000 voitures au premier trimestre.", "180.000", "Tesla", "deliveries"),
+        # (the parser ends a sentence after this name: it is still the verb's subject)
+        (
+            "La candidate écologiste Anna Sandberg a fait campagne sur le climat. "
+            "Sandberg a obtenu 54 % des voix dimanche.",
+            "54",
+            "Anna Sandberg",
+            "share",
+        ),
     ],
 )
 def test_linker_subject_and_metric_from_the_parse(

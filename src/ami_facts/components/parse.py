@@ -235,6 +235,7 @@ def _copy_back(
         array: Any = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
         for (start, end), sub in zip([*parsed, *tagged], parts, strict=True):
             array[start:end] = sub.to_array(PARSE_ATTRS)
+            _attach_split_names(sub, array[start:end])
         for start, end in parsed:
             in_parse[start:end] = True
         doc.from_array(PARSE_ATTRS, array)
@@ -244,6 +245,31 @@ def _copy_back(
     rule[starts] = _IS_START
     sent_starts[~in_parse] = rule[~in_parse]
     doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
+
+
+_HEAD = PARSE_ATTRS.index(HEAD)
+_DEP = PARSE_ATTRS.index(DEP)
+
+
+def _attach_split_names(part: Doc, array: Any) -> None:
+    """The parser may end a sentence after its first word, a name (``Solberg | a inscrit
+    21 buts``): the name is then the subject of the verb that follows it."""
+    for token in part:
+        if not (
+            token.dep_ == "ROOT"
+            and token.pos_ == "PROPN"
+            and token.i + 1 < len(part)
+            and (token.i == 0 or part[token.i - 1].is_space or part[token.i - 1].is_punct)
+        ):
+            continue
+        after = part[token.i + 1]
+        if not (after.is_sent_start and after.pos_ == "AUX" and after.text.islower()):
+            continue
+        root = after.head if after.dep_.startswith("aux") else after
+        if root.dep_ != "ROOT" or root.pos_ not in {"VERB", "AUX"}:
+            continue
+        array[token.i, _HEAD] = numpy.uint64(root.i - token.i)
+        array[token.i, _DEP] = part.vocab.strings.add("nsubj")
 
 
 def sentence_starts_of(doc: Doc) -> list[int]:
