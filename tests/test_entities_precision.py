@@ -265,6 +265,45 @@ def test_institution_head_and_its_name_are_one_organisation(
 
 
 @pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "L'Agence de l'environnement et de la maîtrise de l'énergie a publié un rapport.",
+            "Agence de l'environnement et de la maîtrise de l'énergie",
+        ),
+        (
+            "La Direction régionale de l'environnement et du logement a donné son accord.",
+            "Direction régionale de l'environnement et du logement",
+        ),
+        # an invariable noun (``secours``) and a place end the name
+        (
+            "Le Service départemental d'incendie et de secours du Doubs a envoyé deux camions.",
+            "Service départemental d'incendie et de secours du Doubs",
+        ),
+    ],
+)
+def test_organisation_name_goes_on_after_et_de(nlp: Language, text: str, mention: str) -> None:
+    hit = _find(_hits(nlp, text), mention)
+    assert (hit.label, hit.name) == ("ORG", mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La Fédération française de judo et ses clubs ont voté la réforme.",
+            "Fédération française de judo",
+        ),
+        ("La Banque de France et des banques privées ont signé l'accord.", "Banque de France"),
+    ],
+)
+def test_organisation_name_stops_before_et_and_another_thing(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert _find(_hits(nlp, text), name).label == "ORG"
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Trois wagons sont sortis des rails près de Jackson, selon la police.", "Jackson"),

@@ -200,6 +200,7 @@ class CommonWords:
     # Every form and lemma the lemmatizer knows (``découvrez``, ``mandats``, ``prix``,
     # ``découvrir``); tested with ``in``.
     forms: Container[str] = field(default_factory=_Forms)
+    invariable_nouns: frozenset[str] = frozenset()
 
     def is_adjective(self, word: str) -> bool:
         """Adjective or adjective form (``Allemands`` -> ``allemand``); demonyms are adjectives."""
@@ -209,6 +210,10 @@ class CommonWords:
         """A common noun, adjective or adverb of French (in any inflected form)."""
         forms = _base_forms(word.lower())
         return any(w in s for w in forms for s in (self.adjectives, self.nouns, self.adverbs))
+
+    def is_noun_or_adjective(self, word: str) -> bool:
+        """``is_word``, invariable nouns included (``secours``)."""
+        return self.is_word(word) or word.lower() in self.invariable_nouns
 
     def is_vocabulary(self, word: str) -> bool:
         """Any word of the lemmatizer's vocabulary, verbs and inflected forms included
@@ -242,7 +247,22 @@ def load_common_words() -> CommonWords:
 
     adjectives, nouns, adverbs = words("adj"), words("noun"), words("adv")
     unaccented = frozenset(strip_accents(w) for w in adjectives | nouns | adverbs)
-    return CommonWords(adjectives, nouns, adverbs, unaccented, forms=_Forms(_form_hashes(lookups)))
+    # (nouns that are their own plural, ``secours``, ``recours``: in the exceptions of the
+    # lemmatizer's rules only; not among ``nouns``, where surnames spelt alike would be
+    # taken for words)
+    invariable = frozenset(
+        form
+        for form, lemmas in lookups.get_table("lemma_exc").get("noun", {}).items()
+        if lemmas == [form]
+    )
+    return CommonWords(
+        adjectives,
+        nouns,
+        adverbs,
+        unaccented,
+        forms=_Forms(_form_hashes(lookups)),
+        invariable_nouns=invariable,
+    )
 
 
 def _form_hashes(lookups: Any) -> Iterable[int]:

@@ -476,6 +476,46 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[La
     return label, None
 
 
+_OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
+_NAME_DETERMINERS = frozenset(["la", "l'", "l’", "le", "les"])
+# (how far a name goes on after ``et``: ``et de la maîtrise de l'énergie``)
+_COORDINATED_NAME_REACH = 8
+
+
+def _coordinated_name_end(doc: Doc, e: int, words: CommonWords) -> int:
+    """``Service départemental d'incendie | et de secours du Rhône``, ``Agence de
+    l'environnement | et de la maîtrise de l'énergie``: where the NER cut an
+    organisation's name at ``et``, the name goes on while its words are common nouns
+    and adjectives joined by ``de`` (and a place after ``de`` ends it); never after a
+    name that ends in a capital (``la Banque de France et des banques``) nor with
+    ``et ses``, ``et le``."""
+    if not (
+        e + 1 < len(doc)
+        and doc[e - 1].text[:1].islower()
+        and doc[e].lower_ == "et"
+        and (doc[e + 1].lower_ in _OF_WORDS or words.is_noun_or_adjective(doc[e + 1].text))
+    ):
+        return e
+    end = e
+    k = e + 1
+    while k < len(doc) and k <= e + _COORDINATED_NAME_REACH:
+        token = doc[k]
+        low = token.lower_
+        if low in _OF_WORDS or low in _NAME_DETERMINERS:
+            k += 1
+            continue
+        if token.text[:1].isupper() and doc[k - 1].lower_ in _OF_WORDS | _NAME_DETERMINERS:
+            # a place ends the name (``du Rhône``, ``de la Moselle``)
+            while k < len(doc) and doc[k].text[:1].isupper():
+                k += 1
+            return k
+        if not (token.text[:1].islower() and words.is_noun_or_adjective(token.text)):
+            break
+        k += 1
+        end = k
+    return end
+
+
 def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
     """``l'Union européenne de droits de douane``: a known place then ``de`` and a
     common noun is the place; the complement is not part of its name."""
@@ -567,6 +607,8 @@ def _fix_ner_span(
     s, label = _extend_left(doc, s, label, lex)
     if mention in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
+    if label == "ORG":
+        e = _coordinated_name_end(doc, e, words)
     span = doc[s:e]
     return _Mention(
         span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner", cue=cue
