@@ -677,9 +677,16 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "8 %",
             (None, None),
         ),
+        # ... nor does a date past for a figure in the present (what holds at the time of
+        # writing); in the past, the figure is of that day's story
         (
             "Le nouveau maire a pris ses fonctions le 2 mars. La ville compte 8 % de chômeurs.",
             "8 %",
+            (None, None),
+        ),
+        (
+            "Le nouveau maire a pris ses fonctions le 2 mars. Il a aussitôt nommé 8 adjoints.",
+            "8 adjoints",
             ("2024-03-02", "2024-03-02"),
         ),
         # a length of time is a span of its own: no period
@@ -733,6 +740,19 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "300",
             ("2019-01-01", "2019-12-31"),
         ),
+        # a sentence in the present after one told in the past states what holds at the
+        # time of writing: the date before is not its period (a past one still is)
+        (
+            "Les urgences de l'hôpital ont ouvert 40 lits la semaine dernière. Le taux"
+            " d'occupation atteint 97 %.",
+            "97",
+            (None, None),
+        ),
+        (
+            "Le cyclone a frappé l'île mardi. Trois personnes ont été tuées.",
+            "Trois",
+            ("2024-03-12", "2024-03-12"),
+        ),
         # the date of a compared figure dates that figure only
         (
             "Le salon a reçu 85 000 visiteurs, contre 79 000 l'an passé. Quelque 400 exposants"
@@ -748,7 +768,7 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
         # the date a record is measured against is a baseline
         (
             "Les urgences ont reçu 2 150 patients la semaine dernière, un niveau jamais"
-            " atteint depuis 2019. Les enfants représentent 40 % des cas.",
+            " atteint depuis 2019. Les enfants représentaient 40 % des cas.",
             "40 %",
             ("2024-03-04", "2024-03-10"),
         ),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ami_facts.components.dates.regex_parts import _F
+from ami_facts.french.tenses import FUTURE_VERB, PAST_VERB
 from ami_facts.hits import DateType
 
 Range = tuple[int, int]
@@ -76,22 +76,6 @@ SENTENCE_END = re.compile(r'[.!?…]+[\s»"]+(?=[A-ZÀ-Ý«"0-9])|\n\s*\n|\n(?=[
 _SENT_RE = re.compile(
     r'[.!?…\n](?:(?<=[.!?…])[.!?…]*[\s»"]+(?=[A-ZÀ-Ý«"0-9])|(?<=\n)\s*\n|(?<=\n)(?=[A-ZÀ-Ý]))'
 )
-_FUTURE_RE = re.compile(
-    r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront"
-    r"|viendra|viendront|(?:dev|pour|se|au|fe|viend|faud)rai(?:t|ent))\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
-    r"|irai|ira|iront|drai|dra|dront)\b",
-    _F,
-)
-_PAST_RE = re.compile(
-    r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|eut|s['’]est|se\s+sont)"
-    # not the nouns of "a lieu", "a peu", "a beau" (present tense)
-    r"\s+(?!(?:lieu|peu|beau|feu|jeu)\b)"
-    r"(?:\w+\s+)?\w+(?:é|ée|és|ées|ie?s?|ite?s?|ise?s?|ue?s?|erte?s?|einte?s?|orte?s?)\b"
-    r"|\b\w{3,}(?:ait|aient)\b|\b(?:était|étaient|avait|avaient)\b",
-    _F,
-)
-
-
 # (position, lowest offset, highest offset) -> +1 future, -1 past, 0 present, None unknown
 TenseOf = Callable[[int, int, int], "int | None"]
 
@@ -165,7 +149,7 @@ class _Ctx:
                 return morph
         best = 0
         dist = 10**9
-        for rx, sign in ((_FUTURE_RE, 1), (_PAST_RE, -1)):
+        for rx, sign in ((FUTURE_VERB, 1), (PAST_VERB, -1)):
             for m in rx.finditer(self.text, s, e):
                 d = abs(m.start() - pos)
                 if d < dist:
