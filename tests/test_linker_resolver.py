@@ -515,6 +515,44 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
 @pytest.mark.parametrize(
     ("text", "number", "subject"),
     [
+        # the age and the term of someone the text does not name are no name's
+        (
+            "Le tribunal correctionnel de Nancy a condamné lundi un homme de 41 ans à six"
+            " ans de prison.",
+            "41 ans",
+            None,
+        ),
+        (
+            "Le tribunal correctionnel de Nancy a condamné lundi un homme de 41 ans à six"
+            " ans de prison.",
+            "six ans",
+            None,
+        ),
+        (
+            "Le tribunal correctionnel de Nancy a jugé deux frères lundi. Son complice, âgé de"
+            " 27 ans, a écopé de trois ans de prison.",
+            "trois ans",
+            None,
+        ),
+        # ... but those of a person named beside them are theirs
+        (
+            "Le tribunal correctionnel de Nancy a condamné Marc Vidal, 52 ans, à quatre ans"
+            " de prison.",
+            "quatre ans",
+            "Marc Vidal",
+        ),
+    ],
+)
+def test_linker_age_or_term_of_an_unnamed_person_has_no_subject(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    figures = run_text(nlp, text, ANCHOR).figures
+    assert [f.subject for f in figures if f.text == number] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
         # the loser's number of a score is not what the winner scored
         ("Le FC Nantes a battu l'Olympique lyonnais sur le score de 3 à 1.", "1", None),
         ("Le Racing 92 s'est imposé 27 à 24 face au Stade français.", "24", None),

@@ -145,6 +145,7 @@ PERSON_NOUNS = frozenset(
     blessé blessée mort morte tué tuée disparu disparue survivant survivante juif juive
     astronaute chercheur chercheuse scientifique ingénieur ingénieure technicien
     technicienne avocat avocate juge magistrat magistrate diplomate ambassadeur
-    ambassadrice élu élue conseiller conseillère commissaire expert experte
+    ambassadrice élu élue conseiller conseillère commissaire expert experte complice
+    cambrioleur cambrioleuse braqueur braqueuse agresseur meurtrier meurtrière
     """.split()  # noqa: SIM905
 )

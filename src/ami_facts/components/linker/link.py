@@ -23,6 +23,7 @@ from ami_facts.components.linker.subject import (
     main_subject_mention,
     results_rows,
     section_topics,
+    unnamed_person_holder,
 )
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
@@ -109,6 +110,8 @@ def _one_of_a_list(
     return False
 
 
+# What a person's age or term is (SPEC: the person is the subject when named).
+PERSONAL_SPANS = {"age", "duration"}
 # Lengths of time counted on the calendar (a race time is in hours, minutes, seconds).
 CALENDAR_UNITS = {"day", "week", "month", "quarter", "year"}
 
@@ -227,6 +230,13 @@ def link(
                 metric == "duration"
                 and figure.get("unit") in CALENDAR_UNITS
                 and not _names_a_term(text, sentence)
+            )
+            # (the age or the prison term of someone the text does not name: ``le
+            # tribunal a condamné un homme de 34 ans``)
+            or (
+                metric in PERSONAL_SPANS
+                and number is not None
+                and unnamed_person_holder(text, number, article.mentions) is not None
             )
         ):
             candidates = []

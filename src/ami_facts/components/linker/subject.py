@@ -30,7 +30,12 @@ from ami_facts.components.linker.syntax import (
     relative_head,
     verb_subjects,
 )
-from ami_facts.french.linking import RECORDING_LEMMAS, REQUISITION_LEMMAS, SENTENCING_LEMMAS
+from ami_facts.french.linking import (
+    PERSON_NOUNS,
+    RECORDING_LEMMAS,
+    REQUISITION_LEMMAS,
+    SENTENCING_LEMMAS,
+)
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -223,6 +228,36 @@ def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> 
     if head is None or head.pos_ != "NOUN" or _named_or_referred(text, mentions, head):
         return None
     return head
+
+
+def unnamed_person_holder(text: str, number: Token, mentions: list[Mention]) -> Token | None:
+    """The person noun a figure describes when the text names no one with it: an age
+    (``un homme de 34 ans``, ``son complice, âgé de 29 ans``) or, for a length of time,
+    the person its verb sentences or has for subject (``a condamné un homme à huit ans
+    de prison``). The figure is that person's, and no name of the sentence owns it."""
+    measured = phrase if (phrase := counted_phrase(number)).i != number.i else number
+    holder = measured.head
+    # (through ``âgé de``: the adjective hangs on the noun)
+    if holder.pos_ == "ADJ" and holder.dep_ in {"amod", "acl", "appos"}:
+        holder = holder.head
+    elif measured.dep_ == "nmod" and is_genitive(measured) and holder.i < measured.i:
+        pass
+    else:
+        # (whom a term is passed on, or who serves it: ``un homme de 30 ans a écopé de
+        # deux ans``)
+        verb = governing_verb(number)
+        if verb is None:
+            return None
+        if verb.lemma_.lower() in SENTENCING_LEMMAS:
+            holder = next((c for c in verb.children if c.dep_ == "obj" and c.i != measured.i), verb)
+        else:
+            holder = next(iter(verb_subjects(verb)), verb)
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    # (``le petit Jean D., enfant de deux ans``: the noun in apposition to a name)
+    if holder.dep_ == "appos" and mention_covering(mentions, holder.head) is not None:
+        return None
+    return None if _named_or_referred(text, mentions, holder) is not None else holder
 
 
 def _named_or_referred(
