@@ -440,6 +440,13 @@ def test_linker_topic_stands_alone_only_for_what_it_can_measure(nlp: Language) -
             "Météo-France",
         ),
         ("« Nous avons reçu 200 dossiers », a précisé Anne Morel.", "200", "Anne Morel"),
+        # (a verb whose consonant doubles: ``rappelle``)
+        (
+            "Les syndicats restent méfiants : la CGT rappelle que l'usine employait 4 000"
+            " ouvriers en 1990.",
+            "4 000",
+            "CGT",
+        ),
         # a name in a relative clause on another noun, when the parse names that noun
         ("La région Normandie, qui finance les TER, a commandé 12 rames.", "12", "TER"),
         # a measure's place is not whose it is (``de`` says whose, ``en`` says where)

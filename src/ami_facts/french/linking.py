@@ -88,7 +88,9 @@ def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
             forms.update(irregular[lemma])
         elif lemma.endswith("er"):
             stem = lemma[:-2]
-            forms.update({stem + "e", stem + "ent", stem + "é", stem + "ait", stem + "aient"})
+            # (``rappelle``, ``rappellent``: the consonant doubles before a mute e)
+            present = stem + stem[-1] if lemma.endswith(("eler", "eter")) else stem
+            forms.update({present + "e", present + "ent", stem + "é", stem + "ait", stem + "aient"})
     return frozenset(forms)
 
 
