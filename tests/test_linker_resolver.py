@@ -812,6 +812,12 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
         ),
         # the date a record is measured against is a baseline
         (
+            "Le musée a accueilli 2 300 visiteurs, un record depuis l'ouverture du bâtiment"
+            " en 2015. Le directeur a recruté 12 guides.",
+            "12 guides",
+            (None, None),
+        ),
+        (
             "Les urgences ont reçu 2 150 patients la semaine dernière, un niveau jamais"
             " atteint depuis 2019. Les enfants représentaient 40 % des cas.",
             "40 %",

@@ -59,11 +59,13 @@ SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 SINCE_PHRASE_BEFORE = re.compile(
     r"\bdepuis\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:en|de|du|d['’])\s*$", re.IGNORECASE
 )
-# ``un niveau jamais atteint depuis 2019``, ``le plus élevé depuis 2012``: the date a
-# record is measured against is a baseline, not a period.
+# ``un niveau jamais atteint depuis 2019``, ``le plus élevé depuis 2012``, ``un record
+# depuis le retour du vote obligatoire en 2022``: the date a record is measured against
+# is a baseline, not a period.
 RECORD_SINCE_BEFORE = re.compile(
     r"\b(?:jamais|plus|moins|record|inédite?s?|inégalée?s?|sans précédent)\b[^.;:!?]{0,40}?"
-    r"\bdepuis\s*(?:l['’]|le\s|la\s|les\s)?\s*$",
+    r"\bdepuis\s*(?:l['’]|le\s|la\s|les\s)?"
+    r"(?:\s*(?:[^\W\d_][\w'’-]*\s+){1,5}?(?:en|de|du|d['’]))?\s*$",
     re.IGNORECASE,
 )
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
