@@ -730,6 +730,11 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             (None, None),
         ),
         (
+            "L'usine a fermé ses portes le 2 mars. Elle rouvrira avec 200 salariés.",
+            "200",
+            (None, None),
+        ),
+        (
             "Le nouveau maire a pris ses fonctions le 2 mars. Il a aussitôt nommé 8 adjoints.",
             "8 adjoints",
             ("2024-03-02", "2024-03-02"),

@@ -14,7 +14,7 @@ from ami_facts.components.linker.sentences import (
     same_clause,
 )
 from ami_facts.french.linking import NEW_CLAUSE_WORDS, STATEMENT_VERBS, SUMMING_UP_OPENINGS
-from ami_facts.french.tenses import FUTURE_VERB, PAST_INFINITIVE, PAST_VERB
+from ami_facts.french.tenses import PAST_INFINITIVE, PAST_VERB
 from ami_facts.patterns import alternation
 
 # A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
@@ -316,9 +316,9 @@ def find_period(
         ):
             break
         # (nor one told in the past for a figure told in the present, a state at the
-        # time of writing: ``Les urgences ont ouvert 40 lits la semaine dernière. Le
-        # taux d'occupation atteint 97 %``)
-        if candidates and _told_in_present(text, sentence) and _told_in_past(text, previous):
+        # time of writing, or in the future: ``Les urgences ont ouvert 40 lits la semaine
+        # dernière. Le taux d'occupation atteint 97 %``)
+        if candidates and not _told_in_past(text, sentence) and _told_in_past(text, previous):
             break
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
@@ -349,16 +349,10 @@ def _in_pluperfect(text: str, span: tuple[int, int]) -> bool:
 
 
 def _told_in_past(text: str, sentence: Sentence) -> bool:
+    """Whether a verb of ``sentence`` is in the past (by its form: no parse needed)."""
     return (
         PAST_VERB.search(text, sentence[0], sentence[1]) is not None
         or PAST_INFINITIVE.search(text, sentence[0], sentence[1]) is not None
-    )
-
-
-def _told_in_present(text: str, sentence: Sentence) -> bool:
-    """Whether ``sentence`` has no verb in the past nor in the future (by their forms)."""
-    return not _told_in_past(text, sentence) and not FUTURE_VERB.search(
-        text, sentence[0], sentence[1]
     )
 
 
