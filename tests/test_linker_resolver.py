@@ -879,6 +879,11 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "trois",
             ("2012-01-01", "2019-12-31"),
         ),
+        (
+            "La pharmacie avait été cambriolée à deux reprises en 2016 et en 2020.",
+            "deux",
+            ("2016-01-01", "2020-12-31"),
+        ),
         # a time of day on a known day sets that day
         (
             "Hier vers 22 h, deux voitures ont brûlé rue des Lilas.",

@@ -247,6 +247,13 @@ def find_period(
 
     sentence = sentences[index]
     in_sentence = between(sentence[0], sentence[1])
+    after = [d for d in in_sentence if d["start"] >= fig_end]
+    # ``deux satellites, en 2009 et en 2018``, ``deux cambriolages en 2019 et en 2021``
+    # count as many events as the dates listed after them, one each: the period runs
+    # from the first to the last.
+    each = _one_date_each(text, figure, after)
+    if each is not None:
+        return _resolved(each, 0.65)
     clause = [
         d
         for d in in_sentence
@@ -274,12 +281,6 @@ def find_period(
     before = framing([d for d in in_sentence if d["end"] <= fig_start])
     if before:
         return _resolved(before[-1], 0.75)
-    after = [d for d in in_sentence if d["start"] >= fig_end]
-    # ``deux satellites, en 2009 et en 2018`` counts as many events as the dates listed
-    # after it, one each: the period runs from the first to the last.
-    each = _one_date_each(text, figure, after)
-    if each is not None:
-        return _resolved(each, 0.65)
     # ... but a date that is a whole incise right after the figure's clause dates that
     # clause (``a été agressé par deux individus, hier vers 18 h, place de la Mairie``).
     if after and _adverbial_incise_after(text, fig_end, after):
@@ -479,9 +480,11 @@ def _respective_dates(
     return _spanning(text, dates[0], dates[-1])
 
 
-# ``deux satellites, en 2009 et en 2018``: the comma after the counted events, the dates
-# joined by commas and ``et``, nothing after them but the end of the sentence.
-EACH_DATE_OPENING = re.compile(r"[^,;:.!?()]*,\s*(?:en|le|la|l['’]|au|aux|dès)?\s*$", re.IGNORECASE)
+# ``deux satellites, en 2009 et en 2018``: a comma or nothing after the counted events,
+# the dates joined by commas and ``et``, nothing after them but the end of the sentence.
+EACH_DATE_OPENING = re.compile(
+    r"[^,;:.!?()]*,?\s*(?:en|le|la|l['’]|au|aux|dès)?\s*$", re.IGNORECASE
+)
 EACH_DATE_JOIN = re.compile(r"\s*(?:,|,?\s*et)\s*(?:en|le|la|l['’]|au|aux|dès)?\s*", re.IGNORECASE)
 EACH_DATE_CLOSING = re.compile(r"\s*(?:[.;!?)]|$)")
 
@@ -490,8 +493,9 @@ def _one_date_each(
     text: str, figure: dict[str, Any], dates: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
     """The span from the first to the last of ``dates`` (after the figure, in its
-    sentence) when they alone close the sentence after a comma and there are as many
-    as the events the figure counts (``deux satellites, en 2009 et en 2018``)."""
+    sentence) when they alone close the sentence, after a comma or in the figure's
+    clause, and there are as many as the events the figure counts (``deux satellites,
+    en 2009 et en 2018``)."""
     value = figure.get("value")
     if (
         len(dates) < 2
