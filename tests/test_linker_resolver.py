@@ -815,7 +815,20 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "79 000",
             ("2023-01-01", "2023-12-31"),
         ),
+        # a figure's bound is no record: ``depuis`` then gives the period
+        (
+            "La grippe a causé la mort d'au moins 900 personnes depuis début février, a"
+            " annoncé mercredi l'agence.",
+            "900",
+            ("2024-02-01", "2024-03-15"),
+        ),
+        ("Plus de 8 000 personnes ont défilé depuis lundi.", "8 000", ("2024-03-11", "2024-03-15")),
         # the date a record is measured against is a baseline
+        (
+            "Le prix du fioul est au plus haut depuis 2012. Il a atteint 1,40 euro le litre.",
+            "1,40",
+            (None, None),
+        ),
         (
             "Le musée a accueilli 2 300 visiteurs, un record depuis l'ouverture du bâtiment"
             " en 2015. Le directeur a recruté 12 guides.",

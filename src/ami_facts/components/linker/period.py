@@ -63,7 +63,9 @@ SINCE_PHRASE_BEFORE = re.compile(
 # depuis le retour du vote obligatoire en 2022``: the date a record is measured against
 # is a baseline, not a period.
 RECORD_SINCE_BEFORE = re.compile(
-    r"\b(?:jamais|plus|moins|record|inédite?s?|inégalée?s?|sans précédent)\b[^.;:!?]{0,40}?"
+    # (not ``au moins 300 morts depuis``, ``plus de 300``: a figure's bound)
+    r"(?:\b(?:jamais|record|inédite?s?|inégalée?s?|sans précédent)\b"
+    r"|(?:\bplus|(?<!\bau\s)\bmoins)\b(?!\s+(?:de\b|d['’])))[^.;:!?]{0,40}?"
     r"\bdepuis\s*(?:l['’]|le\s|la\s|les\s)?"
     r"(?:\s*(?:[^\W\d_][\w'’-]*\s+){1,5}?(?:en|de|du|d['’]))?\s*$",
     re.IGNORECASE,
