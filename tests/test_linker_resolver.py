@@ -151,6 +151,12 @@ def test_linker_metric_comes_from_what_is_measured(
     [
         # a place that frames the sentence is the subject of a share of its people
         ("Au Portugal, 28 % des salariés travaillent le samedi.", "28 %", "Portugal"),
+        # ... and so does the place ``y`` stands for
+        (
+            "La Bolivie compte 12 millions d'habitants. Le chômage y atteint 8 %.",
+            "8 %",
+            "Bolivie",
+        ),
         # the name the figure stands beside in apposition
         ("Le gardien, Paul Girard, 34 ans, a prolongé son contrat.", "34 ans", "Paul Girard"),
         # a possessive's antecedent outweighs the article's topic

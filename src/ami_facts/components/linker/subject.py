@@ -230,6 +230,18 @@ def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> 
     return head
 
 
+def place_of_y(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    """``Le Chili compte 19 millions d'habitants. L'inflation y a atteint 4,5 %``: the
+    place ``y`` stands for frames the figure's clause, as ``Au Chili,`` would."""
+    verb = governing_verb(number)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.lower_ == "y" and child.pos_ == "PRON":
+            return antecedent(text, mentions, child, {"LOC"})
+    return None
+
+
 def unnamed_person_holder(text: str, number: Token, mentions: list[Mention]) -> Token | None:
     """The person noun a figure describes when the text names no one with it: an age
     (``un homme de 34 ans``, ``son complice, âgé de 29 ans``) or, for a length of time,

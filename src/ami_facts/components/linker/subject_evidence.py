@@ -28,6 +28,7 @@ from ami_facts.components.linker.subject import (
     owned_by_several,
     parse_subject,
     participle_agent,
+    place_of_y,
     possessor,
     relative_subject,
     singular_pronoun_subject,
@@ -266,6 +267,8 @@ def subject_candidates(
         # name far back: a pronoun with no antecedent near stands for the one person the
         # title names.
         pool.add(people[0], parse_antecedent=1.0)
+    if number is not None and (place := place_of_y(text, number, article.mentions)):
+        pool.add(place, parse_antecedent=1.0, place_frame=1.0)
     if number is not None and (owner := possessor(text, number, article.mentions)):
         pool.add(owner, parse_possessor=1.0)
     if (owner := _owner_of_gapped_clause(article, figure)) is not None:
