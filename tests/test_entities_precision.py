@@ -119,6 +119,7 @@ def test_holiday_after_an_event_head_is_the_event(nlp: Language) -> None:
         ("Le train est reparti à 7 h 10 UTC-4 vers Boston.", "UTC-4"),
         ("Le logement est passé en classe A après les travaux.", "A"),
         ("Il a acheté une PHEV pour ses trajets quotidiens.", "PHEV"),
+        ("La compagnie a rénové ses TGV et ses rames régionales.", "TGV"),
         ("L'autonomie atteint 410 km en cycle WLTP selon le fabricant.", "WLTP"),
         ("La version Business ajoute la navigation connectée.", "Business"),
         ("Comptez 900 euros pour le pack Hiver et ses sièges chauffants.", "Hiver"),

@@ -9,7 +9,7 @@
   zones (``UTC-5``), a code or class qualifying the common noun before it (``une
   boîte DSG7``, ``la norme Euro 6``, ``le cycle WLTP``; not after a person's noun:
   ``le sénateur RPR``), an acronym after an indefinite or a number (``une PHEV``,
-  ``deux SUV``), an acronym the text spells out in lower case (``gaz naturel pour
+  ``deux SUV``, ``ses TGV``), an acronym the text spells out in lower case (``gaz naturel pour
   véhicules (GNV)``), a grade noun and its grade (``classe A``), a trim or option
   (``la version Business``, ``le pack Hiver``);
 - the portfolio of a role (``le ministre des Affaires étrangères``, ``la
@@ -190,9 +190,10 @@ _TIME_ZONE = re.compile(r"(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT)(?:\s?[+−–-]\s
 # grade (``Euro 6d``, ``Crit'Air 2``, ``Classe A``).
 _CODE = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*|[A-Z]{2,6}")
 _GRADE = re.compile(r"(?:\d{1,2}[a-zA-Z]{0,4}|[A-G](?:\+{1,3})?|[IVX]{1,4})")
-_INDEFINITE = frozenset(
+_INDEFINITE_OR_POSSESSIVE = frozenset(
     """un une des deux trois quatre cinq six sept huit neuf dix plusieurs quelques
-    nombreux nombreuses certains certaines chaque aucun aucune""".split()  # noqa: SIM905
+    nombreux nombreuses certains certaines chaque aucun aucune
+    son sa ses leur leurs notre nos votre vos""".split()  # noqa: SIM905
 )
 
 
@@ -243,8 +244,8 @@ def is_code(
         return False
     if _common_noun_before(doc, s, lex, words):
         return True  # ``une boîte DSG7``, ``la norme Euro 6``, ``le cycle WLTP``
-    if e - s == 1 and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
-        return True  # ``une PHEV``, ``deux SUV``
+    if e - s == 1 and s > 0 and doc[s - 1].lower_ in _INDEFINITE_OR_POSSESSIVE:
+        return True  # ``une PHEV``, ``deux SUV``, ``ses TGV``
     if e - s > 1 and s > 0 and doc[s - 1].lower_ in ("les", "des", "aux"):
         return True  # ``les Crit'Air 3``: the vehicles of a class, in the plural
     return e - s == 1 and doc[s].text in spelt_out_in_lower_case(text, lex.institution_heads)
