@@ -563,6 +563,16 @@ def test_linker_age_or_term_of_an_unnamed_person_has_no_subject(
     assert [f.subject for f in figures if f.text == number] == [subject]
 
 
+def test_linker_deaths_are_not_the_topic_organisations(nlp: Language) -> None:
+    """The dead of an event are no organisation's, even the one the article is about."""
+    text = (
+        "Canicule : Météo-France place 12 départements en alerte\n\nMétéo-France a placé"
+        " lundi 12 départements en vigilance rouge. Météo-France prévoit 41 degrés à Nîmes."
+        " La chaleur a déjà causé la mort de deux personnes, selon le ministère."
+    )
+    assert _figure(nlp, text, "deux personnes")["subject"] is None
+
+
 @pytest.mark.parametrize(
     ("text", "number", "subject"),
     [
