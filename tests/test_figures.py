@@ -449,6 +449,9 @@ def test_figures_ordinals_that_rank(text: str, value: float) -> None:
         "boulevard du 26e-RI",
         "à la seconde près",
         "Seconde Guerre mondiale",
+        # the noun: a first-time event
+        "une alerte rouge, une première depuis 2019.",
+        "C'est une première en Europe.",
     ],
 )
 def test_figures_ordinals_that_only_name(text: str) -> None:

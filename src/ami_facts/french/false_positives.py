@@ -576,6 +576,9 @@ _DETERMINER_BEFORE_RE = re.compile(
 )
 
 
+_INDEFINITE_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:une?)[\s\u00a0]+$")
+
+
 # Nouns that ``premier`` follows as a plain adjective: ``matières premières``,
 # ``nombre premier``, ``arts premiers``, ``cause première``.
 _FIRST_AFTER_NOUN_RE = re.compile(
@@ -616,6 +619,12 @@ def ordinal_role(text: str, start: int, end: int) -> str | None:
         return "rank"
     if text[start:end].lower() in ("seconde", "secondes"):
         return None  # "à la seconde près": the time unit
+    if (
+        text[start:end].lower() in ("première", "premier")
+        and _INDEFINITE_BEFORE_RE.search(text, max(0, start - 6), start)
+        and nxt not in RANK_NOUNS
+    ):
+        return None  # "une première depuis 2019", "c'est une première": an event, a noun
     if (nxt in WEEKDAYS or nxt in ("ex", "ex-aequo")) and not _DETERMINER_BEFORE_RE.search(
         text, max(0, start - 12), start
     ):
