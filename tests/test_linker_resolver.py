@@ -159,6 +159,12 @@ def test_linker_metric_comes_from_what_is_measured(
         ),
         # the name the figure stands beside in apposition
         ("Le gardien, Paul Girard, 34 ans, a prolongé son contrat.", "34 ans", "Paul Girard"),
+        # (a rank says of what before the apposition closes)
+        (
+            "La Suissesse Léa Moser, 4e de la descente de dimanche, a chuté lundi.",
+            "4e",
+            "Léa Moser",
+        ),
         # a possessive's antecedent outweighs the article's topic
         (
             "Voiture électrique : la Tesla Model Y reste la plus vendue en Europe\n\n"

@@ -83,6 +83,11 @@ SENTENCES_BACK = 2
 # A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
 APPOSITION_GAP = re.compile(r"\s*[,(–—]\s*")
 APPOSITION_CLOSE = re.compile(r"\s*(?:[,;)–—.]|$)")
+# ``Romain Dufour, 8e de l'étape,``: a rank says of what, then the apposition closes.
+RANK_APPOSITION_CLOSE = re.compile(
+    r"\s*(?:de|du|des|d['’])\s*[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}\s*(?:[,;)–—]|\.(?:\s|$)|$)",
+    re.IGNORECASE,
+)
 # What a length of time described beside a person gives: an age or a term.
 PERSON_DESCRIPTION_METRICS = frozenset({"age", "duration"})
 # Between a person's name and a figure: ``, une lycéenne de`` or `` de`` (an age, a term).
@@ -445,7 +450,15 @@ def _in_sentence(
     if (
         before
         and APPOSITION_GAP.fullmatch(text, gap_start, gap_end)
-        and APPOSITION_CLOSE.match(text, figure["end"], min(sentence[1], figure["end"] + 3))
+        and (
+            APPOSITION_CLOSE.match(text, figure["end"], min(sentence[1], figure["end"] + 3))
+            or (
+                figure["kind"] == "rank"
+                and RANK_APPOSITION_CLOSE.match(
+                    text, figure["end"], min(sentence[1], figure["end"] + 60)
+                )
+            )
+        )
     ):
         evidence["apposition"] = 1.0
     elif (
