@@ -151,6 +151,14 @@ def test_linker_metric_comes_from_what_is_measured(
     [
         # a place that frames the sentence is the subject of a share of its people
         ("Au Portugal, 28 % des salariés travaillent le samedi.", "28 %", "Portugal"),
+        # ... also under a heading with no final mark, which runs into its sentence
+        (
+            "Immobilier : les prix reculent\n\nLes prix des logements anciens ont baissé de 1 %"
+            " sur un an.\nNantes et Rennes sont les plus touchées\nÀ Nantes, les prix ont"
+            " reculé de 5 % en un an.",
+            "5 %",
+            "Nantes",
+        ),
         # ... and so does the place ``y`` stands for
         (
             "La Bolivie compte 12 millions d'habitants. Le chômage y atteint 8 %.",

@@ -480,7 +480,8 @@ def mention_context(text: str, sentence: Sentence, mention: Mention) -> dict[str
     if _is_source(text, sentence, mention):
         evidence["source"] = 1.0
     lead = text[sentence[0] : mention.start]
-    clause_lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1 :]
+    # (a line break too: a heading with no final mark runs into the sentence below it)
+    clause_lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind("\n")) + 1 :]
     # ``En Espagne, 41 % des ménages``: a place that opens the clause frames it (its
     # preposition then says nothing against it)
     if mention.label == "LOC" and PLACE_FRAME.fullmatch(clause_lead.strip().lower()):
