@@ -173,6 +173,14 @@ def test_linker_metric_comes_from_what_is_measured(
             "4e",
             "Léa Moser",
         ),
+        # a person named for a role a possessive gives speaks for its owner of what no
+        # person can have (a margin)
+        (
+            "Le groupe Danone a annoncé jeudi un bénéfice record. Son directeur général,"
+            " Paul Lenoir, vise une marge d'exploitation de 9 % d'ici 2027.",
+            "9 %",
+            "Danone",
+        ),
         # a possessive's antecedent outweighs the article's topic
         (
             "Voiture électrique : la Tesla Model Y reste la plus vendue en Europe\n\n"

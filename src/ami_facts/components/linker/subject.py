@@ -443,18 +443,23 @@ def main_subject_mention(
     return next((mention for mention in mentions if mention.name == name), None)
 
 
-def possessor(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+def possessor(
+    text: str, number: Token, mentions: list[Mention], person_fits: bool = True
+) -> Mention | None:
     """``Renault ... Ses ventes ont chuté de 12 %``: whose the measured thing is.
 
     The figure's own noun, the noun it is the complement of, or its verb's subject,
     when it has a possessive determiner: the last name before it that can own it.
+    ``person_fits``: whether a person can have what the figure measures.
     """
     found = _possessive(number)
     if found is None or found[1].lower_ in PLURAL_POSSESSIVES:
         return None
     # (``Son principal adversaire, Amadou Ba, a obtenu 35 %``: the noun is named; its
-    # possessive says whose adversary, not whose figure)
-    if _name_in_apposition(found[0], mentions) is not None:
+    # possessive says whose adversary, not whose figure; but a person cannot have a
+    # margin or a revenue: ``Son directeur, Jean Roux, vise une marge de 8 %`` speaks
+    # for its owner)
+    if person_fits and _name_in_apposition(found[0], mentions) is not None:
         return None
     return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
 

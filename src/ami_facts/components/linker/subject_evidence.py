@@ -274,7 +274,9 @@ def subject_candidates(
         pool.add(people[0], parse_antecedent=1.0)
     if number is not None and (place := place_of_y(text, number, article.mentions)):
         pool.add(place, parse_antecedent=1.0, place_frame=1.0)
-    if number is not None and (owner := possessor(text, number, article.mentions)):
+    labels = METRIC_LABELS.get(metric or "")
+    person_fits = labels is None or "PER" in labels
+    if number is not None and (owner := possessor(text, number, article.mentions, person_fits)):
         pool.add(owner, parse_possessor=1.0)
     if (owner := _owner_of_gapped_clause(article, figure)) is not None:
         pool.add(owner, parse_owner=1.0)
@@ -316,7 +318,6 @@ def subject_candidates(
     # (nor is the topic what a group owns: ``leur croissance``)
     several = number is not None and owned_by_several(text, number)
     alone = {} if names_other or parsed or several else {"topic_alone": 1.0}
-    labels = METRIC_LABELS.get(metric or "")
 
     def alone_if_fit(topic: Mention) -> dict[str, float]:
         # (a topic stands alone only for what it can measure, a price, a power, a
