@@ -431,6 +431,9 @@ def test_entities_line_break_common_word_is_cut(blank: Language) -> None:
         ("la petite équipe espagnole Kelme a gagné", "Kelme", "ORG"),
         ("dans la ville de Portland demain", "Portland", "LOC"),
         ("selon le quotidien De Telegraaf hier", "De Telegraaf", "ORG"),
+        # the trades of companies
+        ("le transporteur Aérolignes a annoncé", "Aérolignes", "ORG"),
+        ("l'avionneur Skyforge a livré", "Skyforge", "ORG"),
     ],
 )
 def test_entities_apposition_head_gives_label(
