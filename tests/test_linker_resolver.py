@@ -173,6 +173,14 @@ def test_linker_metric_comes_from_what_is_measured(
             "4e",
             "Léa Moser",
         ),
+        # a name in apposition to the possessive's noun is its owner, not the name the
+        # possessive refers back to (the parser may hang it off the apposition)
+        (
+            "La mine de Tolva va fermer. Son actionnaire principal, le groupe suisse"
+            " Glencore, a perdu 3 milliards de dollars dans le projet.",
+            "3 milliards",
+            "Glencore",
+        ),
         # a person named for a role a possessive gives speaks for its owner of what no
         # person can have (a margin)
         (

@@ -298,11 +298,28 @@ def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
             # (after the comma, the words before the name: ``, l'ancien Premier
             # ministre Amadou Ba,``)
             and child.doc[child.left_edge.i - 1].text == ","
-            and (covering := mention_covering(mentions, child)) is not None
+            and (covering := _apposed_name(child, mentions)) is not None
             and covering.label in APPOSED_NAME_LABELS
         ):
             return covering
     return None
+
+
+def _apposed_name(apposed: Token, mentions: list[Mention]) -> Mention | None:
+    """The name an apposition is, or (``, le groupe suisse Glencore,``: a common noun
+    heading it) the last name it holds."""
+    covering = mention_covering(mentions, apposed)
+    if covering is not None or apposed.pos_ != "NOUN":
+        return covering
+    # (up to the comma that closes it: the parser may hang the name elsewhere)
+    doc = apposed.doc
+    close = next(
+        (t for t in doc[apposed.i : apposed.sent.end] if t.text in {",", ")", ";"}),
+        apposed.right_edge,
+    )
+    start, end = apposed.left_edge.idx, close.idx
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return inside[-1] if inside else None
 
 
 def _tagged(mention: Mention | None, evidence: str) -> tuple[Mention, str] | None:
@@ -459,7 +476,8 @@ def possessor(
     # possessive says whose adversary, not whose figure; but a person cannot have a
     # margin or a revenue: ``Son directeur, Jean Roux, vise une marge de 8 %`` speaks
     # for its owner)
-    if person_fits and _name_in_apposition(found[0], mentions) is not None:
+    named = _name_in_apposition(found[0], mentions)
+    if named is not None and (person_fits or named.label != "PER"):
         return None
     return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
 
