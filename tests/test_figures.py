@@ -138,7 +138,17 @@ def test_figures_collective_nouns_are_approximate(text: str, value: float) -> No
     assert (hit.value, hit.approximate) == (value, True)
 
 
-@pytest.mark.parametrize("text", ["un prototype présenté", "l'un des trains", "une voiture neuve"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un prototype présenté",
+        "l'un des trains",
+        "une voiture neuve",
+        # an adjective between makes ``une`` an article before a unit too
+        "une nouvelle journée de grève",
+        "un autre mois de retard",
+    ],
+)
 def test_figures_article_un_is_not_a_figure(text: str) -> None:
     assert find_figures(text) == []
 

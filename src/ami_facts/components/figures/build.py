@@ -225,8 +225,13 @@ def _unit_after(
     found = _unit_at(work, probe)
     if found is None and after_de is None:
         word_after = _COUNTED_WORD_RE.match(work, pos)
-        if word_after and word_after.group(1).lower() in PRENOMINAL:
-            found = _unit_at(work, word_after.end())  # "9 petits km/h"
+        # ("9 petits km/h"; not "une nouvelle journée de grève": an article, no count)
+        if (
+            word_after
+            and word_after.group(1).lower() in PRENOMINAL
+            and not (core.form == "words" and core.value == 1)
+        ):
+            found = _unit_at(work, word_after.end())
     if found is None and after_de is None and core.form in ("words", "fraction"):
         # "quart de litre", "un tiers de litre": unit after "de"
         de = _DE_RE.match(work, pos) if not float(core.value).is_integer() else None
