@@ -506,6 +506,16 @@ def test_false_positive_model_or_label(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "number"),
+    [("C'est 10 000 de plus que l'an dernier.", "10 000"), ("Qu'il reste 40 places.", "40")],
+)
+def test_figures_after_an_elided_word_opening_the_sentence_are_no_model(
+    text: str, number: str
+) -> None:
+    assert [h.text[: len(number)] for h in find_figures(text)] == [number]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "voir page 3",
