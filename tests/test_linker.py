@@ -66,6 +66,8 @@ def test_linker_subject_and_metric_from_the_parse(
         ("Environ 120 personnes sont mortes dans l'accident.", "120", "deaths"),
         ("Le chantier prévoit une conduite de 450 mm de diamètre.", "450", "diameter"),
         ("Il a été condamné à 12 ans de prison.", "12", "duration"),
+        # the years after ``l'âge ... de`` are an age, however long the noun's complement
+        ("La loi repousse l'âge légal de départ à la retraite à 64 ans.", "64", "age"),
         ("Environ 35 % des Français lisent la presse.", "35", "share"),
         ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),
     ],

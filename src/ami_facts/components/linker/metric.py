@@ -54,6 +54,8 @@ AWAY_BEFORE = re.compile(r"\bà\s*(?:environ\s+|plus de\s+|moins de\s+|près de\
 # ``Jean Martin, 52 ans,``, ``(52 ans)``: an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s*[,(]\s*$")
 AGE_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
+# ``l'âge de 64 ans``, ``l'âge légal de départ à la retraite de 62 à 64 ans``
+AGE_NOUN_BEFORE = re.compile(r"\bâges?(?:\s+[\w'’-]+){0,6}?\s+(?:de|d['’]|à)\s*$", re.IGNORECASE)
 # ``un enfant de deux ans``, ``une femme d'une cinquantaine d'années``
 PERSON_BEFORE_DE = re.compile(r"\b([\w-]+)\s+(?:de|d['’])\s*$")
 CONSUMPTION_PER = {"km", "100km"}
@@ -372,6 +374,8 @@ def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None
         return True
     if is_age_group(text, figure):
         return True
+    if tail.endswith(("de", "d'", "d’", "à")) and AGE_NOUN_BEFORE.search(before):
+        return True  # ``l'âge légal de départ à la retraite de 62 à 64 ans``
     if (
         tail.endswith(("de", "d'", "d’"))
         and (noun := PERSON_BEFORE_DE.search(before))
