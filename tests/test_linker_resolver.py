@@ -577,6 +577,16 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
             "trois ans",
             None,
         ),
+        # people the police, a court or rescuers deal with are not theirs
+        (
+            "La cour d'assises de Lyon, qui juge quatre supporters pour des violences, a"
+            " entendu hier les témoins.",
+            "quatre supporters",
+            None,
+        ),
+        ("Le SAMU de Lille a hospitalisé huit personnes.", "huit personnes", None),
+        # (a firm's staff are its own)
+        ("Renault va licencier 3 000 salariés.", "3 000 salariés", "Renault"),
         # ... but those of a person named beside them are theirs
         (
             "Le tribunal correctionnel de Nancy a condamné Marc Vidal, 52 ans, à quatre ans"
@@ -586,7 +596,7 @@ def test_linker_plural_pronoun_or_possessive_names_no_single_subject(
         ),
     ],
 )
-def test_linker_age_or_term_of_an_unnamed_person_has_no_subject(
+def test_linker_age_term_or_count_of_people_no_name_owns_has_no_subject(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     figures = run_text(nlp, text, ANCHOR).figures

@@ -71,6 +71,13 @@ TERM_WORDS = re.compile(
 # Verbs whose object serves the term the figure gives (``le tribunal a condamné X à deux
 # ans``): the term is X's, not the court's.
 SENTENCING_LEMMAS = frozenset(["condamner", "requérir"])
+# Verbs of the police, the courts and the rescuers, whose object is people they deal with
+# (``la cour juge quatre supporters``, ``les pompiers ont secouru 12 personnes``): those
+# people are not theirs, as a firm's staff (``Renault emploie 3 000 salariés``) is.
+HANDLING_LEMMAS = frozenset(
+    """condamner juger interpeller arrêter inculper écrouer incarcérer expulser évacuer
+    secourir hospitaliser soigner auditionner""".split()  # noqa: SIM905
+)
 # Of those, the verbs whose subject asks for the term against someone (``le parquet a
 # requis deux ans contre X``): the term is X's, never the asker's.
 REQUISITION_LEMMAS = frozenset(["requérir"])
@@ -148,6 +155,7 @@ PERSON_NOUNS = frozenset(
     astronaute chercheur chercheuse scientifique ingénieur ingénieure technicien
     technicienne avocat avocate juge magistrat magistrate diplomate ambassadeur
     ambassadrice élu élue conseiller conseillère commissaire expert experte complice
-    cambrioleur cambrioleuse braqueur braqueuse agresseur meurtrier meurtrière
+    cambrioleur cambrioleuse braqueur braqueuse agresseur meurtrier meurtrière casseur
+    casseuse hooligan émeutier émeutière trafiquant trafiquante dealer
     """.split()  # noqa: SIM905
 )

@@ -21,6 +21,7 @@ from ami_facts.components.linker.sentences import (
 from ami_facts.components.linker.subject import (
     NAMES_JOINED,
     main_subject_mention,
+    people_handled,
     results_rows,
     section_topics,
     unnamed_person_holder,
@@ -238,6 +239,8 @@ def link(
                 and number is not None
                 and unnamed_person_holder(text, number, article.mentions) is not None
             )
+            # (``la cour qui juge quatre supporters``: those it deals with are not its own)
+            or (figure["kind"] == "count" and number is not None and people_handled(number))
         ):
             candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)

@@ -31,6 +31,7 @@ from ami_facts.components.linker.syntax import (
     verb_subjects,
 )
 from ami_facts.french.linking import (
+    HANDLING_LEMMAS,
     PERSON_NOUNS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
@@ -240,6 +241,15 @@ def place_of_y(text: str, number: Token, mentions: list[Mention]) -> Mention | N
         if child.lower_ == "y" and child.pos_ == "PRON":
             return antecedent(text, mentions, child, {"LOC"})
     return None
+
+
+def people_handled(number: Token) -> bool:
+    """Whether the figure counts people that its verb, one of the police, the courts or
+    the rescuers, deals with (``la cour qui juge quatre supporters``)."""
+    phrase = counted_phrase(number)
+    if phrase.dep_ != "obj" or phrase.lemma_.lower() not in PERSON_NOUNS:
+        return False
+    return phrase.head.lemma_.lower() in HANDLING_LEMMAS
 
 
 def unnamed_person_holder(text: str, number: Token, mentions: list[Mention]) -> Token | None:
