@@ -132,6 +132,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # what a verb of change has for its subject fell; the amount is its complement
         ("Dans la province, 230 bâtiments se sont effondrés.", "230", None),
         ("Le nombre de chômeurs a baissé de 3 000.", "3 000", "change"),
+        # the noun a verb with no subject of its own hangs on says it (the parser reads
+        # ``Le prix moyen atteint`` as a noun and its participle)
+        ("Son prix moyen atteint 2 100 euros.", "2 100", "price"),
         # a participle tagged as an adjective is still the verb whose subject says it
         (
             "Le chiffre d'affaires du groupe s'est élevé à 65,4 milliards d'euros.",

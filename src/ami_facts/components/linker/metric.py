@@ -235,6 +235,10 @@ def _clues_from_words(
                 # de leurs tarifs de 3 %`` (a weaker clue: where the nearer noun's metric
                 # fits the figure, as ``tarifs`` does not a percentage, that one wins)
                 clues.append(MetricClue(found, 3.9 + nearer, "measured_noun"))
+            elif below.pos_ == "VERB" and below.dep_ in SUBJECTLESS_CLAUSE_DEPS:
+                # ... and the noun a verb with no subject hangs on, its subject as the
+                # parser read it (``Le prix moyen atteint 2 100 euros``)
+                clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
         if ancestor.pos_ in {"VERB", "AUX"} or _participle_as_adjective(ancestor):
             # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
             # its subject says the event.
