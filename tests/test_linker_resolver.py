@@ -162,6 +162,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "5 %",
             "Nantes",
         ),
+        # a town a noun refers back to is named without an article (not ``la Vidourle``)
+        (
+            "À Lunel, la Vidourle est sortie de son lit mardi. La commune de 26 000"
+            " habitants a évacué 200 personnes.",
+            "26 000",
+            "Lunel",
+        ),
         # ... and so does the place ``y`` stands for
         (
             "La Bolivie compte 12 millions d'habitants. Le chômage y atteint 8 %.",

@@ -48,6 +48,12 @@ IMPERSONAL_VERBS = {
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|vers|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$|\bà\s*l['’]$", re.IGNORECASE
 )
+# Nouns that refer back to a town, and the lower-case article that a town's name lacks
+# (``la Lys``, ``le Rhône``, ``l'Alsace``; not ``Le Havre``, whose article is its own).
+TOWN_NOUNS = frozenset(
+    "ville commune village bourg cité capitale métropole agglomération localité".split()  # noqa: SIM905
+)
+ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
 # Words that introduce a name as a complement, not as what a sentence is about.
 NAME_AS_COMPLEMENT = re.compile(
     r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
@@ -136,6 +142,14 @@ def antecedent(
     if window <= PRONOUN_WINDOW:
         paragraph_start = _paragraph_start(text, word.idx)
         window_start = max(window_start, paragraph_start)
+    if labels == {"LOC"} and word.lemma_.lower() in TOWN_NOUNS:
+        # (``À Arques, la Lys est montée ... La commune``: a town is named without an
+        # article, a river or a region with one)
+        mentions = [
+            m
+            for m in mentions
+            if not ARTICLE_BEFORE_NAME.search(text, max(0, m.start - 4), m.start)
+        ]
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
     if found is not None and word.dep_.startswith("nsubj") and word.lower_ in PERSONAL_PRONOUNS:
         found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
