@@ -162,6 +162,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "5 %",
             "Nantes",
         ),
+        # a brand's units are its own where the article names a model of it once only
+        (
+            "Airbus relève ses objectifs\n\nL'avionneur européen Airbus a livré 735 appareils"
+            " en 2023. L'A320neo reste le modèle le plus demandé.",
+            "735",
+            "Airbus",
+        ),
         # a town a noun refers back to is named without an article (not ``la Vidourle``)
         (
             "À Lunel, la Vidourle est sortie de son lit mardi. La commune de 26 000"
