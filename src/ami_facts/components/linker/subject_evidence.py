@@ -253,9 +253,13 @@ def subject_candidates(
     main = article.main
     # (``Renault reste en tête avec 32 400 immatriculations, devant Peugeot``: a brand
     # ranked among others counts its own units, not its model's)
-    # (nor when the article names the model once only: ``Airbus a livré 735 appareils``
-    # in an article about Airbus that names the A320neo in passing)
-    model_of_brands = main if main is not None and article.counts[main.name] > 1 else None
+    # (nor when the article names the model once only, after the figure: ``Airbus a livré
+    # 735 appareils`` in an article about Airbus that names the A320neo in passing)
+    model_of_brands = (
+        main
+        if main is not None and (article.counts[main.name] > 1 or main.start < figure["start"])
+        else None
+    )
     if main is not None and sentence_index is not None:
         sentence = article.sentences[sentence_index]
         if sum(m.label == "ORG" for m in article.between(*sentence)) > 1:
