@@ -162,6 +162,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "5 %",
             "Nantes",
         ),
+        # ``chiffre`` is a noun before it is a verb of counting: no source
+        (
+            "Résultats : Danone en forme\n\nLe chiffre d'affaires de Danone a progressé de 7 %"
+            " en 2023.",
+            "7 %",
+            "Danone",
+        ),
         # a brand's units are its own where the article names a model of it once only
         (
             "Airbus relève ses objectifs\n\nL'avionneur européen Airbus a livré 735 appareils"
