@@ -579,6 +579,9 @@ def test_false_positive_url_and_email(text: str) -> None:
         "victoire 3-1 du Stade",
         "il mène 6-4, 3-2",
         "Davos - Berne 4-2 (1-0 2-1 1-1).",
+        # verbs of a heavy win or of a loss
+        "Le Stade brestois écrase Lorient 5-1",
+        "Rennes s'incline 0-2 à Lens.",
     ],
 )
 def test_false_positive_score(text: str) -> None:

@@ -371,7 +371,8 @@ _SCORE_SERIES_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}[\s\u00a0,]*[(]?[\s\u00a
 _SCORE_WORDS_AFTER = frozenset(["face", "contre", "au", "à", "aux", "en", "après", "lors", "dans"])
 _SCORE_CUE_BEFORE = re.compile(
     r"(?i:score|s['’]impos\w*|battu\w*|bat|victoire|défaite|match|mène|menait|l['’]emport\w*"
-    r"|gagn\w*|perd\w*|vainqu\w*|nul|sets?|manches?)\b[^.!?\n]{0,30}$"
+    r"|gagn\w*|perd\w*|vainqu\w*|nul|sets?|manches?|écras\w*|étrill\w*|domin\w*"
+    r"|surclass\w*|corrig\w*|élimin\w*|s['’]incline\w*)\b[^.!?\n]{0,30}$"
 )
 
 
