@@ -905,6 +905,12 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
         ("Plus de 8 000 personnes ont défilé depuis lundi.", "8 000", ("2024-03-11", "2024-03-15")),
         # the date a record is measured against is a baseline
         (
+            "La banque centrale relève ses taux, pour la première fois depuis 2008. Le"
+            " taux directeur passe à 0,5 %.",
+            "0,5",
+            (None, None),
+        ),
+        (
             "Le prix du fioul est au plus haut depuis 2012. Il a atteint 1,40 euro le litre.",
             "1,40",
             (None, None),

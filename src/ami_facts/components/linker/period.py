@@ -59,12 +59,13 @@ SINCE_BEFORE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
 SINCE_PHRASE_BEFORE = re.compile(
     r"\bdepuis\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:en|de|du|d['’])\s*$", re.IGNORECASE
 )
-# ``un niveau jamais atteint depuis 2019``, ``le plus élevé depuis 2012``, ``un record
+# ``un niveau jamais atteint depuis 2019``, ``le plus élevé depuis 2012``, ``pour la
+# première fois depuis 2007``, ``un record
 # depuis le retour du vote obligatoire en 2022``: the date a record is measured against
 # is a baseline, not a period.
 RECORD_SINCE_BEFORE = re.compile(
     # (not ``au moins 300 morts depuis``, ``plus de 300``: a figure's bound)
-    r"(?:\b(?:jamais|record|inédite?s?|inégalée?s?|sans précédent)\b"
+    r"(?:\b(?:jamais|record|inédite?s?|inégalée?s?|sans précédent|première fois)\b"
     r"|(?:\bplus|(?<!\bau\s)\bmoins)\b(?!\s+(?:de\b|d['’])))[^.;:!?]{0,40}?"
     r"\bdepuis\s*(?:l['’]|le\s|la\s|les\s)?"
     r"(?:\s*(?:[^\W\d_][\w'’-]*\s+){1,5}?(?:en|de|du|d['’]))?\s*$",
