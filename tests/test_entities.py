@@ -434,6 +434,7 @@ def test_entities_line_break_common_word_is_cut(blank: Language) -> None:
         # the trades of companies
         ("le transporteur Aérolignes a annoncé", "Aérolignes", "ORG"),
         ("l'avionneur Skyforge a livré", "Skyforge", "ORG"),
+        ("selon la confédération syndicale Rengo hier", "Rengo", "ORG"),
     ],
 )
 def test_entities_apposition_head_gives_label(
