@@ -162,6 +162,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "5 %",
             "Nantes",
         ),
+        # ``compte`` tagged a noun after an adjective, with a subject of its own
+        (
+            "Le Racing Club de Lens a battu Nice samedi. Le club nordiste compte désormais 9"
+            " points d'avance sur Lille.",
+            "9 points",
+            "Racing Club de Lens",
+        ),
         # ``chiffre`` is a noun before it is a verb of counting: no source
         (
             "Résultats : Danone en forme\n\nLe chiffre d'affaires de Danone a progressé de 7 %"

@@ -21,12 +21,16 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def is_mistagged_verb(token: Token) -> bool:
-    """``compte`` right after a noun (``La ville compte``): the verb, tagged a noun."""
+    """``compte`` right after a noun (``La ville compte``), or with a subject of its own
+    (``Le club parisien compte``): the verb, tagged a noun."""
     return (
         token.lower_ in MISTAGGED_VERB_FORMS
         and token.pos_ == "NOUN"
         and token.i > 0
-        and token.doc[token.i - 1].pos_ in {"NOUN", "PROPN"}
+        and (
+            token.doc[token.i - 1].pos_ in {"NOUN", "PROPN"}
+            or any(child.dep_ == "nsubj" for child in token.children)
+        )
     )
 
 
