@@ -8,9 +8,10 @@
 - technical codes and abbreviations of things: chemical formulas (``CO2``), time
   zones (``UTC-5``), a code or class qualifying the common noun before it (``une
   boîte DSG7``, ``la norme Euro 6``, ``le cycle WLTP``; not after a person's noun:
-  ``le sénateur RPR``), an acronym after an indefinite or a number (``une PHEV``,
-  ``deux SUV``, ``ses TGV``), an acronym the text spells out in lower case (``gaz naturel pour
-  véhicules (GNV)``), a grade noun and its grade (``classe A``), a trim or option
+  ``le sénateur RPR``), an acronym after an indefinite, a number or a possessive
+  (``une PHEV``, ``deux SUV``, ``ses TGV``), an acronym the text spells out in lower
+  case (``gaz naturel pour véhicules (GNV)``), a grade noun and its grade (``classe
+  A``), a trim or option
   (``la version Business``, ``le pack Hiver``);
 - the portfolio of a role (``le ministre des Affaires étrangères``, ``la
   secrétaire d'État chargée du Numérique``).

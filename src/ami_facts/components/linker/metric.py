@@ -143,19 +143,15 @@ def _after_unit_word(text: str, number_end: int) -> int:
     return word.end() if word is not None else number_end
 
 
-def _duration_verb_clue(lexicon: MetricLexicon, number: Token | None) -> MetricClue | None:
-    """``concédant 2'24"``: the verb says what a duration is."""
+def _kind_verb_clue(
+    table: dict[str, str], number: Token | None, strength: float, evidence: str
+) -> MetricClue | None:
+    """What the figure's verb says a figure of one kind is, from that kind's table:
+    ``concédant 2'24"`` (a duration: a race gap), ``le titre gagnait 6 %`` (a
+    percentage: a change)."""
     verb = governing_verb(number) if number is not None else None
-    metric = lexicon.duration_verbs.get(verb.lemma_.lower()) if verb is not None else None
-    return MetricClue(metric, 3.0, "duration_verb") if metric else None
-
-
-def _percent_verb_clue(lexicon: MetricLexicon, number: Token | None) -> MetricClue | None:
-    """``le titre gagnait 6 %``, ``l'action a cédé 2 %``: a gain or a loss of a
-    percentage is a change."""
-    verb = governing_verb(number) if number is not None else None
-    metric = lexicon.percent_verbs.get(verb.lemma_.lower()) if verb is not None else None
-    return MetricClue(metric, 2.0, "percent_verb") if metric else None
+    metric = table.get(verb.lemma_.lower()) if verb is not None else None
+    return MetricClue(metric, strength, evidence) if metric else None
 
 
 def is_person_noun(lemma: str | None) -> bool:
@@ -444,7 +440,7 @@ def metric_clues(
             clues.append(RACE_GAP_CLUE)
         if _is_age(text, figure, before, number):
             clues.append(AGE_CLUE)
-        if clue := _duration_verb_clue(lexicon, number):
+        if clue := _kind_verb_clue(lexicon.duration_verbs, number, 3.0, "duration_verb"):
             clues.append(clue)
         clues.append(_clue(lexicon.kinds["duration"], 1.0, "kind"))
         return _ranked(clues, kind)
@@ -471,7 +467,7 @@ def metric_clues(
     if counted and (noun_metric := lexicon.nouns.get(counted)):
         clues.append(_counted_clue(noun_metric, -0.05))
     if kind in SHARE_KINDS:
-        if clue := _percent_verb_clue(lexicon, number):
+        if clue := _kind_verb_clue(lexicon.percent_verbs, number, 2.0, "percent_verb"):
             clues.append(clue)
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money":

@@ -60,9 +60,8 @@ SINCE_PHRASE_BEFORE = re.compile(
     r"\bdepuis\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:en|de|du|d['’])\s*$", re.IGNORECASE
 )
 # ``un niveau jamais atteint depuis 2019``, ``le plus élevé depuis 2012``, ``pour la
-# première fois depuis 2007``, ``un record
-# depuis le retour du vote obligatoire en 2022``: the date a record is measured against
-# is a baseline, not a period.
+# première fois depuis 2007``, ``un record depuis le retour du vote obligatoire en
+# 2022``: the date a record is measured against is a baseline, not a period.
 RECORD_SINCE_BEFORE = re.compile(
     # (not ``au moins 300 morts depuis``, ``plus de 300``: a figure's bound)
     r"(?:\b(?:jamais|record|inédite?s?|inégalée?s?|sans précédent|première fois)\b"

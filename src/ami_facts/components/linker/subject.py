@@ -259,12 +259,11 @@ def unnamed_person_holder(text: str, number: Token, mentions: list[Mention]) -> 
     de prison``). The figure is that person's, and no name of the sentence owns it."""
     measured = phrase if (phrase := counted_phrase(number)).i != number.i else number
     holder = measured.head
+    described = measured.dep_ == "nmod" and is_genitive(measured) and holder.i < measured.i
     # (through ``âgé de``: the adjective hangs on the noun)
     if holder.pos_ == "ADJ" and holder.dep_ in {"amod", "acl", "appos"}:
         holder = holder.head
-    elif measured.dep_ == "nmod" and is_genitive(measured) and holder.i < measured.i:
-        pass
-    else:
+    elif not described:
         # (whom a term is passed on, or who serves it: ``un homme de 30 ans a écopé de
         # deux ans``)
         verb = governing_verb(number)
