@@ -7,6 +7,9 @@ Where each step lives:
   the rules alone) and the loop over the figures, in text order;
 - ``subject.py``: the named thing a figure is about (parse, results rows, section
   topics, the article's main subject);
+- ``owners.py``: whose a figure is where a possessive, ``y`` or an unnamed person
+  says it (``Ses ventes``, ``leur croissance``, ``un homme de 34 ans``);
+- ``subject_evidence.py``: the candidates for the subject and their evidence;
 - ``metric.py``: what is measured (clue phrases, unit, counted noun, verb);
 - ``period.py``: the date expression a figure is about (clause, sentence, the one
   before), baselines left out;

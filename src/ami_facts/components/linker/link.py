@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ami_facts.components.doc_text import text_of
 from ami_facts.components.linker.mentions import Mention, collect_mentions
 from ami_facts.components.linker.metric import find_metric, is_age_group
+from ami_facts.components.linker.owners import people_handled, unnamed_person_holder
 from ami_facts.components.linker.period import Headings, dates_for_periods, find_period
 from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
@@ -21,10 +22,8 @@ from ami_facts.components.linker.sentences import (
 from ami_facts.components.linker.subject import (
     NAMES_JOINED,
     main_subject_mention,
-    people_handled,
     results_rows,
     section_topics,
-    unnamed_person_holder,
 )
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at

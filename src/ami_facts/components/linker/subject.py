@@ -12,7 +12,6 @@ from ami_facts.components.linker.mentions import (
     ANAPHORA_WINDOW,
     ORDER_SUBJECT_LABELS,
     PERSONAL_PRONOUNS,
-    PLURAL_POSSESSIVES,
     Mention,
     antecedent,
     is_definite_reference,
@@ -31,8 +30,6 @@ from ami_facts.components.linker.syntax import (
     verb_subjects,
 )
 from ami_facts.french.linking import (
-    HANDLING_LEMMAS,
-    PERSON_NOUNS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
     SENTENCING_LEMMAS,
@@ -121,7 +118,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             # (the parser may take a day for an object too: ``a condamné mardi X``)
             for sentenced in verb.children:
                 if sentenced.dep_ == "obj" and sentenced.i != number.i:
-                    found = _named_or_referred(text, mentions, sentenced)
+                    found = named_or_referred(text, mentions, sentenced)
                     if found is not None:
                         return found
             if verb.lemma_.lower() in REQUISITION_LEMMAS:
@@ -129,7 +126,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
         # for the noun the clause hangs on.
         if (head := relative_head(verb)) is not None:
-            return _named_or_referred(text, mentions, head)
+            return named_or_referred(text, mentions, head)
         for child in verb_subjects(verb):
             if child.lower_ == "il" and is_impersonal(verb):
                 return None
@@ -148,7 +145,7 @@ def _named_by_subject(
         return _tagged(
             antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}), "parse_antecedent"
         )
-    return _named_or_referred(text, mentions, subject)
+    return named_or_referred(text, mentions, subject)
 
 
 def _subject_after_detached_phrase(number: Token) -> Token | None:
@@ -226,62 +223,12 @@ def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> 
     nothing. The figure is about that noun, not about what the main clause names."""
     verb = governing_verb(number)
     head = relative_head(verb) if verb is not None else None
-    if head is None or head.pos_ != "NOUN" or _named_or_referred(text, mentions, head):
+    if head is None or head.pos_ != "NOUN" or named_or_referred(text, mentions, head):
         return None
     return head
 
 
-def place_of_y(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
-    """``Le Chili compte 19 millions d'habitants. L'inflation y a atteint 4,5 %``: the
-    place ``y`` stands for frames the figure's clause, as ``Au Chili,`` would."""
-    verb = governing_verb(number)
-    if verb is None:
-        return None
-    for child in verb.children:
-        if child.lower_ == "y" and child.pos_ == "PRON":
-            return antecedent(text, mentions, child, {"LOC"})
-    return None
-
-
-def people_handled(number: Token) -> bool:
-    """Whether the figure counts people that its verb, one of the police, the courts or
-    the rescuers, deals with (``la cour qui juge quatre supporters``)."""
-    phrase = counted_phrase(number)
-    if phrase.dep_ != "obj" or phrase.lemma_.lower() not in PERSON_NOUNS:
-        return False
-    return phrase.head.lemma_.lower() in HANDLING_LEMMAS
-
-
-def unnamed_person_holder(text: str, number: Token, mentions: list[Mention]) -> Token | None:
-    """The person noun a figure describes when the text names no one with it: an age
-    (``un homme de 34 ans``, ``son complice, âgé de 29 ans``) or, for a length of time,
-    the person its verb sentences or has for subject (``a condamné un homme à huit ans
-    de prison``). The figure is that person's, and no name of the sentence owns it."""
-    measured = phrase if (phrase := counted_phrase(number)).i != number.i else number
-    holder = measured.head
-    described = measured.dep_ == "nmod" and is_genitive(measured) and holder.i < measured.i
-    # (through ``âgé de``: the adjective hangs on the noun)
-    if holder.pos_ == "ADJ" and holder.dep_ in {"amod", "acl", "appos"}:
-        holder = holder.head
-    elif not described:
-        # (whom a term is passed on, or who serves it: ``un homme de 30 ans a écopé de
-        # deux ans``)
-        verb = governing_verb(number)
-        if verb is None:
-            return None
-        if verb.lemma_.lower() in SENTENCING_LEMMAS:
-            holder = next((c for c in verb.children if c.dep_ == "obj" and c.i != measured.i), verb)
-        else:
-            holder = next(iter(verb_subjects(verb)), verb)
-    if holder.pos_ != "NOUN" or holder.lemma_.lower() not in PERSON_NOUNS:
-        return None
-    # (``le petit Jean D., enfant de deux ans``: the noun in apposition to a name)
-    if holder.dep_ == "appos" and mention_covering(mentions, holder.head) is not None:
-        return None
-    return None if _named_or_referred(text, mentions, holder) is not None else holder
-
-
-def _named_or_referred(
+def named_or_referred(
     text: str, mentions: list[Mention], noun: Token
 ) -> tuple[Mention, str] | None:
     """The mention a subject noun is, or names beside it, or refers back to
@@ -292,11 +239,11 @@ def _named_or_referred(
             antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_antecedent"
         )
     if covering is None:
-        covering = _name_in_apposition(noun, mentions)
+        covering = name_in_apposition(noun, mentions)
     return _tagged(covering, "parse_subject")
 
 
-def _name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
+def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
     """``Un ancien de la Stasi, Karl Weber, a été condamné``: the name set
     between commas beside a subject that is a common noun (the parser makes it an
     apposition or, as often, a complement)."""
@@ -467,67 +414,6 @@ def main_subject_mention(
     if name is None:
         return None
     return next((mention for mention in mentions if mention.name == name), None)
-
-
-def possessor(
-    text: str, number: Token, mentions: list[Mention], person_fits: bool = True
-) -> Mention | None:
-    """``Renault ... Ses ventes ont chuté de 12 %``: whose the measured thing is.
-
-    The figure's own noun, the noun it is the complement of, or its verb's subject,
-    when it has a possessive determiner: the last name before it that can own it.
-    ``person_fits``: whether a person can have what the figure measures.
-    """
-    found = _possessive(number)
-    if found is None or found[1].lower_ in PLURAL_POSSESSIVES:
-        return None
-    # (``Son principal adversaire, Amadou Ba, a obtenu 35 %``: the noun is named; its
-    # possessive says whose adversary, not whose figure; but a person cannot have a
-    # margin or a revenue: ``Son directeur, Jean Roux, vise une marge de 8 %`` speaks
-    # for its owner)
-    named = _name_in_apposition(found[0], mentions)
-    if named is not None and (person_fits or named.label != "PER"):
-        return None
-    return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
-
-
-def owned_by_several(text: str, number: Token) -> bool:
-    """``Les campagnes stagnent : leur croissance, de 0,2 % par an``: the measured
-    thing is a group's (a plural possessive), neither one name's nor the article's topic.
-    The parser may hang the figure elsewhere than on the noun right before it."""
-    found = _possessive(number)
-    if found is not None:
-        return found[1].lower_ in PLURAL_POSSESSIVES
-    start = number.idx
-    return PLURAL_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start) is not None
-
-
-# ``leur croissance, de 0,2 %``, ``leurs ventes : 300``: a group's noun right before.
-PLURAL_POSSESSIVE_BEFORE = re.compile(
-    r"\b(?i:leurs?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[,:]?\s*(?:de\s+|d['’]\s*)?"
-    r"(?:(?:plus|moins|près)\s+de\s+|environ\s+)?$"
-)
-
-
-def _possessive(number: Token) -> tuple[Token, Token] | None:
-    """The first noun around the figure (see :func:`possessor`) with a possessive
-    determiner, and that determiner."""
-    phrase = counted_phrase(number)
-    nouns = [phrase]
-    if phrase.dep_ == "nmod":
-        nouns.append(phrase.head)
-    # ``40 % de sa population``: the whole a part is taken from
-    nouns.extend(
-        c for c in phrase.children if c.dep_ == "nmod" and c.i > phrase.i and is_genitive(c)
-    )
-    verb = governing_verb(number)
-    if verb is not None:
-        nouns.extend(verb_subjects(verb))
-    for noun in nouns:
-        for child in noun.children:
-            if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
-                return noun, child
-    return None
 
 
 def relative_subject(text: str, number: Token, mentions: list[Mention]) -> Mention | None:

@@ -20,16 +20,14 @@ from spacy.tokens import Token
 
 from ami_facts.components.linker.mentions import LOCATIVE_BEFORE, Mention
 from ami_facts.components.linker.metric import is_person_noun
+from ami_facts.components.linker.owners import owned_by_several, place_of_y, possessor
 from ami_facts.components.linker.scoring import Candidate
 from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     is_the_actor,
-    owned_by_several,
     parse_subject,
     participle_agent,
-    place_of_y,
-    possessor,
     relative_subject,
     singular_pronoun_subject,
     topic_at,

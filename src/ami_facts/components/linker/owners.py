@@ -1,0 +1,140 @@
+"""Whose a figure is, where the parse names an owner or says no name owns it: a
+possessive's antecedent (``Ses ventes``), a group's (``leur croissance``), the place ``y``
+stands for, and the people no name owns (an unnamed person's age or term, people a court
+or rescuers deal with)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ami_facts.components.linker.mentions import (
+    PLURAL_POSSESSIVES,
+    Mention,
+    antecedent,
+    mention_covering,
+)
+from ami_facts.components.linker.subject import (
+    POSSESSOR_LABELS,
+    name_in_apposition,
+    named_or_referred,
+)
+from ami_facts.components.linker.syntax import (
+    counted_phrase,
+    governing_verb,
+    is_genitive,
+    verb_subjects,
+)
+from ami_facts.french.linking import HANDLING_LEMMAS, PERSON_NOUNS, SENTENCING_LEMMAS
+
+
+def place_of_y(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
+    """``Le Chili compte 19 millions d'habitants. L'inflation y a atteint 4,5 %``: the
+    place ``y`` stands for frames the figure's clause, as ``Au Chili,`` would."""
+    verb = governing_verb(number)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.lower_ == "y" and child.pos_ == "PRON":
+            return antecedent(text, mentions, child, {"LOC"})
+    return None
+
+
+def people_handled(number: Token) -> bool:
+    """Whether the figure counts people that its verb, one of the police, the courts or
+    the rescuers, deals with (``la cour qui juge quatre supporters``)."""
+    phrase = counted_phrase(number)
+    if phrase.dep_ != "obj" or phrase.lemma_.lower() not in PERSON_NOUNS:
+        return False
+    return phrase.head.lemma_.lower() in HANDLING_LEMMAS
+
+
+def unnamed_person_holder(text: str, number: Token, mentions: list[Mention]) -> Token | None:
+    """The person noun a figure describes when the text names no one with it: an age
+    (``un homme de 34 ans``, ``son complice, âgé de 29 ans``) or, for a length of time,
+    the person its verb sentences or has for subject (``a condamné un homme à huit ans
+    de prison``). The figure is that person's, and no name of the sentence owns it."""
+    measured = phrase if (phrase := counted_phrase(number)).i != number.i else number
+    holder = measured.head
+    described = measured.dep_ == "nmod" and is_genitive(measured) and holder.i < measured.i
+    # (through ``âgé de``: the adjective hangs on the noun)
+    if holder.pos_ == "ADJ" and holder.dep_ in {"amod", "acl", "appos"}:
+        holder = holder.head
+    elif not described:
+        # (whom a term is passed on, or who serves it: ``un homme de 30 ans a écopé de
+        # deux ans``)
+        verb = governing_verb(number)
+        if verb is None:
+            return None
+        if verb.lemma_.lower() in SENTENCING_LEMMAS:
+            holder = next((c for c in verb.children if c.dep_ == "obj" and c.i != measured.i), verb)
+        else:
+            holder = next(iter(verb_subjects(verb)), verb)
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    # (``le petit Jean D., enfant de deux ans``: the noun in apposition to a name)
+    if holder.dep_ == "appos" and mention_covering(mentions, holder.head) is not None:
+        return None
+    return None if named_or_referred(text, mentions, holder) is not None else holder
+
+
+def possessor(
+    text: str, number: Token, mentions: list[Mention], person_fits: bool = True
+) -> Mention | None:
+    """``Renault ... Ses ventes ont chuté de 12 %``: whose the measured thing is.
+
+    The figure's own noun, the noun it is the complement of, or its verb's subject,
+    when it has a possessive determiner: the last name before it that can own it.
+    ``person_fits``: whether a person can have what the figure measures.
+    """
+    found = _possessive(number)
+    if found is None or found[1].lower_ in PLURAL_POSSESSIVES:
+        return None
+    # (``Son principal adversaire, Amadou Ba, a obtenu 35 %``: the noun is named; its
+    # possessive says whose adversary, not whose figure; but a person cannot have a
+    # margin or a revenue: ``Son directeur, Jean Roux, vise une marge de 8 %`` speaks
+    # for its owner)
+    named = name_in_apposition(found[0], mentions)
+    if named is not None and (person_fits or named.label != "PER"):
+        return None
+    return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
+
+
+def owned_by_several(text: str, number: Token) -> bool:
+    """``Les campagnes stagnent : leur croissance, de 0,2 % par an``: the measured
+    thing is a group's (a plural possessive), neither one name's nor the article's topic.
+    The parser may hang the figure elsewhere than on the noun right before it."""
+    found = _possessive(number)
+    if found is not None:
+        return found[1].lower_ in PLURAL_POSSESSIVES
+    start = number.idx
+    return PLURAL_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# ``leur croissance, de 0,2 %``, ``leurs ventes : 300``: a group's noun right before.
+PLURAL_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?i:leurs?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[,:]?\s*(?:de\s+|d['’]\s*)?"
+    r"(?:(?:plus|moins|près)\s+de\s+|environ\s+)?$"
+)
+
+
+def _possessive(number: Token) -> tuple[Token, Token] | None:
+    """The first noun around the figure (see :func:`possessor`) with a possessive
+    determiner, and that determiner."""
+    phrase = counted_phrase(number)
+    nouns = [phrase]
+    if phrase.dep_ == "nmod":
+        nouns.append(phrase.head)
+    # ``40 % de sa population``: the whole a part is taken from
+    nouns.extend(
+        c for c in phrase.children if c.dep_ == "nmod" and c.i > phrase.i and is_genitive(c)
+    )
+    verb = governing_verb(number)
+    if verb is not None:
+        nouns.extend(verb_subjects(verb))
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
+                return noun, child
+    return None
