@@ -26,6 +26,7 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc
 
 from ami_facts.components.doc_text import text_of
@@ -233,9 +234,10 @@ def _copy_back(
     in_parse = numpy.zeros(len(doc), dtype=bool)
     if parts:
         array: Any = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
-        for (start, end), sub in zip([*parsed, *tagged], parts, strict=True):
+        for k, ((start, end), sub) in enumerate(zip([*parsed, *tagged], parts, strict=True)):
             array[start:end] = sub.to_array(PARSE_ATTRS)
-            _attach_split_names(sub, array[start:end])
+            if k < len(parsed):  # (tagged parts have no dependencies)
+                _attach_split_names(sub, array[start:end])
         for start, end in parsed:
             in_parse[start:end] = True
         doc.from_array(PARSE_ATTRS, array)
@@ -247,18 +249,21 @@ def _copy_back(
     doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
 
 
+_POS = PARSE_ATTRS.index(POS)
 _HEAD = PARSE_ATTRS.index(HEAD)
 _DEP = PARSE_ATTRS.index(DEP)
 
 
 def _attach_split_names(part: Doc, array: Any) -> None:
     """The parser may end a sentence after its first word, a name (``Solberg | a inscrit
-    21 buts``): the name is then the subject of the verb that follows it."""
-    for token in part:
+    21 buts``): the name is then the subject of the verb that follows it. ``array``: the
+    part's ``PARSE_ATTRS``, read to find the proper nouns at a root (few Token objects
+    are made: this runs over every parsed sentence)."""
+    roots = (array[:, _DEP] == part.vocab.strings["ROOT"]) & (array[:, _POS] == PROPN)
+    for i in numpy.flatnonzero(roots).tolist():
+        token = part[i]
         if not (
-            token.dep_ == "ROOT"
-            and token.pos_ == "PROPN"
-            and token.i + 1 < len(part)
+            token.i + 1 < len(part)
             and (token.i == 0 or part[token.i - 1].is_space or part[token.i - 1].is_punct)
         ):
             continue
