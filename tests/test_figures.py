@@ -341,6 +341,8 @@ def test_figures_every_unit_has_a_kind() -> None:
         ("37 h 32'48 \"", 135168),
         ("pendant 1 h 30", 90),
         ("environ 1h30", 90),
+        ("La finale a duré 2 h 52.", 172),
+        ("Le film dure 1 h 05, générique compris.", 65),
         ("en 27'45\"12", 1665.12),
     ],
 )

@@ -499,7 +499,7 @@ def per_value(word: str) -> str:
 
 
 HOUR_TAIL_RE = re.compile(
-    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?![\d,.])(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
+    r"[\s\u00a0]*(?:(?P<m>[0-5]\d)(?!\d|[,.]\d)(?![^\W_]|[\s\u00a0]*(?:s(?![^\W_])|sec|['’\"]))"
     r"(?:[\s\u00a0]?(?:min|mn)(?![^\W_]))?"
     r"|(?P<w>(?i:trente|quinze|quarante[\s-]cinq|quarante|vingt|dix|cinquante))"
     r"(?=[\s\u00a0]*(?:$|[.,;:)!?])))"
