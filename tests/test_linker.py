@@ -69,6 +69,11 @@ def test_linker_subject_and_metric_from_the_parse(
         # the years after ``l'âge ... de`` are an age, however long the noun's complement
         ("La loi repousse l'âge légal de départ à la retraite à 64 ans.", "64", "age"),
         ("Environ 35 % des Français lisent la presse.", "35", "share"),
+        # years opening the sentence before a person are that person's age; not before a
+        # thing (``À cinq ans, la mairie``)
+        ("À 19 ans, elle remporte son premier titre mondial.", "19", "age"),
+        ("A 72 ans, le romancier publie un dernier livre.", "72", "age"),
+        ("À cinq ans, la mairie fera le bilan de la concession.", "cinq", "duration"),
         ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),
     ],
 )

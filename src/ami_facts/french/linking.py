@@ -159,5 +159,10 @@ PERSON_NOUNS = frozenset(
     ambassadrice élu élue conseiller conseillère commissaire expert experte complice
     cambrioleur cambrioleuse braqueur braqueuse agresseur meurtrier meurtrière casseur
     casseuse hooligan émeutier émeutière trafiquant trafiquante dealer
+    romancier romancière poète poétesse comédien comédienne danseur danseuse musicien
+    musicienne compositeur compositrice peintre sculpteur sculptrice cinéaste humoriste
+    athlète champion championne entraîneur entraîneuse sélectionneur sélectionneuse
+    boxeur boxeuse judoka gymnaste navigateur navigatrice tennisman basketteur basketteuse
+    handballeur handballeuse rameur rameuse biathlète cavalier cavalière jockey
     """.split()  # noqa: SIM905
 )

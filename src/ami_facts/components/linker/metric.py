@@ -56,6 +56,14 @@ AGE_APPOSITION_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s*[,(]\s*$")
 AGE_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
 # ``l'âge de 64 ans``, ``l'âge légal de départ à la retraite de 62 à 64 ans``
 AGE_NOUN_BEFORE = re.compile(r"\bâges?(?:\s+[\w'’-]+){0,6}?\s+(?:de|d['’]|à)\s*$", re.IGNORECASE)
+# ``À 21 ans, il devient ...``, ``A 80 ans, la chanteuse ...``: years that open the
+# sentence before a comma and a person are that person's age (not ``À cinq ans, la
+# mairie fera un bilan``).
+AGE_OPENING_BEFORE = re.compile(r"(?:^|[.!?;:]\s+)[ÀA]\s*$")
+AGE_OPENING_AFTER = re.compile(
+    r"\s*,\s*(?:(?P<pronoun>(?:il|elle)s?\b)|(?P<name>[A-ZÀ-Ý])"
+    r"|(?:le|la|les|l['’]|cette|ce|cet|notre)\s*(?P<noun>[^\W\d_]+))"
+)
 # ``un enfant de deux ans``, ``une femme d'une cinquantaine d'années``
 PERSON_BEFORE_DE = re.compile(r"\b([\w-]+)\s+(?:de|d['’])\s*$")
 CONSUMPTION_PER = {"km", "100km"}
@@ -374,6 +382,12 @@ def _is_age(text: str, figure: dict[str, Any], before: str, number: Token | None
         return True
     if is_age_group(text, figure):
         return True
+    if AGE_OPENING_BEFORE.search(tail) and (
+        opening := AGE_OPENING_AFTER.match(text, figure["end"])
+    ):
+        noun = opening.group("noun")
+        if noun is None or is_person_noun(_singular(noun)) or is_person_noun(noun.lower()):
+            return True
     if tail.endswith(("de", "d'", "d’", "à")) and AGE_NOUN_BEFORE.search(before):
         return True  # ``l'âge légal de départ à la retraite de 62 à 64 ans``
     if (
