@@ -124,6 +124,26 @@ def test_dates_season_is_not_a_month() -> None:
     assert "2019-20" not in values
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        # in January, the autumn or the summer that began before it, up to the anchor
+        ("Depuis le début de l'automne, les prix grimpent.", "2023-FA", "2023-09-24", "2024-01-17"),
+        ("Depuis l'été, le chômage recule.", "2023-SU", "2023-06-21", "2024-01-17"),
+        ("Depuis cet été, la ligne est fermée.", "2023-SU", "2023-06-21", "2024-01-17"),
+    ],
+)
+def test_dates_season_after_depuis_has_begun_and_runs_to_the_anchor(
+    text: str, value: str, start: str, end: str
+) -> None:
+    hit = _one(text)
+    assert (hit.value, hit.start_date, hit.end_date) == (value, start, end)
+
+
+def test_dates_season_ahead_without_depuis_stays_ahead() -> None:
+    assert _one("Cet été, le festival attend du monde.").value == "2024-SU"
+
+
 # --- a day with a time or a part of the day -----------------------------------------------
 
 

@@ -18,7 +18,7 @@ from ami_facts.components.dates.anchoring import (
     _resolve_year_for,
     _year_from,
 )
-from ami_facts.components.dates.context import _Built, _Ctx, _GroupView
+from ami_facts.components.dates.context import _before, _Built, _Ctx, _GroupView
 from ami_facts.components.dates.periods import (
     _add_months,
     _clip_month,
@@ -300,6 +300,9 @@ def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     return _apply_depuis(b, ctx, m.start())
 
 
+_SINCE_BEFORE = re.compile(r"depuis\s+(?:le\s+|la\s+|l['’]\s*)?$", _F)
+
+
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     stxt = m.group("s")
     follow = ctx.text[m.end() : m.end() + 20]
@@ -353,7 +356,14 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if y is None:
         return _Built("DATE", f"XXXX-{code}", relative=True, extra=extra)
     s, e = _season_range(y, code)
-    return _Built("DATE", f"{y}-{code}", _iso(s), _iso(e), relative, extra)
+    since = "depuis" in det or _SINCE_BEFORE.search(_before(ctx.text, m.start(), 20))
+    if since and relative and not rel and ctx.anchor is not None and s > ctx.anchor:
+        # "depuis le début de l'automne" in March: the autumn that has begun, last year's
+        y -= 1
+        s, e = _season_range(y, code)
+    built = _Built("DATE", f"{y}-{code}", _iso(s), _iso(e), relative, extra)
+    # (the determiner may hold the ``depuis l'`` itself)
+    return _apply_depuis(built, ctx, m.end("det") if "depuis" in det else m.start())
 
 
 def _h_ordinal_of_month(m: re.Match[str], ctx: _Ctx) -> _Built | None:
