@@ -966,6 +966,19 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "450",
             (None, None),
         ),
+        # a baseline's date still dates the clause it opens (``quand``, ``où``); not the
+        # figure compared to it
+        (
+            "Les stocks sont aussi bas que ceux de 2019, quand 300 tonnes manquaient.",
+            "300",
+            ("2019-01-01", "2019-12-31"),
+        ),
+        (
+            "Les inscriptions ont baissé de 6 % par rapport à 2021, où 800 élèves étaient"
+            " inscrits.",
+            "6",
+            (None, None),
+        ),
         # a comma closing the subject's apposition opens no incise: the main clause's date
         # after it dates the sentence
         (

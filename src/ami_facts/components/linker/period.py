@@ -70,6 +70,8 @@ RECORD_SINCE_BEFORE = re.compile(
     r"(?:\s*(?:[^\W\d_][\w'’-]*\s+){1,5}?(?:en|de|du|d['’]))?\s*$",
     re.IGNORECASE,
 )
+# ``celle de 2022, quand ...``, ``en 2019, où ...``: a clause set at the date before it.
+WHEN_CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:quand|lorsque|lorsqu['’]|où)\b", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
 INTERVAL_JOIN = re.compile(r"\s*(?:et|à|au|-|–)\s*", re.IGNORECASE)
 # ``d'ici (à) 2026``: TimeML dates ``ici`` (now) and ``2026``; the period runs between.
@@ -133,10 +135,14 @@ def dates_for_periods(
         statement_folded = statement.lower()
         before_folded = _folded_end(statement, statement_folded, before)
         since = "depuis" in statement_folded  # (most dates follow no ``depuis``)
-        if (
-            (_names_a_baseline(before_folded) and BASELINE_BEFORE.search(before))
-            or (_ends_near_statement_verb(statement_folded) and STATEMENT_BEFORE.search(statement))
-            or (since and RECORD_SINCE_BEFORE.search(statement))
+        if _names_a_baseline(before_folded) and BASELINE_BEFORE.search(before):
+            # ``aussi dure que celle de 2022, quand 4 millions de volailles ...``: the
+            # baseline's date still dates the clause it opens
+            if not WHEN_CLAUSE_AFTER.match(text, hit["end"]):
+                continue
+            hit = {**hit, "dates_only_after": True}
+        if (_ends_near_statement_verb(statement_folded) and STATEMENT_BEFORE.search(statement)) or (
+            since and RECORD_SINCE_BEFORE.search(statement)
         ):
             continue
         # ``contre 10 millions en 2019``: the date of the compared value is that value's
@@ -245,6 +251,7 @@ def find_period(
             for d in period_dates[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
             if not (fig_start <= d["start"] < fig_end)
             and ("baseline_from" not in d or d["baseline_from"] <= fig_start < d["start"])
+            and not (d.get("dates_only_after") and fig_start < d["end"])
         ]
 
     sentence = sentences[index]
