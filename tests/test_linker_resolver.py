@@ -526,6 +526,13 @@ def test_linker_topic_stands_alone_only_for_what_it_can_measure(nlp: Language) -
             "52,1",
             "Besançon",
         ),
+        # nor is the town a list won its votes in (a share of votes is the winner's)
+        (
+            "La liste de gauche conduite par une conseillère régionale l'a emporté dimanche"
+            " à Roubaix avec 55,2 % des voix.",
+            "55,2",
+            "Roubaix",
+        ),
         # the body that counts is a source too
         ("L'Insee a dénombré 4 200 créations d'entreprises en mai.", "4 200", "INSEE"),
         # an age group is no one's age

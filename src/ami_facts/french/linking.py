@@ -55,6 +55,10 @@ EVENT_NOUNS = (
     "régionale", "match", "finale", "tournoi", "course", "marathon", "étape", "rencontre",
     "festival", "salon", "foire", "concours", "procès", "sommet", "manifestation",
 )  # fmt: skip
+# What a share of an election is a share of (``52 % des voix``, ``des suffrages
+# exprimés``): the votes a list or a candidate won, not a measure of the place they were
+# cast in.
+VOTE_NOUNS = ("voix", "suffrages", "votes", "bulletins")
 # Words that announce a match's score (``l'a emporté sur le score de 29 à 28``): the
 # second number of the score is the loser's, not what the sentence's subject scored.
 SCORE_WORDS = (

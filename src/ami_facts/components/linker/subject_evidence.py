@@ -33,7 +33,12 @@ from ami_facts.components.linker.subject import (
     topic_at,
     unnamed_relative_head,
 )
-from ami_facts.french.linking import EVENT_NOUNS, PLACE_FRAME_PREPOSITIONS, SPEECH_VERBS
+from ami_facts.french.linking import (
+    EVENT_NOUNS,
+    PLACE_FRAME_PREPOSITIONS,
+    SPEECH_VERBS,
+    VOTE_NOUNS,
+)
 
 # The labels a subject of each metric can have (SPEC: a price or a power belongs to a
 # product, a population to a place, a workforce or a revenue to an organisation).
@@ -368,6 +373,12 @@ EVENT_COMPLEMENT_BEFORE = re.compile(
 )
 
 
+# ``avec 52,4 % des voix``, ``45 % des suffrages exprimés``
+SHARE_OF_VOTES_AFTER = re.compile(
+    rf"\s*(?:des|de\s+leurs|de\s+ses)\s+(?:{'|'.join(VOTE_NOUNS)})\b", re.IGNORECASE
+)
+
+
 def _complement_of_an_event(text: str, mention: Mention) -> bool:
     return (
         EVENT_COMPLEMENT_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
@@ -428,6 +439,7 @@ def _add_sentence_mentions(
                 and evidence.get("same_clause")
                 and evidence.get("after_preposition")
                 and not _complement_of_an_event(text, mention)
+                and not SHARE_OF_VOTES_AFTER.match(text, figure["end"])
             ):
                 evidence["place_scope"] = 1.0
             candidate = pool.add(mention, **evidence)
