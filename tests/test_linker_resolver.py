@@ -497,6 +497,18 @@ def test_linker_topic_stands_alone_only_for_what_it_can_measure(nlp: Language) -
     assert _figure(nlp, text, "2 400")["subject"] == "Banque de Corée"
 
 
+def test_linker_economy_as_a_whole_is_a_places_not_the_forecasters(nlp: Language) -> None:
+    text = (
+        "L'Office des prévisions revoit ses chiffres\n\n"
+        "L'Office des prévisions a publié jeudi ses projections. Selon l'Office des"
+        " prévisions, le chômage devrait grimper à 9,1 % l'an prochain. Le déficit public,"
+        " qui a atteint 4,9 % du PIB, inquiète. En Irlande, le chômage reste à 4,3 %."
+    )
+    assert _figure(nlp, text, "9,1")["subject"] is None
+    assert _figure(nlp, text, "4,9")["subject"] is None
+    assert _figure(nlp, text, "4,3")["subject"] == "Irlande"
+
+
 @pytest.mark.parametrize(
     ("text", "number", "not_subject"),
     [

@@ -21,12 +21,22 @@ from ami_facts.components.linker.subject import (
     named_or_referred,
 )
 from ami_facts.components.linker.syntax import (
+    SUBJECT_CLIMB_DEPS,
     counted_phrase,
     governing_verb,
     is_genitive,
+    relative_head,
     verb_subjects,
 )
-from ami_facts.french.linking import HANDLING_LEMMAS, PERSON_NOUNS, SENTENCING_LEMMAS
+from ami_facts.french.linking import (
+    ECONOMY_NOUNS,
+    HANDLING_LEMMAS,
+    PERSON_NOUNS,
+    SENTENCING_LEMMAS,
+)
+
+# ``5,8 % du PIB``
+OF_GDP_AFTER = re.compile(r"\s*(?:du|de\s+son|de\s+leur)\s+PIB\b", re.IGNORECASE)
 
 
 def place_of_y(text: str, number: Token, mentions: list[Mention]) -> Mention | None:
@@ -39,6 +49,31 @@ def place_of_y(text: str, number: Token, mentions: list[Mention]) -> Mention | N
         if child.lower_ == "y" and child.pos_ == "PRON":
             return antecedent(text, mentions, child, {"LOC"})
     return None
+
+
+def _names_an_economy(noun: Token) -> bool:
+    """``chômage``, ``le taux de chômage``, ``la dette publique``."""
+    return noun.lemma_.lower() in ECONOMY_NOUNS or any(
+        child.dep_ == "nmod" and child.lemma_.lower() in ECONOMY_NOUNS for child in noun.children
+    )
+
+
+def measures_an_economy(text: str, number: Token, end: int) -> bool:
+    """Whether the figure measures an economy as a whole: the subject of its verb (or the
+    noun its relative clause is on) is unemployment, inflation, growth, a deficit or a
+    debt, or the figure is a part of a GDP (``5,8 % du PIB``). Such a figure is a place's."""
+    if OF_GDP_AFTER.match(text, end):
+        return True
+    verb = governing_verb(number)
+    while verb is not None:
+        nouns = verb_subjects(verb)
+        if (head := relative_head(verb)) is not None:
+            nouns.append(head)
+        if nouns:
+            return any(_names_an_economy(noun) for noun in nouns)
+        # (``devrait monter à 7,8 %``: the subject is the verb's it depends on)
+        verb = verb.head if verb.dep_ in SUBJECT_CLIMB_DEPS and verb.head is not verb else None
+    return False
 
 
 def people_handled(number: Token) -> bool:

@@ -20,7 +20,12 @@ from spacy.tokens import Token
 
 from ami_facts.components.linker.mentions import LOCATIVE_BEFORE, Mention
 from ami_facts.components.linker.metric import is_person_noun
-from ami_facts.components.linker.owners import owned_by_several, place_of_y, possessor
+from ami_facts.components.linker.owners import (
+    measures_an_economy,
+    owned_by_several,
+    place_of_y,
+    possessor,
+)
 from ami_facts.components.linker.scoring import Candidate
 from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
@@ -178,6 +183,7 @@ class ArticleSubjects:
         return bool(self.between(first, self.sentences[sentence_index][1]))
 
 
+PLACE_ONLY = frozenset({"LOC"})
 # Whether a candidate's label suits the metric, as evidence.
 _FIT = {True: {"fits_metric": 1.0}, False: {"clash": 1.0}}
 
@@ -284,6 +290,8 @@ def subject_candidates(
     if number is not None and (place := place_of_y(text, number, article.mentions)):
         pool.add(place, parse_antecedent=1.0, place_frame=1.0)
     labels = METRIC_LABELS.get(metric or "")
+    if number is not None and measures_an_economy(text, number, figure["end"]):
+        labels = PLACE_ONLY  # (not the bank that forecasts it)
     person_fits = labels is None or "PER" in labels
     if number is not None and (owner := possessor(text, number, article.mentions, person_fits)):
         pool.add(owner, parse_possessor=1.0)
