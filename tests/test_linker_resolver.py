@@ -985,6 +985,12 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "450",
             (None, None),
         ),
+        # a sentence that restates the figure before it is told in that sentence's time
+        (
+            "Le musée a reçu 410 000 visiteurs l'an dernier. C'est 12 % de plus qu'en 2021.",
+            "12",
+            ("2023-01-01", "2023-12-31"),
+        ),
         # a baseline's date still dates the clause it opens (``quand``, ``où``); not the
         # figure compared to it
         (

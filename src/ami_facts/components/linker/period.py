@@ -328,13 +328,26 @@ def find_period(
         # (nor one told in the past for a figure told in the present, a state at the
         # time of writing, or in the future: ``Les urgences ont ouvert 40 lits la semaine
         # dernière. Le taux d'occupation atteint 97 %``)
-        if candidates and not _told_in_past(text, sentence) and _told_in_past(text, previous):
+        # (``C'est 6 % de plus``, ``Soit 300 de plus``: a sentence that restates the
+        # figure before it is told in that sentence's time)
+        if (
+            candidates
+            and not _told_in_past(text, sentence)
+            and not RESTATING_OPENING.match(text, sentence[0])
+            and _told_in_past(text, previous)
+        ):
             break
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
     return _resolved(heading, 0.45) if heading is not None else (None, None)
 
 
+# ``C'est 6 % de plus qu'en 2022``, ``Cela représente``, ``Soit``, ``Ce chiffre``: a
+# sentence opening on what the sentence before said.
+RESTATING_OPENING = re.compile(
+    r"\s*(?:c['’]est|cela|ça|soit|ce\s+(?:chiffre|montant|total|nombre|niveau|résultat))\b",
+    re.IGNORECASE,
+)
 # ``avait été touchée``, ``avaient déjà fait``, ``était arrivé``: a past before the past.
 PLUPERFECT = re.compile(
     r"\b(?:avai(?:t|ent)|étai(?:t|ent))\s+(?:(?:déjà|été|pas|jamais|encore|aussi|même|bien|alors"
