@@ -264,6 +264,13 @@ def test_a_bare_part_after_dont_takes_the_unit_of_the_whole(
     assert [(h.text, h.value, h.unit) for h in find_figures(text)] == expected
 
 
+def test_a_bare_part_after_dont_counts_the_noun_of_the_whole_just_before() -> None:
+    # (not the noun of an earlier figure written in words like it)
+    text = "Deux chiens ont été recueillis et 14 chats soignés, dont trois en urgence."
+    hits = find_figures(text)
+    assert [(h.text, h.counted) for h in hits][-1] == ("trois", "chat")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

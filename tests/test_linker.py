@@ -69,6 +69,18 @@ def test_linker_subject_and_metric_from_the_parse(
         # the years after ``l'âge ... de`` are an age, however long the noun's complement
         ("La loi repousse l'âge légal de départ à la retraite à 64 ans.", "64", "age"),
         ("Environ 35 % des Français lisent la presse.", "35", "share"),
+        # a participle right after the counted noun, and a part of that figure after
+        # ``dont``, say what befell them, not the verb the parser joins them to
+        (
+            "Un ouvrier a été tué et 12 personnes blessées, dont deux grièvement.",
+            "12",
+            "injured",
+        ),
+        (
+            "Un ouvrier a été tué et 12 personnes blessées, dont deux grièvement.",
+            "deux",
+            "injured",
+        ),
         # years opening the sentence before a person are that person's age; not before a
         # thing (``À cinq ans, la mairie``)
         ("À 19 ans, elle remporte son premier titre mondial.", "19", "age"),

@@ -286,6 +286,17 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
                     f.mult = p.mult
                 _carry(f, p)
                 continue
+            if (
+                p.counted
+                and p.kind == "count"
+                and p.end > sentence_start
+                and f.start - p.end < 60
+                and (p.value is None or f.value is None or f.value <= p.value)
+            ):
+                # "18 personnes blessées, dont trois grièvement": the nearest figure's
+                # noun, whatever the form of the figures before it
+                f.counted = p.counted
+                continue
         if f.mult > 1:
             for p in reversed(figs[max(0, i - 3) : i]):
                 if p.end <= sentence_start or f.start - p.end > 150:

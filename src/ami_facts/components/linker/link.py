@@ -55,6 +55,19 @@ def _coordinated(text: str, previous: dict[str, Any], figure: dict[str, Any]) ->
     )
 
 
+# ``18 blessés, dont trois grièvement``: a figure that is a part of the one before.
+PART_OF_BEFORE = re.compile(r",\s*dont\s+$", re.IGNORECASE)
+
+
+def _part_of(text: str, previous: dict[str, Any] | None, figure: dict[str, Any]) -> bool:
+    return (
+        previous is not None
+        and previous["end"] <= figure["start"]
+        and PART_OF_BEFORE.search(text, previous["end"], figure["start"]) is not None
+        and "." not in text[previous["end"] : figure["start"]]
+    )
+
+
 # How far a bare number may stand from the figure whose counted noun it leaves out.
 ELLIPSIS_MAX_GAP = 150
 
@@ -203,11 +216,14 @@ def link(
         metric, metric_confidence = find_metric(text, figure, number, sentence)
         # (a figure that counts a noun of its own measures its own thing: ``quatre morts
         # et des milliers de foyers sans électricité``)
+        # (``18 personnes blessées, dont trois grièvement``: a part of the figure before
+        # measures what it does, whatever verb the parser hangs it on)
         if (
-            metric is None
+            (metric is None or _part_of(text, previous, figure))
             and coordinated
             and previous is not None
             and figure.get("counted") in (None, previous.get("counted"))
+            and previous["metric"] is not None
         ):
             metric, metric_confidence = previous["metric"], previous.get("metric_confidence")
         candidates = subject_candidates(
