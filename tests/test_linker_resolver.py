@@ -243,6 +243,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "4 %",
             "Michelin",
         ),
+        # ... also when the figure is its verb's subject (what it counts acts)
+        (
+            "La commune de Saint-Lary a fermé ses pistes. Ses 900 habitants vivent du ski.",
+            "900",
+            "Saint-Lary",
+        ),
         # a paragraph that opens on a pronoun or a possessive goes on about what the
         # paragraph before it named last
         ("Airbus a présenté ses comptes.\n\nIl a livré 735 avions en 2023.", "735", "Airbus"),

@@ -363,12 +363,13 @@ def subject_candidates(
             inside is not None and mention.start not in inside
         ):
             candidate.note(parse_names_another=1.0)
-        # (one call, in the order the evidence has always been noted in)
+        # (one call, in the order the evidence has always been noted in; ``Ses 120 000
+        # habitants ne peuvent plus``: a figure that acts is still its possessor's)
         candidate.note(
             **{f"label_{mention.label}": 1.0},
             **(_FIT[mention.label in labels] if labels is not None else {}),
             salience=min(article.counts[mention.name], 5) / 5,
-            figure_is_actor=actor,
+            figure_is_actor=0.0 if "parse_possessor" in candidate.evidence else actor,
         )
     return list(pool.by_name.values())
 
