@@ -86,6 +86,8 @@ def test_linker_subject_and_metric_from_the_parse(
         ("À 19 ans, elle remporte son premier titre mondial.", "19", "age"),
         ("A 72 ans, le romancier publie un dernier livre.", "72", "age"),
         ("À cinq ans, la mairie fera le bilan de la concession.", "cinq", "duration"),
+        # a phrase of the lexicon starts a word: ``voyage de`` is not ``âge de``
+        ("Le navire rentre au port après un voyage de trois ans.", "trois", "duration"),
         ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),
     ],
 )

@@ -82,7 +82,9 @@ class _PhraseTable:
         self.at_end = at_end
         # A trie tries the longest phrase first, and one letter at a time.
         phrases = alternation(table)
-        self.pattern = re.compile(f"(?:{phrases})$" if at_end else phrases)
+        # (a phrase that ends the text starts a word: ``voyage de`` does not end with
+        # ``âge de``)
+        self.pattern = re.compile(f"(?<!\\w)(?:{phrases})$" if at_end else phrases)
         # A phrase that ends a text starts no further than this from its end.
         self.longest = max(map(len, table), default=0)
         # The letters the phrases end (or start) with: most texts end (start) with none
