@@ -991,6 +991,12 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "450",
             (None, None),
         ),
+        # a date gone by in the sentence before does not date a figure told in the future
+        (
+            "La ville dispose de 20 bus électriques, livrés en 2019. Le réseau en recevra 15.",
+            "15",
+            (None, None),
+        ),
         # a sentence that restates the figure before it is told in that sentence's time
         (
             "Le musée a reçu 410 000 visiteurs l'an dernier. C'est 12 % de plus qu'en 2021.",

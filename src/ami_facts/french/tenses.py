@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-# ``sera``, ``pourra``, ``devrait``, ``augmentera``
+# ``sera``, ``pourra``, ``devrait``, ``augmentera``, ``recevra``, ``verra``
 FUTURE_VERB = re.compile(
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront"
     r"|viendra|viendront|(?:dev|pour|se|au|fe|viend|faud)rai(?:t|ent))\b|\b\w{2,}(?:erai|eras|era|erons|erez|eront"
-    r"|irai|ira|iront|drai|dra|dront)\b",
+    r"|irai|ira|iront|drai|dra|dront|vrai|vra|vront|rrai|rra|rront)\b",
     re.IGNORECASE,
 )
 # ``a annoncé``, ``se sont effondrés``, ``avait``, ``comptait``

@@ -14,7 +14,7 @@ from ami_facts.components.linker.sentences import (
     same_clause,
 )
 from ami_facts.french.linking import NEW_CLAUSE_WORDS, STATEMENT_VERBS, SUMMING_UP_OPENINGS
-from ami_facts.french.tenses import PAST_INFINITIVE, PAST_VERB
+from ami_facts.french.tenses import FUTURE_VERB, PAST_INFINITIVE, PAST_VERB
 from ami_facts.patterns import alternation
 
 # A time of day on a known day (``hier vers 18 h``) sets that day as the period too.
@@ -335,6 +335,15 @@ def find_period(
             and not _told_in_past(text, sentence)
             and not RESTATING_OPENING.match(text, sentence[0])
             and _told_in_past(text, previous)
+        ):
+            break
+        # (nor a date gone by for a figure told in the future only: ``Le pays a acheté
+        # 50 appareils en 2008. L'armée en recevra 12``)
+        if (
+            candidates
+            and not candidates[-1].get("to_come")
+            and FUTURE_VERB.search(text, sentence[0], sentence[1])
+            and not _told_in_past(text, sentence)
         ):
             break
         if candidates:
