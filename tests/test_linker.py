@@ -86,13 +86,20 @@ def test_linker_subject_and_metric_from_the_parse(
         ("À 19 ans, elle remporte son premier titre mondial.", "19", "age"),
         ("A 72 ans, le romancier publie un dernier livre.", "72", "age"),
         ("À cinq ans, la mairie fera le bilan de la concession.", "cinq", "duration"),
+        # a verb's physical quantity needs a unit of its dimension: square metres are no
+        # weight
+        (
+            "Le satellite pèse deux tonnes et ses antennes couvrent 40 mètres carrés.",
+            "40",
+            None,
+        ),
         # a phrase of the lexicon starts a word: ``voyage de`` is not ``âge de``
         ("Le navire rentre au port après un voyage de trois ans.", "trois", "duration"),
         ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),
     ],
 )
 def test_linker_metric_from_words_around_the_figure(
-    nlp: Language, text: str, number: str, metric: str
+    nlp: Language, text: str, number: str, metric: str | None
 ) -> None:
     assert _figure(nlp, text, number)["metric"] == metric
 

@@ -468,6 +468,9 @@ def metric_clues(
     if kind in SHARE_KINDS and SHARE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
     word_clues = _clues_from_words(lexicon, number, counted) if number is not None else []
+    if kind == "measure":
+        measured = lexicon.units.get(figure.get("unit") or "")
+        word_clues = [c for c in word_clues if _fits_unit(c.metric, measured)]
     # (a quantity per distance, ``6 l aux 100 km``, is a consumption: no metric names it)
     if (unit_metric := lexicon.units.get(figure.get("unit") or "")) and figure.get(
         "per"
@@ -502,6 +505,28 @@ def metric_clues(
     ):
         clues = [c for c in clues if not (c.metric == "change" and c.evidence == "verb")]
     return _ranked(clues, kind)
+
+
+# Physical quantities that measure the same dimension: a clue for one of them needs a
+# unit of that dimension (``la sonde pèse six tonnes et ses panneaux couvrent 85 mètres
+# carrés``: the square metres are no weight).
+DIMENSIONS = {
+    "weight": "mass",
+    "length": "length",
+    "distance": "length",
+    "diameter": "length",
+    "width": "length",
+    "height": "length",
+    "depth": "length",
+    "speed": "speed",
+    "power": "power",
+    "pressure": "pressure",
+}
+
+
+def _fits_unit(metric: str, unit_metric: str | None) -> bool:
+    dimension = DIMENSIONS.get(metric)
+    return dimension is None or dimension == DIMENSIONS.get(unit_metric or "")
 
 
 def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
