@@ -89,10 +89,11 @@ def test_linker_subject_and_metric_from_the_parse(
         # a verb's physical quantity needs a unit of its dimension: square metres are no
         # weight
         (
-            "Le satellite pèse deux tonnes et ses antennes couvrent 40 mètres carrés.",
-            "40",
+            "Le module pèse trois tonnes et ses panneaux solaires couvrent 60 mètres carrés.",
+            "60",
             None,
         ),
+        ("L'engin pèse 900 kilos et ses ailes couvrent 12 mètres carrés.", "12", None),
         # a phrase of the lexicon starts a word: ``voyage de`` is not ``âge de``
         ("Le navire rentre au port après un voyage de trois ans.", "trois", "duration"),
         ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),
