@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ami_facts.components.linker.scoring import Candidate, FieldModel
-from ami_facts.components.linker.syntax import counted_phrase
+from ami_facts.components.linker.syntax import counted_phrase, relative_head, verb_subjects
 from ami_facts.nlp import Pipeline
 from pipeline_helpers import run_text
 
@@ -1103,3 +1103,24 @@ def test_linker_number_standing_alone_is_its_own_phrase() -> None:
         pos=["PRON", "PRON", "VERB", "NUM"],
     )
     assert counted_phrase(doc[3]).i == 3
+
+
+def test_linker_where_is_never_a_verbs_subject() -> None:
+    # (the parser may take ``où`` for the subject of its clause: ``la région, où la filiale
+    # X emploie 400 personnes``; the region does not employ them)
+    doc = Doc(
+        Vocab(),
+        words=["région", ",", "où", "la", "filiale", "Valora", "emploie", "400", "personnes"],
+        heads=[0, 0, 6, 4, 6, 4, 0, 8, 6],
+        deps=["ROOT", "punct", "nsubj", "det", "nsubj", "appos", "acl:relcl", "nummod", "obj"],
+        pos=["NOUN", "PUNCT", "PRON", "DET", "NOUN", "PROPN", "VERB", "NUM", "NOUN"],
+    )
+    assert [t.text for t in verb_subjects(doc[6])] == ["filiale"]
+    doc = Doc(
+        Vocab(),
+        words=["région", ",", "où", "la", "filiale", "Valora", "emploie", "400", "personnes"],
+        heads=[0, 0, 6, 4, 2, 6, 0, 8, 6],
+        deps=["ROOT", "punct", "nsubj", "det", "fixed", "dep", "acl:relcl", "nummod", "obj"],
+        pos=["NOUN", "PUNCT", "PRON", "DET", "NOUN", "PROPN", "VERB", "NUM", "NOUN"],
+    )
+    assert (verb_subjects(doc[6]), relative_head(doc[6])) == ([], None)

@@ -36,7 +36,13 @@ def is_mistagged_verb(token: Token) -> bool:
 
 def verb_subjects(verb: Token) -> list[Token]:
     """The subjects of a verb; of a mistagged one hung on its subject, that noun."""
-    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    # (``où`` is never a subject, though the parser may take it for one: ``la ville où
+    # la filiale X emploie 400 personnes``)
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS and child.text.lower() != "où"
+    ]
     if not subjects and is_mistagged_verb(verb) and verb.head.i == verb.i - 1:
         return [verb.head]
     return [_uncased(subject) for subject in subjects]
