@@ -188,6 +188,18 @@ def test_person_after_a_role_or_an_organisation_is_the_person_alone(
     assert all(h.label == "ORG" for h in hits if h.text == other)
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Le prix du jury est revenu à l'Indienne Payal Kapadia.", "Payal Kapadia"),
+        ("La médaille d'or est allée à la Kényane Faith Kipyegon.", "Faith Kipyegon"),
+    ],
+)
+def test_person_after_a_demonym_is_the_person_alone(nlp: Language, text: str, person: str) -> None:
+    hits = _hits(nlp, text)
+    assert [(h.text, h.label) for h in hits] == [(person, "PER")]
+
+
 def test_institution_written_with_its_capital_mid_sentence_is_named(nlp: Language) -> None:
     text = "Le président du Sénat Gérard Larcher a reçu les maires."
     assert [(h.text, h.label) for h in _hits(nlp, text)] == [

@@ -549,6 +549,18 @@ def _fix_ner_span(
         and person_name_words(doc, s + 1, e, lex)
     ):
         s += 1
+    # ``l'Indienne Payal Kapadia``, ``la Britannique Emma Raducanu``: a demonym used as a
+    # noun, then a person's name (its first word no French word: not ``la Grande
+    # Mosquée de Paris``).
+    if (
+        e - s >= 3
+        and s > 0
+        and doc[s - 1].lower_ in _NAME_DETERMINERS
+        and words.is_adjective(doc[s].text)
+        and not words.is_word(doc[s + 1].text)
+        and person_name_words(doc, s + 1, e, lex)
+    ):
+        s, label = s + 1, "PER"
     # ``ministère de l'Intérieur``, ``hôpital de Belfort``: an institution's name, whatever
     # its words.
     head, head_label = _extend_left(doc, s, label, lex)
