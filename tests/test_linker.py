@@ -94,6 +94,11 @@ def test_linker_subject_and_metric_from_the_parse(
             None,
         ),
         ("L'engin pèse 900 kilos et ses ailes couvrent 12 mètres carrés.", "12", None),
+        # people something is done to are no population, nor a workforce
+        ("Trente habitants ont été relogés par la commune.", "Trente", None),
+        ("Les gendarmes ont évacué 150 habitants.", "150", None),
+        ("Douze salariés ont été licenciés.", "Douze", None),
+        ("Le village compte 1 200 habitants.", "1 200", "population"),
         # a phrase of the lexicon starts a word: ``voyage de`` is not ``âge de``
         ("Le navire rentre au port après un voyage de trois ans.", "trois", "duration"),
         ("Les travaux coûteront 150.000 euros à la commune.", "150.000", "cost"),

@@ -86,7 +86,7 @@ SENTENCING_LEMMAS = frozenset(["condamner", "requérir"])
 # people are not theirs, as a firm's staff (``Renault emploie 3 000 salariés``) is.
 HANDLING_LEMMAS = frozenset(
     """condamner juger interpeller arrêter inculper écrouer incarcérer expulser évacuer
-    secourir hospitaliser soigner auditionner""".split()  # noqa: SIM905
+    secourir hospitaliser soigner auditionner reloger héberger""".split()  # noqa: SIM905
 )
 # Of those, the verbs whose subject asks for the term against someone (``le parquet a
 # requis deux ans contre X``): the term is X's, never the asker's.

@@ -17,7 +17,7 @@ from ami_facts.components.linker.syntax import (
     governing_verb,
     is_genitive,
 )
-from ami_facts.french.linking import PERSON_NOUNS
+from ami_facts.french.linking import HANDLING_LEMMAS, PERSON_NOUNS
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
 from ami_facts.french.units import PRICE_PER_UNITS
 from ami_facts.patterns import alternation
@@ -345,6 +345,14 @@ def _change_amount(lexicon: MetricLexicon, number: Token, start: int) -> MetricC
     return MetricClue("change", 4.9, "change_amount")
 
 
+def _acted_upon(phrase: Token) -> bool:
+    """The subject of a passive verb (``ont été relogés``), or the object of a verb of
+    the police, the courts or the rescuers (``a évacué 200 habitants``)."""
+    return phrase.dep_ == "nsubj:pass" or (
+        phrase.dep_ == "obj" and phrase.head.lemma_.lower() in HANDLING_LEMMAS
+    )
+
+
 def _counted_clue(metric: str, nearer: float = 0.0) -> MetricClue:
     # ``trois employés`` are a workforce unless the verb says they were hurt.
     strength = 3.0 if metric in PEOPLE_METRICS - EVENT_METRICS else 4.0
@@ -497,6 +505,14 @@ def metric_clues(
         clues.append(COST_KIND_CLUE)
         if figure.get("per") in PRICE_PER_UNITS:
             clues.append(PRICE_PER_UNIT_CLUE)
+    # ``Quarante habitants ont été relogés``, ``la police a évacué 200 habitants``: people
+    # something is done to are no population (nor a workforce).
+    if number is not None and _acted_upon(counted_phrase(number)):
+        clues = [
+            c
+            for c in clues
+            if not (c.evidence == "counted_noun" and c.metric in PEOPLE_METRICS - EVENT_METRICS)
+        ]
     # ``le taux grimpe à 18 %``: a verb of change says the level it reaches, not a change.
     if (
         number is not None  # (verb clues come from the parse)
