@@ -316,6 +316,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "96 000",
             "Danone",
         ),
+        # ... whatever lemma the lemmatizer gives a feminine noun (``citadine``: ``citadin``)
+        (
+            "Renault a présenté jeudi la nouvelle Twingo électrique. La citadine offrira 310"
+            " kilomètres d'autonomie.",
+            "310",
+            "Renault Twingo",
+        ),
         # money a person earns
         ("Le footballeur Paul Girard a touché 12 millions d'euros en 2023.", "12", "Paul Girard"),
         # the agent of a past participle on the figure's noun

@@ -231,7 +231,9 @@ def is_impersonal(verb: Token) -> bool:
 
 def is_definite_reference(noun: Token) -> str | None:
     """``la marque``, ``ce modèle``: the label of what a definite noun refers back to."""
-    label = anaphoric_nouns().get(noun.lemma_.lower())
+    # (the lemmatizer may give a feminine noun its masculine: ``citadine`` -> ``citadin``)
+    nouns = anaphoric_nouns()
+    label = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
     # (a plural, ``les voitures électriques``, names a kind or a group, not one thing)
     if label is None or "Plur" in noun.morph.get("Number", []):
         return None
