@@ -323,6 +323,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "310",
             "Renault Twingo",
         ),
+        # a sentence that restates the figure before it is about what that figure is
+        (
+            "Decathlon a vendu 3 millions de vélos. C'est 8 % de plus qu'en 2022.",
+            "8 %",
+            "Decathlon",
+        ),
         # money a person earns
         ("Le footballeur Paul Girard a touché 12 millions d'euros en 2023.", "12", "Paul Girard"),
         # the agent of a past participle on the figure's noun

@@ -11,7 +11,12 @@ from ami_facts.components.doc_text import text_of
 from ami_facts.components.linker.mentions import Mention, collect_mentions
 from ami_facts.components.linker.metric import find_metric, is_age_group
 from ami_facts.components.linker.owners import people_handled, unnamed_person_holder
-from ami_facts.components.linker.period import Headings, dates_for_periods, find_period
+from ami_facts.components.linker.period import (
+    RESTATING_OPENING,
+    Headings,
+    dates_for_periods,
+    find_period,
+)
 from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
     Sentence,
@@ -65,6 +70,25 @@ def _part_of(text: str, previous: dict[str, Any] | None, figure: dict[str, Any])
         and previous["end"] <= figure["start"]
         and PART_OF_BEFORE.search(text, previous["end"], figure["start"]) is not None
         and "." not in text[previous["end"] : figure["start"]]
+    )
+
+
+def _restates(
+    text: str,
+    previous: dict[str, Any] | None,
+    figure: dict[str, Any],
+    sentences: list[Sentence],
+    index: int | None,
+) -> bool:
+    """``X a transporté 122 millions de voyageurs. C'est 6 % de plus qu'en 2022.``: the
+    first figure of a sentence that restates the one before is about what the last figure
+    of that sentence is about."""
+    if previous is None or index is None or index == 0:
+        return False
+    sentence, before = sentences[index], sentences[index - 1]
+    return (
+        before[0] <= previous["start"] < before[1]
+        and RESTATING_OPENING.match(text, sentence[0]) is not None
     )
 
 
@@ -233,7 +257,9 @@ def link(
             number,
             sentence_index,
             metric,
-            previous_subject if coordinated else None,
+            previous_subject
+            if coordinated or _restates(text, previous, figure, sentences, sentence_index)
+            else None,
         )
         # (the loser's number of a score: who it is, the sentence seldom says by syntax;
         # an age group, ``les plus de 65 ans``, is no one's age; a length of time is no
