@@ -516,6 +516,16 @@ def test_linker_topic_stands_alone_only_for_what_it_can_measure(nlp: Language) -
     assert _figure(nlp, text, "2 400")["subject"] == "Banque de Corée"
 
 
+def test_linker_what_an_unnamed_thing_gathers_is_not_the_topics(nlp: Language) -> None:
+    text = (
+        "La clinique Saint-Roch ferme sa maternité\n\n"
+        "La clinique Saint-Roch fermera sa maternité en juin. La clinique Saint-Roch"
+        " emploie 300 personnes. Une pétition a recueilli 9 000 signatures."
+    )
+    assert _figure(nlp, text, "9 000")["subject"] is None
+    assert _figure(nlp, text, "300")["subject"] == "clinique Saint-Roch"
+
+
 def test_linker_economy_as_a_whole_is_a_places_not_the_forecasters(nlp: Language) -> None:
     text = (
         "L'Office des prévisions revoit ses chiffres\n\n"

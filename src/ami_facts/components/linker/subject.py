@@ -228,6 +228,26 @@ def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> 
     return head
 
 
+def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]) -> Token | None:
+    """``Une pétition a recueilli 15 000 signatures``: the subject of the verb the figure
+    is the object of, when it is a thing introduced by ``un``/``une`` that names nothing.
+    The figure is that thing's, not the article's topic's."""
+    verb = governing_verb(number)
+    phrase = counted_phrase(number)
+    if verb is None or phrase.dep_ != "obj" or phrase.head.i != verb.i:
+        return None
+    subjects = verb_subjects(verb)
+    if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
+        return None
+    indefinite = any(
+        child.dep_ == "det" and "Ind" in child.morph.get("Definite", [])
+        for child in subject.children
+    )
+    if not indefinite or named_or_referred(text, mentions, subject) is not None:
+        return None
+    return subject
+
+
 def named_or_referred(
     text: str, mentions: list[Mention], noun: Token
 ) -> tuple[Mention, str] | None:

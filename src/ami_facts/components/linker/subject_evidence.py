@@ -36,6 +36,7 @@ from ami_facts.components.linker.subject import (
     relative_subject,
     singular_pronoun_subject,
     topic_at,
+    unnamed_indefinite_subject,
     unnamed_relative_head,
 )
 from ami_facts.french.linking import (
@@ -326,7 +327,12 @@ def subject_candidates(
     }
     # ``l'IG Metall a appelé à la grève dans les usines, qui comptent 800 salariés``:
     # the parse names a thing with no name, and the main clause's names are not it.
-    unnamed = unnamed_relative_head(text, number, article.mentions) if number is not None else None
+    unnamed = (
+        unnamed_relative_head(text, number, article.mentions)
+        or unnamed_indefinite_subject(text, number, article.mentions)
+        if number is not None
+        else None
+    )
     inside = (
         range(unnamed.left_edge.idx, unnamed.right_edge.idx + len(unnamed.right_edge))
         if unnamed is not None
@@ -334,7 +340,7 @@ def subject_candidates(
     )
     # (nor is the topic what a group owns: ``leur croissance``)
     several = number is not None and owned_by_several(text, number)
-    alone = {} if names_other or parsed or several else {"topic_alone": 1.0}
+    alone = {} if names_other or parsed or several or unnamed else {"topic_alone": 1.0}
 
     def alone_if_fit(topic: Mention) -> dict[str, float]:
         # (a topic stands alone only for what it can measure, a price, a power, a
