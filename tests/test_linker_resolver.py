@@ -243,6 +243,14 @@ def test_linker_metric_comes_from_what_is_measured(
             "4 %",
             "Michelin",
         ),
+        # ... not a name in a complement of the sentence before, whose definite subject
+        # refers further back
+        (
+            "Le conseil de Valeo a nommé un nouveau patron. Le groupe, né de la fusion de"
+            " Ferodo et de Chausson, traverse une crise.\n\nSes ventes ont reculé de 7 %.",
+            "7 %",
+            "Valeo",
+        ),
         # ... also when the figure is its verb's subject (what it counts acts)
         (
             "La commune de Saint-Lary a fermé ses pistes. Ses 900 habitants vivent du ski.",

@@ -55,6 +55,8 @@ TOWN_NOUNS = frozenset(
 )
 ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
 # Words that introduce a name as a complement, not as what a sentence is about.
+# ``Le groupe automobile, ...``, ``Cette entreprise``: a sentence opening on a definite noun.
+DEFINITE_OPENING = re.compile(r"\s*(?:le|la|l['’]|ce|cet|cette)\s*([^\W\d_][\w-]*)", re.IGNORECASE)
 NAME_AS_COMPLEMENT = re.compile(
     r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
     r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
@@ -153,18 +155,26 @@ def antecedent(
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
     if found is not None and word.dep_.startswith("nsubj") and word.lower_ in PERSONAL_PRONOUNS:
         found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
-    if found is not None:
-        return found
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
     if (
-        window <= PRONOUN_WINDOW
+        found is None
+        and window <= PRONOUN_WINDOW
         and paragraph_start > 0
         and not SENTENCE_END.search(text, paragraph_start, word.idx)
     ):
         previous_start = _paragraph_start(text, paragraph_start - 1)
-        return antecedent_between(text, mentions, previous_start, paragraph_start, labels)
-    return None
+        found = antecedent_between(text, mentions, previous_start, paragraph_start, labels)
+    if (
+        found is not None
+        and window <= PRONOUN_WINDOW
+        and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start)
+    ):
+        # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
+        # Ses ventes``: the last name is a complement; the sentence before is about its
+        # subject, a definite noun referring further back.
+        found = _referred_subject_before(text, mentions, found, labels) or found
+    return found
 
 
 def _sentence_subject_before(
@@ -186,6 +196,22 @@ def _sentence_subject_before(
         ):
             return mention
     return None
+
+
+def _referred_subject_before(
+    text: str, mentions: list[Mention], found: Mention, labels: set[str]
+) -> Mention | None:
+    """What the sentence holding ``found`` refers back to when it opens on a definite
+    noun (``Le groupe automobile, né de ...``) of one of ``labels``: the last such name
+    before that sentence. (Read on the text: that sentence may have no parse.)"""
+    sentence_start = _sentence_start(text, 0, found.start)
+    opening = DEFINITE_OPENING.match(text, sentence_start)
+    label = anaphoric_nouns().get(opening.group(1).lower()) if opening else None
+    if label is None or label not in labels:
+        return None
+    return antecedent_between(
+        text, mentions, max(0, sentence_start - ANAPHORA_WINDOW), sentence_start, {label}
+    )
 
 
 def _sentence_start(text: str, lo: int, end: int) -> int:
