@@ -94,6 +94,9 @@ def test_linker_subject_and_metric_from_the_parse(
             None,
         ),
         ("L'engin pèse 900 kilos et ses ailes couvrent 12 mètres carrés.", "12", None),
+        # sales in money are what the seller earned; a price is what one thing sells for
+        ("Les ventes de Danone ont atteint 27 milliards d'euros.", "27", "revenue"),
+        ("La nouvelle citadine sera vendue 19 900 euros.", "19 900", "price"),
         # people something is done to are no population, nor a workforce
         ("Trente habitants ont été relogés par la commune.", "Trente", None),
         ("Les gendarmes ont évacué 150 habitants.", "150", None),

@@ -555,7 +555,11 @@ def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
     kept: list[MetricClue] = []
     for clue in clues:
         metric = clue.metric
-        if kind == "money" and metric in TRADE_METRICS:
+        if kind == "money" and metric == "sales" and clue.evidence == "measured_noun":
+            # ``Ses ventes ont reculé à 33 milliards d'euros``: sales in money are what
+            # the seller earned
+            clue = MetricClue("revenue", clue.strength, clue.evidence)
+        elif kind == "money" and metric in TRADE_METRICS:
             clue = MetricClue("price", clue.strength, clue.evidence)
         elif (kind == "money" and metric not in MONEY_READINGS) or (
             kind in SHARE_KINDS and metric not in SHARE_READINGS
