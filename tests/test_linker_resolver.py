@@ -1022,6 +1022,12 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "450",
             (None, None),
         ),
+        # a date right after the figure is its own, however near the one before it
+        (
+            "Le trafic est passé de 40 millions de passagers en 2010 à 52 millions en 2019.",
+            "52",
+            ("2019-01-01", "2019-12-31"),
+        ),
         # a date gone by in the sentence before does not date a figure told in the future
         (
             "La ville dispose de 20 bus électriques, livrés en 2019. Le réseau en recevra 15.",

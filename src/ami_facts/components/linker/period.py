@@ -70,6 +70,8 @@ RECORD_SINCE_BEFORE = re.compile(
     r"(?:\s*(?:[^\W\d_][\w'’-]*\s+){1,5}?(?:en|de|du|d['’]))?\s*$",
     re.IGNORECASE,
 )
+# ``6 milliards en 2023``, ``300 voitures l'an dernier``: a date right after a figure.
+DATE_RIGHT_AFTER = re.compile(r"\s*(?:(?:en|au|à|dès|depuis)\s+)?", re.IGNORECASE)
 # ``celle de 2022, quand ...``, ``en 2019, où ...``: a clause set at the date before it.
 WHEN_CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:quand|lorsque|lorsqu['’]|où)\b", re.IGNORECASE)
 INTERVAL_START = re.compile(r"\b(?:entre|de|du|depuis)\s*$", re.IGNORECASE)
@@ -276,8 +278,11 @@ def find_period(
         # ``désormais``, ``à l'époque`` name no day: a calendar date that shares their
         # clause is the period (``est désormais complète et sera annoncée vendredi``).
         calendar = [d for d in clause if not str(d.get("value", "")).endswith("_REF")]
+        # (``est passé de 18 milliards en 2008 à 6 milliards en 2023``: a date that
+        # follows the figure at once is its own, however near the one before)
+        adjacent = [d for d in calendar if DATE_RIGHT_AFTER.fullmatch(text, fig_end, d["start"])]
         nearest = min(
-            calendar or clause,
+            adjacent or calendar or clause,
             key=lambda d: min(abs(d["start"] - fig_end), abs(fig_start - d["end"])),
         )
         return _resolved(nearest, 0.9)
