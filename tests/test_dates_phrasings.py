@@ -140,6 +140,13 @@ def test_dates_season_after_depuis_has_begun_and_runs_to_the_anchor(
     assert (hit.value, hit.start_date, hit.end_date) == (value, start, end)
 
 
+def test_dates_year_before_or_after_counts_from_the_year_named_in_the_sentence() -> None:
+    text = "Le club a gagné 12 matchs en 2019, contre 7 l'année précédente."
+    assert [v for _, _, v in _dates(text)] == ["2019", "2018"]
+    # (with no year named, from the anchor)
+    assert _one("Il a déménagé l'année précédente.").value == "2023"
+
+
 def test_dates_season_ahead_without_depuis_stays_ahead() -> None:
     assert _one("Cet été, le festival attend du monde.").value == "2024-SU"
 

@@ -211,6 +211,14 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     if shift == 0 and unit.startswith("week") and a is not None:
         shift = _weekend_of_tense(ctx, m.start(), a)
     off = {"offset": f"{'-' if shift < 0 else ''}P{abs(shift)}{letter}"}
+    # ``un bénéfice en 2023, contre une perte l'année précédente``: ``précédent`` and
+    # ``suivant`` count from the year the sentence is about, not from the anchor
+    if (
+        letter == "Y"
+        and rel.startswith(("précédent", "suivant"))
+        and (year := ctx.context_year(m.start())) is not None
+    ):
+        a = date(year, 7, 1)
     b = _rel_unit_value(unit, shift, a)
     if b is not None:
         b.extra.update(off)
