@@ -251,6 +251,17 @@ def test_linker_metric_comes_from_what_is_measured(
             "7 %",
             "Valeo",
         ),
+        # a possessive in a paragraph that names nothing before it refers to what its
+        # first sentence's definite noun refers back to; a person named for the
+        # possessive's role speaks for that owner of what no person can have, through a
+        # verb the figure's verb depends on
+        (
+            "Le transporteur Ferlinc a publié ses comptes.\n\nLa compagnie a transporté 9"
+            " millions de passagers. Son directeur, Paul Rey, prévoit d'investir 300"
+            " millions d'euros.",
+            "300",
+            "Ferlinc",
+        ),
         # ... also when the figure is its verb's subject (what it counts acts)
         (
             "La commune de Saint-Lary a fermé ses pistes. Ses 900 habitants vivent du ski.",
@@ -1021,6 +1032,13 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             " dernier. Quelque 450 exposants étaient présents.",
             "450",
             (None, None),
+        ),
+        # a date after a compared figure is that figure's only, after a noun too
+        (
+            "Le groupe a gagné 90 millions d'euros en 2023, contre une perte de 40 millions"
+            " l'année précédente.\nSon chiffre d'affaires a progressé de 6 %.",
+            "6 %",
+            ("2023-01-01", "2023-12-31"),
         ),
         # a date right after the figure is its own, however near the one before it
         (

@@ -173,7 +173,15 @@ def antecedent(
         # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
         # Ses ventes``: the last name is a complement; the sentence before is about its
         # subject, a definite noun referring further back.
-        found = _referred_subject_before(text, mentions, found, labels) or found
+        found = (
+            _referred_by_opening(text, mentions, _sentence_start(text, 0, found.start), labels)
+            or found
+        )
+    if found is None and window <= PRONOUN_WINDOW and paragraph_start > 0:
+        # ``La compagnie a transporté 93 millions de passagers. Son directeur ...``: a
+        # paragraph that names nothing before the word goes on about what its first
+        # sentence's definite noun refers back to
+        found = _referred_by_opening(text, mentions, paragraph_start, labels)
     return found
 
 
@@ -198,13 +206,12 @@ def _sentence_subject_before(
     return None
 
 
-def _referred_subject_before(
-    text: str, mentions: list[Mention], found: Mention, labels: set[str]
+def _referred_by_opening(
+    text: str, mentions: list[Mention], sentence_start: int, labels: set[str]
 ) -> Mention | None:
-    """What the sentence holding ``found`` refers back to when it opens on a definite
-    noun (``Le groupe automobile, né de ...``) of one of ``labels``: the last such name
-    before that sentence. (Read on the text: that sentence may have no parse.)"""
-    sentence_start = _sentence_start(text, 0, found.start)
+    """What the sentence starting at ``sentence_start`` refers back to when it opens on
+    a definite noun (``Le groupe automobile, né de ...``) of one of ``labels``: the last
+    such name before that sentence. (Read on the text: that sentence may have no parse.)"""
     opening = DEFINITE_OPENING.match(text, sentence_start)
     label = anaphoric_nouns().get(opening.group(1).lower()) if opening else None
     if label is None or label not in labels:

@@ -166,8 +166,14 @@ def _possessive(number: Token) -> tuple[Token, Token] | None:
         c for c in phrase.children if c.dep_ == "nmod" and c.i > phrase.i and is_genitive(c)
     )
     verb = governing_verb(number)
-    if verb is not None:
-        nouns.extend(verb_subjects(verb))
+    # (``Son directeur prévoit d'investir 2 milliards``: the subject of the verb the
+    # figure's verb depends on)
+    while verb is not None:
+        subjects = verb_subjects(verb)
+        nouns.extend(subjects)
+        if subjects or verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
+            break
+        verb = verb.head
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):

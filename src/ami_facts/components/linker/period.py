@@ -42,7 +42,10 @@ BASELINE_BEFORE = re.compile(
 # compared figure, no preposition (``contre 172.000 l'an passé``).
 BASELINE_PHRASE_BEFORE = re.compile(
     r"\b(?:par rapport (?:à|au|aux)|comparé (?:à|au|aux)|contre)\s+"
-    r"(?:(?:[\w'’-]+\s+){0,4}?(?:de|d'|d’|du|en|des)|\d[\d\s.,]*(?:[^\s,;:.!?]+\s+){0,3}?)\s*$",
+    # (``contre une perte de 728 millions l'année précédente``: the compared figure
+    # after a noun)
+    r"(?:(?:[\w'’-]+\s+){0,4}?(?:de|d'|d’|du|en|des)(?:\s*\d[\d\s.,]*(?:[^\s,;:.!?]+\s+){0,3}?)?"
+    r"|\d[\d\s.,]*(?:[^\s,;:.!?]+\s+){0,3}?)\s*$",
     re.IGNORECASE,
 )
 
