@@ -586,6 +586,14 @@ def test_linker_economy_as_a_whole_is_a_places_not_the_forecasters(nlp: Language
             "52,1",
             "Besançon",
         ),
+        # a pronoun opening a paragraph stands for the subject of the paragraph before,
+        # not for the last name of its sentence
+        (
+            "Le Suisse Marc Aebi a battu l'Espagnol Luis Pardo en finale.\n\nÀ 23 ans, il"
+            " devient le plus jeune vainqueur du tournoi.",
+            "23",
+            "Luis Pardo",
+        ),
         # nor is the town a list won its votes in (a share of votes is the winner's)
         (
             "La liste de gauche conduite par une conseillère régionale l'a emporté dimanche"

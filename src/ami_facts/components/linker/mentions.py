@@ -165,6 +165,11 @@ def antecedent(
     ):
         previous_start = _paragraph_start(text, paragraph_start - 1)
         found = antecedent_between(text, mentions, previous_start, paragraph_start, labels)
+        if found is not None and word.dep_.startswith("nsubj") and word.lower_ in PERSONAL_PRONOUNS:
+            # (``Le Français X a battu l'Allemand Y.`` then ``À 21 ans, il``: the subject
+            # of that paragraph's last sentence)
+            last = _sentence_start(text, previous_start, max(previous_start, paragraph_start - 2))
+            found = _first_not_complement(text, mentions, last, paragraph_start, labels) or found
     if (
         found is not None
         and window <= PRONOUN_WINDOW
@@ -196,8 +201,16 @@ def _sentence_subject_before(
     if antecedent_between(text, mentions, sentence_start, pronoun.idx, labels) is not None:
         return None
     previous_start = _sentence_start(text, window_start, max(window_start, sentence_start - 2))
+    return _first_not_complement(text, mentions, previous_start, sentence_start, labels)
+
+
+def _first_not_complement(
+    text: str, mentions: list[Mention], start: int, end: int, labels: set[str]
+) -> Mention | None:
+    """The first mention of one of ``labels`` in ``[start, end)`` that no preposition
+    introduces (a sentence's subject, most often)."""
     for mention in mentions:
-        if mention.start < previous_start or mention.end > sentence_start:
+        if mention.start < start or mention.end > end:
             continue
         if mention.label in labels and not NAME_AS_COMPLEMENT.search(
             text, max(0, mention.start - 12), mention.start
