@@ -65,6 +65,7 @@ PART_OF_BEFORE = re.compile(r",\s*dont\s+$", re.IGNORECASE)
 
 
 def _part_of(text: str, previous: dict[str, Any] | None, figure: dict[str, Any]) -> bool:
+    """Whether ``figure`` follows the figure before it after ``, dont`` in its sentence."""
     return (
         previous is not None
         and previous["end"] <= figure["start"]

@@ -54,9 +54,9 @@ TOWN_NOUNS = frozenset(
     "ville commune village bourg cité capitale métropole agglomération localité".split()  # noqa: SIM905
 )
 ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
-# Words that introduce a name as a complement, not as what a sentence is about.
 # ``Le groupe automobile, ...``, ``Cette entreprise``: a sentence opening on a definite noun.
 DEFINITE_OPENING = re.compile(r"\s*(?:le|la|l['’]|ce|cet|cette)\s*([^\W\d_][\w-]*)", re.IGNORECASE)
+# Words that introduce a name as a complement, not as what a sentence is about.
 NAME_AS_COMPLEMENT = re.compile(
     r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
     r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",

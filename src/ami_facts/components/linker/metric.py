@@ -61,7 +61,7 @@ AGE_NOUN_BEFORE = re.compile(r"\bâges?(?:\s+[\w'’-]+){0,6}?\s+(?:de|d['’]|�
 # mairie fera un bilan``).
 AGE_OPENING_BEFORE = re.compile(r"(?:^|[.!?;:]\s+)[ÀA]\s*$")
 AGE_OPENING_AFTER = re.compile(
-    r"\s*,\s*(?:(?P<pronoun>(?:il|elle)s?\b)|(?P<name>[A-ZÀ-Ý])"
+    r"\s*,\s*(?:(?:il|elle)s?\b|[A-ZÀ-Ý]"
     r"|(?:le|la|les|l['’]|cette|ce|cet|notre)\s*(?P<noun>[^\W\d_]+))"
 )
 # ``un enfant de deux ans``, ``une femme d'une cinquantaine d'années``
@@ -476,13 +476,11 @@ def metric_clues(
     if kind in SHARE_KINDS and SHARE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
     word_clues = _clues_from_words(lexicon, number, counted) if number is not None else []
+    unit_metric = lexicon.units.get(figure.get("unit") or "")
     if kind == "measure":
-        measured = lexicon.units.get(figure.get("unit") or "")
-        word_clues = [c for c in word_clues if _fits_unit(c.metric, measured)]
+        word_clues = [c for c in word_clues if _fits_unit(c.metric, unit_metric)]
     # (a quantity per distance, ``6 l aux 100 km``, is a consumption: no metric names it)
-    if (unit_metric := lexicon.units.get(figure.get("unit") or "")) and figure.get(
-        "per"
-    ) not in CONSUMPTION_PER:
+    if unit_metric and figure.get("per") not in CONSUMPTION_PER:
         # ``16 km de conduites`` is a length; ``à 16 km de Nancy`` a distance; so are the
         # kilometres a verb of extent gives (``la section mesurera 7 kilomètres``).
         if unit_metric == "distance" and (
