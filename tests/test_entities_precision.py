@@ -200,6 +200,19 @@ def test_person_after_a_demonym_is_the_person_alone(nlp: Language, text: str, pe
     assert [(h.text, h.label) for h in hits] == [(person, "PER")]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Le film américain « Oppenheimer » a dominé la soirée.", "Oppenheimer"),
+        ("Le documentaire « Vilnius » a reçu le prix du jury.", "Vilnius"),
+    ],
+)
+def test_title_of_a_work_between_guillemets_is_no_person_or_organisation(
+    nlp: Language, text: str, title: str
+) -> None:
+    assert _find(_hits(nlp, text), title).label == "MISC"
+
+
 def test_institution_written_with_its_capital_mid_sentence_is_named(nlp: Language) -> None:
     text = "Le président du Sénat Gérard Larcher a reçu les maires."
     assert [(h.text, h.label) for h in _hits(nlp, text)] == [

@@ -68,6 +68,7 @@ class Lexicons:
     institution_heads: frozenset[str]
     apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
     event_heads: frozenset[str]
+    work_heads: frozenset[str] = frozenset()  # ``le film « X »``: a work's title
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
@@ -140,6 +141,7 @@ def load_lexicons() -> Lexicons:
         institution_heads=frozenset(words["institution_heads"]),
         apposition_heads=apposition,
         event_heads=frozenset(words["event_heads"]),
+        work_heads=frozenset(words.get("work_heads", ())),
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
         first_names=frozenset(words.get("first_names", ())),

@@ -611,6 +611,8 @@ def _fix_ner_span(
     ):
         label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
     label, cue = _apposition_label(doc, s, label, lex)
+    if _title_of_a_work(doc, s, e, lex):
+        label, cue = "MISC", None  # ``le film américain « Anora »``
     if label == "PER" and e - s == 1 and _is_acronym(mention) and len(mention) <= 4:
         label, cue = "ORG", None  # ``le sénateur RPR``: no person is written as an acronym
     if cue is None and s > 0 and doc[s - 1].lower_ == "chez" and (label != "PER" or e - s == 1):
@@ -625,6 +627,14 @@ def _fix_ner_span(
     return _Mention(
         span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner", cue=cue
     )
+
+
+def _title_of_a_work(doc: Doc, s: int, e: int, lex: Lexicons) -> bool:
+    """``le film américain « Anora »``, ``son roman « Les Étoiles »``: a name set whole
+    between guillemets a few words after the noun of a work is that work's title."""
+    if s == 0 or e >= len(doc) or doc[s - 1].text != "«" or doc[e].text != "»":
+        return False
+    return any(t.lower_ in lex.work_heads for t in doc[max(0, s - 5) : s - 1])
 
 
 def _not_a_name(
