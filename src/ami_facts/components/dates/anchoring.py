@@ -18,13 +18,15 @@ from ami_facts.components.dates.periods import _DAY_VALUE, _iso, _shift_date
 from ami_facts.components.dates.regex_parts import _F
 from ami_facts.hits import DateHit
 
+# ``depuis début février``, ``depuis l'été``: right after ``depuis``.
+_SINCE_BEFORE = re.compile(r"depuis\s+(?:le\s+|la\s+|l['’]\s*)?$")
 _DEPUIS_RE = re.compile(r"(?:depuis|dès|des)\s+(?:le\s+|la\s+|l['’]\s*)?$", _F)
 
 
 def _apply_depuis(b: _Built, ctx: _Ctx, start: int) -> _Built:
     """``depuis début février``: from the start of the period to the anchor."""
     before = _before(ctx.text, start, 20)
-    if re.search(r"depuis\s+(?:le\s+|la\s+|l['’]\s*)?$", before):
+    if _SINCE_BEFORE.search(before):
         b.extra["depuis"] = "true"
         anchor = ctx.anchor
         if (

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from ami_facts.components.dates.anchoring import (
+    _SINCE_BEFORE,
     _apply_depuis,
     _finished_year,
     _resolve_year_for,
@@ -298,9 +299,6 @@ def _h_quarter(m: re.Match[str] | _GroupView, ctx: _Ctx) -> _Built | None:
     if ytxt:
         b.year = y
     return _apply_depuis(b, ctx, m.start())
-
-
-_SINCE_BEFORE = re.compile(r"depuis\s+(?:le\s+|la\s+|l['’]\s*)?$", _F)
 
 
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:

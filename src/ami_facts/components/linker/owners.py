@@ -21,7 +21,7 @@ from ami_facts.components.linker.subject import (
     named_or_referred,
 )
 from ami_facts.components.linker.syntax import (
-    SUBJECT_CLIMB_DEPS,
+    clause_verbs,
     counted_phrase,
     governing_verb,
     is_genitive,
@@ -64,15 +64,13 @@ def measures_an_economy(text: str, number: Token, end: int) -> bool:
     debt, or the figure is a part of a GDP (``5,8 % du PIB``). Such a figure is a place's."""
     if OF_GDP_AFTER.match(text, end):
         return True
-    verb = governing_verb(number)
-    while verb is not None:
+    # (``devrait monter à 7,8 %``: the subject is the verb's it depends on)
+    for verb in clause_verbs(governing_verb(number)):
         nouns = verb_subjects(verb)
         if (head := relative_head(verb)) is not None:
             nouns.append(head)
         if nouns:
             return any(_names_an_economy(noun) for noun in nouns)
-        # (``devrait monter à 7,8 %``: the subject is the verb's it depends on)
-        verb = verb.head if verb.dep_ in SUBJECT_CLIMB_DEPS and verb.head is not verb else None
     return False
 
 
@@ -165,15 +163,12 @@ def _possessive(number: Token) -> tuple[Token, Token] | None:
     nouns.extend(
         c for c in phrase.children if c.dep_ == "nmod" and c.i > phrase.i and is_genitive(c)
     )
-    verb = governing_verb(number)
     # (``Son directeur prévoit d'investir 2 milliards``: the subject of the verb the
     # figure's verb depends on)
-    while verb is not None:
-        subjects = verb_subjects(verb)
-        nouns.extend(subjects)
-        if subjects or verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
+    for verb in clause_verbs(governing_verb(number)):
+        if subjects := verb_subjects(verb):
+            nouns.extend(subjects)
             break
-        verb = verb.head
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):

@@ -21,8 +21,8 @@ from ami_facts.components.linker.mentions import (
 )
 from ami_facts.components.linker.sentences import Sentence
 from ami_facts.components.linker.syntax import (
-    SUBJECT_CLIMB_DEPS,
     SUBJECT_DEPS,
+    clause_verbs,
     counted_phrase,
     governing_verb,
     is_genitive,
@@ -111,29 +111,26 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         # ``Âgé de 22 ans, il devient ...``: a phrase set before the clause describes its
         # subject.
         return _named_by_subject(text, mentions, subject)
-    while verb is not None:
-        if verb.lemma_.lower() in RECORDING_LEMMAS:
+    for clause_verb in clause_verbs(verb):
+        if clause_verb.lemma_.lower() in RECORDING_LEMMAS:
             return None  # who counts is a source (``l'Insee a recensé 300 cas``)
-        if verb.lemma_.lower() in SENTENCING_LEMMAS:
+        if clause_verb.lemma_.lower() in SENTENCING_LEMMAS:
             # (the parser may take a day for an object too: ``a condamné mardi X``)
-            for sentenced in verb.children:
+            for sentenced in clause_verb.children:
                 if sentenced.dep_ == "obj" and sentenced.i != number.i:
                     found = named_or_referred(text, mentions, sentenced)
                     if found is not None:
                         return found
-            if verb.lemma_.lower() in REQUISITION_LEMMAS:
+            if clause_verb.lemma_.lower() in REQUISITION_LEMMAS:
                 return _tagged(_person_against(text, mentions, number), "parse_subject")
         # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
         # for the noun the clause hangs on.
-        if (head := relative_head(verb)) is not None:
+        if (head := relative_head(clause_verb)) is not None:
             return named_or_referred(text, mentions, head)
-        for child in verb_subjects(verb):
-            if child.lower_ == "il" and is_impersonal(verb):
+        for child in verb_subjects(clause_verb):
+            if child.lower_ == "il" and is_impersonal(clause_verb):
                 return None
             return _named_by_subject(text, mentions, child)
-        if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
-            return None
-        verb = verb.head
     return None
 
 
@@ -181,17 +178,13 @@ def _subject_after_detached_phrase(number: Token) -> Token | None:
 def singular_pronoun_subject(number: Token) -> Token | None:
     """``il``/``elle``, the subject of the figure's verb (climbing as
     :func:`parse_subject` does), when it stands for someone (not ``il faut``)."""
-    verb = governing_verb(number)
-    while verb is not None:
+    for verb in clause_verbs(governing_verb(number)):
         subjects = verb_subjects(verb)
         if subjects:
             pronoun = subjects[0]
             if pronoun.lower_ not in {"il", "elle"}:
                 return None
             return None if pronoun.lower_ == "il" and is_impersonal(verb) else pronoun
-        if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
-            return None
-        verb = verb.head
     return None
 
 

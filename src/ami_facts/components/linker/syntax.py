@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from ami_facts.french.linking import MISTAGGED_VERB_FORMS
@@ -62,6 +64,16 @@ def _uncased(subject: Token) -> Token:
 
 def _has_preposition(noun: Token) -> bool:
     return any(child.dep_ == "case" for child in noun.children)
+
+
+def clause_verbs(verb: Token | None) -> Iterator[Token]:
+    """``verb``, then the verbs it takes its subject from (``devrait envoyer``,
+    ``prévoit d'investir``), up the ``SUBJECT_CLIMB_DEPS`` links."""
+    while verb is not None:
+        yield verb
+        if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
+            return
+        verb = verb.head
 
 
 def governing_verb(token: Token) -> Token | None:
