@@ -495,3 +495,41 @@ def test_entities_heading_of_common_words_before_a_name_keeps_the_name_only(
     hits = _hits(nlp, text)
     assert ("Élection présidentielle en Argentine", "MISC") not in [(h.text, h.label) for h in hits]
     assert _find(hits, "Argentine").label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "long_form", "acronym"),
+    [
+        (
+            "Les expéditions ont reculé de 6 %, selon le Comité interprofessionnel du "
+            "vin de Champagne (CIVC).",
+            "Comité interprofessionnel du vin de Champagne",
+            "CIVC",
+        ),
+        (
+            "La Chambre de commerce et d'industrie de Lyon (CCIL) a publié son bilan.",
+            "Chambre de commerce et d'industrie de Lyon",
+            "CCIL",
+        ),
+        (
+            "L'Observatoire régional de santé de Bretagne (ORSB) a compté 300 cas.",
+            "Observatoire régional de santé de Bretagne",
+            "ORSB",
+        ),
+    ],
+)
+def test_entities_full_name_spelt_by_a_bracketed_acronym_is_one_organisation(
+    nlp: Language, text: str, long_form: str, acronym: str
+) -> None:
+    hits = _hits(nlp, text)
+    whole = _find(hits, long_form)
+    short = _find(hits, acronym)
+    assert (whole.label, short.label) == ("ORG", "ORG")
+    assert whole.name == short.name == long_form
+
+
+def test_entities_capitalised_common_noun_spelt_by_an_acronym_is_no_organisation(
+    nlp: Language,
+) -> None:
+    hits = _hits(nlp, "La Zone à faibles émissions (ZFE) entre en vigueur à Lyon.")
+    assert [h.text for h in hits if h.label == "ORG"] == []

@@ -69,6 +69,8 @@ class Lexicons:
     apposition_heads: dict[str, str]  # head noun -> label of the name it introduces
     event_heads: frozenset[str]
     work_heads: frozenset[str] = frozenset()  # ``le film « X »``: a work's title
+    # heads of an organisation's capitalised full name, with the institutions' heads
+    organisation_heads: frozenset[str] = frozenset()
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
@@ -142,6 +144,8 @@ def load_lexicons() -> Lexicons:
         apposition_heads=apposition,
         event_heads=frozenset(words["event_heads"]),
         work_heads=frozenset(words.get("work_heads", ())),
+        organisation_heads=frozenset(words.get("organisation_heads", ()))
+        | frozenset(words["institution_heads"]),
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
         first_names=frozenset(words.get("first_names", ())),

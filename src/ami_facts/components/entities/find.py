@@ -21,6 +21,7 @@ from ami_facts.components.entities.products import (
 )
 from ami_facts.components.entities.rule_layers import (
     _apposition_layer,
+    _defined_organisation_layer,
     _edition_layer,
     _place_layer,
     _results_layer,
@@ -167,6 +168,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(body(_edition_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
     chosen = _select(body(_titled_people_layer(doc, lex, words)), chosen)
+    chosen = _select(body(_defined_organisation_layer(doc, text, lex)), chosen)
     ner = body(_ner_layer(doc, text, lex, words))
     named = {m.brand for m in brands if m.brand}
     _models_named_by_ner(ner, named, lex)

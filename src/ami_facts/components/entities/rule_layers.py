@@ -17,6 +17,7 @@ from ami_facts.components.entities.matchers import _matchers
 from ami_facts.components.entities.mention import Label, _Mention
 from ami_facts.components.entities.names import _name_of
 from ami_facts.components.entities.ner_fixes import _is_adjective_token, _is_common_word_token
+from ami_facts.components.entities.not_names import defined_long_form
 from ami_facts.components.entities.tokens import (
     _collapse,
     _is_all_caps,
@@ -293,3 +294,54 @@ def _surname_layer(text: str, people: Iterable[_Mention], words: CommonWords) ->
             continue
         out.append(_Mention(m.start(), m.end(), "PER", surname, "ner"))
     return out
+
+
+_DEFINED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
+_OF = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’"})
+_WORD_OR_ELISION = re.compile(r"[^\s'’]+['’]?")
+
+
+def _defined_organisation_layer(doc: Doc, text: str, lex: Lexicons) -> list[_Mention]:
+    """An organisation's full name, capitalised and spelt by the acronym in brackets after
+    it (``le Comité interprofessionnel du vin de Champagne (CIVC)``), is one mention, and
+    so is the acronym: the NER cuts such names where a place or a lower-case word sits
+    inside them. ``defined_long_form`` checks the spelling; the name opens with an
+    organisation's head noun (``organisation_heads``: ``Comité``, ``Observatoire``)."""
+    out: list[_Mention] = []
+    if "(" not in text:
+        return out
+    for m in _DEFINED_ACRONYM.finditer(text):
+        bracket = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        if bracket is None:
+            continue
+        sentence_start = bracket.sent.start_char if doc.has_annotation("SENT_START") else 0
+        # words, an elided article apart (``L'Observatoire``, ``d'industrie``)
+        spans = list(_WORD_OR_ELISION.finditer(text, sentence_start, m.start()))
+        before = [w.group() for w in spans]
+        long_form = defined_long_form(m.group(1), before)
+        if long_form is None or before[-len(long_form.split()) :] != long_form.split():
+            continue  # undefined, or punctuation inside: not one name
+        n = _with_head_before(before, len(long_form.split()), m.group(1), lex)
+        if n is None or n < 2:
+            continue
+        start, end = spans[-n].start(), spans[-1].end()
+        name = text[start:end]
+        out.append(_Mention(start, end, "ORG", " ".join(name.split()), "lexicon"))
+        out.append(_Mention(m.start(1), m.end(1), "ORG", " ".join(name.split()), "lexicon"))
+    return out
+
+
+def _with_head_before(words: list[str], n: int, acronym: str, lex: Lexicons) -> int | None:
+    """How many of the last ``words`` the organisation's name holds: the ``n`` the
+    acronym spells if they open with a capitalised head noun, else those and up to
+    three words before them back to one (``Chambre de commerce et d'industrie``, where
+    the shortest spelling starts at ``commerce``), whose initial is the acronym's."""
+    for k in range(n, min(n + 4, len(words) + 1)):
+        first = words[-k]
+        if k > n and first.lower() in _OF:
+            continue
+        if first[:1].isupper() and first.lower() in lex.organisation_heads:
+            return k if k == n or first[0] == acronym[0] else None
+        if k == n and first[:1].isupper():
+            return None  # a capitalised first word that is no organisation's
+    return None
