@@ -1187,3 +1187,58 @@ def test_linker_where_is_never_a_verbs_subject() -> None:
         pos=["NOUN", "PUNCT", "PRON", "DET", "NOUN", "PROPN", "VERB", "NUM", "NOUN"],
     )
     assert (verb_subjects(doc[6]), relative_head(doc[6])) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "Le fabricant Seb a présenté ses résultats. Il se réjouit d'une marge de 11 %.",
+            "11 %",
+            "Seb",
+        ),
+        (
+            "Le constructeur Stellantis traverse une crise. Il se sépare de 2 000 salariés "
+            "en Italie.",
+            "2 000",
+            "Stellantis",
+        ),
+        (
+            "Le distributeur Carrefour a présenté son plan. Il se prépare à fermer 30 magasins.",
+            "30",
+            "Carrefour",
+        ),
+        (
+            "Le géant Amazon investit en France. Il s'engage à créer 3 000 emplois d'ici 2028.",
+            "3 000",
+            "Amazon",
+        ),
+    ],
+)
+def test_linker_il_of_a_pronominal_verb_stands_for_the_subject_before(
+    nlp: Pipeline, text: str, number: str, subject: str
+) -> None:
+    # (the parser takes the ``il`` of ``il se félicite`` for the impersonal one)
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_impersonal_il_of_a_pronominal_verb_with_an_object_is_no_subject() -> None:
+    # ``Il se crée 300 entreprises par mois``: the object is what the clause is about
+    words = ["Il", "se", "crée", "300", "entreprises"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[2, 2, 2, 4, 2],
+        deps=["expl:subj", "expl:comp", "ROOT", "nummod", "obj"],
+        pos=["PRON", "PRON", "VERB", "NUM", "NOUN"],
+    )
+    assert verb_subjects(doc[2]) == []
+    doc = Doc(
+        Vocab(),
+        words=["Il", "se", "félicite", "de", "3", "%"],
+        heads=[2, 2, 2, 5, 5, 2],
+        deps=["expl:subj", "expl:comp", "ROOT", "case", "nummod", "obl:arg"],
+        pos=["PRON", "PRON", "VERB", "ADP", "NUM", "NOUN"],
+        lemmas=["il", "se", "féliciter", "de", "3", "%"],
+    )
+    assert [t.text for t in verb_subjects(doc[2])] == ["Il"]

@@ -176,3 +176,15 @@ PERSON_NOUNS = frozenset(
     handballeur handballeuse rameur rameuse biathlète cavalier cavalière jockey
     """.split()  # noqa: SIM905
 )
+
+# Verbs whose ``il`` stands for nothing (``il faut``, ``il s'agit de``, ``il reste``).
+IMPERSONAL_VERBS = {
+    "être",
+    "falloir",
+    "sembler",
+    "paraître",
+    "agir",
+    "exister",
+    "rester",
+    "manquer",
+}

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
 from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
-from ami_facts.french.linking import MEASURE_NOUNS
+from ami_facts.french.linking import IMPERSONAL_VERBS, MEASURE_NOUNS
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
@@ -33,16 +33,6 @@ PLURAL_POSSESSIVES = {"leur", "leurs"}
 # How far back a pronoun's antecedent is looked for (about two sentences).
 PRONOUN_WINDOW = 300
 
-IMPERSONAL_VERBS = {
-    "être",
-    "falloir",
-    "sembler",
-    "paraître",
-    "agir",
-    "exister",
-    "rester",
-    "manquer",
-}
 # ``admis au Centre hospitalier X où il``: a name after these says where, and is no
 # pronoun's antecedent.
 LOCATIVE_BEFORE = re.compile(
@@ -153,7 +143,11 @@ def antecedent(
             if not ARTICLE_BEFORE_NAME.search(text, max(0, m.start - 4), m.start)
         ]
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
-    if found is not None and word.dep_.startswith("nsubj") and word.lower_ in PERSONAL_PRONOUNS:
+    if (
+        found is not None
+        and word.dep_.startswith(("nsubj", "expl:subj"))
+        and word.lower_ in PERSONAL_PRONOUNS
+    ):
         found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
@@ -165,7 +159,11 @@ def antecedent(
     ):
         previous_start = _paragraph_start(text, paragraph_start - 1)
         found = antecedent_between(text, mentions, previous_start, paragraph_start, labels)
-        if found is not None and word.dep_.startswith("nsubj") and word.lower_ in PERSONAL_PRONOUNS:
+        if (
+            found is not None
+            and word.dep_.startswith(("nsubj", "expl:subj"))
+            and word.lower_ in PERSONAL_PRONOUNS
+        ):
             # (``Le Français X a battu l'Allemand Y.`` then ``À 21 ans, il``: the subject
             # of that paragraph's last sentence)
             last = _sentence_start(text, previous_start, max(previous_start, paragraph_start - 2))

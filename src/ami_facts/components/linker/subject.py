@@ -26,6 +26,7 @@ from ami_facts.components.linker.syntax import (
     counted_phrase,
     governing_verb,
     is_genitive,
+    personal_expletive,
     relative_head,
     verb_subjects,
 )
@@ -170,7 +171,9 @@ def _subject_after_detached_phrase(number: Token) -> Token | None:
     for token in doc[comma + 1 :]:
         if token.text in {".", "!", "?"}:
             return None
-        if token.dep_.startswith("nsubj") and token.head.dep_ == "ROOT":
+        if token.head.dep_ == "ROOT" and (
+            token.dep_.startswith("nsubj") or personal_expletive(token.head, token)
+        ):
             return token
     return None
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ami_facts.french.linking import MISTAGGED_VERB_FORMS
+from ami_facts.french.linking import IMPERSONAL_VERBS, MISTAGGED_VERB_FORMS
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 # Clause links through which a verb takes the subject of the verb it depends on:
@@ -47,7 +47,28 @@ def verb_subjects(verb: Token) -> list[Token]:
     ]
     if not subjects and is_mistagged_verb(verb) and verb.head.i == verb.i - 1:
         return [verb.head]
+    if not subjects:
+        subjects = [child for child in verb.children if personal_expletive(verb, child)]
     return [_uncased(subject) for subject in subjects]
+
+
+def personal_expletive(verb: Token, child: Token) -> bool:
+    """``Long de 4 mètres, il se place face à``: the parser takes the ``il`` of many a
+    pronominal verb for the impersonal one (``expl:subj``). It stands for something
+    unless the verb is one of the impersonal ones or has an object, which is then the
+    real subject (``il se crée 300 entreprises``, ``il s'agit de``); an ``il`` before
+    ``est`` and an adjective stays impersonal (``il est difficile de``)."""
+    pronoun = child.text.lower()
+    if child.dep_ != "expl:subj" or pronoun not in {"il", "elle", "ils", "elles"}:
+        return False
+    if pronoun != "il":
+        return True
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_ not in IMPERSONAL_VERBS
+        and any(c.text.lower() in {"se", "s'", "s’"} for c in verb.children)
+        and not any(c.dep_ == "obj" or c.text.lower() == "y" for c in verb.children)
+    )
 
 
 def _uncased(subject: Token) -> Token:
