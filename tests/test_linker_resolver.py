@@ -1242,3 +1242,22 @@ def test_linker_impersonal_il_of_a_pronominal_verb_with_an_object_is_no_subject(
         lemmas=["il", "se", "féliciter", "de", "3", "%"],
     )
     assert [t.text for t in verb_subjects(doc[2])] == ["Il"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        ("En Italie, la production d'huile d'olive a chuté à 200 000 tonnes.", "200 000", "Italie"),
+        (
+            "En France, la production de blé est estimée à 33 millions de tonnes par le ministère.",
+            "33 millions",
+            "France",
+        ),
+    ],
+)
+def test_linker_a_places_production_is_the_places(
+    nlp: Pipeline, text: str, number: str, subject: str
+) -> None:
+    # (SPEC, "Which subject", 3: a figure about a country as a whole has it as subject)
+    found = _figure(nlp, text, number)
+    assert (found["subject"], found["metric"]) == (subject, "production")

@@ -55,7 +55,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "orders": "PRODUCT ORG PER",
         "deliveries": "PRODUCT ORG",
         "registrations": "PRODUCT ORG",
-        "production": "PRODUCT ORG",
+        "production": "PRODUCT ORG LOC",
         "fleet": "PRODUCT ORG LOC",
         "market_size": "LOC PRODUCT",
         "price": "PRODUCT ORG",
