@@ -545,6 +545,19 @@ def test_linker_what_an_unnamed_thing_gathers_is_not_the_topics(nlp: Language) -
     assert _figure(nlp, text, "300")["subject"] == "clinique Saint-Roch"
 
 
+def test_linker_what_an_unnamed_institution_does_is_not_the_topics(nlp: Language) -> None:
+    # (an institution the article names nothing after is another actor than the topic;
+    # one that the topic's name is called by is the topic)
+    text = (
+        "Grève au lycée Victor-Hugo de Besançon\n\n"
+        "Les enseignants du lycée Victor-Hugo de Besançon sont en grève depuis lundi.\n\n"
+        "La préfecture a promis mardi une dotation de 40 000 euros. Le lycée accueille"
+        " 1 200 élèves."
+    )
+    assert _figure(nlp, text, "40 000")["subject"] is None
+    assert _figure(nlp, text, "1 200")["subject"] == "lycée Victor-Hugo de Besançon"
+
+
 def test_linker_economy_as_a_whole_is_a_places_not_the_forecasters(nlp: Language) -> None:
     text = (
         "L'Office des prévisions revoit ses chiffres\n\n"

@@ -30,6 +30,7 @@ from ami_facts.components.linker.syntax import (
     relative_head,
     verb_subjects,
 )
+from ami_facts.french.lexicons import load_lexicons
 from ami_facts.french.linking import (
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
@@ -226,22 +227,31 @@ def unnamed_relative_head(text: str, number: Token, mentions: list[Mention]) -> 
 
 def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]) -> Token | None:
     """``Une pétition a recueilli 15 000 signatures``: the subject of the verb the figure
-    is the object of, when it is a thing introduced by ``un``/``une`` that names nothing.
-    The figure is that thing's, not the article's topic's."""
+    is the object of, when it is a thing introduced by ``un``/``une`` that names nothing;
+    ``L'agence régionale de santé a promis 30 postes``: the subject of the figure's verb,
+    when it is an institution (``institution_heads``) that names nothing and that no
+    name of the article is called by. The figure is that thing's, not the article's
+    topic's."""
     verb = governing_verb(number)
-    phrase = counted_phrase(number)
-    if verb is None or phrase.dep_ != "obj" or phrase.head.i != verb.i:
+    if verb is None:
         return None
     subjects = verb_subjects(verb)
     if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
+        return None
+    if named_or_referred(text, mentions, subject) is not None:
+        return None
+    if subject.lower_ in load_lexicons().institution_heads:
+        # (``le CHU`` where the article names the ``CHU de Rennes``: that one)
+        called = any(subject.lower_ in m.name.lower().split() for m in mentions)
+        return None if called else subject
+    phrase = counted_phrase(number)
+    if phrase.dep_ != "obj" or phrase.head.i != verb.i:
         return None
     indefinite = any(
         child.dep_ == "det" and "Ind" in child.morph.get("Definite", [])
         for child in subject.children
     )
-    if not indefinite or named_or_referred(text, mentions, subject) is not None:
-        return None
-    return subject
+    return subject if indefinite else None
 
 
 def named_or_referred(
