@@ -1274,3 +1274,15 @@ def test_linker_a_places_production_is_the_places(
     # (SPEC, "Which subject", 3: a figure about a country as a whole has it as subject)
     found = _figure(nlp, text, number)
     assert (found["subject"], found["metric"]) == (subject, "production")
+
+
+def test_linker_trim_level_named_after_its_head_noun_is_never_a_subject(nlp: Language) -> None:
+    # (SPEC, "Which subject", 2: ``en finition Sportline`` names a trim, not a product)
+    text = (
+        "Essai Opel Frontera : le SUV familial à petit prix\n\n"
+        "Le Frontera est affiché à partir de 24 900 euros en finition Sportline. Il faut"
+        " compter 29 900 euros en finition Ultimate. Le constructeur allemand espère en"
+        " vendre 8 000 exemplaires par an."
+    )
+    assert _figure(nlp, text, "8 000")["subject"] == "Opel Frontera"
+    assert _figure(nlp, text, "29 900")["subject"] == "Opel Frontera"

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
 from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
+from ami_facts.french.lexicons import load_lexicons
 from ami_facts.french.linking import IMPERSONAL_VERBS, MEASURE_NOUNS
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
@@ -52,6 +53,8 @@ NAME_AS_COMPLEMENT = re.compile(
     r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
     re.IGNORECASE,
 )
+# The word right before a name (``finition`` in ``en finition Allure``).
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # The end of a sentence: a pronoun after one does not open its paragraph.
 SENTENCE_END = re.compile(r"[.!?…]\s")
 # ``la marque`` may refer to a brand named a few paragraphs before.
@@ -69,13 +72,24 @@ class Mention:
 
 
 def collect_mentions(entity_dicts: list[dict[str, Any]], text: str) -> list[Mention]:
+    """The entities that can be a subject: not a trim level or an option pack named
+    after its head noun (SPEC, "Which subject", 2: ``en finition Sportline``)."""
     mentions = [
         Mention(hit["start"], hit["end"], hit["name"], hit["label"])
         for hit in entity_dicts
-        if hit["label"] in PARSE_SUBJECT_LABELS
+        if hit["label"] in PARSE_SUBJECT_LABELS and not _names_a_trim(text, hit)
     ]
     mentions.extend(Mention(s, e, name, "ORG") for s, e, name in find_periphrases(text))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _names_a_trim(text: str, hit: dict[str, Any]) -> bool:
+    before = WORD_BEFORE.search(text, max(0, hit["start"] - 20), hit["start"])
+    return (
+        before is not None
+        and before.group(1).lower().removesuffix("s") in load_lexicons().trim_heads
+        and " " not in hit["name"]
+    )
 
 
 def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
