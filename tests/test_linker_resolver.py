@@ -1286,3 +1286,33 @@ def test_linker_trim_level_named_after_its_head_noun_is_never_a_subject(nlp: Lan
     )
     assert _figure(nlp, text, "8 000")["subject"] == "Opel Frontera"
     assert _figure(nlp, text, "29 900")["subject"] == "Opel Frontera"
+
+
+def test_linker_the_country_is_the_place_named_with_an_article_not_its_capital(
+    nlp: Language,
+) -> None:
+    # (``le pays`` refers back to ``la Pologne``, not to ``Varsovie``, its capital; its
+    # possessive ``son armée`` is the subject's, not the last name's, ``l'Otan``)
+    text = (
+        "La Pologne a signé jeudi un contrat d'armement. Varsovie consacre 4 % de son"
+        " budget à la défense, un record au sein de l'Otan. Le pays compte porter son armée"
+        " à 300 000 soldats."
+    )
+    assert _figure(nlp, text, "300 000")["subject"] == "Pologne"
+    text = (
+        "Le Portugal a signé un accord commercial. Lisbonne en attend beaucoup. Le pays"
+        " compte 10,4 millions d'habitants."
+    )
+    assert _figure(nlp, text, "10,4")["subject"] in (None, "Portugal")
+
+
+def test_linker_definite_noun_refers_to_the_sentence_subject_not_a_complement(
+    nlp: Language,
+) -> None:
+    # (``Le constructeur Renault a présenté son plan devant l'Union européenne``: the
+    # sentence is about Renault, whom ``Le groupe`` then stands for)
+    text = (
+        "Le constructeur Renault a présenté son plan devant l'Union européenne. Le groupe"
+        " compte porter sa marge à 8 % en 2027."
+    )
+    assert _figure(nlp, text, "8 %")["subject"] == "Renault"

@@ -44,6 +44,8 @@ LOCATIVE_BEFORE = re.compile(
 TOWN_NOUNS = frozenset(
     "ville commune village bourg cité capitale métropole agglomération localité".split()  # noqa: SIM905
 )
+COUNTRY_NOUNS = frozenset({"pays", "nation", "royaume"})
+COUNTRY_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:la|le|les|l['’]|en|au|aux)\s*$", re.IGNORECASE)
 ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
 # ``Le groupe automobile, ...``, ``Cette entreprise``: a sentence opening on a definite noun.
 DEFINITE_OPENING = re.compile(r"\s*(?:le|la|l['’]|ce|cet|cette)\s*([^\W\d_][\w-]*)", re.IGNORECASE)
@@ -156,6 +158,12 @@ def antecedent(
             for m in mentions
             if not ARTICLE_BEFORE_NAME.search(text, max(0, m.start - 4), m.start)
         ]
+    elif labels == {"LOC"} and word.lemma_.lower() in COUNTRY_NOUNS:
+        # (``La Pologne a signé ... Varsovie consacre ... Le pays``: a country is named
+        # with an article or after ``en``/``au``, its capital without)
+        mentions = [
+            m for m in mentions if COUNTRY_ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start)
+        ]
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
     if (
         found is not None
@@ -182,11 +190,7 @@ def antecedent(
             # of that paragraph's last sentence)
             last = _sentence_start(text, previous_start, max(previous_start, paragraph_start - 2))
             found = _first_not_complement(text, mentions, last, paragraph_start, labels) or found
-    if (
-        found is not None
-        and window <= PRONOUN_WINDOW
-        and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start)
-    ):
+    if found is not None and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start):
         # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
         # Ses ventes``: the last name is a complement; the sentence before is about its
         # subject, a definite noun referring further back.
@@ -239,8 +243,14 @@ def _referred_by_opening(
     such name before that sentence. (Read on the text: that sentence may have no parse.)"""
     opening = DEFINITE_OPENING.match(text, sentence_start)
     label = anaphoric_nouns().get(opening.group(1).lower()) if opening else None
-    if label is None or label not in labels:
+    if opening is None or label is None or label not in labels:
         return None
+    # (``Le constructeur Renault a présenté ...``: the noun names it right after)
+    named = next(
+        (m for m in mentions if m.label == label and 0 < m.start - opening.end() <= 2), None
+    )
+    if named is not None and not text[opening.end() : named.start].strip():
+        return named
     return antecedent_between(
         text, mentions, max(0, sentence_start - ANAPHORA_WINDOW), sentence_start, {label}
     )

@@ -6,6 +6,7 @@ or rescuers deal with)."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -131,7 +132,33 @@ def possessor(
     named = name_in_apposition(found[0], mentions)
     if named is not None and (person_fits or named.label != "PER"):
         return None
+    owner = _clause_subject_before(text, number, found[1], mentions)
+    if owner is not False:
+        return owner
     return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
+
+
+def _clause_subject_before(
+    text: str, number: Token, determiner: Token, mentions: list[Mention]
+) -> Mention | Literal[False]:
+    """``Le pays compte porter son armée à 300 000 soldats``: a possessive after its
+    clause's subject noun is what that subject names or refers back to, not the last
+    name before it (``l'Otan``, the source ``selon Reuters``). ``False`` where the
+    clause has no such subject or it resolves to no owner."""
+    for verb in clause_verbs(governing_verb(number)):
+        subjects = verb_subjects(verb)
+        if subjects:
+            subject = subjects[0]
+            if subject.pos_ not in {"NOUN", "PROPN"} or subject.i >= determiner.i:
+                return False
+            if any(subject.i == above.i for above in determiner.ancestors):
+                # (the possessive is inside the subject: ``40 % de sa population vit``)
+                return False
+            found = named_or_referred(text, mentions, subject)
+            if found is None or found[0].label not in POSSESSOR_LABELS:
+                return False
+            return found[0]
+    return False
 
 
 def owned_by_several(text: str, number: Token) -> bool:
