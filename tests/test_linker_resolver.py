@@ -1316,3 +1316,33 @@ def test_linker_definite_noun_refers_to_the_sentence_subject_not_a_complement(
         " compte porter sa marge à 8 % en 2027."
     )
     assert _figure(nlp, text, "8 %")["subject"] == "Renault"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "L'opérateur Bouygues a publié ses résultats. Le groupe dirigé par Martin Bouygues"
+            " a dégagé un bénéfice de 1,3 milliard d'euros.",
+            "1,3",
+            "Bouygues",
+        ),
+        (
+            "Le Stade rennais a recruté Hugo Marin. Le club de la capitale bretonne a versé"
+            " 20 millions d'euros au FC Porto.",
+            "20 millions",
+            "Stade rennais",
+        ),
+        (
+            "Airbus a présenté son plan. Le groupe basé à Toulouse emploie 130 000 personnes.",
+            "130 000",
+            "Airbus",
+        ),
+        # a bare complement names another thing: ``le groupe de travail`` is not Airbus
+        ("Airbus a présenté son plan. Le groupe de travail réunit 40 ingénieurs.", "40", None),
+    ],
+)
+def test_linker_definite_noun_described_by_a_participle_or_a_definite_complement(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -287,6 +287,19 @@ def _measure_of_it(label: str, complement: Token) -> bool:
     )
 
 
+def _describes_it(complement: Token) -> bool:
+    """``le groupe dirigé par Christel Heydemann``, ``le club de la capitale``: a
+    participle or a complement with its own definite article says something of the
+    thing referred back to, where a bare complement names another (``le groupe de
+    travail``)."""
+    if complement.dep_ == "acl":
+        return "Part" in complement.morph.get("VerbForm", [])
+    return complement.pos_ == "NOUN" and any(
+        child.dep_ == "det" and "Def" in child.morph.get("Definite", [])
+        for child in complement.children
+    )
+
+
 def _paragraph_start(text: str, end: int) -> int:
     """Where the paragraph holding the text before ``end`` starts (0 for the first)."""
     return max(text.rfind(mark, 0, end) for mark in PARAGRAPH_ENDS) + 1
@@ -310,7 +323,10 @@ def is_definite_reference(noun: Token) -> str | None:
     # 160 000 habitants``).
     verb_at = min((c.i for c in noun.children if is_mistagged_verb(c)), default=len(noun.doc))
     if any(
-        child.dep_ in {"nmod", "acl"} and child.i < verb_at and not _measure_of_it(label, child)
+        child.dep_ in {"nmod", "acl"}
+        and child.i < verb_at
+        and not _measure_of_it(label, child)
+        and not _describes_it(child)
         for child in noun.children
     ):
         return None
