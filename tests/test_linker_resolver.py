@@ -1346,3 +1346,40 @@ def test_linker_definite_noun_described_by_a_participle_or_a_definite_complement
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # the sentence before is about a thing it does not name: the pronoun is that
+        # thing, not the source named last (SPEC, Which subject, 5)
+        (
+            "Le taux de chômage en Espagne a reculé au deuxième trimestre, selon les chiffres"
+            " publiés par l'institut INE. Il s'établit à 11,3 % de la population active.",
+            "11,3",
+            None,
+        ),
+        (
+            "La production industrielle a progressé en mai, selon l'Insee. Elle affiche une"
+            " hausse de 1,2 % sur un an.",
+            "1,2",
+            None,
+        ),
+        (
+            "Le contrat signé avec Airbus porte sur des hélicoptères. Il prévoit la livraison"
+            " de 12 appareils en 2028.",
+            "12",
+            None,
+        ),
+        # a sentence opening on a time is still about its subject
+        (
+            "La veille, selon Reuters, Dassault a signé un contrat. Il prévoit 12 livraisons.",
+            "12",
+            "Dassault",
+        ),
+    ],
+)
+def test_linker_pronoun_after_a_sentence_about_an_unnamed_thing_has_no_antecedent(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -188,3 +188,9 @@ IMPERSONAL_VERBS = {
     "rester",
     "manquer",
 }
+
+# Nouns of time a sentence may open on before its subject (``La veille, ...``); with
+# the calendar's units and seasons, they tell such an opening from a subject noun.
+TIME_OPENING_NOUNS = frozenset(
+    "veille lendemain matin matinée soir soirée nuit midi week-end weekend fin début".split()  # noqa: SIM905
+)

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
 from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
+from ami_facts.french.calendar import SEASONS, UNITS
 from ami_facts.french.lexicons import load_lexicons
-from ami_facts.french.linking import IMPERSONAL_VERBS, MEASURE_NOUNS
+from ami_facts.french.linking import IMPERSONAL_VERBS, MEASURE_NOUNS, TIME_OPENING_NOUNS
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
@@ -194,16 +195,38 @@ def antecedent(
         # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
         # Ses ventes``: the last name is a complement; the sentence before is about its
         # subject, a definite noun referring further back.
-        found = (
-            _referred_by_opening(text, mentions, _sentence_start(text, 0, found.start), labels)
-            or found
-        )
+        opening = _sentence_start(text, 0, found.start)
+        referred = _referred_by_opening(text, mentions, opening, labels)
+        if referred is not None:
+            found = referred
+        elif _opens_on_an_unnamed_noun(text, opening):
+            # (``Le taux de chômage en France a augmenté, selon l'Insee. Il s'établit``:
+            # that sentence is about a thing it does not name, nor does the pronoun)
+            found = None
     if found is None and window <= PRONOUN_WINDOW and paragraph_start > 0:
         # ``La compagnie a transporté 93 millions de passagers. Son directeur ...``: a
         # paragraph that names nothing before the word goes on about what its first
         # sentence's definite noun refers back to
         found = _referred_by_opening(text, mentions, paragraph_start, labels)
     return found
+
+
+def _opens_on_an_unnamed_noun(text: str, sentence_start: int) -> bool:
+    """Whether the sentence opens on a definite common noun that is no name, no noun
+    referring back to one and no time (``Le taux de chômage en France a augmenté``,
+    not ``Le groupe``, ``La veille``). (Read on the text: that sentence may have no
+    parse.)"""
+    opening = DEFINITE_OPENING.match(text, sentence_start)
+    if opening is None:
+        return False
+    noun = opening.group(1)
+    return (
+        noun[:1].islower()
+        and noun not in anaphoric_nouns()
+        and noun not in UNITS
+        and noun not in SEASONS
+        and noun not in TIME_OPENING_NOUNS
+    )
 
 
 def _sentence_subject_before(
