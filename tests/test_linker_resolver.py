@@ -1383,3 +1383,15 @@ def test_linker_pronoun_after_a_sentence_about_an_unnamed_thing_has_no_anteceden
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_pronoun_after_an_unnamed_subject_is_not_the_title_person(
+    nlp: Language,
+) -> None:
+    # (the title names one person, but ``elle`` stands for ``la participation``)
+    text = (
+        "Législatives : Paul Renard élu dès le premier tour\n\nLe député sortant Paul Renard"
+        " l'a emporté dimanche.\n\nLa participation a atteint 52 % dans la circonscription."
+        " Chez les jeunes, elle n'a pas dépassé 38 %."
+    )
+    assert _figure(nlp, text, "38 %")["subject"] is None

@@ -211,6 +211,18 @@ def antecedent(
     return found
 
 
+def follows_an_unnamed_subject(text: str, offset: int) -> bool:
+    """Whether the sentence before the one holding ``offset``, in its paragraph, opens
+    on a common noun naming nothing (``La participation s'est établie à 41 %. Dans le
+    quartier, elle``): a pronoun there stands for that noun."""
+    paragraph_start = _paragraph_start(text, offset)
+    sentence_start = _sentence_start(text, paragraph_start, offset)
+    if sentence_start <= paragraph_start:
+        return False
+    previous = _sentence_start(text, paragraph_start, max(paragraph_start, sentence_start - 2))
+    return _opens_on_an_unnamed_noun(text, previous)
+
+
 def _opens_on_an_unnamed_noun(text: str, sentence_start: int) -> bool:
     """Whether the sentence opens on a definite common noun that is no name, no noun
     referring back to one and no time (``Le taux de chômage en France a augmenté``,

@@ -18,7 +18,11 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ami_facts.components.linker.mentions import LOCATIVE_BEFORE, Mention
+from ami_facts.components.linker.mentions import (
+    LOCATIVE_BEFORE,
+    Mention,
+    follows_an_unnamed_subject,
+)
 from ami_facts.components.linker.metric import is_person_noun
 from ami_facts.components.linker.owners import (
     measures_an_economy,
@@ -282,7 +286,8 @@ def subject_candidates(
     elif (
         number is not None
         and len(people := [m for m in article.title if m.label == "PER"]) == 1
-        and singular_pronoun_subject(number) is not None
+        and (pronoun := singular_pronoun_subject(number)) is not None
+        and not follows_an_unnamed_subject(text, pronoun.idx)
     ):
         # ``Mali : Amadou Keita est mort ...`` then ``il a succombé à 81 ans``, the
         # name far back: a pronoun with no antecedent near stands for the one person the
