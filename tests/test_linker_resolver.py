@@ -1395,3 +1395,15 @@ def test_linker_pronoun_after_an_unnamed_subject_is_not_the_title_person(
         " Chez les jeunes, elle n'a pas dépassé 38 %."
     )
     assert _figure(nlp, text, "38 %")["subject"] is None
+
+
+def test_linker_source_of_a_sentence_before_is_no_antecedent(nlp: Language) -> None:
+    # (SPEC, Which subject, 5: ``ses`` goes on about the carmaker, not the association
+    # that gave the figures, named last in brackets)
+    text = (
+        "Les ventes de Volvo chutent en Europe. En mars, le constructeur suédois n'a"
+        " immatriculé que 5 100 voitures, selon l'Association des constructeurs européens"
+        " d'automobiles (ACEA).\n\nSur le premier trimestre, ses immatriculations reculent"
+        " de 21 %."
+    )
+    assert _figure(nlp, text, "21 %")["subject"] == "Volvo"

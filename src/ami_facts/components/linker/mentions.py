@@ -56,6 +56,9 @@ NAME_AS_COMPLEMENT = re.compile(
     r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
     re.IGNORECASE,
 )
+# A source's phrase up to a name in it: nothing closes it before the name.
+SOURCE_PHRASE_BEFORE = re.compile(r"\b(?:selon|d['’]après)\s[^,;:.!?«»]*$", re.IGNORECASE)
+SOURCE_REACH = 200
 # The word right before a name (``finition`` in ``en finition Allure``).
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # The end of a sentence: a pronoun after one does not open its paragraph.
@@ -165,6 +168,10 @@ def antecedent(
         mentions = [
             m for m in mentions if COUNTRY_ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start)
         ]
+    # (``..., selon l'Association des constructeurs (ACEA). Ses immatriculations``: the
+    # source of a sentence before is not what the word goes on about)
+    own_sentence = _sentence_start(text, window_start, word.idx)
+    mentions = [m for m in mentions if m.end > own_sentence or not _in_source_phrase(text, m)]
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
     if (
         found is not None
@@ -239,6 +246,13 @@ def _opens_on_an_unnamed_noun(text: str, sentence_start: int) -> bool:
         and noun not in SEASONS
         and noun not in TIME_OPENING_NOUNS
     )
+
+
+def _in_source_phrase(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is in a ``selon ...``/``d'après ...`` phrase (``selon les
+    chiffres publiés par l'Insee``, ``selon l'Association ... (ACEA)``)."""
+    start = _sentence_start(text, max(0, mention.start - SOURCE_REACH), mention.start)
+    return SOURCE_PHRASE_BEFORE.search(text, start, mention.start) is not None
 
 
 def _sentence_subject_before(
