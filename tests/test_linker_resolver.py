@@ -1407,3 +1407,15 @@ def test_linker_source_of_a_sentence_before_is_no_antecedent(nlp: Language) -> N
         " de 21 %."
     )
     assert _figure(nlp, text, "21 %")["subject"] == "Volvo"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("En Italie, les revenus de l'opérateur ont stagné à 3,2 milliards d'euros.", "3,2"),
+        ("Les profits de la banque ont atteint 2 milliards d'euros l'an dernier.", "2 milliards"),
+    ],
+)
+def test_linker_money_earned_is_revenue(nlp: Language, text: str, number: str) -> None:
+    # (SPEC, Metrics: revenue is money earned, whatever noun says it)
+    assert _figure(nlp, text, number)["metric"] == "revenue"
