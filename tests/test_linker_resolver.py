@@ -1419,3 +1419,25 @@ def test_linker_source_of_a_sentence_before_is_no_antecedent(nlp: Language) -> N
 def test_linker_money_earned_is_revenue(nlp: Language, text: str, number: str) -> None:
     # (SPEC, Metrics: revenue is money earned, whatever noun says it)
     assert _figure(nlp, text, number)["metric"] == "revenue"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "Le taux de chômage en Belgique a augmenté de 0,3 point au deuxième trimestre.",
+            "0,3",
+            "Belgique",
+        ),
+        (
+            "L'inflation en Autriche a ralenti à 2,4 % en juin, selon Statistik Austria.",
+            "2,4",
+            "Autriche",
+        ),
+    ],
+)
+def test_linker_rise_or_fall_of_an_economy_is_the_place_s(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    # (SPEC, Which subject, 3: unemployment or inflation in a country, its change too)
+    assert _figure(nlp, text, number)["subject"] == subject

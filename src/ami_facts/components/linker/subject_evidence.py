@@ -296,7 +296,8 @@ def subject_candidates(
     if number is not None and (place := place_of_y(text, number, article.mentions)):
         pool.add(place, parse_antecedent=1.0, place_frame=1.0)
     labels = METRIC_LABELS.get(metric or "")
-    if number is not None and measures_an_economy(text, number, figure["end"]):
+    economy = number is not None and measures_an_economy(text, number, figure["end"])
+    if economy:
         labels = PLACE_ONLY  # (not the bank that forecasts it)
     person_fits = labels is None or "PER" in labels
     if number is not None and (owner := possessor(text, number, article.mentions, person_fits)):
@@ -313,7 +314,7 @@ def subject_candidates(
         pool.add(coordinated_with, coordinated=1.0)
     names_other = False
     if sentence_index is not None:
-        names_other = _add_sentence_mentions(article, pool, sentence_index, metric)
+        names_other = _add_sentence_mentions(article, pool, sentence_index, metric, economy)
     # SPEC, "Which subject", 4: where the sentence names nothing that can be the
     # subject, the section's topic or the article's main subject is.
     # ``a condamné Pierre Lemoine, 58 ans, à``: a figure between commas right after a
@@ -418,11 +419,17 @@ def _names_nothing_near(
 
 
 def _add_sentence_mentions(
-    article: ArticleSubjects, pool: _Pool, sentence_index: int, metric: str | None
+    article: ArticleSubjects,
+    pool: _Pool,
+    sentence_index: int,
+    metric: str | None,
+    economy: bool = False,
 ) -> bool:
     """Mentions of the figure's sentence and of the sentences before it in its paragraph.
 
-    Returns whether the figure's own sentence names anything.
+    ``economy``: the figure measures an economy as a whole (its rise or fall too: ``Le
+    taux de chômage en France a augmenté de 0,2 point``). Returns whether the figure's
+    own sentence names anything.
     """
     text, figure = article.text, pool.figure
     sentence = article.sentences[sentence_index]
@@ -455,7 +462,7 @@ def _add_sentence_mentions(
             # 3); not the place of an event (``54 % des voix à l'élection de Vierzon``).
             if (
                 mention.label == "LOC"
-                and metric in PLACE_WHOLE_METRICS
+                and (metric in PLACE_WHOLE_METRICS or economy)
                 and evidence.get("same_clause")
                 and evidence.get("after_preposition")
                 and not _complement_of_an_event(text, mention)
