@@ -1441,3 +1441,33 @@ def test_linker_rise_or_fall_of_an_economy_is_the_place_s(
 ) -> None:
     # (SPEC, Which subject, 3: unemployment or inflation in a country, its change too)
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        # (published 2024-03-15: the span runs to that day)
+        (
+            "Quelque 8 400 logements ont été vendus sur les douze derniers mois.",
+            "8 400",
+            ("2023-03-16", "2024-03-15"),
+        ),
+        (
+            "Au cours des trois derniers mois, 250 emplois ont été supprimés.",
+            "250",
+            ("2023-12-16", "2024-03-15"),
+        ),
+        (
+            "Les 10 derniers jours, 30 incendies ont été signalés.",
+            "30",
+            ("2024-03-06", "2024-03-15"),
+        ),
+        # a length of time that does not end at the publication date sets no period
+        ("Pendant deux ans, 40 usines ont fermé.", "40", (None, None)),
+    ],
+)
+def test_linker_period_of_a_span_ending_at_publication(
+    nlp: Language, text: str, number: str, period: tuple[str | None, str | None]
+) -> None:
+    figure = _figure(nlp, text, number)
+    assert (figure["period_start"], figure["period_end"]) == period
