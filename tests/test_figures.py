@@ -179,6 +179,8 @@ def test_figures_un_with_unit_or_multiplier_is_a_figure(
         "~ 40 km",
         "Environ 290 personnes",
         "près d’un an",
+        # ``environ`` set before the preposition of its verb (``s'établit environ à``)
+        "la dette s'établit environ à 300 milliards",
     ],
 )
 def test_figures_approximate_qualifiers(text: str) -> None:

@@ -16,7 +16,7 @@ Bound = Literal["min", "max"]
 _A = "['’]"  # apostrophe
 
 APPROXIMATE: list[str] = [
-    r"environ",
+    r"environ(?:\s+à)?",
     r"env\.",
     r"près\s+de",
     r"près\s+d" + _A,
