@@ -1471,3 +1471,16 @@ def test_linker_period_of_a_span_ending_at_publication(
 ) -> None:
     figure = _figure(nlp, text, number)
     assert (figure["period_start"], figure["period_end"]) == period
+
+
+def test_linker_an_average_compared_is_a_baseline_not_the_period(nlp: Language) -> None:
+    # (SPEC, Which period: a baseline is not the period; the sentence restating the
+    # figure before it is told in that sentence's time)
+    text = (
+        "La récolte de maïs atteindra 12 millions de tonnes cette année. C'est 9 % de moins"
+        " que la moyenne des cinq dernières années."
+    )
+    figure = _figure(nlp, text, "9 %")
+    assert (figure["period_start"], figure["period_end"]) == ("2024-01-01", "2024-12-31")
+    figure = _figure(nlp, "Les pluies ont été supérieures de 20 % à la moyenne de 2010.", "20 %")
+    assert figure["period_start"] is None

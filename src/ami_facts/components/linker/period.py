@@ -35,7 +35,9 @@ BASELINE_BEFORE = re.compile(
     r"[^.;:!?]{0,20}?\bqu(?:e\s|['’])"
     # ``un chiffre comparable à celui de l'an dernier``: the pronoun stands for the
     # compared value
-    r"|\b(?:celui|celle|ceux|celles)\s+(?:de\s|d['’]|du\s))"
+    r"|\b(?:celui|celle|ceux|celles)\s+(?:de\s|d['’]|du\s)"
+    # ``13 % de moins que la moyenne des cinq dernières années``: an average compared
+    r"|\b(?:que|à)\s+la\s+moyenne(?:\s+(?:des|de|du|d['’]))?)"
     r"\s*(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
@@ -647,6 +649,7 @@ def _names_a_baseline(folded: str) -> bool:
         or "celui" in folded
         or "celle" in folded
         or "ceux" in folded
+        or "moyenne" in folded
     )
 
 
