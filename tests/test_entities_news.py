@@ -533,3 +533,17 @@ def test_entities_capitalised_common_noun_spelt_by_an_acronym_is_no_organisation
 ) -> None:
     hits = _hits(nlp, "La Zone à faibles émissions (ZFE) entre en vigueur à Lyon.")
     assert [h.text for h in hits if h.label == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # (a hyphenated head noun, which the tokenizer splits: ``start-up``)
+        ("La start-up Qonto a levé 500 millions d'euros.", "Qonto"),
+        ("L'organisme Interbev juge la situation préoccupante.", "Interbev"),
+    ],
+)
+def test_entities_name_after_an_organisation_head_noun_is_an_organisation(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert _find(_hits(nlp, text), name).label == "ORG"

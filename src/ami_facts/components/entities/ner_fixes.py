@@ -469,11 +469,25 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[La
         k -= 1
         hops += 1
     if k >= 0 and doc[k].text[0].islower():
-        head = lex.apposition_heads.get(doc[k].lower_)
+        head = lex.apposition_heads.get(_hyphenated_word_ending_at(doc, k))
         # ``la ville de Portland`` but not ``la firme de Wolfsburg``
         if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head), cast(Label, head)
     return label, None
+
+
+def _hyphenated_word_ending_at(doc: Doc, k: int) -> str:
+    """The word token ``k`` ends, lowered, glued to the tokens a hyphen joins it to
+    (the tokenizer splits ``start-up`` in three)."""
+    first = k
+    while (
+        first >= 2
+        and doc[first - 1].text == "-"
+        and not doc[first - 1].whitespace_
+        and not doc[first - 2].whitespace_
+    ):
+        first -= 2
+    return doc[first : k + 1].text.lower()
 
 
 _OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
