@@ -547,3 +547,11 @@ def test_entities_name_after_an_organisation_head_noun_is_an_organisation(
     nlp: Language, text: str, name: str
 ) -> None:
     assert _find(_hits(nlp, text), name).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text", ["Les ventes ont crû de 9 % au Moyen-Orient.", "Les violences gagnent le Caucase."]
+)
+def test_entities_world_region_is_a_place(nlp: Language, text: str) -> None:
+    hits = _hits(nlp, text)
+    assert [h.label for h in hits] == ["LOC"]
