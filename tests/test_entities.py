@@ -544,6 +544,21 @@ def test_periphrases_are_not_entities(blank: Language) -> None:
         ),
         ([EntityHit(0, 1, "x", "ORG", "INSEE"), EntityHit(2, 3, "x", "LOC", "Paris")], "INSEE"),
         ([EntityHit(0, 1, "x", "PER", "Tony Blair")], None),
+        # a product named once, in an article naming a maker three times: the maker
+        (
+            [
+                EntityHit(0, 1, "x", "ORG", "Airbus"),
+                EntityHit(2, 3, "x", "ORG", "Airbus"),
+                EntityHit(4, 5, "x", "PRODUCT", "Airbus A320neo"),
+                EntityHit(6, 7, "x", "PRODUCT", "Airbus A350"),
+                EntityHit(8, 9, "x", "ORG", "Airbus"),
+            ],
+            "Airbus",
+        ),
+        (
+            [EntityHit(0, 1, "x", "ORG", "Kia"), EntityHit(2, 3, "x", "PRODUCT", "Kia Niro")],
+            "Kia Niro",
+        ),
     ],
 )
 def test_main_subject_is_most_mentioned_product_else_org(
