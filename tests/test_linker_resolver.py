@@ -1484,3 +1484,27 @@ def test_linker_an_average_compared_is_a_baseline_not_the_period(nlp: Language) 
     assert (figure["period_start"], figure["period_end"]) == ("2024-01-01", "2024-12-31")
     figure = _figure(nlp, "Les pluies ont été supérieures de 20 % à la moyenne de 2010.", "20 %")
     assert figure["period_start"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # (``Son concurrent Boeing``: whose rival says nothing of whose the figure is;
+        # the name after the noun is the subject)
+        (
+            "Airbus a livré 820 avions. L'A350 a été livré à 64 exemplaires. Son concurrent"
+            " américain Boeing n'a livré que 510 avions.",
+            "510",
+            "Boeing",
+        ),
+        (
+            "Renault a vendu 3 000 voitures. Son rival Stellantis a écoulé 4 000 véhicules.",
+            "4 000",
+            "Stellantis",
+        ),
+    ],
+)
+def test_linker_possessive_of_a_noun_named_right_after_is_not_the_owner(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -129,6 +129,27 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     return None
 
 
+def name_set_after(noun: Token, child: Token) -> bool:
+    """``Son rival Stellantis``, ``son concurrent américain Boeing``: a proper noun right
+    after the noun (past its adjectives), with no preposition, is its name (the parser
+    hangs it as a complement)."""
+    return (
+        child.dep_ == "nmod"
+        and child.pos_ == "PROPN"
+        and child.i > noun.i
+        and not any(c.dep_ == "case" for c in child.children)
+        and all(t.pos_ == "ADJ" for t in noun.doc[noun.i + 1 : child.i])
+    )
+
+
+def name_right_after(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention of the name set right after ``noun`` (:func:`name_set_after`)."""
+    for child in noun.children:
+        if name_set_after(noun, child):
+            return next((m for m in mentions if m.start <= child.idx < m.end), None)
+    return None
+
+
 def is_demonstrative(text: str, word: Token) -> bool:
     """Whether ``word`` opens ``celui-ci``, ``celle-là`` (the parser splits them)."""
     return DEMONSTRATIVE_PRONOUN.match(text, word.idx) is not None

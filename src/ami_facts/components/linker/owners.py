@@ -15,6 +15,7 @@ from ami_facts.components.linker.mentions import (
     Mention,
     antecedent,
     mention_covering,
+    name_right_after,
 )
 from ami_facts.components.linker.subject import (
     POSSESSOR_LABELS,
@@ -129,7 +130,9 @@ def possessor(
     # possessive says whose adversary, not whose figure; but a person cannot have a
     # margin or a revenue: ``Son directeur, Jean Roux, vise une marge de 8 %`` speaks
     # for its owner)
-    named = name_in_apposition(found[0], mentions)
+    # (``Son concurrent américain Boeing a livré 510 avions``: so is a noun whose name
+    # follows it)
+    named = name_in_apposition(found[0], mentions) or name_right_after(found[0], mentions)
     if named is not None and (person_fits or named.label != "PER"):
         return None
     owner = _clause_subject_before(text, number, found[1], mentions)
