@@ -1508,3 +1508,16 @@ def test_linker_possessive_of_a_noun_named_right_after_is_not_the_owner(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_y_after_a_sentence_opening_on_a_named_town_is_that_town(
+    nlp: Language,
+) -> None:
+    # (``La ville de Mopti`` names the town it opens on; ``y`` stands for it, not for
+    # the region named before)
+    text = (
+        "Des pluies diluviennes ont frappé le centre du Mali.\n\nLa ville de Mopti, qui"
+        " compte 120 000 habitants, est la plus touchée. Plus de 900 maisons y ont été"
+        " détruites."
+    )
+    assert _figure(nlp, text, "900")["subject"] == "Mopti"

@@ -56,6 +56,8 @@ NAME_AS_COMPLEMENT = re.compile(
     r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
     re.IGNORECASE,
 )
+# What may stand between a definite noun and the name it is called by.
+NAMING_GAP = re.compile(r"\s+(?:d(?:e\s+|['’]\s*))?")
 # A source's phrase up to a name in it: nothing closes it before the name.
 SOURCE_PHRASE_BEFORE = re.compile(r"\b(?:selon|d['’]après)\s[^,;:.!?«»]*$", re.IGNORECASE)
 SOURCE_REACH = 200
@@ -316,10 +318,11 @@ def _referred_by_opening(
     if opening is None or label is None or label not in labels:
         return None
     # (``Le constructeur Renault a présenté ...``: the noun names it right after)
+    # (``La ville de Palu est la plus touchée``: or right after ``de``)
     named = next(
-        (m for m in mentions if m.label == label and 0 < m.start - opening.end() <= 2), None
+        (m for m in mentions if m.label == label and 0 < m.start - opening.end() <= 5), None
     )
-    if named is not None and not text[opening.end() : named.start].strip():
+    if named is not None and NAMING_GAP.fullmatch(text, opening.end(), named.start):
         return named
     return antecedent_between(
         text, mentions, max(0, sentence_start - ANAPHORA_WINDOW), sentence_start, {label}
