@@ -1521,3 +1521,26 @@ def test_linker_y_after_a_sentence_opening_on_a_named_town_is_that_town(
         " détruites."
     )
     assert _figure(nlp, text, "900")["subject"] == "Mopti"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # (the parser takes the name between commas for a conjunct of the noun)
+        (
+            "L'ancien maire de Nice, Paul Garnier, a été condamné mardi à cinq ans de prison.",
+            "cinq",
+            "Paul Garnier",
+        ),
+        # ... but a list is no apposition
+        (
+            "Le maire de Nice, Paul Garnier, Jean Roux et Luc Martin ont signé 3 contrats.",
+            "3",
+            None,
+        ),
+    ],
+)
+def test_linker_name_between_commas_after_a_role_noun_is_its_subject(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

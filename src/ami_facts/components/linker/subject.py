@@ -275,16 +275,35 @@ def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
     apposition or, as often, a complement)."""
     for child in noun.children:
         if (
-            child.dep_ in {"appos", "nmod"}
-            and child.left_edge.i > 0
-            # (after the comma, the words before the name: ``, l'ancien Premier
-            # ministre Amadou Ba,``)
-            and child.doc[child.left_edge.i - 1].text == ","
+            (
+                child.dep_ in {"appos", "nmod"}
+                and child.left_edge.i > 0
+                # (after the comma, the words before the name: ``, l'ancien Premier
+                # ministre Amadou Ba,``)
+                and child.doc[child.left_edge.i - 1].text == ","
+                or _conjunct_between_commas(child)
+            )
             and (covering := _apposed_name(child, mentions)) is not None
             and covering.label in APPOSED_NAME_LABELS
         ):
             return covering
     return None
+
+
+def _conjunct_between_commas(child: Token) -> bool:
+    """``L'ancien maire de Nice, Paul Garnier, a été condamné``: a name the parser takes
+    for a conjunct, set between commas with no ``et`` or ``ou`` after it, is an
+    apposition."""
+    if child.dep_ != "conj" or child.pos_ != "PROPN" or child.left_edge.text != ",":
+        return False
+    after = child.right_edge.i + 1
+    doc = child.doc
+    return (
+        after < len(doc)
+        and doc[after].text == ","
+        and not any(c.dep_ == "cc" for c in child.children)
+        and not any(c.dep_ == "conj" and c.i > child.i for c in child.head.children)
+    )
 
 
 def _apposed_name(apposed: Token, mentions: list[Mention]) -> Mention | None:
