@@ -276,11 +276,13 @@ def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
     for child in noun.children:
         if (
             (
-                child.dep_ in {"appos", "nmod"}
-                and child.left_edge.i > 0
-                # (after the comma, the words before the name: ``, l'ancien Premier
-                # ministre Amadou Ba,``)
-                and child.doc[child.left_edge.i - 1].text == ","
+                (
+                    child.dep_ in {"appos", "nmod"}
+                    and child.left_edge.i > 0
+                    # (after the comma, the words before the name: ``, l'ancien Premier
+                    # ministre Amadou Ba,``)
+                    and child.doc[child.left_edge.i - 1].text == ","
+                )
                 or _conjunct_between_commas(child)
             )
             and (covering := _apposed_name(child, mentions)) is not None
