@@ -1544,3 +1544,17 @@ def test_linker_name_between_commas_after_a_role_noun_is_its_subject(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_role_noun_refers_back_to_the_person_named_before(nlp: Language) -> None:
+    # (``Le maire sortant`` is the person just named, as ``le ministre`` is)
+    text = "Luc Perrin a été réélu dimanche à Brest. Le maire sortant a obtenu 61 % des voix."
+    assert _figure(nlp, text, "61 %")["subject"] == "Luc Perrin"
+
+
+def test_linker_role_noun_names_its_organisation_not_its_place(nlp: Language) -> None:
+    # (``le maire de Rennes`` is not Rennes; ``le patron de Michelin`` speaks for it)
+    text = "Le maire de Rennes, Luc Perrin, a été condamné mardi à deux ans de prison."
+    assert _figure(nlp, text, "deux")["subject"] == "Luc Perrin"
+    text = "Le patron de Michelin a annoncé une marge de 12 % pour 2026."
+    assert _figure(nlp, text, "12 %")["subject"] == "Michelin"

@@ -107,13 +107,16 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
             return mention
     # ``Un ancien de la Stasi, Karl Weber, a été condamné``: the apposition names
     # it; ``la ville de Lyon``, ``le groupe Volkswagen``: so does a thing's own name.
-    naming = {"appos", "flat:name"} | (
-        {"nmod", "flat", "compound"} if token.lemma_.lower() in anaphoric_nouns() else set()
-    )
+    # (a person's role names the organisation she speaks for, ``le patron de Renault``,
+    # not the place she serves: ``le maire de Nice``)
+    kind = anaphoric_nouns().get(token.lemma_.lower())
+    naming = {"appos", "flat:name"} | ({"nmod", "flat", "compound"} if kind else set())
     for child in token.children:
         if child.dep_ in naming:
             for mention in mentions:
-                if mention.start <= child.idx < mention.end:
+                if mention.start <= child.idx < mention.end and not (
+                    kind == "PER" and child.dep_ == "nmod" and mention.label == "LOC"
+                ):
                     return mention
     # A measure of a named thing (``la population de Nantes``, ``les ventes de la
     # Clio``) is about that thing; ``le tribunal de Marseille`` is not about Marseille.
