@@ -1558,3 +1558,26 @@ def test_linker_role_noun_names_its_organisation_not_its_place(nlp: Language) ->
     assert _figure(nlp, text, "deux")["subject"] == "Luc Perrin"
     text = "Le patron de Michelin a annoncé une marge de 12 % pour 2026."
     assert _figure(nlp, text, "12 %")["subject"] == "Michelin"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # (a definite noun says what it refers back to: a surer antecedent than a
+        # pronoun's, even for a figure that no metric names)
+        (
+            "À Dijon, le thermomètre a dépassé 39 °C. La ville a ouvert 12 salles rafraîchies.",
+            "12",
+            "Dijon",
+        ),
+        (
+            "Hugo Ekitike a signé à Francfort. L'attaquant a marqué 15 buts la saison dernière.",
+            "15",
+            "Hugo Ekitike",
+        ),
+    ],
+)
+def test_linker_definite_noun_antecedent_is_the_subject_of_a_count(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -71,7 +71,9 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
 
     ``parse_owner``: the counted noun's complement (``2 000 exemplaires de la Clio``);
     ``parse_subject``: the subject of the figure's verb, climbing through ``devrait
-    envoyer``; ``parse_antecedent``: what its pronoun or definite noun refers back to.
+    envoyer``; ``parse_antecedent``: what its pronoun refers back to;
+    ``parse_definite``: what a definite noun refers back to (``La ville``, ``Le groupe``:
+    a noun says what it refers to, a pronoun only its gender).
     """
     # ``500 salariés de Renault``, ``2 000 exemplaires de la Clio``: the counted noun's
     # complement says whose they are.
@@ -261,9 +263,7 @@ def named_or_referred(
     (``le groupe``: the last organisation named)."""
     covering = mention_covering(mentions, noun)
     if covering is None and (label := is_definite_reference(noun)) is not None:
-        return _tagged(
-            antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_antecedent"
-        )
+        return _tagged(antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_definite")
     if covering is None:
         covering = name_in_apposition(noun, mentions)
     return _tagged(covering, "parse_subject")
