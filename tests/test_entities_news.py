@@ -555,3 +555,22 @@ def test_entities_name_after_an_organisation_head_noun_is_an_organisation(
 def test_entities_world_region_is_a_place(nlp: Language, text: str) -> None:
     hits = _hits(nlp, text)
     assert [h.label for h in hits] == ["LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # (a maker the lexicon does not list, then its model's code)
+        ("La Leapmotor T03 coûte 18 900 euros.", "Leapmotor T03"),
+        ("Le Xpeng G6 est vendu 41 000 euros.", "Xpeng G6"),
+        ("L'Omoda 5 est proposé à 29 900 euros.", "Omoda 5"),
+    ],
+)
+def test_entities_unknown_maker_and_model_code_is_a_product(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "PRODUCT"
+
+
+def test_entities_name_and_year_is_no_product(nlp: Language) -> None:
+    assert all(h.label != "PRODUCT" for h in _hits(nlp, "Les Jeux de Paris 2024 ont coûté cher."))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ami_facts.components.entities.matchers import _matchers
 from ami_facts.components.entities.mention import Label, Range, _Mention
@@ -543,6 +543,26 @@ def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
     return e
 
 
+# A model's code: letters and digits, or a short number (``T03``, ``G6``, ``7X``, ``5``),
+# not a year (``Paris 2024``).
+_MODEL_CODE = re.compile(r"(?=[\w-]*\d)(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,3}|\d{1,3}[A-Z]{0,2})")
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _name_and_model_code(span: Span, lex: Lexicons) -> bool:
+    """Two words: a capitalised name that is no known place, then a model's code."""
+    if len(span) != 2:
+        return False
+    name, code = span[0].text, span[1].text
+    return (
+        name[:1].isupper()
+        and name.isalpha()
+        and name not in lex.places
+        and _MODEL_CODE.fullmatch(code) is not None
+        and _YEAR_LIKE.fullmatch(code) is None
+    )
+
+
 def _fix_ner_span(
     doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords, text: str
 ) -> _Mention | None:
@@ -617,6 +637,8 @@ def _fix_ner_span(
         label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
     elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
         label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
+    elif label in ("LOC", "MISC") and _name_and_model_code(span, lex):
+        label = "PRODUCT"  # ``Leapmotor T03``, ``Xpeng G6``: a maker and its model's code
     elif (
         e - s >= 2
         and span[0].text in lex.club_heads
