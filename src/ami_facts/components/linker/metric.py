@@ -340,9 +340,26 @@ def _change_amount(lexicon: MetricLexicon, number: Token, start: int) -> MetricC
     if index < 1 or doc[index].lower_ not in CHANGE_CASES:
         return None
     verb = doc[index - 1]
-    if verb.pos_ != "VERB" or lexicon.verbs.get(verb.lemma_.lower()) != "change":
-        return None
-    return MetricClue("change", 4.9, "change_amount")
+    if verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) == "change":
+        return MetricClue("change", 4.9, "change_amount")
+    # (the tagger may take the verb after a name for an adjective: ``Toyota progresse de
+    # 4 %``; its form still tells it)
+    if verb.pos_ != "VERB" and verb.text.islower() and _change_verb_form(lexicon, verb.text):
+        return MetricClue("change", 4.9, "change_amount")
+    return None
+
+
+def _change_verb_form(lexicon: MetricLexicon, word: str) -> bool:
+    """``progresse``, ``reculent``: a form of a verb of change (its stem, then an
+    ending of the present or the past participle)."""
+    return any(
+        word.startswith(lemma[:-2]) and word[len(lemma) - 2 :] in CHANGE_VERB_ENDINGS
+        for lemma, metric in lexicon.verbs.items()
+        if metric == "change" and lemma.endswith("er")
+    )
+
+
+CHANGE_VERB_ENDINGS = frozenset({"e", "ent", "é", "ée", "és", "ées"})
 
 
 def _acted_upon(phrase: Token) -> bool:
