@@ -1587,3 +1587,10 @@ def test_linker_change_verb_the_tagger_mistakes_still_makes_a_change(nlp: Langua
     # (after a name at a sentence start, the tagger may read ``progresse`` as an
     # adjective: its form still makes ``de 4 %`` the amount of a change)
     assert _figure(nlp, "Toyota progresse de 4 % avec 8 100 voitures.", "4 %")["metric"] == "change"
+
+
+def test_linker_possessive_on_the_noun_an_infinitive_of_change_tells(nlp: Language) -> None:
+    # (``voit ses ventes chuter de 11 %``: the figure's verb is an infinitive on the
+    # possessed noun; ``ses`` is the sentence subject's)
+    text = "Peugeot limite la casse. Ford, en revanche, voit ses ventes chuter de 14 % en mai."
+    assert _figure(nlp, text, "14 %")["subject"] == "Ford"

@@ -195,10 +195,15 @@ def _possessive(number: Token) -> tuple[Token, Token] | None:
     )
     # (``Son directeur prévoit d'investir 2 milliards``: the subject of the verb the
     # figure's verb depends on)
-    for verb in clause_verbs(governing_verb(number)):
-        if subjects := verb_subjects(verb):
+    verb = governing_verb(number)
+    for clause_verb in clause_verbs(verb):
+        if subjects := verb_subjects(clause_verb):
             nouns.extend(subjects)
             break
+    # (``voit ses ventes chuter de 11 %``: the noun whose fall the figure's infinitive
+    # tells)
+    if verb is not None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        nouns.append(verb.head)
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "det" and "Yes" in child.morph.get("Poss", []):
