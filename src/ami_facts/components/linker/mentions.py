@@ -61,6 +61,7 @@ NAMING_GAP = re.compile(r"\s+(?:d(?:e\s+|['’]\s*))?")
 # A source's phrase up to a name in it: nothing closes it before the name.
 SOURCE_PHRASE_BEFORE = re.compile(r"\b(?:selon|d['’]après)\s[^,;:.!?«»]*$", re.IGNORECASE)
 SOURCE_REACH = 200
+SOURCE_WORD = re.compile(r"\b(?:selon|d['’]après)\b", re.IGNORECASE)
 # The word right before a name (``finition`` in ``en finition Allure``).
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # The end of a sentence: a pronoun after one does not open its paragraph.
@@ -197,7 +198,13 @@ def antecedent(
     # (``..., selon l'Association des constructeurs (ACEA). Ses immatriculations``: the
     # source of a sentence before is not what the word goes on about)
     own_sentence = _sentence_start(text, window_start, word.idx)
-    mentions = [m for m in mentions if m.end > own_sentence or not _in_source_phrase(text, m)]
+    reach = max(0, word.idx - 2 * max(window, ANAPHORA_WINDOW))
+    if SOURCE_WORD.search(text, reach, own_sentence):  # (most texts before name none)
+        mentions = [
+            m
+            for m in mentions
+            if m.end > own_sentence or m.start < reach or not _in_source_phrase(text, m)
+        ]
     found = antecedent_between(text, mentions, window_start, word.idx, labels)
     if (
         found is not None
