@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from ami_facts.components.dates.context import _before, _Built, _Ctx
-from ami_facts.components.dates.periods import _DAY_VALUE, _iso, _shift_date
+from ami_facts.components.dates.periods import _DAY_VALUE, _iso, shift_date
 from ami_facts.components.dates.regex_parts import _F
 from ami_facts.hits import DateHit
 
@@ -205,7 +205,7 @@ def _shift_by_duration(ctx: _Ctx, hits: list[DateHit], original: str) -> list[Da
             if m is not None:
                 w = m.group(1).lower()
                 sign = -1 if w.startswith("avant") or "tôt" in w else 1
-                d = _shift_date(date.fromisoformat(nxt.value), h.value, sign)
+                d = shift_date(date.fromisoformat(nxt.value), h.value, sign)
                 if d is not None:
                     out.append(
                         DateHit(

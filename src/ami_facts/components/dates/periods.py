@@ -79,7 +79,9 @@ def _day_built(d: date, relative: bool, **extra: str) -> _Built:
 _DUR_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
-def _shift_date(d: date, duration: str, sign: int) -> date | None:
+def shift_date(d: date, duration: str, sign: int) -> date | None:
+    """``d`` moved by an ISO duration (``P12M``), forward (``sign`` 1) or back (-1); None
+    for a duration that is not of years, months, weeks and days."""
     m = _DUR_PARTS.match(duration)
     if not m:
         return None

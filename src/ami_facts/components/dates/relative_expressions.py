@@ -19,9 +19,9 @@ from ami_facts.components.dates.periods import (
     _day_built,
     _iso,
     _month_end,
-    _shift_date,
     _week_monday,
     _week_value,
+    shift_date,
 )
 from ami_facts.components.dates.regex_parts import _WD
 from ami_facts.components.dates.word_values import _num, _part_of
@@ -167,7 +167,7 @@ def _h_shift_from_now(m: re.Match[str], ctx: _Ctx) -> _Built | None:
     extra = {"offset": ("-" if sign < 0 else "") + dur}
     if base is None:
         return _Built("DATE", "XXXX-XX-XX", relative=True, extra=extra)
-    d = _shift_date(base, dur, sign)
+    d = shift_date(base, dur, sign)
     if d is None:
         return None
     b = _day_built(d, relative=True)
@@ -317,7 +317,7 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Built | None:
             relative=True,
             extra=extra,
         )
-    d = _shift_date(a, dur.split("T")[0] if dur.split("T")[0] != "P" else "P0D", -1 if past else 1)
+    d = shift_date(a, dur.split("T")[0] if dur.split("T")[0] != "P" else "P0D", -1 if past else 1)
     if d is None:
         return None
     extra["point"] = _iso(d)

@@ -13,7 +13,12 @@ from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
 from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
 from ami_facts.french.calendar import SEASONS, UNITS
 from ami_facts.french.lexicons import load_lexicons
-from ami_facts.french.linking import IMPERSONAL_VERBS, MEASURE_NOUNS, TIME_OPENING_NOUNS
+from ami_facts.french.linking import (
+    IMPERSONAL_VERBS,
+    MEASURE_NOUNS,
+    SOURCE_PREPOSITION_PATTERN,
+    TIME_OPENING_NOUNS,
+)
 from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 
 # Any named thing can be the grammatical subject of a figure's verb; word order alone
@@ -59,9 +64,11 @@ NAME_AS_COMPLEMENT = re.compile(
 # What may stand between a definite noun and the name it is called by.
 NAMING_GAP = re.compile(r"\s+(?:d(?:e\s+|['’]\s*))?")
 # A source's phrase up to a name in it: nothing closes it before the name.
-SOURCE_PHRASE_BEFORE = re.compile(r"\b(?:selon|d['’]après)\s[^,;:.!?«»]*$", re.IGNORECASE)
+SOURCE_PHRASE_BEFORE = re.compile(
+    rf"\b(?:{SOURCE_PREPOSITION_PATTERN})\s[^,;:.!?«»]*$", re.IGNORECASE
+)
 SOURCE_REACH = 200
-SOURCE_WORD = re.compile(r"\b(?:selon|d['’]après)\b", re.IGNORECASE)
+SOURCE_WORD = re.compile(rf"\b(?:{SOURCE_PREPOSITION_PATTERN})\b", re.IGNORECASE)
 # The word right before a name (``finition`` in ``en finition Allure``).
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # The end of a sentence: a pronoun after one does not open its paragraph.
@@ -135,7 +142,7 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     return None
 
 
-def name_set_after(noun: Token, child: Token) -> bool:
+def _name_set_after(noun: Token, child: Token) -> bool:
     """``Son rival Stellantis``, ``son concurrent américain Boeing``: a proper noun right
     after the noun (past its adjectives), with no preposition, is its name (the parser
     hangs it as a complement)."""
@@ -149,9 +156,9 @@ def name_set_after(noun: Token, child: Token) -> bool:
 
 
 def name_right_after(noun: Token, mentions: list[Mention]) -> Mention | None:
-    """The mention of the name set right after ``noun`` (:func:`name_set_after`)."""
+    """The mention of the name set right after ``noun`` (:func:`_name_set_after`)."""
     for child in noun.children:
-        if name_set_after(noun, child):
+        if _name_set_after(noun, child):
             return next((m for m in mentions if m.start <= child.idx < m.end), None)
     return None
 

@@ -6,10 +6,10 @@ import bisect
 import datetime
 import itertools
 import re
-from calendar import monthrange
 from dataclasses import dataclass
 from typing import Any
 
+from ami_facts.components.dates.periods import shift_date
 from ami_facts.components.linker.sentences import (
     Sentence,
     paragraph_break_between,
@@ -126,26 +126,16 @@ def _merge_intervals(text: str, dates: list[dict[str, Any]]) -> list[dict[str, A
 
 # ``les douze derniers mois``, ``ces deux dernières années``, ``les 30 jours écoulés``
 LAST_SPAN = re.compile(r"\b(?:derni(?:er|ère)s|écoulé(?:e)?s)\b", re.IGNORECASE)
-DURATION_VALUE = re.compile(r"P(\d{1,3})([YMWD])")
 
 
 def _window_ending_at(anchor: str, duration: dict[str, Any]) -> str | None:
     """The first day of the span a duration ending at ``anchor`` covers (``les 12
     derniers mois`` published on 2026-10-22: 2025-10-23), or None for a length of time
     that does not end then (``pendant deux ans``)."""
-    value = DURATION_VALUE.fullmatch(str(duration.get("value", "")))
-    if value is None or not LAST_SPAN.search(duration["text"]):
+    if not LAST_SPAN.search(duration["text"]):
         return None
-    end = datetime.date.fromisoformat(anchor)
-    count, unit = int(value.group(1)), value.group(2)
-    if unit in "DW":
-        start = end - datetime.timedelta(days=count * (7 if unit == "W" else 1) - 1)
-    else:
-        months = end.year * 12 + end.month - 1 - count * (12 if unit == "Y" else 1)
-        year, month = divmod(months, 12)
-        day = min(end.day, monthrange(year, month + 1)[1])
-        start = datetime.date(year, month + 1, day) + datetime.timedelta(days=1)
-    return start.isoformat()
+    before = shift_date(datetime.date.fromisoformat(anchor), str(duration.get("value")), -1)
+    return None if before is None else (before + datetime.timedelta(days=1)).isoformat()
 
 
 def dates_for_periods(

@@ -35,6 +35,7 @@ from ami_facts.french.linking import (
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
     SENTENCING_LEMMAS,
+    SOURCE_PREPOSITION_PATTERN,
 )
 from ami_facts.hits import EntityHit
 
@@ -47,7 +48,8 @@ APPOSED_NAME_LABELS = {"PER", "ORG", "PRODUCT"}
 
 # A source named before a figure: ``selon``/``d'après`` and up to six words.
 SOURCE_BEFORE = re.compile(
-    r"\b(?:selon|d['’]après|source\s*:)(?:\s+|['’])(?:[\w-]+(?:\s+|['’])){0,6}$", re.IGNORECASE
+    rf"\b(?:{SOURCE_PREPOSITION_PATTERN}|source\s*:)(?:\s+|['’])(?:[\w-]+(?:\s+|['’])){{0,6}}$",
+    re.IGNORECASE,
 )
 
 # A results row: ``3. Peschel (All) à 1'03"``; its rank figure is a bare number with a dot.
