@@ -135,7 +135,7 @@ STATEMENT_VERBS = (
 
 SOURCE_MARKERS = ("selon", "d'après", "d’après", "source :", "source:")
 # The same prepositions as a pattern, for the regexes that read a source's phrase.
-SOURCE_PREPOSITION_PATTERN = r"selon|d['’]après"
+SOURCE_PREPOSITION_PATTERN = "|".join(re.escape(m) for m in SOURCE_MARKERS if ":" not in m)
 
 PLACE_FRAME_PREPOSITIONS = frozenset(
     "en à au aux dans sur pour chez".split()  # noqa: SIM905

@@ -135,19 +135,23 @@ def _defined_acronyms(mentions: Sequence[_Mention], text: str) -> dict[str, str]
     return out
 
 
+def _most_mentioned(hits: Sequence[EntityHit], label: str) -> tuple[int, str] | None:
+    """How often the most mentioned name of ``label`` is named, and that name (ties go
+    to the first mentioned)."""
+    names = [h.name for h in hits if h.label == label]
+    if not names:
+        return None
+    counts = Counter(names)
+    most = max(counts.values())
+    return most, next(n for n in names if counts[n] == most)
+
+
 def main_subject(hits: Sequence[EntityHit]) -> str | None:
     """The article's main subject: its most mentioned PRODUCT, else its most mentioned ORG
     (ties go to the first mentioned). A product named once is not the subject of an
     article that names an organisation more often (``Airbus a livré 820 avions``, then
     ``L'A320neo reste le best-seller``)."""
-    best: dict[str, tuple[int, str]] = {}
-    for label in ("PRODUCT", "ORG"):
-        names = [h.name for h in hits if h.label == label]
-        if names:
-            counts = Counter(names)
-            most = max(counts.values())
-            best[label] = (most, next(n for n in names if counts[n] == most))
-    product, organisation = best.get("PRODUCT"), best.get("ORG")
+    product, organisation = _most_mentioned(hits, "PRODUCT"), _most_mentioned(hits, "ORG")
     if product is not None and (
         organisation is None or product[0] > 1 or product[0] >= organisation[0]
     ):

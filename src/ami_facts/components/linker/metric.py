@@ -328,6 +328,8 @@ def _verb_clue(metric: str, counted: str | None, nearer: float) -> MetricClue:
 
 
 CHANGE_CASES = {"de", "d'", "d’"}
+# Endings of a verb of change in ``-er`` after its stem (``progresse``, ``reculent``).
+CHANGE_VERB_ENDINGS = frozenset({"e", "ent", "é", "ée", "és", "ées"})
 
 
 def _change_amount(lexicon: MetricLexicon, number: Token, start: int) -> MetricClue | None:
@@ -357,9 +359,6 @@ def _change_verb_form(lexicon: MetricLexicon, word: str) -> bool:
         for lemma, metric in lexicon.verbs.items()
         if metric == "change" and lemma.endswith("er")
     )
-
-
-CHANGE_VERB_ENDINGS = frozenset({"e", "ent", "é", "ée", "és", "ées"})
 
 
 def _acted_upon(phrase: Token) -> bool:

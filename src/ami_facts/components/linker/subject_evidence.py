@@ -423,7 +423,7 @@ def _add_sentence_mentions(
     pool: _Pool,
     sentence_index: int,
     metric: str | None,
-    economy: bool = False,
+    economy: bool,
 ) -> bool:
     """Mentions of the figure's sentence and of the sentences before it in its paragraph.
 
