@@ -574,3 +574,16 @@ def test_entities_unknown_maker_and_model_code_is_a_product(
 
 def test_entities_name_and_year_is_no_product(nlp: Language) -> None:
     assert all(h.label != "PRODUCT" for h in _hits(nlp, "Les Jeux de Paris 2024 ont coûté cher."))
+
+
+def test_entities_sentence_initial_common_word_kept_when_the_text_writes_the_name_mid_sentence(
+    nlp: Language,
+) -> None:
+    # (``Air`` opening a sentence reads as the common word; the same two words written
+    # mid-sentence elsewhere in the text show they are one name)
+    text = (
+        "Le vol a été assuré par la compagnie Air Madagascar. "
+        "Air Madagascar a transporté 400 000 passagers."
+    )
+    names = [(h.text, h.start) for h in _hits(nlp, text) if h.label == "ORG"]
+    assert ("Air Madagascar", text.rindex("Air Madagascar")) in names

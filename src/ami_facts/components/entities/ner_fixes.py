@@ -20,6 +20,7 @@ from ami_facts.components.entities.mention import Label, Range, _Mention
 from ami_facts.components.entities.names import _initials, _name_of
 from ami_facts.components.entities.not_names import (
     after_portfolio_role,
+    capitalised_mid_sentence,
     is_calendar_name,
     is_code,
     is_opening_words,
@@ -290,6 +291,8 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and (label != "PER" or tok.pos_ == "NOUN" or tok.is_stop)  # not ``Romain Peugeot``
             and not (label == "PER" and _particle_surname_at(doc, s + 1, e, lex))
             and not (label == "PER" and tok.text in lex.first_names)  # ``Marine Tondelier``
+            # ``Air Canada exploite``: the text writes ``Air Canada`` mid-sentence too
+            and not capitalised_mid_sentence(doc.text, doc[s : s + 2].text, tok.idx)
         ):
             s += 1  # ``Cyclisme Garcia`` (a title line)
         elif (

@@ -68,7 +68,7 @@ def opens_list_item(doc: Doc, i: int) -> bool:
     return k < 0 or "\n" in doc[k].whitespace_ or "\n" in doc[k].text
 
 
-def _capitalised_mid_sentence(text: str, word: str, start: int) -> bool:
+def capitalised_mid_sentence(text: str, word: str, start: int) -> bool:
     """Does ``text`` write ``word`` with its capital elsewhere than at ``start``, where
     nothing opening a sentence or a line comes before it (``à Tours`` after ``Tours
     a voté``)? Then the capital is the word's own: a name."""
@@ -146,9 +146,9 @@ def is_opening_words(
     if any(t.lower_ in lex.event_heads for t in doc[s:e]) or doc[s].lower_ in lex.institution_heads:
         return False
     first = doc[s].text
-    if _capitalised_mid_sentence(text, first, doc[s].idx):
+    if capitalised_mid_sentence(text, first, doc[s].idx):
         return False
-    return not (_is_all_caps(first) and _capitalised_mid_sentence(text, first.title(), doc[s].idx))
+    return not (_is_all_caps(first) and capitalised_mid_sentence(text, first.title(), doc[s].idx))
 
 
 def _folded(names: Iterable[str]) -> frozenset[str]:
