@@ -1594,3 +1594,57 @@ def test_linker_possessive_on_the_noun_an_infinitive_of_change_tells(nlp: Langua
     # possessed noun; ``ses`` is the sentence subject's)
     text = "Peugeot limite la casse. Ford, en revanche, voit ses ventes chuter de 14 % en mai."
     assert _figure(nlp, text, "14 %")["subject"] == "Ford"
+
+
+# (the sentence before opens on a pronoun, so it is about what the sentence before it is
+# about, not about its own object; a definite subject noun goes on about the same)
+RIVAL_SENTENCES = (
+    "Le constructeur Renault a dévoilé mardi ses résultats. "
+    "Il devance son rival Stellantis en Europe. "
+)
+
+
+@pytest.mark.parametrize("subject", ["Il", "Le groupe"])
+def test_linker_subject_after_a_sentence_opening_on_a_pronoun_is_what_it_stands_for(
+    nlp: Language, subject: str
+) -> None:
+    text = RIVAL_SENTENCES + f"{subject} a vendu 2,2 millions de véhicules en 2023."
+    assert _figure(nlp, text, "2,2")["subject"] == "Renault"
+
+
+def test_linker_blank_line_ends_the_title_line_for_what_a_sentence_is_about(
+    nlp: Language,
+) -> None:
+    # (a title with no full stop is a sentence of its own: its first name is not the
+    # subject of the paragraph's first sentence)
+    text = (
+        "Stellantis derrière Renault en Europe\n\n"
+        + RIVAL_SENTENCES
+        + "\n\nLe groupe a vendu 2,2 millions de véhicules en 2023."
+    )
+    assert _figure(nlp, text, "2,2")["subject"] == "Renault"
+
+
+def test_linker_agent_of_a_participle_on_the_subject_is_not_the_subject(nlp: Language) -> None:
+    # (who built the bridge did something to it; the figure is the bridge's, unnamed)
+    text = "Le nouveau pont, construit par le groupe Vinci, a coûté 480 millions d'euros."
+    assert _figure(nlp, text, "480")["subject"] is None
+
+
+def test_linker_pronoun_after_an_unnamed_subject_with_an_agent_has_no_antecedent(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le nouveau pont, construit par le groupe Vinci, a été ouvert lundi. "
+        "Il a mobilisé 900 ouvriers pendant trois ans."
+    )
+    assert _figure(nlp, text, "900")["subject"] is None
+
+
+def test_linker_term_requested_against_a_person_named_with_an_initial(nlp: Language) -> None:
+    # (the prosecutor asks for it; the full stop of ``M.`` ends no sentence)
+    text = (
+        "Le parquet de Lille a requis mardi six ans de prison contre Karim M., "
+        "un commerçant de 44 ans."
+    )
+    assert _figure(nlp, text, "six ans")["subject"] == "Karim M."

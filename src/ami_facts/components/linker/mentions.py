@@ -53,7 +53,11 @@ TOWN_NOUNS = frozenset(
 COUNTRY_NOUNS = frozenset({"pays", "nation", "royaume"})
 COUNTRY_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:la|le|les|l['’]|en|au|aux)\s*$", re.IGNORECASE)
 ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
+# A sentence whose subject is a singular pronoun: ``Il devance``, ``Samedi, elle a``.
+PRONOUN_OPENING = re.compile(r"\s*(?:[^.,;:!?\n]{0,40},\s*)?(?:il|elle)\s", re.IGNORECASE)
 # ``Le groupe automobile, ...``, ``Cette entreprise``: a sentence opening on a definite noun.
+# (``Le distributeur Carrefour``: and the name the noun is followed by)
+NAME_RIGHT_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-Ý]")
 DEFINITE_OPENING = re.compile(r"\s*(?:le|la|l['’]|ce|cet|cette)\s*([^\W\d_][\w-]*)", re.IGNORECASE)
 # Words that introduce a name as a complement, not as what a sentence is about.
 NAME_AS_COMPLEMENT = re.compile(
@@ -72,7 +76,7 @@ SOURCE_WORD = re.compile(rf"\b(?:{SOURCE_PREPOSITION_PATTERN})\b", re.IGNORECASE
 # The word right before a name (``finition`` in ``en finition Allure``).
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # The end of a sentence: a pronoun after one does not open its paragraph.
-SENTENCE_END = re.compile(r"[.!?…]\s")
+SENTENCE_END = re.compile(r"[.!?…]\s|\n[^\S\n]*\n")
 # ``la marque`` may refer to a brand named a few paragraphs before.
 ANAPHORA_WINDOW = 1500
 
@@ -216,8 +220,12 @@ def antecedent(
     if (
         found is not None
         and word.dep_.startswith(("nsubj", "expl:subj"))
-        and word.lower_ in PERSONAL_PRONOUNS
+        and (word.lower_ in PERSONAL_PRONOUNS or word.pos_ == "NOUN")
     ):
+        if word.lower_ in PERSONAL_PRONOUNS and follows_an_unnamed_subject(text, word.idx):
+            # (``Le chantier, mené par Iberdrola, a coûté 2 milliards. Il a mobilisé``:
+            # the pronoun stands for that unnamed noun)
+            return None
         found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
@@ -236,7 +244,7 @@ def antecedent(
         ):
             # (``Le Français X a battu l'Allemand Y.`` then ``À 21 ans, il``: the subject
             # of that paragraph's last sentence)
-            last = _sentence_start(text, previous_start, max(previous_start, paragraph_start - 2))
+            last = _previous_sentence_start(text, previous_start, paragraph_start)
             found = _first_not_complement(text, mentions, last, paragraph_start, labels) or found
     if found is not None and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start):
         # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
@@ -266,21 +274,22 @@ def follows_an_unnamed_subject(text: str, offset: int) -> bool:
     sentence_start = _sentence_start(text, paragraph_start, offset)
     if sentence_start <= paragraph_start:
         return False
-    previous = _sentence_start(text, paragraph_start, max(paragraph_start, sentence_start - 2))
+    previous = _previous_sentence_start(text, paragraph_start, sentence_start)
     return _opens_on_an_unnamed_noun(text, previous)
 
 
 def _opens_on_an_unnamed_noun(text: str, sentence_start: int) -> bool:
     """Whether the sentence opens on a definite common noun that is no name, no noun
     referring back to one and no time (``Le taux de chômage en France a augmenté``,
-    not ``Le groupe``, ``La veille``). (Read on the text: that sentence may have no
-    parse.)"""
+    not ``Le groupe``, ``La veille``), nor one a name follows (``Le distributeur
+    Carrefour``). (Read on the text: that sentence may have no parse.)"""
     opening = DEFINITE_OPENING.match(text, sentence_start)
     if opening is None:
         return False
     noun = opening.group(1)
     return (
         noun[:1].islower()
+        and not NAME_RIGHT_AFTER.match(text, opening.end())
         and noun not in anaphoric_nouns()
         and noun not in UNITS
         and noun not in SEASONS
@@ -305,7 +314,16 @@ def _sentence_subject_before(
     sentence_start = _sentence_start(text, window_start, pronoun.idx)
     if antecedent_between(text, mentions, sentence_start, pronoun.idx, labels) is not None:
         return None
-    previous_start = _sentence_start(text, window_start, max(window_start, sentence_start - 2))
+    previous_start = _previous_sentence_start(text, window_start, sentence_start)
+    # (``Pogacar a gagné. Il devance Vingegaard de 48 secondes. Il a attaqué``: the
+    # sentence before opens on a pronoun, so is about what the one before it is about)
+    hops = 0
+    while (
+        hops < 2 and previous_start > window_start and PRONOUN_OPENING.match(text, previous_start)
+    ):
+        sentence_start = previous_start
+        previous_start = _previous_sentence_start(text, window_start, sentence_start)
+        hops += 1
     return _first_not_complement(text, mentions, previous_start, sentence_start, labels)
 
 
@@ -344,6 +362,13 @@ def _referred_by_opening(
     return antecedent_between(
         text, mentions, max(0, sentence_start - ANAPHORA_WINDOW), sentence_start, {label}
     )
+
+
+def _previous_sentence_start(text: str, lo: int, sentence_start: int) -> int:
+    """Where the sentence before the one starting at ``sentence_start`` starts (``lo`` at
+    the least), whatever spaces and blank lines stand between them."""
+    last_mark = len(text[:sentence_start].rstrip()) - 1
+    return _sentence_start(text, lo, max(lo, last_mark))
 
 
 def _sentence_start(text: str, lo: int, end: int) -> int:

@@ -212,7 +212,8 @@ def _person_against(text: str, mentions: list[Mention], number: Token) -> Mentio
         (
             m
             for m in mentions
-            if m.label == "PER" and 0 <= m.start - against.end() <= AGAINST_GAP and m.end <= end
+            # (``contre Essia B.``: the initial's full stop ends no sentence)
+            if m.label == "PER" and 0 <= m.start - against.end() <= AGAINST_GAP and m.start < end
         ),
         None,
     )
@@ -514,3 +515,19 @@ def participle_agent(number: Token, mentions: list[Mention]) -> Mention | None:
         ):
             return covering
     return None
+
+
+def agents_beside_the_subject(number: Token) -> list[Token]:
+    """``Le chantier, mené par l'espagnol Iberdrola, a coûté 2,4 milliards``: the agents
+    (``par X``) of participles that describe the subject of the figure's verb. Each
+    says who did something to that subject, not whose the figure is."""
+    agents: list[Token] = []
+    for verb in clause_verbs(governing_verb(number)):
+        for subject in verb_subjects(verb):
+            for participle in subject.children:
+                if participle.dep_ != "acl" or "Part" not in participle.morph.get("VerbForm", []):
+                    continue
+                agents.extend(c for c in participle.children if c.dep_ == "obl:agent")
+        if agents or verb_subjects(verb):
+            break
+    return agents

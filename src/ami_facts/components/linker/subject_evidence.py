@@ -34,6 +34,7 @@ from ami_facts.components.linker.scoring import Candidate
 from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
+    agents_beside_the_subject,
     is_the_actor,
     parse_subject,
     participle_agent,
@@ -369,10 +370,16 @@ def subject_candidates(
         ) and not any(m.label in ("ORG", "PRODUCT") and m.name != main.name for m in article.title)
         pool.add(main, main_subject=1.0, **(alone_if_fit(main) if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
+    agents = [
+        range(agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge))
+        for agent in (agents_beside_the_subject(number) if number is not None else [])
+    ]
     for candidate in pool.by_name.values():
         mention = candidate.value
-        if (parsed and mention.name not in parsed) or (
-            inside is not None and mention.start not in inside
+        if (
+            (parsed and mention.name not in parsed)
+            or (inside is not None and mention.start not in inside)
+            or any(mention.start in agent for agent in agents)
         ):
             candidate.note(parse_names_another=1.0)
         # (one call, in the order the evidence has always been noted in; ``Ses 120 000
