@@ -304,6 +304,20 @@ def test_hundredths_after_seconds_belong_to_the_time(text: str, value: float) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("La Suissesse a fini à 1 minute 12 de la gagnante.", 72.0, "s"),
+        ("Il reste 3 min 05 à jouer.", 185.0, "s"),
+        # (a number with a noun of its own after it is a figure of its own)
+        ("Elle a plongé 2 minutes 12 fois de suite.", 2.0, "min"),
+    ],
+)
+def test_seconds_after_minutes_belong_to_the_time(text: str, value: float, unit: str) -> None:
+    hit = next(h for h in find_figures(text) if h.unit in ("s", "min"))
+    assert (hit.value, hit.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le salaire minimum passera à 1.766,92 euros brut mensuels.",

@@ -75,6 +75,9 @@ _GLUED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)")
 _DE_NOUN_RE = re.compile(r"[\s\u00a0]+(?:de[\s\u00a0]+|d['’])([^\W\d_][\w-]*)")
 _S_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cs>\d{2})(?!\d|,\d|\.\d|[\s\u00a0]*(?:%|€|\$))")
 _M_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<cm>\d{2})(?![\d,.]|[\s\u00a0]*[^\W\d_])")
+# ``1 minute 20``, ``3 min 05``: the seconds after the minutes (no unit of their own:
+# ``1 minute 20 secondes`` is two durations, joined later)
+_MIN_TAIL_RE = re.compile(r"[\s\u00a0]?(?P<sec>[0-5]\d)(?!\d|[,.]\d)")
 
 # A people named after its place, in the plural (``Français``, ``Parisiens``,
 # ``Espagnols``): a counted noun though it is capitalised.
@@ -272,6 +275,13 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
                 nxt = _WORD_AFTER_RE.match(work, tm.end()) if tm else None
                 if tm and (nxt is None or nxt.group(1).lower() in FUNCTION_WORDS):
                     fig.value = (fig.value or 0) + int(tm.group("cs")) / 100
+                    pos = tm.end()
+            if unit == "min" and core.form == "digits":
+                tm = _MIN_TAIL_RE.match(work, pos)
+                nxt = _WORD_AFTER_RE.match(work, tm.end()) if tm else None
+                if tm and (nxt is None or nxt.group(1).lower() in FUNCTION_WORDS):
+                    fig.value = (fig.value or 0) * 60 + int(tm.group("sec"))
+                    unit = "s"
                     pos = tm.end()
             if unit == "h":
                 hm = HOUR_TAIL_RE.match(work, pos)
