@@ -1648,3 +1648,25 @@ def test_linker_term_requested_against_a_person_named_with_an_initial(nlp: Langu
         "un commerçant de 44 ans."
     )
     assert _figure(nlp, text, "six ans")["subject"] == "Karim M."
+
+
+def test_linker_verb_coordinated_after_an_object_shares_the_first_verbs_subject(
+    nlp: Language,
+) -> None:
+    # (the parser may hang ``franchir`` on ``passagers``, the first verb's object)
+    text = (
+        "Le Boeing 787 a été présenté à Toulouse. L'avion peut transporter jusqu'à "
+        "300 passagers et franchir 14 000 kilomètres sans escale."
+    )
+    assert _figure(nlp, text, "14 000")["subject"] == "Boeing 787"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "À Rennes, le loyer moyen d'un deux-pièces atteint 690 euros.",
+        "La mensualité de ce crédit s'élève à 310 euros.",
+    ],
+)
+def test_linker_rent_or_a_monthly_payment_is_a_price(nlp: Language, text: str) -> None:
+    assert _figure(nlp, text, "euros")["metric"] == "price"

@@ -94,7 +94,12 @@ def clause_verbs(verb: Token | None) -> Iterator[Token]:
         yield verb
         if verb.dep_ not in SUBJECT_CLIMB_DEPS or verb.head is verb:
             return
-        verb = verb.head
+        head: Token | None = verb.head
+        if verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            # (``peut transporter 160 passagers et franchir 6 300 km``: the parser may
+            # hang the second verb on the first one's object)
+            head = next((a for a in verb.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        verb = head
 
 
 def governing_verb(token: Token) -> Token | None:
