@@ -424,3 +424,11 @@ def test_premier_after_the_noun_it_qualifies_ranks_nothing(text: str, figures: l
 )
 def test_a_bare_number_after_a_singular_article_names_one_thing(text: str) -> None:
     assert [h.text for h in find_figures(text) if h.unit is None] == []
+
+
+def test_bare_count_before_a_name_takes_no_counted_noun_from_before() -> None:
+    # (the name after the number is what it counts: the hundred firefighters' noun is
+    # not the aircraft's)
+    hits = find_figures("Une centaine de pompiers luttent contre le feu avec six Canadair.")
+    six = next(h for h in hits if h.text.startswith("six"))
+    assert six.counted is None

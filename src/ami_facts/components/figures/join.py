@@ -253,6 +253,10 @@ def _sentence_end_before(text: str, pos: int, lo: int = 0) -> int:
 _DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
 
 
+# A capitalised word right after a number: a name (``huit Canadair``, ``45 A220``).
+_NAME_AFTER_RE = re.compile(r"[\s\u00a0]+[A-ZÀ-Ý]")
+
+
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
@@ -262,6 +266,8 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
     for i, f in enumerate(figs):
         if f.kind != "count" or f.counted or f.unit:
             continue
+        if _NAME_AFTER_RE.match(text, f.end):
+            continue  # ``600 pompiers, appuyés par huit Canadair``: the name is what it counts
         if f.start >= seen:
             found = _sentence_end_before(text, f.start, seen)
             end, seen = (end if found == -1 else found), f.start

@@ -220,10 +220,13 @@ def _clues_from_words(
             # subject is what fell, not by how much; and a verb of death or injury
             # counts its own subject or object, not a noun inside its complement
             # (``60 tués dans la collision de deux trains``)
+            # (nor a verb the parser coordinates a noun with: ``Trois pompiers ont été
+            # blessés et une quinzaine de maisons ont été endommagées``)
             if (
                 metric
                 and not (metric == "change" and below.dep_.startswith("nsubj"))
                 and not (metric in EVENT_METRICS and in_complement)
+                and not (below.dep_ == "conj" and below.pos_ in {"NOUN", "PROPN", "NUM"})
             ):
                 clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
