@@ -1670,3 +1670,25 @@ def test_linker_verb_coordinated_after_an_object_shares_the_first_verbs_subject(
 )
 def test_linker_rent_or_a_monthly_payment_is_a_price(nlp: Language, text: str) -> None:
     assert _figure(nlp, text, "euros")["metric"] == "price"
+
+
+def test_linker_noun_the_parser_coordinates_with_a_verb_of_injury_is_not_injured(
+    nlp: Language,
+) -> None:
+    text = "Deux gendarmes ont été blessés et une dizaine de voitures ont été incendiées."
+    assert _figure(nlp, text, "dizaine")["metric"] is None
+    assert _figure(nlp, text, "Deux")["metric"] == "injured"
+
+
+def test_linker_definite_noun_in_a_later_paragraph_refers_to_the_organisation_named_most(
+    nlp: Language,
+) -> None:
+    # (a paragraph that names no organisation before ``le groupe``: the one the article
+    # keeps naming, not the brand named once at the end of the paragraph before)
+    text = (
+        "Le groupe Renault a publié mardi ses résultats annuels. Renault affiche une "
+        "marge record.\n\n"
+        "La marque Dacia reste la plus rentable.\n\n"
+        "Le groupe emploie 105 000 personnes dans le monde."
+    )
+    assert _figure(nlp, text, "105 000")["subject"] == "Renault"

@@ -227,6 +227,13 @@ def antecedent(
             # the pronoun stands for that unnamed noun)
             return None
         found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
+        if word.pos_ == "NOUN" and (
+            found.start < _paragraph_start(text, word.idx) or _called_otherwise(text, found, word)
+        ):
+            # (``Le groupe emploie 258 000 personnes`` in a paragraph that names no
+            # organisation before it, or after ``La marque Jeep``: the one the article
+            # keeps naming, not the brand named once)
+            found = _most_named(mentions, found, window_start, word.idx)
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
     if (
@@ -362,6 +369,29 @@ def _referred_by_opening(
     return antecedent_between(
         text, mentions, max(0, sentence_start - ANAPHORA_WINDOW), sentence_start, {label}
     )
+
+
+def _called_otherwise(text: str, mention: Mention, noun: Token) -> bool:
+    """Whether the text calls ``mention`` by another noun referring back than ``noun``
+    right before it (``La marque Jeep`` for ``le groupe``)."""
+    before = WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word in anaphoric_nouns() and word not in (noun.lower_, noun.lemma_.lower())
+
+
+def _most_named(mentions: list[Mention], last: Mention, start: int, end: int) -> Mention:
+    """Of the names of ``last``'s label in ``[start, end)``, the one named most often
+    (``last`` on a tie)."""
+    counts: dict[str, int] = {}
+    latest: dict[str, Mention] = {}
+    for mention in mentions:
+        if start <= mention.start and mention.end <= end and mention.label == last.label:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            latest[mention.name] = mention
+    best = max(counts, key=lambda name: counts[name], default=last.name)
+    return last if counts.get(best, 0) <= counts.get(last.name, 0) else latest[best]
 
 
 def _previous_sentence_start(text: str, lo: int, sentence_start: int) -> int:
