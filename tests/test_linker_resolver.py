@@ -1692,3 +1692,11 @@ def test_linker_definite_noun_in_a_later_paragraph_refers_to_the_organisation_na
         "Le groupe emploie 105 000 personnes dans le monde."
     )
     assert _figure(nlp, text, "105 000")["subject"] == "Renault"
+
+
+def test_linker_institution_that_records_a_count_is_its_source_not_its_holder(
+    nlp: Language,
+) -> None:
+    # (the place framing the clause holds the cases; the agency only counts them)
+    text = "En Normandie, l'agence régionale de santé a recensé 2 700 cas de rougeole."
+    assert _figure(nlp, text, "2 700")["subject"] == "Normandie"

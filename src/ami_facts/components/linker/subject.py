@@ -238,7 +238,9 @@ def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]
     name of the article is called by. The figure is that thing's, not the article's
     topic's."""
     verb = governing_verb(number)
-    if verb is None:
+    # (who records a count is its source: ``l'agence régionale de santé a recensé
+    # 3 400 cas``)
+    if verb is None or verb.lemma_.lower() in RECORDING_LEMMAS:
         return None
     subjects = verb_subjects(verb)
     if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
