@@ -432,3 +432,12 @@ def test_bare_count_before_a_name_takes_no_counted_noun_from_before() -> None:
     hits = find_figures("Une centaine de pompiers luttent contre le feu avec six Canadair.")
     six = next(h for h in hits if h.text.startswith("six"))
     assert six.counted is None
+
+
+def test_numbers_of_a_score_take_no_counted_noun_from_before() -> None:
+    # (points, not the teams counted before them)
+    hits = find_figures(
+        "Les deux équipes ont longtemps douté, mais les Bleus l'ont emporté sur le score "
+        "de 27 à 24."
+    )
+    assert [h.counted for h in hits if h.text in ("27", "24")] == [None, None]

@@ -11,6 +11,7 @@ import re
 
 from ami_facts.components.figures.figure_types import _Fig
 from ami_facts.components.figures.scanning import _skip_ws
+from ami_facts.french.linking import SCORE_WORDS
 from ami_facts.french.qualifiers import (
     CHANGE_RE,
     DE_BEFORE,
@@ -257,6 +258,28 @@ _DONT_BEFORE_RE = re.compile(r"(?<![^\W_])(?i:dont)[\s\u00a0]+$")
 _NAME_AFTER_RE = re.compile(r"[\s\u00a0]+[A-ZÀ-Ý]")
 
 
+# ``29 à 28``, ``3-1``: the two numbers of a score.
+_SCORE_PAIR_RE = re.compile(r"\d+[\s\u00a0]*(?:à|-|–)[\s\u00a0]*\d+")
+_SCORE_WORDS_BEFORE = 60
+
+
+def _in_a_score(text: str, f: _Fig) -> bool:
+    """Whether the figure is one of the two numbers of a score a score word announces
+    (``l'ont emporté sur un score de 29 à 28``)."""
+    pair = next(
+        (
+            m
+            for m in _SCORE_PAIR_RE.finditer(text, max(0, f.start - 8), min(len(text), f.end + 8))
+            if m.start() <= f.start and f.end <= m.end()
+        ),
+        None,
+    )
+    if pair is None:
+        return False
+    before = text[max(0, pair.start() - _SCORE_WORDS_BEFORE) : pair.start()].lower()
+    return any(word in before for word in SCORE_WORDS)
+
+
 def _carry_counted(text: str, figs: list[_Fig]) -> None:
     """A bare count takes the counted noun of a figure before it in the same sentence;
     a bare amount with a multiplier takes its unit (``19,7 milliards de dollars contre
@@ -268,6 +291,8 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
             continue
         if _NAME_AFTER_RE.match(text, f.end):
             continue  # ``600 pompiers, appuyés par huit Canadair``: the name is what it counts
+        if _in_a_score(text, f):
+            continue  # ``les deux équipes ... sur un score de 29 à 28``: points, not teams
         if f.start >= seen:
             found = _sentence_end_before(text, f.start, seen)
             end, seen = (end if found == -1 else found), f.start
