@@ -1700,3 +1700,32 @@ def test_linker_institution_that_records_a_count_is_its_source_not_its_holder(
     # (the place framing the clause holds the cases; the agency only counts them)
     text = "En Normandie, l'agence régionale de santé a recensé 2 700 cas de rougeole."
     assert _figure(nlp, text, "2 700")["subject"] == "Normandie"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Le match s'est joué à Marseille. Les Néo-Zélandais l'ont emporté 31 à 17.",
+            "Nouvelle-Zélande",
+        ),
+        ("Tokyo accueille la finale. Les Japonaises se sont imposées 3 à 0.", "Japon"),
+    ],
+)
+def test_linker_people_named_as_a_whole_by_a_demonym_stands_for_its_country(
+    nlp: Language, text: str, subject: str
+) -> None:
+    figure = next(f for f in run_text(nlp, text, ANCHOR).figures if f.text[0].isdigit())
+    assert figure.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Tour passe à Pau. Le Danois Jonas Vingegaard a gagné 3 étapes.",
+        "Le Tour passe à Pau. Les Danois Jonas Vingegaard et Mads Pedersen ont gagné 3 étapes.",
+    ],
+)
+def test_linker_demonym_before_a_name_stands_for_no_country(nlp: Language, text: str) -> None:
+    # (the nationality of the people named after it)
+    assert _figure(nlp, text, "3 étapes")["subject"] != "Danemark"

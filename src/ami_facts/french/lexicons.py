@@ -58,6 +58,7 @@ class Lexicons:
     variants: dict[str, str]  # lower-case -> canonical casing
     places: dict[str, str]  # spelling -> canonical place
     country_codes: dict[str, str]  # results-table nationality code -> canonical country
+    demonyms: dict[str, str]  # demonym, masculine or feminine singular -> canonical country
     periphrase_heads: tuple[str, ...]
     periphrase_emblems: dict[str, str]  # emblem -> canonical brand
     not_entities: frozenset[str]
@@ -82,6 +83,18 @@ class Lexicons:
     # are a company's after an auxiliary (``a vendu``).
     company_verbs: tuple[str, ...] = ()
     company_participles: tuple[str, ...] = ()
+
+
+def feminine(demonym: str) -> str:
+    """``français`` -> ``française``, ``italien`` -> ``italienne``, ``grec`` -> ``grecque``,
+    ``belge`` -> ``belge``."""
+    if demonym.endswith("e"):
+        return demonym
+    if demonym.endswith(("en", "on")):
+        return demonym + "ne"
+    if demonym.endswith("c"):
+        return demonym + "que"
+    return demonym + "e"
 
 
 def _read(name: str) -> Any:
@@ -132,6 +145,11 @@ def load_lexicons() -> Lexicons:
             code: country
             for country, codes in _read("places.json").get("country_codes", {}).items()
             for code in codes
+        },
+        demonyms={
+            form: country
+            for country, demonym in _read("places.json").get("demonyms", {}).items()
+            for form in (demonym, feminine(demonym))
         },
         periphrase_heads=tuple(peri["heads"]),
         periphrase_emblems=dict(peri["emblems"]),

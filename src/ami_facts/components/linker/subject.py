@@ -148,7 +148,28 @@ def _named_by_subject(
         return _tagged(
             antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}), "parse_antecedent"
         )
-    return named_or_referred(text, mentions, subject)
+    return named_or_referred(text, mentions, subject) or _tagged(
+        people_as_a_whole(subject), "parse_subject"
+    )
+
+
+def people_as_a_whole(noun: Token) -> Mention | None:
+    """``Les Sud-Africains l'ont emporté 29 à 28``, ``les Français ont acheté``: a people
+    named as a whole by its demonym stands for its country (not ``Le Français Romain
+    Grégoire``, one person, nor ``les Français de l'étranger``... followed by a name)."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or not noun.text[:1].isupper():
+        return None
+    if not any(child.dep_ == "det" and child.lower_ == "les" for child in noun.children):
+        return None
+    doc = noun.doc
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].text[:1].isupper():
+        return None
+    demonyms = load_lexicons().demonyms
+    word = noun.lower_
+    country = demonyms.get(word) or demonyms.get(word.removesuffix("s"))
+    if country is None:
+        return None
+    return Mention(noun.idx, noun.idx + len(noun.text), country, "LOC")
 
 
 def _subject_after_detached_phrase(number: Token) -> Token | None:

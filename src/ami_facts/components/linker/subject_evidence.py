@@ -481,6 +481,12 @@ def _add_sentence_mentions(
                 nearest_before = candidate
     if nearest_before is not None:
         nearest_before.note(nearest_before=1.0)
+    # (``les Sud-Africains l'ont emporté 29 à 28``: the subject the parse finds in the
+    # figure's own clause is no sentence back, though the text named it before too)
+    for candidate in pool.by_name.values():
+        if "parse_subject" in candidate.evidence:
+            for back in range(1, SENTENCES_BACK + 1):
+                candidate.evidence.pop(f"sentence_back_{back}", None)
     return names_any
 
 
