@@ -1729,3 +1729,13 @@ def test_linker_people_named_as_a_whole_by_a_demonym_stands_for_its_country(
 def test_linker_demonym_before_a_name_stands_for_no_country(nlp: Language, text: str) -> None:
     # (the nationality of the people named after it)
     assert _figure(nlp, text, "3 étapes")["subject"] != "Danemark"
+
+
+def test_linker_qui_after_a_name_stands_for_it_where_the_parser_hangs_it_elsewhere(
+    nlp: Language,
+) -> None:
+    text = (
+        "Son adjoint, Paul Martin, a annoncé sa candidature. "
+        "Il devra affronter Sophie Lenoir, qui avait obtenu 38 % des voix en 2020."
+    )
+    assert _figure(nlp, text, "38 %")["subject"] == "Sophie Lenoir"

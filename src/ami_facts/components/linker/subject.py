@@ -131,7 +131,9 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                 return _tagged(_person_against(text, mentions, number), "parse_subject")
         # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
         # for the noun the clause hangs on.
-        if (head := relative_head(clause_verb)) is not None:
+        # (the parser may hang the clause on the verb before the name: ``affronter Sophie
+        # Lenoir, qui avait obtenu``; ``qui`` then stands for the name before it, below)
+        if (head := relative_head(clause_verb)) is not None and head.pos_ not in {"VERB", "AUX"}:
             return named_or_referred(text, mentions, head)
         for child in verb_subjects(clause_verb):
             if child.lower_ == "il" and is_impersonal(clause_verb):
@@ -148,8 +150,27 @@ def _named_by_subject(
         return _tagged(
             antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}), "parse_antecedent"
         )
+    if subject.lower_ == "qui":
+        return _tagged(_name_before_relative(text, mentions, subject), "parse_subject")
     return named_or_referred(text, mentions, subject) or _tagged(
         people_as_a_whole(subject), "parse_subject"
+    )
+
+
+# ``Rachida Dati, qui avait obtenu``: a name, maybe a comma, then the relative pronoun.
+RELATIVE_GAP = re.compile(r"\s*,?\s*")
+
+
+def _name_before_relative(text: str, mentions: list[Mention], pronoun: Token) -> Mention | None:
+    """``Il affrontera Rachida Dati, qui avait obtenu 34 %``: the name ``qui`` follows,
+    where the parser hangs the relative clause elsewhere than on it."""
+    return next(
+        (
+            m
+            for m in mentions
+            if m.end <= pronoun.idx and RELATIVE_GAP.fullmatch(text, m.end, pronoun.idx)
+        ),
+        None,
     )
 
 
