@@ -1739,3 +1739,21 @@ def test_linker_qui_after_a_name_stands_for_it_where_the_parser_hangs_it_elsewhe
         "Il devra affronter Sophie Lenoir, qui avait obtenu 38 % des voix en 2020."
     )
     assert _figure(nlp, text, "38 %")["subject"] == "Sophie Lenoir"
+
+
+@pytest.mark.parametrize(
+    "last_sentence",
+    [
+        "Réélu en 2020 avec 52,4 % des voix, il dirige la ville depuis douze ans.",
+        "Il avait été réélu en 2020 avec 52,4 % des voix.",
+    ],
+)
+def test_linker_pronoun_antecedent_named_in_the_title_too_is_one_sentence_back(
+    nlp: Language, last_sentence: str
+) -> None:
+    # (naming the person in the title as well takes nothing from the antecedent)
+    text = (
+        "Municipales : Paul Martin candidat\n\n"
+        "Le maire de Nantes, Paul Martin, a confirmé mardi sa candidature. " + last_sentence
+    )
+    assert _figure(nlp, text, "52,4")["subject"] == "Paul Martin"

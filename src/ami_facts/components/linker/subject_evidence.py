@@ -487,6 +487,11 @@ def _add_sentence_mentions(
         if "parse_subject" in candidate.evidence:
             for back in range(1, SENTENCES_BACK + 1):
                 candidate.evidence.pop(f"sentence_back_{back}", None)
+        elif any(name.startswith("parse_") for name in candidate.evidence):
+            # (what a pronoun refers back to is as far as its nearest mention)
+            backs = sorted(n for n in candidate.evidence if n.startswith("sentence_back_"))
+            for name in backs[1:]:
+                del candidate.evidence[name]
     return names_any
 
 
