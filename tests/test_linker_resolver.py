@@ -1757,3 +1757,15 @@ def test_linker_pronoun_antecedent_named_in_the_title_too_is_one_sentence_back(
         "Le maire de Nantes, Paul Martin, a confirmé mardi sa candidature. " + last_sentence
     )
     assert _figure(nlp, text, "52,4")["subject"] == "Paul Martin"
+
+
+def test_linker_years_after_a_noun_of_a_trade_are_an_age(nlp: Language) -> None:
+    assert _figure(nlp, "Une serveuse de 24 ans a été blessée à Lyon.", "24")["metric"] == "age"
+
+
+def test_linker_the_journalist_refers_back_to_the_journalist_named(nlp: Language) -> None:
+    text = (
+        "Le tribunal de Tunis a condamné la journaliste Salma Ben Ali. "
+        "La journaliste avait passé 14 mois en détention."
+    )
+    assert _figure(nlp, text, "14 mois")["subject"] == "Salma Ben Ali"

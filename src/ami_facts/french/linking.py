@@ -176,6 +176,18 @@ PERSON_NOUNS = frozenset(
     athlète champion championne entraîneur entraîneuse sélectionneur sélectionneuse
     boxeur boxeuse judoka gymnaste navigateur navigatrice tennisman basketteur basketteuse
     handballeur handballeuse rameur rameuse biathlète cavalier cavalière jockey
+    reporter correspondant correspondante opposant opposante entrepreneur entrepreneuse
+    ressortissant ressortissante vendeur vendeuse livreur livreuse serveur serveuse
+    cuisinier cuisinière boulanger boulangère éleveur éleveuse vigneron vigneronne marin
+    moniteur monitrice éducateur éducatrice animateur animatrice influenceur influenceuse
+    blogueur blogueuse rappeur rappeuse mannequin arbitre attaquant attaquante défenseur
+    buteur buteuse escrimeur escrimeuse skipper prisonnier prisonnière condamné condamnée
+    djihadiste jihadiste terroriste tireur tireuse assaillant assaillante ravisseur
+    fugitif fugitive évadé évadée conjoint conjointe compagnon compagne épouse époux mari
+    nièce neveu dame apprenti apprentie stagiaire intérimaire directeur directrice
+    aide-soignant aide-soignante sage-femme pharmacien pharmacienne vétérinaire
+    chirurgien chirurgienne psychiatre prêtre imam rabbin pasteur moine évêque
+    syndicaliste chef cheffe
     """.split()  # noqa: SIM905
 )
 
