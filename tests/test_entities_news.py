@@ -587,3 +587,16 @@ def test_entities_sentence_initial_common_word_kept_when_the_text_writes_the_nam
     )
     names = [(h.text, h.start) for h in _hits(nlp, text) if h.label == "ORG"]
     assert ("Air Madagascar", text.rindex("Air Madagascar")) in names
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("L'Allemagne a annoncé l'achat de 35 avions F-35 pour 8,3 milliards d'euros.", "F-35"),
+        ("L'armée a reçu 12 drones Reaper.", "Reaper"),
+    ],
+)
+def test_entities_name_after_a_noun_of_a_kind_of_machine_is_a_product(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "PRODUCT"

@@ -473,7 +473,10 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[La
         hops += 1
     if k >= 0 and doc[k].text[0].islower():
         head = lex.apposition_heads.get(_hyphenated_word_ending_at(doc, k))
-        # ``la ville de Portland`` but not ``la firme de Wolfsburg``
+        # ``la ville de Portland`` but not ``la firme de Wolfsburg``; a person's first
+        # name after a noun of a thing is a person's (``le drone de Marc``: not a model)
+        if head == "PRODUCT" and (via_de or doc[s].text in lex.first_names):
+            return label, None
         if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head), cast(Label, head)
     return label, None
