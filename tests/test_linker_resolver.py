@@ -1769,3 +1769,25 @@ def test_linker_the_journalist_refers_back_to_the_journalist_named(nlp: Language
         "La journaliste avait passé 14 mois en détention."
     )
     assert _figure(nlp, text, "14 mois")["subject"] == "Salma Ben Ali"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        ("À Paris, le titre de Michelin a chuté de 6 % mardi.", "6 %", "Michelin"),
+        ("À Cologne, le niveau du Rhin a atteint 8,5 mètres.", "8,5", "Rhin"),
+    ],
+)
+def test_linker_a_share_price_or_a_level_is_its_named_complements(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_definite_noun_refers_to_the_name_it_introduced(nlp: Language) -> None:
+    # (not to the subject of the sentence before, where ``le groupe`` named another)
+    text = (
+        "À Bruxelles, la Commission européenne a infligé une amende au groupe "
+        "pharmaceutique suisse Roche. Le groupe, qui emploie 103 000 personnes, fera appel."
+    )
+    assert _figure(nlp, text, "103 000")["subject"] == "Roche"

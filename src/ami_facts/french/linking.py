@@ -46,7 +46,8 @@ NEW_CLAUSE_WORDS = frozenset(
 SUMMING_UP_OPENINGS = ("c'est", "c’est", "ce sont", "c'était", "c’était", "ce fut")
 MEASURE_NOUNS = frozenset(
     """pib dette déficit excédent chômage taux nombre effectif endettement épargne
-    consommation exportation importation trafic fréquentation audience""".split()  # noqa: SIM905
+    consommation exportation importation trafic fréquentation audience titre action cours
+    capitalisation valorisation résultat perte niveau débit""".split()  # noqa: SIM905
 )
 # Nouns of an event that a place's name may complement (``l'élection municipale de
 # Vierzon``, ``le marathon de Paris``): the place is where it happens.

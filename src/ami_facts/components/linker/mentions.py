@@ -75,6 +75,9 @@ SOURCE_REACH = 200
 SOURCE_WORD = re.compile(rf"\b(?:{SOURCE_PREPOSITION_PATTERN})\b", re.IGNORECASE)
 # The word right before a name (``finition`` in ``en finition Allure``).
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+# The three lower-case words at most right before a name: ``(le) groupe chimique
+# allemand BASF``.
+INTRODUCING_WORDS = re.compile(r"(?:\b[a-zà-ÿ][\w-]*\s+){1,3}$")
 # The end of a sentence: a pronoun after one does not open its paragraph.
 SENTENCE_END = re.compile(r"[.!?…]\s|\n[^\S\n]*\n")
 # ``la marque`` may refer to a brand named a few paragraphs before.
@@ -226,9 +229,23 @@ def antecedent(
             # (``Le chantier, mené par Iberdrola, a coûté 2 milliards. Il a mobilisé``:
             # the pronoun stands for that unnamed noun)
             return None
-        found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
-        if word.pos_ == "NOUN" and (
-            found.start < _paragraph_start(text, word.idx) or _called_otherwise(text, found, word)
+        introduced = (
+            _introduced_by_the_same_noun(text, mentions, word, window_start, labels)
+            if word.pos_ == "NOUN"
+            else None
+        )
+        found = (
+            introduced
+            or _sentence_subject_before(text, mentions, window_start, word, labels)
+            or found
+        )
+        if (
+            introduced is None
+            and word.pos_ == "NOUN"
+            and (
+                found.start < _paragraph_start(text, word.idx)
+                or _called_otherwise(text, found, word)
+            )
         ):
             # (``Le groupe emploie 258 000 personnes`` in a paragraph that names no
             # organisation before it, or after ``La marque Jeep``: the one the article
@@ -369,6 +386,22 @@ def _referred_by_opening(
     return antecedent_between(
         text, mentions, max(0, sentence_start - ANAPHORA_WINDOW), sentence_start, {label}
     )
+
+
+def _introduced_by_the_same_noun(
+    text: str, mentions: list[Mention], noun: Token, start: int, labels: set[str]
+) -> Mention | None:
+    """``... au groupe chimique allemand BASF. Le groupe, qui emploie``: the last name
+    of one of ``labels`` the text introduced with the noun referring back to it."""
+    words = {noun.lower_, noun.lemma_.lower()}
+    found = None
+    for mention in mentions:
+        if mention.start < start or mention.end > noun.idx or mention.label not in labels:
+            continue
+        lead = INTRODUCING_WORDS.search(text, max(0, mention.start - 50), mention.start)
+        if lead is not None and words & {w.lower() for w in lead.group(0).split()}:
+            found = mention
+    return found
 
 
 def _called_otherwise(text: str, mention: Mention, noun: Token) -> bool:
