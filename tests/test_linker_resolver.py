@@ -1791,3 +1791,8 @@ def test_linker_definite_noun_refers_to_the_name_it_introduced(nlp: Language) ->
         "pharmaceutique suisse Roche. Le groupe, qui emploie 103 000 personnes, fera appel."
     )
     assert _figure(nlp, text, "103 000")["subject"] == "Roche"
+
+
+def test_linker_change_in_the_number_of_jobless_is_the_places(nlp: Language) -> None:
+    text = "Le nombre de chômeurs a reculé de 23.000 en mars en Italie, selon l'Istat."
+    assert _figure(nlp, text, "23.000")["subject"] == "Italie"

@@ -64,7 +64,7 @@ VOTE_NOUNS = ("voix", "suffrages", "votes", "bulletins")
 # monter à 7,8 %``, ``le déficit public a atteint 5,8 % du PIB``): a place's, never the
 # bank or the office that forecasts it.
 ECONOMY_NOUNS = frozenset(
-    "chômage inflation croissance pib déficit dette récession".split()  # noqa: SIM905
+    "chômage chômeur demandeur inflation croissance pib déficit dette récession".split()  # noqa: SIM905
 )
 # Words that announce a match's score (``l'a emporté sur le score de 29 à 28``): the
 # second number of the score is the loser's, not what the sentence's subject scored.
