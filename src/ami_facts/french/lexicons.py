@@ -85,7 +85,7 @@ class Lexicons:
     company_participles: tuple[str, ...] = ()
 
 
-def feminine(demonym: str) -> str:
+def _feminine(demonym: str) -> str:
     """``français`` -> ``française``, ``italien`` -> ``italienne``, ``grec`` -> ``grecque``,
     ``belge`` -> ``belge``."""
     if demonym.endswith("e"):
@@ -123,7 +123,8 @@ def load_lexicons() -> Lexicons:
         for spelling_of in (name, *brand.aliases):
             for s in spellings(spelling_of):
                 by_spelling.setdefault(s, brand)
-    raw_places = _read("places.json")["places"]
+    places_file = _read("places.json")
+    raw_places = places_file["places"]
     places: dict[str, str] = {}
     for canonical, aliases in raw_places.items():
         for alias in (canonical, *aliases):
@@ -143,13 +144,13 @@ def load_lexicons() -> Lexicons:
         places=places,
         country_codes={
             code: country
-            for country, codes in _read("places.json").get("country_codes", {}).items()
+            for country, codes in places_file.get("country_codes", {}).items()
             for code in codes
         },
         demonyms={
             form: country
-            for country, demonym in _read("places.json").get("demonyms", {}).items()
-            for form in (demonym, feminine(demonym))
+            for country, demonym in places_file.get("demonyms", {}).items()
+            for form in (demonym, _feminine(demonym))
         },
         periphrase_heads=tuple(peri["heads"]),
         periphrase_emblems=dict(peri["emblems"]),

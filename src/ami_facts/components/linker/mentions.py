@@ -229,28 +229,10 @@ def antecedent(
             # (``Le chantier, mené par Iberdrola, a coûté 2 milliards. Il a mobilisé``:
             # the pronoun stands for that unnamed noun)
             return None
-        introduced = (
-            _introduced_by_the_same_noun(text, mentions, word, window_start, labels)
-            if word.pos_ == "NOUN"
-            else None
-        )
-        found = (
-            introduced
-            or _sentence_subject_before(text, mentions, window_start, word, labels)
-            or found
-        )
-        if (
-            introduced is None
-            and word.pos_ == "NOUN"
-            and (
-                found.start < _paragraph_start(text, word.idx)
-                or _called_otherwise(text, found, word)
-            )
-        ):
-            # (``Le groupe emploie 258 000 personnes`` in a paragraph that names no
-            # organisation before it, or after ``La marque Jeep``: the one the article
-            # keeps naming, not the brand named once)
-            found = _most_named(mentions, found, window_start, word.idx)
+        if word.pos_ == "NOUN":
+            found = _definite_subject_referent(text, mentions, word, window_start, labels, found)
+        else:
+            found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
     if (
@@ -388,6 +370,27 @@ def _referred_by_opening(
     )
 
 
+def _definite_subject_referent(
+    text: str,
+    mentions: list[Mention],
+    noun: Token,
+    window_start: int,
+    labels: set[str],
+    last: Mention,
+) -> Mention:
+    """What a definite subject noun (``Le groupe emploie``) refers to, ``last`` being the
+    last name of its label before it: the name the text introduced with that noun, else
+    what the sentence before is about; and across a paragraph, or past a name the text
+    calls by another noun (``La marque Jeep``), the name of that label named most."""
+    introduced = _introduced_by_the_same_noun(text, mentions, noun, window_start, labels)
+    if introduced is not None:
+        return introduced
+    found = _sentence_subject_before(text, mentions, window_start, noun, labels) or last
+    if found.start < _paragraph_start(text, noun.idx) or _called_otherwise(text, found, noun):
+        return _most_named(mentions, found, window_start, noun.idx)
+    return found
+
+
 def _introduced_by_the_same_noun(
     text: str, mentions: list[Mention], noun: Token, start: int, labels: set[str]
 ) -> Mention | None:
@@ -430,8 +433,10 @@ def _most_named(mentions: list[Mention], last: Mention, start: int, end: int) ->
 def _previous_sentence_start(text: str, lo: int, sentence_start: int) -> int:
     """Where the sentence before the one starting at ``sentence_start`` starts (``lo`` at
     the least), whatever spaces and blank lines stand between them."""
-    last_mark = len(text[:sentence_start].rstrip()) - 1
-    return _sentence_start(text, lo, max(lo, last_mark))
+    end = sentence_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return _sentence_start(text, lo, max(lo, end - 1))
 
 
 def _sentence_start(text: str, lo: int, end: int) -> int:

@@ -177,7 +177,8 @@ def _name_before_relative(text: str, mentions: list[Mention], pronoun: Token) ->
 def people_as_a_whole(noun: Token) -> Mention | None:
     """``Les Sud-Africains l'ont emporté 29 à 28``, ``les Français ont acheté``: a people
     named as a whole by its demonym stands for its country (not ``Le Français Romain
-    Grégoire``, one person, nor ``les Français de l'étranger``... followed by a name)."""
+    Grégoire``, one person, nor ``Les Danois Jonas Vingegaard et ...``, the people named
+    after it)."""
     if noun.pos_ not in {"NOUN", "PROPN"} or not noun.text[:1].isupper():
         return None
     if not any(child.dep_ == "det" and child.lower_ == "les" for child in noun.children):

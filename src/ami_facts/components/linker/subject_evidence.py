@@ -370,9 +370,17 @@ def subject_candidates(
         ) and not any(m.label in ("ORG", "PRODUCT") and m.name != main.name for m in article.title)
         pool.add(main, main_subject=1.0, **(alone_if_fit(main) if is_topic else {}))
     actor = 1.0 if is_the_actor(number) else 0.0
+    # (only a name of the figure's own sentence can be such an agent: most figures have
+    # none, and need no look at the parse)
+    in_sentence = any(
+        "before" in candidate.evidence or "after" in candidate.evidence
+        for candidate in pool.by_name.values()
+    )
     agents = [
         range(agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge))
-        for agent in (agents_beside_the_subject(number) if number is not None else [])
+        for agent in (
+            agents_beside_the_subject(number) if number is not None and in_sentence else []
+        )
     ]
     for candidate in pool.by_name.values():
         mention = candidate.value
