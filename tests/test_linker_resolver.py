@@ -1796,3 +1796,21 @@ def test_linker_definite_noun_refers_to_the_name_it_introduced(nlp: Language) ->
 def test_linker_change_in_the_number_of_jobless_is_the_places(nlp: Language) -> None:
     text = "Le nombre de chômeurs a reculé de 23.000 en mars en Italie, selon l'Istat."
     assert _figure(nlp, text, "23.000")["subject"] == "Italie"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        (
+            "Le marché a reculé de 3 % en mai, avec 41 200 voitures neuves immatriculées.",
+            "registrations",
+        ),
+        ("Le marché suisse a progressé en juin, avec 8 300 motos livrées.", "deliveries"),
+    ],
+)
+def test_linker_participle_after_the_counted_noun_says_its_metric_over_the_verb_of_change(
+    nlp: Language, text: str, metric: str
+) -> None:
+    # (the tagger may take the participle for an adjective or a noun; the count is a
+    # level, not the change the main verb tells)
+    assert _figure(nlp, text, "00 ")["metric"] == metric

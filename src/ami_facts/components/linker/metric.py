@@ -194,6 +194,18 @@ def _clues_from_words(
     for clause in phrase.children:
         lemma = clause.lemma_.lower()
         if (
+            (
+                clause.dep_ == "amod"
+                or (clause.dep_ == "nmod" and not any(c.dep_ == "case" for c in clause.children))
+            )
+            and clause.i > phrase.i
+            and all(t.pos_ == "ADJ" for t in phrase.doc[phrase.i + 1 : clause.i])
+            and (verb_lemma := _participle_verb(lexicon, clause)) is not None
+        ):
+            # (``128 000 voitures neuves immatriculées``: the tagger may take the
+            # participle after the noun for an adjective)
+            clues.append(_verb_clue(lexicon.verbs[verb_lemma], counted, 0.0))
+        elif (
             clause.dep_ in {"acl:relcl", "acl"}
             and clause.i > phrase.i
             and lemma in lexicon.verbs
@@ -283,6 +295,29 @@ def _clues_from_words(
 
 
 REFLEXIVE_PRONOUNS = {"se", "s'", "s’"}
+# A past participle's ending and the infinitive ending it comes from (``immatriculées``,
+# ``vendus``, ``produites``, ``finis``).
+PARTICIPLE_ENDINGS = (
+    (("ées", "és", "ée", "é"), "er"),
+    (("ues", "us", "ue", "u"), "re"),
+    (("ites", "its", "ite", "it"), "ire"),
+    (("ies", "is", "ie", "i"), "ir"),
+)
+
+
+def _participle_verb(lexicon: MetricLexicon, word: Token) -> str | None:
+    """The verb of the lexicon a word the parser hangs as an adjective is the past
+    participle of, read from its form (the lemmatizer gives an adjective's own lemma,
+    ``immatriculé``; the tagger may even call it a noun)."""
+    if word.pos_ not in {"ADJ", "NOUN"}:
+        return None
+    form = word.lower_
+    for endings, infinitive in PARTICIPLE_ENDINGS:
+        for ending in endings:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                verb = form[: -len(ending)] + infinitive
+                return verb if verb in lexicon.verbs else None
+    return None
 
 
 def _verb_metric(lexicon: MetricLexicon, verb: Token) -> str | None:
