@@ -1814,3 +1814,26 @@ def test_linker_participle_after_the_counted_noun_says_its_metric_over_the_verb_
     # (the tagger may take the participle for an adjective or a noun; the count is a
     # level, not the change the main verb tells)
     assert _figure(nlp, text, "00 ")["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "Lors de la partielle de l'Aube, le candidat du Rassemblement national, "
+            "Jean Morel, est arrivé en tête avec 41,3 % des voix.",
+            "41,3",
+            "Jean Morel",
+        ),
+        (
+            "La directrice générale de Kering, Anne Vidal, a perçu 4 millions d'euros en 2025.",
+            "4 millions",
+            "Anne Vidal",
+        ),
+    ],
+)
+def test_linker_name_between_commas_after_a_role_noun_wins_over_the_organisation_it_names(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    # (whether the parser makes the name an apposition or a second subject)
+    assert _figure(nlp, text, number)["subject"] == subject

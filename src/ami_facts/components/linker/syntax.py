@@ -49,7 +49,24 @@ def verb_subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if not subjects:
         subjects = [child for child in verb.children if personal_expletive(verb, child)]
+    if len(subjects) > 1 and _named_between_commas_after(subjects[0], subjects[1]):
+        # (``le candidat du parti, Marc Durand, est arrivé``: the parser may make the
+        # name set between commas after the subject a second subject; it names the first)
+        subjects = subjects[1:]
     return [_uncased(subject) for subject in subjects]
+
+
+def _named_between_commas_after(first: Token, second: Token) -> bool:
+    doc = first.doc
+    comma = first.right_edge.i + 1
+    after = second.right_edge.i + 1
+    return (
+        second.pos_ == "PROPN"
+        and second.i == comma + 1
+        and doc[comma].text == ","
+        and after < len(doc)
+        and doc[after].text == ","
+    )
 
 
 def personal_expletive(verb: Token, child: Token) -> bool:
