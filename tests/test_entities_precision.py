@@ -123,6 +123,8 @@ def test_holiday_after_an_event_head_is_the_event(nlp: Language) -> None:
         ("L'autonomie atteint 410 km en cycle WLTP selon le fabricant.", "WLTP"),
         ("La version Business ajoute la navigation connectée.", "Business"),
         ("Comptez 900 euros pour le pack Hiver et ses sièges chauffants.", "Hiver"),
+        # (the model tags the unit of this sentence as a name)
+        ("L'ancien record, 44,1 °C, datait de juin 2019 dans le Gard.", "°C"),
     ],
 )
 def test_technical_codes_and_classes_of_a_standard_are_no_names(

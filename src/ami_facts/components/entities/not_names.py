@@ -12,7 +12,7 @@
   (``une PHEV``, ``deux SUV``, ``ses TGV``), an acronym the text spells out in lower
   case (``gaz naturel pour véhicules (GNV)``), a grade noun and its grade (``classe
   A``), a trim or option
-  (``la version Business``, ``le pack Hiver``);
+  (``la version Business``, ``le pack Hiver``), a unit after its number (``44,1 °C``);
 - the portfolio of a role (``le ministre des Affaires étrangères``, ``la
   secrétaire d'État chargée du Numérique``).
 
@@ -36,6 +36,7 @@ from ami_facts.components.entities.tokens import (
 )
 from ami_facts.french import calendar
 from ami_facts.french.lexicons import CommonWords, Lexicons
+from ami_facts.french.units import match_unit
 
 # Marks that open a list item (``- Prix``, ``• Fiche technique``).
 _LIST_MARKS = frozenset("•·*►▶■▪→◆✓")
@@ -241,6 +242,8 @@ def is_code(
         and words.is_vocabulary(mention)
     ):
         return True  # ``la version Business``, ``le pack Hiver``: a trim, an option
+    if s > 0 and doc[s - 1].like_num and _unit_after_number(doc, s, e, text):
+        return True  # ``45,2 °C``, ``300 MW``: a unit
     if label == "PER" or not _is_code_text(doc, s, e):
         return False
     if _common_noun_before(doc, s, lex, words):
@@ -250,6 +253,12 @@ def is_code(
     if e - s > 1 and s > 0 and doc[s - 1].lower_ in ("les", "des", "aux"):
         return True  # ``les Crit'Air 3``: the vehicles of a class, in the plural
     return e - s == 1 and doc[s].text in spelt_out_in_lower_case(text, lex.institution_heads)
+
+
+def _unit_after_number(doc: Doc, s: int, e: int, text: str) -> bool:
+    """Whether the unit lexicon reads the whole mention as a unit."""
+    unit = match_unit(text, doc[s].idx)
+    return unit is not None and unit[1] >= doc[e - 1].idx + len(doc[e - 1].text)
 
 
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
