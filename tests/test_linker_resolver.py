@@ -204,6 +204,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "4e",
             "Léa Moser",
         ),
+        # ... or a word or two (``mondial``)
+        (
+            "Au deuxième tour, Paul Vidal a été battu par l'Espagnol Carlos Ortega, 12e mondial.",
+            "12e",
+            "Carlos Ortega",
+        ),
         # a name in apposition to the possessive's noun is its owner, not the name the
         # possessive refers back to (the parser may hang it off the apposition)
         (

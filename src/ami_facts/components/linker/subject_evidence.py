@@ -97,9 +97,11 @@ SENTENCES_BACK = 2
 # A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
 APPOSITION_GAP = re.compile(r"\s*[,(–—]\s*")
 APPOSITION_CLOSE = re.compile(r"\s*(?:[,;)–—.]|$)")
-# ``Romain Dufour, 8e de l'étape,``: a rank says of what, then the apposition closes.
+# ``Romain Dufour, 8e de l'étape,``, ``Casper Ruud, 6e mondial.``: a rank says of what
+# (a complement or a word or two), then the apposition closes.
 RANK_APPOSITION_CLOSE = re.compile(
-    r"\s*(?:de|du|des|d['’])\s*[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}\s*(?:[,;)–—]|\.(?:\s|$)|$)",
+    r"\s*(?:(?:de|du|des|d['’])\s*[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}"
+    r"|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*(?:[,;)–—]|\.(?:\s|$)|$)",
     re.IGNORECASE,
 )
 # What a length of time described beside a person gives: an age or a term.
