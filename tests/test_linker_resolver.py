@@ -1843,3 +1843,25 @@ def test_linker_name_between_commas_after_a_role_noun_wins_over_the_organisation
 ) -> None:
     # (whether the parser makes the name an apposition or a second subject)
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("number", "subject"),
+    [("21 300", "Toyota"), ("17 900", "Hyundai"), ("9 400", "Kia")],
+)
+def test_linker_respectively_pairs_listed_figures_with_listed_names_in_order(
+    nlp: Language, number: str, subject: str
+) -> None:
+    text = (
+        "Le marché a progressé en avril. Toyota, Hyundai et Kia, les trois premiers "
+        "importateurs, ont écoulé respectivement 21 300, 17 900 et 9 400 voitures."
+    )
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_respectively_pairs_nothing_when_the_lists_differ_in_length(
+    nlp: Language,
+) -> None:
+    # (two names, three figures: no pairing, and the list of names owns none of them)
+    text = "Lyon et Lille comptent respectivement 520 000, 236 000 et 90 000 habitants."
+    assert _figure(nlp, text, "236 000")["subject"] is None

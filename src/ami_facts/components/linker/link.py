@@ -17,6 +17,7 @@ from ami_facts.components.linker.period import (
     dates_for_periods,
     find_period,
 )
+from ami_facts.components.linker.respective import respective_names
 from ami_facts.components.linker.scoring import field_models
 from ami_facts.components.linker.sentences import (
     Sentence,
@@ -219,6 +220,7 @@ def link(
         topics=section_topics(text, intertitles, mentions),
         main=main_subject_mention(entities, mentions),
         rows=results_rows(text, figures, mentions),
+        respective=respective_names(text, figures, mentions, sentences),
     )
     subject_model = field_models()["subject"]
     period_dates = sorted(dates_for_periods(text, dates, anchor), key=lambda d: d["start"])

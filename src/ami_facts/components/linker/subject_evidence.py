@@ -145,6 +145,7 @@ class ArticleSubjects:
     title: list[Mention]
     main: Mention | None
     rows: dict[int, Mention]
+    respective: dict[int, Mention]
     counts: Counter[str]
     contexts: dict[int, dict[str, float]] = field(default_factory=dict)
 
@@ -157,6 +158,7 @@ class ArticleSubjects:
         topics: list[tuple[int, Mention]],
         main: Mention | None,
         rows: dict[int, Mention],
+        respective: dict[int, Mention] | None = None,
     ) -> ArticleSubjects:
         first_line = text.find("\n")
         title_end = first_line if 0 < first_line <= TITLE_MAX else 0
@@ -170,6 +172,7 @@ class ArticleSubjects:
             title=[m for m in mentions if m.end <= title_end],
             main=main,
             rows=rows,
+            respective=respective or {},
             counts=counts,
         )
 
@@ -266,6 +269,10 @@ def subject_candidates(
         and _names_nothing_near(article, index, figure, sentence_index)
     ):
         return []  # (``--fast``: most figures have no candidate; skip building the pool)
+    if (paired := article.respective.get(index)) is not None:
+        # (``Microsoft et Apple pèsent respectivement 4 100 et 3 800 milliards``: the
+        # lists pair each figure with its name, whatever else the sentence says)
+        return [Candidate(paired, {"respective": 1.0})]
     text = article.text
     main = article.main
     # (``Renault reste en tête avec 32 400 immatriculations, devant Peugeot``: a brand
