@@ -527,6 +527,8 @@ def test_figures_after_an_elided_word_opening_the_sentence_are_no_model(
         "le n°2",
         "au 12 rue de Metz",
         "l'article 1er",
+        "la route départementale 941 est coupée",
+        "sur la nationale 20 près d'Orléans",
     ],
 )
 def test_false_positive_reference(text: str) -> None:

@@ -105,6 +105,8 @@ _REFERENCE_WORDS = [
     "route",
     "rn",
     "rd",
+    "départementale",
+    "nationale",
     "ligne",
     "lignes",
     "bus",
