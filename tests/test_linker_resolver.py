@@ -14,9 +14,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ami_facts.components.doc_text import text_of
+from ami_facts.components.linker.mentions import collect_mentions
 from ami_facts.components.linker.scoring import Candidate, FieldModel
-from ami_facts.components.linker.syntax import counted_phrase, relative_head, verb_subjects
-from ami_facts.nlp import Pipeline
+from ami_facts.components.linker.subject import parse_subject
+from ami_facts.components.linker.syntax import (
+    counted_phrase,
+    relative_head,
+    token_at,
+    verb_subjects,
+)
+from ami_facts.nlp import Pipeline, make_doc
 from pipeline_helpers import run_text
 
 ANCHOR = date(2024, 3, 15)
@@ -1865,3 +1873,32 @@ def test_linker_respectively_pairs_nothing_when_the_lists_differ_in_length(
     # (two names, three figures: no pairing, and the list of names owns none of them)
     text = "Lyon et Lille comptent respectivement 520 000, 236 000 et 90 000 habitants."
     assert _figure(nlp, text, "236 000")["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Quelque 2 000 habitants de quatre villages ont été évacués.", "quatre"),
+        ("Les 600 salariés de deux usines sont en grève.", "deux"),
+    ],
+)
+def test_linker_things_counted_in_the_complement_of_people_are_no_population_or_workforce(
+    nlp: Language, text: str, number: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] is None
+
+
+def test_linker_figure_inside_the_verbs_subject_takes_no_name_from_that_subject(
+    nlp: Language,
+) -> None:
+    # (the figure describes part of the subject; the names inside it say where, not whose)
+    text = (
+        "Les salariés des cafés et des kiosques (une vingtaine d'enseignes dans les halls "
+        "de la gare et du TGV) suivront un stage."
+    )
+    doc = nlp(make_doc(nlp, text, anchor=ANCHOR, excluded=()))
+    mentions = collect_mentions(doc._.ami_entities, text_of(doc))
+    [figure] = doc._.ami_figures
+    number = token_at(doc, figure["number_start"], figure["number_end"])
+    assert number is not None
+    assert parse_subject(text_of(doc), number, mentions) is None

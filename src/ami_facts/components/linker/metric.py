@@ -246,9 +246,14 @@ def _clues_from_words(
         ):
             if ancestor.i == counted_at:
                 clues.append(_counted_clue(found, nearer))
-            elif depth == (counted_at is not None) and _complement_of(number, counted_at):
+            elif (
+                depth == (counted_at is not None)
+                and _complement_of(number, counted_at)
+                and not (found in PEOPLE_METRICS and counted and not is_person_noun(counted))
+            ):
                 # the noun the figure (or its counted noun) is the complement of:
-                # ``une hausse de 9 %``, ``un prix de 25 000 euros``
+                # ``une hausse de 9 %``, ``un prix de 25 000 euros`` (people do not
+                # measure the things counted: ``1 200 habitants de deux campings``)
                 clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
             elif (
                 depth == (counted_at is not None) + 1

@@ -138,6 +138,12 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         for child in verb_subjects(clause_verb):
             if child.lower_ == "il" and is_impersonal(clause_verb):
                 return None
+            inside = range(child.left_edge.i, child.right_edge.i + 1)
+            if child.i != measured.i and number.i in inside and clause_verb.i not in inside:
+                # (``Les salariés des boutiques (une quinzaine d'enseignes du métro et du
+                # RER) recevront``: a figure inside the subject is not what it did; a
+                # mistagged verb hangs on its subject, ``Le groupe compte``)
+                return None
             return _named_by_subject(text, mentions, child)
     return None
 
