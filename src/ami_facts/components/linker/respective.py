@@ -8,10 +8,9 @@ from typing import Any
 
 from ami_facts.components.linker.mentions import Mention
 from ami_facts.components.linker.sentences import Sentence
+from ami_facts.components.linker.subject import NAMES_JOINED
 
 RESPECTIVELY = re.compile(r"\brespectivement\b", re.IGNORECASE)
-# What joins two names or two figures of a list: a comma, ``et``, ``ou``.
-LIST_JOIN = re.compile(r"\s*(?:,|,?\s*et|,?\s*ou)\s+")
 # From ``respectivement`` to the first figure of its list.
 FIRST_FIGURE_GAP = re.compile(r"\s*(?:à|de|d['’]|pour)?\s*")
 
@@ -45,7 +44,7 @@ def _figures_after(text: str, figures: list[dict[str, Any]], start: int) -> list
     for index, figure in enumerate(figures):
         if figure["start"] < end:
             continue
-        gap = FIRST_FIGURE_GAP if not listed else LIST_JOIN
+        gap = FIRST_FIGURE_GAP if not listed else NAMES_JOINED
         if not gap.fullmatch(text, end, figure["start"]):
             break
         listed.append(index)
@@ -63,7 +62,7 @@ def _last_list_before(text: str, mentions: list[Mention], start: int, end: int) 
         if (
             last is not None
             and last.label == mention.label
-            and LIST_JOIN.fullmatch(text, last.end, mention.start)
+            and NAMES_JOINED.fullmatch(text, last.end, mention.start)
         ):
             chains[-1].append(mention)
         else:
