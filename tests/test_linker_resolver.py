@@ -1902,3 +1902,24 @@ def test_linker_figure_inside_the_verbs_subject_takes_no_name_from_that_subject(
     number = token_at(doc, figure["number_start"], figure["number_end"])
     assert number is not None
     assert parse_subject(text_of(doc), number, mentions) is None
+
+
+def test_linker_noun_the_tagger_calls_a_verb_after_a_number_leaves_the_verb_above_it(
+    nlp: Language,
+) -> None:
+    # (``arrivées`` tagged a verb: a word with a number for its determiner is a noun)
+    text = "L'Espagne a enregistré 42 000 arrivées en 2025."
+    assert _figure(nlp, text, "42 000")["subject"] == "Espagne"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Le Portugal a recensé 3 100 demandes d'asile en mars.", "Portugal"),
+        ("L'Insee a recensé 12 400 faillites en mars.", None),
+    ],
+)
+def test_linker_place_that_records_a_count_holds_it_an_institution_is_its_source(
+    nlp: Language, text: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, "00 ")["subject"] == subject

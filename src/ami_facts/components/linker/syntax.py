@@ -124,7 +124,9 @@ def governing_verb(token: Token) -> Token | None:
     vendue``), the predicate at the root, which holds the subject."""
     root = token
     for ancestor in [token, *token.ancestors]:
-        if ancestor.pos_ in {"VERB", "AUX"} or is_mistagged_verb(ancestor):
+        if (
+            ancestor.pos_ in {"VERB", "AUX"} and not _has_determiner(ancestor)
+        ) or is_mistagged_verb(ancestor):
             return ancestor
         # (``La ville compte 160 000 habitants`` parsed as three nouns: the mistagged
         # verb hangs on its subject beside the figure's noun, not above it)
@@ -142,6 +144,12 @@ def governing_verb(token: Token) -> Token | None:
     if any(child.dep_ == "cop" for child in root.children):
         return root
     return None
+
+
+def _has_determiner(word: Token) -> bool:
+    """``18 000 arrivées``: a word the tagger calls a verb but that takes a determiner
+    or a number is a noun."""
+    return any(child.dep_ in {"det", "nummod"} for child in word.children)
 
 
 def counted_phrase(number: Token) -> Token:
