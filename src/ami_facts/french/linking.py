@@ -115,6 +115,8 @@ def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
 # (less the forms that are nouns as often: ``le chiffre d'affaires d'Airbus``, ``une
 # note``, ``30 secondes d'avance``)
 SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS]) - {"chiffre", "note", "avance"}
+# (a place that counts, ``Le Portugal a recensé 3 100 demandes``, counts its own)
+RECORDING_FORMS = _speech_forms(sorted(RECORDING_LEMMAS)) & SPEECH_VERBS
 
 # Verbs that date a statement rather than what it reports: ``a annoncé mercredi``,
 # ``a-t-il indiqué lundi``, ``a publié jeudi ses résultats``.

@@ -119,7 +119,11 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         return _named_by_subject(text, mentions, subject)
     for clause_verb in clause_verbs(verb):
         if clause_verb.lemma_.lower() in RECORDING_LEMMAS:
-            return None  # who counts is a source (``l'Insee a recensé 300 cas``)
+            # who counts is a source (``l'Insee a recensé 300 cas``), but a place counts
+            # its own (``Le Portugal a recensé 3 100 demandes d'asile``)
+            recorder = next(iter(verb_subjects(clause_verb)), None)
+            named = named_or_referred(text, mentions, recorder) if recorder is not None else None
+            return named if named is not None and named[0].label == "LOC" else None
         if clause_verb.lemma_.lower() in SENTENCING_LEMMAS:
             # (the parser may take a day for an object too: ``a condamné mardi X``)
             for sentenced in clause_verb.children:

@@ -47,6 +47,7 @@ from ami_facts.components.linker.subject import (
 from ami_facts.french.linking import (
     EVENT_NOUNS,
     PLACE_FRAME_PREPOSITIONS,
+    RECORDING_FORMS,
     SPEECH_VERBS,
     VOTE_NOUNS,
 )
@@ -583,8 +584,9 @@ def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
     before = WORD.findall(text[max(sentence[0], mention.start - SPEECH_WINDOW) : mention.start])
     after = WORD.findall(text[mention.end : min(sentence[1], mention.end + SPEECH_WINDOW)])
     # the speech verb inverted before the speaker (``a précisé le maire X``), or right
-    # after it (``X a indiqué``)
-    return any(w.lower() in SPEECH_VERBS for w in [*before[-SPEECH_WORDS:], *after[:3]])
+    # after it (``X a indiqué``); a place that records counts its own
+    verbs = SPEECH_VERBS - RECORDING_FORMS if mention.label == "LOC" else SPEECH_VERBS
+    return any(w.lower() in verbs for w in [*before[-SPEECH_WORDS:], *after[:3]])
 
 
 def most_specific(
