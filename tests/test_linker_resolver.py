@@ -1923,3 +1923,30 @@ def test_linker_place_that_records_a_count_holds_it_an_institution_is_its_source
     nlp: Language, text: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, "00 ")["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # an organisation's article: the turnout of a vote is no party's
+        (
+            "Municipales : le Parti socialiste garde Rennes\n\n"
+            "Le Parti socialiste a conservé la ville dimanche.\n\n"
+            "L'abstention a atteint 58 % dans les bureaux du centre.",
+            "58 %",
+            None,
+        ),
+        # a product's article: its parts' rates are its own
+        (
+            "Essai : la Peugeot e-208 en détail\n\n"
+            "La Peugeot e-208 arrive en concession ce mois-ci.\n\n"
+            "La batterie se recharge jusqu'à 80 % en 25 minutes.",
+            "80 %",
+            "Peugeot e-208",
+        ),
+    ],
+)
+def test_linker_rate_of_an_unnamed_definite_thing_is_not_the_topic_s_unless_a_products(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -242,7 +242,7 @@ def _clues_from_words(
             ):
                 clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
-            found := _noun_phrase_metric(lexicon, ancestor)
+            found := noun_phrase_metric(lexicon, ancestor)
         ):
             if ancestor.i == counted_at:
                 clues.append(_counted_clue(found, nearer))
@@ -280,7 +280,7 @@ def _clues_from_words(
             subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
             if subjects:
                 noun = subjects[0]
-                found = _noun_phrase_metric(lexicon, noun) if noun.pos_ == "NOUN" else None
+                found = noun_phrase_metric(lexicon, noun) if noun.pos_ == "NOUN" else None
                 # (not when the figure is inside that subject: ``les salariés des
                 # boutiques (une quinzaine d'enseignes) recevront``)
                 inside = noun.left_edge.i <= number.i <= noun.right_edge.i or any(
@@ -418,7 +418,7 @@ def _counted_clue(metric: str, nearer: float = 0.0) -> MetricClue:
     return MetricClue(metric, strength + nearer, "counted_noun")
 
 
-def _noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
+def noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
     """``chiffre d'affaires``, ``part de marché``, ``prix``: a noun and its complement."""
     lemma = noun.lemma_.lower()
     for child in noun.children:

@@ -19,6 +19,7 @@ from ami_facts.components.linker.mentions import (
     is_impersonal,
     mention_covering,
 )
+from ami_facts.components.linker.metric import noun_phrase_metric
 from ami_facts.components.linker.sentences import Sentence
 from ami_facts.components.linker.syntax import (
     SUBJECT_DEPS,
@@ -32,11 +33,13 @@ from ami_facts.components.linker.syntax import (
 )
 from ami_facts.french.lexicons import load_lexicons
 from ami_facts.french.linking import (
+    MEASURE_NOUNS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
     SENTENCING_LEMMAS,
     SOURCE_PREPOSITION_PATTERN,
 )
+from ami_facts.french.metrics import metric_lexicon
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -312,6 +315,34 @@ def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]
         for child in subject.children
     )
     return subject if indefinite else None
+
+
+def unnamed_definite_rate_holder(text: str, number: Token, mentions: list[Mention]) -> Token | None:
+    """``La participation s'est établie à 31 %``: the subject of the verb a percentage
+    depends on, when it is a definite thing that names nothing, refers back to no name
+    and is no measure of a named thing (not ``le chiffre d'affaires``, ``le titre``).
+    The rate is that thing's, not the topic's (unless the topic is a product, whose
+    parts are its own, ``La batterie se recharge à 80 %``: the caller tells)."""
+    verb = governing_verb(number)
+    phrase = counted_phrase(number)
+    if verb is None or phrase.text != "%" or phrase.head.i != verb.i:
+        return None
+    subjects = verb_subjects(verb)
+    if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
+        return None
+    definite = any(
+        child.dep_ == "det" and "Def" in child.morph.get("Definite", [])
+        for child in subject.children
+    )
+    if (
+        not definite
+        or subject.lemma_.lower() in MEASURE_NOUNS
+        or noun_phrase_metric(metric_lexicon(), subject) is not None
+        or is_definite_reference(subject) is not None
+        or named_or_referred(text, mentions, subject) is not None
+    ):
+        return None
+    return subject
 
 
 def named_or_referred(

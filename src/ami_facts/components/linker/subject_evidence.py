@@ -41,6 +41,7 @@ from ami_facts.components.linker.subject import (
     relative_subject,
     singular_pronoun_subject,
     topic_at,
+    unnamed_definite_rate_holder,
     unnamed_indefinite_subject,
     unnamed_relative_head,
 )
@@ -344,9 +345,16 @@ def subject_candidates(
     }
     # ``l'IG Metall a appelé à la grève dans les usines, qui comptent 800 salariés``:
     # the parse names a thing with no name, and the main clause's names are not it.
+    topic = topic_at(article.topics, figure["start"])
+    framing = topic or main
     unnamed = (
         unnamed_relative_head(text, number, article.mentions)
         or unnamed_indefinite_subject(text, number, article.mentions)
+        or (
+            None
+            if framing is not None and framing.label == "PRODUCT"
+            else unnamed_definite_rate_holder(text, number, article.mentions)
+        )
         if number is not None
         else None
     )
@@ -365,7 +373,7 @@ def subject_candidates(
         # change, in an article about a bank)
         return alone if metric is None or (labels is not None and topic.label in labels) else {}
 
-    if (topic := topic_at(article.topics, figure["start"])) is not None:
+    if topic is not None:
         pool.add(topic, section_topic=1.0, **alone_if_fit(topic))
     for mention in article.title:
         pool.add(mention, in_title=1.0)
