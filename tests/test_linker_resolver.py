@@ -1680,9 +1680,13 @@ def test_linker_verb_coordinated_after_an_object_shares_the_first_verbs_subject(
     [
         "À Rennes, le loyer moyen d'un deux-pièces atteint 690 euros.",
         "La mensualité de ce crédit s'élève à 310 euros.",
+        "À Courchevel, le forfait de six jours coûte 390 euros.",
+        "L'abonnement annuel au réseau passera à 880 euros.",
     ],
 )
-def test_linker_rent_or_a_monthly_payment_is_a_price(nlp: Language, text: str) -> None:
+def test_linker_rent_monthly_payment_pass_or_subscription_is_a_price(
+    nlp: Language, text: str
+) -> None:
     assert _figure(nlp, text, "euros")["metric"] == "price"
 
 
@@ -1947,6 +1951,38 @@ def test_linker_place_that_records_a_count_holds_it_an_institution_is_its_source
     ],
 )
 def test_linker_rate_of_an_unnamed_definite_thing_is_not_the_topic_s_unless_a_products(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_net_result_in_money_is_revenue(nlp: Language) -> None:
+    text = "Le groupe Sodexo a publié ses comptes. Son résultat net s'élève à 820 millions d'euros."
+    assert _figure(nlp, text, "820")["metric"] == "revenue"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # the object of the verb above the infinitive does what it says
+        (
+            "Claire Petit préside l'union. Elle appelle l'État à revaloriser la bourse de 8 %.",
+            "8 %",
+            None,
+        ),
+        # (a role noun as that object names no one the text named before)
+        (
+            "Sophie Blanc préside la fédération. Elle appelle le Premier ministre à "
+            "augmenter le budget de 6 %.",
+            "6 %",
+            None,
+        ),
+        ("Le ministre a convaincu Renault d'acheter 300 camions.", "300", "Renault"),
+        # ... but what the subject owns stays the subject's
+        ("La Pologne a vu sa population baisser de 200 000 habitants.", "200 000", "Pologne"),
+    ],
+)
+def test_linker_infinitive_after_an_object_is_that_objects_doing(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject

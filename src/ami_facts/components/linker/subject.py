@@ -152,7 +152,36 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                 # mistagged verb hangs on its subject, ``Le groupe compte``)
                 return None
             return _named_by_subject(text, mentions, child)
+        controller = _object_controlling(clause_verb)
+        if controller is not None and not _possessed(controller):
+            # (``Elle appelle le gouvernement à revaloriser l'aide de 10 %``: the object
+            # of the verb above does what the infinitive says; ``la France a vu sa
+            # population augmenter``: what the subject owns is the subject's)
+            # (by its own name only: a role noun there, ``appelle le Premier ministre à``,
+            # names no one the text named before)
+            if controller.i == measured.i:
+                return None
+            return _tagged(mention_covering(mentions, controller), "parse_subject")
     return None
+
+
+def _possessed(noun: Token) -> bool:
+    return any("Yes" in child.morph.get("Poss", []) for child in noun.children)
+
+
+def _object_controlling(verb: Token) -> Token | None:
+    """The object of the verb an infinitive complements, before it (``appelle le
+    gouvernement à revaloriser``, ``a convaincu Renault d'acheter``)."""
+    if verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm", []):
+        return None
+    return next(
+        (
+            child
+            for child in verb.head.children
+            if child.dep_ == "obj" and child.i < verb.i and child.pos_ in {"NOUN", "PROPN"}
+        ),
+        None,
+    )
 
 
 def _named_by_subject(
