@@ -183,3 +183,16 @@ def test_hours_and_minutes_a_verb_of_lasting_gives_are_a_duration(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert [(h.type, h.value) for h in find_dates(text, anchor=ANCHOR)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Les hôtels ont affiché complet pendant les vacances de Noël.", "2023-12-25"),
+        ("Les magasins resteront ouverts le dimanche avant Noël.", "2024-12-25"),
+    ],
+)
+def test_a_holiday_without_a_year_is_dated_by_the_tense_as_a_month_is(
+    text: str, value: str
+) -> None:
+    assert [v for found, v, _, _ in dates(text) if found == "Noël"] == [value]

@@ -479,24 +479,23 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         if ytxt
         else (ctx.context_year(m.start()) or (ctx.anchor.year if ctx.anchor else None))
     )
+    # (a holiday with no year is dated as a day and month would be, by the context's
+    # year, the tense and the reading's direction: ``pendant les vacances de Noël`` told
+    # in the past in February is last December's)
     if name in fr.HOLIDAYS_FIXED:
         mo, da = fr.HOLIDAYS_FIXED[name]
         if y is None:
             return _Built("DATE", f"XXXX-{mo:02d}-{da:02d}", relative=True)
-        if (
-            not ytxt
-            and ctx.anchor
-            and ctx.res.day_month == "future"
-            and (mo, da) < (ctx.anchor.month, ctx.anchor.day)
-        ):
-            y += 1
+        if not ytxt and ctx.anchor:
+            y = _resolve_year_for(ctx, m.start(), mo, da, None) or y
         d = date(y, mo, da)
     elif name in fr.HOLIDAYS_EASTER:
         if y is None:
             return _Built("DATE", "XXXX-XX-XX", relative=True, extra={"holiday": name})
         d = fr.easter_offset(y, fr.HOLIDAYS_EASTER[name])
-        if not ytxt and ctx.anchor and ctx.res.day_month == "future" and d < ctx.anchor:
-            d = fr.easter_offset(y + 1, fr.HOLIDAYS_EASTER[name])
+        if not ytxt and ctx.anchor:
+            y = _resolve_year_for(ctx, m.start(), d.month, d.day, None) or y
+            d = fr.easter_offset(y, fr.HOLIDAYS_EASTER[name])
     else:
         return None
     b = _day_built(d, relative=not ytxt)
