@@ -1986,3 +1986,20 @@ def test_linker_infinitive_after_an_object_is_that_objects_doing(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "Un incendie a éclaté mardi près de Vernet. Le village compte 840 habitants.",
+            "840",
+            "Vernet",
+        ),
+        ("À Avoriaz, la neige manque. La station compte 19 000 lits.", "19 000", "Avoriaz"),
+    ],
+)
+def test_linker_village_or_station_refers_to_the_place_named_in_a_complement(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -252,7 +252,11 @@ def antecedent(
             # of that paragraph's last sentence)
             last = _previous_sentence_start(text, previous_start, paragraph_start)
             found = _first_not_complement(text, mentions, last, paragraph_start, labels) or found
-    if found is not None and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start):
+    if (
+        found is not None
+        and labels != {"LOC"}  # (a place is named in a complement: ``près de Lagrasse``)
+        and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start)
+    ):
         # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
         # Ses ventes``: the last name is a complement; the sentence before is about its
         # subject, a definite noun referring further back.
