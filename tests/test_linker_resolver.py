@@ -2003,3 +2003,16 @@ def test_linker_village_or_station_refers_to_the_place_named_in_a_complement(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_possessive_opening_a_paragraph_after_one_about_a_pronoun_goes_further_back(
+    nlp: Language,
+) -> None:
+    # (the paragraph before names no one; its pronoun stands for the subject before it)
+    text = (
+        "La nageuse Léa Garnier, 19 ans, a rejoint le club de Nice, a annoncé lundi le "
+        "Cercle des nageurs.\n\n"
+        "Elle a décroché deux médailles cet été. Elle a fini 4e à Fukuoka.\n\n"
+        "Son salaire atteindrait 90 000 euros par an, selon Ouest-France."
+    )
+    assert _figure(nlp, text, "90 000")["subject"] == "Léa Garnier"

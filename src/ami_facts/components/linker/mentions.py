@@ -243,6 +243,18 @@ def antecedent(
     ):
         previous_start = _paragraph_start(text, paragraph_start - 1)
         found = antecedent_between(text, mentions, previous_start, paragraph_start, labels)
+        last = _previous_sentence_start(text, previous_start, paragraph_start)
+        if found is None and previous_start > 0 and PRONOUN_OPENING.match(text, last):
+            # (``Il a terminé 8e à Kigali.`` then ``Son salaire``: that paragraph names
+            # no one and goes on about the subject of the one before it)
+            before = _paragraph_start(text, previous_start - 1)
+            found = _first_not_complement(
+                text,
+                mentions,
+                _previous_sentence_start(text, before, previous_start),
+                previous_start,
+                labels,
+            )
         if (
             found is not None
             and word.dep_.startswith(("nsubj", "expl:subj"))
@@ -250,7 +262,6 @@ def antecedent(
         ):
             # (``Le Français X a battu l'Allemand Y.`` then ``À 21 ans, il``: the subject
             # of that paragraph's last sentence)
-            last = _previous_sentence_start(text, previous_start, paragraph_start)
             found = _first_not_complement(text, mentions, last, paragraph_start, labels) or found
     if (
         found is not None
