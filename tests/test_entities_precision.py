@@ -582,3 +582,9 @@ def test_a_name_cut_where_the_article_names_it_whole_is_the_whole_person(
     hits = _hits(nlp, text)
     first = min((h for h in hits if mention in h.text), key=lambda h: h.start)
     assert (first.text, first.label, first.name) == (name, "PER", name)
+
+
+def test_rubric_and_colon_before_a_name_are_no_part_of_it(nlp: Language) -> None:
+    text = "Espace : Ariane 6 emporte un télescope\n\nLe lanceur a décollé de Kourou."
+    assert "Ariane 6" in _texts(_hits(nlp, text))
+    assert not any(":" in h.text for h in _hits(nlp, text))

@@ -575,6 +575,11 @@ def _fix_ner_span(
     cut = _split_lines(doc, s, e, lex, words)
     if cut is None:
         return None
+    # ``Espace : Ariane 6 place deux satellites``: a rubric and its colon before a name
+    # are no part of it
+    colons = [k for k in range(cut[0], cut[1]) if doc[k].text == ":"]
+    if colons:
+        cut = (colons[-1] + 1, cut[1])
     s = _trim_left(doc, cut[0], cut[1], label, lex, words)
     e = _trim_right(doc, s, cut[1], label)
     e = _cut_after_place(doc, s, e, lex)
