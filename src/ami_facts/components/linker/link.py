@@ -149,6 +149,11 @@ def _one_of_a_list(
     return False
 
 
+# ``4 milliards d'euros à développer``: the cost of making a product, no price.
+MAKING_AFTER = re.compile(
+    r"\s*(?:à|pour)\s+(?:développer|concevoir|construire|mettre au point|fabriquer|produire)\b",
+    re.IGNORECASE,
+)
 # What a person's age or term is (SPEC: the person is the subject when named).
 PERSONAL_SPANS = {"age", "duration"}
 # Lengths of time counted on the calendar (a race time is in hours, minutes, seconds).
@@ -309,8 +314,14 @@ def link(
         ):
             chosen = None
         subject = chosen[0].value if chosen else None
-        # What a product costs is its price (``la Twizy coûte 7 000 €``).
-        if metric == "cost" and subject is not None and subject.label == "PRODUCT":
+        # What a product costs is its price (``la Twizy coûte 7 000 €``), not what it
+        # cost to make (``a coûté 4 milliards d'euros à développer``).
+        if (
+            metric == "cost"
+            and subject is not None
+            and subject.label == "PRODUCT"
+            and not MAKING_AFTER.match(text, figure["end"])
+        ):
             metric = "price"
         figure["metric"] = metric
         figure["metric_confidence"] = metric_confidence if metric is not None else None
