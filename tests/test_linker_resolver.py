@@ -2022,3 +2022,15 @@ def test_linker_what_a_product_cost_to_make_is_a_cost_not_its_price(nlp: Languag
     text = "La Peugeot 208 a coûté 500 millions d'euros à développer."
     figure = _figure(nlp, text, "500")
     assert (figure["subject"], figure["metric"]) == ("Peugeot 208", "cost")
+
+
+def test_linker_pronoun_after_a_pronoun_sentence_is_not_its_complements_name(
+    nlp: Language,
+) -> None:
+    # (both pronouns stand for the unnamed driver, not the court named as an agent)
+    text = (
+        "Le chauffeur, âgé de 41 ans, a été interpellé.\n\n"
+        "Il sera jugé en mars par le tribunal correctionnel de Blois. Il encourt "
+        "4 500 euros d'amende."
+    )
+    assert _figure(nlp, text, "4 500")["subject"] is None

@@ -232,7 +232,9 @@ def antecedent(
         if word.pos_ == "NOUN":
             found = _definite_subject_referent(text, mentions, word, window_start, labels, found)
         else:
-            found = _sentence_subject_before(text, mentions, window_start, word, labels) or found
+            found = _sentence_subject_before(
+                text, mentions, window_start, word, labels
+            ) or _unless_complement_after_a_pronoun(text, found, window_start)
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
     if (
@@ -346,6 +348,20 @@ def _sentence_subject_before(
         previous_start = _previous_sentence_start(text, window_start, sentence_start)
         hops += 1
     return _first_not_complement(text, mentions, previous_start, sentence_start, labels)
+
+
+def _unless_complement_after_a_pronoun(
+    text: str, found: Mention, window_start: int
+) -> Mention | None:
+    """``Il sera jugé par le tribunal de Tours. Il encourt``: a name introduced by a
+    preposition in a sentence that opens on a subject pronoun is not what the next
+    pronoun stands for (both pronouns stand for one thing named further back)."""
+    opening = _sentence_start(text, window_start, found.start)
+    if PRONOUN_OPENING.match(text, opening) and NAME_AS_COMPLEMENT.search(
+        text, max(0, found.start - 12), found.start
+    ):
+        return None
+    return found
 
 
 def _first_not_complement(
