@@ -268,7 +268,7 @@ def antecedent(
     if (
         found is not None
         and labels != {"LOC"}  # (a place is named in a complement: ``près de Lagrasse``)
-        and NAME_AS_COMPLEMENT.search(text, max(0, found.start - 12), found.start)
+        and _named_as_complement(text, found)
     ):
         # ``Le groupe, né de la fusion de PSA et de Fiat Chrysler, traverse une crise.
         # Ses ventes``: the last name is a complement; the sentence before is about its
@@ -357,11 +357,14 @@ def _unless_complement_after_a_pronoun(
     preposition in a sentence that opens on a subject pronoun is not what the next
     pronoun stands for (both pronouns stand for one thing named further back)."""
     opening = _sentence_start(text, window_start, found.start)
-    if PRONOUN_OPENING.match(text, opening) and NAME_AS_COMPLEMENT.search(
-        text, max(0, found.start - 12), found.start
-    ):
+    if PRONOUN_OPENING.match(text, opening) and _named_as_complement(text, found):
         return None
     return found
+
+
+def _named_as_complement(text: str, mention: Mention) -> bool:
+    """Whether a preposition (maybe with its article) introduces the mention."""
+    return NAME_AS_COMPLEMENT.search(text, max(0, mention.start - 12), mention.start) is not None
 
 
 def _first_not_complement(
@@ -372,9 +375,7 @@ def _first_not_complement(
     for mention in mentions:
         if mention.start < start or mention.end > end:
             continue
-        if mention.label in labels and not NAME_AS_COMPLEMENT.search(
-            text, max(0, mention.start - 12), mention.start
-        ):
+        if mention.label in labels and not _named_as_complement(text, mention):
             return mention
     return None
 

@@ -352,9 +352,11 @@ def unnamed_definite_rate_holder(text: str, number: Token, mentions: list[Mentio
     and is no measure of a named thing (not ``le chiffre d'affaires``, ``le titre``).
     The rate is that thing's, not the topic's (unless the topic is a product, whose
     parts are its own, ``La batterie se recharge à 80 %``: the caller tells)."""
-    verb = governing_verb(number)
     phrase = counted_phrase(number)
-    if verb is None or phrase.text != "%" or phrase.head.i != verb.i:
+    if phrase.text != "%":
+        return None  # (most figures: no need to read the parse further)
+    verb = governing_verb(number)
+    if verb is None or phrase.head.i != verb.i:
         return None
     subjects = verb_subjects(verb)
     if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
