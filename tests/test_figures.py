@@ -716,3 +716,14 @@ def test_numbers_ordinal_words_read_the_whole_number(
 )
 def test_numbers_strip_accents_keeps_the_letters(word: str, plain: str) -> None:
     assert strip_accents(word) == plain
+
+
+@pytest.mark.parametrize(
+    "text", ["Citroën ressuscite la 2CV en électrique.", "Il a restauré la 4L de son père."]
+)
+def test_capital_unit_glued_to_a_number_after_a_singular_article_names_a_model(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_capital_unit_glued_to_a_number_still_measures_without_the_article() -> None:
+    assert [h.text for h in find_figures("Le réservoir contient 4L de plus.")] == ["4L"]

@@ -138,6 +138,14 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not (fig.unit or fig.counted or fig.qualified) and fp.named_by_number(text, s, e):
             return False
+        # (``la 4L``, ``la 2CV``: a capital unit glued to the number after a singular
+        # article names a model)
+        if (
+            fig.unit
+            and text[num_end : num_end + 1].isupper()
+            and fp.named_by_number(text, s, num_end)
+        ):
+            return False
     if core.form == "words" and not fig.unit and fp.capitalised_number_word(text, s, e):
         return False
     if core.form == "words" and not core.ordinal:
