@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
-from ami_facts.components.linker.syntax import is_genitive, is_mistagged_verb
+from ami_facts.components.linker.syntax import has_preposition, is_genitive, is_mistagged_verb
 from ami_facts.french.calendar import SEASONS, UNITS
 from ami_facts.french.lexicons import load_lexicons
 from ami_facts.french.linking import (
@@ -115,11 +115,15 @@ def _names_a_trim(text: str, hit: dict[str, Any]) -> bool:
     )
 
 
-def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
+def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
+    """The mention the token is part of."""
     start, end = token.idx, token.idx + len(token.text)
-    for mention in mentions:
-        if mention.start < end and start < mention.end:
-            return mention
+    return next((m for m in mentions if m.start < end and start < m.end), None)
+
+
+def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
+    if (mention := mention_at(mentions, token)) is not None:
+        return mention
     # ``Un ancien de la Stasi, Karl Weber, a été condamné``: the apposition names
     # it; ``la ville de Lyon``, ``le groupe Volkswagen``: so does a thing's own name.
     # (a person's role names the organisation she speaks for, ``le patron de Renault``,
@@ -157,7 +161,7 @@ def _name_set_after(noun: Token, child: Token) -> bool:
         child.dep_ == "nmod"
         and child.pos_ == "PROPN"
         and child.i > noun.i
-        and not any(c.dep_ == "case" for c in child.children)
+        and not has_preposition(child)
         and all(t.pos_ == "ADJ" for t in noun.doc[noun.i + 1 : child.i])
     )
 

@@ -15,6 +15,7 @@ from ami_facts.components.linker.syntax import (
     SUBJECTLESS_CLAUSE_DEPS,
     counted_phrase,
     governing_verb,
+    has_preposition,
     is_genitive,
 )
 from ami_facts.french.linking import HANDLING_LEMMAS, PERSON_NOUNS
@@ -194,10 +195,7 @@ def _clues_from_words(
     for clause in phrase.children:
         lemma = clause.lemma_.lower()
         if (
-            (
-                clause.dep_ == "amod"
-                or (clause.dep_ == "nmod" and not any(c.dep_ == "case" for c in clause.children))
-            )
+            (clause.dep_ == "amod" or (clause.dep_ == "nmod" and not has_preposition(clause)))
             and clause.i > phrase.i
             and all(t.pos_ == "ADJ" for t in phrase.doc[phrase.i + 1 : clause.i])
             and (verb_lemma := _participle_verb(lexicon, clause)) is not None

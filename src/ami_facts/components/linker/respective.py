@@ -23,7 +23,7 @@ def respective_names(
     Only where the list of figures and the list of names (of one label) are as long
     as each other and have two members or more.
     """
-    if "respectivement" not in text.lower():
+    if "espectivement" not in text:  # (most texts: no copy of the text to read it)
         return {}
     paired: dict[int, Mention] = {}
     for word in RESPECTIVELY.finditer(text):

@@ -17,6 +17,7 @@ from ami_facts.components.linker.mentions import (
     is_definite_reference,
     is_demonstrative,
     is_impersonal,
+    mention_at,
     mention_covering,
 )
 from ami_facts.components.linker.metric import noun_phrase_metric
@@ -383,18 +384,13 @@ def named_or_referred(
     (``le groupe``: the last organisation named)."""
     # (``le candidat du Rassemblement national, Marc Durand,``: the name set beside a
     # role noun is more precisely its subject than the organisation the role names)
-    apposed = None if _covers(mentions, noun) else name_in_apposition(noun, mentions)
+    apposed = None if mention_at(mentions, noun) else name_in_apposition(noun, mentions)
     if apposed is not None:
         return apposed, "parse_subject"
     covering = mention_covering(mentions, noun)
     if covering is None and (label := is_definite_reference(noun)) is not None:
         return _tagged(antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_definite")
     return _tagged(covering, "parse_subject")
-
-
-def _covers(mentions: list[Mention], token: Token) -> bool:
-    start, end = token.idx, token.idx + len(token.text)
-    return any(m.start < end and start < m.end for m in mentions)
 
 
 def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:

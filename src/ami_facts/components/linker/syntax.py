@@ -92,15 +92,16 @@ def _uncased(subject: Token) -> Token:
     """``Au premier tour, Marine Le Pen a obtenu``: a phrase opened by a preposition is
     no subject; the parser that takes it for one hangs the real subject on it as a
     conjunct."""
-    if not _has_preposition(subject):
+    if not has_preposition(subject):
         return subject
     return next(
-        (c for c in subject.children if c.dep_ == "conj" and not _has_preposition(c)),
+        (c for c in subject.children if c.dep_ == "conj" and not has_preposition(c)),
         subject,
     )
 
 
-def _has_preposition(noun: Token) -> bool:
+def has_preposition(noun: Token) -> bool:
+    """Whether a case word (a preposition) introduces the noun."""
     return any(child.dep_ == "case" for child in noun.children)
 
 
