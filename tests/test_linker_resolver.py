@@ -749,12 +749,25 @@ def test_linker_deaths_are_not_the_topic_organisations(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "number", "subject"),
     [
-        # the loser's number of a score is not what the winner scored
-        ("Le FC Nantes a battu l'Olympique lyonnais sur le score de 3 à 1.", "1", None),
-        ("Le Racing 92 s'est imposé 27 à 24 face au Stade français.", "24", None),
+        # the loser's number of a score is not what the winner scored: it is the
+        # beaten side's, the object of a verb of beating or the complement after
+        # ``face à``, ``contre``, ``sur`` ...
+        ("Le FC Nantes a battu l'Olympique lyonnais sur le score de 3 à 1.", "1", "OL"),
+        ("Le Racing 92 s'est imposé 27 à 24 face au Stade français.", "24", "Stade français"),
+        ("Brest a dominé Lorient 4 à 0 samedi.", "0", "Lorient"),
+        ("Lens s'est imposé face à Brest 2 à 0.", "0", "Brest"),
+        # ... in the passive the agent won and the subject lost ...
+        ("Monaco a été battu 2 à 1 par Lille.", "2", "Lille"),
+        ("Monaco a été battu 2 à 1 par Lille.", "1", "Monaco"),
+        # ... and a side the syntax does not name is no one's
+        ("Le PSG s'est imposé 2 à 0 dimanche soir.", "0", None),
+        # a name right before the winner's number does not make it a model number
+        ("Le PSG a battu Lens 3 à 1 dimanche.", "3", "PSG"),
+        ("Le PSG a battu Lens 3 à 1 dimanche.", "1", "Lens"),
+        ("Menés 10 à 3 à la pause, les Nantais ont réagi.", "10", None),
     ],
 )
-def test_linker_second_number_of_a_score_is_not_the_winners(
+def test_linker_numbers_of_a_score_belong_to_the_sides_the_syntax_names(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     figures = run_text(nlp, text, ANCHOR).figures

@@ -372,7 +372,7 @@ _SCORE_SERIES_AFTER = re.compile(r"[\s\u00a0,]*[(]?[\s\u00a0]*\d{1,2}[-–]\d{1,
 _SCORE_SERIES_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}[\s\u00a0,]*[(]?[\s\u00a0]*$")
 _SCORE_WORDS_AFTER = frozenset(["face", "contre", "au", "à", "aux", "en", "après", "lors", "dans"])
 _SCORE_CUE_BEFORE = re.compile(
-    r"(?i:score|s['’]impos\w*|battu\w*|bat|victoire|défaite|match|mène|menait|l['’]emport\w*"
+    r"(?i:score|s['’]impos\w*|imposée?s?|battu\w*|bat|victoire|défaite|match|mène|menait|men[ée]e?s?|emport\w*"
     r"|gagn\w*|perd\w*|vainqu\w*|nul|sets?|manches?|écras\w*|étrill\w*|domin\w*"
     r"|surclass\w*|corrig\w*|élimin\w*|s['’]incline\w*)\b[^.!?\n]{0,30}$"
 )
@@ -399,6 +399,17 @@ def score(text: str, start: int, end: int) -> bool:
     if nxt and nxt not in FUNCTION_WORDS and not (m.group("next") or " ")[0].isupper():
         return False  # "5-10 km", "20-30 personnes": a range
     return bool(_SCORE_CUE_BEFORE.search(text, max(0, start - 50), start))
+
+
+_SCORE_SECOND_AFTER = re.compile(r"[\s\u00a0]+à[\s\u00a0]+\d{1,3}(?!\d|[,.]\d)")
+
+
+def first_of_a_score(text: str, start: int, end: int) -> bool:
+    """The winner's number of a score written ``N à M`` after a score word (``a battu
+    Lens 3 à 1``): a figure, even right after a name."""
+    return bool(_SCORE_SECOND_AFTER.match(text, end)) and bool(
+        _SCORE_CUE_BEFORE.search(text, max(0, start - 50), start)
+    )
 
 
 _POSTCODE_AROUND = re.compile(r"\([\s\u00a0]*$")

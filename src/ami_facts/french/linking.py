@@ -71,7 +71,15 @@ ECONOMY_NOUNS = frozenset(
 SCORE_WORDS = (
     "score", "victoire", "défaite", "succès", "emport", "battu", "battre", "impos",
     "gagn", "perdu", "menai", "mené", "mène", "vainqu", "s'incline", "s’incline",
+    "domin", "élimin", "écras", "surclass", "étrill",
 )  # fmt: skip
+# Verbs whose object is the side a match was won against (``a battu Lens 3 à 1``,
+# ``éliminant l'équipe de France``), and verbs of winning whose complement after
+# ``face à``, ``contre``, ``sur`` or ``devant`` is (``s'est imposé face à Brest 2 à 0``).
+BEATING_LEMMAS = frozenset(
+    "battre éliminer dominer écraser surclasser corriger étriller devancer vaincre".split()  # noqa: SIM905
+)
+WINNING_LEMMAS = frozenset(["imposer", "emporter", "gagner"])
 # Words of a prison term or a penalty served (``condamné à deux ans de prison``,
 # ``a écopé de dix mois``): the length of time is the sentenced person's.
 TERM_WORDS = re.compile(

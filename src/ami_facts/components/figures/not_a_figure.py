@@ -134,7 +134,11 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             return False
         if not fig.unit and fp.score(text, s, num_end):
             return False
-        if not (fig.unit or fig.counted or fig.qualified) and fp.model_or_label(text, s, e):
+        if (
+            not (fig.unit or fig.counted or fig.qualified)
+            and fp.model_or_label(text, s, e)
+            and not fp.first_of_a_score(text, s, e)
+        ):
             return False
         if not (fig.unit or fig.counted or fig.qualified) and fp.named_by_number(text, s, e):
             return False

@@ -10,7 +10,11 @@ from spacy.tokens import Doc
 from ami_facts.components.doc_text import text_of
 from ami_facts.components.linker.mentions import Mention, collect_mentions
 from ami_facts.components.linker.metric import find_metric, is_age_group
-from ami_facts.components.linker.owners import people_handled, unnamed_person_holder
+from ami_facts.components.linker.owners import (
+    people_handled,
+    score_sides,
+    unnamed_person_holder,
+)
 from ami_facts.components.linker.period import (
     RESTATING_OPENING,
     Headings,
@@ -18,7 +22,7 @@ from ami_facts.components.linker.period import (
     find_period,
 )
 from ami_facts.components.linker.respective import respective_names
-from ami_facts.components.linker.scoring import field_models
+from ami_facts.components.linker.scoring import Candidate, field_models
 from ami_facts.components.linker.sentences import (
     Sentence,
     intertitle_lines,
@@ -269,12 +273,26 @@ def link(
             if coordinated or _restates(text, previous, figure, sentences, sentence_index)
             else None,
         )
-        # (the loser's number of a score: who it is, the sentence seldom says by syntax;
-        # an age group, ``les plus de 65 ans``, is no one's age; a length of time is no
+        # (the numbers of a score belong to the sides the syntax names: the beaten one,
+        # ``a battu Lens 3 à 1``, or in the passive the agent first, ``a été battu 2 à 1
+        # par Lille``; a loser it does not name is no one the sentence names)
+        # (an age group, ``les plus de 65 ans``, is no one's age; a length of time is no
         # one's but a prison term's, ``promis de reconstruire en un an``, unless timed
         # like a performance, in hours, minutes or seconds)
-        if (
-            (previous is not None and _second_of_a_score(text, previous, figure))
+        second_of_a_score = previous is not None and _second_of_a_score(text, previous, figure)
+        first_of_a_score = index + 1 < len(figures) and _second_of_a_score(
+            text, figure, figures[index + 1]
+        )
+        winner, loser = (
+            score_sides(text, number, article.mentions)
+            if (first_of_a_score or second_of_a_score) and number is not None
+            else (None, None)
+        )
+        side = loser if second_of_a_score else winner
+        if side is not None and not (second_of_a_score and side == previous_subject):
+            candidates = [Candidate(side, {"score_side": 1.0})]
+        elif (
+            second_of_a_score
             or (metric == "age" and is_age_group(text, figure))
             or (
                 metric == "duration"

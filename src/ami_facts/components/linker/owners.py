@@ -31,10 +31,12 @@ from ami_facts.components.linker.syntax import (
     verb_subjects,
 )
 from ami_facts.french.linking import (
+    BEATING_LEMMAS,
     ECONOMY_NOUNS,
     HANDLING_LEMMAS,
     PERSON_NOUNS,
     SENTENCING_LEMMAS,
+    WINNING_LEMMAS,
 )
 
 # ``5,8 % du PIB``
@@ -74,6 +76,67 @@ def measures_an_economy(text: str, number: Token, end: int) -> bool:
         if nouns:
             return any(_names_an_economy(noun) for noun in nouns)
     return False
+
+
+# Who plays a match: a team, a country, a town standing for its club, a player.
+PLAYER_LABELS = {"ORG", "LOC", "PER"}
+# What introduces the side a match was won against, read in the text because the
+# parser often hangs ``face`` elsewhere (``s'est imposé 27 à 24 face au Stade``).
+_DETERMINER = r"(?:l['’]|(?:le|la|les|l’)\s+)?"
+OPPONENT_BEFORE = re.compile(
+    rf"(?:\bface\s+(?:à|au|aux)|\bcontre|\bsur|\bdevant)\s+{_DETERMINER}$", re.IGNORECASE
+)
+AGENT_BEFORE = re.compile(rf"\bpar\s+{_DETERMINER}$", re.IGNORECASE)
+
+
+def _side(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """The name a side of a match is: the noun's own, or its complement's (``l'équipe
+    de France``)."""
+    for token in (noun, *(c for c in noun.children if c.dep_ == "nmod")):
+        found = mention_covering(mentions, token)
+        if found is not None and found.label in PLAYER_LABELS:
+            return found
+    return None
+
+
+def _introduced_by(text: str, noun: Token, pattern: re.Pattern[str]) -> bool:
+    return pattern.search(text, max(0, noun.idx - 20), noun.idx) is not None
+
+
+def score_sides(
+    text: str, number: Token, mentions: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """The winner and the loser of a match the figure's sentence tells, as far as the
+    syntax says: the loser is the object of a verb of beating (``a battu Lens 3 à 1``,
+    ``éliminant l'équipe de France``) or the complement of a verb of winning after
+    ``face à``, ``contre``, ``sur`` or ``devant`` (``s'est imposé face à Brest 2 à 0``);
+    in the passive (``Monaco a été battu 2 à 1 par Lille``) the subject lost and the
+    agent won. In the active the winner is left to the parse (the verb's subject)."""
+    for verb in number.sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in BEATING_LEMMAS | WINNING_LEMMAS:
+            continue
+        children = list(verb.children)
+        if lemma in BEATING_LEMMAS and any(c.dep_ == "aux:pass" for c in children):
+            loser = next((_side(c, mentions) for c in children if c.dep_ == "nsubj:pass"), None)
+            winner = next(
+                (
+                    _side(c, mentions)
+                    for c in children
+                    if c.dep_.startswith("obl") and _introduced_by(text, c, AGENT_BEFORE)
+                ),
+                None,
+            )
+            return winner, loser
+        for child in children:
+            beaten = (lemma in BEATING_LEMMAS and child.dep_ == "obj") or (
+                lemma in WINNING_LEMMAS
+                and child.dep_.startswith("obl")
+                and _introduced_by(text, child, OPPONENT_BEFORE)
+            )
+            if beaten and (loser := _side(child, mentions)) is not None:
+                return None, loser
+    return None, None
 
 
 def people_handled(number: Token) -> bool:
