@@ -2047,3 +2047,23 @@ def test_linker_pronoun_after_a_pronoun_sentence_is_not_its_complements_name(
         "4 500 euros d'amende."
     )
     assert _figure(nlp, text, "4 500")["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # a present form the lemmatizer leaves as it is still names its verb ...
+        ("Le kilo de cerises s'affiche à 12 euros sur les marchés.", "12 euros", "price"),
+        # ... and an infinitive stays one
+        ("Le galeriste espère vendre une trentaine de tableaux.", "trentaine", "sales"),
+        # what a verb brings to the figure's level is what it measures
+        ("La compagnie a décidé de plafonner ses tarifs à 49 euros.", "49 euros", "price"),
+        # a share price that takes a percentage changes by it; a part of a whole stays one
+        ("L'action Orange a pris 3,5 % mardi.", "3,5 %", "change"),
+        ("Carrefour a pris 8 % du marché en un an.", "8 %", "share"),
+    ],
+)
+def test_linker_metric_of_a_verb_the_lemmatizer_misses_or_of_the_thing_it_sets(
+    nlp: Language, text: str, number: str, metric: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric

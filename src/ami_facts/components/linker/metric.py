@@ -161,7 +161,7 @@ def _kind_verb_clue(
     ``concédant 2'24"`` (a duration: a race gap), ``le titre gagnait 6 %`` (a
     percentage: a change)."""
     verb = governing_verb(number) if number is not None else None
-    metric = table.get(verb.lemma_.lower()) if verb is not None else None
+    metric = table.get(infinitive(verb)) if verb is not None else None
     return MetricClue(metric, strength, evidence) if metric else None
 
 
@@ -193,7 +193,7 @@ def _clues_from_words(
     # ``les 300 voitures que Renault a vendues``: the relative clause's verb
     phrase = counted_phrase(number)
     for clause in phrase.children:
-        lemma = clause.lemma_.lower()
+        lemma = infinitive(clause)
         if (
             (clause.dep_ == "amod" or (clause.dep_ == "nmod" and not has_preposition(clause)))
             and clause.i > phrase.i
@@ -222,7 +222,7 @@ def _clues_from_words(
     below = number  # the word on the path from the number up to ``ancestor``
     in_complement = False  # whether the path passed a complement above the figure's phrase
     for depth, ancestor in enumerate(number.ancestors):
-        lemma = ancestor.lemma_.lower()
+        lemma = infinitive(ancestor)
         nearer = -0.01 * depth
         if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
             metric = _verb_metric(lexicon, ancestor)
@@ -271,9 +271,21 @@ def _clues_from_words(
             # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
             # its subject says the event.
             for state in ancestor.children:
-                event = lexicon.verbs.get(state.lemma_.lower()) if state.dep_ == "xcomp" else None
+                event = lexicon.verbs.get(infinitive(state)) if state.dep_ == "xcomp" else None
                 if event in EVENT_METRICS:
                     clues.append(_verb_clue(event, counted, nearer))
+            # ``plafonner ses prix à 1,99 euro``, ``porter le budget à 3 milliards``: what
+            # a verb brings to the figure's level, its object, is what the figure measures.
+            if below.dep_.startswith("obl") and any(
+                child.dep_ == "case" and child.lower_ == "à" for child in below.children
+            ):
+                for thing in ancestor.children:
+                    if (
+                        thing.dep_ == "obj"
+                        and thing.pos_ == "NOUN"
+                        and (found := noun_phrase_metric(lexicon, thing))
+                    ):
+                        clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
             # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
             subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
             if subjects:
@@ -308,6 +320,21 @@ PARTICIPLE_ENDINGS = (
 )
 
 
+def infinitive(word: Token) -> str:
+    """A verb's infinitive. The lemmatizer leaves some present forms of verbs in ``-er``
+    as they are (``le gazole s'affiche à 1,81 euro``: ``affiche``); those finite forms
+    end in ``-e`` and their infinitive adds an ``r``."""
+    lemma = word.lemma_.lower()
+    if (
+        word.pos_ in {"VERB", "AUX"}
+        and lemma == word.lower_
+        and lemma.endswith("e")
+        and "Fin" in word.morph.get("VerbForm", [])
+    ):
+        return lemma + "r"
+    return lemma
+
+
 def _participle_verb(lexicon: MetricLexicon, word: Token) -> str | None:
     """The verb of the lexicon a word the parser hangs as an adjective is the past
     participle of, read from its form (the lemmatizer gives an adjective's own lemma,
@@ -326,7 +353,7 @@ def _participle_verb(lexicon: MetricLexicon, word: Token) -> str | None:
 def _verb_metric(lexicon: MetricLexicon, verb: Token) -> str | None:
     """The metric ``verb`` names, read as pronominal where it has a reflexive pronoun
     (``un accident s'est produit``: it happened, nothing was made)."""
-    lemma = verb.lemma_.lower()
+    lemma = infinitive(verb)
     if lemma in lexicon.pronominal_verbs and any(
         child.lower_ in REFLEXIVE_PRONOUNS and child.i < verb.i for child in verb.children
     ):
@@ -383,7 +410,7 @@ def _change_amount(lexicon: MetricLexicon, number: Token, start: int) -> MetricC
     if index < 1 or doc[index].lower_ not in CHANGE_CASES:
         return None
     verb = doc[index - 1]
-    if verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) == "change":
+    if verb.pos_ == "VERB" and lexicon.verbs.get(infinitive(verb)) == "change":
         return MetricClue("change", 4.9, "change_amount")
     # (the tagger may take the verb after a name for an adjective: ``Toyota progresse de
     # 4 %``; its form still tells it)
@@ -525,7 +552,11 @@ def metric_clues(
             clues.append(RACE_GAP_CLUE)
         if _is_age(text, figure, before, number):
             clues.append(AGE_CLUE)
-        if clue := _kind_verb_clue(lexicon.duration_verbs, number, 3.0, "duration_verb"):
+        # (a race gap is timed in hours, minutes and seconds: ``compte 1.900 demandeurs
+        # de moins en un an`` is no gap)
+        if (clue := _kind_verb_clue(lexicon.duration_verbs, number, 3.0, "duration_verb")) and (
+            clue.metric != "time_gap" or figure.get("unit") in RACE_TIME_UNITS
+        ):
             clues.append(clue)
         clues.append(_clue(lexicon.kinds["duration"], 1.0, "kind"))
         return _ranked(clues, kind)
