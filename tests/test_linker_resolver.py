@@ -2067,3 +2067,40 @@ def test_linker_metric_of_a_verb_the_lemmatizer_misses_or_of_the_thing_it_sets(
     nlp: Language, text: str, number: str, metric: str
 ) -> None:
     assert _figure(nlp, text, number)["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "L'entraîneur Didier Roux est déçu. Son équipe occupe la 9e place du championnat.",
+            "9e",
+        ),
+        # (nor the team the article is about, which it may not be)
+        (
+            "Le Stade brestois accroche Lille\n\nLe Stade brestois a fait match nul à Lille."
+            " L'entraîneur lillois, Bruno Génésio, est déçu. Son équipe reste 7e.",
+            "7e",
+        ),
+        (
+            "La patronne de Soleo, Claire Vasseur, est confiante. Son entreprise a vendu"
+            " 40 000 panneaux solaires.",
+            "40 000",
+        ),
+    ],
+)
+def test_linker_a_persons_company_or_team_is_not_the_person(
+    nlp: Language, text: str, number: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] is None
+
+
+def test_linker_rank_in_apposition_to_a_name_is_that_names_not_the_verbs_subjects(
+    nlp: Language,
+) -> None:
+    # (the subject ``Le club`` refers back to Nantes; the rank stands beside Angers)
+    text = (
+        "Le FC Nantes a battu Lorient. Le club compte désormais quatre points d'avance"
+        " sur Angers, quatrième."
+    )
+    assert _figure(nlp, text, "quatrième")["subject"] == "Angers"

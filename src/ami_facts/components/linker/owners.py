@@ -38,6 +38,7 @@ from ami_facts.french.linking import (
     SENTENCING_LEMMAS,
     WINNING_LEMMAS,
 )
+from ami_facts.french.metrics import anaphoric_nouns
 
 # ``5,8 % du PIB``
 OF_GDP_AFTER = re.compile(r"\s*(?:du|de\s+son|de\s+leur)\s+PIB\b", re.IGNORECASE)
@@ -78,6 +79,8 @@ def measures_an_economy(text: str, number: Token, end: int) -> bool:
     return False
 
 
+# Nouns of a side in a match, beside the organisations (anaphora.json): not a person's own.
+TEAM_NOUNS = frozenset(["équipe", "sélection", "formation", "escouade"])
 # Who plays a match: a team, a country, a town standing for its club, a player.
 PLAYER_LABELS = {"ORG", "LOC", "PER"}
 # What introduces the side a match was won against, read in the text because the
@@ -202,6 +205,17 @@ def possessor(
     if owner is not False:
         return owner
     return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
+
+
+def a_persons_organisation(owner: Mention, number: Token) -> bool:
+    """Whether what the figure measures is a person's company or team (``Luca de Meo
+    ... Son entreprise a vendu``, ``Son équipe reste 5e``): not the person's own, and
+    not named."""
+    found = _possessive(number)
+    if owner.label != "PER" or found is None:
+        return False
+    lemma = found[0].lemma_.lower()
+    return lemma in TEAM_NOUNS or anaphoric_nouns().get(lemma) == "ORG"
 
 
 def _clause_subject_before(

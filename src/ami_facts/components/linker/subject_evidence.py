@@ -25,6 +25,7 @@ from ami_facts.components.linker.mentions import (
 )
 from ami_facts.components.linker.metric import is_person_noun
 from ami_facts.components.linker.owners import (
+    a_persons_organisation,
     measures_an_economy,
     owned_by_several,
     place_of_y,
@@ -83,7 +84,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "deaths": "LOC",
         "injured": "LOC",
         "age": "PER ORG PRODUCT",
-        "rank": "PER ORG PRODUCT",
+        "rank": "PER ORG PRODUCT LOC",
         "time_gap": "PER",
         "time_bonus": "PER",
     }.items()
@@ -94,6 +95,9 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
 # not its best-known model's.
 GENERIC_VEHICLES = {"véhicule", "voiture", "automobile", "auto", "camion", "moto", "deux-roues"}
 PRODUCT_METRICS = {"sales", "orders", "deliveries", "production", "registrations", "price"}
+# What the parse says of the figure's verb's subject: the name itself, or what the
+# subject noun or pronoun refers back to.
+VERB_SUBJECT_EVIDENCE = ("parse_subject", "parse_definite", "parse_antecedent")
 # Sentences before the figure's own, in its paragraph, whose mentions are candidates.
 SENTENCES_BACK = 2
 # A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
@@ -313,6 +317,8 @@ def subject_candidates(
         labels = PLACE_ONLY  # (not the bank that forecasts it)
     person_fits = labels is None or "PER" in labels
     if number is not None and (owner := possessor(text, number, article.mentions, person_fits)):
+        if a_persons_organisation(owner, number):
+            return []  # (an organisation the text does not name here)
         pool.add(owner, parse_possessor=1.0)
     if (owner := _owner_of_gapped_clause(article, figure)) is not None:
         pool.add(owner, parse_owner=1.0)
@@ -330,11 +336,14 @@ def subject_candidates(
     # SPEC, "Which subject", 4: where the sentence names nothing that can be the
     # subject, the section's topic or the article's main subject is.
     # ``a condamné Pierre Lemoine, 58 ans, à``: a figure between commas right after a
-    # name stands beside it, whatever verb the parser hangs it on.
+    # name stands beside it, whatever verb the parser hangs it on, and whatever that
+    # verb's subject refers back to (``Le club compte 12 points d'avance sur Lens,
+    # deuxième``).
     if any("apposition" in candidate.evidence for candidate in pool.by_name.values()):
         for candidate in pool.by_name.values():
             if "apposition" not in candidate.evidence:
-                candidate.evidence.pop("parse_subject", None)
+                for name in VERB_SUBJECT_EVIDENCE:
+                    candidate.evidence.pop(name, None)
     # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
     # possessive's antecedent): the sentence names a subject then too, and it weighs
     # against the mentions the parse does not name (only the parse gives ``parse_``).
