@@ -2104,3 +2104,16 @@ def test_linker_rank_in_apposition_to_a_name_is_that_names_not_the_verbs_subject
         " sur Angers, quatrième."
     )
     assert _figure(nlp, text, "quatrième")["subject"] == "Angers"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a state orders as a company does ...
+        ("La Grèce voisine a de son côté commandé 20 avions de chasse à la France.", "20", "Grèce"),
+        # ... and a country's orders as a whole are the country's
+        ("En Allemagne, les commandes ont atteint 4 000 unités.", "4 000", "Allemagne"),
+    ],
+)
+def test_linker_orders_can_be_a_places(nlp: Language, text: str, number: str, subject: str) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -60,7 +60,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
     metric: frozenset(labels.split())
     for metric, labels in {
         "sales": "PRODUCT ORG PER",
-        "orders": "PRODUCT ORG PER",
+        "orders": "PRODUCT ORG PER LOC",
         "deliveries": "PRODUCT ORG",
         "registrations": "PRODUCT ORG",
         "production": "PRODUCT ORG LOC",
