@@ -600,3 +600,31 @@ def test_entities_name_after_a_noun_of_a_kind_of_machine_is_a_product(
     nlp: Language, text: str, mention: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == "PRODUCT"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        # a town's article written capitalised mid-sentence is part of its name ...
+        ("Le ferry venait de La Rochelle quand la tempête a éclaté.", "La Rochelle", "LOC"),
+        ("Les supporters ont fait le trajet jusqu'à Le Havre en car.", "Le Havre", "LOC"),
+        # ... and a club named by a town adjective is an organisation, capitalised or not
+        ("Le Stade Rochelais a battu Clermont samedi.", "Stade Rochelais", "ORG"),
+        ("Le Stade Lavallois a recruté un attaquant.", "Stade Lavallois", "ORG"),
+        # (a stadium named after a place or a person stays a place)
+        ("La finale se jouera au Stade de France en juin.", "Stade de France", "LOC"),
+    ],
+)
+def test_entities_town_article_and_club_adjective_belong_to_the_name(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label
+
+
+@pytest.mark.parametrize(
+    "text", ["Menés à la pause, les Rochelais ont réagi.", "Le maire a reçu des Lavallois."]
+)
+def test_entities_people_of_a_town_after_a_plural_article_are_no_name(
+    nlp: Language, text: str
+) -> None:
+    assert [h.text for h in _hits(nlp, text)] == []

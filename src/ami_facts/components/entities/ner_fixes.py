@@ -133,6 +133,14 @@ def _function_word(doc: Doc, i: int) -> bool:
 
 
 _DEMONYM_END = re.compile(r"(?:[sx]|ais|ois|ien|ienne|ain|aine|and|ande|ol|ole)$")
+# The articles a town's name can begin with (``La Rochelle``, ``Le Havre``, ``Les Mureaux``).
+_PLACE_ARTICLES = frozenset(["Le", "La", "Les"])
+# The plural of a town's people, after a plural article (``les Rochelais``), names no
+# one thing, even when the word list does not know the town.
+_PLURAL_ARTICLES = frozenset(["les", "des", "aux"])
+_PEOPLE_OF_A_TOWN = ("ais", "aises", "ois", "oises", "ains", "aines", "iens", "iennes")
+# How the town adjectives in club names end (``Stade Rochelais``, ``Stade Lavallois``).
+_CLUB_DEMONYMS = ("ais", "ois", "ain", "ien")
 _HYPHEN_FRANCE = re.compile(r"[A-ZÀ-Ý][\w’']+-France")
 # ``près de Jackman``, ``au nord de Kiev``: a name placed by a spatial preposition.
 _NEAR_PLACE_BEFORE = re.compile(
@@ -169,6 +177,8 @@ def _is_common_word_token(doc: Doc, i: int, lex: Lexicons, words: CommonWords) -
             return True
         if _DEMONYM_END.search(text):
             return True
+    if i > 0 and doc[i - 1].lower_ in _PLURAL_ARTICLES and text.endswith(_PEOPLE_OF_A_TOWN):
+        return True  # ``les Rochelais``, ``des Stéphanois``: the people of a town
     if not words.is_word(text):
         # ``Ravagé par un incendie, le château ...``: the participle of a known verb
         # opening a sentence
@@ -269,6 +279,13 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             break
         elif label != "PER" and low in lex.name_heads and nxt_cap and tok.text[0].islower():
             break  # ``lycée Victor-Hugo``: the institution and its name
+        elif (
+            label == "LOC"
+            and tok.text in _PLACE_ARTICLES
+            and nxt_cap
+            and not _line_or_sentence_initial(doc, s)
+        ):
+            break  # ``à La Rochelle``, ``de Le Havre``: written capitalised, part of the name
         elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
             s += 1  # ``la France``, ``prise d'otages de l'OPEP``
         elif (
@@ -653,10 +670,12 @@ def _fix_ner_span(
     elif (
         e - s >= 2
         and span[0].text in lex.club_heads
-        and doc[s + 1].text[0].islower()
-        and words.is_adjective(doc[s + 1].text)
+        and (words.is_adjective(doc[s + 1].text) or doc[s + 1].lower_.endswith(_CLUB_DEMONYMS))
+        and doc[s + 1].lower_ not in _OF_WORDS
     ):
-        label = "ORG"  # ``Stade toulousain``, ``Olympique lyonnais`` (not ``Stade de France``)
+        # ``Stade toulousain``, ``Olympique lyonnais``, ``Stade Rochelais`` (not ``Stade
+        # de France``, ``Stade Vélodrome``)
+        label = "ORG"
     label, cue = _apposition_label(doc, s, label, lex)
     if _title_of_a_work(doc, s, e, lex):
         label, cue = "MISC", None  # ``le film américain « Anora »``
