@@ -765,6 +765,13 @@ def test_linker_deaths_are_not_the_topic_organisations(nlp: Language) -> None:
         ("Le PSG a battu Lens 3 à 1 dimanche.", "3", "PSG"),
         ("Le PSG a battu Lens 3 à 1 dimanche.", "1", "Lens"),
         ("Menés 10 à 3 à la pause, les Nantais ont réagi.", "10", None),
+        # (nor does the article's topic score it)
+        (
+            "Le Stade Rochelais renverse Toulon\n\nLe Stade Rochelais a gagné samedi."
+            " Menés 10 à 3 à la pause, les Rochelais ont réagi.",
+            "10",
+            None,
+        ),
     ],
 )
 def test_linker_numbers_of_a_score_belong_to_the_sides_the_syntax_names(

@@ -291,6 +291,12 @@ def link(
         side = loser if second_of_a_score else winner
         if side is not None and not (second_of_a_score and side == previous_subject):
             candidates = [Candidate(side, {"score_side": 1.0})]
+        elif first_of_a_score:
+            # (which side scored it only the syntax says, never the topic: ``Menés 10 à
+            # 3 à la pause, les Rochelais``)
+            candidates = [
+                c for c in candidates if any(key.startswith("parse_") for key in c.evidence)
+            ]
         elif (
             second_of_a_score
             or (metric == "age" and is_age_group(text, figure))
