@@ -2124,3 +2124,22 @@ def test_linker_rank_in_apposition_to_a_name_is_that_names_not_the_verbs_subject
 )
 def test_linker_orders_can_be_a_places(nlp: Language, text: str, number: str, subject: str) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+HOMEOPATHY = (
+    "Le laboratoire Boiron a vendu 20 millions de tubes. Son concurrent allemand Heel en a"
+    " vendu 12 millions. Le groupe lyonnais vise 25 millions de tubes en 2027."
+)
+
+
+def test_linker_name_after_a_possessive_noun_even_mistagged_is_its_subject(
+    nlp: Language,
+) -> None:
+    assert _figure(nlp, HOMEOPATHY, "12 millions")["subject"] == "Heel"
+
+
+def test_linker_definite_noun_of_another_origin_does_not_refer_back_to_a_name(
+    nlp: Language,
+) -> None:
+    # (``lyonnais`` is not ``allemand``: the group is not Heel)
+    assert _figure(nlp, HOMEOPATHY, "25 millions")["subject"] is None

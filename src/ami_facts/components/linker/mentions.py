@@ -157,9 +157,13 @@ def _name_set_after(noun: Token, child: Token) -> bool:
     """``Son rival Stellantis``, ``son concurrent américain Boeing``: a proper noun right
     after the noun (past its adjectives), with no preposition, is its name (the parser
     hangs it as a complement)."""
+    # (the tagger may miss an unknown name's tag and relation: ``son concurrent allemand
+    # Heel``, ``X``, ``amod``)
     return (
-        child.dep_ == "nmod"
-        and child.pos_ == "PROPN"
+        (
+            (child.dep_ == "nmod" and child.pos_ == "PROPN")
+            or (child.dep_ == "amod" and child.pos_ == "X" and child.text[:1].isupper())
+        )
         and child.i > noun.i
         and not has_preposition(child)
         and all(t.pos_ == "ADJ" for t in noun.doc[noun.i + 1 : child.i])

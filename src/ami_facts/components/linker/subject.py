@@ -32,7 +32,7 @@ from ami_facts.components.linker.syntax import (
     relative_head,
     verb_subjects,
 )
-from ami_facts.french.lexicons import load_lexicons
+from ami_facts.french.lexicons import load_common_words, load_lexicons
 from ami_facts.french.linking import (
     MEASURE_NOUNS,
     RECORDING_LEMMAS,
@@ -389,8 +389,44 @@ def named_or_referred(
         return apposed, "parse_subject"
     covering = mention_covering(mentions, noun)
     if covering is None and (label := is_definite_reference(noun)) is not None:
-        return _tagged(antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_definite")
+        found = antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW)
+        if found is not None and _described_otherwise(text, mentions, found, noun):
+            found = None
+        return _tagged(found, "parse_definite")
     return _tagged(covering, "parse_subject")
+
+
+# How French adjectives of origin end (``américain``, ``toulousain``, ``chinois``,
+# ``européen``, ``allemande``, ``espagnol``): they follow the noun they qualify.
+ORIGIN_ENDINGS = (
+    "ain", "aine", "ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne",
+    "and", "ande", "ol", "ole",
+)  # fmt: skip
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _origin_adjective(word: str) -> bool:
+    return word.endswith(ORIGIN_ENDINGS) and load_common_words().is_adjective(word)
+
+
+def _described_otherwise(text: str, mentions: list[Mention], found: Mention, noun: Token) -> bool:
+    """Whether a definite noun's adjective of origin (``Le groupe toulousain``) is not
+    the one the text gave the name it would refer back to (``Son concurrent américain
+    Boeing``): then it refers to something else."""
+    said = {
+        child.lower_
+        for child in noun.children
+        if child.dep_ == "amod" and child.i > noun.i and _origin_adjective(child.lower_)
+    }
+    if not said:
+        return False
+    given = set()
+    for mention in mentions:
+        if mention.name == found.name and mention.start < noun.idx:
+            before = WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            if before is not None and _origin_adjective(word := before.group(1).lower()):
+                given.add(word)
+    return bool(given) and not given & said
 
 
 def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
