@@ -46,6 +46,20 @@ def test_boilerplate_byline_is_excluded_and_gives_published() -> None:
     assert (0, len(byline)) in found.excluded
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publié en mars, il a rapporté 2 millions d'euros à son éditeur.",
+        "Le samedi 15 avril 2023, vers 8 h 30, trois locomotives sont sorties des rails.",
+    ],
+)
+def test_boilerplate_sentence_opening_like_a_byline_stays_in_the_body(line: str) -> None:
+    text = "Début.\n" + line + "\n" + BODY
+    assert all(
+        not (start <= text.index(line) < end) for start, end in find_boilerplate(text).excluded
+    )
+
+
 @pytest.mark.parametrize("line", ["À lire aussi : la Twizy", "Photo : AFP", "VOIR LES PHOTOS"])
 def test_boilerplate_inline_lines_are_excluded(line: str) -> None:
     text = "Début.\n" + line + "\n" + BODY

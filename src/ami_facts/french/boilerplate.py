@@ -218,8 +218,12 @@ BYLINE_START = re.compile(
     r"|le\s+" + _FR_WEEKDAY + r"\d{1,2}(?:er)?(?:\s+|/)(?:\d{1,2}|" + _FR_MONTH_NAMES + r")\b"
     r"[^.]*\b\d{1,2}\s?[h:]\s?\d{2}"
 )
-# Three lowercase words in a row: prose, which a byline's date line never goes on with.
-PROSE = re.compile(r"\b[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\b")
+# Three lowercase words in a row, or a subject pronoun and its verb (``Publié en mars,
+# il a rapporté``): prose, which a byline's date line never goes on with.
+PROSE = re.compile(
+    r"\b[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\b"
+    r"|\b(?:il|elle|ils|elles|on)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]{2,}\b"
+)
 
 # A label before a date given as metadata or in a byline, left out before the
 # date is read: "Publié le", "Mis à jour le", "Published on", "Updated:".
