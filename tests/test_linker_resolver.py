@@ -2143,3 +2143,26 @@ def test_linker_definite_noun_of_another_origin_does_not_refer_back_to_a_name(
 ) -> None:
     # (``lyonnais`` is not ``allemand``: the group is not Heel)
     assert _figure(nlp, HOMEOPATHY, "25 millions")["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a pronoun opening a paragraph after one on an unnamed noun stands for it ...
+        (
+            "Le roman de Claire Fabre a dépassé les 300 000 exemplaires.\n\n"
+            "Publié en mars, il a rapporté 2 millions d'euros à son éditeur.",
+            None,
+        ),
+        # ... not after one on a named person
+        (
+            "La romancière Claire Fabre a publié trois livres.\n\n"
+            "En 2023, elle a touché 2 millions d'euros de droits.",
+            "Claire Fabre",
+        ),
+    ],
+)
+def test_linker_pronoun_opening_a_paragraph_after_an_unnamed_noun_is_no_name(
+    nlp: Language, text: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, "2 millions")["subject"] == subject

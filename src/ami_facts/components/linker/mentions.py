@@ -245,11 +245,14 @@ def antecedent(
             ) or _unless_complement_after_a_pronoun(text, found, window_start)
     # A paragraph that opens on a pronoun or a possessive (``Au premier semestre, son
     # chiffre d'affaires``) goes on about what the paragraph before it named last.
+    # (not a personal pronoun after a paragraph on an unnamed noun: ``Le film de Jean
+    # Dupont a franchi ...`` then ``Sorti en juin, il a rapporté``)
     if (
         found is None
         and window <= PRONOUN_WINDOW
         and paragraph_start > 0
         and not SENTENCE_END.search(text, paragraph_start, word.idx)
+        and not (word.lower_ in PERSONAL_PRONOUNS and follows_an_unnamed_subject(text, word.idx))
     ):
         previous_start = _paragraph_start(text, paragraph_start - 1)
         found = antecedent_between(text, mentions, previous_start, paragraph_start, labels)
@@ -298,15 +301,23 @@ def antecedent(
 
 
 def follows_an_unnamed_subject(text: str, offset: int) -> bool:
-    """Whether the sentence before the one holding ``offset``, in its paragraph, opens
-    on a common noun naming nothing (``La participation s'est établie à 41 %. Dans le
+    """Whether the sentence before the one holding ``offset`` opens on a common noun
+    naming nothing (``La participation s'est établie à 41 %. Dans le
     quartier, elle``): a pronoun there stands for that noun."""
     paragraph_start = _paragraph_start(text, offset)
     sentence_start = _sentence_start(text, paragraph_start, offset)
-    if sentence_start <= paragraph_start:
+    if sentence_start > paragraph_start:
+        previous = _previous_sentence_start(text, paragraph_start, sentence_start)
+        return _opens_on_an_unnamed_noun(text, previous)
+    # (a paragraph opening on the pronoun goes on from the last sentence of the one
+    # before: ``Le film de Jean Dupont a franchi ...`` then ``Sorti en juin, il``)
+    end = paragraph_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
         return False
-    previous = _previous_sentence_start(text, paragraph_start, sentence_start)
-    return _opens_on_an_unnamed_noun(text, previous)
+    lo = _paragraph_start(text, end)
+    return _opens_on_an_unnamed_noun(text, _sentence_start(text, lo, max(lo, end - 1)))
 
 
 def _opens_on_an_unnamed_noun(text: str, sentence_start: int) -> bool:
