@@ -2166,3 +2166,33 @@ def test_linker_pronoun_opening_a_paragraph_after_an_unnamed_noun_is_no_name(
     nlp: Language, text: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, "2 millions")["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # what only a company earns is the company's, even said by who speaks for it ...
+        (
+            "La société Biofil se porte bien. Sa directrice, Claire Martin, vise un chiffre"
+            " d'affaires de 40 millions d'euros.",
+            "40 millions",
+            "Biofil",
+        ),
+        (
+            "Le directeur général de Michelin, Marc Lenoir, a annoncé un bénéfice de 3 millions"
+            " d'euros.",
+            "3 millions",
+            "Michelin",
+        ),
+        # ... but a salary is the person's
+        (
+            "Le directeur général de Michelin, Marc Lenoir, a touché un salaire de 400 000 euros.",
+            "400 000",
+            "Marc Lenoir",
+        ),
+    ],
+)
+def test_linker_company_earnings_said_by_its_head_are_the_companys(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -73,6 +73,13 @@ SCORE_WORDS = (
     "gagn", "perdu", "menai", "mené", "mène", "vainqu", "s'incline", "s’incline",
     "domin", "élimin", "écras", "surclass", "étrill",
 )  # fmt: skip
+# What a company earns or loses, right before the amount (``vise un chiffre d'affaires
+# de 300 millions``): no person's, even one speaking for the company (a salary is).
+COMPANY_MONEY_BEFORE = re.compile(
+    r"\b(?:chiffres?\s+d['’]affaires|bénéfices?|recettes?|résultats?|pertes?|déficits?)"
+    r"(?:\s+[^\W\d_]+){0,2}\s+(?:de|d['’])\s*(?:(?:plus|près|moins)\s+de\s+|environ\s+)?$",
+    re.IGNORECASE,
+)
 # Verbs whose object is the side a match was won against (``a battu Lens 3 à 1``,
 # ``éliminant l'équipe de France``), and verbs of winning whose complement after
 # ``face à``, ``contre``, ``sur`` or ``devant`` is (``s'est imposé face à Brest 2 à 0``).

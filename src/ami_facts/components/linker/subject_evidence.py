@@ -47,6 +47,7 @@ from ami_facts.components.linker.subject import (
     unnamed_relative_head,
 )
 from ami_facts.french.linking import (
+    COMPANY_MONEY_BEFORE,
     EVENT_NOUNS,
     PLACE_FRAME_PREPOSITIONS,
     RECORDING_FORMS,
@@ -201,6 +202,7 @@ class ArticleSubjects:
 
 
 PLACE_ONLY = frozenset({"LOC"})
+COMPANY_ONLY = frozenset({"ORG"})
 # Whether a candidate's label suits the metric, as evidence.
 _FIT = {True: {"fits_metric": 1.0}, False: {"clash": 1.0}}
 
@@ -315,6 +317,10 @@ def subject_candidates(
     economy = number is not None and measures_an_economy(text, number, figure["end"])
     if economy:
         labels = PLACE_ONLY  # (not the bank that forecasts it)
+    elif metric == "revenue" and COMPANY_MONEY_BEFORE.search(
+        text, max(0, figure["start"] - 60), figure["start"]
+    ):
+        labels = COMPANY_ONLY  # (``Son patron, Arthur Mensch, vise un chiffre d'affaires``)
     person_fits = labels is None or "PER" in labels
     if number is not None and (owner := possessor(text, number, article.mentions, person_fits)):
         if a_persons_organisation(owner, number):
@@ -344,6 +350,15 @@ def subject_candidates(
             if "apposition" not in candidate.evidence:
                 for name in VERB_SUBJECT_EVIDENCE:
                     candidate.evidence.pop(name, None)
+    # ``Le PDG de Renault, Luca de Meo, a annoncé un bénéfice de 2 milliards``: what
+    # only a company has, the person whose role names it announces for it.
+    if labels == COMPANY_ONLY:
+        for candidate in list(pool.by_name.values()):
+            if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
+                employer = _employer_named_before(article, candidate.value)
+                if employer is not None:
+                    del candidate.evidence["parse_subject"]
+                    pool.add(employer, parse_owner=1.0)
     # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
     # possessive's antecedent): the sentence names a subject then too, and it weighs
     # against the mentions the parse does not name (only the parse gives ``parse_``).
@@ -426,6 +441,25 @@ def subject_candidates(
             figure_is_actor=0.0 if "parse_possessor" in candidate.evidence else actor,
         )
     return list(pool.by_name.values())
+
+
+# ``Le PDG de Renault, Luca de Meo``: an organisation a role names, then the person.
+ROLE_OF_BEFORE = re.compile(r"\b[^\W\d_]+\s+(?:de|d['’]|du|chez)\s*$", re.IGNORECASE)
+NAME_COMMA = re.compile(r"\s*,\s*")
+
+
+def _employer_named_before(article: ArticleSubjects, person: Mention) -> Mention | None:
+    """The organisation of the role a person's name is set beside (``Le PDG de Renault,
+    Luca de Meo``)."""
+    text = article.text
+    for mention in article.between(max(0, person.start - 80), person.start):
+        if (
+            mention.label == "ORG"
+            and NAME_COMMA.fullmatch(text, mention.end, person.start)
+            and ROLE_OF_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        ):
+            return mention
+    return None
 
 
 # ``54 % des suffrages de l'élection municipale de Vierzon``: a place named as the
