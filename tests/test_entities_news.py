@@ -628,3 +628,11 @@ def test_entities_people_of_a_town_after_a_plural_article_are_no_name(
     nlp: Language, text: str
 ) -> None:
     assert [h.text for h in _hits(nlp, text)] == []
+
+
+def test_entities_full_stop_after_a_name_ending_in_a_capital_is_no_part_of_it(
+    nlp: Language,
+) -> None:
+    # (the tokenizer keeps ``X.`` together, as it would an initial)
+    hits = _hits(nlp, "Le satellite a été lancé par une fusée de SpaceX. Il est en orbite.")
+    assert "SpaceX" in [h.text for h in hits]

@@ -93,6 +93,23 @@ def _institution_of(doc: Doc, place: _Mention, lex: Lexicons) -> _Mention:
     return _Mention(doc[start].idx, place.end, "ORG", _name_of(name, "ORG", lex), "lexicon")
 
 
+# Words a name may end with, abbreviated (``Apple Inc.``).
+_ABBREVIATED_ENDINGS = frozenset(["Inc", "Corp", "Co", "Ltd", "Cie", "Jr", "Sr", "St", "Bros"])
+
+
+def _drop_sentence_stop(m: _Mention, text: str) -> None:
+    """``une fusée de SpaceX.``: the tokenizer keeps the full stop with a word ending in a
+    capital; it ends the sentence, not the name (an initial, ``J.``, and an abbreviated
+    ending, ``Inc.``, keep theirs)."""
+    if m.end - m.start < 3 or text[m.end - 1] != "." or not text[m.end - 2].isalpha():
+        return
+    last = text[m.start : m.end - 1].rsplit(None, 1)[-1]
+    if len(last) > 1 and "." not in last and last not in _ABBREVIATED_ENDINGS:
+        m.end -= 1
+        if m.name.endswith("."):
+            m.name = m.name[:-1]
+
+
 def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list[_Mention]:
     """``Bénin : Ne Kouassi Dossou est décédé`` where the NER took ``Kouassi Dossou``: a
     person's mention right after the words that open a longer mention of the article
@@ -193,6 +210,8 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
         (_institution_of(doc, p, lex) for p in places if not spans.overlaps(p)), chosen
     )
     chosen = _completed_names(chosen, text, lex)
+    for m in chosen:
+        _drop_sentence_stop(m, text)
     _resolve_names(chosen, lex, text)
     return [
         EntityHit(m.start, m.end, text[m.start : m.end], m.label, m.name)
