@@ -2196,3 +2196,28 @@ def test_linker_company_earnings_said_by_its_head_are_the_companys(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period_start"),
+    [
+        # a day to come in the title is an event the facts below are not about ...
+        (
+            "Le procès de l'ancien maire renvoyé au 12 mai\n\nLe tribunal a renvoyé le"
+            " procès. L'élu encourt un million d'euros d'amende.",
+            "un million",
+            None,
+        ),
+        # ... a month the title names sets their period
+        (
+            "L'inflation ralentit en février\n\nLes prix ont augmenté. Ceux de l'énergie"
+            " ont reculé de 3,5 %.",
+            "3,5 %",
+            "2024-02-01",
+        ),
+    ],
+)
+def test_linker_title_date_sets_the_period_unless_a_day_to_come(
+    nlp: Language, text: str, number: str, period_start: str | None
+) -> None:
+    assert _figure(nlp, text, number)["period_start"] == period_start

@@ -219,11 +219,13 @@ class Headings:
         """``intertitles``: their lines (``sentences.intertitle_lines``)."""
         if not period_dates:
             return cls([])
-        # The title's dates are left out: on the gold articles they set the period of
-        # the figures below them less often than not (an event's anniversary, a season).
+        # (the title is read as a heading too when it is the text's first line: SPEC,
+        # "Which period", the date the title sets)
         sections: list[tuple[int, list[dict[str, Any]]]] = []
         for start, end in intertitles:
-            sections.append((end, [d for d in period_dates if start <= d["start"] < end]))
+            sections.append(
+                (end, [d for d in period_dates if start <= d["start"] < end and _sets(d)])
+            )
         return cls([(start, dates) for start, dates in sections if dates])
 
     def at(self, offset: int) -> dict[str, Any] | None:
@@ -236,6 +238,13 @@ class Headings:
                 break
             found = dates[-1]
         return found
+
+
+def _sets(date: dict[str, Any]) -> bool:
+    """Whether a heading's date can set its section's period: not a day to come (``Le
+    procès renvoyé au 12 novembre``), an event the facts below are not about (a year or
+    a month to come can be: ``Budget 2027``)."""
+    return not (date.get("to_come") and date.get("start_date") == date.get("end_date"))
 
 
 def find_period(
