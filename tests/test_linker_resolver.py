@@ -2221,3 +2221,26 @@ def test_linker_title_date_sets_the_period_unless_a_day_to_come(
     nlp: Language, text: str, number: str, period_start: str | None
 ) -> None:
     assert _figure(nlp, text, number)["period_start"] == period_start
+
+
+@pytest.mark.parametrize(
+    ("number", "subject", "metric"),
+    [
+        # a rank set beside a name may go on with a gap ...
+        ("sixième", "Lucas Moreau", "rank"),
+        # ... and that gap is the ranked name's
+        ("3 minutes", "Lucas Moreau", "time_gap"),
+        # the second of two ages is an age too
+        ("27 ans", None, "age"),
+    ],
+)
+def test_linker_gap_after_a_rank_apposition_and_a_second_age(
+    nlp: Language, number: str, subject: str | None, metric: str
+) -> None:
+    text = (
+        "Tour des Flandres : Paul Girard l'emporte\n\nPaul Girard a gagné dimanche devant"
+        " Marc Petit et Lucas Moreau, sixième à 3 minutes. Deux spectateurs âgés de 22 et"
+        " 27 ans ont été blessés."
+    )
+    figure = _figure(nlp, text, number)
+    assert (figure["subject"], figure["metric"]) == (subject, metric)

@@ -254,8 +254,14 @@ def link(
         # et des milliers de foyers sans électricité``)
         # (``18 personnes blessées, dont trois grièvement``: a part of the figure before
         # measures what it does, whatever verb the parser hangs it on)
+        # (nor does the second of two ages, ``âgés de 24 et 31 ans``, read as a mere
+        # length of time)
         if (
-            (metric is None or _part_of(text, previous, figure))
+            (
+                metric is None
+                or _part_of(text, previous, figure)
+                or (metric == "duration" and previous is not None and previous["metric"] == "age")
+            )
             and coordinated
             and previous is not None
             and figure.get("counted") in (None, previous.get("counted"))
@@ -330,9 +336,12 @@ def link(
                 None,
             )
         # (one of names joined by ``et``, ``ou`` or commas does not own what they do
-        # together: ``Renault et Peugeot ont vendu 300 000 voitures``)
+        # together: ``Renault et Peugeot ont vendu 300 000 voitures``; but what is set
+        # beside the last of them is its own: ``devant Marc Petit et Lucas Moreau,
+        # sixième``)
         if (
             chosen is not None
+            and "apposition" not in chosen[0].evidence
             and sentence is not None
             and _one_of_a_list(text, chosen[0].value, article.between(*sentence), sentence)
         ):

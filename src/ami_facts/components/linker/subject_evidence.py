@@ -104,12 +104,18 @@ SENTENCES_BACK = 2
 # A name in apposition to the figure: ``Jean Martin, 52 ans,``, ``Clio (12 000 ventes)``.
 APPOSITION_GAP = re.compile(r"\s*[,(–—]\s*")
 APPOSITION_CLOSE = re.compile(r"\s*(?:[,;)–—.]|$)")
-# ``Romain Dufour, 8e de l'étape,``, ``Casper Ruud, 6e mondial.``: a rank says of what
-# (a complement or a word or two), then the apposition closes.
+# ``Romain Dufour, 8e de l'étape,``, ``Casper Ruud, 6e mondial.``, ``Paul Roux, 3e à 2
+# minutes``: a rank says of what (a complement, a gap or a word or two), then the
+# apposition closes.
 RANK_APPOSITION_CLOSE = re.compile(
     r"\s*(?:(?:de|du|des|d['’])\s*[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}"
+    r"|à\s+[^,;.()]{1,30}"  # (a gap to the winner: ``troisième à 2 minutes``)
     r"|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*(?:[,;)–—]|\.(?:\s|$)|$)",
     re.IGNORECASE,
+)
+# ``Paul Roux, troisième à 2 minutes``: the gap a ranked name finished at.
+RANK_THEN_GAP = re.compile(
+    r"\s*,\s*(?:\d+(?:e|er|re|ème)|[^\W\d_]+i[èe]me|premier|première)\s+à\s*"
 )
 # What a length of time described beside a person gives: an age or a term.
 PERSON_DESCRIPTION_METRICS = frozenset({"age", "duration"})
@@ -590,6 +596,10 @@ def _in_sentence(
                 )
             )
         )
+    ) or (
+        before
+        and metric == "time_gap"
+        and RANK_THEN_GAP.fullmatch(text, gap_start, gap_end) is not None
     ):
         evidence["apposition"] = 1.0
     elif (
