@@ -441,3 +441,21 @@ def test_numbers_of_a_score_take_no_counted_noun_from_before() -> None:
         "de 27 à 24."
     )
     assert [h.counted for h in hits if h.text in ("27", "24")] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a capitalised number word opening a line names with the capitalised common
+        # noun after it ...
+        ("Quatre Saisons : le festival ouvre ses portes", []),
+        ("Six Nations : la France bat l'Écosse", []),
+        # ... but counts a people or a brand's cars
+        ("Trois Allemands ont été arrêtés.", ["Trois Allemands"]),
+        ("Deux Renault ont été volées.", ["Deux"]),
+    ],
+)
+def test_capitalised_number_word_opening_a_line_before_a_capitalised_noun_names(
+    text: str, found: list[str]
+) -> None:
+    assert [h.text for h in find_figures(text)] == found

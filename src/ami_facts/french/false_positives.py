@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable
 
 from ami_facts.french.calendar import WEEKDAYS
+from ami_facts.french.lexicons import load_common_words
 from ami_facts.french.numbers import ALL_NUMBER_WORDS
 from ami_facts.french.words import FUNCTION_WORDS
 from ami_facts.patterns import by_first_char
@@ -444,7 +445,19 @@ def capitalised_number_word(text: str, start: int, end: int) -> bool:
     if not text[start : start + 1].isupper():
         return False
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\t")
-    return bool(before) and before[-1] not in '.!?:;\n"«»—–('
+    if bool(before) and before[-1] not in '.!?:;\n"«»—–(':
+        return True
+    # (opening a sentence or a line, it names when the common noun after it is
+    # capitalised too: ``Six Nations : l'Irlande``; not a people, ``Trois Français sur
+    # quatre``, nor a brand, ``Deux Renault ont été volées``)
+    noun = _CAPITALISED_NOUN_AFTER.match(text, end)
+    if noun is None:
+        return False
+    words = load_common_words()
+    return words.is_word(noun.group(1).lower()) and not words.is_adjective(noun.group(1))
+
+
+_CAPITALISED_NOUN_AFTER = re.compile(r"[\s\u00a0]+([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w-])")
 
 
 _RELATIVE_BEFORE = re.compile(r"(?<![^\W_])(?i:il\s+y\s+a|voici|voilà)[\s\u00a0]+$")
