@@ -2244,3 +2244,16 @@ def test_linker_gap_after_a_rank_apposition_and_a_second_age(
     )
     figure = _figure(nlp, text, number)
     assert (figure["subject"], figure["metric"]) == (subject, metric)
+
+
+def test_linker_possessive_after_a_paragraph_opening_on_a_pronoun_past_places_is_its_referents(
+    nlp: Language,
+) -> None:
+    # (the places the car was made in are no owner of its battery)
+    text = (
+        "Citroën a présenté lundi la nouvelle C3 électrique, qui sera vendue 23 000 euros."
+        " La citadine offrira 320 kilomètres d'autonomie.\n\nProduite en Slovaquie, dans"
+        " l'usine de Trnava, elle a été conçue en deux ans. Sa batterie de 44 kWh se"
+        " recharge en 26 minutes."
+    )
+    assert _figure(nlp, text, "44 kWh")["subject"] == "Citroën C3"

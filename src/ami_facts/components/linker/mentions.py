@@ -54,7 +54,7 @@ COUNTRY_NOUNS = frozenset({"pays", "nation", "royaume"})
 COUNTRY_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:la|le|les|l['’]|en|au|aux)\s*$", re.IGNORECASE)
 ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
 # A sentence whose subject is a singular pronoun: ``Il devance``, ``Samedi, elle a``.
-PRONOUN_OPENING = re.compile(r"\s*(?:[^.,;:!?\n]{0,40},\s*)?(?:il|elle)\s", re.IGNORECASE)
+PRONOUN_OPENING = re.compile(r"\s*(?:[^.,;:!?\n]{0,40},\s*){0,2}(?:il|elle)\s", re.IGNORECASE)
 # ``Le groupe automobile, ...``, ``Cette entreprise``: a sentence opening on a definite noun.
 # (``Le distributeur Carrefour``: and the name the noun is followed by)
 NAME_RIGHT_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-Ý]")
@@ -366,7 +366,28 @@ def _sentence_subject_before(
         sentence_start = previous_start
         previous_start = _previous_sentence_start(text, window_start, sentence_start)
         hops += 1
+    if previous_start <= window_start and window_start > 0:
+        # (``Produite en Slovénie, dans l'usine de Novo Mesto, elle a été développée en
+        # 21 mois. Sa batterie``: a sentence opening its paragraph on a pronoun, past
+        # places it was made in, goes on about what that pronoun stands for)
+        subject = _opening_pronoun(text, pronoun, previous_start, sentence_start)
+        if subject is not None:
+            return antecedent(text, mentions, subject, labels)
     return _first_not_complement(text, mentions, previous_start, sentence_start, labels)
+
+
+def _opening_pronoun(text: str, word: Token, start: int, end: int) -> Token | None:
+    """The subject pronoun the sentence in ``[start, end)`` opens on (past a detached
+    phrase or two), as a token of ``word``'s doc."""
+    opening = PRONOUN_OPENING.match(text, start, end)
+    if opening is None:
+        return None
+    span = word.doc.char_span(start, opening.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    return next(
+        (t for t in span if t.lower_ in ("il", "elle") and t.dep_.startswith("nsubj")), None
+    )
 
 
 def _unless_complement_after_a_pronoun(
