@@ -2038,8 +2038,16 @@ def test_linker_possessive_opening_a_paragraph_after_one_about_a_pronoun_goes_fu
     assert _figure(nlp, text, "90 000")["subject"] == "Léa Garnier"
 
 
-def test_linker_what_a_product_cost_to_make_is_a_cost_not_its_price(nlp: Language) -> None:
-    text = "La Peugeot 208 a coûté 500 millions d'euros à développer."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Peugeot 208 a coûté 500 millions d'euros à développer.",
+        "La conception de la Peugeot 208 a coûté 500 millions d'euros.",
+    ],
+)
+def test_linker_what_a_product_cost_to_make_is_a_cost_not_its_price(
+    nlp: Language, text: str
+) -> None:
     figure = _figure(nlp, text, "500")
     assert (figure["subject"], figure["metric"]) == ("Peugeot 208", "cost")
 

@@ -158,6 +158,12 @@ MAKING_AFTER = re.compile(
     r"\s*(?:à|pour)\s+(?:développer|concevoir|construire|mettre au point|fabriquer|produire)\b",
     re.IGNORECASE,
 )
+# ``Le développement de la Clio a coûté 600 millions``: so is the making named before.
+MAKING_BEFORE = re.compile(
+    r"\b(?:développement|conception|construction|fabrication|mise au point|industrialisation"
+    r"|rénovation|réalisation)\s+(?:de|du|des|d['’])\s",
+    re.IGNORECASE,
+)
 # What a person's age or term is (SPEC: the person is the subject when named).
 PERSONAL_SPANS = {"age", "duration"}
 # Lengths of time counted on the calendar (a race time is in hours, minutes, seconds).
@@ -348,12 +354,16 @@ def link(
             chosen = None
         subject = chosen[0].value if chosen else None
         # What a product costs is its price (``la Twizy coûte 7 000 €``), not what it
-        # cost to make (``a coûté 4 milliards d'euros à développer``).
+        # cost to make (``a coûté 4 milliards d'euros à développer``, ``Le développement
+        # de la Clio a coûté``).
         if (
             metric == "cost"
             and subject is not None
             and subject.label == "PRODUCT"
             and not MAKING_AFTER.match(text, figure["end"])
+            and not (
+                sentence is not None and MAKING_BEFORE.search(text, sentence[0], figure["start"])
+            )
         ):
             metric = "price"
         figure["metric"] = metric
