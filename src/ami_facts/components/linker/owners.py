@@ -85,7 +85,7 @@ TEAM_NOUNS = frozenset(["équipe", "sélection", "formation", "escouade"])
 PLAYER_LABELS = {"ORG", "LOC", "PER"}
 # What introduces the side a match was won against, read in the text because the
 # parser often hangs ``face`` elsewhere (``s'est imposé 27 à 24 face au Stade``).
-_DETERMINER = r"(?:l['’]|(?:le|la|les|l’)\s+)?"
+_DETERMINER = r"(?:l['’]\s*|(?:le|la|les)\s+)?"
 OPPONENT_BEFORE = re.compile(
     rf"(?:\bface\s+(?:à|au|aux)|\bcontre|\bsur|\bdevant)\s+{_DETERMINER}$", re.IGNORECASE
 )
