@@ -459,3 +459,10 @@ def test_capitalised_number_word_opening_a_line_before_a_capitalised_noun_names(
     text: str, found: list[str]
 ) -> None:
     assert [h.text for h in find_figures(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text", ["Le premier vol d'Ariane 6 a eu lieu en juillet.", "Il parle d'Ariane 6 sans cesse."]
+)
+def test_number_after_an_elided_capitalised_name_is_part_of_it(text: str) -> None:
+    assert [h.text for h in find_figures(text)] == []

@@ -280,12 +280,12 @@ def model_or_label(text: str, start: int, end: int) -> bool:
     m = _NAME_WORD_RE.fullmatch(word)
     if not m:
         return False
-    if not word[0].isupper():
-        return False
     # (``C'est 10 000 de plus``, ``Jusqu'à 300``: an elided word whose second part is
-    # lower case opens a sentence; ``L'Ami 6`` names)
+    # lower case opens a sentence; ``L'Ami 6``, ``d'Ariane 6`` name)
     elided = re.split(r"['’]", word, maxsplit=1)
     if len(elided) == 2 and elided[1][:1].islower():
+        return False
+    if not elided[-1][:1].isupper():
         return False
     # Also at the start of a sentence a capitalised word names the number unless it
     # is a sentence word (COMMON_CAPITALISED above): "Lyon 3e", but "Environ 300".
