@@ -2043,6 +2043,7 @@ def test_linker_possessive_opening_a_paragraph_after_one_about_a_pronoun_goes_fu
     [
         "La Peugeot 208 a coûté 500 millions d'euros à développer.",
         "La conception de la Peugeot 208 a coûté 500 millions d'euros.",
+        "La mise au point d'une Peugeot 208 plus sobre a coûté 500 millions d'euros.",
     ],
 )
 def test_linker_what_a_product_cost_to_make_is_a_cost_not_its_price(

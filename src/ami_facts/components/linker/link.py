@@ -161,7 +161,7 @@ MAKING_AFTER = re.compile(
 # ``Le développement de la Clio a coûté 600 millions``: so is the making named before.
 MAKING_BEFORE = re.compile(
     r"\b(?:développement|conception|construction|fabrication|mise au point|industrialisation"
-    r"|rénovation|réalisation)\s+(?:de|du|des|d['’])\s",
+    r"|rénovation|réalisation)\s+(?:(?:de|du|des)\s|d['’])",
     re.IGNORECASE,
 )
 # What a person's age or term is (SPEC: the person is the subject when named).
