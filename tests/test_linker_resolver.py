@@ -2266,3 +2266,10 @@ def test_linker_possessive_after_a_paragraph_opening_on_a_pronoun_past_places_is
         " recharge en 26 minutes."
     )
     assert _figure(nlp, text, "44 kWh")["subject"] == "Citroën C3"
+
+
+def test_linker_verb_of_price_does_not_name_what_a_measure_noun_measures(nlp: Language) -> None:
+    # (the deficit is measured, nothing is priced: money with no clue of its own stays
+    # the default reading, a cost)
+    text = "L'hôpital de Brest affiche un déficit de 12 millions d'euros."
+    assert _figure(nlp, text, "12 millions")["metric"] == "cost"

@@ -18,7 +18,7 @@ from ami_facts.components.linker.syntax import (
     has_preposition,
     is_genitive,
 )
-from ami_facts.french.linking import HANDLING_LEMMAS, PERSON_NOUNS
+from ami_facts.french.linking import HANDLING_LEMMAS, MEASURE_NOUNS, PERSON_NOUNS
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
 from ami_facts.french.units import PRICE_PER_UNITS
 from ami_facts.patterns import alternation
@@ -221,6 +221,7 @@ def _clues_from_words(
     counted_at = phrase.i if phrase.i != number.i else None
     below = number  # the word on the path from the number up to ``ancestor``
     in_complement = False  # whether the path passed a complement above the figure's phrase
+    measured = False  # whether the path passed a noun the figure measures (``un déficit de``)
     for depth, ancestor in enumerate(number.ancestors):
         lemma = infinitive(ancestor)
         nearer = -0.01 * depth
@@ -237,6 +238,8 @@ def _clues_from_words(
                 and not (metric == "change" and below.dep_.startswith("nsubj"))
                 and not (metric in EVENT_METRICS and in_complement)
                 and not (below.dep_ == "conj" and below.pos_ in {"NOUN", "PROPN", "NUM"})
+                # (``Le CHU affiche un déficit de 45 millions``: the deficit, no price)
+                and not measured
             ):
                 clues.append(_verb_clue(metric, counted, nearer))
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
@@ -306,6 +309,8 @@ def _clues_from_words(
         below = ancestor
         if ancestor.i != counted_at and ancestor.dep_.startswith(("obl", "nmod")):
             in_complement = True
+        if ancestor.i != counted_at and ancestor.pos_ == "NOUN" and lemma in MEASURE_NOUNS:
+            measured = True
     return clues
 
 
