@@ -87,6 +87,8 @@ def test_elided_article_after_a_number_is_not_a_unit(text: str) -> None:
     [
         ("Avec 52 points, les Marseillais remontent au classement.", None, "point"),
         ("Le leader compte 61 points après sa victoire.", None, "point"),
+        ("Le club lorrain compte désormais 44 points.", None, "point"),
+        ("Son entraîneur vise 50 points en fin de saison.", None, "point"),
         ("Le candidat perd 3 points dans les sondages.", "point", None),
         ("Le taux de chômage a reculé de 0,2 point.", "point", None),
     ],

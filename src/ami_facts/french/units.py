@@ -380,7 +380,8 @@ SUBUNIT_RE = re.compile(
 # ("avec 52 points, l'OM remonte au classement", "12 points sur son permis").
 TALLY_CONTEXT_RE = re.compile(
     r"(?i:classement|championnat|match|victoire|défaite|leader|équipe|ligue|longueurs?|marqué"
-    r"|inscrit|paniers?|essais?|permis|barème|compteur|podium|au\s+total|tournoi)"
+    r"|inscrit|paniers?|essais?|permis|barème|compteur|podium|au\s+total|tournoi"
+    r"|buts?|club|entraîneur|mi-temps|rencontre|saison)"
 )
 
 # Weather and climate words: a bare "degrés" near them is Celsius ("le thermomètre
