@@ -2273,3 +2273,16 @@ def test_linker_verb_of_price_does_not_name_what_a_measure_noun_measures(nlp: La
     # the default reading, a cost)
     text = "L'hôpital de Brest affiche un déficit de 12 millions d'euros."
     assert _figure(nlp, text, "12 millions")["metric"] == "cost"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Fédération du bâtiment redoute la suppression de 25 000 emplois.",
+        "La CFDT dénonce la fermeture de 40 agences bancaires.",
+        "Le syndicat SNPL craint 300 licenciements de pilotes.",
+    ],
+)
+def test_linker_who_takes_a_stand_on_a_figure_does_not_own_it(nlp: Language, text: str) -> None:
+    figure = run_text(nlp, text, ANCHOR).figures[0]
+    assert figure.subject is None

@@ -107,6 +107,11 @@ HANDLING_LEMMAS = frozenset(
 # Of those, the verbs whose subject asks for the term against someone (``le parquet a
 # requis deux ans contre X``): the term is X's, never the asker's.
 REQUISITION_LEMMAS = frozenset(["requérir"])
+# Verbs whose subject takes a stand on what the figure measures (``La FFB redoute la
+# suppression de 30 000 emplois``, ``le syndicat dénonce``): someone else's, not its own.
+STANCE_LEMMAS = frozenset(
+    "redouter craindre dénoncer déplorer regretter fustiger critiquer contester".split()  # noqa: SIM905
+)
 
 
 def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
@@ -115,6 +120,7 @@ def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
     irregular = {
         "dire": ("dit", "disent", "dit"),
         "répondre": ("répond", "répondent", "répondu"),
+        "craindre": ("craint", "craignent", "craint"),
     }
     for lemma in lemmas:
         if lemma in irregular:
@@ -128,8 +134,14 @@ def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
 
 
 # (less the forms that are nouns as often: ``le chiffre d'affaires d'Airbus``, ``une
-# note``, ``30 secondes d'avance``)
-SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS]) - {"chiffre", "note", "avance"}
+# note``, ``30 secondes d'avance``, ``la critique``; who takes a stand on a figure speaks
+# of it too)
+SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS, *sorted(STANCE_LEMMAS)]) - {
+    "chiffre",
+    "note",
+    "avance",
+    "critique",
+}
 # (a place that counts, ``Le Portugal a recensé 3 100 demandes``, counts its own)
 RECORDING_FORMS = _speech_forms(sorted(RECORDING_LEMMAS)) & SPEECH_VERBS
 

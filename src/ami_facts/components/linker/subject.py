@@ -20,7 +20,7 @@ from ami_facts.components.linker.mentions import (
     mention_at,
     mention_covering,
 )
-from ami_facts.components.linker.metric import noun_phrase_metric
+from ami_facts.components.linker.metric import infinitive, noun_phrase_metric
 from ami_facts.components.linker.sentences import Sentence
 from ami_facts.components.linker.syntax import (
     SUBJECT_DEPS,
@@ -39,6 +39,7 @@ from ami_facts.french.linking import (
     REQUISITION_LEMMAS,
     SENTENCING_LEMMAS,
     SOURCE_PREPOSITION_PATTERN,
+    STANCE_LEMMAS,
 )
 from ami_facts.french.metrics import metric_lexicon
 from ami_facts.hits import EntityHit
@@ -122,6 +123,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         # subject.
         return _named_by_subject(text, mentions, subject)
     for clause_verb in clause_verbs(verb):
+        if infinitive(clause_verb) in STANCE_LEMMAS:
+            return None
         if clause_verb.lemma_.lower() in RECORDING_LEMMAS:
             # who counts is a source (``l'Insee a recensé 300 cas``), but a place counts
             # its own (``Le Portugal a recensé 3 100 demandes d'asile``)
