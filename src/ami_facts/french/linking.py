@@ -80,6 +80,12 @@ COMPANY_MONEY_BEFORE = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}\s+(?:de|d['’])\s*(?:(?:plus|près|moins)\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
+# How French adjectives of origin end (``américain``, ``toulousain``, ``chinois``,
+# ``européen``, ``allemande``, ``espagnol``): they follow the noun they qualify.
+ORIGIN_ENDINGS = (
+    "ain", "aine", "ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne",
+    "and", "ande", "ol", "ole",
+)  # fmt: skip
 # Verbs whose object is the side a match was won against (``a battu Lens 3 à 1``,
 # ``éliminant l'équipe de France``), and verbs of winning whose complement after
 # ``face à``, ``contre``, ``sur`` or ``devant`` is (``s'est imposé face à Brest 2 à 0``).

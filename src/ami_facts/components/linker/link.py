@@ -245,6 +245,7 @@ def link(
     sentence_starts = [start for start, _ in sentences]
     previous: dict[str, Any] | None = None
     previous_subject: Mention | None = None
+    second_of_a_score = False  # whether the figure is the second number of a score
     for index, figure in enumerate(figures):
         sentence_index = sentence_index_at(sentences, figure["number_start"], sentence_starts)
         sentence = sentences[sentence_index] if sentence_index is not None else None
@@ -291,7 +292,8 @@ def link(
         # (an age group, ``les plus de 65 ans``, is no one's age; a length of time is no
         # one's but a prison term's, ``promis de reconstruire en un an``, unless timed
         # like a performance, in hours, minutes or seconds)
-        second_of_a_score = previous is not None and _second_of_a_score(text, previous, figure)
+        # (each pair of neighbours is read once: this figure's second number is the next
+        # figure's test)
         first_of_a_score = index + 1 < len(figures) and _second_of_a_score(
             text, figure, figures[index + 1]
         )
@@ -398,6 +400,7 @@ def link(
         if trace is not None:
             trace.append({"figure": figure, "subject": candidates})
         previous, previous_subject = figure, subject
+        second_of_a_score = first_of_a_score
 
 
 def _confidence(figure: dict[str, Any], subject_probability: float | None) -> float:

@@ -35,6 +35,7 @@ from ami_facts.components.linker.syntax import (
 from ami_facts.french.lexicons import load_common_words, load_lexicons
 from ami_facts.french.linking import (
     MEASURE_NOUNS,
+    ORIGIN_ENDINGS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
     SENTENCING_LEMMAS,
@@ -399,12 +400,6 @@ def named_or_referred(
     return _tagged(covering, "parse_subject")
 
 
-# How French adjectives of origin end (``américain``, ``toulousain``, ``chinois``,
-# ``européen``, ``allemande``, ``espagnol``): they follow the noun they qualify.
-ORIGIN_ENDINGS = (
-    "ain", "aine", "ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne",
-    "and", "ande", "ol", "ole",
-)  # fmt: skip
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
