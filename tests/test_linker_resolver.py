@@ -2286,3 +2286,81 @@ def test_linker_verb_of_price_does_not_name_what_a_measure_noun_measures(nlp: La
 def test_linker_who_takes_a_stand_on_a_figure_does_not_own_it(nlp: Language, text: str) -> None:
     figure = run_text(nlp, text, ANCHOR).figures[0]
     assert figure.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric", "counted"),
+    [
+        # a reading on a scale counts nothing the figure before it counted ...
+        (
+            "Le bourg de Lorca, qui compte 9 000 habitants, a subi un séisme de magnitude 5,6.",
+            "5,6",
+            None,
+            None,
+        ),
+        (
+            "Le port abrite 300 bateaux et a essuyé une tempête de force 10.",
+            "10",
+            None,
+            None,
+        ),
+        # ... a bare number after a figure still counts what it counted
+        ("La commune compte 300 maisons, contre 250 en 1990.", "250", None, "maison"),
+    ],
+)
+def test_linker_reading_on_a_scale_takes_no_noun_or_metric_from_the_figure_before(
+    nlp: Language, text: str, number: str, metric: str | None, counted: str | None
+) -> None:
+    figure = _figure(nlp, text, number)
+    assert (figure["metric"], figure["counted"]) == (metric, counted)
+
+
+def test_linker_agent_of_a_passive_participle_measures_nothing_its_noun_names(
+    nlp: Language,
+) -> None:
+    # (the dead are not counted by the lawyers who speak for their families)
+    text = "Les proches des victimes, défendus par 9 avocats, ont fait appel."
+    assert _figure(nlp, text, "9 avocats")["metric"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # what no person has, a person speaking for an organisation does not own ...
+        (
+            "Le président de Dassault Aviation, Éric Trappier, prévoit 40 livraisons en 2027.",
+            "40 livraisons",
+            "Dassault Aviation",
+        ),
+        # (the role naming no organisation: better none than the person)
+        (
+            "Le groupe Dassault Aviation prépare l'avenir. Le président, Éric Trappier,"
+            " prévoit 40 livraisons en 2027.",
+            "40 livraisons",
+            None,
+        ),
+        # ... but what a person can have stays the person's
+        ("Le judoka Teddy Riner pèse 140 kilos.", "140 kilos", "Teddy Riner"),
+    ],
+)
+def test_linker_person_does_not_own_what_only_an_organisation_or_product_has(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "Sony a écoulé 4 millions de casques PlayStation VR2.",
+            "4 millions",
+            "Sony PlayStation VR2",
+        ),
+        ("Dacia a vendu 2 millions de Sandero en Europe.", "2 millions", "Dacia Sandero"),
+    ],
+)
+def test_linker_product_named_after_the_counted_noun_is_what_it_counts(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

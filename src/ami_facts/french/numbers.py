@@ -456,3 +456,9 @@ COLLECTIVE_FACTOR_BEFORE_RE = re.compile(
     r"(?<![^\W_])(?:(?P<demi>(?i:une[\s\u00a0]+)?(?i:demi)[\s\u00a0]*-?[\s\u00a0]*)"
     r"|(?P<n>\d{1,3}|(?i:deux|trois|quatre|cinq|six|sept|huit|neuf|dix))[\s\u00a0]+)$"
 )
+# A number right after one of these nouns is a reading on its scale (``un séisme de
+# magnitude 8,2``, ``un vent de force 9``), never a count of what a figure before it
+# counted.
+SCALE_NOUN_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(?i:magnitude|force|note|taille|pointure|calibre|coefficient)[\s\u00a0]+$"
+)

@@ -38,6 +38,7 @@ from ami_facts.components.linker.subject import (
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
 from ami_facts.french.linking import SCORE_WORDS, TERM_WORDS
+from ami_facts.french.numbers import SCALE_NOUN_BEFORE_RE
 
 # Words that join a figure to the one before it and make it share its noun and metric:
 # ``3 714 exemplaires ou 412 chaque mois``, ``650 commandes soit près de 2 000``.
@@ -103,10 +104,11 @@ ELLIPSIS_MAX_GAP = 150
 
 
 def _elliptic(
-    previous: dict[str, Any], figure: dict[str, Any], sentence: tuple[int, int] | None
+    text: str, previous: dict[str, Any], figure: dict[str, Any], sentence: tuple[int, int] | None
 ) -> bool:
     """``trois accidents en 2021 (...), aucun en 2022, deux cette année``: a bare
-    number after a figure of its sentence that counts a noun counts the same thing."""
+    number after a figure of its sentence that counts a noun counts the same thing
+    (not a reading on a scale: ``190 000 habitants ... de magnitude 8,2``)."""
     return (
         sentence is not None
         and figure["kind"] == previous["kind"] == "count"
@@ -117,6 +119,9 @@ def _elliptic(
         and not figure.get("unit")
         and previous["start"] >= sentence[0]
         and 0 <= figure["number_start"] - previous["end"] <= ELLIPSIS_MAX_GAP
+        and not SCALE_NOUN_BEFORE_RE.search(
+            text, max(0, figure["number_start"] - 16), figure["number_start"]
+        )
     )
 
 
@@ -249,7 +254,7 @@ def link(
     for index, figure in enumerate(figures):
         sentence_index = sentence_index_at(sentences, figure["number_start"], sentence_starts)
         sentence = sentences[sentence_index] if sentence_index is not None else None
-        elliptic = previous is not None and _elliptic(previous, figure, sentence)
+        elliptic = previous is not None and _elliptic(text, previous, figure, sentence)
         coordinated = elliptic or (previous is not None and _coordinated(text, previous, figure))
         if sentence is not None:
             figure["sentence_start"], figure["sentence_end"] = sentence

@@ -220,6 +220,7 @@ def _clues_from_words(
     # Token objects are made afresh at each access: compare their indexes.
     counted_at = phrase.i if phrase.i != number.i else None
     below = number  # the word on the path from the number up to ``ancestor``
+    lower = number  # the word on that path below ``below``
     in_complement = False  # whether the path passed a complement above the figure's phrase
     measured = False  # whether the path passed a noun the figure measures (``un déficit de``)
     for depth, ancestor in enumerate(number.ancestors):
@@ -266,9 +267,15 @@ def _clues_from_words(
                 # de leurs tarifs de 3 %`` (a weaker clue: where the nearer noun's metric
                 # fits the figure, as ``tarifs`` does not a percentage, that one wins)
                 clues.append(MetricClue(found, 3.9 + nearer, "measured_noun"))
-            elif below.pos_ == "VERB" and below.dep_ in SUBJECTLESS_CLAUSE_DEPS:
+            elif (
+                below.pos_ == "VERB"
+                and below.dep_ in SUBJECTLESS_CLAUSE_DEPS
+                and lower.dep_ != "obl:agent"
+            ):
                 # ... and the noun a verb with no subject hangs on, its subject as the
-                # parser read it (``Le prix moyen atteint 2 100 euros``)
+                # parser read it (``Le prix moyen atteint 2 100 euros``; not the one a
+                # passive participle's agent acts on: ``les familles des victimes,
+                # représentées par 12 avocats``)
                 clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
         if ancestor.pos_ in {"VERB", "AUX"} or _participle_as_adjective(ancestor):
             # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
@@ -306,7 +313,7 @@ def _clues_from_words(
             # clause: a verb without a subject leaves the question to its head.
             if ancestor.dep_ not in SUBJECTLESS_CLAUSE_DEPS:
                 break
-        below = ancestor
+        lower, below = below, ancestor
         if ancestor.i != counted_at and ancestor.dep_.startswith(("obl", "nmod")):
             in_complement = True
         if ancestor.i != counted_at and ancestor.pos_ == "NOUN" and lemma in MEASURE_NOUNS:

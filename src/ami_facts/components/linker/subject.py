@@ -43,6 +43,7 @@ from ami_facts.french.linking import (
     STANCE_LEMMAS,
 )
 from ami_facts.french.metrics import metric_lexicon
+from ami_facts.french.numbers import BIG
 from ami_facts.hits import EntityHit
 
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
@@ -94,6 +95,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         and product.label == "PRODUCT"
     ):
         return product, "parse_owner"
+    if product := _product_named_after(counted or number, mentions):
+        return product, "parse_owner"  # ``10 millions de consoles Switch 2``
     if counted is not None and counted.pos_ == "NOUN":
         for child in counted.children:
             # ``de la Clio``, not ``à l'hôpital de Belfort`` (where, not whose)
@@ -168,6 +171,21 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                 return None
             return _tagged(mention_covering(mentions, controller), "parse_subject")
     return None
+
+
+def _product_named_after(counted: Token, mentions: list[Mention]) -> Mention | None:
+    """``5 000 berlines Model 3``, ``10 millions de consoles Switch 2``: a product's name
+    right after the noun a figure counts (or after ``millions de``) names what it counts."""
+    noun = counted
+    if noun.lower_ in BIG:  # (``2 millions de Clio``)
+        noun = next((c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i), noun)
+        if noun.pos_ == "PROPN":
+            name = mention_covering(mentions, noun)
+            return name if name is not None and name.label == "PRODUCT" else None
+    if noun.pos_ != "NOUN" or noun.whitespace_ != " " or noun.i + 1 >= len(noun.doc):
+        return None
+    name = mention_covering(mentions, noun.nbor())
+    return name if name is not None and name.label == "PRODUCT" else None
 
 
 def _possessed(noun: Token) -> bool:

@@ -78,7 +78,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "diameter": "PRODUCT LOC",
         "speed": "PRODUCT PER",
         "power": "PRODUCT",
-        "weight": "PRODUCT",
+        "weight": "PRODUCT PER",
         "pressure": "PRODUCT",
         "population": "LOC",
         "workforce": "ORG",
@@ -357,13 +357,14 @@ def subject_candidates(
                 for name in VERB_SUBJECT_EVIDENCE:
                     candidate.evidence.pop(name, None)
     # ``Le PDG de Renault, Luca de Meo, a annoncé un bénéfice de 2 milliards``: what
-    # only a company has, the person whose role names it announces for it.
-    if labels == COMPANY_ONLY:
+    # only a company has (what no person has: ``vise 820 livraisons``), the person
+    # whose role names it announces for it.
+    if labels is not None and "PER" not in labels:
         for candidate in list(pool.by_name.values()):
             if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
+                del candidate.evidence["parse_subject"]
                 employer = _employer_named_before(article, candidate.value)
                 if employer is not None:
-                    del candidate.evidence["parse_subject"]
                     pool.add(employer, parse_owner=1.0)
     # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
     # possessive's antecedent): the sentence names a subject then too, and it weighs
