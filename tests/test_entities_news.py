@@ -636,3 +636,9 @@ def test_entities_full_stop_after_a_name_ending_in_a_capital_is_no_part_of_it(
     # (the tokenizer keeps ``X.`` together, as it would an initial)
     hits = _hits(nlp, "Le satellite a été lancé par une fusée de SpaceX. Il est en orbite.")
     assert "SpaceX" in [h.text for h in hits]
+
+
+def test_entities_first_name_and_surname_found_apart_are_one_person(nlp: Language) -> None:
+    # (a layer finds the first name after the role, the NER the surname alone)
+    hits = _hits(nlp, "La Première ministre Mette Sørensen a démissionné.")
+    assert [(h.text, h.label) for h in hits if h.label == "PER"] == [("Mette Sørensen", "PER")]

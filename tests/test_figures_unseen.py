@@ -468,3 +468,14 @@ def test_capitalised_number_word_opening_a_line_before_a_capitalised_noun_names(
 )
 def test_number_after_an_elided_capitalised_name_is_part_of_it(text: str) -> None:
     assert [h.text for h in find_figures(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Le nouvel iPad 12 sera vendu 599 euros.", ["599 euros"]),
+        ("Elle a acheté l'eSprinter 3 de son voisin.", []),
+    ],
+)
+def test_number_after_a_camel_case_brand_is_part_of_its_name(text: str, found: list[str]) -> None:
+    assert [h.text for h in find_figures(text)] == found

@@ -283,6 +283,9 @@ def model_or_label(text: str, start: int, end: int) -> bool:
     # (``C'est 10 000 de plus``, ``Jusqu'à 300``: an elided word whose second part is
     # lower case opens a sentence; ``L'Ami 6``, ``d'Ariane 6`` name)
     elided = re.split(r"['’]", word, maxsplit=1)
+    name = elided[-1]
+    if name[:1].islower() and any(c.isupper() for c in name[1:]):
+        return True  # ``l'iPhone 17``, ``un iPad 10``: a brand written in camel case
     if len(elided) == 2 and elided[1][:1].islower():
         return False
     if not elided[-1][:1].isupper():

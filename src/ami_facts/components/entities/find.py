@@ -154,6 +154,20 @@ def _completed_names(mentions: list[_Mention], text: str, lex: Lexicons) -> list
     ]
 
 
+def _joined_people(mentions: list[_Mention], text: str, lex: Lexicons) -> list[_Mention]:
+    """``La Première ministre Mette Frederiksen``, where one layer took the first name
+    and the NER the surname: two persons' mentions a single space apart are one name."""
+    out: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = out[-1] if out else None
+        if last is not None and last.label == m.label == "PER" and text[last.end : m.start] == " ":
+            full = text[last.start : m.end]
+            out[-1] = _Mention(last.start, m.end, "PER", _name_of(full, "PER", lex), m.source)
+        else:
+            out.append(m)
+    return out
+
+
 def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit]:
     """Return the named entities of ``doc`` with one canonical name per thing.
 
@@ -209,7 +223,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(
         (_institution_of(doc, p, lex) for p in places if not spans.overlaps(p)), chosen
     )
-    chosen = _completed_names(chosen, text, lex)
+    chosen = _joined_people(_completed_names(chosen, text, lex), text, lex)
     for m in chosen:
         _drop_sentence_stop(m, text)
     _resolve_names(chosen, lex, text)
