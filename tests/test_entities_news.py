@@ -642,3 +642,19 @@ def test_entities_first_name_and_surname_found_apart_are_one_person(nlp: Languag
     # (a layer finds the first name after the role, the NER the surname alone)
     hits = _hits(nlp, "La Première ministre Mette Sørensen a démissionné.")
     assert [(h.text, h.label) for h in hits if h.label == "PER"] == [("Mette Sørensen", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("Le feu a touché Le Beausset, qui compte 9 000 habitants.", "Le Beausset", "LOC"),
+        ("Tacna, qui compte 300 000 habitants, a été inondée.", "Tacna", "LOC"),
+        # a head noun of a company or of a product before the name
+        ("Le bailleur Logirem a été condamné.", "Logirem", "ORG"),
+        ("Le jeu Hollow Knight s'est bien vendu.", "Hollow Knight", "PRODUCT"),
+    ],
+)
+def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_their_label(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label

@@ -244,3 +244,11 @@ IMPERSONAL_VERBS = {
 TIME_OPENING_NOUNS = frozenset(
     "veille lendemain matin matinée soir soirée nuit midi week-end weekend fin début".split()  # noqa: SIM905
 )
+# ``Iquique, qui compte 190 000 habitants``, ``Le Luc (11 000 habitants)``: what a
+# number of inhabitants follows is a place.
+INHABITANTS_AFTER = re.compile(
+    r"\s*(?:,\s*qui\s+compte|,\s*(?:une\s+)?(?:ville|commune|localité)\s+de|\()"
+    r"\s*(?:environ\s+|près\s+de\s+|plus\s+de\s+|quelque\s+|moins\s+de\s+)?"
+    r"\d[\d\s\u00a0\u202f.,]*(?:millions?\s+d['’]|\s*)habitants\b",
+    re.IGNORECASE,
+)

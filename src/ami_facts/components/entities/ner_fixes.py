@@ -37,6 +37,7 @@ from ami_facts.components.entities.tokens import (
     _stop_words,
 )
 from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
+from ami_facts.french.linking import INHABITANTS_AFTER
 
 _LABELS: dict[str, Label] = {
     "PER": "PER",
@@ -677,6 +678,8 @@ def _fix_ner_span(
         # de France``, ``Stade Vélodrome``)
         label = "ORG"
     label, cue = _apposition_label(doc, s, label, lex)
+    if label != "LOC" and INHABITANTS_AFTER.match(text, doc[e - 1].idx + len(doc[e - 1])):
+        label, cue = "LOC", "LOC"  # ``Iquique, qui compte 190 000 habitants``
     if _title_of_a_work(doc, s, e, lex):
         label, cue = "MISC", None  # ``le film américain « Anora »``
     if label == "PER" and e - s == 1 and _is_acronym(mention) and len(mention) <= 4:
