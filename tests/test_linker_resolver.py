@@ -2364,3 +2364,30 @@ def test_linker_product_named_after_the_counted_noun_is_what_it_counts(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a name opening the sentence, parted from its verb by a phrase between commas
+        (
+            "La finale a été disputée. Ramos, le gardien, a arrêté trois tirs au but.",
+            "trois tirs",
+            "Ramos",
+        ),
+        (
+            "Le tournoi reprend. Medvedev, tête de série numéro deux, restait sur 11 victoires.",
+            "11 victoires",
+            "Medvedev",
+        ),
+    ],
+)
+def test_linker_name_opening_a_sentence_before_a_detached_phrase_is_its_verbs_subject(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_noun_does_not_refer_back_to_the_source_of_its_sentence(nlp: Language) -> None:
+    text = "D'après Les Échos, le groupe a supprimé 1 200 postes en Europe."
+    assert _figure(nlp, text, "1 200")["subject"] is None

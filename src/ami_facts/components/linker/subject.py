@@ -49,6 +49,9 @@ from ami_facts.hits import EntityHit
 COMPETITION_METRICS = {"rank", "time_gap", "time_bonus"}
 POSSESSOR_LABELS = {"PRODUCT", "ORG", "PER", "LOC"}
 RELATIVE_CLAUSE_DEPS = {"acl:relcl", "acl"}
+SENTENCE_ENDS = {".", "!", "?", "…", ":", ";"}
+# What may stand between a verb's subject and the verb: auxiliaries, clitics, negation.
+VERB_GROUP_DEPS = {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pv", "advmod", "obj", "iobj"}
 RELATIVE_QUE = {"que", "qu'", "qu’"}
 # The names a common-noun subject can have beside it (``le patron, Jean Martin,``).
 APPOSED_NAME_LABELS = {"PER", "ORG", "PRODUCT"}
@@ -150,6 +153,12 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         # Lenoir, qui avait obtenu``; ``qui`` then stands for the name before it, below)
         if (head := relative_head(clause_verb)) is not None and head.pos_ not in {"VERB", "AUX"}:
             return named_or_referred(text, mentions, head)
+        # ``Sinner, numéro un mondial, restait sur``: the parser may take the detached
+        # phrase's noun for the subject, or leave the verb none
+        if (opening := _name_opening_the_sentence_before(clause_verb)) is not None:
+            subjects = verb_subjects(clause_verb)
+            if not subjects or opening.i < subjects[0].i < clause_verb.i:
+                return _tagged(mention_covering(mentions, opening), "parse_subject")
         for child in verb_subjects(clause_verb):
             if child.lower_ == "il" and is_impersonal(clause_verb):
                 return None
@@ -186,6 +195,31 @@ def _product_named_after(counted: Token, mentions: list[Mention]) -> Mention | N
         return None
     name = mention_covering(mentions, noun.nbor())
     return name if name is not None and name.label == "PRODUCT" else None
+
+
+def _name_opening_the_sentence_before(verb: Token) -> Token | None:
+    """``Martinez, le capitaine, a marqué``: the name opening the sentence, when a phrase
+    between commas (with no verb of its own) is all that parts it from the verb."""
+    doc = verb.doc
+    start = verb.i
+    # (back to the sentence's end before: the parser may open a sentence at a second root)
+    while (
+        start > 0 and doc[start - 1].text not in SENTENCE_ENDS and "\n" not in doc[start - 1].text
+    ):
+        start -= 1
+    end = start
+    while end < verb.i and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == start or doc[end].text != ",":
+        return None
+    close = next((k for k in range(end + 1, verb.i) if doc[k].text == ","), None)
+    if close is None or close == end + 1:
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[end + 1 : close]):
+        return None  # (``Sinner, qui restait sur``: a clause of its own)
+    if any(t.dep_ not in VERB_GROUP_DEPS for t in doc[close + 1 : verb.i]):
+        return None
+    return doc[start]
 
 
 def _possessed(noun: Token) -> bool:

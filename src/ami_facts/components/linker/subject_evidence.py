@@ -366,6 +366,12 @@ def subject_candidates(
                 employer = _employer_named_before(article, candidate.value)
                 if employer is not None:
                     pool.add(employer, parse_owner=1.0)
+    # ``Selon Le Monde, le groupe a vendu``: what a noun or a pronoun refers back to is
+    # not the source its own sentence quotes.
+    for candidate in pool.by_name.values():
+        if "source" in candidate.evidence:
+            candidate.evidence.pop("parse_definite", None)
+            candidate.evidence.pop("parse_antecedent", None)
     # What the parse names (its verb's subject, its noun's owner, a pronoun's or a
     # possessive's antecedent): the sentence names a subject then too, and it weighs
     # against the mentions the parse does not name (only the parse gives ``parse_``).
