@@ -2391,3 +2391,40 @@ def test_linker_name_opening_a_sentence_before_a_detached_phrase_is_its_verbs_su
 def test_linker_noun_does_not_refer_back_to_the_source_of_its_sentence(nlp: Language) -> None:
     text = "D'après Les Échos, le groupe a supprimé 1 200 postes en Europe."
     assert _figure(nlp, text, "1 200")["subject"] is None
+
+
+def test_linker_name_after_et_right_before_a_figure_owns_it_in_a_clause_without_verb(
+    nlp: Language,
+) -> None:
+    text = "Le parti libéral VVD recueille 22 % et le mouvement écologiste GroenLinks 14 %."
+    assert _figure(nlp, text, "14 %")["subject"] == "GroenLinks"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # the state said of what the figure counts, the participle tagged as a noun
+        ("Quatre randonneurs sont morts dans le massif.", "Quatre", "deaths"),
+        # what a thing can hold or make, after ``pouvoir``
+        ("La nouvelle salle pourra accueillir 4 500 spectateurs.", "4 500", "capacity"),
+        ("Le paquebot peut transporter 5 000 passagers.", "5 000", "capacity"),
+        # (what it holds now is no capacity)
+        ("Le lycée accueille 900 élèves.", "900", None),
+    ],
+)
+def test_linker_metric_of_a_state_said_of_the_counted_or_of_what_a_thing_can_hold(
+    nlp: Language, text: str, number: str, metric: str | None
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric
+
+
+def test_linker_relative_pronoun_after_a_definite_noun_refers_back_through_it(
+    nlp: Language,
+) -> None:
+    # (the parser hangs the relative clause on the main verb)
+    text = (
+        "Le cyclone a frappé la Martinique mardi. Le nombre de sinistrés a doublé en un"
+        " jour. La préfecture a ouvert des abris dans 12 communes de l'île, qui compte"
+        " 350 000 habitants."
+    )
+    assert _figure(nlp, text, "350 000")["subject"] == "Martinique"

@@ -252,3 +252,10 @@ INHABITANTS_AFTER = re.compile(
     r"\d[\d\s\u00a0\u202f.,]*(?:millions?\s+d['’]|\s*)habitants\b",
     re.IGNORECASE,
 )
+# Verbs of holding or making that, after ``pouvoir``, say what a thing can hold or do
+# (``le stade peut accueillir 38 000 spectateurs``, ``l'usine peut produire 500 000
+# voitures par an``): its capacity.
+CAPACITY_LEMMAS = frozenset(
+    """accueillir contenir recevoir transporter embarquer loger héberger stocker produire
+    fabriquer assembler traiter""".split()  # noqa: SIM905
+)

@@ -18,7 +18,7 @@ from ami_facts.components.linker.syntax import (
     has_preposition,
     is_genitive,
 )
-from ami_facts.french.linking import HANDLING_LEMMAS, MEASURE_NOUNS, PERSON_NOUNS
+from ami_facts.french.linking import CAPACITY_LEMMAS, HANDLING_LEMMAS, MEASURE_NOUNS, PERSON_NOUNS
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
 from ami_facts.french.units import PRICE_PER_UNITS
 from ami_facts.patterns import alternation
@@ -226,6 +226,13 @@ def _clues_from_words(
     for depth, ancestor in enumerate(number.ancestors):
         lemma = infinitive(ancestor)
         nearer = -0.01 * depth
+        if (
+            lemma in CAPACITY_LEMMAS
+            and ancestor.dep_ == "xcomp"
+            and ancestor.head.lemma_ == "pouvoir"
+            and below.dep_ == "obj"
+        ):
+            clues.append(MetricClue("capacity", 4.5 + nearer, "verb"))
         if lemma in lexicon.verbs and ancestor.pos_ in {"VERB", "AUX", "ADJ"}:
             metric = _verb_metric(lexicon, ancestor)
             # ``230 bâtiments se sont effondrés``: what a verb of change has for its
@@ -246,7 +253,15 @@ def _clues_from_words(
         elif ancestor.pos_ in {"NOUN", "PROPN", "ADJ"} and (
             found := noun_phrase_metric(lexicon, ancestor)
         ):
-            if ancestor.i == counted_at:
+            if (
+                found in EVENT_METRICS
+                and below.dep_.startswith("nsubj")
+                and any(child.dep_ in {"cop", "aux:pass"} for child in ancestor.children)
+            ):
+                # ``Trois patients sont morts``: the state said of what the figure counts
+                # (the tagger takes the participle for a noun)
+                clues.append(_verb_clue(found, counted, nearer))
+            elif ancestor.i == counted_at:
                 clues.append(_counted_clue(found, nearer))
             elif (
                 depth == (counted_at is not None)

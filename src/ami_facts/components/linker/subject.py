@@ -250,7 +250,16 @@ def _named_by_subject(
             antecedent(text, mentions, subject, {"PRODUCT", "ORG", "PER"}), "parse_antecedent"
         )
     if subject.lower_ == "qui":
-        return _tagged(_name_before_relative(text, mentions, subject), "parse_subject")
+        if (named := _name_before_relative(text, mentions, subject)) is not None:
+            return named, "parse_subject"
+        # (``dans 24 communes de l'île, qui compte``: the definite noun before it)
+        noun = subject.nbor(-1) if subject.i > 0 else subject
+        noun = noun.nbor(-1) if noun.text == "," and noun.i > 0 else noun
+        if noun.pos_ in {"NOUN", "PROPN"} and (label := is_definite_reference(noun)):
+            return _tagged(
+                antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW), "parse_definite"
+            )
+        return None
     return named_or_referred(text, mentions, subject) or _tagged(
         people_as_a_whole(subject), "parse_subject"
     )

@@ -249,17 +249,27 @@ def _gap(mention: Mention, figure: dict[str, Any]) -> int:
 # before, its owner, then the figure.
 GAPPED_OWNER_BEFORE = re.compile(r"\b(?i:celles?|celui|ceux)\s+(?:de|du|des|d['’])\s*$")
 GAPPED_FIGURE_BEFORE = re.compile(r"\s*(?:de|d['’]|à)\s*")
+# ``AD obtient 29 % et le parti d'extrême droite Chega 18 %``: after ``et``, a name (with
+# its article and head noun) right before the figure is the owner of a clause whose verb
+# is left out.
+GAPPED_AND_BEFORE = re.compile(
+    r"(?<![^\W_])et\s+(?:(?:le|la|les|l['’])\s*(?:[^\W\d_]+(?:['’]|\s+)){0,4})?$"
+)
 
 
 def _owner_of_gapped_clause(article: ArticleSubjects, figure: dict[str, Any]) -> Mention | None:
-    """``Les ventes de Renault ont baissé de 8 %, celles de Stellantis de 15 %``: the name
-    after ``celles de`` owns the figure that follows it, whatever the parser makes of
-    the clause without its verb."""
+    """``Les ventes de Renault ont baissé de 8 %, celles de Stellantis de 15 %``, ``AD
+    obtient 29 % et Chega 18 %``: the name after ``celles de`` or ``et`` owns the figure
+    that follows it, whatever the parser makes of the clause without its verb."""
     text = article.text
     start = figure["start"]
     for mention in article.between(max(0, start - 60), start):
         if GAPPED_FIGURE_BEFORE.fullmatch(text, mention.end, start) and GAPPED_OWNER_BEFORE.search(
             text, max(0, mention.start - 12), mention.start
+        ):
+            return mention
+        if text[mention.end : start].isspace() and GAPPED_AND_BEFORE.search(
+            text, max(0, mention.start - 50), mention.start
         ):
             return mention
     return None
