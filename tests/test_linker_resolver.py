@@ -2428,3 +2428,34 @@ def test_linker_relative_pronoun_after_a_definite_noun_refers_back_through_it(
         " 350 000 habitants."
     )
     assert _figure(nlp, text, "350 000")["subject"] == "Martinique"
+
+
+def test_linker_time_between_two_events_is_no_ones_even_beside_a_sentence(
+    nlp: Language,
+) -> None:
+    text = "Le tribunal a condamné Jean Morel à une amende, trois ans après les faits."
+    assert _figure(nlp, text, "trois ans")["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a participle set beside a definite noun: what the noun refers back to
+        (
+            "Sony a dévoilé la PlayStation 6 mardi. La console, commercialisée au prix de"
+            " 599 euros, sortira en mars.",
+            "599 euros",
+            "Sony PlayStation 6",
+        ),
+        (
+            "Renault a lancé la Twingo électrique. La citadine, proposée à 19 990 euros,"
+            " arrive en janvier.",
+            "19 990",
+            "Renault Twingo",
+        ),
+    ],
+)
+def test_linker_participle_beside_a_noun_is_said_of_what_the_noun_refers_to(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

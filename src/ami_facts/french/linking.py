@@ -259,3 +259,6 @@ CAPACITY_LEMMAS = frozenset(
     """accueillir contenir recevoir transporter embarquer loger héberger stocker produire
     fabriquer assembler traiter""".split()  # noqa: SIM905
 )
+# ``quatre ans après l'effondrement``, ``deux jours plus tard``: a length of time between
+# two events, no one's.
+TIME_BETWEEN_AFTER = re.compile(r"\s+(?:après|avant|plus\s+tard|plus\s+tôt|auparavant)\b")

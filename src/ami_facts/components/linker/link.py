@@ -37,7 +37,7 @@ from ami_facts.components.linker.subject import (
 )
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
-from ami_facts.french.linking import SCORE_WORDS, TERM_WORDS
+from ami_facts.french.linking import SCORE_WORDS, TERM_WORDS, TIME_BETWEEN_AFTER
 from ami_facts.french.numbers import SCALE_NOUN_BEFORE_RE
 
 # Words that join a figure to the one before it and make it share its noun and metric:
@@ -322,7 +322,10 @@ def link(
             or (
                 metric == "duration"
                 and figure.get("unit") in CALENDAR_UNITS
-                and not _names_a_term(text, sentence)
+                and (
+                    not _names_a_term(text, sentence)
+                    or TIME_BETWEEN_AFTER.match(text, figure["end"]) is not None
+                )
             )
             # (the age or the prison term of someone the text does not name: ``le
             # tribunal a condamné un homme de 34 ans``)

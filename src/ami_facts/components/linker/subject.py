@@ -153,6 +153,16 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         # Lenoir, qui avait obtenu``; ``qui`` then stands for the name before it, below)
         if (head := relative_head(clause_verb)) is not None and head.pos_ not in {"VERB", "AUX"}:
             return named_or_referred(text, mentions, head)
+        # ``La console, lancée en juin au prix de 469 euros,``: a participle set beside
+        # a noun says what it does of that noun
+        if (
+            clause_verb.dep_ == "acl"
+            and "Part" in clause_verb.morph.get("VerbForm", [])
+            and clause_verb.head.pos_ in {"NOUN", "PROPN"}
+            and clause_verb.head.i < clause_verb.i
+            and not verb_subjects(clause_verb)
+        ):
+            return named_or_referred(text, mentions, clause_verb.head)
         # ``Sinner, numéro un mondial, restait sur``: the parser may take the detached
         # phrase's noun for the subject, or leave the verb none
         if (opening := _name_opening_the_sentence_before(clause_verb)) is not None:
