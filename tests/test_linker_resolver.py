@@ -2459,3 +2459,80 @@ def test_linker_participle_beside_a_noun_is_said_of_what_the_noun_refers_to(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # the first phrase ends on the name, a phrase between commas parts it from its verb
+        (
+            "Le demi de mêlée Antoine Dupont, 29 ans, a marqué 12 essais cette saison.",
+            "12 essais",
+            "Antoine Dupont",
+        ),
+        # what a participle set beside the verb's subject says is said of that subject
+        (
+            "Le Boeing 737 de Ryanair a atterri. L'appareil, âgé de 14 ans, a été inspecté.",
+            "14 ans",
+            "Boeing 737",
+        ),
+        # (a place framing the sentence is no name of its subject)
+        ("En Suède, Volvo, selon la presse, a vendu 8 000 camions.", "8 000", "Volvo"),
+    ],
+)
+def test_linker_name_opening_a_sentence_and_what_is_said_beside_the_subject(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a figure set against the one before, with whose it is after ``pour``
+        (
+            "Le japonais Toyota a vendu 9 400 voitures en juin, contre 7 100 pour le coréen Kia.",
+            "7 100",
+            "Kia",
+        ),
+        # a firm does not take the name of the town it comes from
+        (
+            "Le groupe de Rennes a ouvert une usine en Espagne, d'une capacité de 200 000"
+            " batteries par an.",
+            "200 000",
+            None,
+        ),
+        # who forecasts an economy's growth does not own it
+        ("La Bundesbank anticipe une croissance de 0,7 % cette année.", "0,7 %", None),
+    ],
+)
+def test_linker_compared_figure_is_the_rivals_and_no_forecaster_or_hometown_owns_one(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # a forecast measures what its complement names
+        ("Le gouvernement espagnol relève sa prévision de croissance à 2,4 %.", "2,4 %", "change"),
+        (
+            "Stellantis abaisse son objectif de ventes à 5 millions de véhicules.",
+            "5 millions",
+            "sales",
+        ),
+    ],
+)
+def test_linker_forecast_noun_measures_what_its_complement_names(
+    nlp: Language, text: str, number: str, metric: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric
+
+
+def test_linker_country_named_by_royaume_is_referred_back_to(nlp: Language) -> None:
+    text = (
+        "La Jordanie a accueilli 6 millions de visiteurs en 2025. Le royaume vise 9 millions"
+        " de touristes en 2030."
+    )
+    assert _figure(nlp, text, "9 millions")["subject"] == "Jordanie"

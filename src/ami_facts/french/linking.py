@@ -262,3 +262,8 @@ CAPACITY_LEMMAS = frozenset(
 # ``quatre ans après l'effondrement``, ``deux jours plus tard``: a length of time between
 # two events, no one's.
 TIME_BETWEEN_AFTER = re.compile(r"\s+(?:après|avant|plus\s+tard|plus\s+tôt|auparavant)\b")
+# ``sa prévision de croissance``, ``son objectif de ventes``: nouns of a forecast or a
+# target, which measure what their complement names.
+FORECAST_NOUNS = frozenset(
+    "prévision estimation objectif projection perspective cible anticipation".split()  # noqa: SIM905
+)

@@ -47,6 +47,13 @@ LOCATIVE_BEFORE = re.compile(
 )
 # Nouns that refer back to a town, and the lower-case article that a town's name lacks
 # (``la Lys``, ``le Rhône``, ``l'Alsace``; not ``Le Havre``, whose article is its own).
+# Nouns of a business, which a town after ``de`` says the home of, not the name
+# (``le groupe de Shenzhen``; but ``le musée du Prado``, ``le club de Lens``).
+FIRM_NOUNS = frozenset(
+    """groupe constructeur firme entreprise société compagnie fabricant équipementier
+    industriel marque opérateur distributeur transporteur assureur avionneur motoriste
+    enseigne start-up""".split()  # noqa: SIM905
+)
 TOWN_NOUNS = frozenset(
     "ville commune village bourg cité capitale métropole agglomération localité".split()  # noqa: SIM905
 )
@@ -127,14 +134,17 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     # ``Un ancien de la Stasi, Karl Weber, a été condamné``: the apposition names
     # it; ``la ville de Lyon``, ``le groupe Volkswagen``: so does a thing's own name.
     # (a person's role names the organisation she speaks for, ``le patron de Renault``,
-    # not the place she serves: ``le maire de Nice``)
+    # not the place she serves: ``le maire de Nice``; nor does a firm take the name of
+    # the town it comes from: ``le groupe de Shenzhen``)
     kind = anaphoric_nouns().get(token.lemma_.lower())
     naming = {"appos", "flat:name"} | ({"nmod", "flat", "compound"} if kind else set())
     for child in token.children:
         if child.dep_ in naming:
             for mention in mentions:
                 if mention.start <= child.idx < mention.end and not (
-                    kind == "PER" and child.dep_ == "nmod" and mention.label == "LOC"
+                    (kind == "PER" or token.lemma_.lower() in FIRM_NOUNS)
+                    and child.dep_ == "nmod"
+                    and mention.label == "LOC"
                 ):
                     return mention
     # A measure of a named thing (``la population de Nantes``, ``les ventes de la

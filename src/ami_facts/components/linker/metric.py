@@ -18,7 +18,13 @@ from ami_facts.components.linker.syntax import (
     has_preposition,
     is_genitive,
 )
-from ami_facts.french.linking import CAPACITY_LEMMAS, HANDLING_LEMMAS, MEASURE_NOUNS, PERSON_NOUNS
+from ami_facts.french.linking import (
+    CAPACITY_LEMMAS,
+    FORECAST_NOUNS,
+    HANDLING_LEMMAS,
+    MEASURE_NOUNS,
+    PERSON_NOUNS,
+)
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
 from ami_facts.french.units import PRICE_PER_UNITS
 from ami_facts.patterns import alternation
@@ -481,6 +487,11 @@ def noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
                 )
                 if phrase in lexicon.nouns:
                     return lexicon.nouns[phrase]
+    if lemma in FORECAST_NOUNS:
+        # (``sa prévision de croissance``: what the forecast is of)
+        for child in noun.children:
+            if child.dep_ == "nmod" and child.pos_ == "NOUN" and is_genitive(child):
+                return noun_phrase_metric(lexicon, child)
     return lexicon.nouns.get(lemma)
 
 

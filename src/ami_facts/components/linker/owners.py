@@ -69,6 +69,18 @@ def measures_an_economy(text: str, number: Token, end: int) -> bool:
     debt, or the figure is a part of a GDP (``5,8 % du PIB``). Such a figure is a place's."""
     if OF_GDP_AFTER.match(text, end):
         return True
+    # (``La Banque de France prévoit une croissance de 0,9 %``: the figure measures the
+    # economy noun it complements, whoever forecasts it; not ``ses ventes``)
+    measured = counted_phrase(number)
+    holder = measured.head
+    if (
+        measured.dep_ == "nmod"
+        and holder.pos_ == "NOUN"
+        and holder.i < measured.i
+        and holder.lemma_.lower() in ECONOMY_NOUNS
+        and not any("Yes" in child.morph.get("Poss", []) for child in holder.children)
+    ):
+        return True
     # (``devrait monter à 7,8 %``: the subject is the verb's it depends on)
     for verb in clause_verbs(governing_verb(number)):
         nouns = verb_subjects(verb)

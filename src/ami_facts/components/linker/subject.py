@@ -176,7 +176,11 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             if child.i != measured.i and number.i in inside and clause_verb.i not in inside:
                 # (``Les salariés des boutiques (une quinzaine d'enseignes du métro et du
                 # RER) recevront``: a figure inside the subject is not what it did; a
-                # mistagged verb hangs on its subject, ``Le groupe compte``)
+                # mistagged verb hangs on its subject, ``Le groupe compte``; but what a
+                # participle set beside it says is said of it: ``L'appareil, âgé de 12
+                # ans, devait``)
+                if _said_of(child, number):
+                    return _named_by_subject(text, mentions, child)
                 return None
             return _named_by_subject(text, mentions, child)
         controller = _object_controlling(clause_verb)
@@ -208,8 +212,10 @@ def _product_named_after(counted: Token, mentions: list[Mention]) -> Mention | N
 
 
 def _name_opening_the_sentence_before(verb: Token) -> Token | None:
-    """``Martinez, le capitaine, a marqué``: the name opening the sentence, when a phrase
-    between commas (with no verb of its own) is all that parts it from the verb."""
+    """``Martinez, le capitaine, a marqué``, ``Le demi d'ouverture Thomas Ramos, 30 ans,
+    a réussi``: the name ending the sentence's first phrase, when a phrase between commas
+    (with no verb of its own) is all that parts it from the verb; ``Marrakech reste``:
+    a name the parser left apart as a root of its own right before the verb."""
     doc = verb.doc
     start = verb.i
     # (back to the sentence's end before: the parser may open a sentence at a second root)
@@ -217,10 +223,20 @@ def _name_opening_the_sentence_before(verb: Token) -> Token | None:
         start > 0 and doc[start - 1].text not in SENTENCE_ENDS and "\n" not in doc[start - 1].text
     ):
         start -= 1
-    end = start
-    while end < verb.i and doc[end].pos_ == "PROPN":
-        end += 1
-    if end == start or doc[end].text != ",":
+    if doc[start].pos_ == "ADP":
+        return None  # (``En France, Renault, selon la presse, a``: a frame, no name)
+    end = next((k for k in range(start, verb.i) if doc[k].text == ","), None)
+    if end is None:
+        names = start
+        while names < verb.i and doc[names].pos_ == "PROPN":
+            names += 1
+        apart = names > start and any(t.dep_ == "ROOT" for t in doc[start:names])
+        if not apart or any(t.dep_ not in VERB_GROUP_DEPS for t in doc[names : verb.i]):
+            return None
+        return doc[names - 1]
+    if end == start or doc[end - 1].pos_ != "PROPN":
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
         return None
     close = next((k for k in range(end + 1, verb.i) if doc[k].text == ","), None)
     if close is None or close == end + 1:
@@ -229,7 +245,17 @@ def _name_opening_the_sentence_before(verb: Token) -> Token | None:
         return None  # (``Sinner, qui restait sur``: a clause of its own)
     if any(t.dep_ not in VERB_GROUP_DEPS for t in doc[close + 1 : verb.i]):
         return None
-    return doc[start]
+    return doc[end - 1]
+
+
+def _said_of(noun: Token, number: Token) -> bool:
+    """Whether ``number`` hangs on a participle or adjective set beside ``noun``."""
+    below = number
+    for ancestor in number.ancestors:
+        if ancestor.i == noun.i:
+            return below.dep_ in {"amod", "acl"} and below.pos_ in {"ADJ", "VERB"}
+        below = ancestor
+    return False
 
 
 def _possessed(noun: Token) -> bool:

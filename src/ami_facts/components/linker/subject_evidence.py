@@ -257,6 +257,27 @@ GAPPED_AND_BEFORE = re.compile(
 )
 
 
+# ``contre 13 800 pour l'américain Tesla``, ``et 35 pour son rival Uldis Bērziņš``: a figure
+# compared with the one before it, then ``pour`` and whose it is.
+COMPARED_BEFORE = re.compile(r"(?<![^\W_])(?:contre|et)\s+$", re.IGNORECASE)
+COMPARED_OWNER_GAP = re.compile(
+    r"\s+pour\s+(?:(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s*)?(?:[^\W\d_]+\s+){0,2}"
+)
+
+
+def _compared_owner(article: ArticleSubjects, figure: dict[str, Any]) -> Mention | None:
+    """The name ``pour`` gives a figure set against the one before it."""
+    text, end = article.text, figure["end"]
+    if not COMPARED_BEFORE.search(text, max(0, figure["start"] - 8), figure["start"]):
+        return None
+    if not text.startswith(" pour ", end):  # (a cheap test first)
+        return None
+    for mention in article.between(end, end + 50):
+        if COMPARED_OWNER_GAP.fullmatch(text, end, mention.start):
+            return mention
+    return None
+
+
 def _owner_of_gapped_clause(article: ArticleSubjects, figure: dict[str, Any]) -> Mention | None:
     """``Les ventes de Renault ont baissé de 8 %, celles de Stellantis de 15 %``, ``AD
     obtient 29 % et Chega 18 %``: the name after ``celles de`` or ``et`` owns the figure
@@ -297,6 +318,10 @@ def subject_candidates(
         # (``Microsoft et Apple pèsent respectivement 4 100 et 3 800 milliards``: the
         # lists pair each figure with its name, whatever else the sentence says)
         return [Candidate(paired, {"respective": 1.0})]
+    if (compared := _compared_owner(article, figure)) is not None:
+        # (``18 500 voitures, contre 13 800 pour Tesla``: the figure set against the one
+        # before is the named rival's, not what the sentence's verb counts)
+        return [Candidate(compared, {"parse_owner": 1.0})]
     text = article.text
     main = article.main
     # (``Renault reste en tête avec 32 400 immatriculations, devant Peugeot``: a brand
@@ -369,6 +394,12 @@ def subject_candidates(
     # ``Le PDG de Renault, Luca de Meo, a annoncé un bénéfice de 2 milliards``: what
     # only a company has (what no person has: ``vise 820 livraisons``), the person
     # whose role names it announces for it.
+    # (``La Banque de France prévoit une croissance de 0,9 %``: who forecasts how an
+    # economy fares does not own the figure)
+    if economy:
+        for candidate in pool.by_name.values():
+            if candidate.value.label != "LOC":
+                candidate.evidence.pop("parse_subject", None)
     if labels is not None and "PER" not in labels:
         for candidate in list(pool.by_name.values()):
             if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
