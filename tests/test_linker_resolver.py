@@ -2536,3 +2536,17 @@ def test_linker_country_named_by_royaume_is_referred_back_to(nlp: Language) -> N
         " de touristes en 2030."
     )
     assert _figure(nlp, text, "9 millions")["subject"] == "Jordanie"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("La jeune pousse Qonto a levé 480 millions d'euros en 2022.", "480 millions"),
+        ("La licorne est valorisée 4 milliards d'euros.", "4 milliards"),
+        ("La commune a emprunté 2 millions d'euros pour son école.", "2 millions"),
+    ],
+)
+def test_linker_money_raised_lent_or_valued_is_no_price_cost_or_revenue(
+    nlp: Language, text: str, number: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] is None

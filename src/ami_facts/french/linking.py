@@ -267,3 +267,7 @@ TIME_BETWEEN_AFTER = re.compile(r"\s+(?:après|avant|plus\s+tard|plus\s+tôt|aup
 FORECAST_NOUNS = frozenset(
     "prévision estimation objectif projection perspective cible anticipation".split()  # noqa: SIM905
 )
+# Verbs of funding: money raised, lent or borrowed, or what a firm is valued at, is
+# neither a price, a cost nor a revenue (``a levé 200 millions d'euros``, ``valorisée 1,5
+# milliard``): no metric names it.
+FUNDING_LEMMAS = frozenset("lever valoriser emprunter prêter".split())  # noqa: SIM905

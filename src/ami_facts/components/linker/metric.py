@@ -21,6 +21,7 @@ from ami_facts.components.linker.syntax import (
 from ami_facts.french.linking import (
     CAPACITY_LEMMAS,
     FORECAST_NOUNS,
+    FUNDING_LEMMAS,
     HANDLING_LEMMAS,
     MEASURE_NOUNS,
     PERSON_NOUNS,
@@ -169,6 +170,12 @@ def _kind_verb_clue(
     verb = governing_verb(number) if number is not None else None
     metric = table.get(infinitive(verb)) if verb is not None else None
     return MetricClue(metric, strength, evidence) if metric else None
+
+
+def _funding(number: Token | None) -> bool:
+    """Whether the figure's verb raises, lends, borrows or values money."""
+    verb = governing_verb(number) if number is not None else None
+    return verb is not None and infinitive(verb) in FUNDING_LEMMAS
 
 
 def is_person_noun(lemma: str | None) -> bool:
@@ -625,7 +632,7 @@ def metric_clues(
         if clue := _kind_verb_clue(lexicon.percent_verbs, number, 2.0, "percent_verb"):
             clues.append(clue)
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
-    if kind == "money":
+    if kind == "money" and not _funding(number):
         clues.append(COST_KIND_CLUE)
         if figure.get("per") in PRICE_PER_UNITS:
             clues.append(PRICE_PER_UNIT_CLUE)
