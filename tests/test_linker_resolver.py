@@ -2550,3 +2550,38 @@ def test_linker_money_raised_lent_or_valued_is_no_price_cost_or_revenue(
     nlp: Language, text: str, number: str
 ) -> None:
     assert _figure(nlp, text, number)["metric"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # only an organisation earns: a possessive before a profit is no product's
+        (
+            "Qantas a publié ses comptes. La compagnie exploite 120 Boeing 737. Son bénéfice"
+            " a progressé de 12 %.",
+            "12 %",
+            None,
+        ),
+        # a complement after ``à`` says what kind of thing a definite noun refers to
+        (
+            "EasyJet a publié ses comptes. Le transporteur à bas coût a commandé 100 avions.",
+            "100 avions",
+            "EasyJet",
+        ),
+        # a name set between commas after the first phrase's noun, then an age
+        ("Son frère, Yanis B., 29 ans, a été condamné à 8 ans.", "8 ans", "Yanis B."),
+        # a person's forecast speaks for another
+        ("La directrice, Anne Rigail, prévoit 50 millions de passagers.", "50 millions", None),
+        # (a height cleared is a person's length)
+        (
+            "Le Suédois Armand Duplantis a porté dimanche le record du monde du saut à la perche"
+            " à 6,27 mètres.",
+            "6,27",
+            "Armand Duplantis",
+        ),
+    ],
+)
+def test_linker_owner_of_earnings_kind_nouns_names_beside_forecasts_and_heights(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

@@ -80,6 +80,11 @@ COMPANY_MONEY_BEFORE = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}\s+(?:de|d['’])\s*(?:(?:plus|près|moins)\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
+# The same nouns as words (``Son bénéfice a progressé de 15 %``): their owner is an
+# organisation.
+COMPANY_MONEY_NOUNS = frozenset(
+    "chiffre bénéfice recette résultat perte déficit marge dividende".split()  # noqa: SIM905
+)
 # How French adjectives of origin end (``américain``, ``toulousain``, ``chinois``,
 # ``européen``, ``allemande``, ``espagnol``): they follow the noun they qualify.
 ORIGIN_ENDINGS = (
@@ -271,3 +276,9 @@ FORECAST_NOUNS = frozenset(
 # neither a price, a cost nor a revenue (``a levé 200 millions d'euros``, ``valorisée 1,5
 # milliard``): no metric names it.
 FUNDING_LEMMAS = frozenset("lever valoriser emprunter prêter".split())  # noqa: SIM905
+# Verbs of a forecast or a target: a person who forecasts a figure (``Le directeur
+# général, Michael O'Leary, prévoit 215 millions de passagers``) speaks for whoever it
+# is about, and owns it no more than a source does.
+FORECAST_LEMMAS = frozenset(
+    "prévoir viser tabler anticiper escompter espérer projeter".split()  # noqa: SIM905
+)

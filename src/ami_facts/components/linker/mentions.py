@@ -555,10 +555,14 @@ def _measure_of_it(label: str, complement: Token) -> bool:
 def _describes_it(complement: Token) -> bool:
     """``le groupe dirigé par Christel Heydemann``, ``le club de la capitale``: a
     participle or a complement with its own definite article says something of the
-    thing referred back to, where a bare complement names another (``le groupe de
-    travail``)."""
+    thing referred back to, and so does one after ``à`` (``le transporteur à bas coût``),
+    where a bare complement names another (``le groupe de travail``)."""
     if complement.dep_ == "acl":
         return "Part" in complement.morph.get("VerbForm", [])
+    if any(
+        child.dep_ == "case" and child.lower_ in {"à", "au", "aux"} for child in complement.children
+    ):
+        return True  # (``le transporteur à bas coût``: a kind of it)
     return complement.pos_ == "NOUN" and any(
         child.dep_ == "det" and "Def" in child.morph.get("Definite", [])
         for child in complement.children

@@ -32,6 +32,7 @@ from ami_facts.components.linker.syntax import (
 )
 from ami_facts.french.linking import (
     BEATING_LEMMAS,
+    COMPANY_MONEY_NOUNS,
     ECONOMY_NOUNS,
     HANDLING_LEMMAS,
     PERSON_NOUNS,
@@ -216,7 +217,9 @@ def possessor(
     owner = _clause_subject_before(text, number, found[1], mentions)
     if owner is not False:
         return owner
-    return antecedent(text, mentions, found[0], POSSESSOR_LABELS)
+    # (``Ryanair exploite 620 Boeing 737. Son bénéfice``: only an organisation earns)
+    company = found[0].lemma_.lower() in COMPANY_MONEY_NOUNS
+    return antecedent(text, mentions, found[0], {"ORG"} if company else POSSESSOR_LABELS)
 
 
 def a_persons_organisation(owner: Mention, number: Token) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Token
@@ -34,6 +35,7 @@ from ami_facts.components.linker.syntax import (
 )
 from ami_facts.french.lexicons import load_common_words, load_lexicons
 from ami_facts.french.linking import (
+    FORECAST_LEMMAS,
     MEASURE_NOUNS,
     ORIGIN_ENDINGS,
     RECORDING_LEMMAS,
@@ -213,9 +215,10 @@ def _product_named_after(counted: Token, mentions: list[Mention]) -> Mention | N
 
 def _name_opening_the_sentence_before(verb: Token) -> Token | None:
     """``Martinez, le capitaine, a marqué``, ``Le demi d'ouverture Thomas Ramos, 30 ans,
-    a réussi``: the name ending the sentence's first phrase, when a phrase between commas
-    (with no verb of its own) is all that parts it from the verb; ``Marrakech reste``:
-    a name the parser left apart as a root of its own right before the verb."""
+    a réussi``, ``Son frère, Yanis B., 29 ans, a été condamné``: the name ending the
+    sentence's first phrase (or set between commas after it), when phrases between
+    commas with no verb of their own are all that part it from the verb; ``Marrakech
+    reste``: a name the parser left apart as a root of its own right before the verb."""
     doc = verb.doc
     start = verb.i
     # (back to the sentence's end before: the parser may open a sentence at a second root)
@@ -223,10 +226,10 @@ def _name_opening_the_sentence_before(verb: Token) -> Token | None:
         start > 0 and doc[start - 1].text not in SENTENCE_ENDS and "\n" not in doc[start - 1].text
     ):
         start -= 1
-    if doc[start].pos_ == "ADP":
+    if start == verb.i or doc[start].pos_ not in {"DET", "PROPN", "NOUN"}:
         return None  # (``En France, Renault, selon la presse, a``: a frame, no name)
-    end = next((k for k in range(start, verb.i) if doc[k].text == ","), None)
-    if end is None:
+    commas = [k for k in range(start, verb.i) if doc[k].text == ","]
+    if not commas:
         names = start
         while names < verb.i and doc[names].pos_ == "PROPN":
             names += 1
@@ -234,18 +237,24 @@ def _name_opening_the_sentence_before(verb: Token) -> Token | None:
         if not apart or any(t.dep_ not in VERB_GROUP_DEPS for t in doc[names : verb.i]):
             return None
         return doc[names - 1]
-    if end == start or doc[end - 1].pos_ != "PROPN":
+    if len(commas) < 2 or any(t.dep_ not in VERB_GROUP_DEPS for t in doc[commas[-1] + 1 : verb.i]):
         return None
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
-        return None
-    close = next((k for k in range(end + 1, verb.i) if doc[k].text == ","), None)
-    if close is None or close == end + 1:
-        return None
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[end + 1 : close]):
+    bounds = [start - 1, *commas]
+    phrases = [doc[a + 1 : b] for a, b in pairwise(bounds)]
+    if any(not phrase or any(t.pos_ in {"VERB", "AUX"} for t in phrase) for phrase in phrases):
         return None  # (``Sinner, qui restait sur``: a clause of its own)
-    if any(t.dep_ not in VERB_GROUP_DEPS for t in doc[close + 1 : verb.i]):
-        return None
-    return doc[end - 1]
+    if phrases[0][-1].pos_ == "PROPN":
+        return phrases[0][-1]
+    # (``Son frère, Yanis B.,``: the name set beside the first phrase's noun)
+    second = phrases[1]
+    if len(phrases) > 2 and phrases[0][0].pos_ == "DET" and all(t.pos_ == "PROPN" for t in second):
+        return second[-1]
+    return None
+
+
+def forecast(number: Token) -> bool:
+    """Whether the figure's verb forecasts or targets it (``prévoit``, ``vise``)."""
+    return any(infinitive(v) in FORECAST_LEMMAS for v in clause_verbs(governing_verb(number)))
 
 
 def _said_of(noun: Token, number: Token) -> bool:

@@ -36,6 +36,7 @@ from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     agents_beside_the_subject,
+    forecast,
     is_the_actor,
     parse_subject,
     participle_agent,
@@ -74,7 +75,7 @@ METRIC_LABELS: dict[str, frozenset[str]] = {
         "margin": "ORG",
         "capacity": "PRODUCT ORG LOC",
         "distance": "PRODUCT PER",
-        "length": "PRODUCT LOC",
+        "length": "PRODUCT LOC PER",
         "diameter": "PRODUCT LOC",
         "speed": "PRODUCT PER",
         "power": "PRODUCT",
@@ -400,7 +401,9 @@ def subject_candidates(
         for candidate in pool.by_name.values():
             if candidate.value.label != "LOC":
                 candidate.evidence.pop("parse_subject", None)
-    if labels is not None and "PER" not in labels:
+    # (``Le directeur général, Michael O'Leary, prévoit 215 millions de passagers``: a
+    # person's forecast speaks for another)
+    if (labels is not None and "PER" not in labels) or (number is not None and forecast(number)):
         for candidate in list(pool.by_name.values()):
             if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
                 del candidate.evidence["parse_subject"]
