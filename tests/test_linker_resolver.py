@@ -2585,3 +2585,10 @@ def test_linker_owner_of_earnings_kind_nouns_names_beside_forecasts_and_heights(
     nlp: Language, text: str, number: str, subject: str | None
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_figure_in_the_agent_of_a_passive_verb_is_not_its_subjects(
+    nlp: Language,
+) -> None:
+    text = "Paul Lemaire sera désigné président lundi par le nouveau bureau de 21 membres."
+    assert _figure(nlp, text, "21 membres")["subject"] is None

@@ -171,6 +171,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             subjects = verb_subjects(clause_verb)
             if not subjects or opening.i < subjects[0].i < clause_verb.i:
                 return _tagged(mention_covering(mentions, opening), "parse_subject")
+        if _in_the_agent(number, clause_verb):
+            return None  # (``sera élue par le conseil de 33 membres``: the agent's)
         for child in verb_subjects(clause_verb):
             if child.lower_ == "il" and is_impersonal(clause_verb):
                 return None
@@ -250,6 +252,20 @@ def _name_opening_the_sentence_before(verb: Token) -> Token | None:
     if len(phrases) > 2 and phrases[0][0].pos_ == "DET" and all(t.pos_ == "PROPN" for t in second):
         return second[-1]
     return None
+
+
+def _in_the_agent(number: Token, verb: Token) -> bool:
+    """Whether the figure lies in the agent of a passive ``verb`` (``par le conseil de
+    33 membres``): it measures the agent, not the verb's subject."""
+    for ancestor in [number, *number.ancestors]:
+        if ancestor.head.i == verb.i:
+            # (the parser may call the agent a mere complement: the case word tells)
+            return ancestor.dep_ == "obl:agent" or (
+                ancestor.dep_.startswith("obl")
+                and any(c.dep_ == "case" and c.lower_ == "par" for c in ancestor.children)
+                and any(c.dep_ == "aux:pass" for c in verb.children)
+            )
+    return False
 
 
 def forecast(number: Token) -> bool:
