@@ -21,6 +21,7 @@ from ami_facts.components.linker.subject import (
     POSSESSOR_LABELS,
     name_in_apposition,
     named_or_referred,
+    possessed,
 )
 from ami_facts.components.linker.syntax import (
     clause_verbs,
@@ -79,7 +80,7 @@ def measures_an_economy(text: str, number: Token, end: int) -> bool:
         and holder.pos_ == "NOUN"
         and holder.i < measured.i
         and holder.lemma_.lower() in ECONOMY_NOUNS
-        and not any("Yes" in child.morph.get("Poss", []) for child in holder.children)
+        and not possessed(holder)
     ):
         return True
     # (``devrait monter à 7,8 %``: the subject is the verb's it depends on)

@@ -188,7 +188,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                 return None
             return _named_by_subject(text, mentions, child)
         controller = _object_controlling(clause_verb)
-        if controller is not None and not _possessed(controller):
+        if controller is not None and not possessed(controller):
             # (``Elle appelle le gouvernement à revaloriser l'aide de 10 %``: the object
             # of the verb above does what the infinitive says; ``la France a vu sa
             # population augmenter``: what the subject owns is the subject's)
@@ -283,7 +283,8 @@ def _said_of(noun: Token, number: Token) -> bool:
     return False
 
 
-def _possessed(noun: Token) -> bool:
+def possessed(noun: Token) -> bool:
+    """Whether a noun has a possessive determiner (``son``, ``leurs``)."""
     return any("Yes" in child.morph.get("Poss", []) for child in noun.children)
 
 

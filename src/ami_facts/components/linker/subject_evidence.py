@@ -392,17 +392,16 @@ def subject_candidates(
             if "apposition" not in candidate.evidence:
                 for name in VERB_SUBJECT_EVIDENCE:
                     candidate.evidence.pop(name, None)
-    # ``Le PDG de Renault, Luca de Meo, a annoncé un bénéfice de 2 milliards``: what
-    # only a company has (what no person has: ``vise 820 livraisons``), the person
-    # whose role names it announces for it.
-    # (``La Banque de France prévoit une croissance de 0,9 %``: who forecasts how an
-    # economy fares does not own the figure)
+    # ``La Banque de France prévoit une croissance de 0,9 %``: who forecasts how an
+    # economy fares does not own the figure.
     if economy:
         for candidate in pool.by_name.values():
             if candidate.value.label != "LOC":
                 candidate.evidence.pop("parse_subject", None)
-    # (``Le directeur général, Michael O'Leary, prévoit 215 millions de passagers``: a
-    # person's forecast speaks for another)
+    # ``Le PDG de Renault, Luca de Meo, a annoncé un bénéfice de 2 milliards``: what
+    # only a company has (what no person has: ``vise 820 livraisons``), the person
+    # whose role names it announces for it; so does a person's forecast (``Le directeur
+    # général, Michael O'Leary, prévoit 215 millions de passagers``).
     if (labels is not None and "PER" not in labels) or (number is not None and forecast(number)):
         for candidate in list(pool.by_name.values()):
             if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
