@@ -2592,3 +2592,29 @@ def test_linker_figure_in_the_agent_of_a_passive_verb_is_not_its_subjects(
 ) -> None:
     text = "Paul Lemaire sera désigné président lundi par le nouveau bureau de 21 membres."
     assert _figure(nlp, text, "21 membres")["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # before or among whom, or in which places, the action happens: no one's
+        ("Devant 42 000 spectateurs, l'Irlande a dominé le match.", "42 000", None),
+        ("La préfecture de l'Aude a ouvert des gymnases dans 17 communes.", "17 communes", None),
+        # (events a figure counts after ``dans`` are no setting)
+        (
+            "Un chef du groupe ETA a été condamné pour 40 morts dans 12 attentats commis par"
+            " l'ETA.",
+            "12 attentats",
+            "ETA",
+        ),
+    ],
+)
+def test_linker_figure_setting_where_or_before_whom_an_action_happens_is_no_ones(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject
+
+
+def test_linker_possessed_places_after_dans_stay_the_possessors(nlp: Language) -> None:
+    text = "TotalEnergies a gelé ses prix dans ses 3 000 stations."
+    assert _figure(nlp, text, "3 000")["subject"] == "TotalEnergies"

@@ -31,6 +31,7 @@ from ami_facts.components.linker.sentences import (
 )
 from ami_facts.components.linker.subject import (
     NAMES_JOINED,
+    in_a_setting,
     main_subject_mention,
     results_rows,
     section_topics,
@@ -336,6 +337,7 @@ def link(
             )
             # (``la cour qui juge quatre supporters``: those it deals with are not its own)
             or (figure["kind"] == "count" and number is not None and people_handled(number))
+            or (figure["kind"] == "count" and number is not None and in_a_setting(number))
         ):
             candidates = []
         # (``--fast``: most figures have no candidate, and nothing to weigh)

@@ -44,7 +44,7 @@ from ami_facts.french.linking import (
     SOURCE_PREPOSITION_PATTERN,
     STANCE_LEMMAS,
 )
-from ami_facts.french.metrics import metric_lexicon
+from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
 from ami_facts.french.numbers import BIG
 from ami_facts.hits import EntityHit
 
@@ -266,6 +266,30 @@ def _in_the_agent(number: Token, verb: Token) -> bool:
                 and any(c.dep_ == "aux:pass" for c in verb.children)
             )
     return False
+
+
+# Prepositions that set before or among whom a verb's action happens; ``dans`` sets
+# where, before a noun of places (``dans 24 communes``, not ``dans 191 attentats``).
+SETTING_CASES = {"devant", "parmi", "auprès"}
+
+
+def in_a_setting(number: Token) -> bool:
+    """Whether the figure's phrase is a complement of its verb that says where or before
+    whom the action happens (``dans 24 communes``, ``Devant 79 000 spectateurs, la
+    France``): no one's, the verb's subject least of all."""
+    phrase = counted_phrase(number)
+    places = anaphoric_nouns().get(phrase.lemma_.lower()) == "LOC"
+    cases = SETTING_CASES | {"dans"} if places else SETTING_CASES
+    # (the parser may hang the preposition on the number: ``dans 17 communes`` as an
+    # object)
+    # (``dans ses 3 400 stations``: a possessive says whose they are)
+    return (
+        phrase.head.pos_ in {"VERB", "AUX"}
+        and not possessed(phrase)
+        and any(
+            c.dep_ == "case" and c.lower_ in cases for c in [*phrase.children, *number.children]
+        )
+    )
 
 
 def forecast(number: Token) -> bool:
