@@ -459,6 +459,15 @@ COLLECTIVE_FACTOR_BEFORE_RE = re.compile(
 # A number right after one of these nouns is a reading on its scale (``un séisme de
 # magnitude 8,2``, ``un vent de force 9``), never a count of what a figure before it
 # counted.
-SCALE_NOUN_BEFORE_RE = re.compile(
+_SCALE_NOUN_BEFORE_RE = re.compile(
     r"(?<![^\W_])(?i:magnitude|force|note|taille|pointure|calibre|coefficient)[\s\u00a0]+$"
 )
+_SCALE_NOUN_MAX = len("coefficient ")
+
+
+def reading_on_a_scale(text: str, number_start: int) -> bool:
+    """Whether the number starting at ``number_start`` follows one of those nouns."""
+    return (
+        _SCALE_NOUN_BEFORE_RE.search(text, max(0, number_start - _SCALE_NOUN_MAX - 4), number_start)
+        is not None
+    )

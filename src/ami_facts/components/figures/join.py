@@ -12,7 +12,7 @@ import re
 from ami_facts.components.figures.figure_types import _Fig
 from ami_facts.components.figures.scanning import _skip_ws
 from ami_facts.french.linking import SCORE_WORDS
-from ami_facts.french.numbers import SCALE_NOUN_BEFORE_RE
+from ami_facts.french.numbers import reading_on_a_scale
 from ami_facts.french.qualifiers import (
     CHANGE_RE,
     DE_BEFORE,
@@ -294,7 +294,7 @@ def _carry_counted(text: str, figs: list[_Fig]) -> None:
             continue  # ``600 pompiers, appuyés par huit Canadair``: the name is what it counts
         if _in_a_score(text, f):
             continue  # ``les deux équipes ... sur un score de 29 à 28``: points, not teams
-        if SCALE_NOUN_BEFORE_RE.search(text, max(0, f.start - 16), f.start):
+        if reading_on_a_scale(text, f.start):
             continue  # ``190 000 habitants ... de magnitude 8,2``: a reading, not habitants
         if f.start >= seen:
             found = _sentence_end_before(text, f.start, seen)

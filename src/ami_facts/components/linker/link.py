@@ -39,7 +39,7 @@ from ami_facts.components.linker.subject import (
 from ami_facts.components.linker.subject_evidence import ArticleSubjects, subject_candidates
 from ami_facts.components.linker.syntax import token_at
 from ami_facts.french.linking import SCORE_WORDS, TERM_WORDS, TIME_BETWEEN_AFTER
-from ami_facts.french.numbers import SCALE_NOUN_BEFORE_RE
+from ami_facts.french.numbers import reading_on_a_scale
 
 # Words that join a figure to the one before it and make it share its noun and metric:
 # ``3 714 exemplaires ou 412 chaque mois``, ``650 commandes soit près de 2 000``.
@@ -120,9 +120,7 @@ def _elliptic(
         and not figure.get("unit")
         and previous["start"] >= sentence[0]
         and 0 <= figure["number_start"] - previous["end"] <= ELLIPSIS_MAX_GAP
-        and not SCALE_NOUN_BEFORE_RE.search(
-            text, max(0, figure["number_start"] - 16), figure["number_start"]
-        )
+        and not reading_on_a_scale(text, figure["number_start"])
     )
 
 

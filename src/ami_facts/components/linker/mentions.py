@@ -45,8 +45,6 @@ PRONOUN_WINDOW = 300
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|vers|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$|\bà\s*l['’]$", re.IGNORECASE
 )
-# Nouns that refer back to a town, and the lower-case article that a town's name lacks
-# (``la Lys``, ``le Rhône``, ``l'Alsace``; not ``Le Havre``, whose article is its own).
 # Nouns of a business, which a town after ``de`` says the home of, not the name
 # (``le groupe de Shenzhen``; but ``le musée du Prado``, ``le club de Lens``).
 FIRM_NOUNS = frozenset(
@@ -54,6 +52,8 @@ FIRM_NOUNS = frozenset(
     industriel marque opérateur distributeur transporteur assureur avionneur motoriste
     enseigne start-up""".split()  # noqa: SIM905
 )
+# Nouns that refer back to a town, and the lower-case article that a town's name lacks
+# (``la Lys``, ``le Rhône``, ``l'Alsace``; not ``Le Havre``, whose article is its own).
 TOWN_NOUNS = frozenset(
     "ville commune village bourg cité capitale métropole agglomération localité".split()  # noqa: SIM905
 )
