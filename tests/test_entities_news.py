@@ -658,3 +658,36 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
     nlp: Language, text: str, mention: str, label: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        # the head noun of an apposition after the name
+        ("Lagardel, premier collecteur de lait du pays, baisse ses prix.", "Lagardel", "ORG"),
+        # (after a preposition, what follows the comma is the clause, no apposition)
+        ("Fondée à Vitrolles, l'entreprise emploie 80 personnes.", "Vitrolles", "LOC"),
+        # a name opening with an organisation's head noun, whatever the NER said
+        ("La Compagnie des Vosges exploite neuf domaines.", "Compagnie des Vosges", "ORG"),
+        # a plural head noun before a list of names types each of them
+        ("Les tempêtes Ulrich et Martin ont frappé la côte.", "Martin", "MISC"),
+    ],
+)
+def test_entities_apposition_after_a_name_or_a_head_before_a_list_gives_the_label(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label
+
+
+def test_entities_organisation_name_goes_on_through_its_complement(nlp: Language) -> None:
+    text = "L'Office national de la protection des réseaux d'irrigation a publié un avis."
+    names = [h.text for h in _hits(nlp, text)]
+    assert names == ["Office national de la protection des réseaux d'irrigation"]
+
+
+def test_entities_name_the_lexicon_labels_elsewhere_takes_that_label_in_a_title(
+    nlp: Language,
+) -> None:
+    # (``Orange`` is a town too: the NER reads the headline's mention as one)
+    text = "Orange recule dans le mobile\n\nL'opérateur Orange a perdu 95 000 abonnés."
+    assert {h.label for h in _hits(nlp, text) if h.text == "Orange"} == {"ORG"}

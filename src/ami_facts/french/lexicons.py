@@ -72,6 +72,8 @@ class Lexicons:
     work_heads: frozenset[str] = frozenset()  # ``le film « X »``: a work's title
     # heads of an organisation's capitalised full name, with the institutions' heads
     organisation_heads: frozenset[str] = frozenset()
+    # heads opening an organisation's name, whatever label the NER gave it
+    organisation_name_heads: frozenset[str] = frozenset()
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
@@ -165,6 +167,7 @@ def load_lexicons() -> Lexicons:
         work_heads=frozenset(words.get("work_heads", ())),
         organisation_heads=frozenset(words.get("organisation_heads", ()))
         | frozenset(words["institution_heads"]),
+        organisation_name_heads=frozenset(words.get("organisation_name_heads", ())),
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
         first_names=frozenset(words.get("first_names", ())),

@@ -94,8 +94,15 @@ def _resolve_names(mentions: list[_Mention], lex: Lexicons, text: str = "") -> N
     by_name: dict[str, list[_Mention]] = {}
     for m in ner:
         by_name.setdefault(_fold(m.name), []).append(m)
-    for group in by_name.values():
+    # A name the lexicon found elsewhere in the article (``Orange a gagné``, the
+    # operator) is a cue for the NER's mentions of it (``Orange gagne`` in the title,
+    # taken for the town).
+    from_lexicon = {_fold(m.name): m.label for m in mentions if m.source == "lexicon"}
+    for key, group in by_name.items():
         cued = [m for m in group if m.cue is not None]
+        if key in from_lexicon and not cued:
+            cued = [_Mention(-1, -1, from_lexicon[key], group[0].name, "lexicon")]
+            cued[0].cue = from_lexicon[key]
         if len(group) < 2 and not cued:
             continue
         voters = [(m, m.cue or m.label) for m in cued] if cued else [(m, m.label) for m in group]

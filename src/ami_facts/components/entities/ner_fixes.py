@@ -36,6 +36,7 @@ from ami_facts.components.entities.tokens import (
     _same_line,
     _stop_words,
 )
+from ami_facts.french import calendar
 from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
 from ami_facts.french.linking import INHABITANTS_AFTER
 
@@ -474,7 +475,24 @@ def _is_adjective_token(tok: Token) -> bool:
 def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, Label | None]:
     """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
     Portland``: a head noun just before the name gives its type, and is a cue for the
-    other mentions of the same name (the second item; ``None`` without a head)."""
+    other mentions of the same name (the second item; ``None`` without a head). A
+    plural head gives it to every name of the list after it (``les tempêtes Lothar et
+    Martin``)."""
+    found = _head_before(doc, s, label, lex)
+    if found[1] is not None or s < 2 or doc[s - 1].lower_ not in ("et", ","):
+        return found
+    k = s - 2  # the name before ``et``: its first capitalised word
+    while k > 0 and doc[k - 1].text[:1].isupper() and k > s - 6:
+        k -= 1
+    if not doc[k].text[:1].isupper() or k == 0:
+        return found
+    head = doc[k - 1].lower_
+    if not (head.endswith(("s", "x")) and head in lex.apposition_heads):
+        return found
+    return _head_before(doc, k, label, lex)
+
+
+def _head_before(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, Label | None]:
     k = s - 1
     via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
     if via_de:
@@ -498,6 +516,54 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[La
         if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head), cast(Label, head)
     return label, None
+
+
+# Words that may stand between a name's comma and the head noun of its apposition
+# (``Lactalis, premier collecteur du pays``, ``Iquique, la ville portuaire``).
+_APPOSITION_OPENERS = frozenset(["numéro", "ex", "son", "sa", "leur"])
+# A name after one of these sets the scene: what follows its comma is the clause.
+_SETTING_PREPOSITIONS = frozenset(
+    "à au aux en dans de du des d' d’ depuis vers sur pour par chez après avant selon".split()  # noqa: SIM905
+)
+
+
+def _apposition_after_label(
+    doc: Doc, s: int, e: int, label: Label, lex: Lexicons
+) -> tuple[Label, Label | None]:
+    """``Lactalis, premier collecteur du pays,``: the head noun of an apposition right
+    after the name gives its type, as one before it does (``_apposition_label``). A
+    person's head does not make a person of an organisation or a place (``Orange,
+    membre du CAC 40``), nor a head of a thing a person the NER named in full."""
+    k = e + 1
+    if k >= len(doc) or doc[e].text != ",":
+        return label, None
+    if s > 0 and doc[s - 1].lower_ in _SETTING_PREPOSITIONS:
+        return label, None  # ``Fondée à Palaiseau, l'entreprise emploie``: the clause
+    hops = 0
+    while (
+        k < len(doc)
+        and hops < 3
+        and doc[k].text[:1].islower()
+        and doc[k].lower_ not in lex.apposition_heads
+        and (
+            doc[k].lower_ in _APPOSITION_OPENERS
+            or doc[k].lower_ in _NAME_DETERMINERS
+            or doc[k].lower_ in ("un", "une")
+            or _is_adjective_token(doc[k])
+        )
+    ):
+        k += 1
+        hops += 1
+    if k >= len(doc) or not doc[k].text[:1].islower():
+        return label, None
+    head = lex.apposition_heads.get(doc[k].lower_)
+    if head is None or head == label:
+        return label, None
+    if head == "PER" and label != "MISC":
+        return label, None
+    if label == "PER" and e - s > 1:
+        return label, None
+    return cast(Label, head), cast(Label, head)
 
 
 def _hyphenated_word_ending_at(doc: Doc, k: int) -> str:
@@ -552,6 +618,47 @@ def _coordinated_name_end(doc: Doc, e: int, words: CommonWords) -> int:
         k += 1
         end = k
     return end
+
+
+def _complement_name_end(doc: Doc, s: int, e: int, words: CommonWords) -> int:
+    """``Agence nationale de la sécurité des systèmes | d'information``: where the NER
+    cut a descriptive organisation's name (three words or more, the last in lower
+    case) before ``de`` and a common noun, the name goes on through the common nouns
+    its ``de`` join and the adjectives after them; a capital, a word of the calendar
+    (``la Cour des comptes | de juillet``) or anything else ends it."""
+    if e - s < 3 or e >= len(doc) or not doc[e - 1].text[:1].islower():
+        return e
+    if doc[e].lower_ not in _OF_WORDS:
+        return e
+    end = k = e
+    while k < len(doc) and k < e + 6:
+        token = doc[k]
+        low = token.lower_
+        after_of = doc[k - 1].lower_ in _OF_WORDS
+        if low in _OF_WORDS or (low in _NAME_DETERMINERS and after_of):
+            k += 1
+            continue
+        if not token.text[:1].islower() or _is_calendar_word(low):
+            break
+        if after_of or doc[k - 1].lower_ in _NAME_DETERMINERS:
+            fits = _is_noun_token(token, words)
+        else:  # an adjective right after the noun the name took last
+            fits = end == k and k > e and _is_adjective_token(token)
+        if not fits:
+            break
+        k += 1
+        end = k
+    return end
+
+
+def _is_noun_token(tok: Token, words: CommonWords) -> bool:
+    if tok.pos_:
+        return tok.pos_ == "NOUN"
+    return words.is_word(tok.text) and not words.is_adjective(tok.text)
+
+
+def _is_calendar_word(low: str) -> bool:
+    return low in calendar.MONTHS or low in calendar.WEEKDAYS or low in calendar.UNITS
 
 
 def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
@@ -662,6 +769,14 @@ def _fix_ner_span(
         label = "LOC"  # ``a gagné dimanche à Melbourne`` (a holiday was left out above)
     elif label != "PER" and _head_starting_at(doc, s, e, lex.institution_heads):
         label = "ORG"  # ``Parquet de Francfort``, ``Centre hospitalier Nganda``
+    elif (
+        label != "PER"
+        and e - s >= 2
+        and doc[s].text[:1].isupper()
+        and doc[s].lower_ in lex.organisation_name_heads
+        and (doc[s + 1].lower_ in _OF_WORDS or doc[s + 1].text[:1].islower())
+    ):
+        label = "ORG"  # ``Compagnie des Alpes``, ``Union européenne``
     elif label != "PER" and _HYPHEN_FRANCE.fullmatch(mention) and mention not in lex.places:
         label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
     elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
@@ -678,6 +793,8 @@ def _fix_ner_span(
         # de France``, ``Stade Vélodrome``)
         label = "ORG"
     label, cue = _apposition_label(doc, s, label, lex)
+    if cue is None:
+        label, cue = _apposition_after_label(doc, s, e, label, lex)
     if label != "LOC" and INHABITANTS_AFTER.match(text, doc[e - 1].idx + len(doc[e - 1])):
         label, cue = "LOC", "LOC"  # ``Iquique, qui compte 190 000 habitants``
     if _title_of_a_work(doc, s, e, lex):
@@ -691,7 +808,7 @@ def _fix_ner_span(
     if mention in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
     if label == "ORG":
-        e = _coordinated_name_end(doc, e, words)
+        e = _complement_name_end(doc, s, _coordinated_name_end(doc, e, words), words)
     span = doc[s:e]
     return _Mention(
         span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner", cue=cue
