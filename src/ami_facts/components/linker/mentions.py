@@ -66,12 +66,15 @@ PRONOUN_OPENING = re.compile(r"\s*(?:[^.,;:!?\n]{0,40},\s*){0,2}(?:il|elle)\s", 
 # (``Le distributeur Carrefour``: and the name the noun is followed by)
 NAME_RIGHT_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-Ý]")
 DEFINITE_OPENING = re.compile(r"\s*(?:le|la|l['’]|ce|cet|cette)\s*([^\W\d_][\w-]*)", re.IGNORECASE)
-# Words that introduce a name as a complement, not as what a sentence is about.
+# Words that introduce a name as a complement, not as what a sentence is about, maybe
+# with the noun it is called by (``de l'opérateur Ligno``).
 NAME_AS_COMPLEMENT = re.compile(
     r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
-    r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
+    r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?(?:[a-zà-ÿ][\w-]*\s+)?$",
     re.IGNORECASE,
 )
+# (how far before a name its preposition may stand)
+COMPLEMENT_REACH = 30
 # What may stand between a definite noun and the name it is called by.
 NAMING_GAP = re.compile(r"\s+(?:d(?:e\s+|['’]\s*))?")
 # A source's phrase up to a name in it: nothing closes it before the name.
@@ -267,6 +270,10 @@ def antecedent(
         previous_start = _paragraph_start(text, paragraph_start - 1)
         found = antecedent_between(text, mentions, previous_start, paragraph_start, labels)
         last = _previous_sentence_start(text, previous_start, paragraph_start)
+        if found is None:
+            # (``Le groupe compte 8 millions de clients.`` then ``Dans le mobile, il``:
+            # what that sentence's definite noun refers back to)
+            found = _referred_by_opening(text, mentions, last, labels)
         if found is None and previous_start > 0 and PRONOUN_OPENING.match(text, last):
             # (``Il a terminé 8e à Kigali.`` then ``Son salaire``: that paragraph names
             # no one and goes on about the subject of the one before it)
@@ -296,8 +303,13 @@ def antecedent(
         # subject, a definite noun referring further back.
         opening = _sentence_start(text, 0, found.start)
         referred = _referred_by_opening(text, mentions, opening, labels)
+        pronoun = _opening_pronoun(text, word, opening, found.start)
         if referred is not None:
             found = referred
+        elif pronoun is not None and pronoun.i < word.i:
+            # (``Dans le mobile, il a perdu des abonnés face à Free. Son chiffre
+            # d'affaires``: what that sentence's pronoun stands for)
+            found = antecedent(text, mentions, pronoun, labels) or found
         elif _opens_on_an_unnamed_noun(text, opening):
             # (``Le taux de chômage en France a augmenté, selon l'Insee. Il s'établit``:
             # that sentence is about a thing it does not name, nor does the pronoun)
@@ -414,7 +426,10 @@ def _unless_complement_after_a_pronoun(
 
 def _named_as_complement(text: str, mention: Mention) -> bool:
     """Whether a preposition (maybe with its article) introduces the mention."""
-    return NAME_AS_COMPLEMENT.search(text, max(0, mention.start - 12), mention.start) is not None
+    return (
+        NAME_AS_COMPLEMENT.search(text, max(0, mention.start - COMPLEMENT_REACH), mention.start)
+        is not None
+    )
 
 
 def _first_not_complement(

@@ -1,0 +1,49 @@
+"""What a pronoun, a possessive or a definite noun refers back to across sentences
+and paragraphs, read on new French sentences (none from the gold articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from ami_facts.nlp import Pipeline
+from pipeline_helpers import run_text
+
+ANCHOR = date(2026, 4, 22)
+
+
+def _figure(nlp: Pipeline, text: str, number: str) -> dict[str, Any]:
+    for figure in run_text(nlp, text, ANCHOR).figures:
+        if number in figure.text:
+            return figure.model_dump()
+    raise AssertionError(f"no figure {number!r} in {text!r}")
+
+
+# Each sentence its own paragraph, as short news items are written.
+OPERATOR = (
+    "L'opérateur Télévia a gagné 210 000 abonnés au premier trimestre.\n\n"
+    "Le groupe compte désormais 6,1 millions de clients.\n\n"
+    "Dans le mobile, en revanche, il a perdu 70 000 abonnés, face à la concurrence de"
+    " l'opérateur Ligno.\n\n"
+    "Son chiffre d'affaires s'établit à 4,2 milliards d'euros."
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "subject"),
+    [
+        # a pronoun opening a paragraph after one that opens on a definite noun: what
+        # that noun refers back to
+        ("70 000", "Télévia"),
+        # a possessive after a sentence whose last name is a complement and whose
+        # subject is a pronoun: what that pronoun stands for
+        ("4,2 milliards", "Télévia"),
+    ],
+)
+def test_linker_reference_goes_through_a_definite_noun_or_a_pronoun_before_it(
+    nlp: Language, number: str, subject: str
+) -> None:
+    assert _figure(nlp, OPERATOR, number)["subject"] == subject
