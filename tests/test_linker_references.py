@@ -1,5 +1,6 @@
-"""What a pronoun, a possessive or a definite noun refers back to across sentences
-and paragraphs, read on new French sentences (none from the gold articles)."""
+"""What a pronoun, a possessive, a definite noun or the article's topic gives a figure
+across sentences and paragraphs, read on new French sentences (none from the gold
+articles)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,18 @@ def test_linker_reference_goes_through_a_definite_noun_or_a_pronoun_before_it(
     nlp: Language, number: str, subject: str
 ) -> None:
     assert _figure(nlp, OPERATOR, number)["subject"] == subject
+
+
+def test_linker_count_of_things_of_the_topics_kind_is_not_the_topics(nlp: Language) -> None:
+    text = (
+        "Cyberattaque : la clinique du Parc paralysée depuis trois jours\n\n"
+        "Les médecins de l'établissement travaillent toujours sur papier.\n\n"
+        "Quelque 400 rendez-vous ont dû être annulés.\n\n"
+        "En 2025, 23 cliniques françaises ont été visées par des attaques de ce type."
+    )
+    assert _figure(nlp, text, "23 cliniques")["subject"] is None
+
+
+def test_linker_time_a_race_took_after_en_is_a_duration(nlp: Language) -> None:
+    text = "Chez les juniors, le Norvégien Lars Eide a terminé en 2 h 31 min 12 s."
+    assert _figure(nlp, text, "2 h 31")["metric"] == "duration"

@@ -80,6 +80,7 @@ AGE_GROUP_BEFORE = re.compile(r"\b(?:les|des|aux)\s*$", re.IGNORECASE)
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
 TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
+TIME_TAKEN_BEFORE = re.compile(r"\ben\s*(?:plus de\s*|moins de\s*)?$")
 
 
 class _PhraseTable:
@@ -599,8 +600,10 @@ def metric_clues(
             clues.append(AGE_CLUE)
         # (a race gap is timed in hours, minutes and seconds: ``compte 1.900 demandeurs
         # de moins en un an`` is no gap)
+        # (nor is the time a race took, after ``en``: ``a terminé en 2 h 24 min``)
         if (clue := _kind_verb_clue(lexicon.duration_verbs, number, 3.0, "duration_verb")) and (
-            clue.metric != "time_gap" or figure.get("unit") in RACE_TIME_UNITS
+            clue.metric != "time_gap"
+            or (figure.get("unit") in RACE_TIME_UNITS and not TIME_TAKEN_BEFORE.search(before))
         ):
             clues.append(clue)
         clues.append(_clue(lexicon.kinds["duration"], 1.0, "kind"))

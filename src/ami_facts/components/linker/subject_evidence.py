@@ -55,6 +55,7 @@ from ami_facts.french.linking import (
     SPEECH_VERBS,
     VOTE_NOUNS,
 )
+from ami_facts.french.metrics import anaphoric_nouns
 
 # The labels a subject of each metric can have (SPEC: a price or a power belongs to a
 # product, a population to a place, a workforce or a revenue to an organisation).
@@ -451,6 +452,8 @@ def subject_candidates(
         # (a topic stands alone only for what it can measure, a price, a power, a
         # workforce, or what no metric names; not ``L'inflation atteint 2,8 %``, a
         # change, in an article about a bank)
+        if _counts_its_own_kind(figure, topic):
+            return {}
         return alone if metric is None or (labels is not None and topic.label in labels) else {}
 
     if topic is not None:
@@ -497,6 +500,19 @@ def subject_candidates(
             figure_is_actor=0.0 if "parse_possessor" in candidate.evidence else actor,
         )
     return list(pool.by_name.values())
+
+
+def _counts_its_own_kind(figure: dict[str, Any], topic: Mention) -> bool:
+    """``47 hôpitaux ont été visés`` in an article about the hôpital de Brest, ``15
+    constructeurs`` in one about Renault: a count of things of the topic's own kind
+    counts others beside it, not what it has. (A product is a kind: its units are its
+    own, ``2 000 voitures`` of a model.)"""
+    counted = figure.get("counted")
+    if not counted or topic.label == "PRODUCT":
+        return False
+    return anaphoric_nouns().get(counted) == topic.label or topic.name.lower().startswith(
+        f"{counted} "
+    )
 
 
 # ``Le PDG de Renault, Luca de Meo``: an organisation a role names, then the person.
