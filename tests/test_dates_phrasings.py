@@ -147,6 +147,19 @@ def test_dates_year_before_or_after_counts_from_the_year_named_in_the_sentence()
     assert _one("Il a déménagé l'année précédente.").value == "2023"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("En 2021, la ligue comptait 18 clubs, contre 20 un an plus tôt.", "2020"),
+        ("La digue a cédé en 2016. Trois ans plus tard, elle était reconstruite.", "2019"),
+    ],
+)
+def test_dates_years_earlier_or_later_count_from_the_year_named_just_before(
+    text: str, value: str
+) -> None:
+    assert [v for _, _, v in _dates(text)][-1] == value
+
+
 def test_dates_season_ahead_without_depuis_stays_ahead() -> None:
     assert _one("Cet été, le festival attend du monde.").value == "2024-SU"
 

@@ -119,6 +119,16 @@ class _Ctx:
             break
         return None
 
+    def recent_year(self, pos: int) -> int | None:
+        """The last explicit year named earlier in this sentence or the previous one."""
+        si = self.sentence_of(pos)
+        for p, y in reversed(self.years):
+            if p < pos and si - self.sentence_of(p) <= 1 and pos - p < 400:
+                return y
+            if p < pos:
+                break
+        return None
+
     def context_day(self, pos: int) -> date | None:
         """The last day named earlier in this sentence or the previous one."""
         si = self.sentence_of(pos)

@@ -163,7 +163,15 @@ def _h_shift_from_now(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         return None
     w = m.group("dir").lower()
     sign = -1 if ("tôt" in w or "auparavant" in w or w == "avant") else 1
-    base = ctx.context_day(m.start()) or ctx.anchor
+    base = ctx.context_day(m.start())
+    years = re.fullmatch(r"P(\d+)Y", dur)
+    year = ctx.recent_year(m.start()) if base is None and years else None
+    if year is not None and years is not None:
+        # ``En 2025, 47 hôpitaux ..., contre 30 un an plus tôt``: from the year the
+        # sentence or the one before names, a year
+        y = year + sign * int(years.group(1))
+        return _Built("DATE", str(y), f"{y}-01-01", f"{y}-12-31", True)
+    base = base or ctx.anchor
     extra = {"offset": ("-" if sign < 0 else "") + dur}
     if base is None:
         return _Built("DATE", "XXXX-XX-XX", relative=True, extra=extra)
