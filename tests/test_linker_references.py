@@ -63,3 +63,18 @@ def test_linker_count_of_things_of_the_topics_kind_is_not_the_topics(nlp: Langua
 def test_linker_time_a_race_took_after_en_is_a_duration(nlp: Language) -> None:
     text = "Chez les juniors, le Norvégien Lars Eide a terminé en 2 h 31 min 12 s."
     assert _figure(nlp, text, "2 h 31")["metric"] == "duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # what a verb of earning has for its subject earned the money: no price
+        ("Le billet de train a rapporté 61 millions d'euros l'an dernier.", "61", "revenue"),
+        # the parser hanging the figure on the noun's adjective
+        ("Les apiculteurs réclament un prix minimum de 14 euros.", "14 euros", "price"),
+    ],
+)
+def test_linker_money_a_verb_of_earning_takes_or_a_noun_with_its_adjective_measures(
+    nlp: Language, text: str, number: str, metric: str
+) -> None:
+    assert _figure(nlp, text, number)["metric"] == metric

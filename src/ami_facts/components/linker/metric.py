@@ -237,6 +237,7 @@ def _clues_from_words(
     lower = number  # the word on that path below ``below``
     in_complement = False  # whether the path passed a complement above the figure's phrase
     measured = False  # whether the path passed a noun the figure measures (``un déficit de``)
+    earned = False  # whether the figure is what a verb of earning on the path earns
     for depth, ancestor in enumerate(number.ancestors):
         lemma = infinitive(ancestor)
         nearer = -0.01 * depth
@@ -288,6 +289,15 @@ def _clues_from_words(
                 clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
             elif (
                 depth == (counted_at is not None) + 1
+                and below.pos_ == "ADJ"
+                and below.dep_ == "amod"
+                and (number.head if counted_at is not None else number).dep_.startswith("obl")
+            ):
+                # ... the parser hanging the figure on the noun's adjective: ``un prix
+                # minimum de 480 euros``
+                clues.append(MetricClue(found, 4.0 + nearer, "measured_noun"))
+            elif (
+                depth == (counted_at is not None) + 1
                 and _complement_of(number, counted_at)
                 and below.dep_ == "nmod"
                 and is_genitive(below)
@@ -325,6 +335,11 @@ def _clues_from_words(
                         and (found := noun_phrase_metric(lexicon, thing))
                     ):
                         clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
+            # (nor what a verb of earning has for its subject: ``Le billet a rapporté 98
+            # millions`` is what the ticket earned, no price)
+            earned = earned or (
+                below.dep_ == "obj" and _verb_metric(lexicon, ancestor) == "revenue"
+            )
             # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
             subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
             if subjects:
@@ -335,7 +350,7 @@ def _clues_from_words(
                 inside = noun.left_edge.i <= number.i <= noun.right_edge.i or any(
                     child.i in {number.i, counted_at} for child in subjects
                 )
-                if found is not None and noun.i != counted_at and not inside:
+                if found is not None and noun.i != counted_at and not inside and not earned:
                     clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
                 break
             # ``le prix d'une voiture neuve atteint 35 000 euros`` parsed as a relative
