@@ -53,6 +53,9 @@ def _find(hits: Sequence[EntityHit], text: str) -> EntityHit:
         # a headline's rubric before a colon
         ("Tennis : Léa Durand file en quarts à Rome\nLa Française a gagné.", "Tennis"),
         ("Handball : Nantes conserve son titre\nLe club a gagné.", "Handball"),
+        # a learned prefix glued to a French word the lemmatizer knows
+        ("Cyberharcèlement : un lycéen de Dijon condamné\nIl a fait appel.", "Cyberharcèlement"),
+        ("Écoquartier : la ville de Tours lance un projet\nLe chantier commence.", "Écoquartier"),
         # the participle of a known verb opening a sentence
         (
             "Lunéville : le château rouvre\n\nRavagé par un incendie en 2003, le château de"

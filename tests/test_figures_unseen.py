@@ -63,6 +63,7 @@ def test_a_people_named_after_its_place_is_a_counted_noun(text: str, counted: st
         ("stations-service", "station-service"),
         ("grands-parents", "grand-parent"),
         ("abcès", "abcès"),
+        ("rendez-vous", "rendez-vous"),
     ],
 )
 def test_singular_of_compounds_and_words_in_es(word: str, lemma: str) -> None:

@@ -5,10 +5,13 @@
 - ``PRENOMINAL``: adjectives that may stand between the number and the noun
   (``10 nouveaux modèles``).
 - ``singular``: a simple French singulariser with a list of invariable words.
+- ``LEARNED_PREFIXES``: prefixes French glues to a word without a hyphen
+  (``cyberattaque``, ``écoquartier``), newer words the lemmatizer may not list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 FUNCTION_WORDS = frozenset(
@@ -52,6 +55,7 @@ INVARIABLE = frozenset(
     relais palais mas legs gens français anglais chinois japonais marocains noix paix croix
     perdrix sens vis index lapsus corpus bonus sinus thermos express matelas tas hors
     autobus minibus trolleybus airbus omnibus terminus consensus cactus blocus
+    rendez-vous remous dessous dessus ananas lilas verglas embarras cadenas compas
     """.split()  # noqa: SIM905
 )
 _AUX_SINGULAR = {
@@ -99,7 +103,7 @@ COMPOUND_TAILS = (
 def singular(word: str) -> str:
     """A simple French singular: ``commandes`` -> ``commande``, ``chevaux`` -> ``cheval``."""
     w = word.lower()
-    if "-" in w:
+    if "-" in w and w not in INVARIABLE:
         # "stations-service" -> "station-service", "grands-parents" -> "grand-parent"
         parts = w.split("-")
         if len(parts[0]) > 3 and looks_plural(parts[0]) and parts[0] not in INVARIABLE:
@@ -126,3 +130,20 @@ def looks_plural(word: str) -> bool:
     if first != w and len(first) > 3 and first.endswith(("s", "x")) and first not in INVARIABLE:
         return True  # "stations-service", "wagons-lits"
     return w.endswith(("s", "x", "z")) or w in INVARIABLE
+
+
+LEARNED_PREFIXES = (
+    "cyber", "micro", "macro", "multi", "mini", "méga", "hyper", "ultra", "anti", "néo",
+    "post", "pré", "semi", "télé", "auto", "bio", "éco", "agro", "hydro", "électro",
+    "thermo", "géo", "vidéo", "radio", "nano", "crypto",
+)  # fmt: skip
+
+
+def prefixed_word(word: str, is_word: Callable[[str], bool]) -> bool:
+    """``Cyberattaque``, ``Écoquartier``: a learned prefix glued to a word ``is_word``
+    knows (four letters at least after the prefix)."""
+    low = word.lower()
+    return any(
+        low.startswith(prefix) and len(low) - len(prefix) >= 4 and is_word(low[len(prefix) :])
+        for prefix in LEARNED_PREFIXES
+    )

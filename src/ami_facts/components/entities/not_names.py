@@ -37,6 +37,7 @@ from ami_facts.components.entities.tokens import (
 from ami_facts.french import calendar
 from ami_facts.french.lexicons import CommonWords, Lexicons
 from ami_facts.french.units import match_unit
+from ami_facts.french.words import prefixed_word
 
 # Marks that open a list item (``- Prix``, ``• Fiche technique``).
 _LIST_MARKS = frozenset("•·*►▶■▪→◆✓")
@@ -85,7 +86,12 @@ def capitalised_mid_sentence(text: str, word: str, start: int) -> bool:
 def _word_of_vocabulary(word: str, words: CommonWords) -> bool:
     if _is_all_caps(word):  # headings in capitals are written without accents
         return words.is_unaccented_word(word) or words.is_vocabulary(word)
-    return words.is_vocabulary(word) or words.is_unaccented_word(word)
+    # (``Cyberattaque :``, a word newer than the lemmatizer's tables)
+    return (
+        words.is_vocabulary(word)
+        or words.is_unaccented_word(word)
+        or prefixed_word(word, words.is_vocabulary)
+    )
 
 
 def only_french_words(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) -> bool:
