@@ -665,6 +665,9 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
     [
         # the head noun of an apposition after the name
         ("Lagardel, premier collecteur de lait du pays, baisse ses prix.", "Lagardel", "ORG"),
+        # a shipyard's name after its head noun; an acronym after a noun of a relation
+        ("Le chantier breton Kermarec lance un voilier.", "Kermarec", "ORG"),
+        ("Son concurrent RXT a perdu 4 %.", "RXT", "ORG"),
         # (after a preposition, what follows the comma is the clause, no apposition)
         ("Fondée à Vitrolles, l'entreprise emploie 80 personnes.", "Vitrolles", "LOC"),
         # a name opening with an organisation's head noun, whatever the NER said
@@ -673,7 +676,7 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
         ("Les tempêtes Ulrich et Martin ont frappé la côte.", "Martin", "MISC"),
     ],
 )
-def test_entities_apposition_after_a_name_or_a_head_before_a_list_gives_the_label(
+def test_entities_head_noun_beside_a_name_or_before_its_list_gives_the_label(
     nlp: Language, text: str, mention: str, label: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == label

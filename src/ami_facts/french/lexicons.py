@@ -81,6 +81,8 @@ class Lexicons:
     portfolio_roles: frozenset[str] = frozenset()  # ``ministre`` (of a portfolio)
     grade_heads: frozenset[str] = frozenset()  # ``classe`` (A), ``niveau`` (3)
     trim_heads: frozenset[str] = frozenset()  # ``version`` (Business), ``pack`` (Hiver)
+    # ``son concurrent AMD``: nouns of a relation, before names of any kind
+    relation_heads: frozenset[str] = frozenset()
     # Stems of what only a company does (``annonc``, ``recrut``), and participles that
     # are a company's after an auxiliary (``a vendu``).
     company_verbs: tuple[str, ...] = ()
@@ -175,6 +177,7 @@ def load_lexicons() -> Lexicons:
         portfolio_roles=frozenset(words.get("portfolio_roles", ())),
         grade_heads=frozenset(words.get("grade_heads", ())),
         trim_heads=frozenset(words.get("trim_heads", ())),
+        relation_heads=frozenset(words.get("relation_heads", ())),
         company_verbs=tuple(words.get("company_verbs", {}).get("any", ())),
         company_participles=tuple(words.get("company_verbs", {}).get("after_auxiliary", ())),
     )

@@ -225,6 +225,8 @@ def _common_noun_before(doc: Doc, s: int, lex: Lexicons, words: CommonWords) -> 
         return False
     if low in lex.apposition_heads or low in lex.institution_heads or low in lex.street_words:
         return False
+    if low in lex.relation_heads:
+        return False  # ``son concurrent AMD``: a relation between names
     if prev.pos_ and prev.pos_ not in ("NOUN", "ADJ"):
         return False
     return prev.pos_ == "NOUN" or (words.is_word(prev.text) and not words.is_adjective(prev.text))
