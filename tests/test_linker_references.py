@@ -78,3 +78,13 @@ def test_linker_money_a_verb_of_earning_takes_or_a_noun_with_its_adjective_measu
     nlp: Language, text: str, number: str, metric: str
 ) -> None:
     assert _figure(nlp, text, number)["metric"] == metric
+
+
+def test_linker_figure_of_a_whole_trade_is_not_the_articles_company(nlp: Language) -> None:
+    text = (
+        "Le brasseur Houblonne rachète une malterie\n\n"
+        "Le brasseur Houblonne a racheté une malterie alsacienne, a-t-il annoncé mardi.\n\n"
+        "Le groupe produira ainsi lui-même son malt.\n\n"
+        "La filière brassicole française emploie 8 500 personnes."
+    )
+    assert _figure(nlp, text, "8 500")["subject"] is None

@@ -276,6 +276,11 @@ FORECAST_NOUNS = frozenset(
 # neither a price, a cost nor a revenue (``a levé 200 millions d'euros``, ``valorisée 1,5
 # milliard``): no metric names it.
 FUNDING_LEMMAS = frozenset("lever valoriser emprunter prêter".split())  # noqa: SIM905
+# Nouns of a whole trade or market: a figure their verb gives is theirs, not that of the
+# company or product an article is about (``La filière emploie 45 000 personnes``).
+SECTOR_NOUNS = frozenset(
+    "filière secteur industrie branche marché profession".split()  # noqa: SIM905
+)
 # Verbs of a forecast or a target: a person who forecasts a figure (``Le directeur
 # général, Michael O'Leary, prévoit 215 millions de passagers``) speaks for whoever it
 # is about, and owns it no more than a source does.

@@ -40,6 +40,7 @@ from ami_facts.french.linking import (
     ORIGIN_ENDINGS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
+    SECTOR_NOUNS,
     SENTENCING_LEMMAS,
     SOURCE_PREPOSITION_PATTERN,
     STANCE_LEMMAS,
@@ -471,7 +472,8 @@ def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]
     """``Une pétition a recueilli 15 000 signatures``: the subject of the verb the figure
     is the object of, when it is a thing introduced by ``un``/``une`` that names nothing;
     ``L'agence régionale de santé a promis 30 postes``: the subject of the figure's verb,
-    when it is an institution (``institution_heads``) that names nothing and that no
+    when it is an institution (``institution_heads``) or a whole trade (``La filière
+    emploie 45 000 personnes``, ``SECTOR_NOUNS``) that names nothing and that no
     name of the article is called by. The figure is that thing's, not the article's
     topic's."""
     verb = governing_verb(number)
@@ -484,7 +486,10 @@ def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]
         return None
     if named_or_referred(text, mentions, subject) is not None:
         return None
-    if subject.lower_ in load_lexicons().institution_heads:
+    if (
+        subject.lower_ in load_lexicons().institution_heads
+        or subject.lemma_.lower() in SECTOR_NOUNS
+    ):
         # (``le CHU`` where the article names the ``CHU de Rennes``: that one)
         called = any(subject.lower_ in m.name.lower().split() for m in mentions)
         return None if called else subject
