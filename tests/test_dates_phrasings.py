@@ -307,6 +307,15 @@ def test_dates_present_tense_with_the_model(
     assert [d.value for d in dates if d.type == "DATE"] == [value]
 
 
+def test_dates_incise_reporting_the_clause_does_not_set_its_dates_direction(
+    nlp: Language,
+) -> None:
+    # (the incise's own weekday keeps the incise's tense)
+    text = "Le péage baissera de 3 % au 1er mars, a annoncé lundi la préfète."
+    dates = run_text(nlp, text, ANCHOR).dates
+    assert [d.value for d in dates] == ["2024-03-01", "2024-01-15"]
+
+
 def test_dates_fast_keeps_the_verb_endings_for_the_present() -> None:
     # no ending tells the narrative present: the anchor's year, as before
     hit = _one("Le 18 décembre, le conseiller lâche son mandat.", date(2024, 1, 15))

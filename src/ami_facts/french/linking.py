@@ -153,6 +153,10 @@ SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS, *sorted(STANCE
     "avance",
     "critique",
 }
+# Verbs that report a clause from an incise after it (``..., a annoncé le ministre``).
+REPORTING_FORMS = SPEECH_VERBS | _speech_forms(
+    ["annoncer", "confirmer", "communiquer", "détailler", "prévenir", "écrire"]
+)
 # (a place that counts, ``Le Portugal a recensé 3 100 demandes``, counts its own)
 RECORDING_FORMS = _speech_forms(sorted(RECORDING_LEMMAS)) & SPEECH_VERBS
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ami_facts.components.dates.context import TenseOf
 from ami_facts.french import calendar as fr
+from ami_facts.french.linking import REPORTING_FORMS
 
 # How many tokens after an auxiliary its participle or infinitive may come ("a déjà fait")
 _REACH = 3
@@ -58,15 +59,27 @@ def _group_tense(tokens: list[Token], i: int) -> int | None:
     return 0
 
 
+def _reporting_incise(tokens: list[Token], i: int) -> bool:
+    """``Le Smic augmentera au 1er mai, a annoncé le ministre``: a verb of speech set
+    after a comma reports the clause; its tense is the report's, not the date's."""
+    if i == 0 or tokens[i - 1].text != ",":
+        return False
+    following = _next_verb(tokens, i)
+    return tokens[i].lower_ in REPORTING_FORMS or (
+        following is not None and following.lower_ in REPORTING_FORMS
+    )
+
+
 class MorphTenses:
     """A tense oracle over a Doc's morphology: the verb group nearest a position."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._groups: list[tuple[int, int]] | None = None  # (offset, tense), built on demand
+        # (offset, tense, whether it reports the clause from an incise), built on demand
+        self._groups: list[tuple[int, int, bool]] | None = None
         self._offsets: list[int] = []
 
-    def _build(self) -> list[tuple[int, int]]:
+    def _build(self) -> list[tuple[int, int, bool]]:
         tokens = [
             t
             for t in self.doc
@@ -78,18 +91,23 @@ class MorphTenses:
                 continue
             tense = _group_tense(tokens, i)
             if tense is not None:
-                groups.append((token.idx, tense))
+                groups.append((token.idx, tense, _reporting_incise(tokens, i)))
         return groups
 
     def __call__(self, pos: int, lo: int, hi: int) -> int | None:
         if self._groups is None:
             self._groups = self._build()
-            self._offsets = [offset for offset, _ in self._groups]
+            self._offsets = [offset for offset, _, _ in self._groups]
         k = bisect.bisect_left(self._offsets, pos)
+        # (an incise reporting the clause tells the tense of its own words only: the
+        # ``mercredi`` of ``..., a annoncé mercredi le ministre``, not the date before it)
+        after = k
+        while after < len(self._groups) and self._groups[after][2]:
+            after += 1
         best: tuple[int, int] | None = None
-        for j in (k - 1, k):
+        for j in (k - 1, after):
             if 0 <= j < len(self._groups):
-                offset, tense = self._groups[j]
+                offset, tense, _ = self._groups[j]
                 if lo <= offset < hi and (best is None or abs(offset - pos) < best[0]):
                     best = (abs(offset - pos), tense)
         return best[1] if best is not None else None
