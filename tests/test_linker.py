@@ -311,6 +311,9 @@ def test_linker_named_product_wins_over_the_articles_main_product(nlp: Language)
         # a gain or a loss of a percentage is a change (``perdre`` alone reads a race gap)
         ("Le titre de l'assureur gagnait 4 % en début de séance.", "4", "change"),
         ("L'action a perdu 7 % depuis janvier.", "7", "change"),
+        # a verb raising or cutting something by a percentage
+        ("Le département a relevé les tarifs de la cantine de 4 %.", "4", "change"),
+        ("La région abaisse de 15 % le prix du billet.", "15", "change"),
     ],
 )
 def test_linker_percentage_is_a_share_of_a_whole_or_a_change_over_time(
