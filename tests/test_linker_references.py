@@ -88,3 +88,24 @@ def test_linker_figure_of_a_whole_trade_is_not_the_articles_company(nlp: Languag
         "La filière brassicole française emploie 8 500 personnes."
     )
     assert _figure(nlp, text, "8 500")["subject"] is None
+
+
+def test_linker_name_set_beside_the_subject_after_a_plural_complement_is_referred_to(
+    nlp: Language,
+) -> None:
+    # (``des pneumatiques`` is the complement of ``numéro un``, the name is set beside it)
+    text = (
+        "Le numéro un mondial des pneumatiques Michelin a réalisé 27 milliards d'euros de"
+        " ventes.\n\n"
+        "Ses ventes progressent de 4,2 %, a précisé le groupe jeudi."
+    )
+    assert _figure(nlp, text, "4,2")["subject"] == "Michelin"
+
+
+def test_linker_people_a_survey_is_made_among_are_no_ones(nlp: Language) -> None:
+    text = (
+        "Le parti Horizon en tête d'un sondage\n\n"
+        "Le parti Horizon recueille 24 % des intentions de vote.\n\n"
+        "L'enquête a été réalisée en ligne du 2 au 4 mai auprès de 1 003 personnes."
+    )
+    assert _figure(nlp, text, "1 003")["subject"] is None

@@ -67,10 +67,16 @@ PRONOUN_OPENING = re.compile(r"\s*(?:[^.,;:!?\n]{0,40},\s*){0,2}(?:il|elle)\s", 
 NAME_RIGHT_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-Ý]")
 DEFINITE_OPENING = re.compile(r"\s*(?:le|la|l['’]|ce|cet|cette)\s*([^\W\d_][\w-]*)", re.IGNORECASE)
 # Words that introduce a name as a complement, not as what a sentence is about, maybe
-# with the noun it is called by (``de l'opérateur Ligno``).
+# with the singular noun it is called by (``de l'opérateur Ligno``, ``du groupe X``; not
+# ``Le numéro un des cosmétiques L'Oréal``, where the name is set beside the subject).
+_COMPLEMENT_PREPOSITIONS = (
+    r"à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
+    r"|entre|vers|selon|sans"
+)
 NAME_AS_COMPLEMENT = re.compile(
-    r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|sur|avec|chez|en|dans|contre|devant|derrière"
-    r"|entre|vers|selon|sans)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?(?:[a-zà-ÿ][\w-]*\s+)?$",
+    rf"\b(?:(?:{_COMPLEMENT_PREPOSITIONS})\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?"
+    r"|(?:à|de|d['’]|par|pour|sur|avec|chez|contre)\s*(?:l['’]\s*|la\s+|le\s+)[^\W\d_][\w-]*\s+"
+    r"|(?:du|au)\s+[^\W\d_][\w-]*\s+)$",
     re.IGNORECASE,
 )
 # (how far before a name its preposition may stand)
