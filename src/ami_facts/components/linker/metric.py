@@ -647,7 +647,9 @@ def metric_clues(
     if counted and (noun_metric := lexicon.nouns.get(counted)):
         clues.append(_counted_clue(noun_metric, -0.05))
     if kind in SHARE_KINDS:
-        if clue := _kind_verb_clue(lexicon.percent_verbs, number, 2.0, "percent_verb"):
+        # (the level a verb brings a rate to is no change: ``relève le taux à 20 %``)
+        clue = _kind_verb_clue(lexicon.percent_verbs, number, 2.0, "percent_verb")
+        if clue is not None and not LEVEL_BEFORE.search(before):
             clues.append(clue)
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
     if kind == "money" and not _funding(number):

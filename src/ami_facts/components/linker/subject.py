@@ -284,12 +284,14 @@ def in_a_setting(number: Token) -> bool:
     # (the parser may hang the preposition on the number: ``dans 17 communes`` as an
     # object)
     # (``dans ses 3 400 stations``: a possessive says whose they are)
-    return (
-        phrase.head.pos_ in {"VERB", "AUX"}
-        and not possessed(phrase)
-        and any(
-            c.dep_ == "case" and c.lower_ in cases for c in [*phrase.children, *number.children]
-        )
+    if possessed(phrase):
+        return False
+    # (or take the preposition for an adverb the phrase hangs on: ``auprès de 1 512
+    # personnes``)
+    if phrase.head.pos_ == "ADV" and phrase.head.lower_ in cases:
+        return True
+    return phrase.head.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "case" and c.lower_ in cases for c in [*phrase.children, *number.children]
     )
 
 
