@@ -480,3 +480,15 @@ def test_number_after_an_elided_capitalised_name_is_part_of_it(text: str) -> Non
 )
 def test_number_after_a_camel_case_brand_is_part_of_its_name(text: str, found: list[str]) -> None:
     assert [h.text for h in find_figures(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le Suisse a devancé son rival de 18 centièmes.", 0.18),
+        ("Elle a pris la deuxième place, à 7 dixièmes de seconde.", 0.7),
+    ],
+)
+def test_digits_and_a_fraction_of_a_second_are_one_duration(text: str, value: float) -> None:
+    found = [(f.kind, f.value, f.unit) for f in find_figures(text) if "ièmes" in f.text]
+    assert found == [("duration", value, "s")]

@@ -8,7 +8,12 @@ from ami_facts.components.figures.build import _build, _extend, _rank_context
 from ami_facts.components.figures.figure_types import _Core, _Fig
 from ami_facts.components.figures.join import _carry_counted, _join, _merge_durations
 from ami_facts.components.figures.not_a_figure import _false_core, _keep, _keep_span, _one_dropped
-from ami_facts.components.figures.read_digits import _digit_cores, _fraction_cores, _race_cores
+from ami_facts.components.figures.read_digits import (
+    _digit_cores,
+    _fraction_cores,
+    _race_cores,
+    _second_fraction_cores,
+)
 from ami_facts.components.figures.read_words import (
     _approx_cores,
     _mark_lists,
@@ -84,7 +89,7 @@ def find_figures(
     # each pass masks the cores it found: the text is rebuilt only when it changed,
     # and its lower-case copy for the scans of words with it
     work = _masked(text, urls) if urls else text
-    cores = _race_cores(work)
+    cores = _race_cores(work) + _second_fraction_cores(work)
     if cores:
         work = _masked(work, _spans(cores))
     low = work.lower()

@@ -86,6 +86,32 @@ def _race_cores(text: str) -> list[_Core]:
     return cores
 
 
+# Digits and a fraction of a second: ``à 41 centièmes``, ``3 dixièmes de seconde``.
+_SECOND_FRACTIONS = {"dixièmes": 0.1, "centièmes": 0.01, "millièmes": 0.001}
+_SECOND_FRACTION_RE = re.compile(
+    r"(?<![\d,.])(?P<n>\d{1,3})[\s\u00a0]+(?P<part>dixièmes|centièmes|millièmes)"
+    r"(?:[\s\u00a0]+de[\s\u00a0]+seconde)?(?![^\W_])"
+)
+
+
+def _second_fraction_cores(text: str) -> list[_Core]:
+    """``à 41 centièmes de la gagnante``: a gap timed in fractions of a second (the
+    fraction words alone, ``trois dixièmes``, are read as fractions by the words)."""
+    if "ièmes" not in text:  # (most texts: no need to search)
+        return []
+    return [
+        _Core(
+            m.start(),
+            m.end(),
+            round(int(m.group("n")) * _SECOND_FRACTIONS[m.group("part")], 3),
+            "time",
+            unit="s",
+            unit_end=m.end(),
+        )
+        for m in _SECOND_FRACTION_RE.finditer(text)
+    ]
+
+
 def _fraction_cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
     found: list[re.Match[str]] = []
