@@ -72,9 +72,11 @@ def test_linker_time_a_race_took_after_en_is_a_duration(nlp: Language) -> None:
         ("Le billet de train a rapporté 61 millions d'euros l'an dernier.", "61", "revenue"),
         # the parser hanging the figure on the noun's adjective
         ("Les apiculteurs réclament un prix minimum de 14 euros.", "14 euros", "price"),
+        # the level after a change is no change
+        ("Nantes affiche une baisse de 3 %, à 3 100 euros le mètre carré.", "3 100", "price"),
     ],
 )
-def test_linker_money_a_verb_of_earning_takes_or_a_noun_with_its_adjective_measures(
+def test_linker_money_earned_priced_by_a_noun_with_its_adjective_or_reached_after_a_change(
     nlp: Language, text: str, number: str, metric: str
 ) -> None:
     assert _figure(nlp, text, number)["metric"] == metric
@@ -109,3 +111,13 @@ def test_linker_people_a_survey_is_made_among_are_no_ones(nlp: Language) -> None
         "L'enquête a été réalisée en ligne du 2 au 4 mai auprès de 1 003 personnes."
     )
     assert _figure(nlp, text, "1 003")["subject"] is None
+
+
+def test_linker_pronoun_subject_measures_what_the_sentence_before_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le prix moyen du loyer a reculé de 2 % en un an à Rennes.\n\n"
+        "À Brest, il s'établit à 640 euros, en repli de 1 %."
+    )
+    assert _figure(nlp, text, "640")["metric"] == "price"

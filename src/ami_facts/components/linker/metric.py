@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ami_facts.components.linker.sentences import Sentence
 from ami_facts.components.linker.syntax import (
@@ -17,6 +17,7 @@ from ami_facts.components.linker.syntax import (
     governing_verb,
     has_preposition,
     is_genitive,
+    personal_expletive,
 )
 from ami_facts.french.linking import (
     CAPACITY_LEMMAS,
@@ -80,6 +81,9 @@ AGE_GROUP_BEFORE = re.compile(r"\b(?:les|des|aux)\s*$", re.IGNORECASE)
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
 TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
+# Pronouns a verb's subject may be, standing for what the sentence before is about.
+SUBJECT_PRONOUNS = frozenset(["il", "elle", "ils", "elles"])
+SENTENCE_STOPS = frozenset([".", "!", "?", "…"])
 TIME_TAKEN_BEFORE = re.compile(r"\ben\s*(?:plus de\s*|moins de\s*)?$")
 
 
@@ -328,11 +332,14 @@ def _clues_from_words(
             if below.dep_.startswith("obl") and any(
                 child.dep_ == "case" and child.lower_ == "à" for child in below.children
             ):
+                # (not a change: ``affiche une hausse de 2 %, à 3 800 euros`` gives the
+                # level reached, no change)
                 for thing in ancestor.children:
                     if (
                         thing.dep_ == "obj"
                         and thing.pos_ == "NOUN"
                         and (found := noun_phrase_metric(lexicon, thing))
+                        and found != "change"
                     ):
                         clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
             # (nor what a verb of earning has for its subject: ``Le billet a rapporté 98
@@ -341,9 +348,15 @@ def _clues_from_words(
                 below.dep_ == "obj" and _verb_metric(lexicon, ancestor) == "revenue"
             )
             # ``Le chiffre d'affaires s'élève à 52 milliards``: the verb's subject says it.
-            subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS]
+            subjects = [child for child in ancestor.children if child.dep_ in SUBJECT_DEPS] or [
+                child for child in ancestor.children if personal_expletive(ancestor, child)
+            ]
             if subjects:
                 noun = subjects[0]
+                if noun.lower_ in SUBJECT_PRONOUNS:
+                    # (``Le prix moyen du mètre carré a baissé à Bordeaux. À Lyon, il
+                    # s'établit à 4 950 euros``: what the sentence before is about)
+                    noun = _subject_of_the_sentence_before(noun) or noun
                 found = noun_phrase_metric(lexicon, noun) if noun.pos_ == "NOUN" else None
                 # (not when the figure is inside that subject: ``les salariés des
                 # boutiques (une quinzaine d'enseignes) recevront``)
@@ -431,6 +444,43 @@ def _main_verb_after_relative(clause: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _subject_of_the_sentence_before(pronoun: Token) -> Token | None:
+    """The definite common noun the sentence before the pronoun's has for its verb's
+    subject (``Le prix moyen ... a baissé``), if the pronoun's own sentence gives its
+    verb no noun subject before it."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    if any(
+        t.pos_ == "NOUN" and t.dep_.startswith("nsubj") for t in doc[sentence.start : pronoun.i]
+    ):
+        return None
+    # (the parser may cut ``À Lyon,`` off as a sentence of its own: back to a full stop)
+    start = sentence.start
+    while start > 0 and (last := _last_word_before(doc, start)) is not None:
+        if last.text in SENTENCE_STOPS:
+            break
+        start = last.sent.start
+    if start == 0 or (last := _last_word_before(doc, start)) is None:
+        return None
+    before = last.sent
+    subject = next(
+        (t for t in before.root.children if t.dep_.startswith("nsubj") and t.pos_ == "NOUN"), None
+    )
+    if subject is None or not any(
+        c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for c in subject.children
+    ):
+        return None
+    return subject
+
+
+def _last_word_before(doc: Doc, start: int) -> Token | None:
+    """The last token before ``start`` that is no space (a paragraph's blank line)."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k] if k >= 0 else None
 
 
 def _complement_of(number: Token, counted_at: int | None) -> bool:
