@@ -492,3 +492,18 @@ def test_number_after_a_camel_case_brand_is_part_of_its_name(text: str, found: l
 def test_digits_and_a_fraction_of_a_second_are_one_duration(text: str, value: float) -> None:
     found = [(f.kind, f.value, f.unit) for f in find_figures(text) if "ièmes" in f.text]
     assert found == [("duration", value, "s")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Le parc éolien a produit 48 gigawattheures l'an dernier.", "GWh"),
+        ("Le pays a consommé 440 térawattheures d'électricité.", "TWh"),
+    ],
+)
+def test_energy_units_written_out_are_units(text: str, unit: str) -> None:
+    assert [f.unit for f in find_figures(text)] == [unit]
+
+
+def test_number_after_a_reference_word_is_no_figure() -> None:
+    assert find_figures("Le lave-linge rappelé porte la référence 70231.") == []

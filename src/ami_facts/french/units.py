@@ -200,8 +200,8 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     # energy, power, pressure
     (r"kWh|(?i:kilowatts?[\s-]?heures?|kilowattheures?)" + _W, "kWh"),
     (r"MWh|(?i:m[ée]gawatts?[\s-]?heures?|m[ée]gawattheures?)" + _W, "MWh"),
-    (r"GWh" + _W, "GWh"),
-    (r"TWh" + _W, "TWh"),
+    (r"GWh|(?i:gigawatts?[\s-]?heures?|gigawattheures?)" + _W, "GWh"),
+    (r"TWh|(?i:t[ée]rawatts?[\s-]?heures?|t[ée]rawattheures?)" + _W, "TWh"),
     (r"kW|(?i:kilowatts?)" + _W, "kW"),
     (r"MW|(?i:m[ée]gawatts?)" + _W, "MW"),
     (r"ch|cv|(?i:chevaux)" + _W, "ch"),
