@@ -314,6 +314,8 @@ def test_linker_named_product_wins_over_the_articles_main_product(nlp: Language)
         # a verb raising or cutting something by a percentage
         ("Le département a relevé les tarifs de la cantine de 4 %.", "4", "change"),
         ("La région abaisse de 15 % le prix du billet.", "15", "change"),
+        # a noun of a rise the figure is the complement of
+        ("Les infirmiers demandent une revalorisation de 8 %.", "8", "change"),
         # (the level such a verb brings a rate to is no change)
         ("Le gouvernement relève le taux de TVA à 20 %.", "20", "share"),
     ],
