@@ -121,3 +121,17 @@ def test_linker_pronoun_subject_measures_what_the_sentence_before_is_about(
         "À Brest, il s'établit à 640 euros, en repli de 1 %."
     )
     assert _figure(nlp, text, "640")["metric"] == "price"
+
+
+def test_linker_definite_noun_with_an_origin_refers_to_the_name_given_that_origin(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le constructeur chinois Leapmotor s'installe en Espagne\n\n"
+        "Leapmotor va produire des voitures électriques à Saragosse, dans l'usine de"
+        " Renault, à partir de 2027.\n\n"
+        "Le site assemblera 150 000 véhicules par an à terme, a indiqué le groupe.\n\n"
+        "Renault détient 21 % du capital de Leapmotor depuis 2023.\n\n"
+        "La marque chinoise a vendu 290 000 voitures dans le monde en 2025."
+    )
+    assert _figure(nlp, text, "290 000")["subject"] == "Leapmotor"

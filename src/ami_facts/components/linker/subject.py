@@ -550,6 +550,9 @@ def named_or_referred(
         found = antecedent(text, mentions, noun, {label}, ANAPHORA_WINDOW)
         if found is not None and _described_otherwise(text, mentions, found, noun):
             found = None
+        # (``La marque chinoise``: the name the text gave that origin, ``Le constructeur
+        # chinois Leapmotor``, rather than the last one named)
+        found = _described_alike(text, mentions, noun, label) or found
         return _tagged(found, "parse_definite")
     return _tagged(covering, "parse_subject")
 
@@ -579,6 +582,34 @@ def _described_otherwise(text: str, mentions: list[Mention], found: Mention, nou
             if before is not None and _origin_adjective(word := before.group(1).lower()):
                 given.add(word)
     return bool(given) and not given & said
+
+
+def _described_alike(text: str, mentions: list[Mention], noun: Token, label: str) -> Mention | None:
+    """The last name of ``label`` before a definite noun that the text gave the noun's
+    adjective of origin (``Le constructeur chinois Leapmotor`` for ``la marque
+    chinoise``), when only one name was given it."""
+    said = {
+        _masculine(child.lower_)
+        for child in noun.children
+        if child.dep_ == "amod" and child.i > noun.i and _origin_adjective(child.lower_)
+    }
+    if not said:
+        return None
+    alike = {}
+    for mention in mentions:
+        if mention.label != label or mention.start >= noun.idx:
+            continue
+        before = WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if before is not None and _masculine(before.group(1).lower()) in said:
+            alike[mention.name] = mention
+    return next(iter(alike.values())) if len(alike) == 1 else None
+
+
+def _masculine(adjective: str) -> str:
+    """``chinoise`` -> ``chinois``, ``italienne`` -> ``italien`` (enough to compare)."""
+    if adjective.endswith("nne"):
+        return adjective[:-2]
+    return adjective[:-1] if adjective.endswith("e") else adjective
 
 
 def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
