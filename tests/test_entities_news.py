@@ -682,10 +682,24 @@ def test_entities_head_noun_beside_a_name_or_before_its_list_gives_the_label(
     assert _find(_hits(nlp, text), mention).label == label
 
 
-def test_entities_organisation_name_goes_on_through_its_complement(nlp: Language) -> None:
-    text = "L'Office national de la protection des réseaux d'irrigation a publié un avis."
-    names = [h.text for h in _hits(nlp, text)]
-    assert names == ["Office national de la protection des réseaux d'irrigation"]
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "L'Office national de la protection des réseaux d'irrigation a publié un avis.",
+            "Office national de la protection des réseaux d'irrigation",
+        ),
+        # (an institution's head and one adjective)
+        (
+            "L'Agence européenne du médicament a rendu un avis favorable.",
+            "Agence européenne du médicament",
+        ),
+    ],
+)
+def test_entities_organisation_name_goes_on_through_its_complement(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert [h.text for h in _hits(nlp, text)] == [name]
 
 
 def test_entities_name_the_lexicon_labels_elsewhere_takes_that_label_in_a_title(

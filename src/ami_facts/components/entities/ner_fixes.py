@@ -620,13 +620,15 @@ def _coordinated_name_end(doc: Doc, e: int, words: CommonWords) -> int:
     return end
 
 
-def _complement_name_end(doc: Doc, s: int, e: int, words: CommonWords) -> int:
-    """``Agence nationale de la sécurité des systèmes | d'information``: where the NER
-    cut a descriptive organisation's name (three words or more, the last in lower
+def _complement_name_end(doc: Doc, s: int, e: int, words: CommonWords, lex: Lexicons) -> int:
+    """``Agence nationale de la sécurité des systèmes | d'information``, ``Agence
+    européenne | du médicament``: where the NER cut a descriptive organisation's name
+    (three words or more, or an institution's head and one more, the last in lower
     case) before ``de`` and a common noun, the name goes on through the common nouns
     its ``de`` join and the adjectives after them; a capital, a word of the calendar
     (``la Cour des comptes | de juillet``) or anything else ends it."""
-    if e - s < 3 or e >= len(doc) or not doc[e - 1].text[:1].islower():
+    descriptive = e - s >= 3 or (e - s == 2 and doc[s].lower_ in lex.institution_heads)
+    if not descriptive or e >= len(doc) or not doc[e - 1].text[:1].islower():
         return e
     if doc[e].lower_ not in _OF_WORDS:
         return e
@@ -808,7 +810,7 @@ def _fix_ner_span(
     if mention in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
     if label == "ORG":
-        e = _complement_name_end(doc, s, _coordinated_name_end(doc, e, words), words)
+        e = _complement_name_end(doc, s, _coordinated_name_end(doc, e, words), words, lex)
     span = doc[s:e]
     return _Mention(
         span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner", cue=cue
