@@ -135,3 +135,12 @@ def test_linker_definite_noun_with_an_origin_refers_to_the_name_given_that_origi
         "La marque chinoise a vendu 290 000 voitures dans le monde en 2025."
     )
     assert _figure(nlp, text, "290 000")["subject"] == "Leapmotor"
+
+
+def test_linker_age_of_a_definite_noun_is_of_the_name_it_refers_back_to(nlp: Language) -> None:
+    text = (
+        "Le FC Nantes a officialisé l'arrivée de l'attaquant brésilien Lucas Moreira.\n\n"
+        "Le montant du transfert atteint 40 millions d'euros, selon la presse sportive.\n\n"
+        "Le joueur de 24 ans a signé un contrat de quatre saisons."
+    )
+    assert _figure(nlp, text, "24 ans")["subject"] == "Lucas Moreira"

@@ -124,8 +124,9 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         and is_genitive(measured)
         and (label := is_definite_reference(holder)) is not None
     ):
+        # (a definite noun says what it refers to: ``parse_definite``, as a subject's)
         return _tagged(
-            antecedent(text, mentions, holder, {label}, ANAPHORA_WINDOW), "parse_antecedent"
+            antecedent(text, mentions, holder, {label}, ANAPHORA_WINDOW), "parse_definite"
         )
     verb = governing_verb(number)
     if verb is None and (subject := _subject_after_detached_phrase(number)) is not None:
