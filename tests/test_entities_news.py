@@ -668,6 +668,14 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
         # a shipyard's name after its head noun; an acronym after a noun of a relation
         ("Le chantier breton Kermarec lance un voilier.", "Kermarec", "ORG"),
         ("Son concurrent RXT a perdu 4 %.", "RXT", "ORG"),
+        # a demonym in lower case as the noun before a name: a company of that country
+        ("Il a devancé l'américain Zentrix sur le marché.", "Zentrix", "ORG"),
+        # a venue's head noun
+        (
+            "Elle a gagné sur le court Suzanne-Lenglen devant 10 000 spectateurs.",
+            "Suzanne-Lenglen",
+            "LOC",
+        ),
         # (after a preposition, what follows the comma is the clause, no apposition)
         ("Fondée à Vitrolles, l'entreprise emploie 80 personnes.", "Vitrolles", "LOC"),
         # a name opening with an organisation's head noun, whatever the NER said

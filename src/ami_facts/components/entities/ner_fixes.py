@@ -493,6 +493,16 @@ def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[La
 
 
 def _head_before(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, Label | None]:
+    if (
+        s >= 2
+        and doc[s - 1].text[:1].islower()
+        and doc[s - 1].lower_ in lex.demonyms
+        and doc[s - 2].lower_ in _NAME_DETERMINERS
+        and label != "PER"
+    ):
+        # ``le chinois Temu``, ``l'américain Tesla``: a demonym in lower case as the noun
+        # is a company of that country (in capitals it is a person: ``le Français X``)
+        return "ORG", "ORG"
     k = s - 1
     via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
     if via_de:
