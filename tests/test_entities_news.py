@@ -716,3 +716,24 @@ def test_entities_name_the_lexicon_labels_elsewhere_takes_that_label_in_a_title(
     # (``Orange`` is a town too: the NER reads the headline's mention as one)
     text = "Orange recule dans le mobile\n\nL'opérateur Orange a perdu 95 000 abonnés."
     assert {h.label for h in _hits(nlp, text) if h.text == "Orange"} == {"ORG"}
+
+
+def test_entities_sentence_opening_on_a_name_the_article_gave_is_that_name(
+    nlp: Language,
+) -> None:
+    # (``Tilleul`` is a French word: the NER lets it pass at a sentence's start)
+    text = (
+        "Le distributeur breton Tilleul a annoncé jeudi la fermeture de 12 magasins. "
+        "Tilleul, qui emploie 900 salariés, traverse une crise."
+    )
+    assert [(h.text, h.label) for h in _hits(nlp, text)] == [
+        ("Tilleul", "ORG"),
+        ("Tilleul", "ORG"),
+    ]
+
+
+def test_entities_elided_preposition_before_one_word_is_no_part_of_the_name(
+    nlp: Language,
+) -> None:
+    text = "Le groupe a vendu 60 supermarchés à Les Mousquetaires, maison mère d'Intermarché."
+    assert "Intermarché" in [h.text for h in _hits(nlp, text)]

@@ -24,6 +24,7 @@ from ami_facts.components.entities.rule_layers import (
     _defined_organisation_layer,
     _edition_layer,
     _place_layer,
+    _repeated_name_layer,
     _results_layer,
     _road_layer,
     _street_layer,
@@ -218,6 +219,7 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
     chosen = _select(body(_apposition_layer(doc, text, lex, words)), chosen)
     people = [m for m in chosen if m.label == "PER" and m.source == "ner"]
     chosen = _select(body(_surname_layer(text, people, words)), chosen)
+    chosen = _select(body(_repeated_name_layer(text, list(chosen))), chosen)
     # Places from the lexicon only where the NER said nothing.
     places = body(_place_layer(text, lex))
     chosen = _select(

@@ -277,6 +277,8 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             break  # ``accord du Vendredi Saint``
         elif label == "PER" and (tok.text in lex.person_titles or tok.text == "M.") and nxt_cap:
             s += 1  # ``Mme Dupont``, ``M. Blair`` -> the surname
+        elif low in ("d'", "d’") and e - s == 2 and nxt_cap:
+            s += 1  # ``maison mère d'Intermarché``: an elided preposition before one word
         elif low in lex.street_heads or (label == "PER" and low in lex.name_particles and nxt_cap):
             break
         elif label != "PER" and low in lex.name_heads and nxt_cap and tok.text[0].islower():

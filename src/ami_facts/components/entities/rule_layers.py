@@ -345,3 +345,33 @@ def _with_head_before(words: list[str], n: int, acronym: str, lex: Lexicons) -> 
         if k == n and first[:1].isupper():
             return None  # a capitalised first word that is no organisation's
     return None
+
+
+def _repeated_name_layer(text: str, named: Iterable[_Mention]) -> list[_Mention]:
+    """An organisation, place or product the article names is the same thing where a
+    sentence or a line opens on its name again and no layer took it (``Le distributeur
+    stéphanois Casino`` ... ``Casino, qui croule``: a French word opening a sentence,
+    which the NER lets pass). Left out: an occurrence with a capitalised word after it
+    (part of a longer name), one inside a sentence (there the NER and the filters of
+    what is no name have read it: ``dans ses TGV``), and persons (``_surname_layer``
+    reads their names)."""
+    labels: dict[str, Label] = {}
+    for mention in named:
+        written = text[mention.start : mention.end]
+        if mention.label in ("ORG", "LOC", "PRODUCT") and written == mention.name:
+            labels.setdefault(written, mention.label)
+    kept = {name: label for name, label in labels.items() if len(name) >= 3}
+    if not kept:
+        return []
+    # (one scan of the text for them all)
+    again = re.compile(rf"(?<![\w'’-])(?:{alternation(kept)})(?![\w'’-])")
+    out: list[_Mention] = []
+    for m in again.finditer(text):
+        opening = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\u00a0")
+        if opening and opening[-1] not in ".!?\n":
+            continue
+        after = _WORD_AFTER.match(text, m.end())
+        if after and _is_capitalised(after.group(1)):
+            continue
+        out.append(_Mention(m.start(), m.end(), kept[m.group()], m.group(), "ner"))
+    return out
