@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ami_facts.components.linker.mentions import PERSONAL_PRONOUNS
 from ami_facts.components.linker.sentences import Sentence
 from ami_facts.components.linker.syntax import (
     SUBJECT_DEPS,
@@ -81,8 +82,6 @@ AGE_GROUP_BEFORE = re.compile(r"\b(?:les|des|aux)\s*$", re.IGNORECASE)
 # A race time after ``à`` is a gap to the winner (``2. Mauri à 41"``, ``terminé à 5 minutes``).
 TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
-# Pronouns a verb's subject may be, standing for what the sentence before is about.
-SUBJECT_PRONOUNS = frozenset(["il", "elle", "ils", "elles"])
 SENTENCE_STOPS = frozenset([".", "!", "?", "…"])
 TIME_TAKEN_BEFORE = re.compile(r"\ben\s*(?:plus de\s*|moins de\s*)?$")
 
@@ -353,7 +352,7 @@ def _clues_from_words(
             ]
             if subjects:
                 noun = subjects[0]
-                if noun.lower_ in SUBJECT_PRONOUNS:
+                if noun.lower_ in PERSONAL_PRONOUNS:
                     # (``Le prix moyen du mètre carré a baissé à Bordeaux. À Lyon, il
                     # s'établit à 4 950 euros``: what the sentence before is about)
                     noun = _subject_of_the_sentence_before(noun) or noun
