@@ -670,6 +670,10 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
         ("Son concurrent RXT a perdu 4 %.", "RXT", "ORG"),
         # a demonym in lower case as the noun before a name: a company of that country
         ("Il a devancé l'américain Zentrix sur le marché.", "Zentrix", "ORG"),
+        # a company's head noun and its complement before the name (not a name after
+        # ``de``, which owns the company)
+        ("La plateforme de location de vélos Pedalo a levé 8 millions.", "Pedalo", "ORG"),
+        ("La société de production de Jean Morel a fermé.", "Jean Morel", "PER"),
         # a venue's head noun
         (
             "Elle a gagné sur le court Suzanne-Lenglen devant 10 000 spectateurs.",

@@ -527,7 +527,35 @@ def _head_before(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, 
             return label, None
         if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head), cast(Label, head)
+    if not via_de and _company_head_past_its_complement(doc, s, lex):
+        return "ORG", "ORG"
     return label, None
+
+
+# How many words a company's head noun and its complement may take before its name.
+_HEAD_COMPLEMENT_REACH = 9
+
+
+def _company_head_past_its_complement(doc: Doc, s: int, lex: Lexicons) -> bool:
+    """``le fabricant de pneus Michelin``, ``la plateforme de vente de vêtements
+    d'occasion Vinted``: a company's head noun, then its complement in lower case (``de``
+    and common nouns and adjectives), right before the name. (Not a name after ``de``:
+    ``la société de production de Jean Dupont`` names its owner.)"""
+    k = s - 1
+    passed_of = False
+    while k >= 0 and k >= s - _HEAD_COMPLEMENT_REACH:
+        token = doc[k]
+        if not token.text[:1].islower() or token.is_punct:
+            return False
+        low = token.lower_
+        if passed_of and lex.apposition_heads.get(low) == "ORG":
+            return True
+        if low in _OF_WORDS or (low in _NAME_DETERMINERS and k < s - 1):
+            passed_of = True
+        elif not (token.pos_ in ("NOUN", "ADJ") or (not token.pos_ and token.is_alpha)):
+            return False
+        k -= 1
+    return False
 
 
 # Words that may stand between a name's comma and the head noun of its apposition
