@@ -28,7 +28,8 @@ Layers, merged in this order of priority (a later layer only fills gaps):
    institutions with their full name: ``tribunal correctionnel d'Épinal``, ``lycée
    Chaptal``, clubs and ``X-France`` bodies ORG, a head noun or ``chez`` before the
    name decides: ``l'équipe Kelme``, and is a cue for the name's other mentions; a
-   listed model of a named brand is PRODUCT);
+   listed model of a named brand is PRODUCT). The head nouns around a name live in
+   ``heads.py``, how far a name the NER cut goes on in ``name_extent.py``;
 5. names the NER missed after such a head noun; places from ``places.json`` the
    NER missed (``rule_layers.py``).
 

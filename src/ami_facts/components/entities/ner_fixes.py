@@ -11,12 +11,24 @@ relabelled (streets are LOC, bare acronyms ORG, institutions, clubs and
 from __future__ import annotations
 
 import re
-from typing import cast
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from ami_facts.components.entities.heads import (
+    NAME_DETERMINERS,
+    OF_WORDS,
+    apposition_after_label,
+    apposition_label,
+    head_ending_at,
+    head_starting_at,
+)
 from ami_facts.components.entities.matchers import _matchers
 from ami_facts.components.entities.mention import Label, Range, _Mention
+from ami_facts.components.entities.name_extent import (
+    complement_name_end,
+    coordinated_name_end,
+    cut_after_place,
+)
 from ami_facts.components.entities.names import _initials, _name_of
 from ami_facts.components.entities.not_names import (
     after_portfolio_role,
@@ -30,13 +42,13 @@ from ami_facts.components.entities.products import person_name_words
 from ami_facts.components.entities.tokens import (
     _collapse,
     _is_acronym,
+    _is_adjective_token,
     _is_all_caps,
     _is_capitalised,
     _line_or_sentence_initial,
     _same_line,
     _stop_words,
 )
-from ami_facts.french import calendar
 from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
 from ami_facts.french.linking import INHABITANTS_AFTER
 
@@ -78,7 +90,7 @@ _DETERMINERS = frozenset(
 )
 # Possessives, demonstratives and indefinites: a name goes on with ``et des`` (``Commission
 # de l'informatique et des libertés``), never with ``et ses`` or ``et une``.
-_NO_NAME_DETERMINERS = frozenset(
+_NONAME_DETERMINERS = frozenset(
     ["son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "un", "une"]
 )
 _SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}")
@@ -378,7 +390,7 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
     for k in range(s + 1, e - 1):
         if (
             doc[k].lower_ in ("et", "ou")
-            and doc[k + 1].lower_ in _NO_NAME_DETERMINERS
+            and doc[k + 1].lower_ in _NONAME_DETERMINERS
             and all(not t.text[:1].isupper() for t in doc[k + 1 : e])
         ):
             e = k
@@ -421,7 +433,7 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
         if prev.text.endswith("-") and _is_capitalised(prev.text) and not prev.whitespace_:
             return s - 1, label
     k = s - 1
-    head = _head_ending_at(doc, k, lex.name_heads)
+    head = head_ending_at(doc, k, lex.name_heads)
     if head is not None and doc[k].text[0].islower():
         return head, "ORG"  # ``le lycée Chaptal``, ``l'hôpital Necker``
     if label == "PER":
@@ -434,286 +446,14 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
         return s, label
     hops = 0  # ``tribunal correctionnel d'Épinal``, ``conseil régional de Lorraine``
     while k >= 0 and hops < 2 and doc[k].text[0].islower() and _is_adjective_token(doc[k]):
-        if _head_ending_at(doc, k, lex.institution_heads) is not None:
+        if head_ending_at(doc, k, lex.institution_heads) is not None:
             break
         k -= 1
         hops += 1
-    head = _head_ending_at(doc, k, lex.institution_heads)
+    head = head_ending_at(doc, k, lex.institution_heads)
     if head is not None:
         return head, "ORG"
     return s, label
-
-
-def _head_ending_at(doc: Doc, k: int, heads: frozenset[str]) -> int | None:
-    """The first token of a head noun of ``heads`` (one or two words: ``centre
-    hospitalier``, ``maison d'arrêt``) that ends at token ``k``, if one does."""
-    if k < 0:
-        return None
-    if doc[k].lower_ in heads:
-        return k
-    if k >= 1:
-        glue = "" if not doc[k - 1].whitespace_ else " "
-        if f"{doc[k - 1].lower_}{glue}{doc[k].lower_}".replace("’", "'") in heads:
-            return k - 1
-    return None
-
-
-def _head_starting_at(doc: Doc, s: int, e: int, heads: frozenset[str]) -> bool:
-    """Does ``doc[s:e]`` open with a head noun of ``heads`` (``Centre hospitalier``)?"""
-    if doc[s].lower_ in heads:
-        return True
-    if e - s >= 2:
-        glue = "" if not doc[s].whitespace_ else " "
-        return f"{doc[s].lower_}{glue}{doc[s + 1].lower_}".replace("’", "'") in heads
-    return False
-
-
-def _is_adjective_token(tok: Token) -> bool:
-    if tok.pos_:
-        return tok.pos_ == "ADJ"
-    return load_common_words().is_adjective(tok.text)
-
-
-def _apposition_label(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, Label | None]:
-    """``l'équipe Kelme``, ``le quotidien néerlandais De Telegraaf``, ``la ville de
-    Portland``: a head noun just before the name gives its type, and is a cue for the
-    other mentions of the same name (the second item; ``None`` without a head). A
-    plural head gives it to every name of the list after it (``les tempêtes Lothar et
-    Martin``)."""
-    found = _head_before(doc, s, label, lex)
-    if found[1] is not None or s < 2 or doc[s - 1].lower_ not in ("et", ","):
-        return found
-    k = s - 2  # the name before ``et``: its first capitalised word
-    while k > 0 and doc[k - 1].text[:1].isupper() and k > s - 6:
-        k -= 1
-    if not doc[k].text[:1].isupper() or k == 0:
-        return found
-    head = doc[k - 1].lower_
-    if not (head.endswith(("s", "x")) and head in lex.apposition_heads):
-        return found
-    return _head_before(doc, k, label, lex)
-
-
-def _head_before(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, Label | None]:
-    if (
-        s >= 2
-        and doc[s - 1].text[:1].islower()
-        and doc[s - 1].lower_ in lex.demonyms
-        and doc[s - 2].lower_ in _NAME_DETERMINERS
-        and label != "PER"
-    ):
-        # ``le chinois Temu``, ``l'américain Tesla``: a demonym in lower case as the noun
-        # is a company of that country (in capitals it is a person: ``le Français X``)
-        return "ORG", "ORG"
-    k = s - 1
-    via_de = k >= 0 and doc[k].lower_ in {"de", "d'", "d’"}
-    if via_de:
-        k -= 1
-    hops = 0
-    while (
-        k >= 0
-        and hops < 2
-        and doc[k].text[0].islower()
-        and doc[k].lower_ not in lex.apposition_heads
-        and _is_adjective_token(doc[k])
-    ):
-        k -= 1
-        hops += 1
-    if k >= 0 and doc[k].text[0].islower():
-        head = lex.apposition_heads.get(_hyphenated_word_ending_at(doc, k))
-        # ``la ville de Portland`` but not ``la firme de Wolfsburg``; a person's first
-        # name after a noun of a thing is a person's (``le drone de Marc``: not a model)
-        if head == "PRODUCT" and (via_de or doc[s].text in lex.first_names):
-            return label, None
-        if head is not None and (not via_de or head == "LOC"):
-            return cast(Label, head), cast(Label, head)
-    if not via_de and _company_head_past_its_complement(doc, s, lex):
-        return "ORG", "ORG"
-    return label, None
-
-
-# How many words a company's head noun and its complement may take before its name.
-_HEAD_COMPLEMENT_REACH = 9
-
-
-def _company_head_past_its_complement(doc: Doc, s: int, lex: Lexicons) -> bool:
-    """``le fabricant de pneus Michelin``, ``la plateforme de vente de vêtements
-    d'occasion Vinted``: a company's head noun, then its complement in lower case (``de``
-    and common nouns and adjectives), right before the name. (Not a name after ``de``:
-    ``la société de production de Jean Dupont`` names its owner.)"""
-    k = s - 1
-    passed_of = False
-    while k >= 0 and k >= s - _HEAD_COMPLEMENT_REACH:
-        token = doc[k]
-        if not token.text[:1].islower() or token.is_punct:
-            return False
-        low = token.lower_
-        if passed_of and lex.apposition_heads.get(low) == "ORG":
-            return True
-        if low in _OF_WORDS or (low in _NAME_DETERMINERS and k < s - 1):
-            passed_of = True
-        elif not (token.pos_ in ("NOUN", "ADJ") or (not token.pos_ and token.is_alpha)):
-            return False
-        k -= 1
-    return False
-
-
-# Words that may stand between a name's comma and the head noun of its apposition
-# (``Lactalis, premier collecteur du pays``, ``Iquique, la ville portuaire``).
-_APPOSITION_OPENERS = frozenset(["numéro", "ex", "son", "sa", "leur"])
-# A name after one of these sets the scene: what follows its comma is the clause.
-_SETTING_PREPOSITIONS = frozenset(
-    "à au aux en dans de du des d' d’ depuis vers sur pour par chez après avant selon".split()  # noqa: SIM905
-)
-
-
-def _apposition_after_label(
-    doc: Doc, s: int, e: int, label: Label, lex: Lexicons
-) -> tuple[Label, Label | None]:
-    """``Lactalis, premier collecteur du pays,``: the head noun of an apposition right
-    after the name gives its type, as one before it does (``_apposition_label``). A
-    person's head does not make a person of an organisation or a place (``Orange,
-    membre du CAC 40``), nor a head of a thing a person the NER named in full."""
-    k = e + 1
-    if k >= len(doc) or doc[e].text != ",":
-        return label, None
-    if s > 0 and doc[s - 1].lower_ in _SETTING_PREPOSITIONS:
-        return label, None  # ``Fondée à Palaiseau, l'entreprise emploie``: the clause
-    hops = 0
-    while (
-        k < len(doc)
-        and hops < 3
-        and doc[k].text[:1].islower()
-        and doc[k].lower_ not in lex.apposition_heads
-        and (
-            doc[k].lower_ in _APPOSITION_OPENERS
-            or doc[k].lower_ in _NAME_DETERMINERS
-            or doc[k].lower_ in ("un", "une")
-            or _is_adjective_token(doc[k])
-        )
-    ):
-        k += 1
-        hops += 1
-    if k >= len(doc) or not doc[k].text[:1].islower():
-        return label, None
-    head = lex.apposition_heads.get(doc[k].lower_)
-    if head is None or head == label:
-        return label, None
-    if head == "PER" and label != "MISC":
-        return label, None
-    if label == "PER" and e - s > 1:
-        return label, None
-    return cast(Label, head), cast(Label, head)
-
-
-def _hyphenated_word_ending_at(doc: Doc, k: int) -> str:
-    """The word token ``k`` ends, lowered, glued to the tokens a hyphen joins it to
-    (the tokenizer splits ``start-up`` in three)."""
-    first = k
-    while (
-        first >= 2
-        and doc[first - 1].text == "-"
-        and not doc[first - 1].whitespace_
-        and not doc[first - 2].whitespace_
-    ):
-        first -= 2
-    return doc[first : k + 1].text.lower()
-
-
-_OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
-_NAME_DETERMINERS = frozenset(["la", "l'", "l’", "le", "les"])
-# (how far a name goes on after ``et``: ``et de la maîtrise de l'énergie``)
-_COORDINATED_NAME_REACH = 8
-
-
-def _coordinated_name_end(doc: Doc, e: int, words: CommonWords) -> int:
-    """``Service départemental d'incendie | et de secours du Rhône``, ``Agence de
-    l'environnement | et de la maîtrise de l'énergie``: where the NER cut an
-    organisation's name at ``et``, the name goes on while its words are common nouns
-    and adjectives joined by ``de`` (and a place after ``de`` ends it); never after a
-    name that ends in a capital (``la Banque de France et des banques``) nor with
-    ``et ses``, ``et le``."""
-    if not (
-        e + 1 < len(doc)
-        and doc[e - 1].text[:1].islower()
-        and doc[e].lower_ == "et"
-        and (doc[e + 1].lower_ in _OF_WORDS or words.is_noun_or_adjective(doc[e + 1].text))
-    ):
-        return e
-    end = e
-    k = e + 1
-    while k < len(doc) and k <= e + _COORDINATED_NAME_REACH:
-        token = doc[k]
-        low = token.lower_
-        if low in _OF_WORDS or low in _NAME_DETERMINERS:
-            k += 1
-            continue
-        if token.text[:1].isupper() and doc[k - 1].lower_ in _OF_WORDS | _NAME_DETERMINERS:
-            # a place ends the name (``du Rhône``, ``de la Moselle``)
-            while k < len(doc) and doc[k].text[:1].isupper():
-                k += 1
-            return k
-        if not (token.text[:1].islower() and words.is_noun_or_adjective(token.text)):
-            break
-        k += 1
-        end = k
-    return end
-
-
-def _complement_name_end(doc: Doc, s: int, e: int, words: CommonWords, lex: Lexicons) -> int:
-    """``Agence nationale de la sécurité des systèmes | d'information``, ``Agence
-    européenne | du médicament``: where the NER cut a descriptive organisation's name
-    (three words or more, or an institution's head and one more, the last in lower
-    case) before ``de`` and a common noun, the name goes on through the common nouns
-    its ``de`` join and the adjectives after them; a capital, a word of the calendar
-    (``la Cour des comptes | de juillet``) or anything else ends it."""
-    descriptive = e - s >= 3 or (e - s == 2 and doc[s].lower_ in lex.institution_heads)
-    if not descriptive or e >= len(doc) or not doc[e - 1].text[:1].islower():
-        return e
-    if doc[e].lower_ not in _OF_WORDS:
-        return e
-    end = k = e
-    while k < len(doc) and k < e + 6:
-        token = doc[k]
-        low = token.lower_
-        after_of = doc[k - 1].lower_ in _OF_WORDS
-        if low in _OF_WORDS or (low in _NAME_DETERMINERS and after_of):
-            k += 1
-            continue
-        if not token.text[:1].islower() or _is_calendar_word(low):
-            break
-        if after_of or doc[k - 1].lower_ in _NAME_DETERMINERS:
-            fits = _is_noun_token(token, words)
-        else:  # an adjective right after the noun the name took last
-            fits = end == k and k > e and _is_adjective_token(token)
-        if not fits:
-            break
-        k += 1
-        end = k
-    return end
-
-
-def _is_noun_token(tok: Token, words: CommonWords) -> bool:
-    if tok.pos_:
-        return tok.pos_ == "NOUN"
-    return words.is_word(tok.text) and not words.is_adjective(tok.text)
-
-
-def _is_calendar_word(low: str) -> bool:
-    return low in calendar.MONTHS or low in calendar.WEEKDAYS or low in calendar.UNITS
-
-
-def _cut_after_place(doc: Doc, s: int, e: int, lex: Lexicons) -> int:
-    """``l'Union européenne de droits de douane``: a known place then ``de`` and a
-    common noun is the place; the complement is not part of its name."""
-    for k in range(e - 2, s, -1):
-        if (
-            doc[k].lower_ in ("de", "d'", "d’", "du", "des")
-            and doc[k + 1].text[0].islower()
-            and doc[s:k].text in lex.places
-        ):
-            return k
-    return e
 
 
 # A model's code: letters and digits, or a short number (``T03``, ``G6``, ``7X``, ``5``),
@@ -749,7 +489,7 @@ def _fix_ner_span(
         cut = (colons[-1] + 1, cut[1])
     s = _trim_left(doc, cut[0], cut[1], label, lex, words)
     e = _trim_right(doc, s, cut[1], label)
-    e = _cut_after_place(doc, s, e, lex)
+    e = cut_after_place(doc, s, e, lex)
     if s >= e:
         return None
     # ``le patron de Stellantis Carlos Tavares``: a known organisation or place, then a
@@ -767,7 +507,7 @@ def _fix_ner_span(
     if (
         e - s >= 3
         and s > 0
-        and doc[s - 1].lower_ in _NAME_DETERMINERS
+        and doc[s - 1].lower_ in NAME_DETERMINERS
         and words.is_adjective(doc[s].text)
         and not words.is_word(doc[s + 1].text)
         and person_name_words(doc, s + 1, e, lex)
@@ -778,7 +518,7 @@ def _fix_ner_span(
     head, head_label = _extend_left(doc, s, label, lex)
     institution = head < s and head_label == "ORG"
     if not institution:
-        if is_calendar_name(doc, s, e) and _apposition_label(doc, s, label, lex)[1] is None:
+        if is_calendar_name(doc, s, e) and apposition_label(doc, s, label, lex)[1] is None:
             event = _event_head_before(doc, s, lex)
             if event is None:
                 return None  # ``Pâques``, ``la Toussaint`` (not ``l'île de Pâques``)
@@ -809,14 +549,14 @@ def _fix_ner_span(
         and _AT_PLACE_BEFORE.search(text, max(0, span.start_char - 3), span.start_char)
     ):
         label = "LOC"  # ``a gagné dimanche à Melbourne`` (a holiday was left out above)
-    elif label != "PER" and _head_starting_at(doc, s, e, lex.institution_heads):
+    elif label != "PER" and head_starting_at(doc, s, e, lex.institution_heads):
         label = "ORG"  # ``Parquet de Francfort``, ``Centre hospitalier Nganda``
     elif (
         label != "PER"
         and e - s >= 2
         and doc[s].text[:1].isupper()
         and doc[s].lower_ in lex.organisation_name_heads
-        and (doc[s + 1].lower_ in _OF_WORDS or doc[s + 1].text[:1].islower())
+        and (doc[s + 1].lower_ in OF_WORDS or doc[s + 1].text[:1].islower())
     ):
         label = "ORG"  # ``Compagnie des Alpes``, ``Union européenne``
     elif label != "PER" and _HYPHEN_FRANCE.fullmatch(mention) and mention not in lex.places:
@@ -829,14 +569,14 @@ def _fix_ner_span(
         e - s >= 2
         and span[0].text in lex.club_heads
         and (words.is_adjective(doc[s + 1].text) or doc[s + 1].lower_.endswith(_CLUB_DEMONYMS))
-        and doc[s + 1].lower_ not in _OF_WORDS
+        and doc[s + 1].lower_ not in OF_WORDS
     ):
         # ``Stade toulousain``, ``Olympique lyonnais``, ``Stade Rochelais`` (not ``Stade
         # de France``, ``Stade Vélodrome``)
         label = "ORG"
-    label, cue = _apposition_label(doc, s, label, lex)
+    label, cue = apposition_label(doc, s, label, lex)
     if cue is None:
-        label, cue = _apposition_after_label(doc, s, e, label, lex)
+        label, cue = apposition_after_label(doc, s, e, label, lex)
     if label != "LOC" and INHABITANTS_AFTER.match(text, doc[e - 1].idx + len(doc[e - 1])):
         label, cue = "LOC", "LOC"  # ``Iquique, qui compte 190 000 habitants``
     if _title_of_a_work(doc, s, e, lex):
@@ -850,7 +590,7 @@ def _fix_ner_span(
     if mention in lex.places and s == s0:  # not ``mairie de Lille``: the institution
         label = "LOC"
     if label == "ORG":
-        e = _complement_name_end(doc, s, _coordinated_name_end(doc, e, words), words, lex)
+        e = complement_name_end(doc, s, coordinated_name_end(doc, e, words), words, lex)
     span = doc[s:e]
     return _Mention(
         span.start_char, span.end_char, label, _name_of(span.text, label, lex), "ner", cue=cue

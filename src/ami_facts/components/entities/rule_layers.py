@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 from ami_facts.components.entities.matchers import _matchers
 from ami_facts.components.entities.mention import Label, _Mention
 from ami_facts.components.entities.names import _name_of
-from ami_facts.components.entities.ner_fixes import _is_adjective_token, _is_common_word_token
+from ami_facts.components.entities.ner_fixes import _is_common_word_token
 from ami_facts.components.entities.not_names import defined_long_form
 from ami_facts.components.entities.tokens import (
     _collapse,
+    _is_adjective_token,
     _is_all_caps,
     _is_capitalised,
     _line_or_sentence_initial,

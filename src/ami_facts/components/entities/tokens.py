@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ami_facts.french.lexicons import strip_accents
+from ami_facts.french.lexicons import load_common_words, strip_accents
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", ";", "»", "«", "-", "–", "—"})
 
@@ -81,3 +81,9 @@ def _final_stop(text: str) -> bool:
 def _tok_end(tok: Token) -> int:
     """End offset of a model token, without a full stop glued to it."""
     return tok.idx + len(tok.text) - _final_stop(tok.text)
+
+
+def _is_adjective_token(tok: Token) -> bool:
+    if tok.pos_:
+        return tok.pos_ == "ADJ"
+    return load_common_words().is_adjective(tok.text)
