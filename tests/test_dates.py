@@ -317,6 +317,16 @@ def test_dates_seasons() -> None:
     assert one("la demande augmente en été", anchor=date(1999, 8, 6)).value == "XXXX-SU"
 
 
+def test_dates_season_not_begun_told_in_the_past_by_its_verb_is_last_years() -> None:
+    may = date(2021, 5, 10)
+    assert one("La marque a fermé deux usines à l'automne.", anchor=may).value == "2020-FA"
+    assert one("La marque fermera deux usines à l'automne.", anchor=may).value == "2021-FA"
+    # (the verb after the season is another clause's: the season is still ahead)
+    assert one("Un scrutin à l'automne semblait acquis.", anchor=may).value == "2021-FA"
+    # (a season already begun is this year's in any tense)
+    assert one("Les ventes ont reculé au printemps.", anchor=may).value == "2021-SP"
+
+
 def test_dates_holidays() -> None:
     assert one("à Noël 2020").value == "2020-12-25"
     assert one("le lundi de Pâques", anchor=date(2021, 1, 10)).value == "2021-04-05"

@@ -183,6 +183,17 @@ def _finished_year(ctx: _Ctx, pos: int, y: int, end: date) -> int:
     return y - 1 if ctx.tense(pos) < 0 else y
 
 
+def _begun_year(ctx: _Ctx, pos: int, y: int, start: date) -> int:
+    """The year of a season named without one (``à l'automne``): a season of the anchor's
+    year not begun yet, told in the past tense, is last year's (``a supprimé 90 emplois à
+    l'automne`` said in May; the verb before it tells, not one after: ``l'hypothèse
+    d'élections à l'automne semblait tenir la corde``)."""
+    a = ctx.anchor
+    if a is None or start <= a or _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 16), pos):
+        return y
+    return y - 1 if ctx.tense_before(pos) < 0 else y
+
+
 _SHIFT_GAP = re.compile(
     r"\s+(après|avant|plus\s+tard\s+que|plus\s+tôt\s+que)\s+(?:le\s+|l'\s*)?", _F
 )

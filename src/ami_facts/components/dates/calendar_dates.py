@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from ami_facts.components.dates.anchoring import (
     _SINCE_BEFORE,
     _apply_depuis,
+    _begun_year,
     _finished_year,
     _resolve_year_for,
     _year_from,
@@ -359,6 +360,11 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Built | None:
         # "depuis le début de l'automne" in March: the autumn that has begun, last year's
         y -= 1
         s, e = _season_range(y, code)
+    elif relative and not rel and ctx.context_year(m.start()) is None:
+        begun = _begun_year(ctx, m.start(), y, s)
+        if begun != y:
+            y = begun
+            s, e = _season_range(y, code)
     built = _Built("DATE", f"{y}-{code}", _iso(s), _iso(e), relative, extra)
     # (the determiner may hold the ``depuis l'`` itself)
     return _apply_depuis(built, ctx, m.end("det") if "depuis" in det else m.start())

@@ -167,6 +167,24 @@ class _Ctx:
         self.tenses[pos] = best
         return best
 
+    def tense_before(self, pos: int) -> int:
+        """The tense of the verb closest before ``pos`` in its sentence (the one a date
+        after it most often depends on: ``a supprimé 90 emplois à l'automne``), as
+        ``tense``; 0 where none comes before."""
+        self.asked = True
+        s = max(self.sentence_span(pos)[0], pos - 200)
+        if self.tense_of is not None:
+            morph = self.tense_of(pos, s, pos)
+            if morph is not None:
+                return morph
+        best = 0
+        last = -1
+        for rx, sign in ((FUTURE_VERB, 1), (PAST_VERB, -1)):
+            for m in rx.finditer(self.text, s, pos):
+                if m.start() > last:
+                    last, best = m.start(), sign
+        return best
+
 
 def _before(text: str, start: int, n: int = 30) -> str:
     return text[max(0, start - n) : start].lower()
