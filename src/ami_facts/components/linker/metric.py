@@ -121,7 +121,11 @@ class _PhraseTable:
         return self.table[match.group()] if match else None
 
 
-LEVEL_BEFORE = re.compile(r"(?:\bà|\bjusqu['’]à|\bau niveau de)\s*$", re.IGNORECASE)
+# What brings a figure in as the level reached: ``grimpe à 18 %``, ``a progressé de 9 %
+# pour atteindre 78 000 voyageurs``.
+LEVEL_BEFORE = re.compile(
+    r"(?:\bà|\bjusqu['’]à|\bau niveau de|\batteindre|\batteignant)\s*$", re.IGNORECASE
+)
 
 
 @cache
@@ -319,7 +323,12 @@ def _clues_from_words(
                 # passive participle's agent acts on: ``les familles des victimes,
                 # représentées par 12 avocats``)
                 clues.append(MetricClue(found, 4.0 + nearer - 0.1, "measured_noun"))
-        if ancestor.pos_ in {"VERB", "AUX"} or _participle_as_adjective(ancestor):
+        if (
+            ancestor.pos_ in {"VERB", "AUX"}
+            or _participle_as_adjective(ancestor)
+            # (a predicate noun: ``Le dividende sera de 1,10 euro``, its subject says it)
+            or any(child.dep_ == "cop" for child in ancestor.children)
+        ):
             # ``Trois touristes ont été retrouvés morts``: the state the verb predicates of
             # its subject says the event.
             for state in ancestor.children:
@@ -745,6 +754,10 @@ def _fits_unit(metric: str, unit_metric: str | None) -> bool:
     return dimension is None or dimension == DIMENSIONS.get(unit_metric or "")
 
 
+# Where a noun of sales measures a sum of money (not a verb: ``vendue 25 000 euros``).
+SALES_IN_MONEY = frozenset(["measured_noun", "clue_after"])
+
+
 def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
     """The clues a figure of this kind can have, strongest first.
 
@@ -755,9 +768,9 @@ def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
     kept: list[MetricClue] = []
     for clue in clues:
         metric = clue.metric
-        if kind == "money" and metric == "sales" and clue.evidence == "measured_noun":
-            # ``Ses ventes ont reculé à 33 milliards d'euros``: sales in money are what
-            # the seller earned
+        if kind == "money" and metric == "sales" and clue.evidence in SALES_IN_MONEY:
+            # ``Ses ventes ont reculé à 33 milliards d'euros``, ``480 millions de dollars
+            # de ventes``: sales in money are what the seller earned
             clue = MetricClue("revenue", clue.strength, clue.evidence)
         elif kind == "money" and metric in TRADE_METRICS:
             clue = MetricClue("price", clue.strength, clue.evidence)
