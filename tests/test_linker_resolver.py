@@ -143,6 +143,13 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # the noun a verb with no subject of its own hangs on says it (the parser reads
         # ``Le prix moyen atteint`` as a noun and its participle)
         ("Son prix moyen atteint 2 100 euros.", "2 100", "price"),
+        # the level a change reaches after ``pour atteindre`` is no change
+        ("Le trafic a progressé de 7 % pour atteindre 41 000 passagers par jour.", "41 000", None),
+        # money of sales is what the seller earned
+        ("La plateforme affiche 90 millions d'euros de ventes sur l'année.", "90", "revenue"),
+        # a predicate noun's subject says what it measures; a buyer's bonus is a price
+        ("Le dividende versé aux actionnaires sera de 2,40 euros par action.", "2,40", "revenue"),
+        ("Le bonus à l'achat, jusqu'à 1 000 euros, prendra fin en juin.", "1 000", "price"),
         # a participle tagged as an adjective is still the verb whose subject says it
         (
             "Le chiffre d'affaires du groupe s'est élevé à 65,4 milliards d'euros.",
@@ -1535,6 +1542,13 @@ def test_linker_an_average_compared_is_a_baseline_not_the_period(nlp: Language) 
             "Renault a vendu 3 000 voitures. Son rival Stellantis a écoulé 4 000 véhicules.",
             "4 000",
             "Stellantis",
+        ),
+        # (... and the name that closes the noun's complement: ``Sa filiale de X Y``)
+        (
+            "Le groupe Bouygues a publié ses résultats. Sa filiale de travaux publics Colas"
+            " emploie 58 000 salariés.",
+            "58 000",
+            "Colas",
         ),
     ],
 )

@@ -197,6 +197,42 @@ def name_right_after(noun: Token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+# What may stand between a noun and the name that closes its phrase: its complements.
+_COMPLEMENT_TAGS = frozenset(["NOUN", "ADJ", "ADP", "DET"])
+
+
+def name_closing_the_phrase(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """``Sa filiale de gestion d'actifs Amundi``: a name that ends the noun's phrase past
+    its complement, right after a common noun or adjective and with no preposition of its
+    own, is the noun's name (the parser hangs it on the complement's last noun, or makes
+    it a second subject of the verb: ``Sa filiale de travaux publics Colas emploie``)."""
+    doc = noun.doc
+    last = noun.right_edge
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if (
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.dep_.startswith("nsubj")
+        and noun.dep_.startswith("nsubj")
+        and after.head.i == noun.head.i
+    ):
+        last = after
+    elif last.i < noun.i + 3 or last.pos_ != "PROPN":
+        return None
+    mention = next((m for m in mentions if m.start <= last.idx < m.end), None)
+    if mention is None or mention.start < noun.idx:
+        return None
+    first = next((t for t in doc[noun.i + 1 : last.i + 1] if t.idx == mention.start), None)
+    if first is None or has_preposition(first):
+        return None
+    before = doc[first.i - 1]
+    if not (before.is_alpha and before.text[:1].islower() and before.pos_ in {"NOUN", "ADJ"}):
+        return None
+    if not all(t.pos_ in _COMPLEMENT_TAGS for t in doc[noun.i + 1 : first.i]):
+        return None
+    return mention
+
+
 def is_demonstrative(text: str, word: Token) -> bool:
     """Whether ``word`` opens ``celui-ci``, ``celle-là`` (the parser splits them)."""
     return DEMONSTRATIVE_PRONOUN.match(text, word.idx) is not None

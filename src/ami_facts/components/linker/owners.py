@@ -15,6 +15,7 @@ from ami_facts.components.linker.mentions import (
     Mention,
     antecedent,
     mention_covering,
+    name_closing_the_phrase,
     name_right_after,
 )
 from ami_facts.components.linker.subject import (
@@ -212,7 +213,13 @@ def possessor(
     # for its owner)
     # (``Son concurrent américain Boeing a livré 510 avions``: so is a noun whose name
     # follows it)
-    named = name_in_apposition(found[0], mentions) or name_right_after(found[0], mentions)
+    # (``Sa filiale de gestion d'actifs Amundi gère``: and a noun whose complement ends
+    # on its name)
+    named = (
+        name_in_apposition(found[0], mentions)
+        or name_right_after(found[0], mentions)
+        or name_closing_the_phrase(found[0], mentions)
+    )
     if named is not None and (person_fits or named.label != "PER"):
         return None
     owner = _clause_subject_before(text, number, found[1], mentions)
