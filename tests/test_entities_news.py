@@ -667,6 +667,8 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
         ("Lagardel, premier collecteur de lait du pays, baisse ses prix.", "Lagardel", "ORG"),
         # a shipyard's name after its head noun; an acronym after a noun of a relation
         ("Le chantier breton Kermarec lance un voilier.", "Kermarec", "ORG"),
+        # (an adjective of a region the tagger takes for a proper noun)
+        ("Le fabricant vendéen Morvane Cycles a dû supprimer 40 emplois.", "Morvane Cycles", "ORG"),
         ("Son concurrent RXT a perdu 4 %.", "RXT", "ORG"),
         # a demonym in lower case as the noun before a name: a company of that country
         ("Il a devancé l'américain Zentrix sur le marché.", "Zentrix", "ORG"),

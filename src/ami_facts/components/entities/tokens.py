@@ -84,6 +84,8 @@ def _tok_end(tok: Token) -> int:
 
 
 def _is_adjective_token(tok: Token) -> bool:
-    if tok.pos_:
+    # (a word in lower case tagged a proper noun is the tagger's slip: the word list
+    # tells, as without a tagger: ``Le fabricant vendéen Arcade Cycles``)
+    if tok.pos_ and not (tok.pos_ == "PROPN" and tok.text[:1].islower()):
         return tok.pos_ == "ADJ"
     return load_common_words().is_adjective(tok.text)
