@@ -298,6 +298,8 @@ def test_dates_tense_sets_direction_with_the_model(nlp: Language, text: str, val
         ("Une réunion est prévue le 26 janvier à Bruxelles.", date(2024, 1, 17), "2024-01-26"),
         # a date set in the past for the coming days
         ("Le procès a été renvoyé au 25 janvier.", date(2024, 1, 17), "2024-01-25"),
+        # a line with no verb at all (a title) is told as the present, near the anchor
+        ("Réveillon du 24 décembre : 40 interventions", date(2024, 1, 9), "2023-12-24"),
     ],
 )
 def test_dates_present_tense_with_the_model(
@@ -320,6 +322,14 @@ def test_dates_fast_keeps_the_verb_endings_for_the_present() -> None:
     # no ending tells the narrative present: the anchor's year, as before
     hit = _one("Le 18 décembre, le conseiller lâche son mandat.", date(2024, 1, 15))
     assert hit.value == "2024-12-18"
+
+
+def test_dates_range_end_in_an_earlier_month_is_next_years() -> None:
+    hits = find_dates(
+        "Les pompiers ont effectué 80 sorties dans la nuit du 31 décembre au 1er janvier.",
+        anchor=date(2024, 1, 10),
+    )
+    assert [h.value for h in hits] == ["2023-12-31TNI", "2024-01-01"]
 
 
 def test_dates_capitalised_unit_is_a_name() -> None:

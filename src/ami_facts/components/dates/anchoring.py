@@ -50,13 +50,29 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+# The word that opens a range's end: ``du 31 décembre au 1er janvier``.
+_RANGE_END_BEFORE = re.compile(r"\bau\s+$", _F)
+
+
+def _range_rolls_over(ctx: _Ctx, pos: int, month: int, year: int) -> bool:
+    """``du 31 décembre au 1er janvier``: a range's end in an earlier month than its
+    start, in the start's year, is in the year after."""
+    start = ctx.context_day(pos)
+    return (
+        start is not None
+        and start.year == year
+        and start.month > month
+        and _RANGE_END_BEFORE.search(ctx.text, max(0, pos - 8), pos) is not None
+    )
+
+
 def _resolve_year_for(
     ctx: _Ctx, pos: int, month: int, day: int | None, rel: str | None
 ) -> int | None:
     """Year of a day/month written without one: context year, then the anchor."""
     cy = ctx.context_year(pos)
     if cy is not None and not rel:
-        return cy
+        return cy + 1 if _range_rolls_over(ctx, pos, month, cy) else cy
     a = ctx.anchor
     if a is None:
         return None
@@ -78,7 +94,10 @@ def _resolve_year_for(
         and not _DEADLINE_BEFORE.search(ctx.text, max(0, pos - 24), pos)
     ):
         tense = ctx.tense(pos)
-        if ctx.tense_known(pos):
+        # (where neither the morphology nor the endings find a tense, a title with no
+        # verb: ``Réveillon du 24 décembre : 40 interventions`` in January, the date is
+        # told as the present, near the anchor)
+        if ctx.tense_known(pos) or tense == 0:
             return y + _tense_shift(tense, key, akey, month, a)
     if direction == "future" and key < akey:
         y += 1
