@@ -150,6 +150,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # a predicate noun's subject says what it measures; a buyer's bonus is a price
         ("Le dividende versé aux actionnaires sera de 2,40 euros par action.", "2,40", "revenue"),
         ("Le bonus à l'achat, jusqu'à 1 000 euros, prendra fin en juin.", "1 000", "price"),
+        # a noun and its adjective (``produit net bancaire``); a participle past its adverb
+        ("Le produit net bancaire de la caisse a reculé à 1,4 milliard d'euros.", "1,4", "revenue"),
+        ("Les secours ont fait état de cinq randonneurs grièvement blessés.", "cinq", "injured"),
         # a participle tagged as an adjective is still the verb whose subject says it
         (
             "Le chiffre d'affaires du groupe s'est élevé à 65,4 milliards d'euros.",
@@ -1140,6 +1143,18 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             " indiqué le parquet. Il est accusé d'avoir détourné 300 000 euros.",
             "300 000",
             ("2024-03-14", "2024-03-14"),
+        ),
+        # an incise that says when the noun's event happened dates what it did; one on
+        # a noun's founding dates nothing else
+        (
+            "Le carambolage, survenu mardi sur l'autoroute, a fait six blessés.",
+            "six",
+            ("2024-03-12", "2024-03-12"),
+        ),
+        (
+            "La coopérative, fondée en 1921, compte 400 adhérents.",
+            "400",
+            (None, None),
         ),
         # as many dates listed after the events counted as events: one each
         (

@@ -218,11 +218,15 @@ def _clues_from_words(
         if (
             (clause.dep_ == "amod" or (clause.dep_ == "nmod" and not has_preposition(clause)))
             and clause.i > phrase.i
-            and all(t.pos_ == "ADJ" for t in phrase.doc[phrase.i + 1 : clause.i])
+            and all(
+                t.pos_ == "ADJ" or (t.pos_ == "ADV" and t.head.i == clause.i)
+                for t in phrase.doc[phrase.i + 1 : clause.i]
+            )
             and (verb_lemma := _participle_verb(lexicon, clause)) is not None
         ):
-            # (``128 000 voitures neuves immatriculées``: the tagger may take the
-            # participle after the noun for an adjective)
+            # (``128 000 voitures neuves immatriculées``, ``trois pompiers légèrement
+            # blessés``: the tagger may take the participle after the noun for an
+            # adjective)
             clues.append(_verb_clue(lexicon.verbs[verb_lemma], counted, 0.0))
         elif (
             clause.dep_ in {"acl:relcl", "acl"}
@@ -568,6 +572,9 @@ def noun_phrase_metric(lexicon: MetricLexicon, noun: Token) -> str | None:
                 )
                 if phrase in lexicon.nouns:
                     return lexicon.nouns[phrase]
+        elif child.dep_ == "amod" and (phrase := f"{lemma} {child.text.lower()}") in lexicon.nouns:
+            # (a noun and its adjective: ``produit net bancaire``)
+            return lexicon.nouns[phrase]
     if lemma in FORECAST_NOUNS:
         # (``sa prévision de croissance``: what the forecast is of)
         for child in noun.children:

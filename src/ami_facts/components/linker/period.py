@@ -467,6 +467,14 @@ DETACHED_PARTICIPLE_OPENING = re.compile(
     r"(?:^|[.!?»]\s+|\n\s*)(?:(?!(?:Côté|Été)\b)[A-ZÀ-Ý][^\W\d_]+(?:é|ée|és|ées)"
     r"|Née?s?|Élue?s?|Ouverte?s?|Construite?s?|Parue?s?|Issue?s?)\b[^,;:.!?()\n]*$"
 )
+# ... but an incise that says when the noun's event happened dates what the event did
+# (``L'accident, survenu samedi, a fait trois morts``, ``qui s'est produit lundi``).
+OCCURRENCE_INCISE = re.compile(
+    r",\s*(?:qui\s+(?:s['’]est|se\s+sont|a\s+eu\s+lieu|ont\s+eu\s+lieu)\s*)?"
+    r"(?:(?:survenue?s?|intervenue?s?|produite?s?|déroulée?s?)\b|(?<=lieu\s))"
+    r"[^,;:.!?()\n]*$",
+    re.IGNORECASE,
+)
 INCISE_CLOSING = re.compile(r"[^,;:.!?()]*,")
 # A relative clause on a noun that runs to the end of its sentence (``le club, qui avait
 # été sacré en 2023 et en 2024.``) is about that noun as an incise is.
@@ -492,7 +500,7 @@ def _in_incise(text: str, date: dict[str, Any]) -> bool:
         INCISE_OPENING.search(text, window, date["start"])
         or APPOSITION_OPENING.search(text, window, date["start"])
         or DETACHED_PARTICIPLE_OPENING.search(text, window, date["start"])
-    )
+    ) and not OCCURRENCE_INCISE.search(text, window, date["start"])
 
 
 # The end of the figure's clause, the comma that opens the incise and the preposition
