@@ -143,6 +143,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # the noun a verb with no subject of its own hangs on says it (the parser reads
         # ``Le prix moyen atteint`` as a noun and its participle)
         ("Son prix moyen atteint 2 100 euros.", "2 100", "price"),
+        # a part of its own value a verb of change moved is a change
+        ("Le titre a perdu 35 % de sa valeur en un an.", "35", "change"),
         # the level a change reaches after ``pour atteindre`` is no change
         ("Le trafic a progressé de 7 % pour atteindre 41 000 passagers par jour.", "41 000", None),
         # money of sales is what the seller earned
@@ -346,6 +348,12 @@ def test_linker_metric_comes_from_what_is_measured(
             " Durand.",
             "18 mois",
             "Paul Durand",
+        ),
+        # (... also when the prosecution is an institution the text does not name)
+        (
+            "Le parquet a requis jeudi quatre ans de prison contre Julien Roche.",
+            "quatre",
+            "Julien Roche",
         ),
         # a name between commas beside a subject that is a common noun
         (

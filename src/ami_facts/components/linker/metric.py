@@ -40,6 +40,9 @@ SHARE_AFTER = re.compile(
     r"\s*(?:des\s|du\s|de\s+l['’]|de\s+(?:la|ses|son|sa|leurs?|ces|cette|nos|vos|tous|toutes)\s)",
     re.IGNORECASE,
 )
+# ``a perdu 60 % de sa valeur``: a part of its own value is what a verb of change moved,
+# no share of a whole (the verb says it).
+OWN_VALUE_AFTER = re.compile(r"\s*de\s+(?:sa|leur)\s+valeur\b", re.IGNORECASE)
 # Metrics that measure money: a clue naming one is ignored for a figure that is not.
 MONEY_METRICS = {"price", "cost", "revenue"}
 # What a sum of money, and a percentage or a ratio, can measure.
@@ -689,7 +692,7 @@ def metric_clues(
         clues.append(_clue(lexicon.kinds["duration"], 1.0, "kind"))
         return _ranked(clues, kind)
     # ``7,5 % de la population``, ``80 % des Français``: a share of something.
-    if kind in SHARE_KINDS and SHARE_AFTER.match(after):
+    if kind in SHARE_KINDS and SHARE_AFTER.match(after) and not OWN_VALUE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
     word_clues = _clues_from_words(lexicon, number, counted) if number is not None else []
     unit_metric = lexicon.units.get(figure.get("unit") or "")

@@ -481,8 +481,9 @@ def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]
     topic's."""
     verb = governing_verb(number)
     # (who records a count is its source: ``l'agence régionale de santé a recensé
-    # 3 400 cas``)
-    if verb is None or verb.lemma_.lower() in RECORDING_LEMMAS:
+    # 3 400 cas``; a term the court gives or the prosecution asks for is the person's:
+    # ``Le parquet a requis dix ans contre X``)
+    if verb is None or verb.lemma_.lower() in RECORDING_LEMMAS | SENTENCING_LEMMAS:
         return None
     subjects = verb_subjects(verb)
     if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
