@@ -1566,6 +1566,19 @@ def test_linker_an_average_compared_is_a_baseline_not_the_period(nlp: Language) 
             "4 000",
             "Stellantis",
         ),
+        # (... and the name set between commas the parser makes a second subject)
+        (
+            "Le Dacia Duster débute à 19 000 euros. Son principal rival, le Skoda Karoq,"
+            " débute à 31 000 euros.",
+            "31 000",
+            "Skoda Karoq",
+        ),
+        (
+            "Le Toyota C-HR coûte 33 000 euros. Son grand concurrent, le Kia Niro, démarre"
+            " à 31 500 euros.",
+            "31 500",
+            "Kia Niro",
+        ),
         # (... and the name that closes the noun's complement: ``Sa filiale de X Y``)
         (
             "Le groupe Bouygues a publié ses résultats. Sa filiale de travaux publics Colas"

@@ -617,7 +617,15 @@ def _masculine(adjective: str) -> str:
 def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
     """``Un ancien de la Stasi, Karl Weber, a été condamné``: the name set
     between commas beside a subject that is a common noun (the parser makes it an
-    apposition or, as often, a complement)."""
+    apposition or, as often, a complement; or a second subject of the verb: ``Son
+    principal rival, le Skoda Kodiaq, débute à``)."""
+    sibling = _second_subject_between_commas(noun)
+    if (
+        sibling is not None
+        and (covering := _apposed_name(sibling, mentions)) is not None
+        and covering.label in APPOSED_NAME_LABELS
+    ):
+        return covering
     for child in noun.children:
         if (
             (
@@ -634,6 +642,26 @@ def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
             and covering.label in APPOSED_NAME_LABELS
         ):
             return covering
+    return None
+
+
+def _second_subject_between_commas(noun: Token) -> Token | None:
+    """The verb's other subject set between commas right after ``noun``, its subject."""
+    if not noun.dep_.startswith("nsubj"):
+        return None
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    for other in noun.head.children:
+        # (the closing comma may hang on the name itself)
+        end = other.right_edge.i
+        if (
+            other.dep_.startswith("nsubj")
+            and other.left_edge.i == comma + 1
+            and (doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","))
+        ):
+            return other
     return None
 
 
