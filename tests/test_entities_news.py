@@ -667,6 +667,9 @@ def test_entities_name_followed_by_its_inhabitants_or_after_a_head_noun_takes_th
         ("Lagardel, premier collecteur de lait du pays, baisse ses prix.", "Lagardel", "ORG"),
         # a shipyard's name after its head noun; an acronym after a noun of a relation
         ("Le chantier breton Kermarec lance un voilier.", "Kermarec", "ORG"),
+        # an investment fund and a publisher are companies
+        ("Les magasins ont été cédés au fonds Ardavan.", "Ardavan", "ORG"),
+        ("L'éditeur Kalvora a licencié 40 personnes.", "Kalvora", "ORG"),
         # (an adjective of a region the tagger takes for a proper noun)
         ("Le fabricant vendéen Morvane Cycles a dû supprimer 40 emplois.", "Morvane Cycles", "ORG"),
         ("Son concurrent RXT a perdu 4 %.", "RXT", "ORG"),
