@@ -92,6 +92,12 @@ def test_elided_article_after_a_number_is_not_a_unit(text: str) -> None:
         ("Son entraîneur vise 50 points en fin de saison.", None, "point"),
         ("Le candidat perd 3 points dans les sondages.", "point", None),
         ("Le taux de chômage a reculé de 0,2 point.", "point", None),
+        # (after a percentage in its sentence, whatever the tally words nearby)
+        (
+            "Le taux de réussite atteint 71 %, en hausse de 4 points chez les inscrits.",
+            "point",
+            None,
+        ),
     ],
 )
 def test_whole_points_in_a_tally_are_counted_not_percentage_points(

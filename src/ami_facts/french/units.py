@@ -384,6 +384,9 @@ TALLY_CONTEXT_RE = re.compile(
     r"|buts?|club|entraîneur|mi-temps|rencontre|saison)"
 )
 
+# A percentage sign after the last sentence end: points after it are percentage points.
+PERCENT_EARLIER_IN_SENTENCE = re.compile(r"%[^.!?\n]*$")
+
 # Weather and climate words: a bare "degrés" near them is Celsius ("le thermomètre
 # va baisser de 5 à 8 degrés"); elsewhere (angles, alcohol) it stays "°".
 TEMPERATURE_CONTEXT_RE = re.compile(

@@ -37,6 +37,7 @@ from ami_facts.french.units import (
     HOUR_TAIL_RE,
     INDEX_NAMES_RE,
     PER_RE,
+    PERCENT_EARLIER_IN_SENTENCE,
     PRICE_TERMS_RE,
     SUBUNIT_RE,
     TALLY_CONTEXT_RE,
@@ -320,6 +321,9 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         unit == "point"
         and float(core.value).is_integer()
         and "pourcentage" not in work[pos - 30 : pos + 20].lower()
+        # (a percentage earlier in its sentence makes them percentage points: ``48,2 %,
+        # en hausse de 11 points``)
+        and not PERCENT_EARLIER_IN_SENTENCE.search(text, max(0, core.start - 150), core.start)
         and TALLY_CONTEXT_RE.search(text, max(0, core.start - 150), core.end + 80)
     ):
         unit = None  # a score or tally ("avec 52 points, l'OM remonte"): counted below
