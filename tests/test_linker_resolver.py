@@ -415,12 +415,25 @@ def test_linker_metric_comes_from_what_is_measured(
             "1 450",
             "Tesla Model Y",
         ),
+        # a measure a country's adjective qualifies is that country's
+        (
+            "Le Portugal mise sur ses vignes. La production portugaise de vin a atteint 6,5"
+            " millions d'hectolitres en 2025.",
+            "6,5",
+            "Portugal",
+        ),
         # a person noun whose complement gives an age refers back to the person
         (
             "Le cycliste Hugo Perrin a remporté l'étape. Le coureur de 26 ans portera le"
             " maillot jaune demain.",
             "26 ans",
             "Hugo Perrin",
+        ),
+        (
+            "Le rappeur Karim Belkadi a rempli l'Olympia. L'artiste de 31 ans prépare un"
+            " nouvel album.",
+            "31 ans",
+            "Karim Belkadi",
         ),
         # a phrase opening the sentence before a comma describes the clause's subject
         (

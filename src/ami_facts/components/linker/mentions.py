@@ -169,6 +169,20 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
             for mention in mentions:
                 if mention.start <= child.idx < mention.end:
                     return mention
+    return _country_of_its_adjective(token, mentions)
+
+
+def _country_of_its_adjective(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """``La production française de blé``: a measure a country's adjective qualifies is
+    that country's, when the article names it (the nearest mention)."""
+    demonyms = load_lexicons().demonyms
+    for child in noun.children:
+        if child.dep_ != "amod" or not child.text[:1].islower():
+            continue
+        country = demonyms.get(child.lower_)
+        places = [m for m in mentions if m.name == country and m.label == "LOC"]
+        if places:
+            return min(places, key=lambda m: abs(m.start - noun.idx))
     return None
 
 
