@@ -686,6 +686,13 @@ def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
     assert (figure["subject"], figure.get("subject_confidence")) == (None, None)
 
 
+def test_linker_figure_an_adjective_hangs_on_an_unnamed_object_is_not_the_verbs_subjects(
+    nlp: Language,
+) -> None:
+    text = "Le Belge Arnaud Claes a remporté dimanche la quatrième étape, longue de 190 kilomètres."
+    assert _figure(nlp, text, "190")["subject"] is None
+
+
 @pytest.mark.parametrize(
     ("text", "number"),
     [
@@ -1591,6 +1598,13 @@ def test_linker_an_average_compared_is_a_baseline_not_the_period(nlp: Language) 
             " à 31 500 euros.",
             "31 500",
             "Kia Niro",
+        ),
+        # (... whatever tag and relation the parser gave an unknown name)
+        (
+            "Le groupe Kelvia vend des logiciels. Son concurrent américain Zentrix pèse 30"
+            " milliards de dollars.",
+            "30",
+            "Zentrix",
         ),
         # (... and the name that closes the noun's complement: ``Sa filiale de X Y``)
         (

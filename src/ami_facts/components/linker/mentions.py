@@ -216,10 +216,11 @@ _COMPLEMENT_TAGS = frozenset(["NOUN", "ADJ", "ADP", "DET"])
 
 
 def name_closing_the_phrase(noun: Token, mentions: list[Mention]) -> Mention | None:
-    """``Sa filiale de gestion d'actifs Amundi``: a name that ends the noun's phrase past
-    its complement, right after a common noun or adjective and with no preposition of its
-    own, is the noun's name (the parser hangs it on the complement's last noun, or makes
-    it a second subject of the verb: ``Sa filiale de travaux publics Colas emploie``)."""
+    """``Sa filiale de gestion d'actifs Amundi``: a name that ends the noun's phrase (past
+    its complement if it has one), right after a common noun or adjective and with no
+    preposition of its own, is the noun's name (the parser hangs it on the complement's
+    last noun, or on the noun with any relation, or makes it a second subject of the
+    verb: ``Sa filiale de travaux publics Colas emploie``)."""
     doc = noun.doc
     last = noun.right_edge
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -231,8 +232,8 @@ def name_closing_the_phrase(noun: Token, mentions: list[Mention]) -> Mention | N
         and after.head.i == noun.head.i
     ):
         last = after
-    elif last.i < noun.i + 3 or last.pos_ != "PROPN":
-        return None
+    elif last.i == noun.i or not last.text[:1].isupper():
+        return None  # (the tagger may miss an unknown name: ``Zentrix``, ADV; the mention tells)
     mention = next((m for m in mentions if m.start <= last.idx < m.end), None)
     if mention is None or mention.start < noun.idx:
         return None

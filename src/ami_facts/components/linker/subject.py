@@ -81,6 +81,23 @@ def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Men
     return found[0] if found is not None else None
 
 
+def _measured_on_an_unnamed_thing(measured: Token, mentions: list[Mention]) -> bool:
+    """``a remporté la troisième étape, longue de 183 kilomètres``: an adjective hangs the
+    figure on a noun that names nothing, refers back to nothing and is not its verb's
+    subject; the figure is that thing's, not the verb's subject's."""
+    adjective = measured.head
+    if adjective.pos_ != "ADJ" or adjective.i > measured.i or not is_genitive(measured):
+        return False
+    thing = adjective.head
+    return (
+        thing.pos_ == "NOUN"
+        and thing.i < adjective.i
+        and not thing.dep_.startswith("nsubj")
+        and mention_covering(mentions, thing) is None
+        and is_definite_reference(thing) is None
+    )
+
+
 def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
     """The mention the parse says a figure is about, and the evidence's name.
 
@@ -128,6 +145,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         return _tagged(
             antecedent(text, mentions, holder, {label}, ANAPHORA_WINDOW), "parse_definite"
         )
+    if _measured_on_an_unnamed_thing(measured, mentions):
+        return None
     verb = governing_verb(number)
     if verb is None and (subject := _subject_after_detached_phrase(number)) is not None:
         # ``Âgé de 22 ans, il devient ...``: a phrase set before the clause describes its
