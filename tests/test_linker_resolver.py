@@ -349,6 +349,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "18 mois",
             "Paul Durand",
         ),
+        # a penalty is whom it strikes, not who imposes it
+        (
+            "La CNIL a infligé une amende de 40 millions d'euros à la société Criteo.",
+            "40",
+            "Criteo",
+        ),
         # (... also when the prosecution is an institution the text does not name)
         (
             "Le parquet a requis jeudi quatre ans de prison contre Julien Roche.",

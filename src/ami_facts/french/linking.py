@@ -115,6 +115,9 @@ HANDLING_LEMMAS = frozenset(
     """condamner juger interpeller arrêter inculper écrouer incarcérer expulser évacuer
     secourir hospitaliser soigner auditionner reloger héberger""".split()  # noqa: SIM905
 )
+# Verbs whose subject imposes a penalty on whom their ``à`` complement names (``La CNIL
+# inflige une amende de 5 millions à X``): the penalty is X's.
+IMPOSING_LEMMAS = frozenset(["infliger"])
 # Of those, the verbs whose subject asks for the term against someone (``le parquet a
 # requis deux ans contre X``): the term is X's, never the asker's.
 REQUISITION_LEMMAS = frozenset(["requérir"])

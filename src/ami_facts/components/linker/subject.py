@@ -36,6 +36,7 @@ from ami_facts.components.linker.syntax import (
 from ami_facts.french.lexicons import load_common_words, load_lexicons
 from ami_facts.french.linking import (
     FORECAST_LEMMAS,
+    IMPOSING_LEMMAS,
     MEASURE_NOUNS,
     ORIGIN_ENDINGS,
     RECORDING_LEMMAS,
@@ -79,6 +80,22 @@ def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Men
     """The mention the parse says a figure is about, if any (see :func:`parse_subject`)."""
     found = parse_subject(text, number, mentions)
     return found[0] if found is not None else None
+
+
+def _struck_by(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """``inflige une amende de 40 millions à la société Criteo``: the name of the ``à``
+    complement after the verb (the parser hangs it on the verb or on the penalty)."""
+    for word in verb.subtree:
+        if (
+            word.i > verb.i
+            and word.dep_.startswith(("obl", "nmod"))
+            and any(
+                case.dep_ == "case" and case.lower_ in {"à", "au", "aux"} for case in word.children
+            )
+            and (found := mention_covering(mentions, word)) is not None
+        ):
+            return found
+    return None
 
 
 def _measured_on_an_unnamed_thing(measured: Token, mentions: list[Mention]) -> bool:
@@ -170,6 +187,10 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
                         return found
             if clause_verb.lemma_.lower() in REQUISITION_LEMMAS:
                 return _tagged(_person_against(text, mentions, number), "parse_subject")
+        if clause_verb.lemma_.lower() in IMPOSING_LEMMAS and (
+            struck := _struck_by(clause_verb, mentions)
+        ):
+            return struck, "parse_subject"
         # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
         # for the noun the clause hangs on.
         # (the parser may hang the clause on the verb before the name: ``affronter Sophie
