@@ -143,6 +143,8 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # the noun a verb with no subject of its own hangs on says it (the parser reads
         # ``Le prix moyen atteint`` as a noun and its participle)
         ("Son prix moyen atteint 2 100 euros.", "2 100", "price"),
+        # a death said right after an age is the person's, no death count
+        ("Un motard de 45 ans a trouvé la mort sur la départementale.", "45 ans", "age"),
         # a part of its own value a verb of change moved is a change
         ("Le titre a perdu 35 % de sa valeur en un an.", "35", "change"),
         # the level a change reaches after ``pour atteindre`` is no change
@@ -778,6 +780,17 @@ def test_linker_age_term_or_count_of_people_no_name_owns_has_no_subject(
 ) -> None:
     figures = run_text(nlp, text, ANCHOR).figures
     assert [f.subject for f in figures if f.text == number] == [subject]
+
+
+def test_linker_injury_said_right_after_people_counted_beats_the_list_they_join(
+    nlp: Language,
+) -> None:
+    text = (
+        "Deux personnes sont mortes et une dizaine ont été blessées lors des orages qui ont"
+        " frappé la Corse."
+    )
+    figures = run_text(nlp, text, ANCHOR).figures
+    assert [f.metric for f in figures if f.text == "une dizaine"] == ["injured"]
 
 
 def test_linker_deaths_are_not_the_topic_organisations(nlp: Language) -> None:

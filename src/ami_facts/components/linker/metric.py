@@ -662,7 +662,9 @@ def metric_clues(
     after_phrases, before_phrases = _clue_phrases()
     counted = figure.get("counted")
     clues: list[MetricClue] = []
-    if metric := after_phrases.metric(after):
+    # (a death or an injury is said of people counted, not of an age: ``Un homme de 45
+    # ans est mort``)
+    if (metric := after_phrases.metric(after)) and (metric not in EVENT_METRICS or kind == "count"):
         clues.append(_clue(metric, 5.0, "clue_after"))
     before_metric = before_phrases.metric(before.rstrip(" ("))
     if before_metric is None and figure["start"] < figure["number_start"]:
