@@ -423,6 +423,20 @@ def test_linker_metric_comes_from_what_is_measured(
             "1 450",
             "Tesla Model Y",
         ),
+        # a measure of a definite noun that refers back is what that noun refers to
+        (
+            "Le groupe Stellantis a publié ses comptes. Le chiffre d'affaires du constructeur"
+            " a reculé à 74 milliards d'euros.",
+            "74",
+            "Stellantis",
+        ),
+        # ... and a part of it that ``pour`` gives to a name right after is that name's
+        (
+            "Le groupe Volkswagen a publié ses chiffres. Les livraisons du groupe ont atteint"
+            " 4,4 millions de véhicules, dont 1,2 million pour la marque Skoda.",
+            "1,2",
+            "Skoda",
+        ),
         # a measure a country's adjective qualifies is that country's
         (
             "Le Portugal mise sur ses vignes. La production portugaise de vin a atteint 6,5"

@@ -98,6 +98,28 @@ def _struck_by(verb: Token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _part_given_to_a_name(measured: Token, mentions: list[Mention]) -> Mention | None:
+    """``560 000 véhicules, dont 155 000 pour la marque Dacia``: a part of a whole that
+    ``pour`` gives right after it to an organisation or a product is that one's."""
+    doc = measured.doc
+    if not any(t.lower_ == "dont" for t in doc[max(0, measured.left_edge.i - 1) : measured.i]):
+        return None
+    # (read on the words, ``pour``, a determiner and a head noun at most: the parser hangs
+    # the complement on the figure or on the verb)
+    k = measured.i + 1
+    while k < len(doc) and doc[k].text.isdigit():
+        k += 1  # (``155 000``: the number's other groups)
+    if k >= len(doc) or doc[k].lower_ != "pour":
+        return None
+    k += 1
+    if k < len(doc) and doc[k].lower_ in {"la", "le", "l'", "l’", "les"}:
+        k += 1
+    if k < len(doc) and doc[k].text[:1].islower() and doc[k].pos_ == "NOUN":
+        k += 1
+    found = mention_at(mentions, doc[k]) if k < len(doc) else None
+    return found if found is not None and found.label in {"ORG", "PRODUCT"} else None
+
+
 def _measured_on_an_unnamed_thing(measured: Token, mentions: list[Mention]) -> bool:
     """``a remporté la troisième étape, longue de 183 kilomètres``: an adjective hangs the
     figure on a noun that names nothing, refers back to nothing and is not its verb's
@@ -164,6 +186,8 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         )
     if _measured_on_an_unnamed_thing(measured, mentions):
         return None
+    if (part_of := _part_given_to_a_name(measured, mentions)) is not None:
+        return part_of, "parse_owner"
     verb = governing_verb(number)
     if verb is None and (subject := _subject_after_detached_phrase(number)) is not None:
         # ``Âgé de 22 ans, il devient ...``: a phrase set before the clause describes its
@@ -596,7 +620,43 @@ def named_or_referred(
         # chinois Leapmotor``, rather than the last one named)
         found = _described_alike(text, mentions, noun, label) or found
         return _tagged(found, "parse_definite")
+    if covering is None and (owner := _definite_owner_of_a_measure(noun)) is not None:
+        # (``Les ventes mondiales du constructeur``: what the owner refers back to)
+        return _tagged(
+            antecedent(text, mentions, owner[0], {owner[1]}, ANAPHORA_WINDOW), "parse_definite"
+        )
     return _tagged(covering, "parse_subject")
+
+
+def _definite_owner_of_a_measure(noun: Token) -> tuple[Token, str] | None:
+    """The de-complement of a measure noun that is a definite noun referring back, and
+    its label: ``du constructeur`` in ``Les ventes mondiales du constructeur`` (not ``du
+    groupe de travail``, which names something else)."""
+    if (
+        noun.lemma_.lower() not in MEASURE_NOUNS
+        and noun_phrase_metric(metric_lexicon(), noun) is None
+    ):
+        return None
+    nouns = anaphoric_nouns()
+    for owner in noun.children:
+        if owner.dep_ != "nmod" or owner.pos_ != "NOUN" or not is_genitive(owner):
+            continue
+        label = nouns.get(owner.lemma_.lower()) or nouns.get(owner.lower_)
+        if (
+            label is None
+            or "Plur" in owner.morph.get("Number", [])
+            or any(child.dep_ in {"nmod", "acl", "acl:relcl"} for child in owner.children)
+        ):
+            continue
+        if any(
+            child.dep_ in {"det", "case"}
+            and (
+                "Def" in child.morph.get("Definite", []) or "Dem" in child.morph.get("PronType", [])
+            )
+            for child in owner.children
+        ):
+            return owner, label
+    return None
 
 
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
