@@ -9,6 +9,9 @@ Where each step lives:
   topics, the article's main subject);
 - ``owners.py``: whose a figure is where a possessive, ``y`` or an unnamed person
   says it (``Ses ventes``, ``leur croissance``, ``un homme de 34 ans``);
+- ``holders.py``: who holds a figure the parse hangs away from its verb's subject
+  (``à X`` of a penalty, ``dont 155 000 pour la marque Dacia``, ``les ventes du
+  constructeur``);
 - ``subject_evidence.py``: the candidates for the subject and their evidence;
 - ``metric.py``: what is measured (clue phrases, unit, counted noun, verb);
 - ``period.py``: the date expression a figure is about (clause, sentence, the one

@@ -9,6 +9,13 @@ from typing import Any
 from spacy.tokens import Token
 
 from ami_facts.components.entities import main_subject
+from ami_facts.components.linker.holders import (
+    definite_owner_of_a_measure,
+    measured_on_an_unnamed_thing,
+    part_given_to_a_name,
+    second_subject_between_commas,
+    struck_by,
+)
 from ami_facts.components.linker.mentions import (
     ANAPHORA_WINDOW,
     ORDER_SUBJECT_LABELS,
@@ -82,61 +89,6 @@ def subject_from_parse(text: str, number: Token, mentions: list[Mention]) -> Men
     return found[0] if found is not None else None
 
 
-def _struck_by(verb: Token, mentions: list[Mention]) -> Mention | None:
-    """``inflige une amende de 40 millions à la société Criteo``: the name of the ``à``
-    complement after the verb (the parser hangs it on the verb or on the penalty)."""
-    for word in verb.subtree:
-        if (
-            word.i > verb.i
-            and word.dep_.startswith(("obl", "nmod"))
-            and any(
-                case.dep_ == "case" and case.lower_ in {"à", "au", "aux"} for case in word.children
-            )
-            and (found := mention_covering(mentions, word)) is not None
-        ):
-            return found
-    return None
-
-
-def _part_given_to_a_name(measured: Token, mentions: list[Mention]) -> Mention | None:
-    """``560 000 véhicules, dont 155 000 pour la marque Dacia``: a part of a whole that
-    ``pour`` gives right after it to an organisation or a product is that one's."""
-    doc = measured.doc
-    if not any(t.lower_ == "dont" for t in doc[max(0, measured.left_edge.i - 1) : measured.i]):
-        return None
-    # (read on the words, ``pour``, a determiner and a head noun at most: the parser hangs
-    # the complement on the figure or on the verb)
-    k = measured.i + 1
-    while k < len(doc) and doc[k].text.isdigit():
-        k += 1  # (``155 000``: the number's other groups)
-    if k >= len(doc) or doc[k].lower_ != "pour":
-        return None
-    k += 1
-    if k < len(doc) and doc[k].lower_ in {"la", "le", "l'", "l’", "les"}:
-        k += 1
-    if k < len(doc) and doc[k].text[:1].islower() and doc[k].pos_ == "NOUN":
-        k += 1
-    found = mention_at(mentions, doc[k]) if k < len(doc) else None
-    return found if found is not None and found.label in {"ORG", "PRODUCT"} else None
-
-
-def _measured_on_an_unnamed_thing(measured: Token, mentions: list[Mention]) -> bool:
-    """``a remporté la troisième étape, longue de 183 kilomètres``: an adjective hangs the
-    figure on a noun that names nothing, refers back to nothing and is not its verb's
-    subject; the figure is that thing's, not the verb's subject's."""
-    adjective = measured.head
-    if adjective.pos_ != "ADJ" or adjective.i > measured.i or not is_genitive(measured):
-        return False
-    thing = adjective.head
-    return (
-        thing.pos_ == "NOUN"
-        and thing.i < adjective.i
-        and not thing.dep_.startswith("nsubj")
-        and mention_covering(mentions, thing) is None
-        and is_definite_reference(thing) is None
-    )
-
-
 def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
     """The mention the parse says a figure is about, and the evidence's name.
 
@@ -184,9 +136,9 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         return _tagged(
             antecedent(text, mentions, holder, {label}, ANAPHORA_WINDOW), "parse_definite"
         )
-    if _measured_on_an_unnamed_thing(measured, mentions):
+    if measured_on_an_unnamed_thing(measured, mentions):
         return None
-    if (part_of := _part_given_to_a_name(measured, mentions)) is not None:
+    if (part_of := part_given_to_a_name(measured, mentions)) is not None:
         return part_of, "parse_owner"
     verb = governing_verb(number)
     if verb is None and (subject := _subject_after_detached_phrase(number)) is not None:
@@ -212,7 +164,7 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
             if clause_verb.lemma_.lower() in REQUISITION_LEMMAS:
                 return _tagged(_person_against(text, mentions, number), "parse_subject")
         if clause_verb.lemma_.lower() in IMPOSING_LEMMAS and (
-            struck := _struck_by(clause_verb, mentions)
+            struck := struck_by(clause_verb, mentions)
         ):
             return struck, "parse_subject"
         # ``Garcia, qui s'est imposé avec 52" d'avance``: the relative pronoun stands
@@ -620,43 +572,12 @@ def named_or_referred(
         # chinois Leapmotor``, rather than the last one named)
         found = _described_alike(text, mentions, noun, label) or found
         return _tagged(found, "parse_definite")
-    if covering is None and (owner := _definite_owner_of_a_measure(noun)) is not None:
+    if covering is None and (owner := definite_owner_of_a_measure(noun)) is not None:
         # (``Les ventes mondiales du constructeur``: what the owner refers back to)
         return _tagged(
             antecedent(text, mentions, owner[0], {owner[1]}, ANAPHORA_WINDOW), "parse_definite"
         )
     return _tagged(covering, "parse_subject")
-
-
-def _definite_owner_of_a_measure(noun: Token) -> tuple[Token, str] | None:
-    """The de-complement of a measure noun that is a definite noun referring back, and
-    its label: ``du constructeur`` in ``Les ventes mondiales du constructeur`` (not ``du
-    groupe de travail``, which names something else)."""
-    if (
-        noun.lemma_.lower() not in MEASURE_NOUNS
-        and noun_phrase_metric(metric_lexicon(), noun) is None
-    ):
-        return None
-    nouns = anaphoric_nouns()
-    for owner in noun.children:
-        if owner.dep_ != "nmod" or owner.pos_ != "NOUN" or not is_genitive(owner):
-            continue
-        label = nouns.get(owner.lemma_.lower()) or nouns.get(owner.lower_)
-        if (
-            label is None
-            or "Plur" in owner.morph.get("Number", [])
-            or any(child.dep_ in {"nmod", "acl", "acl:relcl"} for child in owner.children)
-        ):
-            continue
-        if any(
-            child.dep_ in {"det", "case"}
-            and (
-                "Def" in child.morph.get("Definite", []) or "Dem" in child.morph.get("PronType", [])
-            )
-            for child in owner.children
-        ):
-            return owner, label
-    return None
 
 
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
@@ -719,7 +640,7 @@ def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
     between commas beside a subject that is a common noun (the parser makes it an
     apposition or, as often, a complement; or a second subject of the verb: ``Son
     principal rival, le Skoda Kodiaq, débute à``)."""
-    sibling = _second_subject_between_commas(noun)
+    sibling = second_subject_between_commas(noun)
     if (
         sibling is not None
         and (covering := _apposed_name(sibling, mentions)) is not None
@@ -742,26 +663,6 @@ def name_in_apposition(noun: Token, mentions: list[Mention]) -> Mention | None:
             and covering.label in APPOSED_NAME_LABELS
         ):
             return covering
-    return None
-
-
-def _second_subject_between_commas(noun: Token) -> Token | None:
-    """The verb's other subject set between commas right after ``noun``, its subject."""
-    if not noun.dep_.startswith("nsubj"):
-        return None
-    doc = noun.doc
-    comma = noun.right_edge.i + 1
-    if comma >= len(doc) or doc[comma].text != ",":
-        return None
-    for other in noun.head.children:
-        # (the closing comma may hang on the name itself)
-        end = other.right_edge.i
-        if (
-            other.dep_.startswith("nsubj")
-            and other.left_edge.i == comma + 1
-            and (doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","))
-        ):
-            return other
     return None
 
 
