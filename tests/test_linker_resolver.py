@@ -1197,6 +1197,8 @@ def test_linker_length_of_time_belongs_to_no_one_but_a_sentenced_person(
             "6",
             (None, None),
         ),
+        # a compared date after a preposition is a baseline, no period
+        ("Les inscriptions sont 8 % plus nombreuses qu'au printemps.", "8", (None, None)),
         # a comma closing the subject's apposition opens no incise: the main clause's date
         # after it dates the sentence
         (

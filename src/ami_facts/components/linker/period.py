@@ -38,7 +38,8 @@ BASELINE_BEFORE = re.compile(
     r"|\b(?:celui|celle|ceux|celles)\s+(?:de\s|d['’]|du\s)"
     # ``13 % de moins que la moyenne des cinq dernières années``: an average compared
     r"|\b(?:que|à)\s+la\s+moyenne(?:\s+(?:des|de|du|d['’]))?)"
-    r"\s*(?:l'|l’|la|le|les)?\s*$",
+    # (a preposition may open the compared date: ``5 % de plus qu'au printemps``)
+    r"\s*(?:(?:au|aux|à|en)\s+)?(?:l'|l’|la|le|les)?\s*$",
     re.IGNORECASE,
 )
 # ``par rapport au scrutin de 2020``, ``contre 70 en 2019``, ``comparé à la même période
