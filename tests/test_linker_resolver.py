@@ -145,6 +145,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Son prix moyen atteint 2 100 euros.", "2 100", "price"),
         # a death said right after an age is the person's, no death count
         ("Un motard de 45 ans a trouvé la mort sur la départementale.", "45 ans", "age"),
+        # a unit of a good sold as the subject makes its money a price
+        ("Le baril de pétrole a terminé la séance à 68 dollars.", "68", "price"),
+        ("Le mètre carré se négocie à 4 900 euros à Lyon.", "4 900", "price"),
         # a part of its own value a verb of change moved is a change
         ("Le titre a perdu 35 % de sa valeur en un an.", "35", "change"),
         # the level a change reaches after ``pour atteindre`` is no change
