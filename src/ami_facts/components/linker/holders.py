@@ -18,7 +18,7 @@ from ami_facts.components.linker.mentions import (
 from ami_facts.components.linker.metric import noun_phrase_metric
 from ami_facts.components.linker.syntax import is_genitive
 from ami_facts.french.linking import MEASURE_NOUNS
-from ami_facts.french.metrics import anaphoric_nouns, metric_lexicon
+from ami_facts.french.metrics import metric_lexicon
 
 
 def struck_by(verb: Token, mentions: list[Mention]) -> Mention | None:
@@ -85,24 +85,10 @@ def definite_owner_of_a_measure(noun: Token) -> tuple[Token, str] | None:
         and noun_phrase_metric(metric_lexicon(), noun) is None
     ):
         return None
-    nouns = anaphoric_nouns()
     for owner in noun.children:
         if owner.dep_ != "nmod" or owner.pos_ != "NOUN" or not is_genitive(owner):
             continue
-        label = nouns.get(owner.lemma_.lower()) or nouns.get(owner.lower_)
-        if (
-            label is None
-            or "Plur" in owner.morph.get("Number", [])
-            or any(child.dep_ in {"nmod", "acl", "acl:relcl"} for child in owner.children)
-        ):
-            continue
-        if any(
-            child.dep_ in {"det", "case"}
-            and (
-                "Def" in child.morph.get("Definite", []) or "Dem" in child.morph.get("PronType", [])
-            )
-            for child in owner.children
-        ):
+        if (label := is_definite_reference(owner)) is not None:
             return owner, label
     return None
 

@@ -671,7 +671,8 @@ def is_definite_reference(noun: Token) -> str | None:
         for child in noun.children
     ):
         return None
-    determiners = [child for child in noun.children if child.dep_ == "det"]
+    # (``du constructeur``: the contracted article is a case marker that carries it)
+    determiners = [child for child in noun.children if child.dep_ in {"det", "case"}]
     if any(
         "Def" in d.morph.get("Definite", []) or "Dem" in d.morph.get("PronType", [])
         for d in determiners
