@@ -157,13 +157,7 @@ class _Ctx:
                 self.known.add(pos)
                 self.tenses[pos] = morph
                 return morph
-        best = 0
-        dist = 10**9
-        for rx, sign in ((FUTURE_VERB, 1), (PAST_VERB, -1)):
-            for m in rx.finditer(self.text, s, e):
-                d = abs(m.start() - pos)
-                if d < dist:
-                    dist, best = d, sign
+        best = self._tense_from_endings(pos, s, e)
         self.tenses[pos] = best
         return best
 
@@ -177,12 +171,17 @@ class _Ctx:
             morph = self.tense_of(pos, s, pos)
             if morph is not None:
                 return morph
+        return self._tense_from_endings(pos, s, pos)
+
+    def _tense_from_endings(self, pos: int, lo: int, hi: int) -> int:
+        """The tense of the verb ending closest to ``pos`` between ``lo`` and ``hi``."""
         best = 0
-        last = -1
+        dist = 10**9
         for rx, sign in ((FUTURE_VERB, 1), (PAST_VERB, -1)):
-            for m in rx.finditer(self.text, s, pos):
-                if m.start() > last:
-                    last, best = m.start(), sign
+            for m in rx.finditer(self.text, lo, hi):
+                d = abs(m.start() - pos)
+                if d < dist:
+                    dist, best = d, sign
         return best
 
 

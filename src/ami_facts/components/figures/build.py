@@ -321,10 +321,10 @@ def _build(text: str, work: str, core: _Core) -> _Fig:
         unit == "point"
         and float(core.value).is_integer()
         and "pourcentage" not in work[pos - 30 : pos + 20].lower()
+        and TALLY_CONTEXT_RE.search(text, max(0, core.start - 150), core.end + 80)
         # (a percentage earlier in its sentence makes them percentage points: ``48,2 %,
         # en hausse de 11 points``)
         and not PERCENT_EARLIER_IN_SENTENCE.search(text, max(0, core.start - 150), core.start)
-        and TALLY_CONTEXT_RE.search(text, max(0, core.start - 150), core.end + 80)
     ):
         unit = None  # a score or tally ("avec 52 points, l'OM remonte"): counted below
         pos = core.end

@@ -66,6 +66,8 @@ VERB_GROUP_DEPS = {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pv", "advm
 RELATIVE_QUE = {"que", "qu'", "qu’"}
 # The names a common-noun subject can have beside it (``le patron, Jean Martin,``).
 APPOSED_NAME_LABELS = {"PER", "ORG", "PRODUCT"}
+# Verbs whose object is not their subject's: who records a count, who sentences.
+NOT_THE_SUBJECTS_LEMMAS = RECORDING_LEMMAS | SENTENCING_LEMMAS
 
 # A source named before a figure: ``selon``/``d'après`` and up to six words.
 SOURCE_BEFORE = re.compile(
@@ -499,7 +501,7 @@ def unnamed_indefinite_subject(text: str, number: Token, mentions: list[Mention]
     # (who records a count is its source: ``l'agence régionale de santé a recensé
     # 3 400 cas``; a term the court gives or the prosecution asks for is the person's:
     # ``Le parquet a requis dix ans contre X``)
-    if verb is None or verb.lemma_.lower() in RECORDING_LEMMAS | SENTENCING_LEMMAS:
+    if verb is None or verb.lemma_.lower() in NOT_THE_SUBJECTS_LEMMAS:
         return None
     subjects = verb_subjects(verb)
     if len(subjects) != 1 or (subject := subjects[0]).pos_ != "NOUN":
