@@ -746,3 +746,36 @@ def test_entities_elided_preposition_before_one_word_is_no_part_of_the_name(
 ) -> None:
     text = "Le groupe a vendu 60 supermarchés à Les Mousquetaires, maison mère d'Intermarché."
     assert "Intermarché" in [h.text for h in _hits(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Selon l'agence Standard & Poor's, la note reste stable.", "Standard & Poor's"),
+        ("La chaîne Domino's a ouvert 40 restaurants en un an.", "Domino's"),
+    ],
+)
+def test_entities_english_possessive_s_belongs_to_the_name(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert name in [h.text for h in _hits(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        # a company's head noun with a complement opened by ``à`` or ``en``
+        ("La filiale à bas coûts Volotea a ouvert trois lignes.", "Volotea", "ORG"),
+        ("La banque en ligne Orvéa gagne des clients.", "Orvéa", "ORG"),
+        # a name right after ``des`` is the complement's, not the head's (``stations``)
+        (
+            "Ski : un bon début de saison pour les stations des Alpes du Sud",
+            "Alpes du Sud",
+            "LOC",
+        ),
+    ],
+)
+def test_entities_company_head_past_its_complement_but_not_through_de(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label

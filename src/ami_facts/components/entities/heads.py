@@ -96,11 +96,17 @@ def _head_before(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, 
             return label, None
         if head is not None and (not via_de or head == "LOC"):
             return cast(Label, head), cast(Label, head)
-    if not via_de and _company_head_past_its_complement(doc, s, lex):
+    # (a name right after ``de``, ``des`` is the complement's: ``les stations des Alpes``)
+    if (s == 0 or doc[s - 1].lower_ not in OF_WORDS) and _company_head_past_its_complement(
+        doc, s, lex
+    ):
         return "ORG", "ORG"
     return label, None
 
 
+# What opens a company's head noun's complement (``le fabricant de pneus``, ``la filiale
+# à bas coûts``, ``la start-up spécialisée en cybersécurité``).
+_COMPLEMENT_OPENERS = OF_WORDS | {"à", "au", "aux", "en"}
 # How many words a company's head noun and its complement may take before its name.
 _HEAD_COMPLEMENT_REACH = 9
 
@@ -108,7 +114,7 @@ _HEAD_COMPLEMENT_REACH = 9
 def _company_head_past_its_complement(doc: Doc, s: int, lex: Lexicons) -> bool:
     """``le fabricant de pneus Michelin``, ``la plateforme de vente de vêtements
     d'occasion Vinted``: a company's head noun, then its complement in lower case (``de``
-    and common nouns and adjectives), right before the name. (Not a name after ``de``:
+    or ``à`` and common nouns and adjectives), right before the name. (Not a name after ``de``:
     ``la société de production de Jean Dupont`` names its owner.)"""
     k = s - 1
     passed_of = False
@@ -119,7 +125,7 @@ def _company_head_past_its_complement(doc: Doc, s: int, lex: Lexicons) -> bool:
         low = token.lower_
         if passed_of and lex.apposition_heads.get(low) == "ORG":
             return True
-        if low in OF_WORDS or (low in NAME_DETERMINERS and k < s - 1):
+        if low in _COMPLEMENT_OPENERS or (low in NAME_DETERMINERS and k < s - 1):
             passed_of = True
         elif not (token.pos_ in ("NOUN", "ADJ") or (not token.pos_ and token.is_alpha)):
             return False

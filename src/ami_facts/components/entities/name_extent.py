@@ -17,6 +17,19 @@ from ami_facts.french.lexicons import CommonWords, Lexicons
 _COORDINATED_NAME_REACH = 8
 
 
+def possessive_s_end(doc: Doc, e: int) -> int:
+    """``Moody's``, ``McDonald's``: the tokenizer cuts an English possessive's ``s``
+    off after the apostrophe, as it does a French elision; the name goes on to it."""
+    if (
+        e < len(doc)
+        and doc[e - 1].text.endswith(("'", "’"))
+        and not doc[e - 1].whitespace_
+        and doc[e].lower_ == "s"
+    ):
+        return e + 1
+    return e
+
+
 def coordinated_name_end(doc: Doc, e: int, words: CommonWords) -> int:
     """``Service départemental d'incendie | et de secours du Rhône``, ``Agence de
     l'environnement | et de la maîtrise de l'énergie``: where the NER cut an
