@@ -160,6 +160,13 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # a noun and its adjective (``produit net bancaire``); a participle past its adverb
         ("Le produit net bancaire de la caisse a reculé à 1,4 milliard d'euros.", "1,4", "revenue"),
         ("Les secours ont fait état de cinq randonneurs grièvement blessés.", "cinq", "injured"),
+        # people a verb counts by a role they have are no population
+        (
+            "Free a gagné des clients. Il compte désormais 2 millions d'abonnés à la fibre.",
+            "2 millions",
+            None,
+        ),
+        ("La commune compte 3 200 habitants.", "3 200", "population"),
         # a participle tagged as an adjective is still the verb whose subject says it
         (
             "Le chiffre d'affaires du groupe s'est élevé à 65,4 milliards d'euros.",
@@ -539,6 +546,43 @@ def test_linker_metric_comes_from_what_is_measured(
             "8 mois",
             "Marc Petit",
         ),
+        # a name right after the subject noun is its own, not the apposition's after it
+        (
+            "Son concurrent Lidl, filiale du groupe Schwarz, a ouvert 30 magasins en France.",
+            "30",
+            "Lidl",
+        ),
+        # an ``il`` the parser takes for the impersonal one before a verb that has none
+        (
+            "Free a gagné des clients. Il compte désormais 2 millions d'abonnés à la fibre.",
+            "2 millions",
+            "Free",
+        ),
+        # a verb coordinated with ``compte`` tagged a noun shares its subject
+        (
+            "Le distributeur Lidl s'étend. L'enseigne compte 1 200 magasins en Espagne et"
+            " emploie 20 000 salariés dans le pays.",
+            "20 000",
+            "Lidl",
+        ),
+        # a part of an organisation acts for it; a hospital refers back to one
+        (
+            "Les urgences du CHU de Nantes ont accueilli 380 patients samedi.",
+            "380",
+            "CHU de Nantes",
+        ),
+        (
+            "Le CHU de Nantes a ouvert un service. L'hôpital emploie 12 000 agents.",
+            "12 000",
+            "CHU de Nantes",
+        ),
+        # the parser may make the figure the root and the verb before it its auxiliary
+        (
+            "Orange a publié ses résultats. Dans la fibre, l'opérateur a raccordé 92 000 foyers"
+            " supplémentaires.",
+            "92 000",
+            "Orange",
+        ),
     ],
 )
 def test_linker_subject_from_the_evidence(
@@ -709,6 +753,13 @@ def test_linker_source_of_a_statement_is_not_the_subject(
 def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
     figure = _figure(nlp, "Il a fallu 40 minutes pour évacuer la salle.", "40")
     assert (figure["subject"], figure.get("subject_confidence")) == (None, None)
+
+
+def test_linker_place_locating_the_name_before_its_comma_frames_no_clause(
+    nlp: Language,
+) -> None:
+    text = "La fusée Vega C a décollé de Kourou, en Guyane, avec trois satellites à son bord."
+    assert _figure(nlp, text, "trois")["subject"] != "Guyane"
 
 
 def test_linker_figure_an_adjective_hangs_on_an_unnamed_object_is_not_the_verbs_subjects(

@@ -49,6 +49,11 @@ MEASURE_NOUNS = frozenset(
     consommation exportation importation trafic fréquentation audience titre action cours
     capitalisation valorisation résultat perte niveau débit""".split()  # noqa: SIM905
 )
+# Parts of an organisation that act for it (``Les urgences du CHU de Bordeaux ont
+# accueilli``, ``la branche énergie du groupe``): their figures are the organisation's.
+ORGANISATION_PART_NOUNS = frozenset(
+    "service urgence division branche pôle activité département rayon".split()  # noqa: SIM905
+)
 # Nouns of an event that a place's name may complement (``l'élection municipale de
 # Vierzon``, ``le marathon de Paris``): the place is where it happens.
 EVENT_NOUNS = (
@@ -239,6 +244,13 @@ PERSON_NOUNS = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# The people a population is made of (``La ville compte 265 000 habitants``); people a
+# verb counts by a role they have are no population (``Il compte 15 millions
+# d'abonnés``, ``Le parti compte 30 000 adhérents``).
+RESIDENT_NOUNS = frozenset(
+    "habitant habitante personne individu âme résident résidente citoyen citoyenne".split()  # noqa: SIM905
+)
+
 # Verbs whose ``il`` stands for nothing (``il faut``, ``il s'agit de``, ``il reste``).
 IMPERSONAL_VERBS = {
     "être",
@@ -249,6 +261,17 @@ IMPERSONAL_VERBS = {
     "exister",
     "rester",
     "manquer",
+    "suffire",
+    "convenir",
+    "importer",
+    "arriver",
+    "advenir",
+    "valoir",
+    "faire",
+    "pleuvoir",
+    "neiger",
+    "geler",
+    "tomber",
 }
 
 # Nouns of time a sentence may open on before its subject (``La veille, ...``); with

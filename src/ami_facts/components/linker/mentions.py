@@ -16,6 +16,7 @@ from ami_facts.french.lexicons import load_lexicons
 from ami_facts.french.linking import (
     IMPERSONAL_VERBS,
     MEASURE_NOUNS,
+    ORGANISATION_PART_NOUNS,
     SOURCE_PREPOSITION_PATTERN,
     TIME_OPENING_NOUNS,
 )
@@ -160,14 +161,17 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     # Clio``) is about that thing; ``le tribunal de Marseille`` is not about Marseille.
     # (through a ``de`` complement: ``les ventes en Europe`` are not about Europe)
     lemma = token.lemma_.lower()
-    if lemma not in metric_lexicon().nouns and lemma not in MEASURE_NOUNS:
+    part = lemma in ORGANISATION_PART_NOUNS
+    if lemma not in metric_lexicon().nouns and lemma not in MEASURE_NOUNS and not part:
         return None
     for complement in token.children:
         if complement.dep_ != "nmod" or not is_genitive(complement):
             continue
         for child in complement.subtree:
             for mention in mentions:
-                if mention.start <= child.idx < mention.end:
+                if mention.start <= child.idx < mention.end and (
+                    not part or mention.label == "ORG"
+                ):
                     return mention
     return _country_of_its_adjective(token, mentions)
 

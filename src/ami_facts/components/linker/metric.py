@@ -27,6 +27,7 @@ from ami_facts.french.linking import (
     HANDLING_LEMMAS,
     MEASURE_NOUNS,
     PERSON_NOUNS,
+    RESIDENT_NOUNS,
 )
 from ami_facts.french.metrics import MetricLexicon, metric_lexicon
 from ami_facts.french.units import PRICE_PER_UNITS
@@ -513,6 +514,9 @@ def _verb_clue(metric: str, counted: str | None, nearer: float) -> MetricClue:
     # ``l'immeuble comptait 24 logements``: a verb that counts people counts no things.
     if metric in PEOPLE_METRICS and counted and not is_person_noun(counted):
         return MetricClue(metric, 0.0, "people_verb_on_things")
+    # ``Il compte 15 millions d'abonnés``: people counted by a role are no population.
+    if metric == "population" and counted and counted not in RESIDENT_NOUNS:
+        return MetricClue(metric, 0.0, "population_verb_on_a_role")
     return MetricClue(metric, 2.0 + nearer, "verb")
 
 

@@ -27,6 +27,7 @@ from ami_facts.components.linker.mentions import (
     is_impersonal,
     mention_at,
     mention_covering,
+    name_right_after,
 )
 from ami_facts.components.linker.metric import infinitive, noun_phrase_metric
 from ami_facts.components.linker.sentences import Sentence
@@ -564,6 +565,9 @@ def named_or_referred(
     # role noun is more precisely its subject than the organisation the role names)
     apposed = None if mention_at(mentions, noun) else name_in_apposition(noun, mentions)
     if apposed is not None:
+        # (but a name right after the noun is its own, before the apposition: ``Son
+        # concurrent Free, filiale d'Iliad,``)
+        apposed = name_right_after(noun, mentions) or apposed
         return apposed, "parse_subject"
     covering = mention_covering(mentions, noun)
     if covering is None and (label := is_definite_reference(noun)) is not None:

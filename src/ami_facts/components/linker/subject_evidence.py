@@ -680,6 +680,10 @@ def _in_sentence(
     return evidence
 
 
+# A capitalised word right before a comma (the place a ``, en Guyane`` locates).
+NAME_BEFORE_COMMA = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*\s*,$")
+
+
 def mention_context(text: str, sentence: Sentence, mention: Mention) -> dict[str, float]:
     """What a mention's own sentence says of it, whatever the figure: whether it is a
     source, a place that frames the clause, a name after a preposition."""
@@ -691,7 +695,12 @@ def mention_context(text: str, sentence: Sentence, mention: Mention) -> dict[str
     clause_lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind("\n")) + 1 :]
     # ``En Espagne, 41 % des ménages``: a place that opens the clause frames it (its
     # preposition then says nothing against it)
-    if mention.label == "LOC" and PLACE_FRAME.fullmatch(clause_lead.strip().lower()):
+    # (not a place that locates the name before its comma: ``de Kourou, en Guyane,``)
+    if (
+        mention.label == "LOC"
+        and PLACE_FRAME.fullmatch(clause_lead.strip().lower())
+        and not NAME_BEFORE_COMMA.search(lead[: len(lead) - len(clause_lead)])
+    ):
         evidence["place_frame"] = 1.0
         return evidence
     if PREPOSITION_BEFORE.search(lead[-12:]) and not ARTICLE_BEFORE.search(lead[-6:]):

@@ -47,6 +47,15 @@ def verb_subjects(verb: Token) -> list[Token]:
     ]
     if not subjects and is_mistagged_verb(verb) and verb.head.i == verb.i - 1:
         return [verb.head]
+    if (
+        not subjects
+        and verb.dep_ == "conj"
+        and verb.head.pos_ == "NOUN"
+        and any(is_mistagged_verb(child) for child in verb.head.children)
+    ):
+        # (``L'enseigne compte 5 300 magasins et emploie 90 000 salariés``: the verb
+        # coordinated with a mistagged one hangs on their shared subject)
+        return [verb.head]
     if not subjects:
         subjects = [child for child in verb.children if personal_expletive(verb, child)]
     if len(subjects) > 1 and _named_between_commas_after(subjects[0], subjects[1]):
@@ -70,22 +79,25 @@ def _named_between_commas_after(first: Token, second: Token) -> bool:
 
 
 def personal_expletive(verb: Token, child: Token) -> bool:
-    """``Long de 4 mètres, il se place face à``: the parser takes the ``il`` of many a
-    pronominal verb for the impersonal one (``expl:subj``). It stands for something
-    unless the verb is one of the impersonal ones or has an object, which is then the
-    real subject (``il se crée 300 entreprises``, ``il s'agit de``); an ``il`` before
-    ``est`` and an adjective stays impersonal (``il est difficile de``)."""
+    """``Long de 4 mètres, il se place face à``, ``Il compte 2 millions d'abonnés``: the
+    parser takes the ``il`` of many a verb for the impersonal one (``expl:subj``). It
+    stands for something unless the verb is one of the impersonal ones, or passive
+    (``il a été décidé``), or pronominal with an object, which is then the real subject
+    (``il se crée 300 entreprises``, ``il s'agit de``); an ``il`` before ``est`` and an
+    adjective stays impersonal (``il est difficile de``)."""
     pronoun = child.text.lower()
     if child.dep_ != "expl:subj" or pronoun not in {"il", "elle", "ils", "elles"}:
         return False
     if pronoun != "il":
         return True
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_ not in IMPERSONAL_VERBS
-        and any(c.text.lower() in {"se", "s'", "s’"} for c in verb.children)
-        and not any(c.dep_ == "obj" or c.text.lower() == "y" for c in verb.children)
-    )
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_ in IMPERSONAL_VERBS
+        or any(c.text.lower() == "y" or c.dep_ == "aux:pass" for c in verb.children)
+    ):
+        return False
+    pronominal = any(c.text.lower() in {"se", "s'", "s’"} for c in verb.children)
+    return not (pronominal and any(c.dep_ == "obj" for c in verb.children))
 
 
 def _uncased(subject: Token) -> Token:
@@ -144,7 +156,16 @@ def governing_verb(token: Token) -> Token | None:
         root = ancestor
     if any(child.dep_ == "cop" for child in root.children):
         return root
-    return None
+    # (``l'opérateur a raccordé 92 000 foyers``: the parser may make the figure the
+    # root and the verb before it its auxiliary)
+    return next(
+        (
+            child
+            for child in root.children
+            if child.pos_ == "VERB" and child.dep_.startswith("aux") and child.i < token.i
+        ),
+        None,
+    )
 
 
 def _has_determiner(word: Token) -> bool:
