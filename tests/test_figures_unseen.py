@@ -513,3 +513,23 @@ def test_energy_units_written_out_are_units(text: str, unit: str) -> None:
 
 def test_number_after_a_reference_word_is_no_figure() -> None:
     assert find_figures("Le lave-linge rappelé porte la référence 70231.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # ``neuf`` the adjective after a singular article or ``à``/``de``
+        (
+            "À Nantes, le prix du neuf dépasse 5 100 euros le mètre carré.",
+            ["5 100 euros le mètre carré"],
+        ),
+        ("La salle des fêtes a été remise à neuf.", []),
+        # ... the number after a plural determiner or another number
+        ("Les neuf sont arrivés à l'heure.", ["neuf"]),
+        ("Un lycéen sur neuf a redoublé.", ["Un lycéen sur neuf"]),
+    ],
+)
+def test_neuf_alone_is_a_number_only_after_a_plural_or_another_number(
+    text: str, figures: list[str]
+) -> None:
+    assert [h.text for h in find_figures(text)] == figures

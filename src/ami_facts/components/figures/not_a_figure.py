@@ -94,6 +94,11 @@ def _period_described(text: str, fig: _Fig) -> bool:
     return load_common_words().is_adjective(word.group(1))
 
 
+_BEFORE_A_LONE_NINE = frozenset(
+    "les des ces ses leurs nos vos mes tes aux et ou sur".split()  # noqa: SIM905
+)
+
+
 def _keep(text: str, core: _Core, fig: _Fig) -> bool:
     """False positives read on the number, its unit or counted noun, and what precedes it.
 
@@ -164,8 +169,11 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
         if core.single_word == "neuf" and not (
             fig.unit or fig.counted or fig.qualified or core.list_neighbour
         ):
+            # (``le prix du neuf``, ``remis à neuf``, ``rien de neuf``: the adjective; the
+            # number alone follows a plural determiner, ``les neuf``, or another number,
+            # ``huit ou neuf``, ``un sur neuf``)
             b = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
-            if b and b.group(1).lower() not in fp.DETERMINERS | {"à", "de", "et", "ou", "sur"}:
+            if b and b.group(1).lower() not in _BEFORE_A_LONE_NINE:
                 return False
         if core.single_word in FRACTIONS and not fig.unit and not fig.counted:
             return False
