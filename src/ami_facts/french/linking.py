@@ -85,10 +85,11 @@ COMPANY_MONEY_BEFORE = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}\s+(?:de|d['’])\s*(?:(?:plus|près|moins)\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
-# The same nouns as words (``Son bénéfice a progressé de 15 %``): their owner is an
-# organisation.
+# The same nouns as words (``Son bénéfice a progressé de 15 %``), and a firm's business
+# and capital (``88 % de son activité``): their owner is an organisation.
 COMPANY_MONEY_NOUNS = frozenset(
-    "chiffre bénéfice recette résultat perte déficit marge dividende".split()  # noqa: SIM905
+    """chiffre bénéfice recette résultat perte déficit marge dividende activité
+    capital""".split()  # noqa: SIM905
 )
 # How French adjectives of origin end (``américain``, ``toulousain``, ``chinois``,
 # ``européen``, ``allemande``, ``espagnol``): they follow the noun they qualify.

@@ -6,11 +6,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ami_facts.components.entities import find_periphrases
 from ami_facts.components.linker.sentences import PARAGRAPH_ENDS
-from ami_facts.components.linker.syntax import has_preposition, is_genitive, is_mistagged_verb
+from ami_facts.components.linker.syntax import (
+    GENITIVE_CASES,
+    has_preposition,
+    is_genitive,
+    is_mistagged_verb,
+)
 from ami_facts.french.calendar import SEASONS, UNITS
 from ami_facts.french.lexicons import load_lexicons
 from ami_facts.french.linking import (
@@ -153,7 +158,8 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
             for mention in mentions:
                 if mention.start <= child.idx < mention.end and not (
                     (kind == "PER" or token.lemma_.lower() in FIRM_NOUNS)
-                    and child.dep_ == "nmod"
+                    # (the parser may split the place: ``le groupe de Santa | Clara``)
+                    and (child.dep_ == "nmod" or _opened_by_de(token.doc, mention))
                     and mention.label == "LOC"
                 ):
                     return mention
@@ -174,6 +180,12 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
                 ):
                     return mention
     return _country_of_its_adjective(token, mentions)
+
+
+def _opened_by_de(doc: Doc, mention: Mention) -> bool:
+    """Whether ``de`` (``du``, ``des``) stands right before the mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in GENITIVE_CASES
 
 
 def _country_of_its_adjective(noun: Token, mentions: list[Mention]) -> Mention | None:

@@ -373,7 +373,9 @@ def _clues_from_words(
                     # (``Le prix moyen du mètre carré a baissé à Bordeaux. À Lyon, il
                     # s'établit à 4 950 euros``: what the sentence before is about)
                     noun = _subject_of_the_sentence_before(noun) or noun
-                found = noun_phrase_metric(lexicon, noun) if noun.pos_ == "NOUN" else None
+                # (not a name the tagger calls a noun: ``La Poste va fermer 1 200 bureaux``)
+                common = noun.pos_ == "NOUN" and (noun.is_sent_start or noun.text[:1].islower())
+                found = noun_phrase_metric(lexicon, noun) if common else None
                 # (not when the figure is inside that subject: ``les salariés des
                 # boutiques (une quinzaine d'enseignes) recevront``)
                 inside = noun.left_edge.i <= number.i <= noun.right_edge.i or any(
