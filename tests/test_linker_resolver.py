@@ -567,6 +567,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "20 000",
             "Lidl",
         ),
+        # a pronoun opening a paragraph after one whose subject noun ends on a name
+        (
+            "La plateforme de location de vacances Abritel a franchi 10 millions de"
+            " clients.\n\nElle compte 900 salariés, surtout à Lyon.",
+            "900",
+            "Abritel",
+        ),
         # a part of an organisation acts for it
         (
             "Les urgences du CHU de Nantes ont accueilli 380 patients samedi.",

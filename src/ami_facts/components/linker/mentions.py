@@ -17,7 +17,7 @@ from ami_facts.components.linker.syntax import (
     is_mistagged_verb,
 )
 from ami_facts.french.calendar import SEASONS, UNITS
-from ami_facts.french.lexicons import load_lexicons
+from ami_facts.french.lexicons import load_common_words, load_lexicons
 from ami_facts.french.linking import (
     IMPERSONAL_VERBS,
     MEASURE_NOUNS,
@@ -427,11 +427,41 @@ def _opens_on_an_unnamed_noun(text: str, sentence_start: int) -> bool:
     return (
         noun[:1].islower()
         and not NAME_RIGHT_AFTER.match(text, opening.end())
+        and not _name_closing_the_opening(text, opening.end())
         and noun not in anaphoric_nouns()
         and noun not in UNITS
         and noun not in SEASONS
         and noun not in TIME_OPENING_NOUNS
     )
+
+
+# A word of a noun's phrase after it, read on the text.
+PHRASE_WORD = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+# How many words a noun's complement may take before the name that closes its phrase.
+PHRASE_REACH = 6
+
+
+def _name_closing_the_opening(text: str, offset: int) -> bool:
+    """``La plateforme de petites annonces Leboncoin a franchi``: whether the opening
+    noun's phrase, past its complement of nouns and adjectives (``de``, ``des``), ends on
+    a name, right after a noun or an adjective (not ``Le taux de chômage en France``)."""
+    words = load_common_words()
+    after_word = False
+    for _ in range(PHRASE_REACH):
+        found = PHRASE_WORD.match(text, offset)
+        if found is None:
+            return False
+        word, offset = found.group(1), found.end()
+        if word[:1].isupper():
+            return after_word
+        stem = re.sub(r"^d['’]", "", word.lower())
+        if stem in {"de", "des", "du"}:
+            after_word = False
+        elif words.is_noun_or_adjective(stem):
+            after_word = True
+        else:
+            return False
+    return False
 
 
 def _in_source_phrase(text: str, mention: Mention) -> bool:
