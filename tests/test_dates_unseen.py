@@ -35,6 +35,20 @@ def test_a_year_after_d_ici_edition_or_horizon_is_a_date(text: str, year: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a heading's noun and a year set the year for what follows
+        ("Bilan 2023 : les ventes de vélos reculent", ["2023"]),
+        ("Avant\n\nBudget 2025\n\nLe texte sera voté.", ["2025"]),
+        # ... not a name and a number within a sentence
+        ("Le rapport du Comité 2023 : rien de neuf.", []),
+    ],
+)
+def test_a_year_after_a_headings_opening_noun_is_a_date(text: str, years: list[str]) -> None:
+    assert [v for _, v, _, _ in dates(text)] == years
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("L’enquête avait été ouverte en 97.", "1997"),

@@ -41,6 +41,12 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# A heading that opens on a noun and a year (``Bilan 2025 : ...``, ``Budget 2027``): the
+# year it sets for what follows (SPEC, "Which period").
+_HEADING_NOUN_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-ZÀ-Ý][^\W\d_]+[^\S\n]+$")
+_HEADING_END_AFTER = re.compile(r"[^\S\n]*(?::|$|\n)")
+
+
 def _check_year(m: re.Match[str], text: str) -> bool:
     s, e = m.span("y")
     before = text[max(0, s - 25) : s]
@@ -76,6 +82,8 @@ def _check_year(m: re.Match[str], text: str) -> bool:
         r"(?:de|des)\s*$", bl
     ):
         return True
+    if _HEADING_NOUN_BEFORE.search(text, max(0, s - 40), s) and _HEADING_END_AFTER.match(after):
+        return True  # "Bilan 2025 : ...", "Budget 2027" as a heading
     if _YEAR_TRIGGER.search(bl) or _at_start(before):
         return bool(_YEAR_FOLLOW_OK.match(after)) or _at_start(before)
     return bool(_YEAR_FOLLOW_OK.match(after)) and bool(
