@@ -2410,6 +2410,20 @@ def test_linker_company_earnings_said_by_its_head_are_the_companys(
             "3,5 %",
             "2024-02-01",
         ),
+        # ... and so does a year after the heading's noun (``Bilan 2023 : ...``)
+        (
+            "Bilan 2023 : le port de Brest en progrès\n\nLe port a traité 2,1 millions de"
+            " tonnes.\n\nLes céréales représentent 38 % du trafic.",
+            "38 %",
+            "2023-01-01",
+        ),
+        # ... but a year gone by sets no period of a figure told in the future only
+        (
+            "Bilan 2023 : le port de Brest en progrès\n\nLe port a traité 2,1 millions de"
+            " tonnes.\n\nLa région investira 30 millions d'euros dans un quai.",
+            "30 millions",
+            None,
+        ),
     ],
 )
 def test_linker_title_date_sets_the_period_unless_a_day_to_come(

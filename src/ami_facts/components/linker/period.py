@@ -279,7 +279,7 @@ def find_period(
     near = period_dates[
         bisect.bisect_left(starts, first) : bisect.bisect_left(starts, sentences[index][1])
     ]
-    heading = headings.at(fig_start)
+    heading = _heading_date(text, headings.at(fig_start), sentences[index])
     if not near:
         return _resolved(heading, 0.45) if heading is not None else (None, None)
     if not _any_resolved(near) and (heading is None or not _any_resolved([heading])):
@@ -392,6 +392,22 @@ def find_period(
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
     return _resolved(heading, 0.45) if heading is not None else (None, None)
+
+
+def _heading_date(
+    text: str, heading: dict[str, Any] | None, sentence: Sentence
+) -> dict[str, Any] | None:
+    """The heading's date, unless it is gone by and the figure is told in the future
+    only (``Bilan 2025`` then ``Le gestionnaire investira 80 millions``), as for a date
+    of the sentence before."""
+    if (
+        heading is not None
+        and not heading.get("to_come")
+        and FUTURE_VERB.search(text, sentence[0], sentence[1])
+        and not _told_in_past(text, sentence)
+    ):
+        return None
+    return heading
 
 
 # ``C'est 6 % de plus qu'en 2022``, ``Cela représente``, ``Soit``, ``Ce chiffre``: a
