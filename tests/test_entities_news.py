@@ -779,3 +779,21 @@ def test_entities_company_head_past_its_complement_but_not_through_de(
     nlp: Language, text: str, mention: str, label: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name written with a lower-case first letter and a capital inside
+        ("La compagnie easyJet a transporté 90 millions de passagers.", "easyJet"),
+        # a subsidiary the NER names with a listed brand and capitalised words after it
+        (
+            "Le gestionnaire, filiale de Vinci Airports, investira 80 millions d'euros.",
+            "Vinci Airports",
+        ),
+    ],
+)
+def test_entities_camel_case_names_and_subsidiaries_of_a_listed_brand_are_whole(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert name in [h.text for h in _hits(nlp, text)]

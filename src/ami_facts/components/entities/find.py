@@ -81,6 +81,19 @@ def _select(candidates: Iterable[_Mention], chosen: list[_Mention]) -> list[_Men
     return chosen
 
 
+def _subsidiary_named_by_ner(brand: _Mention, ner: list[_Mention], text: str) -> bool:
+    """``Vinci Airports``, ``Renault Trucks``: an organisation the NER names with the
+    brand and capitalised words after it, which the lexicon does not list, is that
+    longer name (a subsidiary), not the brand."""
+    return brand.label == "ORG" and any(
+        m.label == "ORG"
+        and m.start == brand.start
+        and m.end > brand.end
+        and all(word[:1].isupper() for word in text[brand.end : m.end].split())
+        for m in ner
+    )
+
+
 def _institution_of(doc: Doc, place: _Mention, lex: Lexicons) -> _Mention:
     """``le tribunal administratif de Lyon``: a place named after an institution's head
     noun is part of the institution's name, as the NER's places are (``ner_fixes``)."""
@@ -195,13 +208,16 @@ def find_entities(doc: Doc, *, excluded: Sequence[Range] = ()) -> list[EntityHit
         body(_bare_models(doc, text, folded, products, (), chosen, lex, words)), chosen
     )
     chosen = _select(body(_road_layer(text)), chosen)  # ``RN 12`` is no Rassemblement national
-    chosen = _select((m for m in brands if m.label != "PRODUCT"), chosen)
+    ner = body(_ner_layer(doc, text, lex, words))
+    chosen = _select(
+        (m for m in brands if m.label != "PRODUCT" and not _subsidiary_named_by_ner(m, ner, text)),
+        chosen,
+    )
     chosen = _select(body(_street_layer(text)), chosen)
     chosen = _select(body(_edition_layer(text)), chosen)
     chosen = _select(body(_results_layer(doc, text, lex)), chosen)
     chosen = _select(body(_titled_people_layer(doc, lex, words)), chosen)
     chosen = _select(body(_defined_organisation_layer(doc, text, lex)), chosen)
-    ner = body(_ner_layer(doc, text, lex, words))
     named = {m.brand for m in brands if m.brand}
     _models_named_by_ner(ner, named, lex)
     # Lexicon models alone once their brand is named (``Tiguan``), unless inside a

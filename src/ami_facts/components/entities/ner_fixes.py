@@ -270,6 +270,12 @@ def _split_lines(doc: Doc, s: int, e: int, lex: Lexicons, words: CommonWords) ->
     return kept[0][0], kept[-1][1]
 
 
+def _camel_case(word: str) -> bool:
+    """``easyJet``, ``iPhone``, ``bioMérieux``: a name written with a lower-case first
+    letter and a capital inside (no French word is)."""
+    return word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalpha()
+
+
 def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: CommonWords) -> int:
     """Drop punctuation, numbers, determiners, lower-case words and a sentence-initial
     common word from the left of an entity (street heads and name particles stay)."""
@@ -303,8 +309,10 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             and not _line_or_sentence_initial(doc, s)
         ):
             break  # ``à La Rochelle``, ``de Le Havre``: written capitalised, part of the name
-        elif tok.text[0].islower() or (low in _DETERMINERS and (label == "LOC" or s + 1 == e)):
-            s += 1  # ``la France``, ``prise d'otages de l'OPEP``
+        elif (tok.text[0].islower() and not _camel_case(tok.text)) or (
+            low in _DETERMINERS and (label == "LOC" or s + 1 == e)
+        ):
+            s += 1  # ``la France``, ``prise d'otages de l'OPEP`` (not ``easyJet``)
         elif (
             low in _DETERMINERS
             and label in ("ORG", "MISC")
