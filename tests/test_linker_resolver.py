@@ -160,6 +160,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         # a noun and its adjective (``produit net bancaire``); a participle past its adverb
         ("Le produit net bancaire de la caisse a reculé à 1,4 milliard d'euros.", "1,4", "revenue"),
         ("Les secours ont fait état de cinq randonneurs grièvement blessés.", "cinq", "injured"),
+        # a power plant's or a grid's power in megawatts or gigawatts
+        ("Le réacteur a atteint sa pleine puissance de 1 650 mégawatts.", "1 650", "power"),
+        ("La consommation a atteint 58 gigawatts lundi soir.", "58", "power"),
         # people a verb counts by a role they have are no population
         (
             "Free a gagné des clients. Il compte désormais 2 millions d'abonnés à la fibre.",
@@ -574,6 +577,13 @@ def test_linker_metric_comes_from_what_is_measured(
             "900",
             "Abritel",
         ),
+        # an object the parser calls an agent after ``compte`` tagged a noun is none
+        (
+            "Les touristes ont passé 3 millions de nuits à Bordeaux l'an dernier.\n\nLa"
+            " ville compte désormais 9 000 logements proposés sur la plateforme.",
+            "9 000",
+            "Bordeaux",
+        ),
         # a part of an organisation acts for it
         (
             "Les urgences du CHU de Nantes ont accueilli 380 patients samedi.",
@@ -765,6 +775,13 @@ def test_linker_source_of_a_statement_is_not_the_subject(
 def test_linker_abstains_without_a_named_thing(nlp: Language) -> None:
     figure = _figure(nlp, "Il a fallu 40 minutes pour évacuer la salle.", "40")
     assert (figure["subject"], figure.get("subject_confidence")) == (None, None)
+
+
+def test_linker_name_in_a_relative_clause_after_a_mistagged_verbs_object_is_not_its_owner(
+    nlp: Language,
+) -> None:
+    text = "Le parc compte 56 réacteurs, dont le nouvel EPR de Penly, raccordé en mai."
+    assert _figure(nlp, text, "56")["subject"] != "EPR de Penly"
 
 
 def test_linker_firm_named_by_its_town_is_not_the_town(nlp: Language) -> None:

@@ -170,8 +170,11 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     part = lemma in ORGANISATION_PART_NOUNS
     if lemma not in metric_lexicon().nouns and lemma not in MEASURE_NOUNS and not part:
         return None
+    # (not what the parser hangs on the noun after its mistagged verb: ``Le parc compte
+    # 57 réacteurs, dont l'EPR de Flamanville``)
+    verb_at = min((c.i for c in token.children if is_mistagged_verb(c)), default=len(token.doc))
     for complement in token.children:
-        if complement.dep_ != "nmod" or not is_genitive(complement):
+        if complement.dep_ != "nmod" or not is_genitive(complement) or complement.i >= verb_at:
             continue
         for child in complement.subtree:
             for mention in mentions:

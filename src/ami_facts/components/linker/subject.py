@@ -280,11 +280,15 @@ def _in_the_agent(number: Token, verb: Token) -> bool:
     33 membres``): it measures the agent, not the verb's subject."""
     for ancestor in [number, *number.ancestors]:
         if ancestor.head.i == verb.i:
-            # (the parser may call the agent a mere complement: the case word tells)
-            return ancestor.dep_ == "obl:agent" or (
-                ancestor.dep_.startswith("obl")
-                and any(c.dep_ == "case" and c.lower_ == "par" for c in ancestor.children)
-                and any(c.dep_ == "aux:pass" for c in verb.children)
+            # (the parser may call the agent a mere complement, or an object an agent:
+            # ``La ville compte 14 000 logements``; the case word tells)
+            by = any(c.dep_ == "case" and c.lower_ == "par" for c in ancestor.children)
+            return by and (
+                ancestor.dep_ == "obl:agent"
+                or (
+                    ancestor.dep_.startswith("obl")
+                    and any(c.dep_ == "aux:pass" for c in verb.children)
+                )
             )
     return False
 
