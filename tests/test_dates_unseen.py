@@ -28,6 +28,7 @@ def dates(text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Le chiffre pourrait doubler d'ici à 2030.", "2030"),
         ("Un chiffre en baisse par rapport à l’édition 2022.", "2022"),
         ("L'objectif à l'horizon 2030 reste inchangé.", "2030"),
+        ("Le bilan 2023 de la sécurité routière reste lourd.", "2023"),
     ],
 )
 def test_a_year_after_d_ici_edition_or_horizon_is_a_date(text: str, year: str) -> None:

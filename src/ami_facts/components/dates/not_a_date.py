@@ -66,7 +66,7 @@ def _check_year(m: re.Match[str], text: str) -> bool:
         return False
     if re.search(
         r"(?:\ben|\bdepuis|\bdès|\bjusqu['’]\s*en|\bl['’]\s*an|\bl['’]\s*année|\bannées?|\bété|\bhiver|\bprintemps|\bautomne|\bfin|\bdébut|\bmi-|\bcourant|\bentre|\bnée?s?\s+en|\bsaison|\bexercice"
-        r"|\bd['’]\s*ici|\bédition|\bhorizon|\bcuvée)\s*$",
+        r"|\bd['’]\s*ici|\bédition|\bhorizon|\bcuvée|\bbilan)\s*$",
         bl,
     ):
         return True
