@@ -784,6 +784,16 @@ def test_linker_name_in_a_relative_clause_after_a_mistagged_verbs_object_is_not_
     assert _figure(nlp, text, "56")["subject"] != "EPR de Penly"
 
 
+def test_linker_who_reports_in_an_incise_is_no_antecedent(nlp: Language) -> None:
+    # (a name after ``..., a appris l'AFP`` reports the sentence; ``Le groupe`` after it
+    # refers back to the firm the sentence is about)
+    text = (
+        "Le géant français du yaourt Danone va fermer une usine en Bretagne, a appris"
+        " l'AFP mardi auprès des syndicats.\n\nLe groupe emploie 9 000 salariés en France."
+    )
+    assert _figure(nlp, text, "9 000")["subject"] == "Danone"
+
+
 def test_linker_firm_named_by_its_town_is_not_the_town(nlp: Language) -> None:
     text = (
         "Le fabricant de puces Nvidia a publié ses comptes. Au premier trimestre, le groupe"

@@ -141,6 +141,7 @@ def _speech_forms(lemmas: list[str] = _SPEECH_LEMMAS) -> frozenset[str]:
         "dire": ("dit", "disent", "dit"),
         "répondre": ("répond", "répondent", "répondu"),
         "craindre": ("craint", "craignent", "craint"),
+        "apprendre": ("apprend", "apprennent", "appris"),
     }
     for lemma in lemmas:
         if lemma in irregular:
@@ -163,8 +164,9 @@ SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS, *sorted(STANCE
     "critique",
 }
 # Verbs that report a clause from an incise after it (``..., a annoncé le ministre``).
+# (``..., a appris l'AFP auprès des syndicats``: the agency learnt it, and reports it)
 REPORTING_FORMS = SPEECH_VERBS | _speech_forms(
-    ["annoncer", "confirmer", "communiquer", "détailler", "prévenir", "écrire"]
+    ["annoncer", "confirmer", "communiquer", "détailler", "prévenir", "écrire", "apprendre"]
 )
 # (a place that counts, ``Le Portugal a recensé 3 100 demandes``, counts its own)
 RECORDING_FORMS = _speech_forms(sorted(RECORDING_LEMMAS)) & SPEECH_VERBS

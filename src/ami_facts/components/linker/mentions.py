@@ -22,6 +22,7 @@ from ami_facts.french.linking import (
     IMPERSONAL_VERBS,
     MEASURE_NOUNS,
     ORGANISATION_PART_NOUNS,
+    REPORTING_FORMS,
     SOURCE_PREPOSITION_PATTERN,
     TIME_OPENING_NOUNS,
 )
@@ -95,6 +96,17 @@ SOURCE_PHRASE_BEFORE = re.compile(
 )
 SOURCE_REACH = 200
 SOURCE_WORD = re.compile(rf"\b(?:{SOURCE_PREPOSITION_PATTERN})\b", re.IGNORECASE)
+# A comma then a verb then an article: where a reporting incise may be (a cheap test).
+REPORTING_COMMA = re.compile(
+    r",\s*(?:a|ont|avait|avaient)?\s*[^\W\d_]+\s+(?:l['’]|le\s|la\s|les\s)"
+)
+# ``..., a appris l'AFP``, ``..., indique le cabinet X``: a reporting verb after a comma,
+# then the name of who reports (the verb is checked against ``REPORTING_FORMS``).
+REPORTING_INCISE_BEFORE = re.compile(
+    r",[^\S\n]*(?:(?:a|ont|avait|avaient)[^\S\n]+)?(?P<verb>[^\W\d_]+)[^\S\n]+"
+    r"(?:l['’][^\S\n]*|(?:le|la|les)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?)?$",
+    re.IGNORECASE,
+)
 # The word right before a name (``finition`` in ``en finition Allure``).
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # The three lower-case words at most right before a name: ``(le) groupe chimique
@@ -310,7 +322,9 @@ def antecedent(
     # source of a sentence before is not what the word goes on about)
     own_sentence = _sentence_start(text, window_start, word.idx)
     reach = max(0, word.idx - 2 * max(window, ANAPHORA_WINDOW))
-    if SOURCE_WORD.search(text, reach, own_sentence):  # (most texts before name none)
+    if SOURCE_WORD.search(text, reach, own_sentence) or REPORTING_COMMA.search(
+        text, reach, own_sentence
+    ):  # (most texts before name none)
         mentions = [
             m
             for m in mentions
@@ -469,9 +483,19 @@ def _name_closing_the_opening(text: str, offset: int) -> bool:
 
 def _in_source_phrase(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is in a ``selon ...``/``d'après ...`` phrase (``selon les
-    chiffres publiés par l'Insee``, ``selon l'Association ... (ACEA)``)."""
+    chiffres publiés par l'Insee``, ``selon l'Association ... (ACEA)``), or names who
+    reports in an incise (``..., a appris l'AFP``)."""
     start = _sentence_start(text, max(0, mention.start - SOURCE_REACH), mention.start)
-    return SOURCE_PHRASE_BEFORE.search(text, start, mention.start) is not None
+    return SOURCE_PHRASE_BEFORE.search(text, start, mention.start) is not None or reported_by(
+        text, mention.start, start
+    )
+
+
+def reported_by(text: str, offset: int, sentence_start: int) -> bool:
+    """Whether the name at ``offset`` is the subject of a reporting verb in an incise
+    after a comma (``..., a appris l'AFP``, ``..., indique le cabinet Xerfi``)."""
+    found = REPORTING_INCISE_BEFORE.search(text, max(sentence_start, offset - 40), offset)
+    return found is not None and found.group("verb").lower() in REPORTING_FORMS
 
 
 def _sentence_subject_before(

@@ -28,6 +28,7 @@ from ami_facts.components.linker.mentions import (
     mention_at,
     mention_covering,
     name_right_after,
+    reported_by,
 )
 from ami_facts.components.linker.metric import infinitive, noun_phrase_metric
 from ami_facts.components.linker.sentences import Sentence
@@ -790,8 +791,11 @@ def closest_before(
 
 
 def _is_source(text: str, sentence: Sentence, mention: Mention) -> bool:
-    """``Selon l'Ifop``, ``d'après une étude du cabinet X``: who says it, not what it is about."""
-    return bool(SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start))
+    """``Selon l'Ifop``, ``d'après une étude du cabinet X``, ``..., a appris l'AFP``: who
+    says it, not what it is about."""
+    return bool(
+        SOURCE_BEFORE.search(text, max(sentence[0], mention.start - 60), mention.start)
+    ) or reported_by(text, mention.start, sentence[0])
 
 
 def results_rows(
