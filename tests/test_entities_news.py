@@ -103,6 +103,8 @@ def test_entities_place_spellings_get_one_canonical_name(
             "Mercedes Classe A",
             "Mercedes-Benz Classe A",
         ),
+        # a bare model of a brand named before, its one-letter end glued to the stop
+        ("Tesla a immatriculé 18 000 Model Y.", "Model Y", "Tesla Model Y"),
     ],
 )
 def test_entities_full_stop_glued_to_model_is_not_in_product(

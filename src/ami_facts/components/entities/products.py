@@ -508,7 +508,11 @@ def _bare_models(
             continue
         span = doc.char_span(m.start(), m.end())
         if span is None:
-            continue
+            # (``24 000 Model Y.``: the tokenizer glues the full stop to a one-letter
+            # word, as to an initial; the sentence's stop is dropped later)
+            span = doc.char_span(m.start(), m.end() + 1)
+            if span is None or text[m.end()] != ".":
+                continue
         brand, model = by_model[m.group()]
         if model[0].islower() and not surface[0].islower():
             continue  # ``iX`` is a BMW, ``Louis IX`` a king
