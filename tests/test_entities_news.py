@@ -799,3 +799,16 @@ def test_entities_camel_case_names_and_subsidiaries_of_a_listed_brand_are_whole(
     nlp: Language, text: str, name: str
 ) -> None:
     assert name in [h.text for h in _hits(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le réalisateur a reçu la Palme d'or samedi soir.", "Palme d'or"),
+        ("L'attaquant a remporté le Ballon d'or en 2023.", "Ballon d'or"),
+    ],
+)
+def test_entities_short_word_after_an_elided_de_ends_the_name(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert name in [h.text for h in _hits(nlp, text)]

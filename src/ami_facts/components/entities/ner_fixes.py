@@ -409,7 +409,11 @@ def _trim_right(doc: Doc, s: int, e: int, label: Label) -> int:
         low = tok.lower_
         lower = tok.text[0].islower()
         dangling = low in _DETERMINERS or low in ("et", "ou")
-        abbreviation = lower and (label == "PER" or len(tok.text) <= 2 or tok.text.endswith("."))
+        # (not a short word after an elided ``de``: ``Palme d'or``)
+        elided_before = e - 1 > s and doc[e - 2].lower_ in ("d'", "d’")
+        abbreviation = lower and (
+            label == "PER" or (len(tok.text) <= 2 and not elided_before) or tok.text.endswith(".")
+        )
         # ``ministère de la Transition énergétique publiés lundi``: the clause after it.
         clause = lower and (low in _TIME_WORDS or tok.pos_ in ("VERB", "AUX"))
         # ``le FC Nantes 3-0``, ``le FC Nantes 2 à 0``: a score after a club.
