@@ -812,3 +812,17 @@ def test_entities_short_word_after_an_elided_de_ends_the_name(
     nlp: Language, text: str, name: str
 ) -> None:
     assert name in [h.text for h in _hits(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gestionnaire d'Ehpad exploite 300 établissements.",
+        "Les résidents des EHPAD du département seront vaccinés.",
+        "Le bailleur social gère 20 000 HLM en Bretagne.",
+    ],
+)
+def test_entities_common_noun_acronyms_of_housing_and_care_are_no_names(
+    nlp: Language, text: str
+) -> None:
+    assert [h.text for h in _hits(nlp, text) if h.text in {"Ehpad", "EHPAD", "HLM"}] == []
