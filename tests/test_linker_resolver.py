@@ -563,6 +563,12 @@ def test_linker_metric_comes_from_what_is_measured(
             "2 millions",
             "Free",
         ),
+        # ... but a personal ``il`` before a verb with an impersonal use stays a pronoun
+        (
+            "Paul Girard a couru dimanche à Lyon. Il est arrivé 3e de la course.",
+            "3e",
+            "Paul Girard",
+        ),
         # a verb coordinated with ``compte`` tagged a noun shares its subject
         (
             "Le distributeur Lidl s'étend. L'enseigne compte 1 200 magasins en Espagne et"

@@ -264,18 +264,14 @@ IMPERSONAL_VERBS = {
     "exister",
     "rester",
     "manquer",
-    "suffire",
-    "convenir",
-    "importer",
-    "arriver",
-    "advenir",
-    "valoir",
-    "faire",
-    "pleuvoir",
-    "neiger",
-    "geler",
-    "tomber",
 }
+# Verbs that have an impersonal use beside a personal one (``il suffit de``, ``il fait
+# 30 degrés``, ``il arrive que``): an ``il`` the parser calls impersonal before them may
+# be, where it is not before any other verb (``Il compte 2 millions d'abonnés``).
+IMPERSONAL_USES = frozenset(
+    """suffire convenir importer arriver advenir valoir faire pleuvoir neiger geler
+    tomber""".split()  # noqa: SIM905
+)
 
 # Nouns of time a sentence may open on before its subject (``La veille, ...``); with
 # the calendar's units and seasons, they tell such an opening from a subject noun.

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ami_facts.french.linking import IMPERSONAL_VERBS, MISTAGGED_VERB_FORMS
+from ami_facts.french.linking import IMPERSONAL_USES, IMPERSONAL_VERBS, MISTAGGED_VERB_FORMS
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 # Clause links through which a verb takes the subject of the verb it depends on:
@@ -93,6 +93,7 @@ def personal_expletive(verb: Token, child: Token) -> bool:
     if (
         verb.pos_ != "VERB"
         or verb.lemma_ in IMPERSONAL_VERBS
+        or verb.lemma_ in IMPERSONAL_USES
         or any(c.text.lower() == "y" or c.dep_ == "aux:pass" for c in verb.children)
     ):
         return False
