@@ -50,7 +50,8 @@ MEASURE_NOUNS = frozenset(
     capitalisation valorisation résultat perte niveau débit""".split()  # noqa: SIM905
 )
 # Parts of an organisation that act for it (``Les urgences du CHU de Bordeaux ont
-# accueilli``, ``la branche énergie du groupe``): their figures are the organisation's.
+# accueilli``, ``la division énergie de Siemens``): their figures are the organisation's
+# when its name is their complement.
 ORGANISATION_PART_NOUNS = frozenset(
     "service urgence division branche pôle activité département rayon".split()  # noqa: SIM905
 )

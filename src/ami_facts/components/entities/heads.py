@@ -105,7 +105,7 @@ def _head_before(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[Label, 
 
 
 # What opens a company's head noun's complement (``le fabricant de pneus``, ``la filiale
-# à bas coûts``, ``la start-up spécialisée en cybersécurité``).
+# à bas coûts``, ``la banque en ligne``).
 _COMPLEMENT_OPENERS = OF_WORDS | {"à", "au", "aux", "en"}
 # How many words a company's head noun and its complement may take before its name.
 _HEAD_COMPLEMENT_REACH = 9
