@@ -755,9 +755,11 @@ def test_entities_elided_preposition_before_one_word_is_no_part_of_the_name(
     [
         ("Selon l'agence Standard & Poor's, la note reste stable.", "Standard & Poor's"),
         ("La chaîne Domino's a ouvert 40 restaurants en un an.", "Domino's"),
+        # (any short lower-case word glued after an apostrophe inside a name)
+        ("Le service de vélos Vélo'v compte 70 000 abonnés.", "Vélo'v"),
     ],
 )
-def test_entities_english_possessive_s_belongs_to_the_name(
+def test_entities_short_word_glued_after_an_apostrophe_belongs_to_the_name(
     nlp: Language, text: str, name: str
 ) -> None:
     assert name in [h.text for h in _hits(nlp, text)]

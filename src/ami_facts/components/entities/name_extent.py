@@ -17,14 +17,17 @@ from ami_facts.french.lexicons import CommonWords, Lexicons
 _COORDINATED_NAME_REACH = 8
 
 
-def possessive_s_end(doc: Doc, e: int) -> int:
-    """``Moody's``, ``McDonald's``: the tokenizer cuts an English possessive's ``s``
-    off after the apostrophe, as it does a French elision; the name goes on to it."""
+def glued_after_apostrophe_end(doc: Doc, e: int) -> int:
+    """``Moody's``, ``McDonald's``, ``Vélo'v``: the tokenizer cuts the short word after
+    an apostrophe inside a name off, as it does a French elision; the name goes on to
+    it."""
     if (
         e < len(doc)
         and doc[e - 1].text.endswith(("'", "’"))
         and not doc[e - 1].whitespace_
-        and doc[e].lower_ == "s"
+        and doc[e].text.isalpha()
+        and doc[e].text.islower()
+        and len(doc[e].text) <= 2
     ):
         return e + 1
     return e

@@ -28,7 +28,7 @@ from ami_facts.components.entities.name_extent import (
     complement_name_end,
     coordinated_name_end,
     cut_after_place,
-    possessive_s_end,
+    glued_after_apostrophe_end,
 )
 from ami_facts.components.entities.names import _initials, _name_of
 from ami_facts.components.entities.not_names import (
@@ -501,7 +501,7 @@ def _fix_ner_span(
     if colons:
         cut = (colons[-1] + 1, cut[1])
     s = _trim_left(doc, cut[0], cut[1], label, lex, words)
-    e = possessive_s_end(doc, _trim_right(doc, s, cut[1], label))
+    e = glued_after_apostrophe_end(doc, _trim_right(doc, s, cut[1], label))
     e = cut_after_place(doc, s, e, lex)
     if s >= e:
         return None
