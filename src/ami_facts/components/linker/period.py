@@ -382,12 +382,7 @@ def find_period(
             break
         # (nor a date gone by for a figure told in the future only: ``Le pays a acheté
         # 50 appareils en 2008. L'armée en recevra 12``)
-        if (
-            candidates
-            and not candidates[-1].get("to_come")
-            and FUTURE_VERB.search(text, sentence[0], sentence[1])
-            and not _told_in_past(text, sentence)
-        ):
+        if candidates and _gone_by_for_a_future_figure(text, candidates[-1], sentence):
             break
         if candidates:
             return _resolved(candidates[-1], 0.6 - 0.1 * (back - 1))
@@ -400,14 +395,19 @@ def _heading_date(
     """The heading's date, unless it is gone by and the figure is told in the future
     only (``Bilan 2025`` then ``Le gestionnaire investira 80 millions``), as for a date
     of the sentence before."""
-    if (
-        heading is not None
-        and not heading.get("to_come")
-        and FUTURE_VERB.search(text, sentence[0], sentence[1])
-        and not _told_in_past(text, sentence)
-    ):
+    if heading is not None and _gone_by_for_a_future_figure(text, heading, sentence):
         return None
     return heading
+
+
+def _gone_by_for_a_future_figure(text: str, date: dict[str, Any], sentence: Sentence) -> bool:
+    """Whether ``date`` is not to come while the figure's sentence is told in the future
+    only: that date, from a sentence before or a heading, sets no period of it."""
+    return (
+        not date.get("to_come")
+        and FUTURE_VERB.search(text, sentence[0], sentence[1]) is not None
+        and not _told_in_past(text, sentence)
+    )
 
 
 # ``C'est 6 % de plus qu'en 2022``, ``Cela représente``, ``Soit``, ``Ce chiffre``: a
