@@ -533,3 +533,30 @@ def test_neuf_alone_is_a_number_only_after_a_plural_or_another_number(
     text: str, figures: list[str]
 ) -> None:
     assert [h.text for h in find_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a model's number with a participle after it names the model
+        ("Les Peugeot 308 assemblées à Mulhouse seront rappelées.", []),
+        ("Toutes les Renault 4 vendues avant juin sont concernées.", []),
+        # ... but nouns of people made from participles are counted
+        ("En Bretagne 1 200 retraités ont défilé samedi.", ["1 200 retraités"]),
+    ],
+)
+def test_a_participle_after_a_model_number_is_no_counted_noun(
+    text: str, figures: list[str]
+) -> None:
+    assert [h.text for h in find_figures(text)] == figures
+
+
+def test_miles_in_the_plural_are_a_distance_not_thousands() -> None:
+    hits = find_figures("Le trimaran a parcouru 3 500 milles en onze jours.")
+    assert (hits[0].text, hits[0].value, hits[0].unit) == ("3 500 milles", 3500.0, "nmi")
+
+
+def test_an_approximate_count_after_de_starts_at_une() -> None:
+    assert [h.text for h in find_figures("Le maire parle d'une trentaine de familles.")] == [
+        "une trentaine de familles"
+    ]

@@ -42,6 +42,7 @@ from collections.abc import Callable
 
 from ami_facts.french.calendar import WEEKDAYS
 from ami_facts.french.lexicons import load_common_words
+from ami_facts.french.linking import PERSON_NOUNS
 from ami_facts.french.numbers import ALL_NUMBER_WORDS
 from ami_facts.french.words import FUNCTION_WORDS
 from ami_facts.patterns import by_first_char
@@ -297,6 +298,23 @@ def model_or_label(text: str, start: int, end: int) -> bool:
     # Also at the start of a sentence a capitalised word names the number unless it
     # is a sentence word (COMMON_CAPITALISED above): "Lyon 3e", but "Environ 300".
     return word.lower() not in COMMON_CAPITALISED
+
+
+# A past participle's singular endings (``produite``, ``vendu``, ``immatriculée``,
+# ``construite``, ``mise``), as ``_counted`` leaves the word it took for a noun.
+_PARTICIPLE_END_RE = re.compile(r"(?:ée?|ie?|ue?|ite?|ise)$")
+
+
+def named_with_a_participle(text: str, start: int, end: int, counted: str) -> bool:
+    """``les DS 3 produites entre 2009 et 2019``, ``les Peugeot 208 vendues``: a model's
+    number with a participle after it, which the count reading takes for its counted
+    noun; the participle says something of the model, nothing is counted. Nouns of
+    people made from participles stay counted (``salarié``, ``retraité``)."""
+    return (
+        _PARTICIPLE_END_RE.search(counted) is not None
+        and counted not in PERSON_NOUNS
+        and model_or_label(text, start, end)
+    )
 
 
 _SINGULAR_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?i:la|le)[\s\u00a0]+$")

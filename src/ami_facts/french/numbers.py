@@ -415,8 +415,9 @@ MULT_SPACED_RE = re.compile(
     r"[ \u00a0\u202f]?(?:Mds|Md|mds|md|M|k|K|G)"
     r"(?=[ \u00a0\u202f]?(?:€|\$|£|F(?![^\W_])|(?i:euros?|dollars?|francs?)))"
 )
+# (``mille`` is invariable: ``28 000 milles`` are miles, no thousands)
 MULT_WORD_RE = re.compile(
-    r"[\s\u00a0\u202f]+(?i:(?P<w>milles?|millions?|milliards?|billions?|mille))(?![^\W_])"
+    r"[\s\u00a0\u202f]+(?i:(?P<w>mille|millions?|milliards?|billions?))(?![^\W_])"
 )
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 ET_DEMI_RE = re.compile(

@@ -57,10 +57,12 @@ UNIT_KINDS: dict[str, UnitKind] = {
     "cm": "measure",
     "mm": "measure",
     "mile": "measure",
+    "nmi": "measure",
     "m2": "measure",
     "km2": "measure",
     "ha": "measure",
     "km/h": "measure",
+    "kn": "measure",
     "inch": "measure",
     # mass
     "t": "measure",
@@ -181,6 +183,9 @@ _UNIT_FORMS: list[tuple[str, str]] = [
     (r"dm|(?i:d[ée]cim[èe]tres?)" + _W, "dm"),
     (r"cm|(?i:centim[èe]tres?)" + _W, "cm"),
     (r"mm|(?i:millim[èe]tres?)" + _W, "mm"),
+    # nautical miles and knots: a sailor's distance and speed (``28 000 milles``)
+    (r"(?i:milles?[\s\u00a0]+(?:nautiques?|marins?)|milles)" + _W, "nmi"),
+    (r"(?i:n[œo]e?uds?)" + _W, "kn"),
     (r"(?i:miles?)" + _W, "mile"),
     (r"ha|(?i:hectares?)" + _W, "ha"),
     (r"(?i:pouces?)" + _W, "inch"),

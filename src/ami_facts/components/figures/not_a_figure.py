@@ -145,6 +145,12 @@ def _keep(text: str, core: _Core, fig: _Fig) -> bool:
             and not fp.first_of_a_score(text, s, e)
         ):
             return False
+        if (
+            fig.counted
+            and not (fig.unit or fig.qualified)
+            and fp.named_with_a_participle(text, s, e, fig.counted)
+        ):
+            return False
         if not (fig.unit or fig.counted or fig.qualified) and fp.named_by_number(text, s, e):
             return False
         # (``la 4L``, ``la 2CV``: a capital unit glued to the number after a singular

@@ -110,7 +110,11 @@ def _approx_cores(text: str, low: str) -> list[_Core]:
             det = (dm.group("det") if dm else "").lower()
             start = (
                 dm.start()
-                if dm and det in ("une", "d'une", "d’une", "la", "des", "les")
+                if dm and det in ("une", "la", "des", "les")
+                # (``d'une vingtaine de lits``: the figure opens on ``une``, the
+                # preposition is not part of it)
+                else dm.start() + 2
+                if dm and det in ("d'une", "d’une")
                 else m.start()
             )
             # "trois douzaines", "une demi-douzaine": a number before the noun multiplies it
