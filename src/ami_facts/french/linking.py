@@ -53,7 +53,7 @@ MEASURE_NOUNS = frozenset(
 # accueilli``, ``la division énergie de Siemens``): their figures are the organisation's
 # when its name is their complement.
 ORGANISATION_PART_NOUNS = frozenset(
-    "service urgence division branche pôle activité département rayon".split()  # noqa: SIM905
+    "service urgence division branche pôle activité département rayon direction".split()  # noqa: SIM905
 )
 # Nouns of an event that a place's name may complement (``l'élection municipale de
 # Vierzon``, ``le marathon de Paris``): the place is where it happens.
@@ -129,9 +129,17 @@ IMPOSING_LEMMAS = frozenset(["infliger"])
 # requis deux ans contre X``): the term is X's, never the asker's.
 REQUISITION_LEMMAS = frozenset(["requérir"])
 # Verbs whose subject takes a stand on what the figure measures (``La FFB redoute la
-# suppression de 30 000 emplois``, ``le syndicat dénonce``): someone else's, not its own.
+# suppression de 30 000 emplois``, ``le syndicat dénonce``, ``réclame une baisse des
+# charges de 2 milliards``): someone else's, not its own.
 STANCE_LEMMAS = frozenset(
-    "redouter craindre dénoncer déplorer regretter fustiger critiquer contester".split()  # noqa: SIM905
+    """redouter craindre dénoncer déplorer regretter fustiger critiquer contester réclamer
+    exiger""".split()  # noqa: SIM905
+)
+# Verbs by which a person makes public or pledges what the figure measures (``la
+# directrice générale a confirmé l'objectif de 100 % de couverture``, ``la ministre a
+# promis 1 500 recrutements``): the plan's or the body's, not the person's own.
+PERSON_ANNOUNCING_LEMMAS = frozenset(
+    "annoncer confirmer promettre proposer dévoiler détailler chiffrer".split()  # noqa: SIM905
 )
 
 

@@ -48,6 +48,7 @@ from ami_facts.french.linking import (
     IMPOSING_LEMMAS,
     MEASURE_NOUNS,
     ORIGIN_ENDINGS,
+    PERSON_ANNOUNCING_LEMMAS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
     SECTOR_NOUNS,
@@ -323,6 +324,14 @@ def in_a_setting(number: Token) -> bool:
 def forecast(number: Token) -> bool:
     """Whether the figure's verb forecasts or targets it (``prévoit``, ``vise``)."""
     return any(infinitive(v) in FORECAST_LEMMAS for v in clause_verbs(governing_verb(number)))
+
+
+def announced(number: Token) -> bool:
+    """Whether the figure's verb makes it public or pledges it (``a annoncé``, ``a
+    promis``): said by a person, it is the plan's or the body's she speaks for."""
+    return any(
+        infinitive(v) in PERSON_ANNOUNCING_LEMMAS for v in clause_verbs(governing_verb(number))
+    )
 
 
 def _said_of(noun: Token, number: Token) -> bool:

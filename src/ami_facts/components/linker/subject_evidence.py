@@ -36,6 +36,7 @@ from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     agents_beside_the_subject,
+    announced,
     forecast,
     is_the_actor,
     parse_subject,
@@ -402,8 +403,12 @@ def subject_candidates(
     # ``Le PDG de Renault, Luca de Meo, a annoncé un bénéfice de 2 milliards``: what
     # only a company has (what no person has: ``vise 820 livraisons``), the person
     # whose role names it announces for it; so does a person's forecast (``Le directeur
-    # général, Michael O'Leary, prévoit 215 millions de passagers``).
-    if (labels is not None and "PER" not in labels) or (number is not None and forecast(number)):
+    # général, Michael O'Leary, prévoit 215 millions de passagers``), and what a person
+    # announces or pledges (``la directrice générale d'Orange, X, a confirmé l'objectif de
+    # 100 % de couverture``; ``la ministre a promis 1 500 recrutements``: no one's).
+    if (labels is not None and "PER" not in labels) or (
+        number is not None and (forecast(number) or announced(number))
+    ):
         for candidate in list(pool.by_name.values()):
             if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
                 del candidate.evidence["parse_subject"]
