@@ -828,3 +828,25 @@ def test_entities_common_noun_acronyms_of_housing_and_care_are_no_names(
     nlp: Language, text: str
 ) -> None:
     assert [h.text for h in _hits(nlp, text) if h.text in {"Ehpad", "EHPAD", "HLM"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        # a division of a sport named by its number is a competition, not a model
+        ("Le club a retrouvé la Ligue 2 après trois saisons.", "Ligue 2", "MISC"),
+        ("Castres reste en tête du Top 14 à la trêve.", "Top 14", "MISC"),
+        # a town's or an area's body: the ``Métropole`` after it, an acronym before it
+        ("Rennes Métropole a voté son budget jeudi.", "Rennes Métropole", "ORG"),
+        ("Selon la CCI Normandie, les exportations ont reculé.", "CCI Normandie", "ORG"),
+    ],
+)
+def test_entities_competitions_and_bodies_of_a_place_get_their_kind(
+    nlp: Language, text: str, mention: str, label: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == label
+
+
+def test_entities_a_firms_management_is_named_by_the_firm_alone(nlp: Language) -> None:
+    hits = _hits(nlp, "Les syndicats ont rencontré la direction de Lactalis mardi.")
+    assert [h.text for h in hits] == ["Lactalis"]

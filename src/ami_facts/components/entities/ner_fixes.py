@@ -51,7 +51,7 @@ from ami_facts.components.entities.tokens import (
     _stop_words,
 )
 from ami_facts.french.lexicons import CommonWords, Lexicons, load_common_words
-from ami_facts.french.linking import INHABITANTS_AFTER
+from ami_facts.french.linking import INHABITANTS_AFTER, ORGANISATION_PART_NOUNS
 
 _LABELS: dict[str, Label] = {
     "PER": "PER",
@@ -464,6 +464,16 @@ def _extend_left(doc: Doc, s: int, label: Label, lex: Lexicons) -> tuple[int, La
         k -= 1
         hops += 1
     head = head_ending_at(doc, k, lex.institution_heads)
+    if (
+        head is not None
+        and hops == 0
+        and doc[s].text not in lex.places
+        and doc[head].text[0].islower()
+        and doc[head].lower_ in ORGANISATION_PART_NOUNS
+    ):
+        # ``la direction de Chimirhône``: a part of the firm, named by it (not
+        # ``la direction régionale de Bretagne``, a body of a place)
+        return s, label
     if head is not None:
         return head, "ORG"
     return s, label
@@ -567,6 +577,13 @@ def _fix_ner_span(
     elif (
         label != "PER"
         and e - s >= 2
+        and _is_acronym(doc[s].text)
+        and doc[s + 1 : e].text in lex.places
+    ):
+        label = "ORG"  # ``CCI Bretagne``, ``ARS Occitanie``: a body named by its area
+    elif (
+        label != "PER"
+        and e - s >= 2
         and doc[s].text[:1].isupper()
         and doc[s].lower_ in lex.organisation_name_heads
         and (doc[s + 1].lower_ in OF_WORDS or doc[s + 1].text[:1].islower())
@@ -576,6 +593,10 @@ def _fix_ner_span(
         label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
     elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
         label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
+    elif (
+        e - s == 2 and span[0].text in lex.competition_heads and _MODEL_CODE.fullmatch(span[1].text)
+    ):
+        label = "MISC"  # ``Ligue 1``, ``Top 14``, ``Pro D2``: a division, not a model
     elif label in ("LOC", "MISC") and _name_and_model_code(span, lex):
         label = "PRODUCT"  # ``Leapmotor T03``, ``Xpeng G6``: a maker and its model's code
     elif (
