@@ -850,3 +850,21 @@ def test_entities_competitions_and_bodies_of_a_place_get_their_kind(
 def test_entities_a_firms_management_is_named_by_the_firm_alone(nlp: Language) -> None:
     hits = _hits(nlp, "Les syndicats ont rencontré la direction de Lactalis mardi.")
     assert [h.text for h in hits] == ["Lactalis"]
+
+
+def test_entities_a_feminine_adjective_opening_a_sentence_is_no_name(nlp: Language) -> None:
+    hits = _hits(nlp, "Bonne affaire pour les locataires. Le loyer moyen recule.")
+    assert [h.text for h in hits] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Peugeot a présenté jeudi la Vela, sa nouvelle berline hybride.", "Vela"),
+        ("Le laboratoire commercialise le Fébrinor, un médicament contre la fièvre.", "Fébrinor"),
+    ],
+)
+def test_entities_a_name_set_beside_a_kind_of_product_is_a_product(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "PRODUCT"

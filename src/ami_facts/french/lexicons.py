@@ -204,6 +204,13 @@ def _base_forms(word: str) -> set[str]:
     ):
         if word.endswith(suffix) and len(word) > len(suffix) + 3:
             out.add(word[: -len(suffix)] + repl)
+    # a feminine that doubles the consonant of a short masculine (``bonne`` -> ``bon``,
+    # ``nulle`` -> ``nul``, ``grosse`` -> ``gros``), or of one in -eau (``nouvelle``,
+    # ``belle``)
+    if word.endswith(("nne", "lle", "tte", "sse")):
+        out.add(word[:-2])
+    if word.endswith("elle"):
+        out.add(word[:-4] + "eau")
     return out
 
 
