@@ -144,3 +144,26 @@ def test_linker_age_of_a_definite_noun_is_of_the_name_it_refers_back_to(nlp: Lan
         "Le joueur de 24 ans a signé un contrat de quatre saisons."
     )
     assert _figure(nlp, text, "24 ans")["subject"] == "Lucas Moreira"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # the person a role's apposition names holds the role, not its organisation
+        (
+            "Le candidat du Rassemblement national, Paul Girard, obtient 12 % des voix.",
+            "12 %",
+            "Paul Girard",
+        ),
+        # ... whose earnings stay the organisation's
+        (
+            "La présidente de Danone, Léa Morvan, a annoncé un bénéfice de 2 milliards d'euros.",
+            "2 milliards",
+            "Danone",
+        ),
+    ],
+)
+def test_linker_role_noun_with_a_name_in_apposition_is_that_person(
+    nlp: Language, text: str, number: str, subject: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

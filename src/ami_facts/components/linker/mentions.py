@@ -165,6 +165,14 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     # the town it comes from: ``le groupe de Shenzhen``)
     kind = anaphoric_nouns().get(token.lemma_.lower())
     naming = {"appos", "flat:name"} | ({"nmod", "flat", "compound"} if kind else set())
+    if kind == "PER":
+        # (the person a role's apposition names holds it, before the organisation of its
+        # complement: ``Le candidat du Rassemblement national, Kévin Dujardin, arrive``)
+        for child in token.children:
+            if child.dep_ == "appos" and (
+                (person := mention_at(mentions, child)) is not None and person.label == "PER"
+            ):
+                return person
     for child in token.children:
         if child.dep_ in naming:
             for mention in mentions:
