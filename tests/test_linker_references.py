@@ -167,3 +167,35 @@ def test_linker_role_noun_with_a_name_in_apposition_is_that_person(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a region or a department refers back to one named with its article
+        (
+            "Le festival se tient à Carhaix, dans le Finistère, depuis 1992. Le département a"
+            " perdu 2 % de ses habitants en dix ans.",
+            "2 %",
+            "Finistère",
+        ),
+        # ... not to a town, whose possessive stays the unnamed department's
+        (
+            "Le salon se tient chaque année à Vesoul. Le département a perdu 3 % de sa"
+            " population en dix ans.",
+            "3 %",
+            None,
+        ),
+        # ... nor to a country
+        (
+            "Les vins de la coopérative partent vers le Japon. La région a investi 3 millions"
+            " d'euros dans le port.",
+            "3 millions",
+            None,
+        ),
+    ],
+)
+def test_linker_region_or_department_refers_back_to_neither_a_town_nor_a_country(
+    nlp: Language, text: str, number: str, subject: str | None
+) -> None:
+    assert _figure(nlp, text, number)["subject"] == subject

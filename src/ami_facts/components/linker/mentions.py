@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -65,6 +66,13 @@ TOWN_NOUNS = frozenset(
     "ville commune village bourg cité capitale métropole agglomération localité".split()  # noqa: SIM905
 )
 COUNTRY_NOUNS = frozenset({"pays", "nation", "royaume"})
+# (a region, a department, a province: named, as a country is, with an article or after
+# ``en``: ``la Creuse``, ``en Bretagne``; not a town)
+REGION_NOUNS = frozenset({"région", "département", "province"})
+REGION_NAME_BEFORE = re.compile(
+    r"(?<![^\W_])(?:la|le|les|l['’]|en|au|aux|du|des|région|département|province)\s*$",
+    re.IGNORECASE,
+)
 COUNTRY_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:la|le|les|l['’]|en|au|aux)\s*$", re.IGNORECASE)
 ARTICLE_BEFORE_NAME = re.compile(r"(?<![^\W_])(?:la|le|les|l['’])\s*$")
 # A sentence whose subject is a singular pronoun: ``Il devance``, ``Samedi, elle a``.
@@ -205,6 +213,13 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     return _country_of_its_adjective(token, mentions)
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The countries the lexicons name (by their people and their results codes)."""
+    lexicons = load_lexicons()
+    return frozenset(lexicons.demonyms.values()) | frozenset(lexicons.country_codes.values())
+
+
 def _opened_by_de(doc: Doc, mention: Mention) -> bool:
     """Whether ``de`` (``du``, ``des``) stands right before the mention."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -325,6 +340,16 @@ def antecedent(
         # with an article or after ``en``/``au``, its capital without)
         mentions = [
             m for m in mentions if COUNTRY_ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start)
+        ]
+    elif labels == {"LOC"} and word.lemma_.lower() in REGION_NOUNS:
+        # (``dans la Creuse ... à Chabrières. Le département``: so is a region or a
+        # department, or after its noun: ``la région Occitanie``; a country is none)
+        countries = _countries()
+        mentions = [
+            m
+            for m in mentions
+            if REGION_NAME_BEFORE.search(text, max(0, m.start - 12), m.start)
+            and m.name not in countries
         ]
     # (``..., selon l'Association des constructeurs (ACEA). Ses immatriculations``: the
     # source of a sentence before is not what the word goes on about)

@@ -14,6 +14,7 @@ from ami_facts.components.linker.mentions import (
     PLURAL_POSSESSIVES,
     Mention,
     antecedent,
+    is_definite_reference,
     mention_covering,
     name_closing_the_phrase,
     name_right_after,
@@ -243,10 +244,11 @@ def a_persons_organisation(owner: Mention, number: Token) -> bool:
 
 def _clause_subject_before(
     text: str, number: Token, determiner: Token, mentions: list[Mention]
-) -> Mention | Literal[False]:
+) -> Mention | Literal[False] | None:
     """``Le pays compte porter son armée à 300 000 soldats``: a possessive after its
     clause's subject noun is what that subject names or refers back to, not the last
-    name before it (``l'Otan``, the source ``selon Reuters``). ``False`` where the
+    name before it (``l'Otan``, the source ``selon Reuters``). ``None`` where that
+    subject is a definite noun referring back to nothing named; ``False`` where the
     clause has no such subject or it resolves to no owner."""
     for verb in clause_verbs(governing_verb(number)):
         subjects = verb_subjects(verb)
@@ -258,6 +260,10 @@ def _clause_subject_before(
                 # (the possessive is inside the subject: ``40 % de sa population vit``)
                 return False
             found = named_or_referred(text, mentions, subject)
+            if found is None and subject.pos_ == "NOUN" and is_definite_reference(subject):
+                # (``Le département a perdu 9 % de sa population``: the possessive is the
+                # unnamed department's, not the last name's, a town of it)
+                return None
             if found is None or found[0].label not in POSSESSOR_LABELS:
                 return False
             return found[0]
