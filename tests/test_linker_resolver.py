@@ -2777,6 +2777,13 @@ def test_linker_country_named_by_royaume_is_referred_back_to(nlp: Language) -> N
         ("La jeune pousse Qonto a levé 480 millions d'euros en 2022.", "480 millions"),
         ("La licorne est valorisée 4 milliards d'euros.", "4 milliards"),
         ("La commune a emprunté 2 millions d'euros pour son école.", "2 millions"),
+        # ... or the noun the sum complements says so (or the tagger's noun for the verb)
+        ("Le club a bouclé une levée de fonds de 30 millions d'euros.", "30 millions"),
+        ("La PME a décroché un prêt de 5 millions d'euros auprès de sa banque.", "5 millions"),
+        (
+            "La PME a levé 90 millions d'euros, ce qui la valorise à 1 milliard d'euros.",
+            "1 milliard",
+        ),
     ],
 )
 def test_linker_money_raised_lent_or_valued_is_no_price_cost_or_revenue(

@@ -314,6 +314,8 @@ FORECAST_NOUNS = frozenset(
 # neither a price, a cost nor a revenue (``a levé 200 millions d'euros``, ``valorisée 1,5
 # milliard``): no metric names it.
 FUNDING_LEMMAS = frozenset("lever valoriser emprunter prêter".split())  # noqa: SIM905
+# ... and their nouns (``une levée de fonds de 600 millions``, ``un prêt de 20 millions``)
+FUNDING_NOUNS = frozenset("levée valorisation emprunt prêt".split())  # noqa: SIM905
 # Nouns of a whole trade or market: a figure their verb gives is theirs, not that of the
 # company or product an article is about (``La filière emploie 45 000 personnes``).
 SECTOR_NOUNS = frozenset(

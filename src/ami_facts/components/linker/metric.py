@@ -24,6 +24,7 @@ from ami_facts.french.linking import (
     CAPACITY_LEMMAS,
     FORECAST_NOUNS,
     FUNDING_LEMMAS,
+    FUNDING_NOUNS,
     HANDLING_LEMMAS,
     MEASURE_NOUNS,
     PERSON_NOUNS,
@@ -188,6 +189,23 @@ def _funding(number: Token | None) -> bool:
     """Whether the figure's verb raises, lends, borrows or values money."""
     verb = governing_verb(number) if number is not None else None
     return verb is not None and infinitive(verb) in FUNDING_LEMMAS
+
+
+def _funding_noun(number: Token | None) -> bool:
+    """Whether the figure complements a noun of raising, lending, borrowing or valuing
+    money (``une levée de fonds de 600 millions``, ``un prêt de 5 millions``; the tagger
+    may take the verb for a noun: ``ce qui la valorise à 12 milliards``): the noun says
+    what the sum is, whatever the verb does with it (``a décroché un prêt``)."""
+    if number is None:
+        return False
+    for noun in number.ancestors:
+        if noun.pos_ in {"VERB", "AUX"}:
+            break
+        if noun.pos_ == "NOUN" and (
+            noun.lemma_.lower() in FUNDING_NOUNS or noun.lower_ + "r" in FUNDING_LEMMAS
+        ):
+            return True
+    return False
 
 
 def is_person_noun(lemma: str | None) -> bool:
@@ -728,6 +746,8 @@ def metric_clues(
         if clue is not None and not LEVEL_BEFORE.search(before):
             clues.append(clue)
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
+    if kind == "money" and _funding_noun(number):
+        return []
     if kind == "money" and not _funding(number):
         clues.append(COST_KIND_CLUE)
         if figure.get("per") in PRICE_PER_UNITS:
