@@ -178,6 +178,15 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
             "65,4",
             "revenue",
         ),
+        # the value of what was traded, after ``pour``: the seller's revenue, the
+        # buyer's cost; a thing sold for a sum keeps its price
+        (
+            "La distillerie a exporté pour 40 millions d'euros de cognac en 2025.",
+            "40 millions",
+            "revenue",
+        ),
+        ("Le département a acheté pour 3 millions d'euros de tablettes.", "3 millions", "cost"),
+        ("Le pêcheur a vendu son chalutier pour 800 000 euros.", "800 000", "price"),
     ],
 )
 def test_linker_metric_comes_from_what_is_measured(

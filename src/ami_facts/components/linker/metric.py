@@ -89,6 +89,12 @@ TIME_GAP_BEFORE = re.compile(r"\bà\s*(?:plus de\s*|moins de\s*)?$")
 RACE_TIME_UNITS = {"s", "min"}
 SENTENCE_STOPS = frozenset([".", "!", "?", "…"])
 TIME_TAKEN_BEFORE = re.compile(r"\ben\s*(?:plus de\s*|moins de\s*)?$")
+# ``a exporté pour 1,9 milliard d'euros de vins``: the value of what was traded, not
+# the price of one thing (``a vendu sa maison pour 300 000 euros``); the seller's
+# revenue, the buyer's cost.
+TRADE_VALUE_BEFORE = re.compile(r"\bpour\s*$", re.IGNORECASE)
+TRADE_VALUE_AFTER = re.compile(r"\s+(?:de|d['’])\s*[^\W\d_]", re.IGNORECASE)
+TRADE_VALUE_METRICS = {"sales": "revenue", "deliveries": "revenue", "orders": "cost"}
 
 
 class _PhraseTable:
@@ -721,6 +727,17 @@ def metric_clues(
     if kind in SHARE_KINDS and SHARE_AFTER.match(after) and not OWN_VALUE_AFTER.match(after):
         clues.append(SHARE_OF_WHOLE_CLUE)
     word_clues = _clues_from_words(lexicon, number, counted) if number is not None else []
+    if (
+        kind == "money"
+        and TRADE_VALUE_BEFORE.search(text, clause_start, figure["start"])
+        and TRADE_VALUE_AFTER.match(after)
+    ):
+        word_clues = [
+            MetricClue(TRADE_VALUE_METRICS[c.metric], c.strength, c.evidence)
+            if c.evidence == "verb" and c.metric in TRADE_VALUE_METRICS
+            else c
+            for c in word_clues
+        ]
     unit_metric = lexicon.units.get(figure.get("unit") or "")
     if kind == "measure":
         word_clues = [c for c in word_clues if _fits_unit(c.metric, unit_metric)]
