@@ -868,3 +868,24 @@ def test_entities_a_name_set_beside_a_kind_of_product_is_a_product(
     nlp: Language, text: str, mention: str
 ) -> None:
     assert _find(_hits(nlp, text), mention).label == "PRODUCT"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a town whose name opens on its article keeps it, even when ``du``, ``au`` or
+        # ``aux`` swallowed it, and where it opens the sentence
+        ("Les chantiers navals du Havre recrutent.", "Havre", "Le Havre"),
+        ("Le Mans attend 300 000 spectateurs.", "Le Mans", "Le Mans"),
+        ("Le skipper est rentré aux Sables-d'Olonne.", "Sables-d'Olonne", "Les Sables-d'Olonne"),
+    ],
+)
+def test_entities_a_town_named_with_its_article_keeps_it(
+    nlp: Language, text: str, mention: str, name: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).name == name
+
+
+def test_entities_an_acronym_before_de_and_a_place_is_a_body(nlp: Language) -> None:
+    hits = _hits(nlp, "Selon la CMA de Bretagne, les artisans recrutent.")
+    assert _find(hits, "CMA de Bretagne").label == "ORG"

@@ -306,9 +306,11 @@ def _trim_left(doc: Doc, s: int, e: int, label: Label, lex: Lexicons, words: Com
             label == "LOC"
             and tok.text in _PLACE_ARTICLES
             and nxt_cap
-            and not _line_or_sentence_initial(doc, s)
+            and (not _line_or_sentence_initial(doc, s) or doc[s:e].text in lex.places)
         ):
-            break  # ``à La Rochelle``, ``de Le Havre``: written capitalised, part of the name
+            # ``à La Rochelle``, ``de Le Havre``: written capitalised, part of the name (and
+            # opening a sentence: ``Le Havre compte``)
+            break
         elif (tok.text[0].islower() and not _camel_case(tok.text)) or (
             low in _DETERMINERS and (label == "LOC" or s + 1 == e)
         ):
@@ -485,6 +487,14 @@ _MODEL_CODE = re.compile(r"(?=[\w-]*\d)(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,3}|\d{1,
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 
+def _area_after(doc: Doc, s: int, e: int, lex: Lexicons) -> bool:
+    """Whether ``doc[s + 1:e]`` is a known place, maybe after ``de`` and its article."""
+    k = s + 1
+    while k < e - 1 and (doc[k].lower_ in OF_WORDS or doc[k].lower_ in NAME_DETERMINERS):
+        k += 1
+    return doc[k:e].text in lex.places
+
+
 def _name_and_model_code(span: Span, lex: Lexicons) -> bool:
     """Two words: a capitalised name that is no known place, then a model's code."""
     if len(span) != 2:
@@ -574,13 +584,8 @@ def _fix_ner_span(
         label = "LOC"  # ``a gagné dimanche à Melbourne`` (a holiday was left out above)
     elif label != "PER" and head_starting_at(doc, s, e, lex.institution_heads):
         label = "ORG"  # ``Parquet de Francfort``, ``Centre hospitalier Nganda``
-    elif (
-        label != "PER"
-        and e - s >= 2
-        and _is_acronym(doc[s].text)
-        and doc[s + 1 : e].text in lex.places
-    ):
-        label = "ORG"  # ``CCI Bretagne``, ``ARS Occitanie``: a body named by its area
+    elif label != "PER" and e - s >= 2 and _is_acronym(doc[s].text) and _area_after(doc, s, e, lex):
+        label = "ORG"  # ``CCI Bretagne``, ``ARS Occitanie``, ``CCI de l'Aisne``: a body of its area
     elif (
         label != "PER"
         and e - s >= 2
