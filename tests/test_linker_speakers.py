@@ -67,3 +67,25 @@ def test_linker_a_body_announcing_or_a_person_acting_keeps_its_figure(
     nlp: Language, text: str, number: str, subject: str
 ) -> None:
     assert _figure(nlp, text, number)["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # who says that a clause holds is its source, however the parser hangs the clause
+        (
+            "La sociologue Anne Perrin travaille à Lille. Elle rappelle qu'un étudiant sur"
+            " cinq vit sous le seuil de pauvreté.",
+            "un étudiant sur cinq",
+        ),
+        (
+            "Le maire Paul Arnaud a expliqué que deux tiers des habitants étaient favorables"
+            " au projet.",
+            "deux tiers",
+        ),
+    ],
+)
+def test_linker_who_says_that_a_clause_holds_is_not_its_figures_subject(
+    nlp: Language, text: str, number: str
+) -> None:
+    assert _figure(nlp, text, number)["subject"] is None

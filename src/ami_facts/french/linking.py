@@ -174,9 +174,19 @@ SPEECH_VERBS = _speech_forms([*_SPEECH_LEMMAS, *RECORDING_LEMMAS, *sorted(STANCE
 }
 # Verbs that report a clause from an incise after it (``..., a annoncé le ministre``).
 # (``..., a appris l'AFP auprès des syndicats``: the agency learnt it, and reports it)
-REPORTING_FORMS = SPEECH_VERBS | _speech_forms(
-    ["annoncer", "confirmer", "communiquer", "détailler", "prévenir", "écrire", "apprendre"]
-)
+_REPORTING_LEMMAS = [
+    "annoncer",
+    "confirmer",
+    "communiquer",
+    "détailler",
+    "prévenir",
+    "écrire",
+    "apprendre",
+]
+REPORTING_FORMS = SPEECH_VERBS | _speech_forms(_REPORTING_LEMMAS)
+# The same verbs as lemmas, for the parse: who says that a clause holds (``Elle
+# prévient qu'un acquéreur sur trois reste exclu``) is that clause's source.
+SAYING_LEMMAS = frozenset([*_SPEECH_LEMMAS, *_REPORTING_LEMMAS])
 # (a place that counts, ``Le Portugal a recensé 3 100 demandes``, counts its own)
 RECORDING_FORMS = _speech_forms(sorted(RECORDING_LEMMAS)) & SPEECH_VERBS
 

@@ -51,6 +51,7 @@ from ami_facts.french.linking import (
     PERSON_ANNOUNCING_LEMMAS,
     RECORDING_LEMMAS,
     REQUISITION_LEMMAS,
+    SAYING_LEMMAS,
     SECTOR_NOUNS,
     SENTENCING_LEMMAS,
     SOURCE_PREPOSITION_PATTERN,
@@ -152,6 +153,14 @@ def parse_subject(text: str, number: Token, mentions: list[Mention]) -> tuple[Me
         return _named_by_subject(text, mentions, subject)
     for clause_verb in clause_verbs(verb):
         if infinitive(clause_verb) in STANCE_LEMMAS:
+            return None
+        if (
+            infinitive(clause_verb) in SAYING_LEMMAS
+            and clause_verb.i < number.i
+            and any(t.lower_ in RELATIVE_QUE for t in number.doc[clause_verb.i + 1 : number.i])
+        ):
+            # ``Elle prévient qu'un acquéreur sur trois reste exclu``: who says that the
+            # clause holds is its source, however the parser hangs the clause
             return None
         if clause_verb.lemma_.lower() in RECORDING_LEMMAS:
             # who counts is a source (``l'Insee a recensé 300 cas``), but a place counts
