@@ -187,6 +187,11 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ),
         ("Le département a acheté pour 3 millions d'euros de tablettes.", "3 millions", "cost"),
         ("Le pêcheur a vendu son chalutier pour 800 000 euros.", "800 000", "price"),
+        # a rate signed with a plus, or a minus in brackets or a list, is a change; a
+        # minus before a level is a share, as any rate with no other clue
+        ("Toulouse (3 250 euros le m², +3,4 %) devance Montpellier.", "3,4", "change"),
+        ("Dijon (–2,6 %) et Metz (-1,1 %) reculent encore.", "2,6", "change"),
+        ("La banque centrale maintient son taux de dépôt à -0,4 %.", "0,4", "share"),
     ],
 )
 def test_linker_metric_comes_from_what_is_measured(

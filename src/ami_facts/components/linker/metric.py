@@ -163,6 +163,12 @@ AGE_CLUE = MetricClue("age", 4.8, "age")
 SHARE_OF_WHOLE_CLUE = MetricClue("share", 4.0, "share_of_whole")
 SHARE_KIND_CLUE = MetricClue("share", 1.0, "kind")
 CHANGE_KIND_CLUE = MetricClue("change", 1.0, "kind")
+# ``Lyon (4 740 euros, +2,1 %)``, ``Marseille (–1,2 %)``: a rate with a plus sign, or a
+# minus sign in brackets or a list, is a change (not ``un taux de -0,5 %``, a level; a
+# noun measured says otherwise and weighs more)
+SIGNED_CHANGE_CLUE = MetricClue("change", 3.5, "sign")
+MINUS_SIGNS = frozenset("-–−")
+LISTED_BEFORE = re.compile(r"[(,]\s*$")
 COST_KIND_CLUE = MetricClue("cost", 1.0, "kind")
 # (a sum per a quantity of a thing is a price whatever the verb: ``coûte 1,85 euro le
 # litre``; a noun the figure measures still says more)
@@ -763,6 +769,9 @@ def metric_clues(
         if clue is not None and not LEVEL_BEFORE.search(before):
             clues.append(clue)
         clues.append(CHANGE_KIND_CLUE if figure.get("per") else SHARE_KIND_CLUE)
+        sign = text[figure["start"] : figure["start"] + 1]
+        if sign == "+" or (sign in MINUS_SIGNS and LISTED_BEFORE.search(before[-4:])):
+            clues.append(SIGNED_CHANGE_CLUE)
     if kind == "money" and _funding_noun(number):
         return []
     if kind == "money" and not _funding(number):
