@@ -836,6 +836,9 @@ def test_entities_common_noun_acronyms_of_housing_and_care_are_no_names(
         # a division of a sport named by its number is a competition, not a model
         ("Le club a retrouvé la Ligue 2 après trois saisons.", "Ligue 2", "MISC"),
         ("Castres reste en tête du Top 14 à la trêve.", "Top 14", "MISC"),
+        # ... and so is a stock index, its number joined where the NER left it out
+        ("Bourse : le CAC 40 recule de 0,8 % à la clôture.", "CAC 40", "MISC"),
+        ("Le SBF 120 a fini la séance sur une hausse de 0,5 %.", "SBF 120", "MISC"),
         # a town's or an area's body: the ``Métropole`` after it, an acronym before it
         ("Rennes Métropole a voté son budget jeudi.", "Rennes Métropole", "ORG"),
         ("Selon la CCI Normandie, les exportations ont reculé.", "CCI Normandie", "ORG"),

@@ -76,8 +76,9 @@ class Lexicons:
     organisation_name_heads: frozenset[str] = frozenset()
     title_phrases: tuple[str, ...] = ()
     club_heads: frozenset[str] = frozenset()
-    # ``Ligue``, ``Top``: a division of a sport named by its number (``Ligue 1``, ``Top 14``)
-    competition_heads: frozenset[str] = frozenset()
+    # ``Ligue``, ``CAC``: a sport's division or a stock index named by its number (``Ligue 1``,
+    # ``CAC 40``)
+    numbered_heads: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()  # part of the name after them: ``lycée Chaptal``
     portfolio_roles: frozenset[str] = frozenset()  # ``ministre`` (of a portfolio)
@@ -174,7 +175,7 @@ def load_lexicons() -> Lexicons:
         organisation_name_heads=frozenset(words.get("organisation_name_heads", ())),
         title_phrases=tuple(words.get("title_phrases", ())),
         club_heads=frozenset(words.get("club_heads", ())),
-        competition_heads=frozenset(words.get("competition_heads", ())),
+        numbered_heads=frozenset(words.get("numbered_heads", ())),
         first_names=frozenset(words.get("first_names", ())),
         name_heads=frozenset(words.get("name_heads", ())),
         portfolio_roles=frozenset(words.get("portfolio_roles", ())),

@@ -563,6 +563,13 @@ def _fix_ner_span(
             label = "PER"  # ``le ministre de l'Économie Bruno Le Maire``: its holder
         elif _not_a_name(doc, s, e, label, lex, words, text):
             return None
+    if (
+        e - s == 1
+        and e < len(doc)
+        and doc[s].text in lex.numbered_heads
+        and _MODEL_CODE.fullmatch(doc[e].text)
+    ):
+        e += 1  # ``le CAC 40 gagne``: the NER left the index's number out
     span = doc[s:e]
     mention = span.text
     # Relabel.
@@ -598,9 +605,7 @@ def _fix_ner_span(
         label = "ORG"  # ``Avere-France``, ``Météo-France`` (not ``Île-de-France``)
     elif label != "PER" and e - s >= 2 and any(t.text in lex.org_words for t in span[1:]):
         label = "ORG"  # ``UAE Team Emirates``, ``Crédit Bank``
-    elif (
-        e - s == 2 and span[0].text in lex.competition_heads and _MODEL_CODE.fullmatch(span[1].text)
-    ):
+    elif e - s == 2 and span[0].text in lex.numbered_heads and _MODEL_CODE.fullmatch(span[1].text):
         label = "MISC"  # ``Ligue 1``, ``Top 14``, ``Pro D2``: a division, not a model
     elif label in ("LOC", "MISC") and _name_and_model_code(span, lex):
         label = "PRODUCT"  # ``Leapmotor T03``, ``Xpeng G6``: a maker and its model's code
