@@ -560,3 +560,15 @@ def test_an_approximate_count_after_de_starts_at_une() -> None:
     assert [h.text for h in find_figures("Le maire parle d'une trentaine de familles.")] == [
         "une trentaine de familles"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le vaccin entre en phase 2 des essais cliniques.",
+        "Le coureur a remporté l'étape 7 au sprint.",
+        "Le candidat est éliminé dès le tour 1.",
+    ],
+)
+def test_a_number_naming_a_phase_a_stage_or_a_round_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []

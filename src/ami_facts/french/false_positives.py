@@ -154,6 +154,9 @@ _REFERENCE_WORDS = [
     "appartement",
     "rang",
     "place",
+    "phase",
+    "étape",
+    "tour",
 ]
 
 
