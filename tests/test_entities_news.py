@@ -892,3 +892,18 @@ def test_entities_a_town_named_with_its_article_keeps_it(
 def test_entities_an_acronym_before_de_and_a_place_is_a_body(nlp: Language) -> None:
     hits = _hits(nlp, "Selon la CMA de Bretagne, les artisans recrutent.")
     assert _find(hits, "CMA de Bretagne").label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("La biotech lyonnaise Genvira a annoncé hier des résultats.", "Genvira"),
+        ("La licorne française Mylvane a levé 200 millions.", "Mylvane"),
+        ("La pépite bordelaise Sunvia a recruté.", "Sunvia"),
+        ("Les Hospices civils de Lyon recrutent des infirmiers.", "Hospices civils de Lyon"),
+    ],
+)
+def test_entities_young_firms_and_hospices_are_organisations(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert _find(_hits(nlp, text), mention).label == "ORG"
