@@ -155,6 +155,13 @@ def test_linker_age_of_a_definite_noun_is_of_the_name_it_refers_back_to(nlp: Lan
             "12 %",
             "Paul Girard",
         ),
+        # ... also where the parser hangs the apposition on the role's complement
+        (
+            "La maire sortante de Saint-Nazaire, Sophie Kerléo, est arrivée en tête avec 36,2 %"
+            " des suffrages.",
+            "36,2 %",
+            "Sophie Kerléo",
+        ),
         # ... whose earnings stay the organisation's
         (
             "La présidente de Danone, Léa Morvan, a annoncé un bénéfice de 2 milliards d'euros.",

@@ -175,8 +175,11 @@ def mention_covering(mentions: list[Mention], token: Token) -> Mention | None:
     naming = {"appos", "flat:name"} | ({"nmod", "flat", "compound"} if kind else set())
     if kind == "PER":
         # (the person a role's apposition names holds it, before the organisation of its
-        # complement: ``Le candidat du Rassemblement national, Kévin Dujardin, arrive``)
-        for child in token.children:
+        # complement: ``Le candidat du Rassemblement national, Kévin Dujardin, arrive``;
+        # the parser may hang the apposition on the complement: ``La maire de
+        # Saint-Brieuc, Nathalie Guézennec, est arrivée``)
+        complements = [c for c in token.children if c.dep_ == "nmod"]
+        for child in [*token.children, *(c for n in complements for c in n.children)]:
             if child.dep_ == "appos" and (
                 (person := mention_at(mentions, child)) is not None and person.label == "PER"
             ):
