@@ -192,6 +192,9 @@ def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR)
         ("Toulouse (3 250 euros le m², +3,4 %) devance Montpellier.", "3,4", "change"),
         ("Dijon (–2,6 %) et Metz (-1,1 %) reculent encore.", "2,6", "change"),
         ("La banque centrale maintient son taux de dépôt à -0,4 %.", "0,4", "share"),
+        # what one person uses or covers is no count of people
+        ("Chaque habitant utilise 120 litres d'eau par jour.", "120", "capacity"),
+        ("Un salarié parcourt en moyenne 25 km par jour.", "25 km", "distance"),
     ],
 )
 def test_linker_metric_comes_from_what_is_measured(

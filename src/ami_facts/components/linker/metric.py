@@ -845,6 +845,10 @@ def _ranked(clues: list[MetricClue], kind: str) -> list[MetricClue]:
         elif kind not in MONEY_OR_SHARE_KINDS and metric in MONEY_METRICS:
             # ``gagner 200 000 abonnés`` is no revenue: money metrics need an amount of money.
             continue
+        elif kind != "count" and metric in PEOPLE_METRICS:
+            # ``Un habitant consomme 150 litres d'eau par jour``: people are counted, what
+            # one of them uses is no population
+            continue
         if clue.strength > 0:
             kept.append(clue)
     return sorted(kept, key=lambda c: -c.strength) if len(kept) > 1 else kept
