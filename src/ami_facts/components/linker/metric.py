@@ -691,6 +691,8 @@ def metric_clues(
     kind = figure["kind"]
     if kind == "rank":
         return [RANK_CLUE]
+    if kind == "money" and _funding_noun(number):
+        return []  # (a loan, a fund-raising: no price, cost nor revenue)
     # Up to the number itself: the figure's own words (``à partir de``) are clues too.
     clause_start = max(sentence[0] if sentence else 0, figure["number_start"] - METRIC_WINDOW)
     before = text[clause_start : figure["number_start"]]
@@ -772,8 +774,6 @@ def metric_clues(
         sign = text[figure["start"] : figure["start"] + 1]
         if sign == "+" or (sign in MINUS_SIGNS and LISTED_BEFORE.search(before[-4:])):
             clues.append(SIGNED_CHANGE_CLUE)
-    if kind == "money" and _funding_noun(number):
-        return []
     if kind == "money" and not _funding(number):
         clues.append(COST_KIND_CLUE)
         if figure.get("per") in PRICE_PER_UNITS:

@@ -330,17 +330,15 @@ def in_a_setting(number: Token) -> bool:
     )
 
 
-def forecast(number: Token) -> bool:
-    """Whether the figure's verb forecasts or targets it (``prévoit``, ``vise``)."""
-    return any(infinitive(v) in FORECAST_LEMMAS for v in clause_verbs(governing_verb(number)))
+# Verbs by which a person speaks for a body or a plan: a forecast or a target (``prévoit``,
+# ``vise``), or what is made public or pledged (``a annoncé``, ``a promis``).
+SPEAKING_FOR_LEMMAS = FORECAST_LEMMAS | PERSON_ANNOUNCING_LEMMAS
 
 
-def announced(number: Token) -> bool:
-    """Whether the figure's verb makes it public or pledges it (``a annoncé``, ``a
-    promis``): said by a person, it is the plan's or the body's she speaks for."""
-    return any(
-        infinitive(v) in PERSON_ANNOUNCING_LEMMAS for v in clause_verbs(governing_verb(number))
-    )
+def spoken_for(number: Token) -> bool:
+    """Whether the figure's verb forecasts, targets, announces or pledges it: said by a
+    person, it is the plan's or the body's she speaks for."""
+    return any(infinitive(v) in SPEAKING_FOR_LEMMAS for v in clause_verbs(governing_verb(number)))
 
 
 def _said_of(noun: Token, number: Token) -> bool:

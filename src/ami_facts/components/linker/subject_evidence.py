@@ -36,13 +36,12 @@ from ami_facts.components.linker.sentences import CLAUSE_BREAK, Sentence
 from ami_facts.components.linker.subject import (
     SOURCE_BEFORE,
     agents_beside_the_subject,
-    announced,
-    forecast,
     is_the_actor,
     parse_subject,
     participle_agent,
     relative_subject,
     singular_pronoun_subject,
+    spoken_for,
     topic_at,
     unnamed_definite_rate_holder,
     unnamed_indefinite_subject,
@@ -406,9 +405,7 @@ def subject_candidates(
     # général, Michael O'Leary, prévoit 215 millions de passagers``), and what a person
     # announces or pledges (``la directrice générale d'Orange, X, a confirmé l'objectif de
     # 100 % de couverture``; ``la ministre a promis 1 500 recrutements``: no one's).
-    if (labels is not None and "PER" not in labels) or (
-        number is not None and (forecast(number) or announced(number))
-    ):
+    if (labels is not None and "PER" not in labels) or (number is not None and spoken_for(number)):
         for candidate in list(pool.by_name.values()):
             if candidate.value.label == "PER" and "parse_subject" in candidate.evidence:
                 del candidate.evidence["parse_subject"]
