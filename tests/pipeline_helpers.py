@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ami_facts.load import build_article
 from ami_facts.nlp import Pipeline
@@ -15,3 +16,13 @@ def run_text(nlp: Pipeline, text: str, published: date | None) -> ArticleResult:
     [result] = list(process([raw], nlp))
     assert isinstance(result, ArticleResult), result
     return result
+
+
+def figure_containing(
+    nlp: Pipeline, text: str, number: str, published: date | None
+) -> dict[str, Any]:
+    """The first figure of ``text`` whose text holds ``number``, as a dict."""
+    for figure in run_text(nlp, text, published).figures:
+        if number in figure.text:
+            return figure.model_dump()
+    raise AssertionError(f"no figure {number!r} in {text!r}")

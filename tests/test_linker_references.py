@@ -11,16 +11,13 @@ import pytest
 from spacy.language import Language
 
 from ami_facts.nlp import Pipeline
-from pipeline_helpers import run_text
+from pipeline_helpers import figure_containing
 
 ANCHOR = date(2026, 4, 22)
 
 
 def _figure(nlp: Pipeline, text: str, number: str) -> dict[str, Any]:
-    for figure in run_text(nlp, text, ANCHOR).figures:
-        if number in figure.text:
-            return figure.model_dump()
-    raise AssertionError(f"no figure {number!r} in {text!r}")
+    return figure_containing(nlp, text, number, ANCHOR)
 
 
 # Each sentence its own paragraph, as short news items are written.
