@@ -25,16 +25,13 @@ from ami_facts.components.linker.syntax import (
     verb_subjects,
 )
 from ami_facts.nlp import Pipeline, make_doc
-from pipeline_helpers import run_text
+from pipeline_helpers import figure_containing, run_text
 
 ANCHOR = date(2024, 3, 15)
 
 
 def _figure(nlp: Pipeline, text: str, number: str, anchor: date | None = ANCHOR) -> dict[str, Any]:
-    for figure in run_text(nlp, text, anchor).figures:
-        if number in figure.text:
-            return figure.model_dump()
-    raise AssertionError(f"no figure {number!r} in {text!r}")
+    return figure_containing(nlp, text, number, anchor)
 
 
 @pytest.mark.parametrize(
